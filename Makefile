@@ -1,0 +1,53 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+INDEX ?= var/index
+HOST ?= 127.0.0.1
+PORT ?= 7860
+
+.PHONY: install index run test lint typecheck bench bench-web eval browser clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+$(INDEX)/meta.json: | $(STAMP)
+	$(PY) -m assistant build --index $(INDEX)
+
+index: $(INDEX)/meta.json
+
+run: install index
+	$(PY) app.py --index $(INDEX) --host $(HOST) --port $(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+typecheck: install
+	$(VENV)/bin/mypy index assistant eval app.py
+
+test: install lint typecheck
+	$(VENV)/bin/pytest
+
+bench: install index
+	$(PY) -m assistant.bench --index $(INDEX)
+
+bench-web: install index
+	$(PY) -m tests.bench_web --index $(INDEX)
+
+eval: install index
+	$(PY) -m eval run --index $(INDEX) --out docs/eval
+	$(PY) -m eval compare --out docs/eval
+	$(PY) -m eval docs --out docs/eval
+
+# Debian's Chromium for the browser tests (never `playwright install`: it downloads a browser).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
+
+clean:
+	rm -rf $(VENV) var *.egg-info

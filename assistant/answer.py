@@ -1,0 +1,283 @@
+"""Compose answers from the task table, the indicator table, the header and retrieved passages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.agencies import Agency, Directory
+from assistant.glossary import expand_tokens
+from assistant.query import Query, mentions_missing_ref
+from assistant.retrieve import Hit, Retriever, lexical_terms
+from assistant.targets import Target
+from index.normalize import canon, fold, unwrap
+from index.parse import Plan, Task
+
+TIMELINE_EN = {
+    "Thường xuyên": "ongoing (regularly)",
+    "Năm 2024 và các năm tiếp theo": "2024 and the following years",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    doc: str
+    section: str
+    title: str
+    text: str  # source[start:end] of the cited passage
+    start: int
+    end: int
+    quote: str  # the passage repaired for reading (wraps joined)
+    highlight: tuple[int, int]  # the answering lines, as offsets into the same source
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    citations: tuple[Citation, ...]
+    hits: tuple[Hit, ...]
+    style: str
+    intent: str
+    notice: str = ""  # e.g. the question was truncated
+
+    def to_json(self, qid: str | None = None) -> dict[str, object]:
+        out: dict[str, object] = {} if qid is None else {"id": qid}
+        out.update(
+            question=self.question,
+            answer=self.answer,
+            abstained=self.abstained,
+            style=self.style,
+            intent=self.intent,
+            citations=[
+                {"section": c.section, "title": c.title, "text": c.text, "start": c.start, "end": c.end,
+                 "doc": c.doc, "quote": c.quote, "highlight": list(c.highlight)}
+                for c in self.citations
+            ],
+            hits=[
+                {"section": h.section, "part": h.part, "score": h.score, "text": h.text, "start": h.start,
+                 "end": h.end, "doc": h.doc, "title": h.title, "via": h.via}
+                for h in self.hits
+            ],
+        )
+        if self.notice:
+            out["notice"] = self.notice
+        return out
+
+
+class Composer:
+    def __init__(self, plans: tuple[Plan, ...], directory: Directory, targets: list[Target],
+                 retriever: Retriever) -> None:
+        self.plans, self.directory, self.targets, self.retriever = plans, directory, targets, retriever
+        self.plan = plans[0]
+        self._tasks = {(p.source, t.id): (p, t) for p in plans for t in p.tasks}
+
+    # -- helpers -------------------------------------------------------------
+    def cite(self, plan: Plan, sid: str, highlight: tuple[int, int] | None = None) -> Citation:
+        s = plan.section(sid)
+        assert s is not None
+        text = plan.text[s.start : s.end]
+        return Citation(plan.source, sid, s.title, text, s.start, s.end, unwrap(text),
+                        highlight or (s.start, s.end))
+
+    def _task_label(self, t: Task, en: bool) -> str:
+        return f"{'task' if en else 'nhiệm vụ'} {t.id} ({t.title})"
+
+    def _names(self, names: tuple[str, ...] | list[str], en: bool) -> str:
+        if not en:
+            return "; ".join(names)
+        out = []
+        for n in names:
+            e = self.directory.english(n)
+            out.append(f"{n} ({e})" if e else n)
+        return "; ".join(out)
+
+    def find_task(self, q: Query, hits: list[Hit]) -> tuple[Plan, Task] | None:
+        for r in q.refs:
+            for p in self.plans:
+                t = p.task(r.section)
+                if t:
+                    return p, t
+        if q.refs:
+            return None
+        for h in hits[:1]:
+            found = self._tasks.get((h.doc, h.section))
+            if found:
+                return found
+        return None
+
+    # -- answers -------------------------------------------------------------
+    def task_answer(self, q: Query, plan: Plan, t: Task, asked: list[str]) -> tuple[str, list[Citation]]:
+        en = q.style == "en"
+        label = self._task_label(t, en)
+        lines: list[str] = []
+        spans: list[tuple[int, int]] = []
+        if "lead" in asked:
+            lines.append(
+                f"{self._names(t.lead, en)} {'lead' if len(t.lead) > 1 else 'leads'} {label}."
+                if en else f"Cơ quan chủ trì tham mưu {label}: {'; '.join(t.lead)}."
+            )
+            spans.append(t.spans[0])
+        if "coordinate" in asked:
+            lines.append(
+                f"Coordinating bodies for {label}: {self._names(t.coordinate, en)}."
+                if en else f"Cơ quan phối hợp thực hiện {label}: {'; '.join(t.coordinate)}."
+            )
+            spans.append(t.spans[1])
+        if "timeline" in asked:
+            gloss = TIMELINE_EN.get(t.timeline, "")
+            lines.append(
+                f"Timeline of {label}: “{t.timeline}”" + (f" ({gloss})." if gloss else ".")
+                if en else f"Thời gian thực hiện {label}: {t.timeline}."
+            )
+            spans.append(t.spans[2])
+        hl = (min(s[0] for s in spans), max(s[1] for s in spans))
+        return " ".join(lines), [self.cite(plan, t.id, hl)]
+
+    def task_summary(self, q: Query, plan: Plan, t: Task) -> tuple[str, list[Citation]]:
+        en = q.style == "en"
+        first = self.best_sentence(q, plan, t.id)
+        if en:
+            text = (f"{self._task_label(t, True)}: “{first}” Lead: {self._names(t.lead, True)}. "
+                    f"Coordinating: {self._names(t.coordinate, True)}. Timeline: {t.timeline}.")
+        else:
+            text = (f"{self._task_label(t, False).capitalize()}: {first} Chủ trì: {'; '.join(t.lead)}. "
+                    f"Phối hợp: {'; '.join(t.coordinate)}. Thời gian: {t.timeline}.")
+        return text, [self.cite(plan, t.id)]
+
+    def agency_answer(self, q: Query, agencies: list[Agency]) -> tuple[str, list[Citation]]:
+        en = q.style == "en"
+        a = agencies[0]
+        want_coord = "coordinate" in q.intents and "lead" not in q.intents
+        role = "coordinate" if want_coord else "lead"
+        rows = [(p, t) for p in self.plans for t in p.tasks if a.name in (t.coordinate if want_coord else t.lead)]
+        name = self._names([a.name], en)
+        if not rows and role == "lead":
+            coord = [(p, t) for p in self.plans for t in p.tasks if a.name in t.coordinate]
+            if coord:
+                rows, role = coord, "coordinate"
+        if not rows:
+            return (f"The plan assigns no task to {name}." if en else
+                    f"Kế hoạch không giao nhiệm vụ nào cho {a.name}."), []
+        items = []
+        for _, t in rows:
+            others = [x for x in (t.lead if role == "lead" else t.coordinate) if x != a.name]
+            extra = ""
+            if role == "lead" and others:
+                extra = f" (with {'; '.join(others)})" if en else f" (cùng {'; '.join(others)})"
+            items.append(f"{t.id} ({t.title}){extra}")
+        n = len(rows)
+        if en:
+            verb = "leads" if role == "lead" else "coordinates"
+            head = f"{name} {verb} {n} task{'s' if n > 1 else ''}: "
+        else:
+            verb = "chủ trì tham mưu" if role == "lead" else "phối hợp thực hiện"
+            head = f"{a.name} {verb} {n} nhiệm vụ: "
+        cites = [self.cite(p, t.id, t.spans[0] if role == "lead" else t.spans[1]) for p, t in rows]
+        return head + "; ".join(items) + ".", cites
+
+    def timeline_list(self, q: Query, value: str) -> tuple[str, list[Citation]]:
+        rows = [(p, t) for p in self.plans for t in p.tasks if fold(t.timeline) == fold(value)]
+        en = q.style == "en"
+        items = "; ".join(f"{t.id} ({t.title})" for _, t in rows)
+        text = (f"{len(rows)} tasks have the timeline “{value}”: {items}." if en
+                else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{value}”: {items}.")
+        return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
+
+    def target_answer(self, q: Query) -> tuple[str, list[Citation], float]:
+        terms = set(lexical_terms(q.text, q.style == "en"))
+        scored: list[tuple[float, Target]] = []
+        for t in self.targets:
+            if q.year and t.year != q.year:
+                continue
+            tt = set(lexical_terms(t.indicator))
+            overlap = sum(2.0 if "_" in x else 1.0 for x in terms & tt)
+            scored.append((overlap, t))
+        scored.sort(key=lambda x: -x[0])
+        if not scored or scored[0][0] < 2.0:
+            return "", [], 0.0
+        best = scored[0][0]
+        chosen = [t for s, t in scored if s >= best * 0.999][:2]
+        en = q.style == "en"
+        parts, cites = [], []
+        for t in chosen:
+            plan = next(p for p in self.plans if p.source == t.doc)
+            parts.append(f"{'By' if en else 'Đến năm'} {t.year}{':' if en else ':'} {t.indicator}")
+            cites.append(self.cite(plan, t.section, (t.start, t.end)))
+        lead = "Target in the plan — " if en else "Chỉ tiêu của kế hoạch — "
+        return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + ".", cites, best
+
+    def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
+        p, en, t = self.plan, q.style == "en", " " + fold(q.text) + " "
+        head = [self.cite(p, "header")] if p.section("header") else []
+        if any(w in t for w in ("ky", "signed", "signer", "sign ", "chuc vu")):
+            if not p.signer or not p.section("signature"):
+                return None
+            title = f" ({p.signer_title})" if p.signer_title else ""
+            return ((f"The plan was signed by {p.signer}{title}." if en
+                     else f"Người ký: {p.signer}{title}."), [self.cite(p, "signature")])
+        if any(w in t for w in ("noi nhan", "gui ", "recipient", "sent to", "distribution", "gui cho")):
+            if not p.section("recipients"):
+                return None
+            lst = "; ".join(p.recipients)
+            return ((f"Recipients (Nơi nhận): {lst}." if en else f"Nơi nhận: {lst}."), [self.cite(p, "recipients")])
+        if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution")):
+            lst = "; ".join(p.legal_bases)
+            return ((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head)
+        if any(w in t for w in ("ten ke hoach", "trich yeu", "title", "ve viec")):
+            return ((f"Title: Kế hoạch {canon(p.title)}." if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}."), head)
+        if any(w in t for w in ("co quan ban hanh", "issuer", "ai ban hanh", "issued by", "who issued")):
+            who = p.issuer or "UBND tỉnh"
+            return ((f"Issued by {who}." if en else f"Cơ quan ban hành: {who}."), head)
+        d = p.date.split("-")
+        date_vi = f"ngày {int(d[2])} tháng {int(d[1])} năm {d[0]}" if len(d) == 3 else ""
+        if any(w in t for w in ("ngay", "date", "when was", "issued")) and "so " not in t:
+            return ((f"The plan {p.number} is dated {date_vi} ({p.date})." if en
+                     else f"Kế hoạch số {p.number} ban hành {date_vi}."), head)
+        if p.number:
+            return ((f"Plan number {p.number}, dated {date_vi}, issued by {p.issuer or 'UBND tỉnh'}." if en
+                     else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head)
+        return None
+
+    def best_sentence(self, q: Query, plan: Plan, sid: str) -> str:
+        text = unwrap(plan.body(sid))
+        text = re.sub(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s*", "", text)
+        text = text.split("- Cơ quan chủ trì")[0]
+        sents = [s.strip() for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ\-])", text) if len(s.strip()) > 20]
+        if not sents:
+            return text[:300]
+        terms = set(expand_tokens(q.text, q.style == "en"))
+        best = max(sents, key=lambda s: len(terms & set(expand_tokens(s, False))))
+        return best if len(best) < 600 else best[:600].rsplit(" ", 1)[0] + "…"
+
+    def content_answer(self, q: Query, hits: list[Hit]) -> tuple[str, list[Citation]]:
+        en = q.style == "en"
+        h = hits[0]
+        plan = next(p for p in self.plans if p.source == h.doc)
+        s = plan.section(h.section)
+        assert s is not None
+        sent = self.best_sentence(q, plan, h.section)
+        start = plan.text.find(sent[:40].split(" ", 1)[-1][:20], s.start, s.end)
+        cites = [self.cite(plan, h.section)]
+        if len(hits) > 1 and hits[1].via == "lookup":
+            p2 = next(p for p in self.plans if p.source == hits[1].doc)
+            cites.append(self.cite(p2, hits[1].section))
+        label = f"{h.section} ({s.title})"
+        del start
+        return ((f"According to section {label}: “{sent}”" if en else f"Theo mục {label}: {sent}"), cites)
+
+    def abstain(self, q: Query, hits: list[Hit], why: str = "") -> tuple[str, list[Citation]]:
+        en = q.style == "en"
+        near = ", ".join(f"{h.section} ({h.title.split(' › ')[-1]})" for h in hits[:3])
+        if en:
+            text = "The plan does not answer this question" + (f" ({why})" if why else "") + "."
+            text += f" Nearest sections: {near}." if near else ""
+        else:
+            text = "Kế hoạch không đề cập nội dung này" + (f" ({why})" if why else "") + "."
+            text += f" Các mục gần nhất: {near}." if near else ""
+        return text, []
+
+
+def missing_ref(q: Query) -> bool:
+    return not q.refs and mentions_missing_ref(q.text)

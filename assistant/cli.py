@@ -1,0 +1,194 @@
+"""Command line: build the index, search, ask (one question, a batch, or a chat)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_USER = 2
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line, exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m assistant", description="Hỏi đáp Kế hoạch 65/KH-UBND.")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    b = sub.add_parser("build", help="parse, chunk and embed the corpus into an index")
+    b.add_argument("--corpus", type=Path, default=Path("corpus"))
+    b.add_argument("--index", type=Path, default=Path("var/index"))
+    b.add_argument("--embedder", default="e5", help="e5 (default) or st:<model name or local path>")
+    b.add_argument("--chunk-size", type=int, default=1000)
+    b.add_argument("--overlap", type=int, default=150)
+
+    for name, helptext in (("search", "ranked passages for a question"), ("ask", "answer a question")):
+        s = sub.add_parser(name, help=helptext)
+        s.add_argument("question", nargs="?")
+        s.add_argument("--index", type=Path, default=Path("var/index"))
+        s.add_argument("--k", type=int, default=10)
+        s.add_argument("--json", action="store_true", help="print JSON")
+        s.add_argument("--retriever", default=None, choices=["hybrid", "dense", "bm25", "rrf"])
+        if name == "ask":
+            s.add_argument("--batch", type=Path, help="JSON lines with id and q (or question)")
+            s.add_argument("--history", type=Path, help="JSON list of prior turns (messages format)")
+
+    c = sub.add_parser("chat", help="terminal chat with history")
+    c.add_argument("--index", type=Path, default=Path("var/index"))
+    c.add_argument("--k", type=int, default=10)
+    return p
+
+
+def _load(index: Path):  # noqa: ANN202 - returns Assistant, imported lazily
+    from assistant.core import Assistant
+    from assistant.settings import Settings
+    from index.embed import EmbedderError
+    from index.store import IndexError_
+
+    try:
+        return Assistant.load(Settings(index=index))
+    except (IndexError_, EmbedderError) as exc:
+        raise UserError(str(exc)) from exc
+
+
+def _question(text: str | None) -> str:
+    if text is None or not text.strip():
+        raise UserError("empty question: give a question, e.g. python -m assistant ask \"ai chủ trì nhiệm vụ 6đ?\"")
+    return text
+
+
+def _print_answer(ans, as_json: bool) -> None:  # noqa: ANN001
+    if as_json:
+        print(json.dumps(ans.to_json(), ensure_ascii=False))
+        return
+    if ans.notice:
+        print(f"({ans.notice})")
+    print(ans.answer)
+    for c in ans.citations:
+        quote = c.quote if len(c.quote) <= 400 else c.quote[:400] + "…"
+        print(f"\n  [{c.section}] {c.title}\n  {quote}")
+
+
+def cmd_build(a: argparse.Namespace) -> int:
+    from index.embed import EmbedderError
+    from index.store import CorpusError, build_index
+
+    t = time.perf_counter()
+    try:
+        ix = build_index(a.corpus, a.index, a.embedder, a.chunk_size, a.overlap)
+    except (CorpusError, EmbedderError) as exc:
+        raise UserError(str(exc)) from exc
+    print(f"built {a.index}: {len(ix.chunks)} chunks from {len(ix.plans)} plan(s), "
+          f"embedder {ix.meta['embedder']}, {time.perf_counter() - t:.1f} s")
+    return 0
+
+
+def cmd_search(a: argparse.Namespace) -> int:
+    from assistant.core import QuestionError
+
+    question = _question(a.question)
+    asst = _load(a.index)
+    try:
+        hits = asst.search(question, a.k, a.retriever)
+    except QuestionError as exc:
+        raise UserError(str(exc)) from exc
+    if a.json:
+        print(json.dumps({"question": question, "hits": [
+            {"section": h.section, "part": h.part, "score": h.score, "text": h.text, "start": h.start,
+             "end": h.end, "doc": h.doc, "title": h.title, "via": h.via} for h in hits]}, ensure_ascii=False))
+        return 0
+    from index.normalize import unwrap
+
+    for n, h in enumerate(hits, 1):
+        print(f"{n:2d}. [{h.section}] ({h.score:.3f}) {h.title}\n    {unwrap(h.text)[:200]}")
+    return 0
+
+
+def _read_batch(path: Path) -> list[tuple[str, str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read {path}: {exc.__class__.__name__}") from exc
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            qid, q = str(rec.get("id", n)), rec.get("q", rec.get("question"))
+        except (ValueError, AttributeError) as exc:
+            raise UserError(f"{path}:{n}: not a JSON object with 'id' and 'q'") from exc
+        if not isinstance(q, str):
+            raise UserError(f"{path}:{n}: missing 'q' (or 'question')")
+        out.append((qid, q))
+    return out
+
+
+def cmd_ask(a: argparse.Namespace) -> int:
+    from assistant.core import QuestionError
+
+    if a.batch:
+        if a.question:
+            raise UserError("give either a question or --batch FILE, not both")
+        items = _read_batch(a.batch)
+        asst = _load(a.index)
+        for qid, q in items:
+            try:
+                print(json.dumps(asst.ask(q, a.k, retriever=a.retriever).to_json(qid), ensure_ascii=False))
+            except QuestionError as exc:
+                print(json.dumps({"id": qid, "question": q, "error": str(exc)}, ensure_ascii=False))
+        return 0
+    question = _question(a.question)
+    history = None
+    if a.history:
+        try:
+            history = json.loads(a.history.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UserError(f"cannot read history {a.history}: {exc.__class__.__name__}") from exc
+    asst = _load(a.index)
+    try:
+        ans = asst.ask(question, a.k, history=history, retriever=a.retriever)
+    except QuestionError as exc:
+        raise UserError(str(exc)) from exc
+    _print_answer(ans, a.json)
+    return 0
+
+
+def cmd_chat(a: argparse.Namespace) -> int:
+    from assistant.core import QuestionError
+
+    asst = _load(a.index)
+    history: list[dict[str, str]] = []
+    print("Hỏi về Kế hoạch 65/KH-UBND (Ctrl-D để thoát). Ask in Vietnamese or English.")
+    while True:
+        try:
+            q = input("\n> ")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if not q.strip():
+            continue
+        try:
+            ans = asst.ask(q, a.k, history=history)
+        except QuestionError as exc:
+            print(exc)
+            continue
+        _print_answer(ans, False)
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": ans.answer}]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"build": cmd_build, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat}[args.cmd]
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,200 @@
+"""The assistant: load an index once, then search and answer questions with citations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from assistant.agencies import Directory
+from assistant.answer import Answer, Citation, Composer, missing_ref
+from assistant.query import Query, parse_query
+from assistant.retrieve import Hit, Retriever, lexical_terms
+from assistant.settings import Settings
+from assistant.targets import extract_targets
+from index.embed import get_embedder
+from index.normalize import fold
+from index.parse import Plan
+from index.store import load_index
+
+
+class QuestionError(ValueError):
+    """The question cannot be answered as typed; the message says why."""
+
+
+# Evidence below these marks means the plan does not speak to the question (calibrated on
+# eval/questions.jsonl with `python -m eval calibrate`).
+MIN_DENSE = {"vi": 0.83, "vi_nodiac": 0.80, "en": 0.80}
+MIN_COVERAGE = {"vi": 0.75, "vi_nodiac": 0.75, "en": 0.0}
+
+History = Sequence[object]
+
+
+def _previous_questions(history: History | None) -> list[str]:
+    """User turns of a chat history: plain strings, (user, bot) pairs or messages dicts."""
+    out: list[str] = []
+    for turn in history or ():
+        if isinstance(turn, str):
+            out.append(turn)
+        elif isinstance(turn, dict) and turn.get("role") == "user":
+            content = turn.get("content")
+            if isinstance(content, str):
+                out.append(content)
+        elif isinstance(turn, list | tuple) and turn and isinstance(turn[0], str):
+            out.append(turn[0])
+    return out
+
+
+_FOLLOW = re.compile(r"^(còn|con|thế còn|the con|vậy còn|vay con|và|va|what about|and|how about)\b|thì sao|thi sao|\?$")
+
+
+class Assistant:
+    def __init__(self, plans: tuple[Plan, ...], retriever: Retriever, settings: Settings) -> None:
+        self.plans, self.retriever, self.settings = plans, retriever, settings
+        self.plan = plans[0]
+        self.directory = Directory(plans)
+        self.targets = [t for p in plans for t in extract_targets(p)]
+        self.composer = Composer(plans, self.directory, self.targets, retriever)
+        self.known = {s.id for p in plans for s in p.sections}
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, index: Path | None = None) -> Assistant:
+        settings = settings or Settings()
+        ix = load_index(index or settings.index)
+        embedder = get_embedder(str(ix.meta["embedder"]))
+        return cls(ix.plans, Retriever(ix, embedder, settings), settings)
+
+    # -- retrieval -------------------------------------------------------------
+    def query(self, question: str, history: History | None = None) -> Query:
+        if not isinstance(question, str) or not question.strip():
+            raise QuestionError("empty question: type a question about the plan")
+        q = parse_query(question, self.known, self.settings.max_question)
+        if not q.text:
+            raise QuestionError("empty question: type a question about the plan")
+        return self._follow_up(q, _previous_questions(history))
+
+    def _follow_up(self, q: Query, previous: list[str]) -> Query:
+        """"còn nhiệm vụ 6e thì sao?" after a lead question asks the same of 6e."""
+        if not previous:
+            return q
+        prev = parse_query(previous[-1], self.known, self.settings.max_question)
+        short = len(q.text.split()) <= 8 or bool(_FOLLOW.search(q.text.lower()))
+        if not short:
+            return q
+        if q.refs and q.intents == ("content",) and prev.intents != ("content",):
+            return replace(q, intents=prev.intents)
+        agencies = self.directory.find(q.text)
+        if agencies and prev.intents[0] == "aggregate" and q.intents == ("content",):
+            return replace(q, intents=prev.intents)
+        if not q.refs and prev.refs and q.intents != ("content",) and not agencies:
+            return replace(q, refs=prev.refs)
+        return q
+
+    def search(self, question: str, k: int | None = None, retriever: str | None = None) -> list[Hit]:
+        q = self.query(question)
+        return self.retriever.search(q, k or self.settings.k, retriever)
+
+    # -- answering -------------------------------------------------------------
+    def ask(self, question: str, k: int | None = None, history: History | None = None,
+            retriever: str | None = None) -> Answer:
+        q = self.query(question, history)
+        k = k or self.settings.k
+        qvec = self.retriever.embed(q.text) if (retriever or self.settings.retriever) != "bm25" else None
+        hits = self.retriever.search(q, k, retriever, qvec=qvec)
+        text, cites, abstained = self._compose(q, hits, qvec)
+        notice = ""
+        if q.truncated:
+            notice = (f"The question was cut to its first {self.settings.max_question} characters."
+                      if q.style == "en" else
+                      f"Câu hỏi đã được cắt còn {self.settings.max_question} ký tự đầu.")
+        return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice)
+
+    def _compose(self, q: Query, hits: list[Hit], qvec: object) -> tuple[str, list[Citation], bool]:
+        c = self.composer
+        asked = [i for i in q.intents if i in {"lead", "coordinate", "timeline"}]
+        folded = " " + fold(q.text) + " "
+        # 1. An explicit reference is resolved by lookup.
+        if q.refs:
+            found = c.find_task(q, hits)
+            if found:
+                plan, task = found
+                if asked and "aggregate" not in q.intents[:1]:
+                    text, cites = c.task_answer(q, plan, task, asked)
+                else:
+                    text, cites = c.task_summary(q, plan, task)
+                return text, cites, False
+            return (*c.content_answer(q, hits), False)
+        if missing_ref(q):
+            text, cites = c.abstain(q, hits, "no such section" if q.style == "en" else "không có mục này")
+            return text, cites, True
+        # 2. Questions about the document itself.
+        if q.intent == "meta":
+            meta = c.meta_answer(q)
+            if meta:
+                return (*meta, False)
+        agencies = self.directory.find(q.text)
+        # 3. Lists: the tasks of an agency, the tasks of a timeline.
+        if "aggregate" in q.intents:
+            if agencies:
+                return (*c.agency_answer(q, agencies), False)
+            if " thuong xuyen " in folded or "ongoing" in folded or "regular" in folded:
+                return (*c.timeline_list(q, "Thường xuyên"), False)
+            if "cac nam tiep theo" in folded or "following years" in folded:
+                return (*c.timeline_list(q, "Năm 2024 và các năm tiếp theo"), False)
+        # 4. Out of scope when nothing in the question anchors it to the plan.
+        if not agencies and self._out_of_scope(q, hits, qvec):
+            text, cites = c.abstain(q, hits)
+            return text, cites, True
+        # 5. Targets from part II.
+        if "target" in q.intents and not asked:
+            text, cites, _ = c.target_answer(q)
+            if text:
+                return text, cites, False
+        # 6. Lead / coordinate / timeline of the task the question describes.
+        if asked and hits:
+            found = c.find_task(q, hits)
+            if found:
+                plan, task = found
+                return (*c.task_answer(q, plan, task, asked), False)
+        if "target" in q.intents:
+            text, cites, _ = c.target_answer(q)
+            if text:
+                return text, cites, False
+        if not hits:
+            text, cites = c.abstain(q, hits)
+            return text, cites, True
+        return (*c.content_answer(q, hits), False)
+
+    def evidence(self, q: Query, qvec: object) -> tuple[float, float]:
+        """(best dense cosine, share of question syllables known to the corpus)."""
+        import numpy as np
+
+        dense = 0.0
+        if qvec is not None:
+            best = self.retriever.dense(np.asarray(qvec), 1)
+            dense = best[0][1] if best else 0.0
+        return dense, self.retriever.coverage(lexical_terms(q.text, q.style == "en"))
+
+    def _out_of_scope(self, q: Query, hits: list[Hit], qvec: object) -> bool:
+        dense, cov = self.evidence(q, qvec)
+        if q.style == "en":
+            from assistant.glossary import translate_terms
+
+            return dense < MIN_DENSE["en"] and not translate_terms(q.text)
+        return dense < MIN_DENSE[q.style] or cov < MIN_COVERAGE[q.style]
+
+    # -- tables for the web app and the trainer ---------------------------------
+    def tasks_table(self) -> list[dict[str, str]]:
+        return [
+            {"id": t.id, "title": t.title, "lead": "; ".join(t.lead), "coordinate": "; ".join(t.coordinate),
+             "timeline": t.timeline, "doc": p.source}
+            for p in self.plans for t in p.tasks
+        ]
+
+    def targets_table(self) -> list[dict[str, object]]:
+        return [
+            {"section": t.section, "year": t.year, "indicator": t.indicator, "value": t.value,
+             "comparator": t.comparator, "unit": t.unit, "start": t.start, "end": t.end, "doc": t.doc}
+            for t in self.targets
+        ]

@@ -1,0 +1,180 @@
+"""Query understanding: style (vi / vi_nodiac / en), section references, intent."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from index.normalize import fold, has_diacritics, tones
+from index.parse import LETTERS, ROMAN
+
+INTENTS = ("lead", "coordinate", "timeline", "target", "aggregate", "meta", "content")
+
+_EN_WORDS = set(
+    """a an the is are was were be of to in on for by with what which who whom whose when where why
+    how does do did task tasks agency agencies department lead leads leading led charge responsible
+    plan say says said about target targets rate year years many much list all and or any please tell me
+    this that these those it its coordinate coordinates coordinating support deadline timeline number
+    date signed signer issued part section point item should will must by from than more less""".split()
+)
+# Onset + rhyme of a Vietnamese syllable, for telling "so nao chu tri" from English.
+_VI_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(uye|uya|ieu|yeu|oai|oay|uoi|uou|ươi|oao|oeo|uay|uay|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|"
+    r"oo|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
+    r"(ch|ng|nh|[cmnpt])?$"
+)
+_EN_ONLY = re.compile(r"[fjwz]|th$|sh|ck|ee|ea|oo[a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    section: str  # "III.6.đ", "III.3", "IV"
+    text: str  # the words of the question that named it
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    text: str  # NFC, tone-normalised, control characters removed
+    style: str  # vi | vi_nodiac | en
+    refs: tuple[Reference, ...]
+    intents: tuple[str, ...]  # most specific first; "content" when nothing else
+    year: int | None
+    truncated: bool = False
+
+    @property
+    def intent(self) -> str:
+        return self.intents[0]
+
+
+def clean_question(text: str, limit: int = 2000) -> tuple[str, bool]:
+    """NFC text without control characters, cut to `limit` characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(c if c.isprintable() or c in "\n\t" else " " for c in text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return (text[:limit], True) if len(text) > limit else (text, False)
+
+
+def detect_style(text: str) -> str:
+    """vi when diacritics are present, else vi_nodiac or en by which language the words fit."""
+    if has_diacritics(text):
+        return "vi"
+    words = re.findall(r"[a-z]+", text.lower())
+    if not words:
+        return "vi"
+    en = sum(1 for w in words if w in _EN_WORDS or _EN_ONLY.search(w))
+    vi = sum(1 for w in words if w not in _EN_WORDS and _VI_SYLLABLE.match(w))
+    return "en" if en >= vi else "vi_nodiac"
+
+
+# Point letter as typed: "đ", "dd" (Telex for đ), or a plain letter.
+_L = r"(dd|đ|[abcdeghik])"
+_ROM = r"(IV|I{1,3}|V)"
+_REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # III.6.đ, III 6 đ, III.6đ, III.6
+    (re.compile(r"(?<![\w.])" + _ROM + r"\s*[.\s]\s*(\d{1,2})(?:\s*[.\s]?\s*" + _L + r")?(?!\w)"), "rnl"),
+    # điểm a khoản 2 mục II / diem a khoan 2 muc II
+    (re.compile(r"(?:điểm|diem|point)\s+" + _L + r"\s*,?\s*(?:của\s+|cua\s+|of\s+)?(?:khoản|khoan|mục|muc|item|task|nhiệm vụ|nhiem vu)\s+(\d{1,2})"
+                r"(?:\s*,?\s*(?:của\s+|cua\s+|of\s+)?(?:mục|muc|phần|phan|part)\s+" + _ROM + r")?(?!\w)", re.I), "lnr"),
+    # mục 6 điểm đ / nhiệm vụ 6 điểm đ / task 6 point e
+    (re.compile(r"(?:mục|muc|khoản|khoan|nhiệm vụ|nhiem vu|task|item)\s+(\d{1,2})\s*,?\s*(?:điểm|diem|point|letter)\s+" + _L + r"(?!\w)", re.I), "nl"),
+    # 6đ, 6 đ, 6.đ, 6dd, task 6d
+    (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + r"(?!\w)"), "nl"),
+    # part IV / phần IV / mục IV
+    (re.compile(r"(?:phần|phan|part|mục|muc|section)\s+" + _ROM + r"(?![\w.])"), "r"),
+    # nhiệm vụ 3 / task 7 / mục 3 (an item alone)
+    (re.compile(r"(?:nhiệm vụ|nhiem vu|task|item|mục|muc|khoản|khoan)\s+(?:số\s+|so\s+|no\.?\s*)?(\d{1,2})(?![\w.,/])", re.I), "n"),
+]
+
+
+def _letter(s: str) -> str:
+    s = s.lower()
+    return "đ" if s in {"dd", "đ"} else s
+
+
+def find_refs(text: str, known: set[str]) -> tuple[Reference, ...]:
+    """Section references in a question, resolved against the plan's section ids."""
+    out: list[Reference] = []
+    spans: list[tuple[int, int]] = []
+    for pattern, shape in _REF_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in spans):
+                continue
+            g = m.groups()
+            if shape == "rnl":
+                sid = f"{g[0]}.{g[1]}" + (f".{_letter(g[2])}" if g[2] else "")
+            elif shape == "lnr":
+                sid = f"{g[2] or 'III'}.{g[1]}.{_letter(g[0])}"
+            elif shape == "nl":
+                sid = f"III.{g[0]}.{_letter(g[1])}"
+            elif shape == "r":
+                sid = g[0]
+            else:
+                sid = f"III.{g[0]}"
+            if sid in known:
+                spans.append((m.start(), m.end()))
+                out.append(Reference(sid, m.group(0)))
+    return tuple(out)
+
+
+def mentions_missing_ref(text: str) -> bool:
+    """True when the question names a task-like reference ("9a", "6g") the plan lacks."""
+    return bool(re.search(r"(?<![\w.,/])\d{1,2}\s*[.]?\s*(dd|đ|[a-z])(?!\w)", text, re.I)) or bool(
+        re.search(r"(?:phần|phan|part)\s+(V|VI|VII|VIII|IX|X)\b", text)
+    )
+
+
+_INTENT_WORDS: dict[str, tuple[str, ...]] = {
+    "coordinate": ("phoi hop", "coordinat", "cooperat", "support", "partner", "work with", "cung voi",
+                   "involved", "assist"),
+    "lead": ("chu tri", "lead", "in charge", "responsible", "phu trach", "dau moi", "tham muu",
+             "co quan nao", "don vi nao", "so nao", "which agency", "which department", "who ", "ai "),
+    "timeline": ("thoi gian", "khi nao", "bao gio", "thoi han", "when", "deadline", "timeline",
+                 "time frame", "how long", "han chot", "tien do", "nam nao", "thuong xuyen", "schedule",
+                 "by what year", "what period"),
+    "target": ("chi tieu", "muc tieu", "ty le", "bao nhieu", "target", "how many", "how much", "rate",
+               "percent", "%", "so luong", "phan dau", "dat muc", "indicator", "goal", "can ho",
+               "giuong benh", "bac si", "tuoi tho"),
+    "meta": ("so hieu", "ke hoach so", "so may", "so bao nhieu", "ngay ban hanh", "ngay nao", "ai ky",
+             "nguoi ky", "ky ke hoach", "ky van ban", "noi nhan", "gui cho", "gui toi", "gui den",
+             "can cu", "ban hanh", "signed", "signer", "who signed", "document number", "plan number",
+             "date", "issued", "recipient", "legal basis", "based on", "ten ke hoach", "trich yeu",
+             "title of", "co quan ban hanh", "issuer", "ai ban hanh", "sent to", "distribution",
+             "what number", "chuc vu"),
+    "aggregate": ("nhung nhiem vu", "cac nhiem vu", "nhiem vu nao", "which tasks", "what tasks", "list",
+                  "liet ke", "bao nhieu nhiem vu", "tat ca", "all tasks", "all the tasks", "nhung viec",
+                  "cac viec", "viec gi", "nhung gi", "how many tasks", "may nhiem vu", "nhiem vu gi",
+                  "lam gi", "phu trach gi", "phu trach nhung", "responsible for what", "what does",
+                  "which ones", "tasks led by", "tasks does", "tasks is", "tasks are"),
+}
+
+
+def detect_intents(text: str) -> tuple[str, ...]:
+    t = " " + fold(text) + " "
+    t = t.replace("?", " ").replace(",", " ")
+    found = [name for name, words in _INTENT_WORDS.items() if any(w in t for w in words)]
+    order = ["aggregate", "meta", "coordinate", "lead", "timeline", "target"]
+    found.sort(key=order.index)
+    return (*found, "content") if found else ("content",)
+
+
+def parse_query(text: str, known: set[str], limit: int = 2000) -> Query:
+    cleaned, truncated = clean_question(text, limit)
+    cleaned = tones(cleaned)
+    year = re.search(r"\b(2025|2030|2045)\b", cleaned)
+    refs = find_refs(cleaned, known)
+    rest = cleaned
+    for r in refs:  # "6đ" in an English question must not make it Vietnamese
+        rest = rest.replace(r.text, " ")
+    return Query(
+        text=cleaned,
+        style=detect_style(rest),
+        refs=refs,
+        intents=detect_intents(cleaned),
+        year=int(year.group(1)) if year else None,
+        truncated=truncated,
+    )
+
+
+__all__ = ["INTENTS", "LETTERS", "ROMAN", "Query", "Reference", "detect_style", "find_refs", "parse_query"]

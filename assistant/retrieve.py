@@ -1,0 +1,141 @@
+"""Hybrid retrieval: FAISS dense + BM25 over folded tokens, fused by question style; references by lookup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.glossary import expand_tokens
+from assistant.query import Query
+from assistant.settings import Settings
+from index.chunk import Chunk
+from index.embed import Embedder
+from index.normalize import tokens
+from index.store import Index
+
+RETRIEVERS = ("hybrid", "dense", "bm25", "rrf")
+# Syllables too common in administrative Vietnamese to carry meaning alone.
+_STOP = set(
+    "va cua cac cho trong theo voi la de tai ve nhung mot co duoc thuc hien tinh so nam ke hoach "
+    "nao gi ai the hay khong bao nhieu".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    doc: str
+    section: str
+    part: int
+    score: float
+    text: str
+    start: int
+    end: int
+    title: str
+    via: str  # lookup | hybrid | dense | bm25 | rrf
+
+
+def lexical_terms(text: str, english: bool = False) -> list[str]:
+    """Syllables and syllable bigrams: "nhà ở" -> "nha", "o", "nha_o"."""
+    toks = expand_tokens(text, english)
+    uni = [t for t in toks if t not in _STOP]
+    bi = [f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)]
+    return uni + bi
+
+
+class Retriever:
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings) -> None:
+        import bm25s
+
+        self.index, self.embedder, self.settings = index, embedder, settings
+        self.chunks: tuple[Chunk, ...] = index.chunks
+        corpus = [lexical_terms(c.embed_text()) for c in self.chunks]
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(corpus, show_progress=False)
+        self._vocab: dict[str, int] = self._bm25.vocab_dict
+        self._by_section: dict[str, list[int]] = {}
+        for n, c in enumerate(self.chunks):
+            self._by_section.setdefault(c.section, []).append(n)
+
+    # -- the two retrievers ------------------------------------------------
+    def embed(self, text: str) -> np.ndarray:
+        return self.embedder.queries([text])[0]
+
+    def dense(self, qvec: np.ndarray, k: int) -> list[tuple[int, float]]:
+        k = min(k, len(self.chunks))
+        if k == 0:
+            return []
+        scores, ids = self.index.vectors.search(qvec.reshape(1, -1).astype(np.float32), k)  # type: ignore[attr-defined]
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def lexical(self, terms: list[str], k: int) -> list[tuple[int, float]]:
+        known = [t for t in terms if t in self._vocab]
+        if not known:
+            return []
+        scores = self._bm25.get_scores(known)
+        order = np.argsort(-scores)[:k]
+        return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
+
+    def coverage(self, terms: list[str]) -> float:
+        """Share of a question's content syllables that occur in the corpus at all."""
+        uni = [t for t in terms if "_" not in t and not t.isdigit()]
+        return sum(1 for t in uni if t in self._vocab) / len(uni) if uni else 0.0
+
+    # -- fusion --------------------------------------------------------------
+    def search(self, q: Query, k: int = 10, mode: str | None = None, qvec: np.ndarray | None = None) -> list[Hit]:
+        """Top-k hits, one per section, best first; explicit references come first."""
+        mode = mode or self.settings.retriever
+        depth = max(50, 5 * k)
+        english = q.style == "en"
+        ranked: dict[int, float] = {}
+        if mode in {"dense", "hybrid", "rrf"}:
+            vec = qvec if qvec is not None else self.embed(q.text)
+            dense = self.dense(vec, depth)
+        else:
+            dense = []
+        lex = self.lexical(lexical_terms(q.text, english), depth) if mode != "dense" else []
+        if mode == "dense":
+            ranked = dict(dense)
+        elif mode == "bm25":
+            ranked = dict(lex)
+        else:
+            wd, wl = (1.0, 1.0) if mode == "rrf" else self.settings.weights.get(q.style, (1.0, 1.0))
+            kk = self.settings.rrf_k
+            for weight, run in ((wd, dense), (wl, lex)):
+                for rank, (i, _) in enumerate(run):
+                    ranked[i] = ranked.get(i, 0.0) + weight / (kk + rank + 1)
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        for sid in self._ref_sections(q):
+            for i in self._by_section.get(sid, [])[:1]:
+                hits.append(self._hit(i, 1.0, "lookup"))
+                seen.add(self.chunks[i].section)
+        for i, score in sorted(ranked.items(), key=lambda x: -x[1]):
+            c = self.chunks[i]
+            if c.section in seen:
+                continue
+            seen.add(c.section)
+            hits.append(self._hit(i, score, mode))
+            if len(hits) >= k:
+                break
+        return hits[:k]
+
+    def _ref_sections(self, q: Query) -> list[str]:
+        out: list[str] = []
+        for r in q.refs:
+            if r.section in self._by_section:
+                out.append(r.section)
+            else:  # a part or an item without text of its own: all its units with text
+                prefix = r.section + "."
+                out.extend(s for s in self._by_section if s.startswith(prefix))
+        return list(dict.fromkeys(out))
+
+    def _hit(self, i: int, score: float, via: str) -> Hit:
+        c = self.chunks[i]
+        return Hit(c.doc, c.section, c.part, round(score, 6), c.text, c.start, c.end, c.title, via)
+
+    def section_chunks(self, sid: str) -> list[Chunk]:
+        return [self.chunks[i] for i in self._by_section.get(sid, [])]
+
+
+__all__ = ["RETRIEVERS", "Hit", "Retriever", "lexical_terms", "tokens"]

@@ -1,0 +1,1 @@
+"""Parsing, chunking, embedding and the FAISS + lexical index."""

@@ -1,0 +1,101 @@
+"""Pure text normalisation: NFC, one tone-mark placement, diacritic folding, line repair."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style placement puts the tone on the second vowel of open "oa", "oe", "uy"
+# ("hoá", "uỷ"); the plan mixes both, so everything is moved to the first vowel
+# ("hóa", "ủy"). "qu" + "y" is excluded: in "quý" the u belongs to the onset.
+_TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng
+_OLD_TONE = re.compile(
+    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_])"
+)
+_VI_ONLY = re.compile(r"[đĐ]|[^\x00-\x7f]")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def tones(text: str) -> str:
+    """NFC text with the tone mark of open "oa", "oe", "uy" on the first vowel."""
+    decomposed = unicodedata.normalize("NFD", text)
+
+    def move(m: re.Match[str]) -> str:
+        first, second, tone = m.group(1), m.group(2), m.group(3)
+        if (first.lower(), second.lower()) not in {("o", "a"), ("o", "e"), ("u", "y")}:
+            return m.group(0)
+        return first + tone + second
+
+    return nfc(_OLD_TONE.sub(move, decomposed))
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form for matching: diacritics dropped, đ -> d."""
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+    )
+    return stripped.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def has_diacritics(text: str) -> bool:
+    return any(fold(c) != c.lower() for c in text if c.isalpha())
+
+
+# OCR slips of the signed PDF's conversion; each pair is a real misreading of a common
+# administrative phrase, never a valid phrase itself.
+OCR_FIXES = {
+    "trực lợi": "trục lợi",
+    "bao đảm": "bảo đảm",
+    "noi tập trung": "nơi tập trung",
+    "lòng ghép": "lồng ghép",
+    "Chủ trọng": "Chú trọng",
+    "chủ trọng": "chú trọng",
+    "tiên bộ": "tiến bộ",
+}
+_OCR = re.compile("|".join(re.escape(k) for k in OCR_FIXES))
+
+
+def canon(text: str) -> str:
+    """Display form: NFC, modern tone placement, OCR slips fixed, single spaces, straight dashes."""
+    text = _OCR.sub(lambda m: OCR_FIXES[m.group(0)], tones(text))
+    text = re.sub(r"[\u2013\u2014]", "-", text)
+    text = re.sub(r"\s*-\s+|\s+-\s*", " - ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_MD_EMPHASIS = re.compile(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_MD_SUP = re.compile(r"</?su[bp]>")
+
+
+def strip_markdown(line: str) -> str:
+    """A Markdown line without heading marks, emphasis and sub/sup tags."""
+    line = re.sub(r"^\s*#{1,6}\s*", "", line)
+    line = _MD_SUP.sub("", line)
+    return _MD_EMPHASIS.sub("", line)
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines and page-break splits into running text.
+
+    Lone "|" lines are table-cell debris of the web rendering; blank lines inside a
+    paragraph come from PDF page breaks. Both vanish; words are re-spaced.
+    """
+    lines = [strip_markdown(x).strip() for x in text.splitlines()]
+    lines = [x for x in lines if x and x != "|"]
+    return canon(" ".join(lines))
+
+
+def agency(name: str) -> str:
+    """Canonical agency name: "Sở Lao động-Thương binh" -> "Sở Lao động - Thương binh"."""
+    name = canon(name).strip(" .;,")
+    name = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " - ", name)
+    name = re.sub(r"^các sở, ban ngành", "Các sở, ban ngành", name, flags=re.IGNORECASE)
+    return name[:1].upper() + name[1:]
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens (Vietnamese syllables) of a text."""
+    return re.findall(r"[a-z0-9]+", fold(text))
