@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from assistant.agencies import Agency, Directory
-from assistant.glossary import expand_tokens
 from assistant.query import Query, mentions_missing_ref
 from assistant.retrieve import Hit, Retriever, lexical_terms
 from assistant.targets import Target
@@ -203,7 +202,7 @@ class Composer:
         parts, cites = [], []
         for t in chosen:
             plan = next(p for p in self.plans if p.source == t.doc)
-            parts.append(f"{'By' if en else 'Đến năm'} {t.year}{':' if en else ':'} {t.indicator}")
+            parts.append(f"{'By' if en else 'Đến năm'} {t.year}: {t.indicator}")
             cites.append(self.cite(plan, t.section, (t.start, t.end)))
         lead = "Target in the plan — " if en else "Chỉ tiêu của kế hoạch — "
         return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + ".", cites, best
@@ -247,8 +246,12 @@ class Composer:
         sents = [s.strip() for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ\-])", text) if len(s.strip()) > 20]
         if not sents:
             return text[:300]
-        terms = set(expand_tokens(q.text, q.style == "en"))
-        best = max(sents, key=lambda s: len(terms & set(expand_tokens(s, False))))
+        terms = set(lexical_terms(q.text, q.style == "en"))
+
+        def score(s: str) -> float:
+            return sum(2.0 if "_" in t else 1.0 for t in terms & set(lexical_terms(s)))
+
+        best = max(sents, key=score)
         return best if len(best) < 600 else best[:600].rsplit(" ", 1)[0] + "…"
 
     def content_answer(self, q: Query, hits: list[Hit]) -> tuple[str, list[Citation]]:
@@ -280,4 +283,4 @@ class Composer:
 
 
 def missing_ref(q: Query) -> bool:
-    return not q.refs and mentions_missing_ref(q.text)
+    return bool(q.missing) or (not q.refs and mentions_missing_ref(q.text))

@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(index: Path):  # noqa: ANN202 - returns Assistant, imported lazily
+def _load(index: Path):
     from assistant.core import Assistant
     from assistant.settings import Settings
     from index.embed import EmbedderError
@@ -62,7 +62,7 @@ def _question(text: str | None) -> str:
     return text
 
 
-def _print_answer(ans, as_json: bool) -> None:  # noqa: ANN001
+def _print_answer(ans, as_json: bool) -> None:
     if as_json:
         print(json.dumps(ans.to_json(), ensure_ascii=False))
         return

@@ -42,6 +42,7 @@ class Query:
     intents: tuple[str, ...]  # most specific first; "content" when nothing else
     year: int | None
     truncated: bool = False
+    missing: tuple[str, ...] = ()
 
     @property
     def intent(self) -> str:
@@ -58,9 +59,11 @@ def clean_question(text: str, limit: int = 2000) -> tuple[str, bool]:
 
 def detect_style(text: str) -> str:
     """vi when diacritics are present, else vi_nodiac or en by which language the words fit."""
-    if has_diacritics(text):
-        return "vi"
     words = re.findall(r"[a-z]+", text.lower())
+    if has_diacritics(text):
+        # "Who is the Party Secretary of Quảng Ngãi?" is English with a Vietnamese name in it.
+        en = sum(1 for w in words if w in _EN_WORDS)
+        return "en" if en >= 3 and en * 2 >= len(text.split()) else "vi"
     if not words:
         return "vi"
     en = sum(1 for w in words if w in _EN_WORDS or _EN_ONLY.search(w))
@@ -70,7 +73,7 @@ def detect_style(text: str) -> str:
 
 # Point letter as typed: "đ", "dd" (Telex for đ), or a plain letter.
 _L = r"(dd|đ|[abcdeghik])"
-_ROM = r"(IV|I{1,3}|V)"
+_ROM = r"(IV|IX|VI{0,3}|X|I{1,3}|V)"
 _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # III.6.đ, III 6 đ, III.6đ, III.6
     (re.compile(r"(?<![\w.])" + _ROM + r"\s*[.\s]\s*(\d{1,2})(?:\s*[.\s]?\s*" + _L + r")?(?!\w)"), "rnl"),
@@ -95,7 +98,17 @@ def _letter(s: str) -> str:
 
 def find_refs(text: str, known: set[str]) -> tuple[Reference, ...]:
     """Section references in a question, resolved against the plan's section ids."""
+    return _refs(text, known)[0]
+
+
+def missing_refs(text: str, known: set[str]) -> tuple[str, ...]:
+    """References to sections the plan does not have ("9a", "6g", "part V", "II.2.d")."""
+    return _refs(text, known)[1]
+
+
+def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     out: list[Reference] = []
+    missing: list[str] = []
     spans: list[tuple[int, int]] = []
     for pattern, shape in _REF_PATTERNS:
         for m in pattern.finditer(text):
@@ -112,10 +125,15 @@ def find_refs(text: str, known: set[str]) -> tuple[Reference, ...]:
                 sid = g[0]
             else:
                 sid = f"III.{g[0]}"
+            spans.append((m.start(), m.end()))
             if sid in known:
-                spans.append((m.start(), m.end()))
                 out.append(Reference(sid, m.group(0)))
-    return tuple(out)
+            elif shape != "n":
+                missing.append(sid)
+    # "nhiệm vụ 7 phần III" names III.7; the part is context, not a second reference.
+    ids = [r.section for r in out] + missing
+    kept = tuple(r for r in out if not any(o != r.section and o.startswith(r.section + ".") for o in ids))
+    return kept, tuple(missing)
 
 
 def mentions_missing_ref(text: str) -> bool:
@@ -136,12 +154,15 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "target": ("chi tieu", "muc tieu", "ty le", "bao nhieu", "target", "how many", "how much", "rate",
                "percent", "%", "so luong", "phan dau", "dat muc", "indicator", "goal", "can ho",
                "giuong benh", "bac si", "tuoi tho"),
-    "meta": ("so hieu", "ke hoach so", "so may", "so bao nhieu", "ngay ban hanh", "ngay nao", "ai ky",
-             "nguoi ky", "ky ke hoach", "ky van ban", "noi nhan", "gui cho", "gui toi", "gui den",
-             "can cu", "ban hanh", "signed", "signer", "who signed", "document number", "plan number",
-             "date", "issued", "recipient", "legal basis", "based on", "ten ke hoach", "trich yeu",
-             "title of", "co quan ban hanh", "issuer", "ai ban hanh", "sent to", "distribution",
-             "what number", "chuc vu"),
+    "meta": ("so hieu", "ke hoach so", "so may", "so bao nhieu", "ngay ban hanh", "ban hanh ngay",
+             "ban hanh khi nao", "ban hanh luc nao", "ai ky", "nguoi ky", "ky ke hoach", "ky van ban",
+             "ky boi", "noi nhan", "gui cho nhung", "gui den nhung", "gui toi nhung", "can cu", "ai ban hanh",
+             "signed", "signer", "who signed", "document number", "plan number", "number of the plan",
+             "date of the plan", "plan dated", "plan issued", "when was the plan", "issued by", "issued on",
+             "recipient", "recipients", "legal basis", "legal bases", "ten ke hoach", "trich yeu",
+             "title of the plan", "co quan ban hanh", "issuer", "sent to", "distribution list",
+             "what number", "chuc vu", "ky ngay", "ngay ky", "ban hanh ngay nao", "can cu nao",
+             "dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution"),
     "aggregate": ("nhung nhiem vu", "cac nhiem vu", "nhiem vu nao", "which tasks", "what tasks", "list",
                   "liet ke", "bao nhieu nhiem vu", "tat ca", "all tasks", "all the tasks", "nhung viec",
                   "cac viec", "viec gi", "nhung gi", "how many tasks", "may nhiem vu", "nhiem vu gi",
@@ -150,10 +171,24 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _has(t: str, w: str) -> bool:
+    """Word match; keywords longer than four letters also match as prefixes ("coordinat")."""
+    w = w.strip()
+    right = r"(?![a-z0-9])" if len(w) <= 4 or " " in w else ""
+    return re.search(r"(?<![a-z0-9])" + re.escape(w) + right, t) is not None
+
+
+_GENERIC_LEAD = ("who", "ai", "co quan nao", "don vi nao", "so nao", "which agency", "which department")
+
+
 def detect_intents(text: str) -> tuple[str, ...]:
     t = " " + fold(text) + " "
-    t = t.replace("?", " ").replace(",", " ")
-    found = [name for name, words in _INTENT_WORDS.items() if any(w in t for w in words)]
+    found = [name for name, words in _INTENT_WORDS.items() if any(_has(t, w) for w in words)]
+    # "who coordinates …": the question word asks for the coordinators, not the lead.
+    if "lead" in found and ({"coordinate", "timeline"} & set(found)):
+        specific = [w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD]
+        if not any(_has(t, w) for w in specific):
+            found.remove("lead")
     order = ["aggregate", "meta", "coordinate", "lead", "timeline", "target"]
     found.sort(key=order.index)
     return (*found, "content") if found else ("content",)
@@ -174,6 +209,7 @@ def parse_query(text: str, known: set[str], limit: int = 2000) -> Query:
         intents=detect_intents(cleaned),
         year=int(year.group(1)) if year else None,
         truncated=truncated,
+        missing=missing_refs(cleaned, known),
     )
 
 

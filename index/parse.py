@@ -212,7 +212,7 @@ class _Builder:
             sibs = [n for n, s in enumerate(starts) if s[3] == parent]
             if sum(1 for n in sibs if not starts[n][4]) * 2 > len(sibs):
                 for n in sibs:
-                    starts[n] = starts[n][:4] + ("",)
+                    starts[n] = (*starts[n][:4], "")
         if not starts:
             raise PlanError(f"{self.source}: not a plan: no part heading 'I.' found")
         end_line = recip_line if recip_line is not None else len(lines)

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from index.chunk import Chunk, chunk_plan
-from index.embed import Embedder, get_embedder
+from index.embed import get_embedder
 from index.parse import PARSER_VERSION, Plan, PlanError, Section, Task, parse_plan
 
 FORMAT = 1
