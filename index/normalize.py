@@ -53,7 +53,7 @@ OCR_FIXES = {
     "lòng ghép": "lồng ghép",
     "Chủ trọng": "Chú trọng",
     "chủ trọng": "chú trọng",
-    "tiên bộ": "tiến bộ",
+    "tiên bộ khoa học": "tiến bộ khoa học",
 }
 _OCR = re.compile("|".join(re.escape(k) for k in OCR_FIXES))
 

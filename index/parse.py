@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.normalize import agency, canon, strip_markdown, tones, unwrap
+from index.normalize import agency, canon, fold, strip_markdown, tones, unwrap
 
 PARSER_VERSION = "3"
 
@@ -217,6 +217,8 @@ class _Builder:
             raise PlanError(f"{self.source}: not a plan: no part heading 'I.' found")
         end_line = recip_line if recip_line is not None else len(lines)
         self._header(starts[0][0])
+        if "ke hoach" not in fold(self.header_text) and len({s[1] for s in starts if s[2] == "part"}) < 3:
+            raise PlanError(f"{self.source}: not a plan: no 'KẾ HOẠCH' title and too few parts (I., II., III.)")
         for n, (li, sid, kind, parent, title) in enumerate(starts):
             nxt = starts[n + 1][0] if n + 1 < len(starts) else end_line
             self._unit(li, nxt, sid, kind, parent, title)
