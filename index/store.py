@@ -89,6 +89,8 @@ def build_index(
     vectors.add(np.ascontiguousarray(vecs, dtype=np.float32))
 
     out = out.resolve()
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "meta.json").is_file())):
+        raise CorpusError(f"{out} exists and is not an index folder: choose another --index")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
@@ -144,6 +146,8 @@ def load_index(path: Path, embedder: str | None = None, check_corpus: bool = Tru
     try:
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
         files = meta["files"]
+        if not isinstance(files, dict):
+            raise TypeError("files")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexError_(f"index at {path} has an unreadable meta.json; {REBUILD}") from exc
     if meta.get("format") != FORMAT or meta.get("parser_version") != PARSER_VERSION:
