@@ -1,0 +1,290 @@
+"""The plan browser, trainer and feedback tabs."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+import gradio as gr
+
+from webapp.render import esc, excerpt_html, panel_placeholder, section_html
+from webapp.tables import (
+    TARGET_HEADERS,
+    TASK_HEADERS,
+    agencies,
+    csv_bytes,
+    headers,
+    target_rows,
+    task_rows,
+    write_download,
+    xlsx_bytes,
+)
+from webapp.texts import t
+from webapp.trainer import QuizState, advance, answer, lesson_sections, new_quiz
+from webapp.ui import Ctx
+
+Refresher = Callable[[Any], Any]
+
+
+def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[str]]) -> tuple[str, str]:
+    data = csv_bytes(head, rows)
+    folder = ctx.workdir / "downloads"
+    csv_path = write_download(folder, stem, data, ".csv")
+    # XLSX files carry a timestamp, so they are named after the table's CSV content.
+    xlsx_path = write_download(folder, stem, xlsx_bytes(head, rows, stem), ".xlsx", key=data)
+    return str(csv_path), str(xlsx_path)
+
+
+def browse_tab(ctx: Ctx, lang: gr.Radio) -> Refresher:
+    """Task and target tables with filters, downloads, and a panel for the clicked row's section."""
+    asst = ctx.svc.asst
+    tasks, targets = asst.tasks_table(), asst.targets_table()
+    names = agencies(tasks)
+
+    def agency_choices(code: str) -> list[tuple[str, str]]:
+        return [(t(code, "all"), ""), *((n, n) for n in names)]
+
+    def year_choices(code: str) -> list[tuple[str, str]]:
+        return [(t(code, "all"), ""), ("2025", "2025"), ("2030", "2030")]
+
+    def task_view(agency: str | None, query: str | None, code: str) -> tuple[Any, ...]:
+        rows, head = task_rows(tasks, agency or "", query or ""), headers(TASK_HEADERS, code)
+        csv_path, xlsx_path = _downloads(ctx, "nhiem-vu", head, rows)
+        return {"data": rows, "headers": head}, csv_path, xlsx_path, t(code, "rows", n=len(rows))
+
+    def target_view(year: str | None, query: str | None, code: str) -> tuple[Any, ...]:
+        rows, head = target_rows(targets, year or "", query or ""), headers(TARGET_HEADERS, code)
+        csv_path, xlsx_path = _downloads(ctx, "chi-tieu", head, rows)
+        return {"data": rows, "headers": head}, csv_path, xlsx_path, t(code, "rows", n=len(rows))
+
+    t0, t1 = task_view("", "", "vi"), target_view("", "", "vi")
+    with gr.Row():
+        with gr.Column(scale=3):
+            ctx.heading(gr.Markdown(f"### {t('vi', 'tasks')}"), "tasks")
+            with gr.Row():
+                agency = gr.Dropdown(
+                    agency_choices("vi"), value="", label=t("vi", "agency"), elem_id="agency"
+                )
+                ctx.labels.append(
+                    (agency, lambda code: gr.update(label=t(code, "agency"), choices=agency_choices(code)))
+                )
+                task_q = ctx.label(gr.Textbox(label=t("vi", "search"), elem_id="task-search"), label="search")
+            task_n = gr.Markdown(t0[3], elem_id="task-count")
+            task_df = gr.Dataframe(
+                t0[0],
+                interactive=False,
+                wrap=True,
+                elem_id="tasks-table",
+                max_height=420,
+                column_widths=["10%", "30%", "22%", "24%", "14%"],
+            )
+            with gr.Row():
+                task_csv = ctx.label(
+                    gr.DownloadButton(t("vi", "download_csv"), t0[1], elem_id="tasks-csv", size="sm"),
+                    label="download_csv",
+                )
+                task_xlsx = ctx.label(
+                    gr.DownloadButton(t("vi", "download_xlsx"), t0[2], elem_id="tasks-xlsx", size="sm"),
+                    label="download_xlsx",
+                )
+            ctx.heading(gr.Markdown(f"### {t('vi', 'targets')}"), "targets")
+            with gr.Row():
+                year = gr.Dropdown(year_choices("vi"), value="", label=t("vi", "year"), elem_id="year")
+                ctx.labels.append(
+                    (year, lambda code: gr.update(label=t(code, "year"), choices=year_choices(code)))
+                )
+                target_q = ctx.label(
+                    gr.Textbox(label=t("vi", "search"), elem_id="target-search"), label="search"
+                )
+            target_n = gr.Markdown(t1[3], elem_id="target-count")
+            target_df = gr.Dataframe(
+                t1[0],
+                interactive=False,
+                wrap=True,
+                elem_id="targets-table",
+                max_height=420,
+                column_widths=["11%", "59%", "15%", "15%"],
+            )
+            with gr.Row():
+                target_csv = ctx.label(
+                    gr.DownloadButton(t("vi", "download_csv"), t1[1], elem_id="targets-csv", size="sm"),
+                    label="download_csv",
+                )
+                target_xlsx = ctx.label(
+                    gr.DownloadButton(t("vi", "download_xlsx"), t1[2], elem_id="targets-xlsx", size="sm"),
+                    label="download_xlsx",
+                )
+        with gr.Column(scale=2, elem_classes="side"):
+            ctx.heading(gr.Markdown(f"### {t('vi', 'section_panel')}"), "section_panel")
+            panel = gr.HTML(panel_placeholder("vi"), elem_id="browse-panel", js_on_load=None, max_height=900)
+
+    task_in, task_out = [agency, task_q, lang], [task_df, task_csv, task_xlsx, task_n]
+    target_in, target_out = [year, target_q, lang], [target_df, target_csv, target_xlsx, target_n]
+    agency.change(task_view, task_in, task_out)
+    task_q.change(task_view, task_in, task_out, trigger_mode="always_last")
+    year.change(target_view, target_in, target_out)
+    target_q.change(target_view, target_in, target_out, trigger_mode="always_last")
+
+    def open_task(code: str, evt: gr.SelectData) -> str:
+        sid = str((evt.row_value or [""])[0])
+        plan = next((p for p in asst.plans if p.section(sid)), None)
+        return section_html(plan, sid, code) if plan else gr.skip()
+
+    def open_target(code: str, evt: gr.SelectData) -> str:
+        row = [str(x) for x in (evt.row_value or [])]
+        hit = next((x for x in targets if row[:2] == [x["section"], x["indicator"]]), None)
+        if hit is None:
+            return gr.skip()
+        plan = ctx.svc.plan(str(hit["doc"]))
+        return section_html(plan, row[0], code, (int(str(hit["start"])), int(str(hit["end"]))))
+
+    task_df.select(open_task, lang, panel)
+    target_df.select(open_target, lang, panel)
+
+    def refresh(ev: Any) -> Any:
+        ev = ev.then(task_view, task_in, task_out, queue=False)
+        return ev.then(target_view, target_in, target_out, queue=False)
+
+    return refresh
+
+
+def _quiz_view(ctx: Ctx, s: QuizState, code: str) -> tuple[Any, ...]:
+    """(question HTML, choices update, result HTML, score) for the quiz state."""
+    q = s.current
+    if q is None:
+        return (
+            f'<div class="quiz-q">{esc(t(code, "quiz_intro").replace("**", ""))}</div>',
+            gr.update(choices=[], value=None),
+            "",
+            "",
+        )
+    n = len(s.questions)
+    head = (
+        f'<div class="quiz-q"><div class="qn">{esc(t(code, "quiz_q", i=s.i + 1, n=n))}</div>'
+        f'<div class="qp">{esc(q.prompt(code))}</div></div>'
+    )
+    score = t(code, "quiz_score", s=s.score, n=n)
+    if not s.answered:
+        return head, gr.update(choices=list(q.choices), value=None, interactive=True), "", score
+    right = s.picked == q.correct
+    plan = ctx.svc.plan(q.doc)
+    sec = plan.section(q.section)
+    verdict = t(code, "quiz_right") if right else t(code, "quiz_wrong", a=q.correct)
+    cite = ""
+    if sec is not None:
+        cite = (
+            f'<div class="cite"><div class="cite-head"><span class="sid">{esc(sec.id)}</span> '
+            f'<span class="ctitle">{esc(sec.title)}</span></div>'
+            f'<div class="quote">{excerpt_html(plan.text, sec.start, sec.end, q.highlight, 160)}</div></div>'
+        )
+    done = f'<div class="quiz-done">{esc(t(code, "quiz_done", s=s.score, n=n))}</div>' if s.done else ""
+    result = (
+        f'<div class="quiz-result {"ok" if right else "bad"}"><div class="verdict">{esc(verdict)}</div>'
+        f"{cite}{done}</div>"
+    )
+    return head, gr.update(value=s.picked, interactive=False), result, score
+
+
+def trainer_tab(ctx: Ctx, lang: gr.Radio) -> Refresher:
+    """A randomised multiple-choice quiz, and a walk through the plan section by section."""
+    asst = ctx.svc.asst
+    plan = asst.plan
+    sections = lesson_sections(plan)
+    quiz = gr.State(QuizState())
+    with gr.Row():
+        with gr.Column(scale=1):
+            ctx.heading(gr.Markdown(f"### {t('vi', 'quiz')}"), "quiz")
+            with gr.Row(equal_height=True):
+                length = ctx.label(
+                    gr.Slider(3, 20, value=5, step=1, label=t("vi", "quiz_len"), elem_id="quiz-len"),
+                    label="quiz_len",
+                )
+                start = ctx.label(
+                    gr.Button(t("vi", "quiz_start"), variant="primary", elem_id="quiz-start"),
+                    value="quiz_start",
+                )
+            question = gr.HTML(
+                _quiz_view(ctx, QuizState(), "vi")[0], elem_id="quiz-question", js_on_load=None
+            )
+            choice = ctx.label(
+                gr.Radio([], label=t("vi", "quiz_choice"), elem_id="quiz-choice"), label="quiz_choice"
+            )
+            with gr.Row():
+                check = ctx.label(gr.Button(t("vi", "quiz_check"), elem_id="quiz-check"), value="quiz_check")
+                nxt = ctx.label(gr.Button(t("vi", "quiz_next"), elem_id="quiz-next"), value="quiz_next")
+            score = gr.Markdown("", elem_id="quiz-score")
+            result = gr.HTML("", elem_id="quiz-result", js_on_load=None)
+        with gr.Column(scale=1, elem_classes="side"):
+            ctx.heading(gr.Markdown(f"### {t('vi', 'lesson')}"), "lesson")
+            pick = gr.Dropdown(
+                [(f"{s.id} — {s.title}", i) for i, s in enumerate(sections)],
+                value=0,
+                label=t("vi", "lesson_pick"),
+                elem_id="lesson-pick",
+                type="value",
+            )
+            ctx.label(pick, label="lesson_pick")
+            with gr.Row(equal_height=True):
+                prev = ctx.label(gr.Button(t("vi", "prev"), elem_id="lesson-prev", size="sm"), value="prev")
+                pos = gr.Markdown(t("vi", "lesson_pos", i=1, n=len(sections)), elem_id="lesson-pos")
+                nxt_sec = ctx.label(
+                    gr.Button(t("vi", "next"), elem_id="lesson-next", size="sm"), value="next"
+                )
+            lesson = gr.HTML(section_html(plan, sections[0].id, "vi"), elem_id="lesson", js_on_load=None)
+
+    view_out = [question, choice, result, score]
+
+    def begin(n: float, code: str) -> tuple[Any, ...]:
+        s = new_quiz(asst.plans, asst.targets, int(n), secrets.randbits(32))
+        return (s, *_quiz_view(ctx, s, code))
+
+    def submit(s: QuizState, picked: str | None, code: str) -> tuple[Any, ...]:
+        if s.current is not None and not s.answered and not picked:
+            gr.Warning(t(code, "quiz_pick"))
+        s = answer(s, picked)
+        return (s, *_quiz_view(ctx, s, code))
+
+    def forward(s: QuizState, code: str) -> tuple[Any, ...]:
+        s = advance(s)
+        return (s, *_quiz_view(ctx, s, code))
+
+    start.click(begin, [length, lang], [quiz, *view_out])
+    check.click(submit, [quiz, choice, lang], [quiz, *view_out])
+    nxt.click(forward, [quiz, lang], [quiz, *view_out])
+
+    def show(i: int | None, code: str) -> tuple[Any, ...]:
+        i = min(max(int(i or 0), 0), len(sections) - 1)
+        return i, t(code, "lesson_pos", i=i + 1, n=len(sections)), section_html(plan, sections[i].id, code)
+
+    lesson_out = [pick, pos, lesson]
+    pick.input(show, [pick, lang], lesson_out)
+    prev.click(lambda i, code: show((i or 0) - 1, code), [pick, lang], lesson_out)
+    nxt_sec.click(lambda i, code: show((i or 0) + 1, code), [pick, lang], lesson_out)
+
+    def refresh(ev: Any) -> Any:
+        ev = ev.then(lambda s, code: _quiz_view(ctx, s, code), [quiz, lang], view_out, queue=False)
+        return ev.then(show, [pick, lang], lesson_out, queue=False)
+
+    return refresh
+
+
+def feedback_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:
+    """A summary of the ratings and their CSV export, fresh whenever the tab opens."""
+
+    def view(code: str) -> tuple[str, str]:
+        n, up, down = ctx.store.summary()
+        path = write_download(ctx.workdir / "downloads", "gop-y", ctx.store.csv_bytes(), ".csv")
+        return t(code, "fb_summary", n=n, up=up, down=down), str(path)
+
+    s0, p0 = view("vi")
+    summary = gr.Markdown(s0, elem_id="fb-summary")
+    with gr.Row():
+        refresh = ctx.label(
+            gr.Button(t("vi", "fb_refresh"), elem_id="fb-refresh", size="sm"), value="fb_refresh"
+        )
+        csv_btn = ctx.label(
+            gr.DownloadButton(t("vi", "fb_csv"), p0, elem_id="fb-csv", size="sm"), label="fb_csv"
+        )
+    refresh.click(view, lang, [summary, csv_btn])
+    tab.select(view, lang, [summary, csv_btn])

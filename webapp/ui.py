@@ -1,0 +1,223 @@
+"""The Gradio interface: header, language switch and the chat tab; other tabs in webapp.tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant import QuestionError
+from webapp import handlers
+from webapp.chat import ChatService, Turn, api_text, chat_messages, md_escape
+from webapp.feedback import FeedbackStore
+from webapp.render import citation_cards, esc, panel_placeholder
+from webapp.texts import EXAMPLES, t
+
+# Card clicks become a "click" event carrying the card's index (gr.HTML's trigger()).
+CITE_JS = """
+const open = (e) => {
+  const card = e.target.closest('[data-cite]');
+  if (card) { e.preventDefault(); trigger('click', {cite: Number(card.dataset.cite)}); }
+};
+element.addEventListener('click', open);
+element.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') open(e); });
+"""
+# Bring the highlighted lines of a newly opened section into view.
+PANEL_JS = """
+watch('value', () => {
+  const body = element.querySelector('.sec-body');
+  const m = body && body.querySelector('mark');
+  if (body) body.scrollTop = m ? Math.max(0, m.offsetTop - 48) : 0;
+  const box = element.getBoundingClientRect();
+  if (m && box.bottom > window.innerHeight) element.scrollIntoView({block: 'end', behavior: 'smooth'});
+});
+"""
+
+
+@dataclass
+class Ctx:
+    """What every tab builder needs; `labels` collects the texts the language switch rewrites."""
+
+    svc: ChatService
+    store: FeedbackStore
+    workdir: Path
+    labels: list[tuple[Any, Callable[[str], dict[str, Any]]]] = field(default_factory=list)
+
+    def label(self, comp: Any, **keys: str) -> Any:
+        """Register `comp` to have each attribute (label=..., value=...) set to t(lang, key)."""
+        def update(lang: str) -> dict[str, Any]:
+            values: dict[str, Any] = {a: t(lang, k) for a, k in keys.items()}
+            return gr.update(**values)
+
+        self.labels.append((comp, update))
+        return comp
+
+    def heading(self, comp: Any, key: str, level: int = 3) -> Any:
+        self.labels.append((comp, lambda lang: gr.update(value=f"{'#' * level} {t(lang, key)}")))
+        return comp
+
+
+def theme() -> gr.themes.Base:
+    # The theme's fonts ship with Gradio: the page loads nothing from outside the server.
+    return gr.themes.Soft(primary_hue="blue", secondary_hue="amber")
+
+
+def header_html(ctx: Ctx, lang: str) -> str:
+    p = ctx.svc.asst.plan
+    return (f'<div class="app-head"><div class="app-title">{esc(t(lang, "title"))}</div>'
+            f'<div class="app-sub">{esc(t(lang, "subtitle"))} · {esc(p.number)} · {esc(p.date)}</div></div>')
+
+
+def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Blocks:
+    from webapp.tabs import browse_tab, feedback_tab, trainer_tab
+
+    ctx = Ctx(svc, store, workdir)
+    with gr.Blocks(title=t("vi", "title"), analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
+        with gr.Row(elem_classes="top"):
+            head = gr.HTML(header_html(ctx, "vi"), js_on_load=None)
+            lang = gr.Radio([("Tiếng Việt", "vi"), ("English", "en")], value="vi", label=t("vi", "lang"),
+                            elem_id="lang", scale=0, min_width=220)
+            ctx.label(lang, label="lang")
+        with gr.Tabs():
+            with gr.Tab(t("vi", "tab_chat"), id="chat", elem_id="tab-chat") as tab:
+                ctx.label(tab, label="tab_chat")
+                refresh_chat = chat_tab(ctx, lang)
+            with gr.Tab(t("vi", "tab_browse"), id="browse", elem_id="tab-browse") as tab:
+                ctx.label(tab, label="tab_browse")
+                refresh_browse = browse_tab(ctx, lang)
+            with gr.Tab(t("vi", "tab_train"), id="train", elem_id="tab-train") as tab:
+                ctx.label(tab, label="tab_train")
+                refresh_train = trainer_tab(ctx, lang)
+            with gr.Tab(t("vi", "tab_feedback"), id="feedback", elem_id="tab-feedback") as tab:
+                ctx.label(tab, label="tab_feedback")
+                feedback_tab(ctx, lang, tab)
+
+        def relabel(code: str) -> list[dict[str, Any]]:
+            return [fn(code) for _, fn in ctx.labels]
+
+        ev = lang.change(relabel, lang, [c for c, _ in ctx.labels], queue=False)
+        ev = ev.then(lambda code: header_html(ctx, code), lang, head, queue=False)
+        for refresh in (refresh_chat, refresh_browse, refresh_train):
+            ev = refresh(ev)
+
+        def chat(message: str) -> str:
+            """Answer a question about the plan: the answer, then its citations."""
+            try:
+                turn = svc.ask(message)
+            except QuestionError as exc:
+                raise gr.Error(str(exc)) from exc
+            return api_text(svc, turn)
+
+        gr.api(chat, api_name="chat")
+    # The interface's own events stay callable by the page but out of the API: only "chat" is public.
+    for fn in demo.fns.values():
+        if fn.api_name != "chat":
+            fn.api_visibility = "private"
+    return demo
+
+
+def chat_tab(ctx: Ctx, lang: gr.Radio) -> Callable[[Any], Any]:
+    """The chat, the citations of an answer and the section panel; returns the language refresher."""
+    svc, store, L = ctx.svc, ctx.store, ctx.label
+    turns = gr.State([])  # list[Turn]
+    shown = gr.State(-1)  # the turn whose citations are on screen
+    opened = gr.State(None)  # the section in the panel (handlers.Opened)
+    rated = gr.State(0)  # the feedback row awaiting an optional comment
+    with gr.Row():
+        with gr.Column(scale=3):
+            chatbot = L(gr.Chatbot(label=t("vi", "chatbot"), height=440, elem_id="chatbot",
+                                   feedback_options=("Like", "Dislike"), buttons=["copy"]), label="chatbot")
+            with gr.Row(equal_height=True):
+                msg = L(gr.Textbox(label=t("vi", "question"), placeholder=t("vi", "placeholder"), scale=6,
+                                   max_lines=6, autofocus=True, elem_id="question"),
+                        label="question", placeholder="placeholder")
+                send = L(gr.Button(t("vi", "send"), variant="primary", scale=1, min_width=90, elem_id="send"),
+                         value="send")
+            examples = L(gr.Dataset(components=[msg], samples=[[q] for q in EXAMPLES], label=t("vi", "examples"),
+                                    elem_id="examples"), label="examples")
+            with gr.Row():
+                clear = L(gr.Button(t("vi", "clear"), size="sm", elem_id="clear"), value="clear")
+                export = L(gr.DownloadButton(t("vi", "export_md"), size="sm", interactive=False, elem_id="export-md"),
+                           label="export_md")
+            L(gr.Markdown(t("vi", "feedback_note"), elem_id="fb-note"), value="feedback_note")
+            with gr.Row(visible=False, equal_height=True) as comment_row:
+                comment = L(gr.Textbox(label=t("vi", "comment"), scale=5, elem_id="comment"), label="comment")
+                send_comment = L(gr.Button(t("vi", "send_comment"), scale=1, elem_id="send-comment"),
+                                 value="send_comment")
+        with gr.Column(scale=2, elem_classes="side"):
+            cites = gr.HTML(citation_cards([], {}, "vi"), js_on_load=CITE_JS, elem_id="citations")
+            ctx.heading(gr.Markdown(f"### {t('vi', 'section_panel')}"), "section_panel")
+            panel = gr.HTML(panel_placeholder("vi"), js_on_load=PANEL_JS, elem_id="section-panel")
+
+    def respond(message: str, ts: list[Turn], code: str) -> Iterator[tuple[Any, ...]]:
+        skip = gr.skip()
+        if not (message or "").strip():
+            gr.Warning(t(code, "empty"))
+            yield skip, skip, skip, skip, skip, skip
+            return
+        # Show the question and a progress line at once; the answer replaces the line.
+        pending = [*chat_messages(ts), {"role": "user", "content": md_escape(message)},
+                   {"role": "assistant", "content": t(code, "thinking")}]
+        yield pending, "", skip, skip, skip, skip
+        try:
+            ts = handlers.ask(svc, message, ts)
+        except QuestionError:
+            gr.Warning(t(code, "empty"))
+            yield chat_messages(ts), message, skip, skip, skip, skip
+            return
+        path = handlers.export_markdown(svc, ts, code, ctx.workdir / "exports")
+        yield (chat_messages(ts), "", ts, handlers.cards(svc, ts, len(ts) - 1, code), len(ts) - 1,
+               gr.update(value=str(path), interactive=True))
+
+    ask_in, ask_out = [msg, turns, lang], [chatbot, msg, turns, cites, shown, export]
+    msg.submit(respond, ask_in, ask_out, show_progress="minimal")
+    send.click(respond, ask_in, ask_out, show_progress="minimal")
+    examples.click(lambda row: row[0], examples, msg, queue=False).then(
+        respond, ask_in, ask_out, show_progress="minimal")
+
+    def reset(code: str) -> tuple[Any, ...]:
+        return ([], [], handlers.cards(svc, [], -1, code), -1, None, panel_placeholder(code),
+                gr.update(value=None, interactive=False), gr.update(visible=False), "")
+
+    reset_out = [chatbot, turns, cites, shown, opened, panel, export, comment_row, comment]
+    clear.click(reset, lang, reset_out, queue=False)
+    chatbot.clear(reset, lang, reset_out, queue=False)  # the chatbot's own trash button
+
+    def open_cite(ts: list[Turn], i: int, code: str, evt: gr.EventData) -> tuple[Any, str]:
+        sec = handlers.open_citation(svc, ts, i, int(getattr(evt, "cite", -1)))
+        return sec, handlers.section_view(svc, sec, code)
+
+    cites.click(open_cite, [turns, shown, lang], [opened, panel])
+
+    def pick_turn(ts: list[Turn], code: str, evt: gr.SelectData) -> tuple[Any, ...]:
+        i = handlers.message_turn(evt.index)
+        return (handlers.cards(svc, ts, i, code), i) if 0 <= i < len(ts) else (gr.skip(), gr.skip())
+
+    chatbot.select(pick_turn, [turns, lang], [cites, shown])
+
+    def like(ts: list[Turn], code: str, evt: gr.LikeData) -> tuple[Any, ...]:
+        row = handlers.rate(store, ts, evt.index, evt.liked, code)
+        if not row:
+            return gr.skip(), gr.skip(), gr.skip()
+        gr.Info(t(code, "saved_rating"))
+        return row, gr.update(visible=True), ""
+
+    chatbot.like(like, [turns, lang], [rated, comment_row, comment])
+
+    def comment_on(row: int, text: str, code: str) -> tuple[Any, ...]:
+        if not handlers.add_comment(store, row, text):
+            return gr.skip(), gr.skip()
+        gr.Info(t(code, "saved_comment"))
+        return "", gr.update(visible=False)
+
+    comment.submit(comment_on, [rated, comment, lang], [comment, comment_row])
+    send_comment.click(comment_on, [rated, comment, lang], [comment, comment_row])
+
+    def refresh(ev: Any) -> Any:
+        ev = ev.then(lambda ts, i, code: handlers.cards(svc, ts, i, code), [turns, shown, lang], cites, queue=False)
+        return ev.then(lambda sec, code: handlers.section_view(svc, sec, code), [opened, lang], panel, queue=False)
+
+    return refresh
