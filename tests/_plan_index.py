@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ def plan_index(factory: pytest.TempPathFactory) -> Path:
     return _BUILT["plan"]
 
 
-def hand_tasks() -> list[dict[str, object]]:
+def hand_tasks() -> list[dict[str, Any]]:
     """The task table of plan 65, written by hand from the document (not from the parser)."""
     return json.loads(TASKS.read_text(encoding="utf-8"))
 

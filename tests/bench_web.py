@@ -62,6 +62,12 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
+def cpu_s(pid: int) -> float:
+    """User + system CPU time a process has used, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def app_server(index: Path, feedback: Path, env: dict[str, str] | None = None,
                timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
@@ -91,7 +97,7 @@ def app_server(index: Path, feedback: Path, env: dict[str, str] | None = None,
             time.sleep(0.25)
         yield url, proc
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
@@ -152,6 +158,28 @@ def run(url: str, users: int, per_user: int, deadline_s: float) -> dict[str, obj
     }
 
 
+def rest_probe(url: str, n: int) -> dict[str, object]:
+    """Sequential requests through Gradio's plain HTTP API: the server's own latency, without
+    gradio_client's per-call overhead (its job threads and event stream)."""
+    import httpx
+
+    lat, errors = [], 0
+    with httpx.Client(timeout=30) as h:
+        for i in range(n):
+            t0 = time.perf_counter()
+            try:
+                r = h.post(url + "gradio_api/call/chat", json={"data": [QUESTIONS[i % len(QUESTIONS)]]})
+                with h.stream("GET", url + f"gradio_api/call/chat/{r.json()['event_id']}") as stream:
+                    ok = "event: complete" in "".join(stream.iter_text())
+            except (httpx.HTTPError, ValueError, KeyError):
+                ok = False
+            lat.append(time.perf_counter() - t0)
+            errors += not ok
+    lat.sort()
+    return {"rest_requests": n, "rest_errors": errors, "rest_p50_ms": round(lat[len(lat) // 2] * 1000, 1),
+            "rest_p95_ms": round(lat[min(len(lat) - 1, int(len(lat) * 0.95))] * 1000, 1)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.bench_web", description=__doc__.splitlines()[0])
     ap.add_argument("--index", type=Path, default=Path("var/index"))
@@ -159,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--questions", type=int, default=25, help="questions per user")
     ap.add_argument("--deadline", type=float, default=300.0, help="seconds before remaining requests are dropped")
     ap.add_argument("--max-rss-mb", type=float, default=600.0)
+    ap.add_argument("--rest-probe", type=int, default=50, help="sequential plain-HTTP requests afterwards")
     args = ap.parse_args(argv)
     if not 1 <= args.users <= 100 or not 1 <= args.questions <= 200:
         ap.error("--users must be 1..100 and --questions 1..200 (the benchmark stays bounded)")
@@ -167,13 +196,18 @@ def main(argv: list[str] | None = None) -> int:
         with app_server(args.index, Path(tmp) / "feedback.sqlite") as (url, proc):
             startup = time.perf_counter() - t0
             idle_rss, _ = rss_mb(proc.pid)
+            cpu0 = cpu_s(proc.pid)
             report = run(url, args.users, args.questions, args.deadline)
             rss, peak = rss_mb(proc.pid)
+            served = max(1, int(str(report["requests"])))
+            report["server_cpu_ms_per_request"] = round((cpu_s(proc.pid) - cpu0) * 1000 / served, 1)
+            if args.rest_probe > 0:
+                report.update(rest_probe(url, min(args.rest_probe, 500)))
     report.update(users=args.users, questions_per_user=args.questions, startup_s=round(startup, 2),
                   server_rss_idle_mb=round(idle_rss, 1), server_rss_mb=round(rss, 1),
                   server_rss_peak_mb=round(peak, 1))
     print(json.dumps(report, ensure_ascii=False, indent=2))
-    ok = report["errors"] == 0 and peak <= args.max_rss_mb
+    ok = report["errors"] == 0 and not report.get("rest_errors") and peak <= args.max_rss_mb
     print(f"{'PASS' if ok else 'FAIL'}: {report['requests']} requests, {report['errors']} errors, "
           f"p50 {report['p50_ms']} ms, p95 {report['p95_ms']} ms, server RSS peak {peak:.0f} MB "
           f"(budget {args.max_rss_mb:.0f} MB)")

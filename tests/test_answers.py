@@ -1,0 +1,380 @@
+"""Answers through Assistant.ask over a real e5 + FAISS index of the plan: roles, lists, targets, meta,
+abstention, follow-ups, and faithfulness of every answer to its citations."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from _plan_index import ROOT, hand_tasks, plan_index, short_ref
+
+from assistant import Answer, Assistant, Settings
+from assistant.agencies import KNOWN
+from index.normalize import canon, fold
+
+TASKS = hand_tasks()
+AGENCIES = sorted({n for t in TASKS for n in (*t["lead"], *t["coordinate"])})
+LEADERS = sorted({n for t in TASKS for n in t["lead"]})
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant.load(Settings(index=plan_index(tmp_path_factory)))
+
+
+def cited(ans: Answer) -> list[str]:
+    return [c.section for c in ans.citations]
+
+
+def nodiac_ref(ref: str) -> str:
+    """A reference typed without diacritics: "6đ" is typed "6dd" (Telex), since "6d" is another task."""
+    return ref.replace("đ", "dd")
+
+
+# -- lead / coordinate / timeline of every task ----------------------------------------------
+
+QUESTIONS = {
+    "lead": {
+        "vi": "Cơ quan nào chủ trì nhiệm vụ {ref}?",
+        "vi_nodiac": "co quan nao chu tri nhiem vu {ref}?",
+        "en": "Which agency leads task {ref}?",
+    },
+    "coordinate": {
+        "vi": "Cơ quan nào phối hợp thực hiện nhiệm vụ {ref}?",
+        "vi_nodiac": "co quan nao phoi hop thuc hien nhiem vu {ref}?",
+        "en": "Which agencies coordinate task {ref}?",
+    },
+    "timeline": {
+        "vi": "Thời gian thực hiện nhiệm vụ {ref} là khi nào?",
+        "vi_nodiac": "thoi gian thuc hien nhiem vu {ref} la khi nao?",
+        "en": "What is the timeline of task {ref}?",
+    },
+}
+ROLE_CASES = [
+    pytest.param(task, kind, style, id=f"{task['id']}-{kind}-{style}")
+    for task in TASKS
+    for kind in QUESTIONS
+    for style in ("vi", "vi_nodiac", "en")
+]
+
+
+@pytest.mark.parametrize(("task", "kind", "style"), ROLE_CASES)
+def test_role_of_every_task(task: dict, kind: str, style: str, assistant: Assistant) -> None:
+    ref = short_ref(task["id"])
+    question = QUESTIONS[kind][style].format(ref=nodiac_ref(ref) if style == "vi_nodiac" else ref)
+    ans = assistant.ask(question)
+    assert not ans.abstained
+    assert task["id"] in cited(ans)
+    expected = [task["timeline"]] if kind == "timeline" else task[kind]
+    for value in expected:
+        assert value in ans.answer, (question, ans.answer)
+    if style == "en" and kind != "timeline":
+        for name in expected:
+            assert KNOWN[name][0] in ans.answer, (question, ans.answer)
+
+
+def test_6d_and_6dd_get_different_answers(assistant: Assistant) -> None:
+    d = assistant.ask("so nao chu tri 6d")
+    dd = assistant.ask("so nao chu tri 6dd")
+    assert cited(d) == ["III.6.d"] and "Sở Thông tin và Truyền thông" in d.answer
+    assert cited(dd) == ["III.6.đ"] and "Sở Xây dựng" in dd.answer
+
+
+@pytest.mark.xfail(strict=True, reason="task_summary capitalises its label with str.capitalize(), which lower-cases "
+                   "the rest: 'nhiệm vụ 6e' answers 'Nhiệm vụ iii.6.e (về nước sạch, …)' instead of "
+                   "'Nhiệm vụ III.6.e (Về nước sạch, …)'")
+@pytest.mark.parametrize("question", ["nhiệm vụ 6e", "nội dung nhiệm vụ 6đ là gì"])
+def test_task_summary_keeps_the_section_id(question: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    sid = cited(ans)[0]
+    assert sid in ans.answer
+
+
+# -- list completeness ----------------------------------------------------------------------
+
+
+def led_by(agency: str) -> set[str]:
+    return {str(t["id"]) for t in TASKS if agency in t["lead"]}
+
+
+LIST_CASES = [
+    pytest.param(a, marks=() if a in LEADERS else pytest.mark.xfail(
+        strict=True, reason=f"'{a}' leads no task; the answer falls back to the tasks it coordinates and "
+        "cites them instead of saying it leads none"))
+    for a in AGENCIES
+]
+
+
+@pytest.mark.parametrize("agency", LIST_CASES)
+def test_tasks_led_by_every_agency(agency: str, assistant: Assistant) -> None:
+    ans = assistant.ask(f"{agency} chủ trì những nhiệm vụ nào?")
+    assert set(cited(ans)) == led_by(agency), ans.answer
+    for sid in led_by(agency):
+        assert sid in ans.answer
+
+
+@pytest.mark.parametrize("agency", LEADERS)
+def test_tasks_led_by_every_agency_folded_and_english(agency: str, assistant: Assistant) -> None:
+    folded = assistant.ask(f"{fold(agency)} chu tri nhung nhiem vu nao?")
+    assert set(cited(folded)) == led_by(agency), folded.answer
+    english = assistant.ask(f"Which tasks does the {KNOWN[agency][0]} lead?")
+    assert set(cited(english)) == led_by(agency), english.answer
+    assert agency in english.answer and KNOWN[agency][0] in english.answer
+
+
+@pytest.mark.parametrize("question", [
+    "nhung nhiem vu nao thuc hien thuong xuyen",
+    "Which tasks are carried out regularly?",
+    pytest.param("Những nhiệm vụ nào thực hiện thường xuyên?", marks=pytest.mark.xfail(strict=True, reason=(
+        "the list check looks for ' thuong xuyen ' with spaces around it, and the '?' glued to the last "
+        "word defeats it: the question falls through to a timeline answer about the top hit (III.1.b) "
+        "and cites only III.1.b instead of III.1.a and III.1.b"))),
+])
+def test_tasks_done_regularly(question: str, assistant: Assistant) -> None:
+    expected = {str(t["id"]) for t in TASKS if t["timeline"] == "Thường xuyên"}
+    ans = assistant.ask(question)
+    assert set(cited(ans)) == expected, ans.answer
+
+
+# -- targets of part II ---------------------------------------------------------------------
+
+TARGETS = [
+    # (question, must contain, must not contain, section, other year's section)
+    ("Tỷ lệ tham gia bảo hiểm y tế năm 2025?", "trên 95%", None, "II.2.a", "II.2.b"),
+    ("ty le tham gia bao hiem y te nam 2025", "95%", None, "II.2.a", "II.2.b"),
+    ("What is the health insurance participation target for 2025?", "95%", None, "II.2.a", "II.2.b"),
+    ("Tỷ lệ tham gia bảo hiểm y tế năm 2030?", "trên 95%", None, "II.2.b", "II.2.a"),
+    ("Số căn nhà ở xã hội đến năm 2025?", "1.000", "5.000", "II.2.a", "II.2.b"),
+    ("so can nha o xa hoi den nam 2025", "1.000", "5.000", "II.2.a", "II.2.b"),
+    ("How many social housing units by 2025?", "1.000", "5.000", "II.2.a", "II.2.b"),
+    ("Số căn hộ nhà ở xã hội đến năm 2030?", "5.000", "1.000", "II.2.b", "II.2.a"),
+    ("so can ho nha o xa hoi den nam 2030", "5.000", "1.000", "II.2.b", "II.2.a"),
+    ("How many social housing apartments by 2030?", "5.000", "1.000", "II.2.b", "II.2.a"),
+    ("Tỷ lệ dân số nông thôn sử dụng nước sạch năm 2025?", "75%", "80%", "II.2.a", "II.2.b"),
+    ("ty le dan so nong thon dung nuoc sach nam 2025", "75%", "80%", "II.2.a", "II.2.b"),
+    ("Rural clean water target for 2025?", "75%", "80%", "II.2.a", "II.2.b"),
+    ("Tỷ lệ hộ gia đình nông thôn sử dụng nước sạch năm 2030?", "80%", "75%", "II.2.b", "II.2.a"),
+    ("ty le ho gia dinh nong thon dung nuoc sach nam 2030", "80%", "75%", "II.2.b", "II.2.a"),
+    pytest.param("What share of rural households should use clean water by 2030?", "80%", "75%", "II.2.b",
+                 "II.2.a", marks=pytest.mark.xfail(strict=True, reason=(
+                     "'what share' is no target word, so the content path answers from the top hit II.2.a "
+                     "(2025: 75%) and ignores the year 2030 the question asks about"))),
+    ("Tuổi thọ trung bình đến năm 2030?", "75 tuổi", None, "II.2.b", "II.2.a"),
+    ("What is the life expectancy target for 2030?", "75", None, "II.2.b", "II.2.a"),
+    ("Tỷ lệ thất nghiệp chung đến năm 2030?", "dưới 2%", None, "II.2.b", "II.2.a"),
+    ("How many doctors per 10,000 people by 2030?", "11 bác sĩ", None, "II.2.b", "II.2.a"),
+]
+
+
+@pytest.mark.parametrize(("question", "has", "hasnt", "section", "other"), TARGETS)
+def test_targets_by_year(question: str, has: str, hasnt: str | None, section: str, other: str,
+                         assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert not ans.abstained
+    assert has in ans.answer, ans.answer
+    if hasnt:
+        assert hasnt not in ans.answer, ans.answer
+    assert section in cited(ans)
+    assert other not in cited(ans)
+
+
+# -- the document itself --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["Kế hoạch số bao nhiêu?", "ke hoach so may", "What is the plan number?"])
+def test_plan_number(question: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert "65/KH-UBND" in ans.answer
+    assert "header" in cited(ans)
+
+
+@pytest.mark.parametrize("question", ["Kế hoạch ban hành ngày nào?", "ke hoach ban hanh ngay nao",
+                                      "When was the plan issued?"])
+def test_plan_date(question: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert "20 tháng 3 năm 2024" in ans.answer or "2024-03-20" in ans.answer
+    assert "header" in cited(ans)
+
+
+@pytest.mark.parametrize("question", ["Ai ký kế hoạch này?", "ai ky ke hoach", "Who signed the plan?"])
+def test_signer(question: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert "Trần Hoàng Tuấn" in ans.answer
+    assert cited(ans) == ["signature"]
+
+
+@pytest.mark.parametrize("question", ["Nơi nhận của kế hoạch gồm những ai?", "noi nhan ke hoach",
+                                      "Who are the recipients of the plan?"])
+def test_recipients(question: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    for name in ("Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Bảo hiểm xã hội tỉnh",
+                 "UBND các huyện, thị xã, thành phố"):
+        assert name in ans.answer
+    assert cited(ans) == ["recipients"]
+
+
+# -- out of scope ---------------------------------------------------------------------------
+
+OUT_OF_SCOPE = [
+    "Giá vé máy bay từ Quảng Ngãi đi Hà Nội là bao nhiêu?",
+    "gia ve may bay di ha noi bao nhieu",
+    "How much is a flight from Da Nang to Hanoi?",
+    "Mức phạt vi phạm giao thông khi vượt đèn đỏ là bao nhiêu?",
+    "muc phat vuot den do xe may",
+    "What is the fine for running a red light?",
+    "Đội tuyển bóng đá Việt Nam đá trận tiếp theo khi nào?",
+    "ket qua bong da ngoai hang anh",
+    "Who won the football World Cup?",
+    pytest.param("Thời tiết Quảng Ngãi ngày mai thế nào?", marks=pytest.mark.xfail(strict=True, reason=(
+        "not abstained: the province's name gives bigram coverage 0.4 (over MIN_COVERAGE 0.2), so the "
+        "low dense score 0.845 alone does not count, and the answer quotes the letterhead (header)"))),
+    "thoi tiet ngay mai",
+    pytest.param("What will the weather be tomorrow in Quang Ngai?", marks=pytest.mark.xfail(strict=True, reason=(
+        "not abstained: dense score 0.796 is just over MIN_DENSE['en'] 0.79, and the answer quotes the "
+        "letterhead (header) as if it answered"))),
+    pytest.param("<script>alert(1)</script>", marks=pytest.mark.xfail(strict=True, reason=(
+        "not abstained: read as English with dense score 0.83 (over MIN_DENSE['en'] 0.79), it is answered "
+        "with a quote of I.1 (Mục đích)"))),
+]
+
+
+@pytest.mark.parametrize("question", OUT_OF_SCOPE)
+def test_abstains_out_of_scope(question: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert ans.abstained, ans.answer
+    near = [h.section for h in ans.hits[:3]]
+    assert near and all(sid in ans.answer for sid in near), ans.answer
+
+
+# -- follow-up ------------------------------------------------------------------------------
+
+
+def test_follow_up_keeps_the_question_kind(assistant: Assistant) -> None:
+    first = assistant.ask("ai chủ trì nhiệm vụ 6đ?")
+    assert "Sở Xây dựng" in first.answer
+    second = assistant.ask("còn nhiệm vụ 6e thì sao?", history=[
+        {"role": "user", "content": "ai chủ trì nhiệm vụ 6đ?"},
+        {"role": "assistant", "content": first.answer},
+    ])
+    assert "III.6.e" in cited(second)
+    for name in ("Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"):
+        assert name in second.answer
+    assert "Sở Xây dựng" not in second.answer
+
+
+def test_follow_up_in_english(assistant: Assistant) -> None:
+    first = assistant.ask("Which agency leads task 4b?")
+    second = assistant.ask("What about task 4c?", history=[
+        {"role": "user", "content": "Which agency leads task 4b?"},
+        {"role": "assistant", "content": first.answer},
+    ])
+    assert cited(second) == ["III.4.c"]
+    for name in ("Sở Nội vụ", "Sở Khoa học và Công nghệ", "Sở Kế hoạch và Đầu tư"):
+        assert name in second.answer
+
+
+# -- faithfulness over the evaluation set ----------------------------------------------------
+
+EVAL = [json.loads(line) for line in (ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()]
+_SECTION_ID = re.compile(r"(?<![\w.])(?:IV|I{1,3})\.\d{1,2}(?:\.[a-zđ])?(?!\w)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d[\d.,/]*")
+_COUNT = re.compile(r"\b(\d+) (?:nhiệm vụ|tasks?)\b")
+
+
+def norm(text: str) -> str:
+    """canon + agency hyphen spacing ("động-Thương" -> "động - Thương") + whitespace folding."""
+    text = canon(text)
+    text = re.sub(r"(?<=[^\W\d_])\s*-\s*(?=[^\W\d_])", " - ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def numbers(text: str) -> set[str]:
+    return {m.group(0).rstrip(".,/") for m in _NUMBER.finditer(text)}
+
+
+def unfaithful(assistant: Assistant, ans: Answer, fold_case: bool = False) -> list[str]:
+    """What an answer states that none of its citations says (agency names, numbers, list counts)."""
+    text = norm(ans.answer)
+    cites = [norm(c.text) for c in ans.citations]
+
+    def said(name: str, where: str) -> bool:
+        return name.casefold() in where.casefold() if fold_case else name in where
+
+    problems = [f"agency {name!r} not in citations" for name in (norm(a.name) for a in assistant.directory.agencies)
+                if said(name, text) and not any(said(name, c) for c in cites)]
+    text = _SECTION_ID.sub(" ", text)
+    # A list's count is checked against the list itself.
+    for m in _COUNT.finditer(text):
+        if int(m.group(1)) != len(ans.citations):
+            problems.append(f"count {m.group(1)} but {len(ans.citations)} citations")
+    text = _COUNT.sub(" ", text)
+    # The plan's number and date may be restated in any form, if the cited header carries them.
+    plan = assistant.plan
+    header = next((c for c, x in zip(cites, ans.citations, strict=True) if x.section == "header"), "")
+    y, mo, d = plan.date.split("-")
+    number = norm(plan.number)
+    if number in header and f"ngày {int(d)} tháng {int(mo)} năm {y}" in header:
+        text = text.replace(number, " ").replace(plan.date, " ")
+        text = re.sub(rf"ngày {int(d)} tháng {int(mo)} năm {y}", " ", text)
+    known = set().union(*(numbers(c) for c in cites)) if cites else set()
+    problems += [f"number {n!r} not in citations" for n in sorted(numbers(text) - known)]
+    return problems
+
+
+@pytest.fixture(scope="module")
+def eval_answers(assistant: Assistant) -> dict[str, Answer]:
+    """Answers to the evaluation questions, asked once for both faithfulness tests."""
+    return {}
+
+
+def answer_of(item: dict, assistant: Assistant, cache: dict[str, Answer]) -> Answer:
+    if item["id"] not in cache:
+        cache[item["id"]] = assistant.ask(item["q"])
+    return cache[item["id"]]
+
+
+@pytest.mark.parametrize("item", EVAL, ids=[r["id"] for r in EVAL])
+def test_faithful_to_citations(item: dict, assistant: Assistant, eval_answers: dict[str, Answer]) -> None:
+    # Letter case of agency names is folded here; the verbatim check is the next test.
+    ans = answer_of(item, assistant, eval_answers)
+    if ans.abstained:
+        return
+    assert ans.citations, ans.answer
+    assert unfaithful(assistant, ans, fold_case=True) == [], ans.answer
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the answers print the directory's canonical spelling of two collective bodies while the cited role "
+    "lines write them with other capitals: 'Các sở, ban ngành tỉnh' vs 'Các Sở, ban ngành tỉnh' / "
+    "'Các sở, Ban ngành tỉnh', and 'Các tổ chức chính trị - xã hội' vs 'các tổ chức chính trị- xã hội'; "
+    "with exact (case-sensitive) matching these answers name a body their citation does not spell so"))
+def test_agency_names_are_quoted_verbatim(assistant: Assistant, eval_answers: dict[str, Answer]) -> None:
+    bad = {}
+    for item in EVAL:
+        ans = answer_of(item, assistant, eval_answers)
+        if not ans.abstained and (problems := unfaithful(assistant, ans)):
+            bad[item["id"]] = problems
+    assert bad == {}
+
+
+def test_faithfulness_check_catches_an_invented_number(assistant: Assistant) -> None:
+    ans = assistant.ask("Tỷ lệ tham gia bảo hiểm y tế năm 2025?")
+    forged = Answer(ans.question, ans.answer.replace("95%", "97%"), False, ans.citations, ans.hits, ans.style,
+                    ans.intent)
+    assert unfaithful(assistant, ans) == []
+    assert unfaithful(assistant, forged) == ["number '97' not in citations"]
+
+
+def test_faithfulness_check_catches_an_uncited_agency(assistant: Assistant) -> None:
+    ans = assistant.ask("Cơ quan nào chủ trì nhiệm vụ 6đ?")
+    forged = Answer(ans.question, ans.answer.replace("Sở Xây dựng", "Sở Y tế"), False, ans.citations, ans.hits,
+                    ans.style, ans.intent)
+    assert unfaithful(assistant, ans) == []
+    assert unfaithful(assistant, forged) == ["agency 'Sở Y tế' not in citations"]
+
+
+def test_eval_file_is_the_one_described() -> None:
+    assert len(EVAL) >= 300
+    assert {r["style"] for r in EVAL} == {"vi", "vi_nodiac", "en", "ref"}

@@ -1,0 +1,223 @@
+"""The web app in Debian's headless Chromium via Playwright; also saves the screenshots in docs/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _plan_index import CORPUS, ROOT, plan_index
+from bench_web import QUIET_ENV, free_port
+
+os.environ.update(QUIET_ENV)
+
+from assistant import Assistant, Settings
+from webapp.feedback import FeedbackStore
+from webapp.server import start
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+DOCS = ROOT / "docs"
+TIMEOUT = 30_000  # ms; the machine may be busy with other suites
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium: run `make browser`"),
+]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, FeedbackStore]]:
+    tmp = tmp_path_factory.mktemp("web-browser")
+    asst = Assistant.load(Settings(index=plan_index(tmp_path_factory), corpus=CORPUS))
+    store = FeedbackStore(tmp / "feedback.sqlite")
+    port = free_port()
+    demo = start(asst, store, tmp, "127.0.0.1", port, block=False)
+    try:
+        yield f"http://127.0.0.1:{port}/", store
+    finally:
+        demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: Any, app: tuple[str, FeedbackStore]) -> Iterator[Any]:
+    url, _ = app
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1050}, accept_downloads=True, locale="vi-VN")
+    page = ctx.new_page()
+    page.set_default_timeout(TIMEOUT)
+    outside: list[str] = []
+
+    def route(r: Any) -> None:
+        # The page may load nothing from outside this machine (fonts, analytics, CDNs).
+        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.wait_for_selector("#question textarea")
+    yield page
+    ctx.close()
+    assert not dialogs, dialogs
+    assert not outside, outside
+
+
+def ask(page: Any, question: str, expect: str) -> None:
+    page.fill("#question textarea", question)
+    page.click("#send")
+    page.wait_for_function(
+        "([q, e]) => { const t = document.querySelector('#chatbot').innerText;"
+        " return t.lastIndexOf(e) > t.lastIndexOf(q); }",
+        arg=[question.split("<")[0][:20] or question[:20], expect],
+    )
+
+
+def test_chat_answer_citation_and_section_panel(page: Any) -> None:
+    ask(page, "Which agency leads task 6đ?", "Sở Xây dựng")
+    card = page.locator("#citations .cite").first
+    card.wait_for()
+    assert "III.6.đ" in card.inner_text() and "Về nhà ở" in card.inner_text()
+    assert "Sở Xây dựng" in card.locator("mark").inner_text()
+    card.click()
+    panel = page.locator('#section-panel .section-panel[data-sid="III.6.đ"]')
+    panel.wait_for()
+    crumbs = panel.locator(".crumbs").inner_text()
+    assert "III. NỘI DUNG" in crumbs and "6. Nâng cao phúc lợi" in crumbs and "đ) Về nhà ở" in crumbs
+    roles = panel.locator(".roles").inner_text()
+    assert "Sở Xây dựng" in roles and "Năm 2024 và các năm tiếp theo" in roles and "UBND các huyện" in roles
+    assert "Sở Xây dựng" in panel.locator(".sec-body mark").inner_text()
+    page.wait_for_timeout(600)  # let the panel scroll to the highlighted lines
+    assert panel.locator(".sec-body mark").is_visible()
+    DOCS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1400, "height": 1200})
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(DOCS / "screenshot-chat.png"))
+    ask(page, "còn nhiệm vụ 6e thì sao?", "III.6.e")  # a follow-up, read with the history
+    ask(page, "Sở Y tế chủ trì những nhiệm vụ nào?", "III.6.b")
+    assert page.locator("#citations .cite").count() == 3
+    page.locator("#citations .cite").first.click()
+    page.locator('#section-panel .section-panel[data-sid="III.4.a"]').wait_for()
+    page.locator("#chatbot [data-testid='bot']").first.click()  # an earlier answer shows its citations again
+    page.wait_for_function("() => document.querySelector('#citations').innerText.includes('III.6.đ')")
+    with page.expect_download() as dl:
+        page.click("#export-md")
+    md = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert md.count("## ") == 3 and "- **III.6.đ**" in md and "Sở Xây dựng" in md
+
+
+def test_feedback_from_the_chat_reaches_the_database(page: Any, app: tuple[str, FeedbackStore]) -> None:
+    _, store = app
+    before = len(store.rows())
+    ask(page, "Kế hoạch do ai ký?", "Trần Hoàng Tuấn")
+    page.locator("#chatbot button[aria-label='Like']").last.click()
+    page.locator("#comment textarea").wait_for()
+    page.fill("#comment textarea", "Câu trả lời chính xác <b>cảm ơn</b>")
+    page.click("#send-comment")
+    page.locator("#comment textarea").wait_for(state="hidden")
+    rows = store.rows()
+    assert len(rows) == before + 1
+    _, _, rating, question, answer, cites, comment, lang = rows[-1]
+    assert (rating, question, comment, lang) == (1, "Kế hoạch do ai ký?", "Câu trả lời chính xác <b>cảm ơn</b>", "vi")
+    assert "Trần Hoàng Tuấn" in str(answer) and "signature" in str(cites)
+    page.get_by_role("tab", name="Góp ý").click()
+    page.click("#fb-refresh")
+    page.wait_for_function("() => document.querySelector('#fb-summary').innerText.includes('1 thích')")
+    with page.expect_download() as dl:
+        page.click("#fb-csv")
+    back = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8-sig"))))
+    assert back[-1]["question"] == "Kế hoạch do ai ký?" and back[-1]["citations"] == "signature"
+
+
+def test_markup_in_a_question_shows_as_text(page: Any) -> None:
+    evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> Sở Xây dựng chủ trì nhiệm vụ nào?'
+    ask(page, evil, "III.6.đ")
+    chat = page.locator("#chatbot")
+    assert '<img src=x onerror="window.__xss=1">' in chat.inner_text()
+    assert chat.locator("img[src='x'], script").count() == 0
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("#citations img, #citations script").count() == 0
+
+
+def test_plan_browser_filters_downloads_and_opens_sections(page: Any) -> None:
+    page.get_by_role("tab", name="Tra cứu kế hoạch").click()
+    page.fill("#tasks-search textarea", "so xay dung")
+    page.wait_for_function("() => document.querySelector('#tasks-count').innerText.trim().startsWith('1 ')")
+    table = page.locator("#tasks-table")
+    assert "Sở Xây dựng" in table.inner_text()
+    with page.expect_download() as dl:
+        page.click("#tasks-csv")
+    rows = list(csv.reader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8-sig"))))
+    assert rows[0][:3] == ["Mục", "Nhiệm vụ", "Chủ trì"] and [r[0] for r in rows[1:]] == ["III.6.đ"]
+    table.locator("[data-testid='cell-0-0']").click()
+    panel = page.locator('#browse-panel .section-panel[data-sid="III.6.đ"]')
+    panel.wait_for()
+    assert "Sở Xây dựng" in panel.locator(".roles").inner_text()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(DOCS / "screenshot-browser.png"))
+    page.fill("#tasks-search textarea", "")
+    page.wait_for_function("() => document.querySelector('#tasks-count').innerText.trim().startsWith('24 ')")
+    page.locator("#targets-search textarea").fill("nha o xa hoi")
+    page.wait_for_function("() => document.querySelector('#targets-count').innerText.trim().startsWith('2 ')")
+    with page.expect_download() as dl:
+        page.click("#targets-xlsx")
+    assert Path(dl.value.path()).read_bytes()[:2] == b"PK"  # an XLSX is a zip
+
+
+def test_quiz_question_and_lesson(page: Any) -> None:
+    page.get_by_role("tab", name="Ôn tập").click()
+    page.click("#quiz-start")
+    page.locator("#quiz-question .qp").wait_for()
+    assert "Câu 1/5" in page.locator("#quiz-question").inner_text()
+    page.locator("#quiz-choice label").first.click()
+    page.click("#quiz-check")
+    result = page.locator("#quiz-result .quiz-result")
+    result.wait_for()
+    verdict = result.locator(".verdict").inner_text()
+    assert verdict.startswith(("Đúng", "Chưa đúng"))
+    assert result.locator(".cite .sid").count() == 1 and result.locator("mark").count() >= 1
+    page.wait_for_function("() => /Điểm: [01]\\/5/.test(document.querySelector('#quiz-score').innerText)")
+    page.click("#lesson-next")
+    page.wait_for_function("() => document.querySelector('#lesson-pos').innerText.includes('Mục 2/')")
+    assert "MỤC ĐÍCH, YÊU CẦU" in page.locator("#lesson").inner_text()
+    page.screenshot(path=str(DOCS / "screenshot-trainer.png"))
+    page.click("#quiz-next")
+    page.wait_for_function("() => document.querySelector('#quiz-question').innerText.includes('Câu 2/5')")
+
+
+def test_english_switch(page: Any) -> None:
+    page.locator("#lang label").filter(has_text="English").click()
+    page.get_by_role("tab", name="Plan browser").wait_for()
+    page.wait_for_function("() => document.querySelector('#send').innerText.trim() === 'Send'")
+    ask(page, "What is the timeline of task III.3?", "Năm 2024")
+    assert "Citations" in page.locator("#citations").inner_text()
+
+
+def test_examples_empty_question_and_clear(page: Any) -> None:
+    page.locator("#examples button, #examples [role=button]").filter(has_text="so nao chu tri nhiem vu 6d").first.click()
+    page.wait_for_function("() => document.querySelector('#chatbot').innerText.includes('Sở Thông tin và Truyền thông')")
+    page.fill("#question textarea", "   ")
+    page.click("#send")
+    page.get_by_text("Câu hỏi trống").first.wait_for()
+    page.click("#clear")
+    page.wait_for_function("() => !document.querySelector('#chatbot').innerText.includes('Sở Thông tin')")
+    assert page.locator("#citations .cites.empty").count() == 1
