@@ -92,7 +92,7 @@ class Agency:
 
 def squash(text: str) -> str:
     """Folded text with "&", "-" and "." inside abbreviations removed: "LĐ-TB&XH" -> "ldtbxh"."""
-    t = fold(text)
+    t = re.sub(r"\s+[-–]\s+", " ", fold(text))  # "chính trị - xã hội": a spaced dash is a space
     t = re.sub(r"(?<=\w)\s*[&.\-]\s*(?=\w)", lambda m: "" if m.group(0).strip() in "&." else "-", t)
     t = re.sub(r"(?<=[a-z])-(?=[a-z]{1,3}\b)", "", t)
     return " " + " ".join(re.findall(r"[a-z0-9]+", t)) + " "
@@ -114,7 +114,11 @@ class Directory:
         # Longest alias first, so "Sở Lao động - Thương binh và Xã hội" beats "Sở Lao động".
         pairs = []
         for a in self.agencies:
-            for alias in (a.name, a.english, *a.aliases):
+            # Staff drop the "và" and the commas: "so khoa hoc cong nghe".
+            bare = re.sub(r",|\s+và\s+", " ", a.name)
+            # "tổ chức chính trị - xã hội" names "Các tổ chức chính trị - xã hội".
+            no_article = re.sub(r"^Các\s+", "", a.name) if a.name.startswith("Các tổ chức") else ""
+            for alias in (a.name, bare, no_article, a.english, *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))
@@ -132,10 +136,12 @@ class Directory:
             start = s.find(alias)
             while start >= 0:
                 end = start + len(alias)
-                if not any(start < e and b < end for b, e in taken):
-                    taken.append((start, end))
+                # Aliases are space-padded; two names side by side share one space.
+                inner = (start + 1, end - 1)
+                if not any(inner[0] < e and b < inner[1] for b, e in taken):
+                    taken.append(inner)
                     found.append((start, a))
-                start = s.find(alias, end)
+                start = s.find(alias, end - 1)
         out: list[Agency] = []
         for _, a in sorted(found, key=lambda x: x[0]):
             if a not in out:

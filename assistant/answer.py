@@ -92,21 +92,39 @@ class Composer:
             out.append(f"{n} ({e})" if e else n)
         return "; ".join(out)
 
-    def find_task(self, q: Query, hits: list[Hit]) -> tuple[Plan, Task] | None:
+    def ref_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
+        """Tasks named by the question's references; a part or item stands for all its tasks."""
+        out: list[tuple[Plan, Task]] = []
         for r in q.refs:
             for p in self.plans:
-                t = p.task(r.section)
-                if t:
-                    return p, t
-        if q.refs:
-            return None
-        for h in hits[:1]:
+                for t in p.tasks:
+                    if (t.id == r.section or t.id.startswith(r.section + ".")) and (p, t) not in out:
+                        out.append((p, t))
+        return out
+
+    def find_task(self, q: Query, hits: list[Hit]) -> tuple[Plan, Task] | None:
+        """The task a question describes: the best hit that is a task.
+
+        A target section (part II) above it is passed over, since "who leads housing?"
+        shares its words with the housing targets; part IV or the header are not.
+        """
+        for h in hits[:3]:
             found = self._tasks.get((h.doc, h.section))
             if found:
                 return found
+            if not h.section.startswith(("I.", "II.")):
+                return None
         return None
 
     # -- answers -------------------------------------------------------------
+    def tasks_answer(self, q: Query, tasks: list[tuple[Plan, Task]], asked: list[str]) -> tuple[str, list[Citation]]:
+        texts, cites = [], []
+        for plan, t in tasks:
+            text, c = self.task_answer(q, plan, t, asked)
+            texts.append(text)
+            cites += c
+        return " ".join(texts), cites
+
     def task_answer(self, q: Query, plan: Plan, t: Task, asked: list[str]) -> tuple[str, list[Citation]]:
         en = q.style == "en"
         label = self._task_label(t, en)
@@ -141,7 +159,7 @@ class Composer:
             text = (f"{self._task_label(t, True)}: “{first}” Lead: {self._names(t.lead, True)}. "
                     f"Coordinating: {self._names(t.coordinate, True)}. Timeline: {t.timeline}.")
         else:
-            text = (f"{self._task_label(t, False).capitalize()}: {first} Chủ trì: {'; '.join(t.lead)}. "
+            text = (f"Nhiệm vụ {t.id} ({t.title}): {first} Chủ trì: {'; '.join(t.lead)}. "
                     f"Phối hợp: {'; '.join(t.coordinate)}. Thời gian: {t.timeline}.")
         return text, [self.cite(plan, t.id)]
 
@@ -152,10 +170,13 @@ class Composer:
         role = "coordinate" if want_coord else "lead"
         rows = [(p, t) for p in self.plans for t in p.tasks if a.name in (t.coordinate if want_coord else t.lead)]
         name = self._names([a.name], en)
+        prefix = ""
         if not rows and role == "lead":
             coord = [(p, t) for p in self.plans for t in p.tasks if a.name in t.coordinate]
             if coord:
                 rows, role = coord, "coordinate"
+                prefix = (f"{name} leads no task of the plan. " if en
+                          else f"{a.name} không chủ trì nhiệm vụ nào của kế hoạch. ")
         if not rows:
             return (f"The plan assigns no task to {name}." if en else
                     f"Kế hoạch không giao nhiệm vụ nào cho {a.name}."), []
@@ -174,7 +195,15 @@ class Composer:
             verb = "chủ trì tham mưu" if role == "lead" else "phối hợp thực hiện"
             head = f"{a.name} {verb} {n} nhiệm vụ: "
         cites = [self.cite(p, t.id, t.spans[0] if role == "lead" else t.spans[1]) for p, t in rows]
-        return head + "; ".join(items) + ".", cites
+        return prefix + head + "; ".join(items) + ".", cites
+
+    def shared_lead_list(self, q: Query) -> tuple[str, list[Citation]]:
+        rows = [(p, t) for p in self.plans for t in p.tasks if len(t.lead) > 1]
+        en = q.style == "en"
+        items = "; ".join(f"{t.id} ({'; '.join(t.lead)})" for _, t in rows)
+        text = (f"{len(rows)} tasks have more than one lead agency: {items}." if en
+                else f"Có {len(rows)} nhiệm vụ do nhiều cơ quan cùng chủ trì: {items}.")
+        return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
 
     def timeline_list(self, q: Query, value: str) -> tuple[str, list[Citation]]:
         rows = [(p, t) for p in self.plans for t in p.tasks if fold(t.timeline) == fold(value)]
@@ -186,9 +215,10 @@ class Composer:
 
     def target_answer(self, q: Query) -> tuple[str, list[Citation], float]:
         terms = set(lexical_terms(q.text, q.style == "en"))
+        years = {int(y) for y in re.findall(r"\b(2025|2030)\b", q.text)}
         scored: list[tuple[float, Target]] = []
         for t in self.targets:
-            if q.year and t.year != q.year:
+            if years and t.year not in years:
                 continue
             tt = set(lexical_terms(t.indicator))
             overlap = sum(2.0 if "_" in x else 1.0 for x in terms & tt)
@@ -197,7 +227,13 @@ class Composer:
         if not scored or scored[0][0] < 2.0:
             return "", [], 0.0
         best = scored[0][0]
-        chosen = [t for s, t in scored if s >= best * 0.999][:2]
+        # The best clause of each year whose match is nearly as good: "chỉ tiêu nhà ở"
+        # answers with 2025 and 2030, "năm 2025" with 2025 only.
+        chosen: list[Target] = []
+        for sc, t in scored:
+            if sc >= best * 0.75 and all(c.year != t.year for c in chosen):
+                chosen.append(t)
+        chosen.sort(key=lambda t: t.year)
         en = q.style == "en"
         parts, cites = [], []
         for t in chosen:
@@ -208,9 +244,10 @@ class Composer:
         return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + ".", cites, best
 
     def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
-        p, en, t = self.plan, q.style == "en", " " + fold(q.text) + " "
+        p, en = self.plan, q.style == "en"
+        t = " " + " ".join(re.findall(r"[a-z0-9]+", fold(q.text))) + " "
         head = [self.cite(p, "header")] if p.section("header") else []
-        if any(w in t for w in ("ky", "signed", "signer", "sign ", "chuc vu")):
+        if any(w in t for w in (" ky ", "signed", "signer", "sign ", "signs", "chuc vu", "chuc danh")):
             if not p.signer or not p.section("signature"):
                 return None
             title = f" ({p.signer_title})" if p.signer_title else ""
@@ -221,12 +258,19 @@ class Composer:
                 return None
             lst = "; ".join(p.recipients)
             return ((f"Recipients (Nơi nhận): {lst}." if en else f"Nơi nhận: {lst}."), [self.cite(p, "recipients")])
+        if any(w in t for w in ("to trinh", "de nghi", "proposed", "submission", "submitted")):
+            m = re.search(r"đề nghị của (.+?) tại (Tờ trình số [\w/-]+ ngày \d{1,2}/\d{1,2}/\d{4})", unwrap(p.body("header")))
+            if m:
+                who, sub = canon(m.group(1)), m.group(2)
+                return ((f"The plan was issued on the proposal of {self._names([who], True)} in {sub}." if en
+                         else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}."), head)
         if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution")):
             lst = "; ".join(p.legal_bases)
             return ((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head)
-        if any(w in t for w in ("ten ke hoach", "trich yeu", "title", "ve viec")):
+        if any(w in t for w in ("ten ke hoach", "trich yeu", "title", "ve viec", "ten day du", "ten goi")):
             return ((f"Title: Kế hoạch {canon(p.title)}." if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}."), head)
-        if any(w in t for w in ("co quan ban hanh", "issuer", "ai ban hanh", "issued by", "who issued")):
+        if any(w in t for w in ("co quan ban hanh", "co quan nao ban hanh", "don vi ban hanh", "issuer",
+                                "ai ban hanh", "issued by", "who issued", "which provincial body")):
             who = p.issuer or "UBND tỉnh"
             return ((f"Issued by {who}." if en else f"Cơ quan ban hành: {who}."), head)
         d = p.date.split("-")
@@ -239,11 +283,13 @@ class Composer:
                      else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head)
         return None
 
-    def best_sentence(self, q: Query, plan: Plan, sid: str) -> str:
+    def best_sentence(self, q: Query, plan: Plan, sid: str, n: int = 1) -> str:
+        """The sentence of a section that shares most words with the question; with n=2 the
+        best two, kept in the plan's order when they are adjacent."""
         text = unwrap(plan.body(sid))
         text = re.sub(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s*", "", text)
         text = text.split("- Cơ quan chủ trì")[0]
-        sents = [s.strip() for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ\-])", text) if len(s.strip()) > 20]
+        sents = [s.strip() for s in re.split(r"(?<=\.)\s+(?=[A-ZĐ\-])|\s+(?=- [A-ZĐ])", text) if len(s.strip()) > 20]
         if not sents:
             return text[:300]
         terms = set(lexical_terms(q.text, q.style == "en"))
@@ -251,8 +297,12 @@ class Composer:
         def score(s: str) -> float:
             return sum(2.0 if "_" in t else 1.0 for t in terms & set(lexical_terms(s)))
 
-        best = max(sents, key=score)
-        return best if len(best) < 600 else best[:600].rsplit(" ", 1)[0] + "…"
+        order = sorted(range(len(sents)), key=lambda i: -score(sents[i]))
+        picked = order[:1]
+        if n > 1 and len(order) > 1 and score(sents[order[1]]) > 0 and abs(order[1] - order[0]) == 1:
+            picked = sorted(order[:2])
+        best = " ".join(sents[i] for i in picked)
+        return best if len(best) < 700 else best[:700].rsplit(" ", 1)[0] + "…"
 
     def content_answer(self, q: Query, hits: list[Hit]) -> tuple[str, list[Citation]]:
         en = q.style == "en"
@@ -260,15 +310,24 @@ class Composer:
         plan = next(p for p in self.plans if p.source == h.doc)
         s = plan.section(h.section)
         assert s is not None
-        sent = self.best_sentence(q, plan, h.section)
-        start = plan.text.find(sent[:40].split(" ", 1)[-1][:20], s.start, s.end)
-        cites = [self.cite(plan, h.section)]
-        if len(hits) > 1 and hits[1].via == "lookup":
-            p2 = next(p for p in self.plans if p.source == hits[1].doc)
-            cites.append(self.cite(p2, hits[1].section))
+        sent = self.best_sentence(q, plan, h.section, 2)
+        cites = [self.cite(plan, h.section, locate(plan.text, s.start, s.end, sent))]
         label = f"{h.section} ({s.title})"
-        del start
         return ((f"According to section {label}: “{sent}”" if en else f"Theo mục {label}: {sent}"), cites)
+
+    def units_answer(self, q: Query, sids: list[str]) -> tuple[str, list[Citation]]:
+        """What a part or item says: each of its units with its opening sentence."""
+        en, plan = q.style == "en", self.plan
+        parts, cites = [], []
+        for sid in sids:
+            s = plan.section(sid)
+            if s is None or not s.has_body:
+                continue
+            sent = self.best_sentence(q, plan, sid)
+            parts.append(f"{sid} ({s.title}): {sent}")
+            cites.append(self.cite(plan, sid, locate(plan.text, s.start, s.end, sent)))
+        head = "The plan says — " if en else "Nội dung — "
+        return head + " | ".join(parts), cites
 
     def abstain(self, q: Query, hits: list[Hit], why: str = "") -> tuple[str, list[Citation]]:
         en = q.style == "en"
@@ -280,6 +339,28 @@ class Composer:
             text = "Kế hoạch không đề cập nội dung này" + (f" ({why})" if why else "") + "."
             text += f" Các mục gần nhất: {near}." if near else ""
         return text, []
+
+
+def _skeleton(text: str, base: int = 0) -> tuple[str, list[int]]:
+    """Folded letters and digits of a text, with each one's offset: wraps, dashes and
+    tone placement vanish, so a repaired sentence can be found in the raw source."""
+    chars, where = [], []
+    for n, c in enumerate(text):
+        f = fold(c)[:1]
+        if f.isalnum():
+            chars.append(f)
+            where.append(base + n)
+    return "".join(chars), where
+
+
+def locate(source: str, start: int, end: int, sentence: str) -> tuple[int, int]:
+    """Offsets of a repaired sentence inside source[start:end]; the whole span if not found."""
+    hay, where = _skeleton(source[start:end], start)
+    needle, _ = _skeleton(sentence.rstrip("…"))
+    i = hay.find(needle) if needle else -1
+    if i < 0:
+        return start, end
+    return where[i], where[i + len(needle) - 1] + 1
 
 
 def missing_ref(q: Query) -> bool:

@@ -16,7 +16,7 @@ from assistant.retrieve import Hit, Retriever
 from assistant.settings import Settings
 from assistant.targets import extract_targets
 from index.embed import get_embedder
-from index.normalize import fold, tokens
+from index.normalize import fold, tokens, tones
 from index.parse import Plan
 from index.store import load_index
 
@@ -27,12 +27,21 @@ class QuestionError(ValueError):
 
 # Evidence below these marks means the plan does not speak to the question (calibrated on
 # eval/questions.jsonl with `python -m eval calibrate`).
-MIN_DENSE = {"vi": 0.86, "vi_nodiac": 0.86, "en": 0.79}
-MIN_COVERAGE = {"vi": 0.2, "vi_nodiac": 0.2, "en": 0.0}
+MIN_DENSE = {"vi": 0.86, "vi_nodiac": 0.88, "en": 0.79}
+MIN_COVERAGE = {"vi": 0.2, "vi_nodiac": 0.35, "en": 0.0}
 # Syllables of question phrasing; a bigram of two of them says nothing about the topic.
 _QUESTION_WORDS = set(
     "la ai gi nao bao nhieu the nhu sao khong co hien nay moi nhat ra hom qua mai tuan di o cua ve cho "
     "voi thi nhung cac mot duoc can phai lam ke hoach noi de cap".split()
+)
+# Words of asking and of referring to the plan's structure; their absence from the plan
+# says nothing. Abbreviations staff type are known words too.
+_ASKING = set(
+    """là ai gì nào bao nhiêu thế như sao không có hiện nay mới nhất ra hôm qua mai tuần đi ở của
+    về cho với thì những các một được cần phải làm kế hoạch nói đề cập gồm đâu mấy nhỉ vậy ạ khoản
+    mục điểm phần hạn thời trăm đặt nhắc hai ba kê liệt tên cứ nv nhiệm vụ lúc khi giờ đến năm tới
+    chỗ nội dung chịu nộp hãy xin cho biết dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd tw kh
+    ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt""".split()
 )
 # Other provinces and cities: their plans are not in this corpus.
 _OTHER_PLACE = re.compile(
@@ -54,6 +63,10 @@ def _previous_questions(history: History | None) -> list[str]:
             content = turn.get("content")
             if isinstance(content, str):
                 out.append(content)
+            elif isinstance(content, list):  # Gradio's list of parts: [{"type": "text", "text": …}]
+                text = " ".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
+                if text.strip():
+                    out.append(text)
         elif isinstance(turn, list | tuple) and turn and isinstance(turn[0], str):
             out.append(turn[0])
     return out
@@ -70,6 +83,8 @@ class Assistant:
         self.targets = [t for p in plans for t in extract_targets(p)]
         self.composer = Composer(plans, self.directory, self.targets, retriever)
         self.known = {s.id for p in plans for s in p.sections}
+        words = {w for p in plans for w in re.findall(r"[^\W\d_]+", tones(p.text).lower())} | _ASKING
+        self._words, self._folded_words = words, {fold(w) for w in words}
 
     @classmethod
     def load(cls, settings: Settings | None = None, index: Path | None = None) -> Assistant:
@@ -116,6 +131,8 @@ class Assistant:
         qvec = self.retriever.embed(q.text) if (retriever or self.settings.retriever) != "bm25" else None
         hits = self.retriever.search(q, k, retriever, qvec=qvec)
         text, cites, abstained = self._compose(q, hits, qvec)
+        if not abstained:
+            hits = self._cited_first(hits, cites, k)
         notice = ""
         if q.truncated:
             notice = (f"The question was cut to its first {self.settings.max_question} characters."
@@ -126,20 +143,20 @@ class Assistant:
     def _compose(self, q: Query, hits: list[Hit], qvec: object) -> tuple[str, list[Citation], bool]:
         c = self.composer
         asked = [i for i in q.intents if i in {"lead", "coordinate", "timeline"}]
-        folded = " " + fold(q.text) + " "
+        folded = " " + " ".join(re.findall(r"[a-z0-9]+", fold(q.text))) + " "
         # 1. An explicit reference is resolved by lookup.
         if q.missing and not any("." in r.section for r in q.refs):
             text, cites = c.abstain(q, hits, "no such section" if q.style == "en" else "không có mục này")
             return text, cites, True
         if q.refs:
-            found = c.find_task(q, hits)
-            if found:
-                plan, task = found
-                if asked and "aggregate" not in q.intents[:1]:
-                    text, cites = c.task_answer(q, plan, task, asked)
-                else:
-                    text, cites = c.task_summary(q, plan, task)
-                return text, cites, False
+            tasks = c.ref_tasks(q)
+            if tasks and asked:
+                return (*c.tasks_answer(q, tasks, asked), False)
+            if len(tasks) == 1 and len(q.refs) == 1 and tasks[0][1].id == q.refs[0].section:
+                return (*c.task_summary(q, *tasks[0]), False)
+            units = [h.section for h in hits if h.via == "lookup"]
+            if len(units) > 1:
+                return (*c.units_answer(q, units), False)
             return (*c.content_answer(q, hits), False)
         if missing_ref(q):
             text, cites = c.abstain(q, hits, "no such section" if q.style == "en" else "không có mục này")
@@ -158,12 +175,18 @@ class Assistant:
                 return (*c.timeline_list(q, "Thường xuyên"), False)
             if "cac nam tiep theo" in folded or "following years" in folded:
                 return (*c.timeline_list(q, "Năm 2024 và các năm tiếp theo"), False)
+            if any(w in folded for w in (" more than one ", " several lead", " multiple lead", " nhieu co quan ",
+                                          " hai co quan ", " cung chu tri ", " tu hai ")):
+                return (*c.shared_lead_list(q), False)
         # 4. Out of scope when nothing in the question anchors it to the plan.
         if not agencies and self._out_of_scope(q, hits, qvec):
             text, cites = c.abstain(q, hits)
             return text, cites, True
         # 5. Targets from part II, when retrieval agrees the question is about part II.
-        about_targets = any(h.section.startswith("II.2") for h in hits[:3])
+        general = any(w in folded for w in (" tong quat ", " overall ", " general objective ", " tam nhin ", " vision "))
+        about_targets = not general and bool(hits) and (
+            hits[0].section.startswith("II.2") or (q.year is not None and any(h.section.startswith("II.2") for h in hits[:3]))
+        )
         if "target" in q.intents and not asked and about_targets:
             text, cites, _ = c.target_answer(q)
             if text:
@@ -183,6 +206,35 @@ class Assistant:
             return text, cites, True
         return (*c.content_answer(q, hits), False)
 
+    def unknown_words(self, q: Query) -> list[str]:
+        """Syllables of a Vietnamese question that never occur in the plan."""
+        if q.style == "vi":
+            return [w for w in re.findall(r"[^\W\d_]+", q.text.lower()) if w not in self._words]
+        if q.style == "vi_nodiac":
+            return [w for w in re.findall(r"[a-z]+", fold(q.text)) if w not in self._folded_words]
+        return []
+
+    def _cited_first(self, hits: list[Hit], cites: list[Citation], k: int) -> list[Hit]:
+        """The sections an answer stands on lead the hit list: a structured answer (the
+        signer, an agency's task list) is found by lookup, not by similarity."""
+        have = {(h.doc, h.section) for h in hits}
+        front: list[Hit] = []
+        for c in cites:
+            key = (c.doc, c.section)
+            if any((f.doc, f.section) == key for f in front):
+                continue
+            match = next((h for h in hits if (h.doc, h.section) == key), None)
+            if match is None and key not in have:
+                chunk = next((x for x in self.retriever.section_chunks(c.section) if x.doc == c.doc), None)
+                if chunk is None:
+                    continue
+                match = Hit(chunk.doc, chunk.section, chunk.part, 1.0, chunk.text, chunk.start, chunk.end,
+                            chunk.title, "answer")
+            if match is not None:
+                front.append(match)
+        rest = [h for h in hits if all((h.doc, h.section) != (f.doc, f.section) for f in front)]
+        return (front + rest)[: max(k, len(front))]
+
     def evidence(self, q: Query, qvec: object) -> tuple[float, float]:
         """(best dense cosine, share of the question's content bigrams found in the plan)."""
         import numpy as np
@@ -199,9 +251,16 @@ class Assistant:
         return dense, known / len(bigrams) if bigrams else 0.0
 
     def _out_of_scope(self, q: Query, hits: list[Hit], qvec: object) -> bool:
-        if _OTHER_PLACE.search(fold(q.text)):
+        words = re.sub(r"<(script|style)\b.*?(</\1\s*>|$)|<[^>]*>", " ", q.text, flags=re.I | re.S)
+        if not re.search(r"[^\W\d_]{2,}", words) or _OTHER_PLACE.search(fold(q.text)):
             return True
         dense, cov = self.evidence(q, qvec)
+        unknown = self.unknown_words(q)
+        # Words the plan never uses ("bí thư", "thời tiết", "vé máy bay") mark another topic.
+        if q.style in {"vi", "vi_nodiac"} and len(unknown) >= 2:
+            return True
+        if q.style == "vi" and unknown and dense < 0.87:
+            return True
         if q.style == "en":
             return dense < MIN_DENSE["en"] and not translate_terms(q.text)
         return cov < MIN_COVERAGE[q.style] and dense < MIN_DENSE[q.style]

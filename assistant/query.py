@@ -62,8 +62,9 @@ def detect_style(text: str) -> str:
     words = re.findall(r"[a-z]+", text.lower())
     if has_diacritics(text):
         # "Who is the Party Secretary of Quảng Ngãi?" is English with a Vietnamese name in it.
-        en = sum(1 for w in words if w in _EN_WORDS)
-        return "en" if en >= 3 and en * 2 >= len(text.split()) else "vi"
+        tokens_ = re.findall(r"[^\W\d_]+", text.lower())
+        en = sum(1 for w in tokens_ if w.isascii() and (w in _EN_WORDS or not _VI_SYLLABLE.match(w)))
+        return "en" if en >= 3 and en > len(tokens_) - en else "vi"
     if not words:
         return "vi"
     en = sum(1 for w in words if w in _EN_WORDS or _EN_ONLY.search(w))
@@ -71,23 +72,29 @@ def detect_style(text: str) -> str:
     return "en" if en >= vi else "vi_nodiac"
 
 
-# Point letter as typed: "đ", "dd" (Telex for đ), or a plain letter.
-_L = r"(dd|đ|[abcdeghik])"
+# Point letter as typed: "đ", "dd" (Telex for đ), or a plain letter, in either case.
+_L = r"((?i:dd|đ|[abcdeghik]))"
+# Roman part numbers stay upper-case: "vi", "x" are ordinary words.
 _ROM = r"(IV|IX|VI{0,3}|X|I{1,3}|V)"
+_OF = r"(?i:\s*,?\s*(?:của\s+|cua\s+|of\s+|thuộc\s+|thuoc\s+)?)"
+_ITEM_WORD = r"(?i:khoản|khoan|mục|muc|item|task|nhiệm vụ|nhiem vu)"
+_PART_WORD = r"(?i:mục|muc|phần|phan|part|section)"
 _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # III.6.đ, III 6 đ, III.6đ, III.6
     (re.compile(r"(?<![\w.])" + _ROM + r"\s*[.\s]\s*(\d{1,2})(?:\s*[.\s]?\s*" + _L + r")?(?!\w)"), "rnl"),
     # điểm a khoản 2 mục II / diem a khoan 2 muc II
-    (re.compile(r"(?:điểm|diem|point)\s+" + _L + r"\s*,?\s*(?:của\s+|cua\s+|of\s+)?(?:khoản|khoan|mục|muc|item|task|nhiệm vụ|nhiem vu)\s+(\d{1,2})"
-                r"(?:\s*,?\s*(?:của\s+|cua\s+|of\s+)?(?:mục|muc|phần|phan|part)\s+" + _ROM + r")?(?!\w)", re.I), "lnr"),
+    (re.compile(r"(?i:điểm|diem|point)\s+" + _L + _OF + _ITEM_WORD + r"\s+(\d{1,2})"
+                r"(?:" + _OF + _PART_WORD + r"\s+" + _ROM + r")?(?!\w)"), "lnr"),
+    # khoản 2 mục II / item 1 of part I
+    (re.compile(_ITEM_WORD + r"\s+(\d{1,2})" + _OF + _PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "nr"),
     # mục 6 điểm đ / nhiệm vụ 6 điểm đ / task 6 point e
-    (re.compile(r"(?:mục|muc|khoản|khoan|nhiệm vụ|nhiem vu|task|item)\s+(\d{1,2})\s*,?\s*(?:điểm|diem|point|letter)\s+" + _L + r"(?!\w)", re.I), "nl"),
+    (re.compile(_ITEM_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:điểm|diem|point|letter)\s+" + _L + r"(?!\w)"), "nl"),
     # 6đ, 6 đ, 6.đ, 6dd, task 6d
     (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + r"(?!\w)"), "nl"),
     # part IV / phần IV / mục IV
-    (re.compile(r"(?:phần|phan|part|mục|muc|section)\s+" + _ROM + r"(?![\w.])"), "r"),
+    (re.compile(_PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "r"),
     # nhiệm vụ 3 / task 7 / mục 3 (an item alone)
-    (re.compile(r"(?:nhiệm vụ|nhiem vu|task|item|mục|muc|khoản|khoan)\s+(?:số\s+|so\s+|no\.?\s*)?(\d{1,2})(?![\w.,/])", re.I), "n"),
+    (re.compile(_ITEM_WORD + r"\s+(?i:số\s+|so\s+|no\.?\s*)?(\d{1,2})(?![\w.,/])"), "n"),
 ]
 
 
@@ -121,6 +128,8 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 sid = f"{g[2] or 'III'}.{g[1]}.{_letter(g[0])}"
             elif shape == "nl":
                 sid = f"III.{g[0]}.{_letter(g[1])}"
+            elif shape == "nr":
+                sid = f"{g[1]}.{g[0]}"
             elif shape == "r":
                 sid = g[0]
             else:
@@ -144,37 +153,43 @@ def mentions_missing_ref(text: str) -> bool:
 
 
 _INTENT_WORDS: dict[str, tuple[str, ...]] = {
-    "coordinate": ("phoi hop", "coordinat", "cooperat", "support", "partner", "work with", "cung voi",
-                   "involved", "assist"),
-    "lead": ("chu tri", "lead", "in charge", "responsible", "phu trach", "dau moi", "tham muu",
+    "coordinate": ("phoi hop", "coordinat~", "cooperat~", "supporting", "partner agencies", "work with",
+                   "cung voi", "involved", "assist", "partners"),
+    "lead": ("chu tri", "lead", "leads", "led", "leading", "in charge", "responsible", "phu trach", "dau moi", "tham muu",
              "co quan nao", "don vi nao", "so nao", "which agency", "which department", "who ", "ai "),
     "timeline": ("thoi gian", "khi nao", "bao gio", "thoi han", "when", "deadline", "timeline",
                  "time frame", "how long", "han chot", "tien do", "nam nao", "thuong xuyen", "schedule",
-                 "by what year", "what period"),
-    "target": ("chi tieu", "muc tieu", "ty le", "bao nhieu", "target", "how many", "how much", "rate",
-               "percent", "%", "so luong", "phan dau", "dat muc", "indicator", "goal", "can ho",
-               "giuong benh", "bac si", "tuoi tho"),
+                 "by what year", "what period", "timeframe", "time-frame", "how often", "bao lau"),
+    "target": ("chi tieu", "muc tieu", "ty le", "bao nhieu", "target", "targets", "how many", "how much", "rate", "rates",
+               "percent", "%", "so luong", "phan dau", "dat muc", "indicator~", "goal", "goals", "can ho",
+               "giuong benh", "bac si", "tuoi tho", "share", "proportion", "percentage", "phan tram"),
     "meta": ("so hieu", "ke hoach so", "so may", "so bao nhieu", "ngay ban hanh", "ban hanh ngay",
              "ban hanh khi nao", "ban hanh luc nao", "ai ky", "nguoi ky", "ky ke hoach", "ky van ban",
              "ky boi", "noi nhan", "gui cho nhung", "gui den nhung", "gui toi nhung", "can cu", "ai ban hanh",
-             "signed", "signer", "who signed", "document number", "plan number", "number of the plan",
+             "signed", "signer", "who signed", "who signs", "signature block", "document number", "plan number", "number of the plan",
              "date of the plan", "plan dated", "plan issued", "when was the plan", "issued by", "issued on",
-             "recipient", "recipients", "legal basis", "legal bases", "ten ke hoach", "trich yeu",
+             "recipient~", "legal basis", "legal bases", "ten ke hoach", "trich yeu",
              "title of the plan", "co quan ban hanh", "issuer", "sent to", "distribution list",
              "what number", "chuc vu", "ky ngay", "ngay ky", "ban hanh ngay nao", "can cu nao",
-             "dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution"),
-    "aggregate": ("nhung nhiem vu", "cac nhiem vu", "nhiem vu nao", "which tasks", "what tasks", "list",
+             "dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution",
+             "to trinh", "de nghi cua", "chuc danh", "ky ten", "ten day du", "ten goi", "full title",
+             "co quan nao ban hanh", "don vi ban hanh", "proposed by", "submission", "issued the plan",
+             "issued this plan", "co gui", "gui bo"),
+    "aggregate": ("nhung nhiem vu", "cac nhiem vu", "nhiem vu nao", "which tasks", "what tasks", "list", "liet ke~",
                   "liet ke", "bao nhieu nhiem vu", "tat ca", "all tasks", "all the tasks", "nhung viec",
                   "cac viec", "viec gi", "nhung gi", "how many tasks", "may nhiem vu", "nhiem vu gi",
-                  "lam gi", "phu trach gi", "phu trach nhung", "responsible for what", "what does",
-                  "which ones", "tasks led by", "tasks does", "tasks is", "tasks are"),
+                  "phu trach gi", "phu trach nhung", "responsible for what",
+                  "which ones", "tasks led by", "tasks does", "tasks is", "tasks are", "what tasks does"),
 }
 
 
 def _has(t: str, w: str) -> bool:
-    """Word match; keywords longer than four letters also match as prefixes ("coordinat")."""
+    """Whole-word match; a keyword ending in "~" is a stem ("coordinat~")."""
     w = w.strip()
-    right = r"(?![a-z0-9])" if len(w) <= 4 or " " in w else ""
+    if not w[0].isalnum():
+        return w in t
+    right = "" if w.endswith("~") else r"(?![a-z0-9])"
+    w = w.rstrip("~")
     return re.search(r"(?<![a-z0-9])" + re.escape(w) + right, t) is not None
 
 

@@ -50,7 +50,8 @@ class Retriever:
 
         self.index, self.embedder, self.settings = index, embedder, settings
         self.chunks: tuple[Chunk, ...] = index.chunks
-        corpus = [lexical_terms(c.embed_text()) for c in self.chunks]
+        # A unit's own title counts twice: "Yêu cầu" heads I.2 but is a common word in IV.
+        corpus = [lexical_terms(c.embed_text()) + lexical_terms(c.title.split(" › ")[-1]) for c in self.chunks]
         self._bm25 = bm25s.BM25()
         self._bm25.index(corpus, show_progress=False)
         self._vocab: dict[str, int] = self._bm25.vocab_dict
@@ -102,12 +103,12 @@ class Retriever:
             ranked = dict(dense)
         elif mode == "bm25":
             ranked = dict(lex)
-        else:
-            wd, wl = (1.0, 1.0) if mode == "rrf" else self.settings.weights.get(q.style, (1.0, 1.0))
-            kk = self.settings.rrf_k
-            for weight, run in ((wd, dense), (wl, lex)):
+        elif mode == "rrf":  # unweighted reciprocal-rank fusion, kept as a baseline
+            for run in (dense, lex):
                 for rank, (i, _) in enumerate(run):
-                    ranked[i] = ranked.get(i, 0.0) + weight / (kk + rank + 1)
+                    ranked[i] = ranked.get(i, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+        else:
+            ranked = self._blend(dense, lex, self.settings.dense_share.get(q.style, 0.3))
         hits: list[Hit] = []
         seen: set[str] = set()
         for sid in self._ref_sections(q):
@@ -123,6 +124,24 @@ class Retriever:
             if len(hits) >= k:
                 break
         return hits[:k]
+
+    @staticmethod
+    def _blend(dense: list[tuple[int, float]], lex: list[tuple[int, float]], share: float) -> dict[int, float]:
+        """Convex mix of BM25 (scaled by its best score) and cosine (min-max scaled).
+
+        Scores, not ranks, are mixed: BM25's margin over the runner-up is the signal that
+        tells "nhà ở" from "y tế", and rank fusion throws that margin away.
+        """
+        if not lex:
+            return dict(dense)
+        top = lex[0][1]
+        out = {i: (1.0 - share) * s / top for i, s in lex}
+        if dense:
+            lo, hi = min(s for _, s in dense), max(s for _, s in dense)
+            span = (hi - lo) or 1.0
+            for i, s in dense:
+                out[i] = out.get(i, 0.0) + share * (s - lo) / span
+        return out
 
     def _ref_sections(self, q: Query) -> list[str]:
         out: list[str] = []

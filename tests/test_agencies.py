@@ -104,9 +104,6 @@ def test_no_agency_in_questions_without_one(text: str, directory: Directory) -> 
     assert names(directory, text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="Directory.find pads aliases with spaces, so two names separated only by "
-                   "';' or ',' share a space and the shorter one is dropped as an overlap: the plan's own "
-                   "role line 'Sở Lao động-Thương binh và Xã hội; Sở Nội vụ' gives only the first")
 @pytest.mark.parametrize(("text", "expected"), [
     ("Sở Lao động-Thương binh và Xã hội; Sở Nội vụ", [LDTBXH, "Sở Nội vụ"]),
     ("Sở Nông nghiệp và Phát triển nông thôn; Sở Tài nguyên và Môi trường",

@@ -81,9 +81,6 @@ def test_6d_and_6dd_get_different_answers(assistant: Assistant) -> None:
     assert cited(dd) == ["III.6.đ"] and "Sở Xây dựng" in dd.answer
 
 
-@pytest.mark.xfail(strict=True, reason="task_summary capitalises its label with str.capitalize(), which lower-cases "
-                   "the rest: 'nhiệm vụ 6e' answers 'Nhiệm vụ iii.6.e (về nước sạch, …)' instead of "
-                   "'Nhiệm vụ III.6.e (Về nước sạch, …)'")
 @pytest.mark.parametrize("question", ["nhiệm vụ 6e", "nội dung nhiệm vụ 6đ là gì"])
 def test_task_summary_keeps_the_section_id(question: str, assistant: Assistant) -> None:
     ans = assistant.ask(question)
@@ -126,10 +123,7 @@ def test_tasks_led_by_every_agency_folded_and_english(agency: str, assistant: As
 @pytest.mark.parametrize("question", [
     "nhung nhiem vu nao thuc hien thuong xuyen",
     "Which tasks are carried out regularly?",
-    pytest.param("Những nhiệm vụ nào thực hiện thường xuyên?", marks=pytest.mark.xfail(strict=True, reason=(
-        "the list check looks for ' thuong xuyen ' with spaces around it, and the '?' glued to the last "
-        "word defeats it: the question falls through to a timeline answer about the top hit (III.1.b) "
-        "and cites only III.1.b instead of III.1.a and III.1.b"))),
+    pytest.param("Những nhiệm vụ nào thực hiện thường xuyên?", marks=()),
 ])
 def test_tasks_done_regularly(question: str, assistant: Assistant) -> None:
     expected = {str(t["id"]) for t in TASKS if t["timeline"] == "Thường xuyên"}
@@ -157,9 +151,7 @@ TARGETS = [
     ("Tỷ lệ hộ gia đình nông thôn sử dụng nước sạch năm 2030?", "80%", "75%", "II.2.b", "II.2.a"),
     ("ty le ho gia dinh nong thon dung nuoc sach nam 2030", "80%", "75%", "II.2.b", "II.2.a"),
     pytest.param("What share of rural households should use clean water by 2030?", "80%", "75%", "II.2.b",
-                 "II.2.a", marks=pytest.mark.xfail(strict=True, reason=(
-                     "'what share' is no target word, so the content path answers from the top hit II.2.a "
-                     "(2025: 75%) and ignores the year 2030 the question asks about"))),
+                 "II.2.a", marks=()),
     ("Tuổi thọ trung bình đến năm 2030?", "75 tuổi", None, "II.2.b", "II.2.a"),
     ("What is the life expectancy target for 2030?", "75", None, "II.2.b", "II.2.a"),
     ("Tỷ lệ thất nghiệp chung đến năm 2030?", "dưới 2%", None, "II.2.b", "II.2.a"),
@@ -226,16 +218,12 @@ OUT_OF_SCOPE = [
     "Đội tuyển bóng đá Việt Nam đá trận tiếp theo khi nào?",
     "ket qua bong da ngoai hang anh",
     "Who won the football World Cup?",
-    pytest.param("Thời tiết Quảng Ngãi ngày mai thế nào?", marks=pytest.mark.xfail(strict=True, reason=(
-        "not abstained: the province's name gives bigram coverage 0.4 (over MIN_COVERAGE 0.2), so the "
-        "low dense score 0.845 alone does not count, and the answer quotes the letterhead (header)"))),
+    pytest.param("Thời tiết Quảng Ngãi ngày mai thế nào?", marks=()),
     "thoi tiet ngay mai",
     pytest.param("What will the weather be tomorrow in Quang Ngai?", marks=pytest.mark.xfail(strict=True, reason=(
         "not abstained: dense score 0.796 is just over MIN_DENSE['en'] 0.79, and the answer quotes the "
         "letterhead (header) as if it answered"))),
-    pytest.param("<script>alert(1)</script>", marks=pytest.mark.xfail(strict=True, reason=(
-        "not abstained: read as English with dense score 0.83 (over MIN_DENSE['en'] 0.79), it is answered "
-        "with a quote of I.1 (Mục đích)"))),
+    pytest.param("<script>alert(1)</script>", marks=()),
 ]
 
 

@@ -94,11 +94,6 @@ def test_small_size_splits_long_sections(plan: Plan) -> None:
         assert [(c.start, c.end) for c in pieces[s.id]] == [(s.start, s.end)], s.id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="langchain's chunk_overlap only carries whole splits shorter than the overlap; "
-    "with sentence separators most consecutive pieces share no text",
-)
 def test_consecutive_pieces_overlap(plan: Plan) -> None:
     chunks = chunk_plan(plan, 300, 100)
     for sid, pieces in by_section(chunks).items():
