@@ -197,6 +197,22 @@ class Composer:
         cites = [self.cite(p, t.id, t.spans[0] if role == "lead" else t.spans[1]) for p, t in rows]
         return prefix + head + "; ".join(items) + ".", cites
 
+    def topic_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
+        """The tasks of the item whose title the question names ("các nhiệm vụ về an sinh xã hội")."""
+        terms = set(lexical_terms(q.text, q.style == "en"))
+        best, score = None, 0.0
+        for p in self.plans:
+            for s in p.sections:
+                if s.kind != "item" or not any(t.id.startswith(s.id + ".") for t in p.tasks):
+                    continue
+                sc = sum(2.0 if "_" in x else 1.0 for x in terms & set(lexical_terms(s.title)))
+                if sc > score:
+                    best, score = (p, s.id), sc
+        if best is None or score < 5.0:
+            return []
+        p, sid = best
+        return [(p, t) for t in p.tasks if t.id.startswith(sid + ".")]
+
     def shared_lead_list(self, q: Query) -> tuple[str, list[Citation]]:
         rows = [(p, t) for p in self.plans for t in p.tasks if len(t.lead) > 1]
         en = q.style == "en"
@@ -213,12 +229,12 @@ class Composer:
                 else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{value}”: {items}.")
         return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
 
-    def target_answer(self, q: Query) -> tuple[str, list[Citation], float]:
+    def target_answer(self, q: Query, sections: set[str] | None = None) -> tuple[str, list[Citation], float]:
         terms = set(lexical_terms(q.text, q.style == "en"))
         years = {int(y) for y in re.findall(r"\b(2025|2030)\b", q.text)}
         scored: list[tuple[float, Target]] = []
         for t in self.targets:
-            if years and t.year not in years:
+            if (years and t.year not in years) or (sections and t.section not in sections):
                 continue
             tt = set(lexical_terms(t.indicator))
             overlap = sum(2.0 if "_" in x else 1.0 for x in terms & tt)
@@ -230,10 +246,13 @@ class Composer:
         # The best clause of each year whose match is nearly as good: "chỉ tiêu nhà ở"
         # answers with 2025 and 2030, "năm 2025" with 2025 only.
         chosen: list[Target] = []
+        listing = "aggregate" in q.intents  # "các chỉ tiêu về nhà ở gồm những gì": all of them
         for sc, t in scored:
-            if sc >= best * 0.75 and all(c.year != t.year for c in chosen):
+            if listing and sc >= best * 0.5 and len(chosen) < 8:
                 chosen.append(t)
-        chosen.sort(key=lambda t: t.year)
+            elif not listing and sc >= best * 0.75 and all(c.year != t.year for c in chosen):
+                chosen.append(t)
+        chosen.sort(key=lambda t: (t.year, t.start))
         en = q.style == "en"
         parts, cites = [], []
         for t in chosen:
@@ -289,7 +308,7 @@ class Composer:
         text = unwrap(plan.body(sid))
         text = re.sub(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s*", "", text)
         text = text.split("- Cơ quan chủ trì")[0]
-        sents = [s.strip() for s in re.split(r"(?<=\.)\s+(?=[A-ZĐ\-])|\s+(?=- [A-ZĐ])", text) if len(s.strip()) > 20]
+        sents = [s.strip() for s in re.split(r"(?<=\.)\s+(?=[A-ZĐ\-])|(?<=[;:])\s+(?=- [A-ZĐ])", text) if len(s.strip()) > 20]
         if not sents:
             return text[:300]
         terms = set(lexical_terms(q.text, q.style == "en"))
@@ -310,7 +329,10 @@ class Composer:
         plan = next(p for p in self.plans if p.source == h.doc)
         s = plan.section(h.section)
         assert s is not None
-        sent = self.best_sentence(q, plan, h.section, 2)
+        whole = re.sub(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s*", "", unwrap(plan.body(h.section)))
+        whole = whole.split("- Cơ quan chủ trì")[0].strip()
+        # A short unit is quoted whole: "what is the general objective?" wants all of II.1.
+        sent = whole if len(whole) <= 1100 else self.best_sentence(q, plan, h.section, 2)
         cites = [self.cite(plan, h.section, locate(plan.text, s.start, s.end, sent))]
         label = f"{h.section} ({s.title})"
         return ((f"According to section {label}: “{sent}”" if en else f"Theo mục {label}: {sent}"), cites)

@@ -8,6 +8,78 @@ from index.normalize import tokens
 
 # Longest phrases first at lookup time; values are the plan's own wording.
 EN_VI: dict[str, str] = {
+    "money": "kinh phí nguồn lực ngân sách",
+    "costs": "kinh phí",
+    "spending": "kinh phí dự toán",
+    "estimate": "dự toán",
+    "appraise": "thẩm định",
+    "appraisal": "thẩm định",
+    "allowance": "trợ cấp",
+    "allowances": "trợ cấp",
+    "subsidy": "hỗ trợ trợ cấp",
+    "subsidies": "hỗ trợ trợ cấp",
+    "benefits": "chế độ trợ cấp",
+    "teachers": "giáo viên",
+    "schools": "trường học trường lớp",
+    "students": "học sinh sinh viên",
+    "youth": "thanh niên",
+    "farmers": "nông dân",
+    "informal sector": "khu vực phi chính thức",
+    "minimum living standard": "mức sống tối thiểu",
+    "living standards": "mức sống",
+    "income": "thu nhập",
+    "per capita": "bình quân đầu người",
+    "voluntary": "tự nguyện",
+    "compulsory": "bắt buộc",
+    "sustainable": "bền vững",
+    "drinking water": "nước sạch",
+    "toilets": "công trình vệ sinh",
+    "latrines": "công trình vệ sinh",
+    "garbage": "rác thải",
+    "solid waste": "rác thải",
+    "emissions": "khí thải",
+    "ecosystem": "hệ sinh thái",
+    "water price": "giá nước sạch",
+    "online": "nền tảng số",
+    "internet": "môi trường mạng",
+    "cyberspace": "môi trường mạng",
+    "broadcasting": "phát thanh truyền hình",
+    "newspaper": "báo",
+    "profiteering": "trục lợi chính sách",
+    "abuse": "trục lợi vi phạm",
+    "accountability": "trách nhiệm giải trình",
+    "transparency": "công khai minh bạch",
+    "decentralisation": "phân cấp phân quyền",
+    "decentralization": "phân cấp phân quyền",
+    "satisfaction": "sự hài lòng",
+    "sex ratio": "tỷ số giới tính khi sinh",
+    "golden population": "dân số vàng",
+    "technology transfer": "chuyển giao công nghệ",
+    "productivity": "năng suất lao động",
+    "collective bargaining": "thương lượng tập thể",
+    "labour disputes": "tranh chấp lao động",
+    "labor disputes": "tranh chấp lao động",
+    "dialogue": "đối thoại",
+    "graves": "mộ liệt sĩ",
+    "remains": "hài cốt liệt sĩ",
+    "nursing homes": "cơ sở trợ giúp xã hội",
+    "social protection facilities": "cơ sở trợ giúp xã hội",
+    "community care": "chăm sóc xã hội tại cộng đồng",
+    "private sector": "tư nhân ngoài công lập",
+    "socialisation": "xã hội hóa",
+    "socialization": "xã hội hóa",
+    "land": "đất đai",
+    "rent": "thuê",
+    "rental": "thuê",
+    "commercial housing": "nhà ở thương mại",
+    "storms": "bão",
+    "floods": "lũ lụt",
+    "poor households": "hộ nghèo",
+    "national target programmes": "Chương trình mục tiêu quốc gia",
+    "national target programs": "Chương trình mục tiêu quốc gia",
+    "low-income": "thu nhập thấp",
+    "workers' housing": "nhà ở công nhân",
+    "gender equality": "bình đẳng giới",
     "social housing": "nhà ở xã hội",
     "housing": "nhà ở",
     "house": "nhà ở",
@@ -159,6 +231,8 @@ EN_VI: dict[str, str] = {
     "data": "dữ liệu",
     "social security code": "mã số an sinh xã hội",
     "awareness": "nâng cao nhận thức tuyên truyền",
+    "raise awareness": "nâng cao nhận thức tuyên truyền",
+    "honor": "tôn vinh",
     "propaganda": "tuyên truyền",
     "communication": "tuyên truyền truyền thông",
     "commendation": "khen thưởng tôn vinh",
@@ -229,17 +303,40 @@ EN_VI: dict[str, str] = {
     "provincial": "tỉnh",
     "province": "tỉnh",
 }
+
+
+def _inflections(key: str) -> set[str]:
+    """"reward" -> rewards, rewarding, rewarded; "raise" -> raising: questions inflect."""
+    if " " in key or not key.isalpha():
+        return {key}
+    stem = key[:-1] if key.endswith("e") else key
+    return {key, key + "s", key + "es", stem + "ing", stem + "ed"}
+
+
+_FORMS = {form: vi for key, vi in EN_VI.items() for form in _inflections(key)}
+_FORMS.update(EN_VI)  # an exact key wins over another key's inflection
 _PATTERN = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(EN_VI, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w])(" + "|".join(re.escape(k) for k in sorted(_FORMS, key=len, reverse=True)) + r")(?![\w])"
 )
 
 
 def translate_terms(text: str) -> str:
     """The Vietnamese terms for the English phrases of a question, space-separated."""
-    return " ".join(EN_VI[m.group(1)] for m in _PATTERN.finditer(text.lower()))
+    return " ".join(_FORMS[m.group(1)] for m in _PATTERN.finditer(text.lower()))
 
 
 def expand_tokens(text: str, english: bool) -> list[str]:
     """Folded tokens of a question, with Vietnamese terms added for its English phrases."""
     own = tokens(text)
     return own + tokens(translate_terms(text)) if english else own
+
+
+# Words that name the plan's setting, not a topic: "provincial" alone does not make
+# "Who is the provincial Party Secretary?" a question about the plan.
+_SETTING = {"provincial", "province", "provinces", "district", "districts", "issued", "departments",
+            "annual", "report", "reports", "people's committee", "people's council"}
+
+
+def content_terms(text: str) -> list[str]:
+    """English topic phrases of a question that the glossary can put into Vietnamese."""
+    return [m.group(1) for m in _PATTERN.finditer(text.lower()) if m.group(1) not in _SETTING]
