@@ -29,7 +29,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 
 typecheck: install
-	$(VENV)/bin/mypy index assistant eval app.py
+	$(VENV)/bin/mypy index assistant eval webapp app.py
 
 test: install lint typecheck
 	$(VENV)/bin/pytest

@@ -220,9 +220,7 @@ OUT_OF_SCOPE = [
     "Who won the football World Cup?",
     pytest.param("Thời tiết Quảng Ngãi ngày mai thế nào?", marks=()),
     "thoi tiet ngay mai",
-    pytest.param("What will the weather be tomorrow in Quang Ngai?", marks=pytest.mark.xfail(strict=True, reason=(
-        "not abstained: dense score 0.796 is just over MIN_DENSE['en'] 0.79, and the answer quotes the "
-        "letterhead (header) as if it answered"))),
+    pytest.param("What will the weather be tomorrow in Quang Ngai?", marks=()),
     pytest.param("<script>alert(1)</script>", marks=()),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -63,6 +64,10 @@ def load_assistant(index: Path, corpus: Path) -> Assistant:
     return Assistant.load(Settings(index=index, corpus=corpus))
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -73,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
+    # A service manager stops the app with SIGTERM: shut down as on Ctrl-C, removing the work folder.
+    signal.signal(signal.SIGTERM, _interrupt)
     with tempfile.TemporaryDirectory(prefix="plan-app-") as work:
         start(
             asst,

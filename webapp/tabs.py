@@ -24,8 +24,6 @@ from webapp.texts import t
 from webapp.trainer import QuizState, advance, answer, lesson_sections, new_quiz
 from webapp.ui import Ctx
 
-Refresher = Callable[[Any], Any]
-
 
 def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[str]]) -> tuple[str, str]:
     data = csv_bytes(head, rows)
@@ -36,11 +34,46 @@ def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[str]]) -> t
     return str(csv_path), str(xlsx_path)
 
 
-def browse_tab(ctx: Ctx, lang: gr.Radio) -> Refresher:
-    """Task and target tables with filters, downloads, and a panel for the clicked row's section."""
+def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str], list[tuple[str, str]]]],
+           view: Callable[[str | None, str | None, str], tuple[Any, ...]], widths: list[str | int]) -> gr.Dataframe:
+    """One filterable table: heading, picker and search box, row count, table, CSV/XLSX buttons."""
+    label, choices = picker
+    first = view("", "", "vi")
+    ctx.heading(gr.Markdown(f"### {t('vi', key)}"), key)
+    with gr.Row():
+        pick = gr.Dropdown(choices("vi"), value="", label=t("vi", label), elem_id=f"{key}-filter")
+        ctx.labels.append((pick, lambda code: gr.update(label=t(code, label), choices=choices(code))))
+        query = ctx.label(gr.Textbox(label=t("vi", "search"), elem_id=f"{key}-search"), label="search")
+    count = gr.Markdown(first[3], elem_id=f"{key}-count")
+    table = gr.Dataframe(first[0], interactive=False, wrap=True, max_height=420, column_widths=widths,
+                         elem_id=f"{key}-table")
+    with gr.Row():
+        csv_btn = ctx.label(gr.DownloadButton(t("vi", "download_csv"), first[1], size="sm", elem_id=f"{key}-csv"),
+                            label="download_csv")
+        xlsx_btn = ctx.label(gr.DownloadButton(t("vi", "download_xlsx"), first[2], size="sm",
+                                               elem_id=f"{key}-xlsx"), label="download_xlsx")
+    inputs, outputs = [pick, query, lang], [table, csv_btn, xlsx_btn, count]
+    pick.change(view, inputs, outputs)
+    query.change(view, inputs, outputs, trigger_mode="always_last")
+    ctx.refreshers.append(lambda ev: ev.then(view, inputs, outputs, queue=False))
+    return table
+
+
+def browse_tab(ctx: Ctx, lang: gr.Radio) -> None:
+    """Task and target tables with filters and downloads; a clicked row opens its section."""
     asst = ctx.svc.asst
     tasks, targets = asst.tasks_table(), asst.targets_table()
     names = agencies(tasks)
+
+    def task_view(agency: str | None, query: str | None, code: str) -> tuple[Any, ...]:
+        rows, head = task_rows(tasks, agency or "", query or ""), headers(TASK_HEADERS, code)
+        return ({"data": rows, "headers": head}, *_downloads(ctx, "nhiem-vu", head, rows),
+                t(code, "rows", n=len(rows)))
+
+    def target_view(year: str | None, query: str | None, code: str) -> tuple[Any, ...]:
+        rows, head = target_rows(targets, year or "", query or ""), headers(TARGET_HEADERS, code)
+        return ({"data": rows, "headers": head}, *_downloads(ctx, "chi-tieu", head, rows),
+                t(code, "rows", n=len(rows)))
 
     def agency_choices(code: str) -> list[tuple[str, str]]:
         return [(t(code, "all"), ""), *((n, n) for n in names)]
@@ -48,90 +81,22 @@ def browse_tab(ctx: Ctx, lang: gr.Radio) -> Refresher:
     def year_choices(code: str) -> list[tuple[str, str]]:
         return [(t(code, "all"), ""), ("2025", "2025"), ("2030", "2030")]
 
-    def task_view(agency: str | None, query: str | None, code: str) -> tuple[Any, ...]:
-        rows, head = task_rows(tasks, agency or "", query or ""), headers(TASK_HEADERS, code)
-        csv_path, xlsx_path = _downloads(ctx, "nhiem-vu", head, rows)
-        return {"data": rows, "headers": head}, csv_path, xlsx_path, t(code, "rows", n=len(rows))
-
-    def target_view(year: str | None, query: str | None, code: str) -> tuple[Any, ...]:
-        rows, head = target_rows(targets, year or "", query or ""), headers(TARGET_HEADERS, code)
-        csv_path, xlsx_path = _downloads(ctx, "chi-tieu", head, rows)
-        return {"data": rows, "headers": head}, csv_path, xlsx_path, t(code, "rows", n=len(rows))
-
-    t0, t1 = task_view("", "", "vi"), target_view("", "", "vi")
     with gr.Row():
         with gr.Column(scale=3):
-            ctx.heading(gr.Markdown(f"### {t('vi', 'tasks')}"), "tasks")
-            with gr.Row():
-                agency = gr.Dropdown(
-                    agency_choices("vi"), value="", label=t("vi", "agency"), elem_id="agency"
-                )
-                ctx.labels.append(
-                    (agency, lambda code: gr.update(label=t(code, "agency"), choices=agency_choices(code)))
-                )
-                task_q = ctx.label(gr.Textbox(label=t("vi", "search"), elem_id="task-search"), label="search")
-            task_n = gr.Markdown(t0[3], elem_id="task-count")
-            task_df = gr.Dataframe(
-                t0[0],
-                interactive=False,
-                wrap=True,
-                elem_id="tasks-table",
-                max_height=420,
-                column_widths=["10%", "30%", "22%", "24%", "14%"],
-            )
-            with gr.Row():
-                task_csv = ctx.label(
-                    gr.DownloadButton(t("vi", "download_csv"), t0[1], elem_id="tasks-csv", size="sm"),
-                    label="download_csv",
-                )
-                task_xlsx = ctx.label(
-                    gr.DownloadButton(t("vi", "download_xlsx"), t0[2], elem_id="tasks-xlsx", size="sm"),
-                    label="download_xlsx",
-                )
-            ctx.heading(gr.Markdown(f"### {t('vi', 'targets')}"), "targets")
-            with gr.Row():
-                year = gr.Dropdown(year_choices("vi"), value="", label=t("vi", "year"), elem_id="year")
-                ctx.labels.append(
-                    (year, lambda code: gr.update(label=t(code, "year"), choices=year_choices(code)))
-                )
-                target_q = ctx.label(
-                    gr.Textbox(label=t("vi", "search"), elem_id="target-search"), label="search"
-                )
-            target_n = gr.Markdown(t1[3], elem_id="target-count")
-            target_df = gr.Dataframe(
-                t1[0],
-                interactive=False,
-                wrap=True,
-                elem_id="targets-table",
-                max_height=420,
-                column_widths=["11%", "59%", "15%", "15%"],
-            )
-            with gr.Row():
-                target_csv = ctx.label(
-                    gr.DownloadButton(t("vi", "download_csv"), t1[1], elem_id="targets-csv", size="sm"),
-                    label="download_csv",
-                )
-                target_xlsx = ctx.label(
-                    gr.DownloadButton(t("vi", "download_xlsx"), t1[2], elem_id="targets-xlsx", size="sm"),
-                    label="download_xlsx",
-                )
+            task_df = _table(ctx, lang, "tasks", ("agency", agency_choices), task_view,
+                             ["10%", "30%", "22%", "24%", "14%"])
+            target_df = _table(ctx, lang, "targets", ("year", year_choices), target_view,
+                               ["11%", "59%", "15%", "15%"])
         with gr.Column(scale=2, elem_classes="side"):
             ctx.heading(gr.Markdown(f"### {t('vi', 'section_panel')}"), "section_panel")
-            panel = gr.HTML(panel_placeholder("vi"), elem_id="browse-panel", js_on_load=None, max_height=900)
+            panel = gr.HTML(panel_placeholder("vi"), elem_id="browse-panel", js_on_load=None)
 
-    task_in, task_out = [agency, task_q, lang], [task_df, task_csv, task_xlsx, task_n]
-    target_in, target_out = [year, target_q, lang], [target_df, target_csv, target_xlsx, target_n]
-    agency.change(task_view, task_in, task_out)
-    task_q.change(task_view, task_in, task_out, trigger_mode="always_last")
-    year.change(target_view, target_in, target_out)
-    target_q.change(target_view, target_in, target_out, trigger_mode="always_last")
-
-    def open_task(code: str, evt: gr.SelectData) -> str:
+    def open_task(code: str, evt: gr.SelectData) -> Any:
         sid = str((evt.row_value or [""])[0])
         plan = next((p for p in asst.plans if p.section(sid)), None)
         return section_html(plan, sid, code) if plan else gr.skip()
 
-    def open_target(code: str, evt: gr.SelectData) -> str:
+    def open_target(code: str, evt: gr.SelectData) -> Any:
         row = [str(x) for x in (evt.row_value or [])]
         hit = next((x for x in targets if row[:2] == [x["section"], x["indicator"]]), None)
         if hit is None:
@@ -141,12 +106,6 @@ def browse_tab(ctx: Ctx, lang: gr.Radio) -> Refresher:
 
     task_df.select(open_task, lang, panel)
     target_df.select(open_target, lang, panel)
-
-    def refresh(ev: Any) -> Any:
-        ev = ev.then(task_view, task_in, task_out, queue=False)
-        return ev.then(target_view, target_in, target_out, queue=False)
-
-    return refresh
 
 
 def _quiz_view(ctx: Ctx, s: QuizState, code: str) -> tuple[Any, ...]:
@@ -186,7 +145,7 @@ def _quiz_view(ctx: Ctx, s: QuizState, code: str) -> tuple[Any, ...]:
     return head, gr.update(value=s.picked, interactive=False), result, score
 
 
-def trainer_tab(ctx: Ctx, lang: gr.Radio) -> Refresher:
+def trainer_tab(ctx: Ctx, lang: gr.Radio) -> None:
     """A randomised multiple-choice quiz, and a walk through the plan section by section."""
     asst = ctx.svc.asst
     plan = asst.plan
@@ -262,11 +221,9 @@ def trainer_tab(ctx: Ctx, lang: gr.Radio) -> Refresher:
     prev.click(lambda i, code: show((i or 0) - 1, code), [pick, lang], lesson_out)
     nxt_sec.click(lambda i, code: show((i or 0) + 1, code), [pick, lang], lesson_out)
 
-    def refresh(ev: Any) -> Any:
-        ev = ev.then(lambda s, code: _quiz_view(ctx, s, code), [quiz, lang], view_out, queue=False)
-        return ev.then(show, [pick, lang], lesson_out, queue=False)
-
-    return refresh
+    ctx.refreshers.append(lambda ev: ev.then(lambda s, code: _quiz_view(ctx, s, code), [quiz, lang], view_out,
+                                             queue=False))
+    ctx.refreshers.append(lambda ev: ev.then(show, [pick, lang], lesson_out, queue=False))
 
 
 def feedback_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:

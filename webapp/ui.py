@@ -45,6 +45,8 @@ class Ctx:
     store: FeedbackStore
     workdir: Path
     labels: list[tuple[Any, Callable[[str], dict[str, Any]]]] = field(default_factory=list)
+    # Steps chained after a language switch to redraw content that depends on the language.
+    refreshers: list[Callable[[Any], Any]] = field(default_factory=list)
 
     def label(self, comp: Any, **keys: str) -> Any:
         """Register `comp` to have each attribute (label=..., value=...) set to t(lang, key)."""
@@ -84,13 +86,13 @@ def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Block
         with gr.Tabs():
             with gr.Tab(t("vi", "tab_chat"), id="chat", elem_id="tab-chat") as tab:
                 ctx.label(tab, label="tab_chat")
-                refresh_chat = chat_tab(ctx, lang)
+                chat_tab(ctx, lang)
             with gr.Tab(t("vi", "tab_browse"), id="browse", elem_id="tab-browse") as tab:
                 ctx.label(tab, label="tab_browse")
-                refresh_browse = browse_tab(ctx, lang)
+                browse_tab(ctx, lang)
             with gr.Tab(t("vi", "tab_train"), id="train", elem_id="tab-train") as tab:
                 ctx.label(tab, label="tab_train")
-                refresh_train = trainer_tab(ctx, lang)
+                trainer_tab(ctx, lang)
             with gr.Tab(t("vi", "tab_feedback"), id="feedback", elem_id="tab-feedback") as tab:
                 ctx.label(tab, label="tab_feedback")
                 feedback_tab(ctx, lang, tab)
@@ -100,7 +102,7 @@ def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Block
 
         ev = lang.change(relabel, lang, [c for c, _ in ctx.labels], queue=False)
         ev = ev.then(lambda code: header_html(ctx, code), lang, head, queue=False)
-        for refresh in (refresh_chat, refresh_browse, refresh_train):
+        for refresh in ctx.refreshers:
             ev = refresh(ev)
 
         def chat(message: str) -> str:
@@ -119,8 +121,8 @@ def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Block
     return demo
 
 
-def chat_tab(ctx: Ctx, lang: gr.Radio) -> Callable[[Any], Any]:
-    """The chat, the citations of an answer and the section panel; returns the language refresher."""
+def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
+    """The chat, the citations of an answer and the section panel."""
     svc, store, L = ctx.svc, ctx.store, ctx.label
     turns = gr.State([])  # list[Turn]
     shown = gr.State(-1)  # the turn whose citations are on screen
@@ -216,8 +218,7 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> Callable[[Any], Any]:
     comment.submit(comment_on, [rated, comment, lang], [comment, comment_row])
     send_comment.click(comment_on, [rated, comment, lang], [comment, comment_row])
 
-    def refresh(ev: Any) -> Any:
-        ev = ev.then(lambda ts, i, code: handlers.cards(svc, ts, i, code), [turns, shown, lang], cites, queue=False)
-        return ev.then(lambda sec, code: handlers.section_view(svc, sec, code), [opened, lang], panel, queue=False)
-
-    return refresh
+    ctx.refreshers.append(lambda ev: ev.then(lambda ts, i, code: handlers.cards(svc, ts, i, code),
+                                             [turns, shown, lang], cites, queue=False))
+    ctx.refreshers.append(lambda ev: ev.then(lambda sec, code: handlers.section_view(svc, sec, code),
+                                             [opened, lang], panel, queue=False))
