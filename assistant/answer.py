@@ -266,7 +266,9 @@ class Composer:
         p, en = self.plan, q.style == "en"
         t = " " + " ".join(re.findall(r"[a-z0-9]+", fold(q.text))) + " "
         head = [self.cite(p, "header")] if p.section("header") else []
-        if any(w in t for w in (" ky ", "signed", "signer", "sign ", "signs", "chuc vu", "chuc danh")):
+        signs = (" ky " in t and " ky hieu " not in t) or any(
+            w in t for w in ("signed", "signer", "sign ", "signs", "chuc vu", "chuc danh"))
+        if signs:
             if not p.signer or not p.section("signature"):
                 return None
             title = f" ({p.signer_title})" if p.signer_title else ""

@@ -154,7 +154,8 @@ def mentions_missing_ref(text: str) -> bool:
 
 _INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "coordinate": ("phoi hop", "coordinat~", "cooperat~", "supporting", "partner agencies", "work with",
-                   "cung voi", "involved", "assist", "partners"),
+                   "cung voi", "involved", "assist", "partners", "apart from the lead", "besides the lead",
+                   "other than the lead", "ngoai co quan chu tri", "ngoai so chu tri"),
     "lead": ("chu tri", "lead", "leads", "led", "leading", "in charge", "responsible", "phu trach", "dau moi", "tham muu",
              "co quan nao", "don vi nao", "so nao", "which agency", "which department", "who ", "ai "),
     "timeline": ("thoi gian", "khi nao", "bao gio", "thoi han", "when", "deadline", "timeline",
@@ -172,7 +173,7 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
              "title of the plan", "co quan ban hanh", "issuer", "sent to", "distribution list",
              "what number", "chuc vu", "ky ngay", "ngay ky", "ban hanh ngay nao", "can cu nao",
              "dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution",
-             "to trinh", "de nghi cua", "chuc danh", "ky ten", "ten day du", "ten goi", "full title",
+             "to trinh", "de nghi cua", "so ky hieu", "ky hieu", "so van ban", "chuc danh", "ky ten", "ten day du", "ten goi", "full title",
              "co quan nao ban hanh", "don vi ban hanh", "proposed by", "submission", "issued the plan",
              "issued this plan", "co gui", "gui bo"),
     "aggregate": ("nhung nhiem vu", "cac nhiem vu", "nhiem vu nao", "which tasks", "what tasks", "list", "liet ke~",
