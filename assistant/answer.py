@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from assistant.agencies import Agency, Directory
 from assistant.query import Query, mentions_missing_ref
-from assistant.retrieve import Hit, Retriever, lexical_terms
+from assistant.retrieve import Hit, lexical_terms
 from assistant.targets import Target
 from index.normalize import canon, fold, unwrap
 from index.parse import Plan, Task
@@ -49,16 +49,8 @@ class Answer:
             abstained=self.abstained,
             style=self.style,
             intent=self.intent,
-            citations=[
-                {"section": c.section, "title": c.title, "text": c.text, "start": c.start, "end": c.end,
-                 "doc": c.doc, "quote": c.quote, "highlight": list(c.highlight)}
-                for c in self.citations
-            ],
-            hits=[
-                {"section": h.section, "part": h.part, "score": h.score, "text": h.text, "start": h.start,
-                 "end": h.end, "doc": h.doc, "title": h.title, "via": h.via}
-                for h in self.hits
-            ],
+            citations=[asdict(c) for c in self.citations],
+            hits=[asdict(h) for h in self.hits],
         )
         if self.notice:
             out["notice"] = self.notice
@@ -66,9 +58,15 @@ class Answer:
 
 
 class Composer:
-    def __init__(self, plans: tuple[Plan, ...], directory: Directory, targets: list[Target],
-                 retriever: Retriever) -> None:
-        self.plans, self.directory, self.targets, self.retriever = plans, directory, targets, retriever
+    def __init__(self, plans: tuple[Plan, ...], directory: Directory, targets: list[Target]) -> None:
+        self.plans, self.directory, self.targets = plans, directory, targets
+        # Terms of every indicator clause and every item title, computed once, not per question.
+        self._target_terms = [set(lexical_terms(t.indicator)) for t in targets]
+        self._items = [
+            (p, s.id, set(lexical_terms(s.title)))
+            for p in plans for s in p.sections
+            if s.kind == "item" and any(t.id.startswith(s.id + ".") for t in p.tasks)
+        ]
         self.plan = plans[0]
         self._tasks = {(p.source, t.id): (p, t) for p in plans for t in p.tasks}
 
@@ -201,13 +199,10 @@ class Composer:
         """The tasks of the item whose title the question names ("các nhiệm vụ về an sinh xã hội")."""
         terms = set(lexical_terms(q.text, q.style == "en"))
         best, score = None, 0.0
-        for p in self.plans:
-            for s in p.sections:
-                if s.kind != "item" or not any(t.id.startswith(s.id + ".") for t in p.tasks):
-                    continue
-                sc = sum(2.0 if "_" in x else 1.0 for x in terms & set(lexical_terms(s.title)))
-                if sc > score:
-                    best, score = (p, s.id), sc
+        for p, sid, title_terms in self._items:
+            sc = _overlap(terms, title_terms)
+            if sc > score:
+                best, score = (p, sid), sc
         if best is None or score < 5.0:
             return []
         p, sid = best
@@ -233,12 +228,10 @@ class Composer:
         terms = set(lexical_terms(q.text, q.style == "en"))
         years = {int(y) for y in re.findall(r"\b(2025|2030)\b", q.text)}
         scored: list[tuple[float, Target]] = []
-        for t in self.targets:
+        for t, tt in zip(self.targets, self._target_terms, strict=True):
             if (years and t.year not in years) or (sections and t.section not in sections):
                 continue
-            tt = set(lexical_terms(t.indicator))
-            overlap = sum(2.0 if "_" in x else 1.0 for x in terms & tt)
-            scored.append((overlap, t))
+            scored.append((_overlap(terms, tt), t))
         scored.sort(key=lambda x: -x[0])
         if not scored or scored[0][0] < 2.0:
             return "", [], 0.0
@@ -263,8 +256,7 @@ class Composer:
         return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + ".", cites, best
 
     def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
-        p, en = self.plan, q.style == "en"
-        t = " " + " ".join(re.findall(r"[a-z0-9]+", fold(q.text))) + " "
+        p, en, t = self.plan, q.style == "en", q.words
         head = [self.cite(p, "header")] if p.section("header") else []
         signs = (" ky " in t and " ky hieu " not in t) or any(
             w in t for w in ("signed", "signer", "sign ", "signs", "chuc vu", "chuc danh"))
@@ -316,7 +308,7 @@ class Composer:
         terms = set(lexical_terms(q.text, q.style == "en"))
 
         def score(s: str) -> float:
-            return sum(2.0 if "_" in t else 1.0 for t in terms & set(lexical_terms(s)))
+            return _overlap(terms, set(lexical_terms(s)))
 
         order = sorted(range(len(sents)), key=lambda i: -score(sents[i]))
         picked = order[:1]
@@ -363,6 +355,11 @@ class Composer:
             text = "Kế hoạch không đề cập nội dung này" + (f" ({why})" if why else "") + "."
             text += f" Các mục gần nhất: {near}." if near else ""
         return text, []
+
+
+def _overlap(question: set[str], passage: set[str]) -> float:
+    """Shared lexical terms, a syllable bigram counting twice a single syllable."""
+    return sum(2.0 if "_" in t else 1.0 for t in question & passage)
 
 
 def _skeleton(text: str, base: int = 0) -> tuple[str, list[int]]:

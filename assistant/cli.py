@@ -98,9 +98,9 @@ def cmd_search(a: argparse.Namespace) -> int:
     except QuestionError as exc:
         raise UserError(str(exc)) from exc
     if a.json:
-        print(json.dumps({"question": question, "hits": [
-            {"section": h.section, "part": h.part, "score": h.score, "text": h.text, "start": h.start,
-             "end": h.end, "doc": h.doc, "title": h.title, "via": h.via} for h in hits]}, ensure_ascii=False))
+        from dataclasses import asdict
+
+        print(json.dumps({"question": question, "hits": [asdict(h) for h in hits]}, ensure_ascii=False))
         return 0
     from index.normalize import unwrap
 

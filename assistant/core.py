@@ -81,12 +81,12 @@ class Assistant:
         self.plan = plans[0]
         self.directory = Directory(plans)
         self.targets = [t for p in plans for t in extract_targets(p)]
-        self.composer = Composer(plans, self.directory, self.targets, retriever)
+        self.composer = Composer(plans, self.directory, self.targets)
         self.known = {s.id for p in plans for s in p.sections}
         words = {w for p in plans for w in re.findall(r"[^\W\d_]+", tones(p.text).lower())} | _ASKING
         self._words, self._folded_words = words, {fold(w) for w in words}
         self._titles = {
-            " ".join(re.findall(r"[a-z0-9]+", fold(s.title)))
+            " ".join(tokens(s.title))
             for p in plans for s in p.sections
             if s.kind in {"item", "point"} and 2 <= len(s.title.split()) <= 6
         }
@@ -148,9 +148,9 @@ class Assistant:
     def _compose(self, q: Query, hits: list[Hit], qvec: object) -> tuple[str, list[Citation], bool]:
         c = self.composer
         asked = [i for i in q.intents if i in {"lead", "coordinate", "timeline"}]
-        folded = " " + " ".join(re.findall(r"[a-z0-9]+", fold(q.text))) + " "
+        folded = q.words
         # 1. An explicit reference is resolved by lookup.
-        if q.missing and not any("." in r.section for r in q.refs):
+        if missing_ref(q) and not any("." in r.section for r in q.refs):
             text, cites = c.abstain(q, hits, "no such section" if q.style == "en" else "không có mục này")
             return text, cites, True
         if q.refs:
@@ -167,9 +167,6 @@ class Assistant:
             if len(units) > 1:
                 return (*c.units_answer(q, units), False)
             return (*c.content_answer(q, hits), False)
-        if missing_ref(q):
-            text, cites = c.abstain(q, hits, "no such section" if q.style == "en" else "không có mục này")
-            return text, cites, True
         # 2. Questions about the document itself.
         if q.intent == "meta":
             meta = c.meta_answer(q)
@@ -220,8 +217,7 @@ class Assistant:
 
     def _names_a_title(self, q: Query) -> bool:
         """"yeu cau khi trien khai": a question naming a unit's title is about the plan."""
-        text = " " + " ".join(re.findall(r"[a-z0-9]+", fold(q.text))) + " "
-        return any(f" {t} " in text for t in self._titles)
+        return any(f" {t} " in q.words for t in self._titles)
 
     def unknown_words(self, q: Query) -> list[str]:
         """Syllables of a Vietnamese question that never occur in the plan."""

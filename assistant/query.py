@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from index.normalize import fold, has_diacritics, tones
+from index.normalize import fold, has_diacritics, tokens, tones
 from index.parse import LETTERS, ROMAN
 
 INTENTS = ("lead", "coordinate", "timeline", "target", "aggregate", "meta", "content")
@@ -47,6 +47,11 @@ class Query:
     @property
     def intent(self) -> str:
         return self.intents[0]
+
+    @property
+    def words(self) -> str:
+        """Folded words, space-padded, for phrase tests like `" thuong xuyen " in q.words`."""
+        return " " + " ".join(tokens(self.text)) + " "
 
 
 def clean_question(text: str, limit: int = 2000) -> tuple[str, bool]:

@@ -12,7 +12,6 @@ from assistant.query import Query
 from assistant.settings import Settings
 from index.chunk import Chunk
 from index.embed import Embedder
-from index.normalize import tokens
 from index.store import Index
 
 RETRIEVERS = ("hybrid", "dense", "bm25", "rrf")
@@ -80,11 +79,6 @@ class Retriever:
 
     def known_terms(self, terms: list[str]) -> int:
         return sum(1 for t in terms if t in self._vocab)
-
-    def coverage(self, terms: list[str]) -> float:
-        """Share of a question's content syllables that occur in the corpus at all."""
-        uni = [t for t in terms if "_" not in t and not t.isdigit()]
-        return sum(1 for t in uni if t in self._vocab) / len(uni) if uni else 0.0
 
     # -- fusion --------------------------------------------------------------
     def search(self, q: Query, k: int = 10, mode: str | None = None, qvec: np.ndarray | None = None) -> list[Hit]:
@@ -161,4 +155,4 @@ class Retriever:
         return [self.chunks[i] for i in self._by_section.get(sid, [])]
 
 
-__all__ = ["RETRIEVERS", "Hit", "Retriever", "lexical_terms", "tokens"]
+__all__ = ["RETRIEVERS", "Hit", "Retriever", "lexical_terms"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.normalize import canon, fold
+from index.normalize import canon
 from index.parse import Plan
 
 _COMPARATORS = ("ít nhất", "tối thiểu", "trên", "dưới", "khoảng", "đạt", "còn")
@@ -68,6 +68,3 @@ def extract_targets(plan: Plan) -> list[Target]:
             out.append(Target(plan.source, s.id, year, text, m.group(1) + ("%" if m.group(2) else ""), comp, unit, a, b))
     return out
 
-
-def target_terms(t: Target) -> str:
-    return fold(t.indicator)

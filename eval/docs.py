@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.compare import OVERALL_HEADER, SHOWN, overall_rows, style_rows
-from eval.report import KIND_COLS, MAIN, header, metric_rows, style_groups
+from eval.report import metric_tables
 from eval.tables import md_table
 
 ALPHA = 0.05
@@ -56,7 +56,7 @@ def verdict_paragraph(compare: dict[str, Any]) -> str:
 
 
 def render(report: dict[str, Any], compare: dict[str, Any], plot: str) -> str:
-    cfg, lat, by_kind, styles = report["config"], report["latency"], report["by_kind"], compare["styles"]
+    cfg, lat, styles = report["config"], report["latency"], compare["styles"]
     return "\n".join([
         "# Evaluation",
         "",
@@ -71,12 +71,7 @@ def render(report: dict[str, Any], compare: dict[str, Any], plot: str) -> str:
         "(lead, coordinate, timeline, target, meta, aggregate questions); *lists*: a list answer cites "
         "every section it must; abstention: positive = abstained, relevant = out of scope.",
         "",
-        md_table(header(MAIN, "style"), metric_rows(style_groups(report), MAIN, ci=True)),
-        "",
-        "Per kind:",
-        "",
-        md_table(header(KIND_COLS, "kind"), metric_rows(by_kind, KIND_COLS, ci=True)),
-        "",
+        *metric_tables(report, "", "Per kind:"),
         f"Latency of `ask` in a warm process: p50 {lat.get('p50_ms')} ms, p95 {lat.get('p95_ms')} ms.",
         "",
         "## Retrievers, embedders and chunk sizes",

@@ -158,8 +158,21 @@ def _clip(text: str, n: int = 160) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def metric_tables(report: Report, style_heading: str, kind_heading: str) -> list[str]:
+    """Markdown lines of the per-style and per-kind tables with their intervals."""
+    return [
+        *([style_heading, ""] if style_heading else []),
+        md_table(header(MAIN, "style"), metric_rows(style_groups(report), MAIN, ci=True)),
+        "",
+        kind_heading,
+        "",
+        md_table(header(KIND_COLS, "kind"), metric_rows(report["by_kind"], KIND_COLS, ci=True)),
+        "",
+    ]
+
+
 def markdown(report: Report) -> str:
-    cfg, lat, by_kind = report["config"], report["latency"], report["by_kind"]
+    cfg, lat = report["config"], report["latency"]
     parts = [
         "# Evaluation report",
         "",
@@ -172,14 +185,7 @@ def markdown(report: Report) -> str:
         "content answers; *lists* checks that a list answer cites every section it must; abstention "
         "counts abstaining as positive and out-of-scope questions as relevant.",
         "",
-        "## Overall and per style",
-        "",
-        md_table(header(MAIN, "style"), metric_rows(style_groups(report), MAIN, ci=True)),
-        "",
-        "## Per kind",
-        "",
-        md_table(header(KIND_COLS, "kind"), metric_rows(by_kind, KIND_COLS, ci=True)),
-        "",
+        *metric_tables(report, "## Overall and per style", "## Per kind"),
         f"Latency of `ask` (warm process): p50 {lat.get('p50_ms')} ms, p95 {lat.get('p95_ms')} ms, "
         f"mean {lat.get('mean_ms')} ms, max {lat.get('max_ms')} ms.",
     ]
