@@ -166,15 +166,19 @@ class Composer:
         a = agencies[0]
         want_coord = "coordinate" in q.intents and "lead" not in q.intents
         role = "coordinate" if want_coord else "lead"
-        rows = [(p, t) for p in self.plans for t in p.tasks if a.name in (t.coordinate if want_coord else t.lead)]
         name = self._names([a.name], en)
-        prefix = ""
-        if not rows and role == "lead":
-            coord = [(p, t) for p in self.plans for t in p.tasks if a.name in t.coordinate]
-            if coord:
-                rows, role = coord, "coordinate"
-                prefix = (f"{name} leads no task of the plan. " if en
-                          else f"{a.name} không chủ trì nhiệm vụ nào của kế hoạch. ")
+
+        def tasks(r: str) -> list[tuple[Plan, Task]]:
+            return [(p, t) for p in self.plans for t in p.tasks if a.name in (t.lead if r == "lead" else t.coordinate)]
+
+        rows, prefix = tasks(role), ""
+        if not rows:  # named in the other role only: say so, then list those tasks
+            other = "lead" if want_coord else "coordinate"
+            rows = tasks(other)
+            if rows:
+                prefix = (f"The plan names {name} as {'coordinator' if want_coord else 'lead'} of no task. " if en
+                          else f"Kế hoạch không nêu {a.name} {'phối hợp' if want_coord else 'chủ trì'} nhiệm vụ nào. ")
+                role = other
         if not rows:
             return (f"The plan assigns no task to {name}." if en else
                     f"Kế hoạch không giao nhiệm vụ nào cho {a.name}."), []
@@ -216,12 +220,17 @@ class Composer:
                 else f"Có {len(rows)} nhiệm vụ do nhiều cơ quan cùng chủ trì: {items}.")
         return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
 
-    def timeline_list(self, q: Query, value: str) -> tuple[str, list[Citation]]:
-        rows = [(p, t) for p in self.plans for t in p.tasks if fold(t.timeline) == fold(value)]
+    def task_list(self, q: Query, timeline: str | None = None) -> tuple[str, list[Citation]]:
+        """Every task of the plan, or every task with the given timeline, each cited."""
+        rows = [(p, t) for p in self.plans for t in p.tasks if timeline is None or fold(t.timeline) == fold(timeline)]
         en = q.style == "en"
         items = "; ".join(f"{t.id} ({t.title})" for _, t in rows)
-        text = (f"{len(rows)} tasks have the timeline “{value}”: {items}." if en
-                else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{value}”: {items}.")
+        if timeline is None:
+            text = (f"The plan sets {len(rows)} tasks: {items}." if en
+                    else f"Kế hoạch giao {len(rows)} nhiệm vụ: {items}.")
+            return text, [self.cite(p, t.id) for p, t in rows]
+        text = (f"{len(rows)} tasks have the timeline “{timeline}”: {items}." if en
+                else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
         return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
 
     def target_answer(self, q: Query, sections: set[str] | None = None) -> tuple[str, list[Citation], float]:

@@ -13,6 +13,7 @@ from assistant.answer import Answer, Citation, Composer, missing_ref
 from assistant.glossary import content_terms, translate_terms
 from assistant.query import Query, parse_query
 from assistant.retrieve import Hit, Retriever
+from assistant.scope import Scope
 from assistant.settings import Settings
 from assistant.targets import extract_targets
 from index.embed import get_embedder
@@ -43,12 +44,8 @@ _ASKING = set(
     chỗ nội dung chịu nộp hãy xin cho biết dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd tw kh
     ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt""".split()
 )
-# Other provinces and cities: their plans are not in this corpus.
-_OTHER_PLACE = re.compile(
-    r"\b(quang nam|binh dinh|da nang|ha noi|hanoi|ho chi minh|sai gon|saigon|hue|thua thien|kon tum|"
-    r"gia lai|phu yen|khanh hoa|nghe an|thanh hoa|hai phong|can tho|dong nai|binh duong|quang tri|"
-    r"quang binh|lam dong|dak lak|an giang)\b"
-)
+# "kế hoạch có bao nhiêu nhiệm vụ", "list all tasks": the whole task table.
+_ALL_TASKS = re.compile(r"\b(bao nhieu|may|tat ca|toan bo|how many|all|all the) (nhiem vu|tasks)\b")
 
 History = Sequence[object]
 
@@ -82,6 +79,7 @@ class Assistant:
         self.directory = Directory(plans)
         self.targets = [t for p in plans for t in extract_targets(p)]
         self.composer = Composer(plans, self.directory, self.targets)
+        self.scope = Scope(plans, self.targets)
         self.known = {s.id for p in plans for s in p.sections}
         words = {w for p in plans for w in re.findall(r"[^\W\d_]+", tones(p.text).lower())} | _ASKING
         self._words, self._folded_words = words, {fold(w) for w in words}
@@ -178,16 +176,23 @@ class Assistant:
             if agencies:
                 return (*c.agency_answer(q, agencies), False)
             if " thuong xuyen " in folded or "ongoing" in folded or "regular" in folded:
-                return (*c.timeline_list(q, "Thường xuyên"), False)
+                return (*c.task_list(q, "Thường xuyên"), False)
             if "cac nam tiep theo" in folded or "following years" in folded:
-                return (*c.timeline_list(q, "Năm 2024 và các năm tiếp theo"), False)
+                return (*c.task_list(q, "Năm 2024 và các năm tiếp theo"), False)
             topic = c.topic_tasks(q)
             if topic and (asked or "liet ke" in folded or " list" in folded):
                 return (*c.tasks_answer(q, topic, asked or ["lead"]), False)
             if any(w in folded for w in (" more than one ", " several lead", " multiple lead", " nhieu co quan ",
                                           " hai co quan ", " cung chu tri ", " tu hai ")):
                 return (*c.shared_lead_list(q), False)
-        # 4. Out of scope when nothing in the question anchors it to the plan.
+            if not topic and _ALL_TASKS.search(folded) and not self._topic_words(q):
+                return (*c.task_list(q), False)
+        # 4. Out of scope: what the question asks for is not in the plan (a sum of money, another
+        # province), or nothing in the question anchors it to the plan.
+        why = self.scope.reason(q)
+        if why:
+            text, cites = c.abstain(q, hits, why)
+            return text, cites, True
         if not agencies and self._out_of_scope(q, hits, qvec):
             text, cites = c.abstain(q, hits)
             return text, cites, True
@@ -214,6 +219,13 @@ class Assistant:
             text, cites = c.abstain(q, hits)
             return text, cites, True
         return (*c.content_answer(q, hits), False)
+
+    def _topic_words(self, q: Query) -> list[str]:
+        """What a question names beyond asking about the plan and its tasks."""
+        if q.style == "en":
+            return content_terms(q.text)
+        plain = _ASKING | {"giao", "tất", "cả", "toàn", "bộ", "tổng", "cộng", "đề", "ra", "trong", "này"}
+        return [w for w in re.findall(r"[^\W\d_]+", fold(q.text)) if w not in {fold(x) for x in plain}]
 
     def _names_a_title(self, q: Query) -> bool:
         """"yeu cau khi trien khai": a question naming a unit's title is about the plan."""
@@ -267,7 +279,7 @@ class Assistant:
         if self._names_a_title(q):
             return False
         words = re.sub(r"<(script|style)\b.*?(</\1\s*>|$)|<[^>]*>", " ", q.text, flags=re.I | re.S)
-        if not re.search(r"[^\W\d_]{2,}", words) or _OTHER_PLACE.search(fold(q.text)):
+        if not re.search(r"[^\W\d_]{2,}", words):
             return True
         dense, cov = self.evidence(q, qvec)
         unknown = self.unknown_words(q)

@@ -334,7 +334,7 @@ def expand_tokens(text: str, english: bool) -> list[str]:
 # Words that name the plan's setting, not a topic: "provincial" alone does not make
 # "Who is the provincial Party Secretary?" a question about the plan.
 _SETTING = {"provincial", "province", "provinces", "district", "districts", "issued", "departments",
-            "annual", "report", "reports", "people's committee", "people's council"}
+            "people's committee", "people's council"}
 
 
 def content_terms(text: str) -> list[str]:

@@ -185,7 +185,9 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
                   "liet ke", "bao nhieu nhiem vu", "tat ca", "all tasks", "all the tasks", "nhung viec",
                   "cac viec", "viec gi", "nhung gi", "how many tasks", "may nhiem vu", "nhiem vu gi",
                   "phu trach gi", "phu trach nhung", "responsible for what",
-                  "which ones", "tasks led by", "tasks does", "tasks is", "tasks are", "what tasks does"),
+                  "which ones", "tasks led by", "tasks does", "tasks is", "tasks are", "what tasks does",
+                  "trach nhiem gi", "must do", "should do", "have to do", "has to do",
+                  "responsibilities", "duties"),
 }
 
 

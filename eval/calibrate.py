@@ -24,7 +24,7 @@ class Evidence(NamedTuple):
     id: str
     style: str  # as the assistant detects it: vi | vi_nodiac | en
     oos: bool
-    gated: bool  # the thresholds decide: no reference, no meta question, no agency, no other place
+    gated: bool  # the thresholds decide: no reference, no meta question, no agency, no scope check
     dense: float
     coverage: float
     glossary: bool  # English question with a plan term the glossary translates
@@ -33,14 +33,11 @@ class Evidence(NamedTuple):
 
 def evidence(asst: Assistant, questions: Sequence[Question]) -> list[Evidence]:
     """asst.evidence(q, qvec) of every question, with what the assistant checks before it."""
-    from assistant import core
     from assistant.answer import missing_ref
     from assistant.glossary import translate_terms
-    from index.normalize import fold
 
-    # Private parts of core.py, read only when present: the other-province rule decides before
-    # the thresholds, and _out_of_scope is the check in force (the ground truth for "current").
-    place = getattr(core, "_OTHER_PLACE", None)
+    # _out_of_scope is the check in force (the ground truth for "current"); a private part of
+    # core.py, read only when present.
     check = getattr(asst, "_out_of_scope", None)
     queries = [asst.query(q.q) for q in questions]
     # One batch: e5 gives the same vectors as embedding the questions one by one.
@@ -48,9 +45,9 @@ def evidence(asst: Assistant, questions: Sequence[Question]) -> list[Evidence]:
     out = []
     for q, x, v in zip(questions, queries, vecs, strict=True):
         dense, cov = asst.evidence(x, v)
-        other_place = bool(place is not None and place.search(fold(x.text)))
+        # The scope checks (another province, a sum of money, …) decide before the thresholds.
         gated = (not x.refs and not missing_ref(x) and x.intent != "meta" and not asst.directory.find(x.text)
-                 and not other_place)
+                 and not asst.scope.reason(x))
         current = bool(check(x, [], v)) if check is not None else None
         out.append(Evidence(q.id, x.style, q.kind == "oos", gated, float(dense), float(cov),
                             x.style == "en" and bool(translate_terms(x.text)), current))

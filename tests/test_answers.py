@@ -120,6 +120,30 @@ def test_tasks_led_by_every_agency_folded_and_english(agency: str, assistant: As
     assert agency in english.answer and KNOWN[agency][0] in english.answer
 
 
+def coordinated_by(agency: str) -> set[str]:
+    return {str(t["id"]) for t in TASKS if agency in t["coordinate"]}
+
+
+@pytest.mark.parametrize("agency", AGENCIES)
+def test_tasks_coordinated_by_every_agency(agency: str, assistant: Assistant) -> None:
+    """The complete list of tasks an agency coordinates; an agency named only as a lead is
+    told apart from one the plan never names, not reported as having no task."""
+    ans = assistant.ask(f"{agency} phối hợp thực hiện những nhiệm vụ nào?")
+    if coordinated_by(agency):
+        assert set(cited(ans)) == coordinated_by(agency), ans.answer
+    else:
+        assert f"không nêu {agency} phối hợp" in ans.answer, ans.answer
+        assert set(cited(ans)) == led_by(agency), ans.answer
+
+
+@pytest.mark.parametrize("question", ["Kế hoạch có bao nhiêu nhiệm vụ?", "ke hoach co tat ca bao nhieu nhiem vu",
+                                      "How many tasks are in the plan?"])
+def test_every_task_of_the_plan(question: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert cited(ans) == [str(t["id"]) for t in TASKS], ans.answer
+    assert str(len(TASKS)) in ans.answer
+
+
 @pytest.mark.parametrize("question", [
     "nhung nhiem vu nao thuc hien thuong xuyen",
     "Which tasks are carried out regularly?",
@@ -231,6 +255,43 @@ def test_abstains_out_of_scope(question: str, assistant: Assistant) -> None:
     assert ans.abstained, ans.answer
     near = [h.section for h in ans.hits[:3]]
     assert near and all(sid in ans.answer for sid in near), ans.answer
+
+
+# What the question asks for is not in the plan: a sum of money, a figure for a year without
+# targets, an office holder, an address. Each with the reason, in the asker's language.
+NOT_IN_PLAN = [
+    ("Mức học phí trường THPT công lập năm 2024 là bao nhiêu?", "không nêu mức tiền"),
+    ("luong toi thieu vung nam 2024 o quang ngai la bao nhieu", "không nêu mức tiền"),
+    ("What is the 2024 tuition fee for public high schools?", "no prices, fees, wages"),
+    ("How much is the monthly social allowance for elderly people?", "no prices, fees, wages"),
+    ("Năm 2023 toàn tỉnh có bao nhiêu hộ nghèo?", "chỉ đặt chỉ tiêu cho năm 2025 và 2030"),
+    ("How many poor households did the province have in 2023?", "figures for 2025 and 2030 only"),
+    ("ai la bi thu tinh uy quang ngai", "không nêu tên người giữ chức vụ"),
+    ("What is the phone number of the Department of Health?", "no addresses or contact details"),
+    ("Kế hoạch của tỉnh Bình Định về chính sách xã hội?", "tỉnh, thành phố khác"),
+]
+
+
+@pytest.mark.parametrize(("question", "why"), NOT_IN_PLAN)
+def test_abstains_with_the_reason(question: str, why: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert ans.abstained and why in ans.answer, ans.answer
+    assert ans.citations == ()
+
+
+# The same words where the plan does answer: its money words, its own dates, its signer.
+@pytest.mark.parametrize(("question", "section"), [
+    ("Kế hoạch đề cập việc hỗ trợ giá nước sạch như thế nào?", "III.6.e"),
+    ("How is funding for implementing the plan arranged?", "IV.2"),
+    ("Nghị quyết 42 ngày 24/11/2023 được triển khai theo chương trình hành động nào?", "header"),
+    ("Năm 2030 có bao nhiêu giường bệnh trên 10.000 dân?", "II.2.b"),
+    ("Ai là người ký kế hoạch?", "signature"),
+    ("Các đơn vị gửi báo cáo về đâu, trước ngày nào?", "IV.4"),
+])
+def test_answers_despite_out_of_scope_words(question: str, section: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert not ans.abstained, ans.answer
+    assert section in cited(ans), ans.answer
 
 
 # -- follow-up ------------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""Questions the plan cannot answer, known from what the plan contains rather than from scores.
+
+Each check compares what a question asks for with what the plan holds: the plan names one
+province, states no sum of money and no address, sets figures for a few years only, and
+names one person (its signer). A check returns the reason to show, or "" when it has nothing to say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.query import Query
+from assistant.targets import Target
+from index.normalize import fold
+from index.parse import Plan
+
+# Other provinces and cities: their plans are not in this corpus.
+OTHER_PLACE = re.compile(
+    r"\b(quang nam|binh dinh|da nang|ha noi|hanoi|ho chi minh|sai gon|saigon|hue|thua thien|kon tum|"
+    r"gia lai|phu yen|khanh hoa|nghe an|thanh hoa|hai phong|can tho|dong nai|binh duong|quang tri|"
+    r"quang binh|lam dong|dak lak|an giang)\b"
+)
+# A sum of money: a price, fee, wage, contribution or loan. Vietnamese phrases are folded.
+_MONEY_VI = (
+    "bao nhieu tien", "may tien", "bao nhieu dong", "trieu dong", "ty dong", "vnd", "hoc phi", "le phi",
+    "vien phi", "chi phi", "muc phi", "muc luong", "bang luong", "luong toi thieu", "luong co so",
+    "luong co ban", "tang luong", "muc dong", "muc thu nhap", "chuan ngheo", "gia ve", "gia nha", "gia dat",
+    "gia xang", "gia dien", "gia nuoc", "gia thuoc", "vay toi da",
+)
+_MONEY_EN = re.compile(
+    r"\b(how much (is|are|does|do|did|will|money)|costs?|prices?|fees?|tuition|wages?|salar(y|ies)|premiums?|poverty (line|threshold|standard)|"
+    r"allowance amount|vnd|dong)\b"
+)
+_MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)\b", re.I)
+# A figure asked for: how many, how much, what share.
+_FIGURE = re.compile(
+    r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|how many|how much|"
+    r"what (share|percentage|proportion|rate|number))\b"
+)
+# A year written on its own, not the tail of a date such as 24/11/2023.
+_YEAR = re.compile(r"(?<![/\d.-])(19\d\d|20\d\d)\b")
+# Asking who holds an office: the plan names no office holder but its signer.
+_WHO_HOLDS = re.compile(
+    r"\b(ai la|la ai|who is|who's|who are|name of)\b.*\b(bi thu|chu tich|giam doc|truong phong|bo truong|"
+    r"thu tuong|secretary|chairman|chairwoman|president|director|minister|governor)\b"
+    r"|\b(bi thu|chu tich|giam doc|secretary|chairman|chairwoman|president|director|minister|governor)\b.*\b(la ai|ten (la )?gi)\b"
+)
+
+# Contact details and whereabouts: an address, an office, a telephone number, where a place
+# is. Where a report goes or where the plan was issued is the plan's business.
+_CONTACT = re.compile(
+    r"\b(dia chi|tru so|o dau|so dien thoai|hotline|address|located|phone number|email|where (is|are) the)\b"
+)
+_CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|sent|send|submit\w*|report\w*|issued|signed)\b")
+_CONTACT_IN_PLAN = re.compile(r"địa chỉ|trụ sở|điện thoại|e-?mail", re.I)
+
+
+class Scope:
+    def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
+        self.money = any(_MONEY_IN_PLAN.search(p.text) for p in plans)
+        self.contact = any(_CONTACT_IN_PLAN.search(p.text) for p in plans)
+        self.years = sorted({t.year for t in targets})
+        self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
+
+    def _asks_money(self, q: Query, t: str) -> bool:
+        """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
+        fee"), or a Vietnamese money phrase the plan never uses ("học phí")."""
+        figure = bool(_FIGURE.search(t) or re.search(r"\b(what is|what's|what are) the\b", t))
+        if q.style == "en":
+            return figure and bool(_MONEY_EN.search(t))
+        padded = f" {t} "
+        return any(f" {w} " in padded and (figure or f" {w} " not in self.folded) for w in _MONEY_VI)
+
+    def reason(self, q: Query) -> str:
+        """Why the plan cannot answer q, in q's language; "" when no check applies."""
+        t, en = " ".join(re.findall(r"[a-z0-9]+", fold(q.text))), q.style == "en"
+        if OTHER_PLACE.search(t):
+            return "the question is about another province" if en else "câu hỏi về tỉnh, thành phố khác"
+        if not self.money and self._asks_money(q, t):
+            return ("it states no prices, fees, wages or other sums of money" if en
+                    else "không nêu mức tiền, giá, phí hay lương nào")
+        asked = {int(y) for y in _YEAR.findall(q.text)}
+        if self.years and asked and not asked & set(self.years) and _FIGURE.search(t):
+            years = " and ".join(map(str, self.years)) if en else " và ".join(map(str, self.years))
+            return (f"it sets figures for {years} only" if en
+                    else f"chỉ đặt chỉ tiêu cho năm {years}")
+        if not self.contact and _CONTACT.search(t) and not _CONTACT_PLAN.search(t):
+            return "it gives no addresses or contact details" if en else "không nêu địa chỉ hay thông tin liên hệ nào"
+        if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign)", t):
+            return ("it names no office holder except its signer" if en
+                    else "không nêu tên người giữ chức vụ nào ngoài người ký")
+        return ""
