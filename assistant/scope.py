@@ -40,6 +40,7 @@ _FIGURE = re.compile(
 )
 # A year written on its own, not the tail of a date such as 24/11/2023.
 _YEAR = re.compile(r"(?<![/\d.-])(19\d\d|20\d\d)\b")
+_NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|at present|right now|today|this year|nam nay)\b")
 # Asking who holds an office: the plan names no office holder but its signer.
 _WHO_HOLDS = re.compile(
     r"\b(ai la|la ai|who is|who's|who are|name of)\b.*\b(bi thu|chu tich|giam doc|truong phong|bo truong|"
@@ -81,7 +82,8 @@ class Scope:
             return ("it states no prices, fees, wages or other sums of money" if en
                     else "không nêu mức tiền, giá, phí hay lương nào")
         asked = {int(y) for y in _YEAR.findall(q.text)}
-        if self.years and asked and not asked & set(self.years) and _FIGURE.search(t):
+        now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets
+        if self.years and (now or asked) and not asked & set(self.years) and _FIGURE.search(t):
             years = " and ".join(map(str, self.years)) if en else " và ".join(map(str, self.years))
             return (f"it sets figures for {years} only" if en
                     else f"chỉ đặt chỉ tiêu cho năm {years}")

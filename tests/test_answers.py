@@ -266,6 +266,7 @@ NOT_IN_PLAN = [
     ("How much is the monthly social allowance for elderly people?", "no prices, fees, wages"),
     ("Năm 2023 toàn tỉnh có bao nhiêu hộ nghèo?", "chỉ đặt chỉ tiêu cho năm 2025 và 2030"),
     ("How many poor households did the province have in 2023?", "figures for 2025 and 2030 only"),
+    ("Tỷ lệ bao phủ bảo hiểm xã hội hiện nay là bao nhiêu?", "chỉ đặt chỉ tiêu cho năm 2025 và 2030"),
     ("ai la bi thu tinh uy quang ngai", "không nêu tên người giữ chức vụ"),
     ("What is the phone number of the Department of Health?", "no addresses or contact details"),
     ("Kế hoạch của tỉnh Bình Định về chính sách xã hội?", "tỉnh, thành phố khác"),
