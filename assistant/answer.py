@@ -165,8 +165,16 @@ class Composer:
         return text, [self.cite(plan, t.id)]
 
     def agency_answer(self, q: Query, agencies: list[Agency]) -> tuple[str, list[Citation]]:
+        """The tasks of each agency the question names ("Đài PTTH tỉnh và Báo Quảng Ngãi …")."""
+        texts, cites = [], []
+        for a in agencies[:3]:
+            text, c = self._agency_tasks(q, a)
+            texts.append(text)
+            cites += [x for x in c if x not in cites]
+        return " ".join(texts), cites
+
+    def _agency_tasks(self, q: Query, a: Agency) -> tuple[str, list[Citation]]:
         en = q.style == "en"
-        a = agencies[0]
         want_coord = "coordinate" in q.intents and "lead" not in q.intents
         role = "coordinate" if want_coord else "lead"
         name = self._names([a.name], en)
@@ -191,6 +199,8 @@ class Composer:
             extra = ""
             if role == "lead" and others:
                 extra = f" (with {'; '.join(others)})" if en else f" (cùng {'; '.join(others)})"
+            elif role == "coordinate":  # who leads the task the agency works on
+                extra = f" (lead: {self._names(t.lead, en)})" if en else f" (chủ trì: {'; '.join(t.lead)})"
             items.append(f"{t.id} ({t.title}){extra}")
         n = len(rows)
         if en:
@@ -215,8 +225,8 @@ class Composer:
         p, sid = best
         return [(p, t) for t in p.tasks if t.id.startswith(sid + ".")]
 
-    def shared_lead_list(self, q: Query) -> tuple[str, list[Citation]]:
-        rows = [(p, t) for p in self.plans for t in p.tasks if len(t.lead) > 1]
+    def shared_lead_list(self, q: Query, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
+        rows = [(p, t) for p in self.plans for t in p.tasks if len(t.lead) > 1 and (within is None or t in within)]
         en = q.style == "en"
         items = "; ".join(f"{t.id} ({'; '.join(t.lead)})" for _, t in rows)
         text = (f"{len(rows)} tasks have more than one lead agency: {items}." if en
@@ -270,8 +280,11 @@ class Composer:
     def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
         p, en, t = self.plan, q.style == "en", q.words
         head = [self.cite(p, "header")] if p.section("header") else []
-        signs = (" ky " in t and " ky hieu " not in t) or any(
-            w in t for w in ("signed", "signer", "sign ", "signs", "chuc vu", "chuc danh"))
+        # "ký ban hành ngày tháng năm nào" asks for the date; "ai ký" for the signer.
+        asks_when = any(w in t for w in (" ngay thang ", " ngay nao ", " khi nao ", " when ", " date "))
+        asks_who = any(w in t for w in (" ai ", " nguoi ky ", " who ", " signer ", " chuc vu ", " chuc danh "))
+        signs = (asks_who or not asks_when) and ((" ky " in t and " ky hieu " not in t) or any(
+            w in t for w in ("signed", "signer", "sign ", "signs", "chuc vu", "chuc danh")))
         if signs:
             if not p.signer or not p.section("signature"):
                 return None
@@ -308,13 +321,35 @@ class Composer:
                      else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head)
         return None
 
-    def best_sentence(self, q: Query, plan: Plan, sid: str, n: int = 1) -> str:
-        """The sentence of a section that shares most words with the question; with n=2 the
-        best two, kept in the plan's order when they are adjacent."""
+    @staticmethod
+    def _sentences(plan: Plan, sid: str) -> tuple[str, list[str]]:
+        """A unit's body without its number and task table lines, and its sentences."""
         text = unwrap(plan.body(sid))
         text = re.sub(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s*", "", text)
         text = text.split("- Cơ quan chủ trì")[0]
         sents = [s.strip() for s in re.split(r"(?<=\.)\s+(?=[A-ZĐ\-])|(?<=[;:])\s+(?=- [A-ZĐ])", text) if len(s.strip()) > 20]
+        return text, sents
+
+    def better_objective(self, q: Query, score: float) -> tuple[Plan, str] | None:
+        """A unit of part II without figures (the general objective, the vision) whose sentence
+        matches the question clearly better than the best indicator clause did: "thu nhập bình
+        quân đầu người đạt mức nào" is answered by II.1, not by a clause on floor area."""
+        terms = set(lexical_terms(q.text, q.style == "en")) - self._setting
+        with_targets = {t.section for t in self.targets}
+        best: tuple[float, Plan, str] | None = None
+        for p in self.plans:
+            for s in p.sections:
+                if not s.id.startswith("II.") or s.id in with_targets or not s.has_body:
+                    continue
+                sc = max((_overlap(terms, set(lexical_terms(x))) for x in self._sentences(p, s.id)[1]), default=0.0)
+                if sc >= score + 4 and (best is None or sc > best[0]):
+                    best = (sc, p, s.id)
+        return (best[1], best[2]) if best else None
+
+    def best_sentence(self, q: Query, plan: Plan, sid: str, n: int = 1) -> str:
+        """The sentence of a section that shares most words with the question; with n=2 the
+        best two, kept in the plan's order when they are adjacent."""
+        text, sents = self._sentences(plan, sid)
         if not sents:
             return text[:300]
         terms = set(lexical_terms(q.text, q.style == "en"))
@@ -330,17 +365,19 @@ class Composer:
         return best if len(best) < 700 else best[:700].rsplit(" ", 1)[0] + "…"
 
     def content_answer(self, q: Query, hits: list[Hit]) -> tuple[str, list[Citation]]:
-        en = q.style == "en"
         h = hits[0]
-        plan = next(p for p in self.plans if p.source == h.doc)
-        s = plan.section(h.section)
+        return self.quote(q, next(p for p in self.plans if p.source == h.doc), h.section)
+
+    def quote(self, q: Query, plan: Plan, sid: str) -> tuple[str, list[Citation]]:
+        """What a unit says: the whole unit when short, else its best two sentences."""
+        en = q.style == "en"
+        s = plan.section(sid)
         assert s is not None
-        whole = re.sub(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s*", "", unwrap(plan.body(h.section)))
-        whole = whole.split("- Cơ quan chủ trì")[0].strip()
+        whole = self._sentences(plan, sid)[0].strip()
         # A short unit is quoted whole: "what is the general objective?" wants all of II.1.
-        sent = whole if len(whole) <= 1100 else self.best_sentence(q, plan, h.section, 2)
-        cites = [self.cite(plan, h.section, locate(plan.text, s.start, s.end, sent))]
-        label = f"{h.section} ({s.title})"
+        sent = whole if len(whole) <= 1100 else self.best_sentence(q, plan, sid, 2)
+        cites = [self.cite(plan, sid, locate(plan.text, s.start, s.end, sent))]
+        label = f"{sid} ({s.title})"
         return ((f"According to section {label}: “{sent}”" if en else f"Theo mục {label}: {sent}"), cites)
 
     def units_answer(self, q: Query, sids: list[str]) -> tuple[str, list[Citation]]:

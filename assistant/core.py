@@ -41,9 +41,12 @@ _ASKING = set(
     """là ai gì nào bao nhiêu thế như sao không có hiện nay mới nhất ra hôm qua mai tuần đi ở của
     về cho với thì những các một được cần phải làm kế hoạch nói đề cập gồm đâu mấy nhỉ vậy ạ khoản
     mục điểm phần hạn thời trăm đặt nhắc hai ba kê liệt tên cứ nv nhiệm vụ lúc khi giờ đến năm tới
-    chỗ nội dung chịu nộp hãy xin cho biết dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd tw kh
+    chỗ nội dung chịu nộp hãy xin cho biết còn nữa giúp mình tôi với ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd tw kh
     ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt""".split()
 )
+# Tasks with more than one lead agency.
+_SHARED_LEAD = (" more than one ", " several lead", " multiple lead", " co led ", " jointly led ", " nhieu co quan ",
+                " hai co quan ", " cung chu tri ", " dong chu tri ", " tu hai ")
 # "kế hoạch có bao nhiêu nhiệm vụ", "list all tasks": the whole task table.
 _ALL_TASKS = re.compile(r"\b(bao nhieu|may|tat ca|toan bo|how many|all|all the) (nhiem vu|tasks)\b")
 
@@ -153,6 +156,8 @@ class Assistant:
             return text, cites, True
         if q.refs:
             tasks = c.ref_tasks(q)
+            if tasks and "aggregate" in q.intents and any(w in folded for w in _SHARED_LEAD):
+                return (*c.shared_lead_list(q, [t for _, t in tasks]), False)
             if tasks and asked:
                 return (*c.tasks_answer(q, tasks, asked), False)
             if len(tasks) == 1 and len(q.refs) == 1 and tasks[0][1].id == q.refs[0].section:
@@ -182,8 +187,7 @@ class Assistant:
             topic = c.topic_tasks(q)
             if topic and (asked or "liet ke" in folded or " list" in folded):
                 return (*c.tasks_answer(q, topic, asked or ["lead"]), False)
-            if any(w in folded for w in (" more than one ", " several lead", " multiple lead", " nhieu co quan ",
-                                          " hai co quan ", " cung chu tri ", " tu hai ")):
+            if any(w in folded for w in _SHARED_LEAD):
                 return (*c.shared_lead_list(q), False)
             if not topic and _ALL_TASKS.search(folded) and not self._topic_words(q):
                 return (*c.task_list(q), False)
@@ -202,7 +206,10 @@ class Assistant:
             hits[0].section.startswith("II.2") or (q.year is not None and any(h.section.startswith("II.2") for h in hits[:3]))
         )
         if "target" in q.intents and not asked and about_targets:
-            text, cites, _ = c.target_answer(q)
+            text, cites, score = c.target_answer(q)
+            objective = c.better_objective(q, score) if text else None
+            if objective:
+                return (*c.quote(q, *objective), False)
             if text:
                 return text, cites, False
         # 6. Lead / coordinate / timeline of the task the question describes.
@@ -234,10 +241,20 @@ class Assistant:
     def unknown_words(self, q: Query) -> list[str]:
         """Syllables of a Vietnamese question that never occur in the plan."""
         if q.style == "vi":
-            return [w for w in re.findall(r"[^\W\d_]+", q.text.lower()) if w not in self._words]
+            # A word typed without its marks next to a known one is a slip ("bao nhiu"), not a topic.
+            return [w for w in re.findall(r"[^\W\d_]+", q.text.lower())
+                    if w not in self._words and not (w == fold(w) and self._slip(w))]
         if q.style == "vi_nodiac":
             return [w for w in re.findall(r"[a-z]+", fold(q.text)) if w not in self._folded_words]
         return []
+
+    def _slip(self, word: str) -> bool:
+        """One letter away from a word of the plan (dropped, added, changed or swapped)."""
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        near = {a + b[1:] for a, b in cuts if b} | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+        near |= {a + c + b[1:] for a, b in cuts if b for c in letters} | {a + c + b for a, b in cuts for c in letters}
+        return len(word) >= 3 and bool(near & self._folded_words)
 
     def _cited_first(self, hits: list[Hit], cites: list[Citation], k: int) -> list[Hit]:
         """The sections an answer stands on lead the hit list: a structured answer (the

@@ -325,9 +325,23 @@ def translate_terms(text: str) -> str:
     return " ".join(_FORMS[m.group(1)] for m in _PATTERN.finditer(text.lower()))
 
 
+# Abbreviations staff type for the plan's topics; the plan spells them out. Agencies' own
+# abbreviations (Sở LĐTBXH, UBND) are the agency directory's.
+ABBREVIATIONS = {
+    "bhyt": "bảo hiểm y tế", "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp",
+    "noxh": "nhà ở xã hội", "gdnn": "giáo dục nghề nghiệp", "dtts": "dân tộc thiểu số",
+    "ntm": "nông thôn mới", "csxh": "chính sách xã hội", "asxh": "an sinh xã hội",
+    "ncc": "người có công", "cntt": "công nghệ thông tin", "mtqg": "mục tiêu quốc gia",
+    "ktxh": "kinh tế xã hội", "cds": "chuyển đổi số", "nv": "nhiệm vụ",
+    "tgxh": "trợ giúp xã hội", "khcn": "khoa học công nghệ",
+}
+_ABBR_TOKENS = {k: tokens(v) for k, v in ABBREVIATIONS.items()}
+
+
 def expand_tokens(text: str, english: bool) -> list[str]:
-    """Folded tokens of a question, with Vietnamese terms added for its English phrases."""
-    own = tokens(text)
+    """Folded tokens of a question, abbreviations spelled out, with Vietnamese terms added
+    for its English phrases."""
+    own = [w for t in tokens(text) for w in _ABBR_TOKENS.get(t, [t])]
     return own + tokens(translate_terms(text)) if english else own
 
 
