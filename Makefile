@@ -7,7 +7,7 @@ INDEX ?= var/index
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
-.PHONY: install index run test lint typecheck bench bench-web eval browser clean
+.PHONY: install index run test lint typecheck bench bench-web eval screenshots browser clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ eval: install index
 	$(PY) -m eval docs --out docs/eval
 
 # Debian's Chromium for the browser tests (never `playwright install`: it downloads a browser).
+screenshots: install index browser
+	PLAN_SCREENSHOTS=docs $(PY) -m pytest -q tests/test_web_browser.py
+
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
 
