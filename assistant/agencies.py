@@ -93,7 +93,8 @@ class Agency:
 def squash(text: str) -> str:
     """Folded text with "&", "-" and "." inside abbreviations removed: "LĐ-TB&XH" -> "ldtbxh"."""
     t = re.sub(r"\s+[-–]\s+", " ", fold(text))  # "chính trị - xã hội": a spaced dash is a space
-    t = re.sub(r"(?<=\w)\s*[&.\-]\s*(?=\w)", lambda m: "" if m.group(0).strip() in "&." else "-", t)
+    t = re.sub(r"(?<=\w)\s*&\s*(?=\w)|(?<=\w)\.(?=\w)", "", t)  # "TT & TT", "L.Đ"; not a sentence's full stop
+    t = re.sub(r"(?<=\w)\s*-\s*(?=\w)", "-", t)
     t = re.sub(r"(?<=[a-z])-(?=[a-z]{1,3}\b)", "", t)
     return " " + " ".join(re.findall(r"[a-z0-9]+", t)) + " "
 

@@ -65,6 +65,9 @@ class Composer:
         # The issuer's name ("Ủy ban nhân dân tỉnh Quảng Ngãi") is the setting, not a topic:
         # "dân số Quảng Ngãi" must not match a target clause because it names the province.
         self._setting = {t for p in plans for t in lexical_terms(f"{p.issuer} UBND tỉnh toàn tỉnh")}
+        # Words that ask for a target say nothing about which: "chỉ tiêu" must not match the
+        # "Chương trình mục tiêu quốc gia" a housing clause names.
+        self._frame = set(lexical_terms("chỉ tiêu mục tiêu"))
         self._items = [
             (p, s.id, set(lexical_terms(s.title)))
             for p in plans for s in p.sections
@@ -247,8 +250,9 @@ class Composer:
         return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
 
     def target_answer(self, q: Query, sections: set[str] | None = None) -> tuple[str, list[Citation], float]:
-        terms = set(lexical_terms(q.text, q.style == "en")) - self._setting
         years = {int(y) for y in re.findall(r"\b(2025|2030)\b", q.text)}
+        terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
+                 if not re.search(r"\b20\d\d\b", t.replace("_", " "))}  # the year filters, never matches
         scored: list[tuple[float, Target]] = []
         for t, tt in zip(self.targets, self._target_terms, strict=True):
             if (years and t.year not in years) or (sections and t.section not in sections):
@@ -259,13 +263,16 @@ class Composer:
             return "", [], 0.0
         best = scored[0][0]
         # The best clause of each year whose match is nearly as good: "chỉ tiêu nhà ở"
-        # answers with 2025 and 2030, "năm 2025" with 2025 only.
+        # answers with 2025 and 2030, "năm 2025" with 2025 only. Clauses tied for a year's
+        # best all go ("chỉ tiêu BHYT 2030": participation and primary care paid by it).
         chosen: list[Target] = []
         listing = "aggregate" in q.intents  # "các chỉ tiêu về nhà ở gồm những gì": all of them
+        top: dict[int, float] = {}
         for sc, t in scored:
+            top.setdefault(t.year, sc)
             if listing and sc >= best * 0.5 and len(chosen) < 8:
                 chosen.append(t)
-            elif not listing and sc >= best * 0.75 and all(c.year != t.year for c in chosen):
+            elif not listing and sc >= best * 0.75 and sc == top[t.year] and sum(c.year == t.year for c in chosen) < 2:
                 chosen.append(t)
         chosen.sort(key=lambda t: (t.year, t.start))
         en = q.style == "en"
@@ -276,6 +283,11 @@ class Composer:
             cites.append(self.cite(plan, t.section, (t.start, t.end)))
         lead = "Target in the plan — " if en else "Chỉ tiêu của kế hoạch — "
         return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + ".", cites, best
+
+    @staticmethod
+    def _date_vi(p: Plan) -> str:
+        d = p.date.split("-")
+        return f"ngày {int(d[2])} tháng {int(d[1])} năm {d[0]}" if len(d) == 3 else ""
 
     def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
         p, en, t = self.plan, q.style == "en", q.words
@@ -289,8 +301,12 @@ class Composer:
             if not p.signer or not p.section("signature"):
                 return None
             title = f" ({p.signer_title})" if p.signer_title else ""
-            return ((f"The plan was signed by {p.signer}{title}." if en
-                     else f"Người ký: {p.signer}{title}."), [self.cite(p, "signature")])
+            text = f"The plan was signed by {p.signer}{title}." if en else f"Người ký: {p.signer}{title}."
+            cites = [self.cite(p, "signature")]
+            if asks_when and self._date_vi(p):  # "do ai ký, ký ngày nào?": both
+                text += (f" It is dated {self._date_vi(p)} ({p.date})." if en else f" Ngày ban hành: {self._date_vi(p)}.")
+                cites += head
+            return text, cites
         if any(w in t for w in ("noi nhan", "gui ", "recipient", "sent to", "distribution", "gui cho")):
             if not p.section("recipients"):
                 return None
@@ -311,8 +327,7 @@ class Composer:
                                 "ai ban hanh", "issued by", "who issued", "which provincial body")):
             who = p.issuer or "UBND tỉnh"
             return ((f"Issued by {who}." if en else f"Cơ quan ban hành: {who}."), head)
-        d = p.date.split("-")
-        date_vi = f"ngày {int(d[2])} tháng {int(d[1])} năm {d[0]}" if len(d) == 3 else ""
+        date_vi = self._date_vi(p)
         if any(w in t for w in ("ngay", "date", "when was", "issued")) and "so " not in t:
             return ((f"The plan {p.number} is dated {date_vi} ({p.date})." if en
                      else f"Kế hoạch số {p.number} ban hành {date_vi}."), head)

@@ -171,7 +171,7 @@ class Assistant:
                 return (*c.units_answer(q, units), False)
             return (*c.content_answer(q, hits), False)
         # 2. Questions about the document itself.
-        if q.intent == "meta":
+        if "meta" in q.intents:
             meta = c.meta_answer(q)
             if meta:
                 return (*meta, False)

@@ -340,9 +340,12 @@ _ABBR_TOKENS = {k: tokens(v) for k, v in ABBREVIATIONS.items()}
 
 def expand_tokens(text: str, english: bool) -> list[str]:
     """Folded tokens of a question, abbreviations spelled out, with Vietnamese terms added
-    for its English phrases."""
+    for its English phrases; "" marks where one added term ends."""
     own = [w for t in tokens(text) for w in _ABBR_TOKENS.get(t, [t])]
-    return own + tokens(translate_terms(text)) if english else own
+    if not english:
+        return own
+    # "" between terms: a bigram across two translated terms ("y tế" + "chỉ tiêu") is noise.
+    return own + [w for m in _PATTERN.finditer(text.lower()) for w in ("", *tokens(_FORMS[m.group(1)]))]
 
 
 # Words that name the plan's setting, not a topic: "provincial" alone does not make

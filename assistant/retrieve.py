@@ -38,8 +38,8 @@ class Hit:
 def lexical_terms(text: str, english: bool = False) -> list[str]:
     """Syllables and syllable bigrams: "nhà ở" -> "nha", "o", "nha_o"."""
     toks = expand_tokens(text, english)
-    uni = [t for t in toks if t not in _STOP]
-    bi = [f"{a}_{b}" for a, b in itertools.pairwise(toks)]
+    uni = [t for t in toks if t and t not in _STOP]
+    bi = [f"{a}_{b}" for a, b in itertools.pairwise(toks) if a and b]
     return uni + bi
 
 

@@ -330,6 +330,26 @@ def test_an_objective_without_figures_beats_a_clause_sharing_words(assistant: As
     assert cited(ans) == ["II.1"] and "bình quân của cả nước" in ans.answer, ans.answer
 
 
+def test_sentence_stop_after_an_agency_name(assistant: Assistant) -> None:
+    ans = assistant.ask("I work at the Department of Construction. What tasks do we lead?")
+    assert cited(ans) == ["III.6.đ"] and "Sở Xây dựng" in ans.answer, ans.answer
+
+
+def test_target_words_do_not_match_a_programme_name(assistant: Assistant) -> None:
+    ans = assistant.ask("what are the targets for clean water in 2025 and 2030?")
+    assert "75%" in ans.answer and "80%" in ans.answer and "3.340" not in ans.answer, ans.answer
+
+
+def test_signer_and_date_together(assistant: Assistant) -> None:
+    ans = assistant.ask("Kế hoạch này do ai ký, ký ngày nào?")
+    assert "Trần Hoàng Tuấn" in ans.answer and "20 tháng 3 năm 2024" in ans.answer, ans.answer
+
+
+def test_a_distribution_list_is_the_recipients(assistant: Assistant) -> None:
+    ans = assistant.ask("Is the provincial Social Insurance agency on the distribution list? Who else gets a copy?")
+    assert cited(ans) == ["recipients"], ans.answer
+
+
 @pytest.mark.parametrize(("question", "section"), [("chỉ tiêu BHYT đến năm 2025", "II.2.a"),
                                                     ("ty le tham gia bhxh 2030", "II.2.b")])
 def test_topic_abbreviations(question: str, section: str, assistant: Assistant) -> None:
