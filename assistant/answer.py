@@ -68,6 +68,14 @@ class Composer:
         # Words that ask for a target say nothing about which: "chỉ tiêu" must not match the
         # "Chương trình mục tiêu quốc gia" a housing clause names.
         self._frame = set(lexical_terms("chỉ tiêu mục tiêu"))
+        # Who the implementation part (IV) names, outside the task table: "Sở Tài chính" in IV.2.
+        task_ids = {(p.source, t.id) for p in plans for t in p.tasks}
+        self._named_in: dict[str, list[tuple[Plan, str]]] = {}
+        for p in plans:
+            for s in p.sections:
+                if s.id.startswith("IV.") and s.has_body and (p.source, s.id) not in task_ids:
+                    for a in directory.find(unwrap(p.body(s.id))):
+                        self._named_in.setdefault(a.name, []).append((p, s.id))
         self._items = [
             (p, s.id, set(lexical_terms(s.title)))
             for p in plans for s in p.sections
@@ -167,22 +175,25 @@ class Composer:
                     f"Phối hợp: {'; '.join(t.coordinate)}. Thời gian: {t.timeline}.")
         return text, [self.cite(plan, t.id)]
 
-    def agency_answer(self, q: Query, agencies: list[Agency]) -> tuple[str, list[Citation]]:
-        """The tasks of each agency the question names ("Đài PTTH tỉnh và Báo Quảng Ngãi …")."""
+    def agency_answer(self, q: Query, agencies: list[Agency], shared: int | None = None) -> tuple[str, list[Citation]]:
+        """The tasks of each agency the question names ("Đài PTTH tỉnh và Báo Quảng Ngãi …");
+        with `shared`, only the tasks it leads together with others."""
         texts, cites = [], []
         for a in agencies[:3]:
-            text, c = self._agency_tasks(q, a)
+            text, c = self._agency_tasks(q, a, shared)
             texts.append(text)
             cites += [x for x in c if x not in cites]
         return " ".join(texts), cites
 
-    def _agency_tasks(self, q: Query, a: Agency) -> tuple[str, list[Citation]]:
+    def _agency_tasks(self, q: Query, a: Agency, shared: int | None = None) -> tuple[str, list[Citation]]:
         en = q.style == "en"
-        want_coord = "coordinate" in q.intents and "lead" not in q.intents
+        want_coord = "coordinate" in q.intents and "lead" not in q.intents and not shared
         role = "coordinate" if want_coord else "lead"
         name = self._names([a.name], en)
 
         def tasks(r: str) -> list[tuple[Plan, Task]]:
+            if r == "lead" and shared:  # "nhiệm vụ nào Sở LĐTBXH đồng chủ trì": led with others
+                return [(p, t) for p in self.plans for t in p.tasks if a.name in t.lead and len(t.lead) >= shared]
             return [(p, t) for p in self.plans for t in p.tasks if a.name in (t.lead if r == "lead" else t.coordinate)]
 
         rows, prefix = tasks(role), ""
@@ -212,8 +223,18 @@ class Composer:
         else:
             verb = "chủ trì tham mưu" if role == "lead" else "phối hợp thực hiện"
             head = f"{a.name} {verb} {n} nhiệm vụ: "
+        if shared and role == "lead":
+            head = (f"{name} shares the lead of {n} task{'s' if n > 1 else ''}: " if en
+                    else f"{a.name} cùng cơ quan khác chủ trì tham mưu {n} nhiệm vụ: ")
         cites = [self.cite(p, t.id, t.spans[0] if role == "lead" else t.spans[1]) for p, t in rows]
-        return prefix + head + "; ".join(items) + ".", cites
+        text = prefix + head + "; ".join(items) + "."
+        named = self._named_in.get(a.name, [])
+        if named and any(w in q.words for w in _WHERE_NAMED):  # "where does it appear", "trách nhiệm gì"
+            places = "; ".join(f"{sid} ({p.section(sid).title})" for p, sid in named)  # type: ignore[union-attr]
+            text += (f" The implementation part also names {name}: {places}." if en
+                     else f" Phần tổ chức thực hiện còn nêu {a.name} tại: {places}.")
+            cites += [self.cite(p, sid) for p, sid in named]
+        return text, cites
 
     def topic_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
         """The tasks of the item whose title the question names ("các nhiệm vụ về an sinh xã hội")."""
@@ -228,12 +249,17 @@ class Composer:
         p, sid = best
         return [(p, t) for t in p.tasks if t.id.startswith(sid + ".")]
 
-    def shared_lead_list(self, q: Query, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
-        rows = [(p, t) for p in self.plans for t in p.tasks if len(t.lead) > 1 and (within is None or t in within)]
+    def shared_lead_list(self, q: Query, least: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
+        """The tasks with at least `least` lead agencies."""
+        rows = [(p, t) for p in self.plans for t in p.tasks if len(t.lead) >= least and (within is None or t in within)]
         en = q.style == "en"
         items = "; ".join(f"{t.id} ({'; '.join(t.lead)})" for _, t in rows)
-        text = (f"{len(rows)} tasks have more than one lead agency: {items}." if en
-                else f"Có {len(rows)} nhiệm vụ do nhiều cơ quan cùng chủ trì: {items}.")
+        if least == 2:
+            text = (f"{len(rows)} tasks have more than one lead agency: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ do nhiều cơ quan cùng chủ trì: {items}.")
+        else:
+            text = (f"{len(rows)} tasks have {least} or more lead agencies: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ do từ {least} cơ quan chủ trì trở lên: {items}.")
         return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
 
     def task_list(self, q: Query, timeline: str | None = None) -> tuple[str, list[Citation]]:
@@ -419,6 +445,11 @@ class Composer:
             text = "Kế hoạch không đề cập nội dung này" + (f" ({why})" if why else "") + "."
             text += f" Các mục gần nhất: {near}." if near else ""
         return text, []
+
+
+# Asking where an agency is named or what it must do, beyond the tasks it leads.
+_WHERE_NAMED = (" appear", " mention", " where ", " every place", " duoc neu", " nhac den", " nhac toi",
+                " trach nhiem gi", " responsibilit", " role ", " vai tro ", " duties ", " o dau ")
 
 
 def _overlap(question: set[str], passage: set[str]) -> float:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from assistant.agencies import Directory
 from assistant.answer import Answer, Citation, Composer, missing_ref
-from assistant.glossary import content_terms, translate_terms
+from assistant.glossary import ABBREVIATIONS, content_terms, translate_terms
 from assistant.query import Query, parse_query
 from assistant.retrieve import Hit, Retriever
 from assistant.scope import Scope
@@ -41,14 +42,50 @@ _ASKING = set(
     """là ai gì nào bao nhiêu thế như sao không có hiện nay mới nhất ra hôm qua mai tuần đi ở của
     về cho với thì những các một được cần phải làm kế hoạch nói đề cập gồm đâu mấy nhỉ vậy ạ khoản
     mục điểm phần hạn thời trăm đặt nhắc hai ba kê liệt tên cứ nv nhiệm vụ lúc khi giờ đến năm tới
-    chỗ nội dung chịu nộp hãy xin cho biết còn nữa giúp mình tôi với ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd tw kh
+    chỗ nội dung chịu nộp hãy xin cho biết còn nữa giúp giùm dùm hết mình tôi với ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd tw kh
     ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt""".split()
 )
-# Tasks with more than one lead agency.
+# Tasks with more than one lead agency, or with at least N ("từ 3 cơ quan chủ trì trở lên").
 _SHARED_LEAD = (" more than one ", " several lead", " multiple lead", " co led ", " jointly led ", " nhieu co quan ",
-                " hai co quan ", " cung chu tri ", " dong chu tri ", " tu hai ")
+                " cung chu tri ", " dong chu tri ")
+_COUNT = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+_AT_LEAST = re.compile(
+    r"\b(?:tu|it nhat|toi thieu|at least|from)\s+(\d|hai|ba|bon|nam|two|three|four|five)\s+"
+    r"(?:co quan|so|don vi|agencies|departments|lead)"
+    r"|\b(\d|hai|ba|bon|two|three|four)\s+(?:co quan|so|don vi|agencies|departments)\s+(?:cung )?chu tri"
+    r"|\bmore than (one|two|three|\d)\b"
+)
+
+
+def shared_leads(folded: str) -> int | None:
+    """The least number of lead agencies a question asks tasks to have, or None."""
+    if re.search(r"\b(hoac|or|ke ca|including|va|and|lan)\s+(\w+\s+){0,2}(dong chu tri|cung chu tri|co led|co lead|jointly)\b",
+                 folded):
+        return None  # "chủ trì hoặc đồng chủ trì", "kể cả đồng chủ trì": every task it leads
+    m = _AT_LEAST.search(folded)
+    if m:
+        word = next(g for g in m.groups() if g)
+        n = int(word) if word.isdigit() else _COUNT.get(word, 1 if word == "one" else 2)
+        return max(2, n + 1 if m.group(3) else n)
+    return 2 if any(w in folded for w in _SHARED_LEAD) else None
+
+
+# A figure asked for outright.
+_ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
+                          r"what (share|percentage|proportion|number))\b")
+# Asking what the plan says about a topic, whatever words of roles the topic holds.
+_SAYS = re.compile(r"\b((does|do|did) the plan (say|mention|address|cover|talk)|what does the plan say|"
+                   r"ke hoach (co )?(noi|de cap|nhac)( gi| den| toi| ve)|co (noi|de cap|nhac) (gi|den|toi))\b")
 # "kế hoạch có bao nhiêu nhiệm vụ", "list all tasks": the whole task table.
 _ALL_TASKS = re.compile(r"\b(bao nhieu|may|tat ca|toan bo|how many|all|all the) (nhiem vu|tasks)\b")
+
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def _toneless(word: str) -> str:
+    """A word without its tone mark, its vowel marks kept: "biệt" -> "biêt"."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).translate(_TONES))
+
 
 History = Sequence[object]
 
@@ -85,7 +122,9 @@ class Assistant:
         self.scope = Scope(plans, self.targets)
         self.known = {s.id for p in plans for s in p.sections}
         words = {w for p in plans for w in re.findall(r"[^\W\d_]+", tones(p.text).lower())} | _ASKING
+        words |= set(ABBREVIATIONS)
         self._words, self._folded_words = words, {fold(w) for w in words}
+        self._toneless = {_toneless(w) for w in words}
         self._titles = {
             " ".join(tokens(s.title))
             for p in plans for s in p.sections
@@ -148,16 +187,23 @@ class Assistant:
 
     def _compose(self, q: Query, hits: list[Hit], qvec: object) -> tuple[str, list[Citation], bool]:
         c = self.composer
-        asked = [i for i in q.intents if i in {"lead", "coordinate", "timeline"}]
         folded = q.words
+        # "Does the plan say anything about a coordination mechanism…" asks what it says.
+        says = bool(_SAYS.search(folded)) and not q.refs
+        asked = [] if says else [i for i in q.intents if i in {"lead", "coordinate", "timeline"}]
         # 1. An explicit reference is resolved by lookup.
         if missing_ref(q) and not any("." in r.section for r in q.refs):
             text, cites = c.abstain(q, hits, "no such section" if q.style == "en" else "không có mục này")
             return text, cites, True
+        # "…vneid mục 2 trên điện thoại": a bare number names no part of this plan for sure.
+        bare = all(re.fullmatch(r"(?:mục|muc|khoản|khoan|item|section)?\s*\d{1,2}", r.text, re.I) for r in q.refs)
+        if q.refs and bare and self.unknown_words(q) and self._out_of_scope(q, hits, qvec):
+            text, cites = c.abstain(q, hits)
+            return text, cites, True
         if q.refs:
             tasks = c.ref_tasks(q)
-            if tasks and "aggregate" in q.intents and any(w in folded for w in _SHARED_LEAD):
-                return (*c.shared_lead_list(q, [t for _, t in tasks]), False)
+            if tasks and "aggregate" in q.intents and shared_leads(folded):
+                return (*c.shared_lead_list(q, shared_leads(folded) or 2, [t for _, t in tasks]), False)
             if tasks and asked:
                 return (*c.tasks_answer(q, tasks, asked), False)
             if len(tasks) == 1 and len(q.refs) == 1 and tasks[0][1].id == q.refs[0].section:
@@ -179,7 +225,7 @@ class Assistant:
         # 3. Lists: the tasks of an agency, the tasks of a timeline.
         if "aggregate" in q.intents:
             if agencies:
-                return (*c.agency_answer(q, agencies), False)
+                return (*c.agency_answer(q, agencies, shared_leads(folded)), False)
             if " thuong xuyen " in folded or "ongoing" in folded or "regular" in folded:
                 return (*c.task_list(q, "Thường xuyên"), False)
             if "cac nam tiep theo" in folded or "following years" in folded:
@@ -187,8 +233,8 @@ class Assistant:
             topic = c.topic_tasks(q)
             if topic and (asked or "liet ke" in folded or " list" in folded):
                 return (*c.tasks_answer(q, topic, asked or ["lead"]), False)
-            if any(w in folded for w in _SHARED_LEAD):
-                return (*c.shared_lead_list(q), False)
+            if shared_leads(folded):
+                return (*c.shared_lead_list(q, shared_leads(folded) or 2), False)
             if not topic and _ALL_TASKS.search(folded) and not self._topic_words(q):
                 return (*c.task_list(q), False)
         # 4. Out of scope: what the question asks for is not in the plan (a sum of money, another
@@ -205,6 +251,9 @@ class Assistant:
         about_targets = not general and bool(hits) and (
             hits[0].section.startswith("II.2") or (q.year is not None and any(h.section.startswith("II.2") for h in hits[:3]))
         )
+        # A figure asked for outright ("bao nhiêu", "how many") is a target or nothing: the
+        # plan's figures are its indicators, and a passage without one does not answer.
+        figure = bool(_ASKS_FIGURE.search(folded)) and not asked and not says and not general
         if "target" in q.intents and not asked and about_targets:
             text, cites, score = c.target_answer(q)
             objective = c.better_objective(q, score) if text else None
@@ -212,6 +261,9 @@ class Assistant:
                 return (*c.quote(q, *objective), False)
             if text:
                 return text, cites, False
+        if figure and not agencies:
+            text, cites = c.abstain(q, hits, "it gives no such figure" if q.style == "en" else "không nêu con số này")
+            return text, cites, True
         # 6. Lead / coordinate / timeline of the task the question describes.
         if asked and hits:
             found = c.find_task(q, hits)
@@ -241,9 +293,11 @@ class Assistant:
     def unknown_words(self, q: Query) -> list[str]:
         """Syllables of a Vietnamese question that never occur in the plan."""
         if q.style == "vi":
-            # A word typed without its marks next to a known one is a slip ("bao nhiu"), not a topic.
+            # A slip is no topic: a word typed without its marks one letter from a known one
+            # ("bao nhiu"), or without its tone mark ("đặc biêt").
             return [w for w in re.findall(r"[^\W\d_]+", q.text.lower())
-                    if w not in self._words and not (w == fold(w) and self._slip(w))]
+                    if w not in self._words and not (w == fold(w) and self._slip(w))
+                    and not (w == _toneless(w) and w in self._toneless)]
         if q.style == "vi_nodiac":
             return [w for w in re.findall(r"[a-z]+", fold(q.text)) if w not in self._folded_words]
         return []

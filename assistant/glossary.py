@@ -8,6 +8,13 @@ from index.normalize import tokens
 
 # Longest phrases first at lookup time; values are the plan's own wording.
 EN_VI: dict[str, str] = {
+    "coordination mechanism": "quy chế phối hợp",
+    "mechanism": "cơ chế",
+    "mechanisms": "cơ chế",
+    "water supply": "cấp nước",
+    "oversee": "giám sát quản lý",
+    "overseeing": "giám sát quản lý",
+    "oversight": "giám sát",
     "money": "kinh phí nguồn lực ngân sách",
     "costs": "kinh phí",
     "spending": "kinh phí dự toán",
