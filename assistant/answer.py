@@ -6,10 +6,11 @@ import re
 from dataclasses import asdict, dataclass
 
 from assistant.agencies import Agency, Directory
+from assistant.glossary import translate_terms
 from assistant.query import Query, mentions_missing_ref
 from assistant.retrieve import Hit, lexical_terms
 from assistant.targets import Target
-from index.normalize import canon, fold, unwrap
+from index.normalize import canon, fold, tokens, unwrap
 from index.parse import Plan, Task
 
 TIMELINE_EN = {
@@ -68,6 +69,9 @@ class Composer:
         # Words that ask for a target say nothing about which: "chỉ tiêu" must not match the
         # "Chương trình mục tiêu quốc gia" a housing clause names.
         self._frame = set(lexical_terms("chỉ tiêu mục tiêu"))
+        # Each task's words, folded and padded, for "which tasks mention …".
+        self._task_words = {(p.source, t.id): " " + " ".join(tokens(unwrap(p.body(t.id)))) + " "
+                            for p in plans for t in p.tasks}
         # Who the implementation part (IV) names, outside the task table: "Sở Tài chính" in IV.2.
         task_ids = {(p.source, t.id) for p in plans for t in p.tasks}
         self._named_in: dict[str, list[tuple[Plan, str]]] = {}
@@ -175,25 +179,25 @@ class Composer:
                     f"Phối hợp: {'; '.join(t.coordinate)}. Thời gian: {t.timeline}.")
         return text, [self.cite(plan, t.id)]
 
-    def agency_answer(self, q: Query, agencies: list[Agency], shared: int | None = None) -> tuple[str, list[Citation]]:
+    def agency_answer(self, q: Query, agencies: list[Agency], leads: int | None = None) -> tuple[str, list[Citation]]:
         """The tasks of each agency the question names ("Đài PTTH tỉnh và Báo Quảng Ngãi …");
-        with `shared`, only the tasks it leads together with others."""
+        with `leads`, only the tasks it leads alone (1) or with others (at least `leads`)."""
         texts, cites = [], []
         for a in agencies[:3]:
-            text, c = self._agency_tasks(q, a, shared)
+            text, c = self._agency_tasks(q, a, leads)
             texts.append(text)
             cites += [x for x in c if x not in cites]
         return " ".join(texts), cites
 
-    def _agency_tasks(self, q: Query, a: Agency, shared: int | None = None) -> tuple[str, list[Citation]]:
+    def _agency_tasks(self, q: Query, a: Agency, leads: int | None = None) -> tuple[str, list[Citation]]:
         en = q.style == "en"
-        want_coord = "coordinate" in q.intents and "lead" not in q.intents and not shared
+        want_coord = "coordinate" in q.intents and "lead" not in q.intents and not leads
         role = "coordinate" if want_coord else "lead"
         name = self._names([a.name], en)
 
         def tasks(r: str) -> list[tuple[Plan, Task]]:
-            if r == "lead" and shared:  # "nhiệm vụ nào Sở LĐTBXH đồng chủ trì": led with others
-                return [(p, t) for p in self.plans for t in p.tasks if a.name in t.lead and len(t.lead) >= shared]
+            if r == "lead" and leads:  # "… Sở LĐTBXH đồng chủ trì", "… chủ trì một mình"
+                return [(p, t) for p in self.plans for t in p.tasks if a.name in t.lead and _leads_match(t, leads)]
             return [(p, t) for p in self.plans for t in p.tasks if a.name in (t.lead if r == "lead" else t.coordinate)]
 
         rows, prefix = tasks(role), ""
@@ -223,7 +227,10 @@ class Composer:
         else:
             verb = "chủ trì tham mưu" if role == "lead" else "phối hợp thực hiện"
             head = f"{a.name} {verb} {n} nhiệm vụ: "
-        if shared and role == "lead":
+        if leads == 1 and role == "lead":
+            head = (f"{name} alone leads {n} task{'s' if n > 1 else ''}: " if en
+                    else f"{a.name} một mình chủ trì tham mưu {n} nhiệm vụ: ")
+        elif leads and role == "lead":
             head = (f"{name} shares the lead of {n} task{'s' if n > 1 else ''}: " if en
                     else f"{a.name} cùng cơ quan khác chủ trì tham mưu {n} nhiệm vụ: ")
         cites = [self.cite(p, t.id, t.spans[0] if role == "lead" else t.spans[1]) for p, t in rows]
@@ -249,17 +256,51 @@ class Composer:
         p, sid = best
         return [(p, t) for t in p.tasks if t.id.startswith(sid + ".")]
 
-    def shared_lead_list(self, q: Query, least: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
-        """The tasks with at least `least` lead agencies."""
-        rows = [(p, t) for p in self.plans for t in p.tasks if len(t.lead) >= least and (within is None or t in within)]
+    def mention_tasks(self, q: Query, within: list[Task] | None = None) -> tuple[str, list[Task]]:
+        """The tasks whose text names what the question asks about ("những nhiệm vụ nhắc đến
+        chuyển đổi số", "tasks that mention people with disabilities"): the phrase as typed,
+        or the longest start of it, of two words or more, that some task contains."""
+        m = _MENTION.search(q.words)
+        if not m:
+            return "", []
+        phrase = re.split(r"\b(moi|please|and give|va cho|de |so that|for me|giup)\b", m.group("what"))[0]
+        pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]
+        named = self.directory.find(phrase)
+        if named:  # "which tasks mention the Department of Finance": as lead, coordinator or in the text
+            a = named[0]
+            return a.name, [t for p, t in pool if a in self.directory.find(p.body(t.id))]
+        words = tokens(translate_terms(phrase) if q.style == "en" else phrase)
+        while words and words[0] in _LEADING:
+            words = words[1:]
+        for n in range(len(words), 1, -1):
+            needle = " " + " ".join(words[:n]) + " "
+            found = [(p, t) for p, t in pool if needle in self._task_words[(p.source, t.id)]]
+            if found:
+                return _wording(unwrap(found[0][0].body(found[0][1].id)), words[:n]), [t for _, t in found]
+        return "", []
+
+    def mention_list(self, q: Query, phrase: str, tasks: list[Task]) -> tuple[str, list[Citation]]:
+        en = q.style == "en"
+        rows = [(p, t) for p in self.plans for t in p.tasks if t in tasks]
+        items = "; ".join(f"{t.id} ({t.title})" for _, t in rows)
+        text = (f"{len(rows)} task{'s mention' if len(rows) > 1 else ' mentions'} “{phrase}”: {items}." if en
+                else f"Có {len(rows)} nhiệm vụ nhắc đến “{phrase}”: {items}.")
+        return text, [self.cite(p, t.id) for p, t in rows]
+
+    def lead_count_list(self, q: Query, leads: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
+        """The tasks with a sole lead agency (leads=1) or with at least `leads` of them."""
+        rows = [(p, t) for p in self.plans for t in p.tasks if _leads_match(t, leads) and (within is None or t in within)]
         en = q.style == "en"
         items = "; ".join(f"{t.id} ({'; '.join(t.lead)})" for _, t in rows)
-        if least == 2:
+        if leads == 1:
+            text = (f"{len(rows)} tasks have a single lead agency: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ do một cơ quan chủ trì: {items}.")
+        elif leads == 2:
             text = (f"{len(rows)} tasks have more than one lead agency: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ do nhiều cơ quan cùng chủ trì: {items}.")
         else:
-            text = (f"{len(rows)} tasks have {least} or more lead agencies: {items}." if en
-                    else f"Có {len(rows)} nhiệm vụ do từ {least} cơ quan chủ trì trở lên: {items}.")
+            text = (f"{len(rows)} tasks have {leads} or more lead agencies: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ do từ {leads} cơ quan chủ trì trở lên: {items}.")
         return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
 
     def task_list(self, q: Query, timeline: str | None = None) -> tuple[str, list[Citation]]:
@@ -445,6 +486,30 @@ class Composer:
             text = "Kế hoạch không đề cập nội dung này" + (f" ({why})" if why else "") + "."
             text += f" Các mục gần nhất: {near}." if near else ""
         return text, []
+
+
+def _wording(text: str, words: list[str]) -> str:
+    """The words of a text that fold to the given folded words, as the text writes them."""
+    found = list(re.finditer(r"[^\W_]+", text))
+    folded = [fold(m.group(0)) for m in found]
+    for i in range(len(folded) - len(words) + 1):
+        if folded[i : i + len(words)] == words:
+            return text[found[i].start() : found[i + len(words) - 1].end()]
+    return " ".join(words)
+
+
+def _leads_match(t: Task, leads: int) -> bool:
+    """A task with a sole lead (leads=1), or with at least `leads` of them."""
+    return len(t.lead) == 1 if leads == 1 else len(t.lead) >= leads
+
+
+# "…nhắc đến X", "…mention X": X is what the tasks must name.
+_MENTION = re.compile(
+    r"\b(nhac den|nhac toi|de cap den|de cap toi|co noi ve|noi den|lien quan den|lien quan toi|neu ro|"
+    r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves)"
+    r"\b(?P<what>.+)"
+)
+_LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an"}
 
 
 # Asking where an agency is named or what it must do, beyond the tasks it leads.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assistant.agencies import Directory
 from assistant.answer import Answer, Citation, Composer, missing_ref
-from assistant.glossary import ABBREVIATIONS, content_terms, translate_terms
+from assistant.glossary import ABBREVIATIONS, content_terms, edits1, translate_terms
 from assistant.query import Query, parse_query
 from assistant.retrieve import Hit, Retriever
 from assistant.scope import Scope
@@ -42,7 +42,7 @@ _ASKING = set(
     """là ai gì nào bao nhiêu thế như sao không có hiện nay mới nhất ra hôm qua mai tuần đi ở của
     về cho với thì những các một được cần phải làm kế hoạch nói đề cập gồm đâu mấy nhỉ vậy ạ khoản
     mục điểm phần hạn thời trăm đặt nhắc hai ba kê liệt tên cứ nv nhiệm vụ lúc khi giờ đến năm tới
-    chỗ nội dung chịu nộp hãy xin cho biết còn nữa giúp giùm dùm hết mình tôi với ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd tw kh
+    chỗ nội dung chịu nộp hãy xin cho biết còn nữa giúp giùm dùm hết mình tôi với anh chị bạn ạ nhé nha ơi rõ kể hả chứ xem ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd tw kh
     ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt""".split()
 )
 # Tasks with more than one lead agency, or with at least N ("từ 3 cơ quan chủ trì trở lên").
@@ -57,8 +57,17 @@ _AT_LEAST = re.compile(
 )
 
 
-def shared_leads(folded: str) -> int | None:
-    """The least number of lead agencies a question asks tasks to have, or None."""
+_SOLE_LEAD = re.compile(r"\b(mot minh|duy nhat|rieng minh|alone|solely|sole lead|single lead|by itself|on its own|"
+                        r"khong co (so|co quan|don vi) nao cung chu tri|chi (co )?(mot|1) (co quan|so|don vi))\b")
+
+
+def lead_count(folded: str) -> int | None:
+    """How many lead agencies a question asks tasks to have: 1 for a sole lead, n >= 2 for
+    at least n, None when it does not ask."""
+    if re.search(r"\b(khong tinh|tru|excluding|not counting|except)\b(\s+\w+){0,6}\s+(mot minh|alone|solely)\b", folded):
+        return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
+    if _SOLE_LEAD.search(folded):
+        return 1
     if re.search(r"\b(hoac|or|ke ca|including|va|and|lan)\s+(\w+\s+){0,2}(dong chu tri|cung chu tri|co led|co lead|jointly)\b",
                  folded):
         return None  # "chủ trì hoặc đồng chủ trì", "kể cả đồng chủ trì": every task it leads
@@ -74,7 +83,7 @@ def shared_leads(folded: str) -> int | None:
 _ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
                           r"what (share|percentage|proportion|number))\b")
 # Asking what the plan says about a topic, whatever words of roles the topic holds.
-_SAYS = re.compile(r"\b((does|do|did) the plan (say|mention|address|cover|talk)|what does the plan say|"
+_SAYS = re.compile(r"\b((does|do|did) (the )?(plan|document|ke hoach|kh)( \d+)? (say|mention|address|cover|talk)|"
                    r"ke hoach (co )?(noi|de cap|nhac)( gi| den| toi| ve)|co (noi|de cap|nhac) (gi|den|toi))\b")
 # "kế hoạch có bao nhiêu nhiệm vụ", "list all tasks": the whole task table.
 _ALL_TASKS = re.compile(r"\b(bao nhieu|may|tat ca|toan bo|how many|all|all the) (nhiem vu|tasks)\b")
@@ -202,8 +211,11 @@ class Assistant:
             return text, cites, True
         if q.refs:
             tasks = c.ref_tasks(q)
-            if tasks and "aggregate" in q.intents and shared_leads(folded):
-                return (*c.shared_lead_list(q, shared_leads(folded) or 2, [t for _, t in tasks]), False)
+            phrase, named = c.mention_tasks(q, [t for _, t in tasks]) if "aggregate" in q.intents else ("", [])
+            if named:
+                return (*c.mention_list(q, phrase, named), False)
+            if tasks and "aggregate" in q.intents and lead_count(folded):
+                return (*c.lead_count_list(q, lead_count(folded) or 2, [t for _, t in tasks]), False)
             if tasks and asked:
                 return (*c.tasks_answer(q, tasks, asked), False)
             if len(tasks) == 1 and len(q.refs) == 1 and tasks[0][1].id == q.refs[0].section:
@@ -224,8 +236,11 @@ class Assistant:
         agencies = self.directory.find(q.text)
         # 3. Lists: the tasks of an agency, the tasks of a timeline.
         if "aggregate" in q.intents:
+            phrase, named = c.mention_tasks(q)
+            if named:
+                return (*c.mention_list(q, phrase, named), False)
             if agencies:
-                return (*c.agency_answer(q, agencies, shared_leads(folded)), False)
+                return (*c.agency_answer(q, agencies, lead_count(folded)), False)
             if " thuong xuyen " in folded or "ongoing" in folded or "regular" in folded:
                 return (*c.task_list(q, "Thường xuyên"), False)
             if "cac nam tiep theo" in folded or "following years" in folded:
@@ -233,8 +248,8 @@ class Assistant:
             topic = c.topic_tasks(q)
             if topic and (asked or "liet ke" in folded or " list" in folded):
                 return (*c.tasks_answer(q, topic, asked or ["lead"]), False)
-            if shared_leads(folded):
-                return (*c.shared_lead_list(q, shared_leads(folded) or 2), False)
+            if lead_count(folded):
+                return (*c.lead_count_list(q, lead_count(folded) or 2), False)
             if not topic and _ALL_TASKS.search(folded) and not self._topic_words(q):
                 return (*c.task_list(q), False)
         # 4. Out of scope: what the question asks for is not in the plan (a sum of money, another
@@ -304,11 +319,7 @@ class Assistant:
 
     def _slip(self, word: str) -> bool:
         """One letter away from a word of the plan (dropped, added, changed or swapped)."""
-        letters = "abcdefghijklmnopqrstuvwxyz"
-        cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-        near = {a + b[1:] for a, b in cuts if b} | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
-        near |= {a + c + b[1:] for a, b in cuts if b for c in letters} | {a + c + b for a, b in cuts for c in letters}
-        return len(word) >= 3 and bool(near & self._folded_words)
+        return len(word) >= 3 and bool(edits1(word) & self._folded_words)
 
     def _cited_first(self, hits: list[Hit], cites: list[Citation], k: int) -> list[Hit]:
         """The sections an answer stands on lead the hit list: a structured answer (the

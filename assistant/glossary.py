@@ -8,6 +8,8 @@ from index.normalize import tokens
 
 # Longest phrases first at lookup time; values are the plan's own wording.
 EN_VI: dict[str, str] = {
+    "public employment": "việc làm công",
+    "public works": "việc làm công",
     "coordination mechanism": "quy chế phối hợp",
     "mechanism": "cơ chế",
     "mechanisms": "cơ chế",
@@ -327,9 +329,32 @@ _PATTERN = re.compile(
 )
 
 
+def edits1(word: str) -> set[str]:
+    """Every string one letter away from a word: a letter dropped, added, changed or swapped."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in cuts if b} | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    return out | {a + c + b[1:] for a, b in cuts if b for c in letters} | {a + c + b for a, b in cuts for c in letters}
+
+
+_GLOSSARY_WORDS = {w for form in _FORMS for w in re.findall(r"[a-z]+", form)}
+
+
+def _corrected(text: str) -> str:
+    """Lower-cased text with a glossary word's one-letter slips mended ("populaton")."""
+    def mend(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if len(w) < 6 or w in _GLOSSARY_WORDS:
+            return w
+        # A plural is no slip of its singular: "island" is not "islands" mistyped.
+        near = sorted(x for x in edits1(w) & _GLOSSARY_WORDS if x.rstrip("s") != w.rstrip("s"))
+        return near[0] if len(near) == 1 else w
+    return re.sub(r"[a-z]+", mend, text.lower())
+
+
 def translate_terms(text: str) -> str:
     """The Vietnamese terms for the English phrases of a question, space-separated."""
-    return " ".join(_FORMS[m.group(1)] for m in _PATTERN.finditer(text.lower()))
+    return " ".join(_FORMS[m.group(1)] for m in _PATTERN.finditer(_corrected(text)))
 
 
 # Abbreviations staff type for the plan's topics; the plan spells them out. Agencies' own
@@ -352,7 +377,7 @@ def expand_tokens(text: str, english: bool) -> list[str]:
     if not english:
         return own
     # "" between terms: a bigram across two translated terms ("y tế" + "chỉ tiêu") is noise.
-    return own + [w for m in _PATTERN.finditer(text.lower()) for w in ("", *tokens(_FORMS[m.group(1)]))]
+    return own + [w for m in _PATTERN.finditer(_corrected(text)) for w in ("", *tokens(_FORMS[m.group(1)]))]
 
 
 # Words that name the plan's setting, not a topic: "provincial" alone does not make
@@ -363,4 +388,4 @@ _SETTING = {"provincial", "province", "provinces", "district", "districts", "iss
 
 def content_terms(text: str) -> list[str]:
     """English topic phrases of a question that the glossary can put into Vietnamese."""
-    return [m.group(1) for m in _PATTERN.finditer(text.lower()) if m.group(1) not in _SETTING]
+    return [m.group(1) for m in _PATTERN.finditer(_corrected(text)) if m.group(1) not in _SETTING]

@@ -43,9 +43,10 @@ _YEAR = re.compile(r"(?<![/\d.-])(19\d\d|20\d\d)\b")
 _NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|at present|right now|today|this year|nam nay)\b")
 # Asking who holds an office: the plan names no office holder but its signer.
 _WHO_HOLDS = re.compile(
-    r"\b(ai la|la ai|who is|who's|who are|name of)\b.*\b(bi thu|chu tich|giam doc|truong phong|bo truong|"
-    r"thu tuong|secretary|chairman|chairwoman|president|director|minister|governor)\b"
-    r"|\b(bi thu|chu tich|giam doc|secretary|chairman|chairwoman|president|director|minister|governor)\b.*\b(la ai|ten (la )?gi)\b"
+    r"\b(ai la|la ai|who is|who's|who are|name of)\b.*\b(bi thu|chu tich|giam doc|truong phong|truong ban|bo truong|"
+    r"thu tuong|chanh van phong|secretary|chairman|chairwoman|president|director|minister|governor|head of)\b"
+    r"|\b(bi thu|chu tich|giam doc|truong phong|truong ban|chanh van phong|secretary|chairman|chairwoman|president|"
+    r"director|minister|governor|head of)\b.*\b(la ai|ten (la )?gi)\b"
 )
 
 # Contact details and whereabouts: an address, an office, a telephone number, where a place

@@ -268,6 +268,7 @@ NOT_IN_PLAN = [
     ("How many poor households did the province have in 2023?", "figures for 2025 and 2030 only"),
     ("Tỷ lệ bao phủ bảo hiểm xã hội hiện nay là bao nhiêu?", "chỉ đặt chỉ tiêu cho năm 2025 và 2030"),
     ("ai la bi thu tinh uy quang ngai", "không nêu tên người giữ chức vụ"),
+    ("truong ban vi su tien bo phu nu tinh hien nay la ai vay", "không nêu tên người giữ chức vụ"),
     ("What is the phone number of the Department of Health?", "no addresses or contact details"),
     ("Kế hoạch của tỉnh Bình Định về chính sách xã hội?", "tỉnh, thành phố khác"),
 ]
@@ -382,6 +383,40 @@ def test_a_bare_number_does_not_anchor_an_unknown_topic(assistant: Assistant) ->
 def test_one_off_or_continuing_asks_the_timeline(assistant: Assistant) -> None:
     ans = assistant.ask("Is the task on vocational training reform a one-off for 2024 or does it continue after that?")
     assert "Năm 2024 và các năm tiếp theo" in ans.answer, ans.answer
+
+
+# Missed once by the fourth held-out run (eval/holdout4.jsonl).
+@pytest.mark.parametrize(("question", "phrase", "sections"), [
+    ("liet ke tat ca nhiem vu co nhac den chuyen doi so", "chuyển đổi số", {"III.2.b", "III.4.d", "III.6.a", "III.6.b"}),
+    ("Which tasks in part III mention people with disabilities?", "người khuyết tật",
+     {"III.2.a", "III.5.c", "III.6.a", "III.7"}),
+    ("Which tasks mention the Department of Finance?", "Sở Tài chính", {"III.2.c"}),
+])
+def test_tasks_that_mention_a_topic(question: str, phrase: str, sections: set[str], assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert set(cited(ans)) == sections and phrase in ans.answer, ans.answer
+    for c in ans.citations:  # every task listed does name it
+        assert fold(phrase) in fold(c.quote), c.section
+
+
+def test_tasks_an_agency_leads_alone(assistant: Assistant) -> None:
+    ans = assistant.ask("Những việc nào Sở LĐTBXH chủ trì một mình, không có sở nào cùng chủ trì?")
+    want = {str(t["id"]) for t in TASKS if t["lead"] == ["Sở Lao động - Thương binh và Xã hội"]}
+    assert set(cited(ans)) == want, ans.answer
+
+
+@pytest.mark.parametrize(("question", "section"), [
+    ("Is there an end date for the populaton and development task?", "III.4.a"),
+    ("viec phat trien doi ngu chuyen gia, nha khoa hoc thuc hien trong giai doan nao", "III.4.c"),
+])
+def test_timeline_despite_typos_and_wording(question: str, section: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert cited(ans) == [section] and "Năm 2024 và các năm tiếp theo" in ans.answer, ans.answer
+
+
+def test_conversational_words_are_not_unknown_topics(assistant: Assistant) -> None:
+    ans = assistant.ask("Chỉ tiêu phổ cập giáo dục mầm non năm 2025 và 2030 khác nhau chổ nào vậy anh chị?")
+    assert not ans.abstained and "5 tuổi" in ans.answer and "từ 3 đến 5 tuổi" in ans.answer, ans.answer
 
 
 def test_sentence_stop_after_an_agency_name(assistant: Assistant) -> None:
