@@ -9,7 +9,7 @@ from assistant.agencies import Agency, Directory
 from assistant.glossary import translate_terms
 from assistant.query import Query, mentions_missing_ref
 from assistant.retrieve import Hit, lexical_terms
-from assistant.targets import Target
+from assistant.targets import Target, clauses
 from index.normalize import canon, fold, tokens, unwrap
 from index.parse import Plan, Task
 
@@ -72,6 +72,16 @@ class Composer:
         # Each task's words, folded and padded, for "which tasks mention …".
         self._task_words = {(p.source, t.id): " " + " ".join(tokens(unwrap(p.body(t.id)))) + " "
                             for p in plans for t in p.tasks}
+        # The clauses of part II that are no indicator: objectives in words, matched when no
+        # indicator clause fits ("xoá bỏ hoàn toàn tình trạng nhà tạm, nhà dột nát").
+        indicators = {(t.doc, t.start) for t in targets}
+        self._objectives = [
+            (p, s.id, a, b, set(lexical_terms(p.text[a:b])))
+            for p in plans for s in p.sections
+            if s.id.startswith("II.") and s.has_body and not any(x.id.startswith(s.id + ".") for x in p.sections)
+            for a, b in clauses(p.text[s.start : s.end], s.start)
+            if (p.source, a) not in indicators
+        ]
         # Who the implementation part (IV) names, outside the task table: "Sở Tài chính" in IV.2.
         task_ids = {(p.source, t.id) for p in plans for t in p.tasks}
         self._named_in: dict[str, list[tuple[Plan, str]]] = {}
@@ -383,8 +393,12 @@ class Composer:
             m = re.search(r"đề nghị của (.+?) tại (Tờ trình số [\w/-]+ ngày \d{1,2}/\d{1,2}/\d{4})", unwrap(p.body("header")))
             if m:
                 who, sub = canon(m.group(1)), m.group(2)
-                return ((f"The plan was issued on the proposal of {self._names([who], True)} in {sub}." if en
-                         else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}."), head)
+                text = (f"The plan was issued on the proposal of {self._names([who], True)} in {sub}." if en
+                        else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}.")
+                if asks_when and " ban hanh " in t and self._date_vi(p):  # "… ban hành ngày nào, và tờ trình …"
+                    text += (f" The plan itself is dated {self._date_vi(p)} ({p.date})." if en
+                             else f" Kế hoạch ban hành {self._date_vi(p)}.")
+                return text, head
         if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution")):
             lst = "; ".join(p.legal_bases)
             return ((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head)
@@ -412,21 +426,31 @@ class Composer:
         sents = [s.strip() for s in re.split(r"(?<=\.)\s+(?=[A-ZĐ\-])|(?<=[;:])\s+(?=- [A-ZĐ])", text) if len(s.strip()) > 20]
         return text, sents
 
-    def better_objective(self, q: Query, score: float) -> tuple[Plan, str] | None:
-        """A unit of part II without figures (the general objective, the vision) whose sentence
-        matches the question clearly better than the best indicator clause did: "thu nhập bình
-        quân đầu người đạt mức nào" is answered by II.1, not by a clause on floor area."""
-        terms = set(lexical_terms(q.text, q.style == "en")) - self._setting
-        with_targets = {t.section for t in self.targets}
-        best: tuple[float, Plan, str] | None = None
-        for p in self.plans:
-            for s in p.sections:
-                if not s.id.startswith("II.") or s.id in with_targets or not s.has_body:
-                    continue
-                sc = max((_overlap(terms, set(lexical_terms(x))) for x in self._sentences(p, s.id)[1]), default=0.0)
-                if sc >= score + 4 and (best is None or sc > best[0]):
-                    best = (sc, p, s.id)
-        return (best[1], best[2]) if best else None
+    def names_an_indicator(self, q: Query) -> bool:
+        """Every word pair of the question that some indicator clause uses is in one clause,
+        two pairs at least: "chỉ tiêu xoá mù chữ 2025 và 2030" names the literacy indicator,
+        "giảm tỷ lệ hộ nghèo mỗi năm" names none (its pairs are spread over several)."""
+        terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
+                 if "_" in t and not re.search(r"\d", t)}
+        used = terms & set().union(*self._target_terms) if self._target_terms else set()
+        return len(used) >= 2 and any(used <= tt for tt in self._target_terms)
+
+    def better_objective(self, q: Query, score: float) -> tuple[str, list[Citation]] | None:
+        """An objective of part II without a figure (the general objective, "xoá bỏ hoàn toàn
+        tình trạng nhà tạm") that matches the question clearly better than the best indicator
+        clause did: "thu nhập bình quân đầu người đạt mức nào" is answered by II.1, not by a
+        clause on floor area."""
+        terms = set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
+        best = max(self._objectives, key=lambda o: _overlap(terms, o[4]), default=None)
+        if best is None or _overlap(terms, best[4]) < score + 4:
+            return None
+        plan, sid, start, end, _ = best
+        s = plan.section(sid)
+        assert s is not None
+        clause = canon(unwrap(plan.text[start:end])).strip(" -;.")
+        label = f"{sid} ({s.title})"
+        text = f"According to section {label}: “{clause}”" if q.style == "en" else f"Theo mục {label}: {clause}."
+        return text, [self.cite(plan, sid, (start, end))]
 
     def best_sentence(self, q: Query, plan: Plan, sid: str, n: int = 1) -> str:
         """The sentence of a section that shares most words with the question; with n=2 the
@@ -509,7 +533,8 @@ _MENTION = re.compile(
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves)"
     r"\b(?P<what>.+)"
 )
-_LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an"}
+_LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an",
+            "day", "manh", "tang", "cuong", "thuc", "hien"}  # "đẩy mạnh", "tăng cường", "thực hiện" X: X
 
 
 # Asking where an agency is named or what it must do, beyond the tasks it leads.

@@ -236,6 +236,8 @@ EN_VI: dict[str, str] = {
     "digital": "chuyển đổi số nền tảng số",
     "digitalisation": "số hóa chuyển đổi số",
     "digitalization": "số hóa chuyển đổi số",
+    "personal data": "dữ liệu cá nhân",
+    "data protection": "bảo mật dữ liệu",
     "database": "cơ sở dữ liệu",
     "data": "dữ liệu",
     "social security code": "mã số an sinh xã hội",

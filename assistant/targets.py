@@ -30,7 +30,7 @@ def _year(title: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _clauses(raw: str, base: int) -> list[tuple[int, int]]:
+def clauses(raw: str, base: int) -> list[tuple[int, int]]:
     """Offsets of clauses: bullet items cut at ";" and at sentence ends."""
     flat = raw.replace("\n", " ")
     out, start = [], 0
@@ -54,7 +54,7 @@ def extract_targets(plan: Plan) -> list[Target]:
         raw = plan.text[s.start : s.end]
         first_nl = raw.find("\n", raw.find(s.title[-6:]) if s.title else 0)
         body_start = s.start + (first_nl + 1 if first_nl >= 0 else 0)
-        for a, b in _clauses(plan.text[body_start : s.end], body_start):
+        for a, b in clauses(plan.text[body_start : s.end], body_start):
             text = canon(plan.text[a:b])
             m = _NUMBER.search(text)
             if not m or re.fullmatch(r"20\d\d", m.group(1)):
