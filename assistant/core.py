@@ -12,7 +12,7 @@ from pathlib import Path
 from assistant.agencies import Directory
 from assistant.answer import Answer, Citation, Composer, missing_ref
 from assistant.glossary import ABBREVIATIONS, content_terms, edits1, translate_terms
-from assistant.query import Query, parse_query
+from assistant.query import Query, asks_all_tasks, asks_content, asks_figure, lead_count, parse_query
 from assistant.retrieve import Hit, Retriever
 from assistant.scope import Scope
 from assistant.settings import Settings
@@ -39,54 +39,13 @@ _QUESTION_WORDS = set(
 # Words of asking and of referring to the plan's structure; their absence from the plan
 # says nothing. Abbreviations staff type are known words too.
 _ASKING = set(
-    """là ai gì nào bao nhiêu thế như sao không có hiện nay mới nhất ra hôm qua mai tuần đi ở của
-    về cho với thì những các một được cần phải làm kế hoạch nói đề cập gồm đâu mấy nhỉ vậy ạ khoản
-    mục điểm phần hạn thời trăm đặt nhắc hai ba kê liệt tên cứ nv nhiệm vụ lúc khi giờ đến năm tới
-    chỗ nội dung chịu nộp hãy xin cho biết còn nữa giúp giùm dùm hết mình tôi với anh chị bạn ạ nhé nha ơi rõ kể hả chứ xem kèm ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd tw kh
-    ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt""".split()
+    """là ai gì nào bao nhiêu thế như sao không có hiện nay mới nhất ra hôm qua mai tuần đi ở của về
+    cho với thì những các một được cần phải làm kế hoạch nói đề cập gồm đâu mấy nhỉ vậy ạ khoản mục
+    điểm phần hạn thời trăm đặt nhắc hai ba kê liệt tên cứ nv nhiệm vụ lúc khi giờ đến năm tới chỗ
+    nội dung chịu nộp hãy xin cho biết còn nữa giúp giùm dùm hết mình tôi với anh chị bạn ạ nhé nha
+    ơi rõ kể hả chứ xem kèm ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd
+    tw kh ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt""".split()
 )
-# Tasks with more than one lead agency, or with at least N ("từ 3 cơ quan chủ trì trở lên").
-_SHARED_LEAD = (" more than one ", " several lead", " multiple lead", " co led ", " jointly led ", " nhieu co quan ",
-                " cung chu tri ", " dong chu tri ")
-_COUNT = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "two": 2, "three": 3, "four": 4, "five": 5}
-_AT_LEAST = re.compile(
-    r"\b(?:tu|it nhat|toi thieu|at least|from)\s+(\d|hai|ba|bon|nam|two|three|four|five)\s+"
-    r"(?:co quan|so|don vi|agencies|departments|lead)"
-    r"|\b(\d|hai|ba|bon|two|three|four)\s+(?:co quan|so|don vi|agencies|departments)\s+(?:cung )?chu tri"
-    r"|\bmore than (one|two|three|\d)\b"
-)
-
-
-_SOLE_LEAD = re.compile(r"\b(mot minh|duy nhat|rieng minh|alone|solely|sole lead|single lead|by itself|on its own|"
-                        r"khong co (so|co quan|don vi) nao cung chu tri|chi (co )?(mot|1) (co quan|so|don vi))\b")
-
-
-def lead_count(folded: str) -> int | None:
-    """How many lead agencies a question asks tasks to have: 1 for a sole lead, n >= 2 for
-    at least n, None when it does not ask."""
-    if re.search(r"\b(khong tinh|tru|excluding|not counting|except)\b(\s+\w+){0,6}\s+(mot minh|alone|solely)\b", folded):
-        return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
-    if _SOLE_LEAD.search(folded):
-        return 1
-    if re.search(r"\b(hoac|or|ke ca|including|va|and|lan)\s+(\w+\s+){0,2}(dong chu tri|cung chu tri|co led|co lead|jointly)\b",
-                 folded):
-        return None  # "chủ trì hoặc đồng chủ trì", "kể cả đồng chủ trì": every task it leads
-    m = _AT_LEAST.search(folded)
-    if m:
-        word = next(g for g in m.groups() if g)
-        n = int(word) if word.isdigit() else _COUNT.get(word, 1 if word == "one" else 2)
-        return max(2, n + 1 if m.group(3) else n)
-    return 2 if any(w in folded for w in _SHARED_LEAD) else None
-
-
-# A figure asked for outright.
-_ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
-                          r"what (share|percentage|proportion|number))\b")
-# Asking what the plan says about a topic, whatever words of roles the topic holds.
-_SAYS = re.compile(r"\b((does|do|did) (the )?(plan|document|ke hoach|kh)( \d+)? (say|mention|address|cover|talk)|"
-                   r"ke hoach (co )?(noi|de cap|nhac)( gi| den| toi| ve)|co (noi|de cap|nhac) (gi|den|toi))\b")
-# "kế hoạch có bao nhiêu nhiệm vụ", "list all tasks": the whole task table.
-_ALL_TASKS = re.compile(r"\b(bao nhieu|may|tat ca|toan bo|how many|all|all the) (nhiem vu|tasks)\b")
 
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 
@@ -198,7 +157,7 @@ class Assistant:
         c = self.composer
         folded = q.words
         # "Does the plan say anything about a coordination mechanism…" asks what it says.
-        says = bool(_SAYS.search(folded)) and not q.refs
+        says = asks_content(folded) and not q.refs
         asked = [] if says else [i for i in q.intents if i in {"lead", "coordinate", "timeline"}]
         # 1. An explicit reference is resolved by lookup.
         if missing_ref(q) and not any("." in r.section for r in q.refs):
@@ -253,7 +212,7 @@ class Assistant:
                 return (*c.tasks_answer(q, topic, asked or ["lead"]), False)
             if lead_count(folded):
                 return (*c.lead_count_list(q, lead_count(folded) or 2), False)
-            if not topic and _ALL_TASKS.search(folded) and not self._topic_words(q):
+            if not topic and asks_all_tasks(folded) and not self._topic_words(q):
                 return (*c.task_list(q), False)
         # 4. Out of scope: what the question asks for is not in the plan (a sum of money, another
         # province), or nothing in the question anchors it to the plan.
@@ -271,7 +230,7 @@ class Assistant:
         )
         # A figure asked for outright ("bao nhiêu", "how many") is a target or nothing: the
         # plan's figures are its indicators, and a passage without one does not answer.
-        figure = bool(_ASKS_FIGURE.search(folded)) and not asked and not says and not general
+        figure = asks_figure(folded) and not asked and not says and not general
         if "target" in q.intents and not asked and about_targets:
             text, cites, score = c.target_answer(q)
             objective = c.better_objective(q, score) if text else None

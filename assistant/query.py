@@ -221,6 +221,67 @@ def detect_intents(text: str) -> tuple[str, ...]:
     return (*found, "content") if found else ("content",)
 
 
+# -- phrasings that decide which answer a question gets -----------------------------------
+
+# Tasks with more than one lead agency, or with at least N ("từ 3 cơ quan chủ trì trở lên").
+_SHARED_LEAD = (" more than one ", " several lead", " multiple lead", " co led ", " jointly led ", " nhieu co quan ",
+                " cung chu tri ", " dong chu tri ")
+_COUNT = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+_AT_LEAST = re.compile(
+    r"\b(?:tu|it nhat|toi thieu|at least|from)\s+(\d|hai|ba|bon|nam|two|three|four|five)\s+"
+    r"(?:co quan|so|don vi|agencies|departments|lead)"
+    r"|\b(\d|hai|ba|bon|two|three|four)\s+(?:co quan|so|don vi|agencies|departments)\s+(?:cung )?chu tri"
+    r"|\bmore than (one|two|three|\d)\b"
+)
+
+
+_SOLE_LEAD = re.compile(r"\b(mot minh|duy nhat|rieng minh|alone|solely|sole lead|single lead|by itself|on its own|"
+                        r"khong co (so|co quan|don vi) nao cung chu tri|chi (co )?(mot|1) (co quan|so|don vi))\b")
+
+
+def lead_count(folded: str) -> int | None:
+    """How many lead agencies a question asks tasks to have: 1 for a sole lead, n >= 2 for
+    at least n, None when it does not ask."""
+    if re.search(r"\b(khong tinh|tru|excluding|not counting|except)\b(\s+\w+){0,6}\s+(mot minh|alone|solely)\b", folded):
+        return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
+    if _SOLE_LEAD.search(folded):
+        return 1
+    if re.search(r"\b(hoac|or|ke ca|including|va|and|lan)\s+(\w+\s+){0,2}(dong chu tri|cung chu tri|co led|co lead|jointly)\b",
+                 folded):
+        return None  # "chủ trì hoặc đồng chủ trì", "kể cả đồng chủ trì": every task it leads
+    m = _AT_LEAST.search(folded)
+    if m:
+        word = next(g for g in m.groups() if g)
+        n = int(word) if word.isdigit() else _COUNT.get(word, 1 if word == "one" else 2)
+        return max(2, n + 1 if m.group(3) else n)
+    return 2 if any(w in folded for w in _SHARED_LEAD) else None
+
+
+# A figure asked for outright.
+_ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
+                          r"what (share|percentage|proportion|number))\b")
+# Asking what the plan says about a topic, whatever words of roles the topic holds.
+_SAYS = re.compile(r"\b((does|do|did) (the )?(plan|document|ke hoach|kh)( \d+)? (say|mention|address|cover|talk)|"
+                   r"ke hoach (co )?(noi|de cap|nhac)( gi| den| toi| ve)|co (noi|de cap|nhac) (gi|den|toi))\b")
+# "kế hoạch có bao nhiêu nhiệm vụ", "list all tasks": the whole task table.
+_ALL_TASKS = re.compile(r"\b(bao nhieu|may|tat ca|toan bo|how many|all|all the) (nhiem vu|tasks)\b")
+
+
+def asks_figure(folded: str) -> bool:
+    """"bao nhiêu", "how many": a figure asked for outright."""
+    return bool(_ASKS_FIGURE.search(folded))
+
+
+def asks_content(folded: str) -> bool:
+    """"does the plan say anything about …": what it says, whatever role words the topic holds."""
+    return bool(_SAYS.search(folded))
+
+
+def asks_all_tasks(folded: str) -> bool:
+    """"kế hoạch có bao nhiêu nhiệm vụ", "list all tasks"."""
+    return bool(_ALL_TASKS.search(folded))
+
+
 def parse_query(text: str, known: set[str], limit: int = 2000) -> Query:
     cleaned, truncated = clean_question(text, limit)
     cleaned = tones(cleaned)
@@ -240,4 +301,5 @@ def parse_query(text: str, known: set[str], limit: int = 2000) -> Query:
     )
 
 
-__all__ = ["INTENTS", "LETTERS", "ROMAN", "Query", "Reference", "detect_style", "find_refs", "parse_query"]
+__all__ = ["INTENTS", "LETTERS", "ROMAN", "Query", "Reference", "asks_all_tasks", "asks_content", "asks_figure",
+           "detect_style", "find_refs", "lead_count", "parse_query"]
