@@ -64,7 +64,8 @@ KNOWN: dict[str, tuple[str, tuple[str, ...]]] = {
     "UBND các huyện, thị xã, thành phố": (
         "People's Committees of districts, towns and cities",
         ("UBND cấp huyện", "UBND huyện", "Ủy ban nhân dân các huyện", "district People's Committees",
-         "district-level People's Committees", "districts"),
+         "district-level People's Committees", "district People's Committee", "district-level People's Committee",
+         "districts"),
     ),
     "Các sở, ban ngành tỉnh": (
         "provincial departments and agencies",

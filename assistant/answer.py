@@ -68,7 +68,7 @@ class Composer:
         self._setting = {t for p in plans for t in lexical_terms(f"{p.issuer} UBND tỉnh toàn tỉnh")}
         # Words that ask for a target say nothing about which: "chỉ tiêu" must not match the
         # "Chương trình mục tiêu quốc gia" a housing clause names.
-        self._frame = set(lexical_terms("chỉ tiêu mục tiêu"))
+        self._frame = set(lexical_terms("chỉ tiêu mục tiêu")) | set(lexical_terms("tỷ lệ"))
         # Each task's words, folded and padded, for "which tasks mention …".
         self._task_words = {(p.source, t.id): " " + " ".join(tokens(unwrap(p.body(t.id)))) + " "
                             for p in plans for t in p.tasks}
@@ -189,26 +189,30 @@ class Composer:
                     f"Phối hợp: {'; '.join(t.coordinate)}. Thời gian: {t.timeline}.")
         return text, [self.cite(plan, t.id)]
 
-    def agency_answer(self, q: Query, agencies: list[Agency], leads: int | None = None) -> tuple[str, list[Citation]]:
+    def agency_answer(self, q: Query, agencies: list[Agency], leads: int | None = None,
+                      within: list[Task] | None = None) -> tuple[str, list[Citation]]:
         """The tasks of each agency the question names ("Đài PTTH tỉnh và Báo Quảng Ngãi …");
-        with `leads`, only the tasks it leads alone (1) or with others (at least `leads`)."""
+        with `leads`, only the tasks it leads alone (1) or with others (at least `leads`);
+        with `within`, only among those tasks."""
         texts, cites = [], []
         for a in agencies[:3]:
-            text, c = self._agency_tasks(q, a, leads)
+            text, c = self._agency_tasks(q, a, leads, within)
             texts.append(text)
             cites += [x for x in c if x not in cites]
         return " ".join(texts), cites
 
-    def _agency_tasks(self, q: Query, a: Agency, leads: int | None = None) -> tuple[str, list[Citation]]:
+    def _agency_tasks(self, q: Query, a: Agency, leads: int | None = None,
+                      within: list[Task] | None = None) -> tuple[str, list[Citation]]:
         en = q.style == "en"
         want_coord = "coordinate" in q.intents and "lead" not in q.intents and not leads
         role = "coordinate" if want_coord else "lead"
         name = self._names([a.name], en)
 
         def tasks(r: str) -> list[tuple[Plan, Task]]:
+            pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]
             if r == "lead" and leads:  # "… Sở LĐTBXH đồng chủ trì", "… chủ trì một mình"
-                return [(p, t) for p in self.plans for t in p.tasks if a.name in t.lead and _leads_match(t, leads)]
-            return [(p, t) for p in self.plans for t in p.tasks if a.name in (t.lead if r == "lead" else t.coordinate)]
+                return [(p, t) for p, t in pool if a.name in t.lead and _leads_match(t, leads)]
+            return [(p, t) for p, t in pool if a.name in (t.lead if r == "lead" else t.coordinate)]
 
         rows, prefix = tasks(role), ""
         if not rows:  # named in the other role only: say so, then list those tasks
@@ -253,6 +257,25 @@ class Composer:
             cites += [self.cite(p, sid) for p, sid in named]
         return text, cites
 
+    def duties(self, q: Query, a: Agency) -> tuple[str, list[Citation]]:
+        """What the implementation part (IV) asks of an agency: each unit naming it, with the
+        sentences that do; the tasks it leads are another question."""
+        en, parts, cites = q.style == "en", [], []
+        for p, sid in self._named_in.get(a.name, []):
+            s = p.section(sid)
+            assert s is not None
+            said = [x for x in self._sentences(p, sid)[1] if a in self.directory.find(x)] or self._sentences(p, sid)[1][:1]
+            text = " ".join(said)
+            parts.append(f"{sid} ({s.title}): {text}")
+            cites.append(self.cite(p, sid, locate(p.text, s.start, s.end, said[0]) if said else None))
+        name = self._names([a.name], en)
+        if not parts:
+            return (f"The implementation part names no duty of {name}." if en
+                    else f"Phần tổ chức thực hiện không nêu nhiệm vụ riêng của {a.name}."), []
+        head = (f"The implementation part asks of {name}: " if en
+                else f"Phần tổ chức thực hiện giao cho {a.name}: ")
+        return head + " | ".join(parts), cites
+
     def topic_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
         """The tasks of the item whose title the question names ("các nhiệm vụ về an sinh xã hội")."""
         terms = set(lexical_terms(q.text, q.style == "en"))
@@ -268,31 +291,40 @@ class Composer:
 
     def mention_tasks(self, q: Query, within: list[Task] | None = None) -> tuple[str, list[Task]]:
         """The tasks whose text names what the question asks about ("những nhiệm vụ nhắc đến
-        chuyển đổi số", "tasks that mention people with disabilities"): the phrase as typed,
-        or the longest start of it, of two words or more, that some task contains."""
+        chuyển đổi số", "tasks that mention people with disabilities"). Each of the phrases
+        joined by "và", "hoặc", "or", commas is looked for as typed, or as the longest start of
+        it, of two words or more, that some task contains; a task naming any of them counts."""
         m = _MENTION.search(q.words)
         if not m:
             return "", []
-        phrase = re.split(r"\b(moi|please|and give|va cho|de |so that|for me|giup)\b", m.group("what"))[0]
+        phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", m.group("what"))[0]
         pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]
         named = self.directory.find(phrase)
         if named:  # "which tasks mention the Department of Finance": as lead, coordinator or in the text
             a = named[0]
             return a.name, [t for p, t in pool if a in self.directory.find(p.body(t.id))]
-        words = tokens(translate_terms(phrase) if q.style == "en" else phrase)
-        while words and words[0] in _LEADING:
-            words = words[1:]
-        for n in range(len(words), 1, -1):
-            needle = " " + " ".join(words[:n]) + " "
-            found = [(p, t) for p, t in pool if needle in self._task_words[(p.source, t.id)]]
-            if found:
-                return _wording(unwrap(found[0][0].body(found[0][1].id)), words[:n]), [t for _, t in found]
-        return "", []
+        shown: list[str] = []
+        found: list[Task] = []
+        for part in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase):
+            words = tokens(translate_terms(part) if q.style == "en" else part)
+            while words and words[0] in _LEADING:
+                words = words[1:]
+            for n in range(len(words), 1, -1):
+                needle = " " + " ".join(words[:n]) + " "
+                hits = [(p, t) for p, t in pool if needle in self._task_words[(p.source, t.id)]]
+                if hits:
+                    wording = _wording(unwrap(hits[0][0].body(hits[0][1].id)), words[:n])
+                    shown += [wording] if wording not in shown else []
+                    found += [t for _, t in hits if t not in found]
+                    break
+        return " / ".join(shown), [t for _, t in pool if t in found]
 
     def mention_list(self, q: Query, phrase: str, tasks: list[Task]) -> tuple[str, list[Citation]]:
         en = q.style == "en"
         rows = [(p, t) for p in self.plans for t in p.tasks if t in tasks]
-        items = "; ".join(f"{t.id} ({t.title})" for _, t in rows)
+        leads = "lead" in q.intents  # "… kèm sở chủ trì", "with its lead department"
+        items = "; ".join(f"{t.id} ({t.title})" + (f" — {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
+                                                    if leads else "") for _, t in rows)
         text = (f"{len(rows)} task{'s mention' if len(rows) > 1 else ' mentions'} “{phrase}”: {items}." if en
                 else f"Có {len(rows)} nhiệm vụ nhắc đến “{phrase}”: {items}.")
         return text, [self.cite(p, t.id) for p, t in rows]
@@ -326,8 +358,11 @@ class Composer:
                 else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
         return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
 
-    def target_answer(self, q: Query, sections: set[str] | None = None) -> tuple[str, list[Citation], float]:
-        years = {int(y) for y in re.findall(r"\b(2025|2030)\b", q.text)}
+    def indicators(self, q: Query, sections: set[str] | None = None,
+                   any_year: bool = False) -> tuple[list[Target], float]:
+        """The indicator clauses that best match the question, for the years it names (every
+        year with any_year), one per year unless tied or listing; and the best score."""
+        years = set() if any_year else {int(y) for y in re.findall(r"\b(2025|2030)\b", q.text)}
         terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
                  if not re.search(r"\b20\d\d\b", t.replace("_", " "))}  # the year filters, never matches
         scored: list[tuple[float, Target]] = []
@@ -337,7 +372,7 @@ class Composer:
             scored.append((_overlap(terms, tt), t))
         scored.sort(key=lambda x: -x[0])
         if not scored or scored[0][0] < 3.0:
-            return "", [], 0.0
+            return [], 0.0
         best = scored[0][0]
         # The best clause of each year whose match is nearly as good: "chỉ tiêu nhà ở"
         # answers with 2025 and 2030, "năm 2025" with 2025 only. Clauses tied for a year's
@@ -351,7 +386,12 @@ class Composer:
                 chosen.append(t)
             elif not listing and sc >= best * 0.75 and sc == top[t.year] and sum(c.year == t.year for c in chosen) < 2:
                 chosen.append(t)
-        chosen.sort(key=lambda t: (t.year, t.start))
+        return sorted(chosen, key=lambda t: (t.year, t.start)), best
+
+    def target_answer(self, q: Query, sections: set[str] | None = None) -> tuple[str, list[Citation], float]:
+        chosen, best = self.indicators(q, sections)
+        if not chosen:
+            return "", [], 0.0
         en = q.style == "en"
         parts, cites = [], []
         for t in chosen:
@@ -399,9 +439,15 @@ class Composer:
                     text += (f" The plan itself is dated {self._date_vi(p)} ({p.date})." if en
                              else f" Kế hoạch ban hành {self._date_vi(p)}.")
                 return text, head
-        if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution")):
+        if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution", "chuong trinh hanh dong",
+                                "action programme", "party document", "implementing")):
             lst = "; ".join(p.legal_bases)
-            return ((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head)
+            text = f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."
+            if any(w in t for w in ("title", "trich yeu", "ten ke hoach")):  # "official title … and which documents"
+                text = (f"Title: Kế hoạch {canon(p.title)}. " if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}. ") + text
+            if asks_when and " ban hanh " in t and self._date_vi(p):  # "… còn UBND tỉnh ban hành KH 65 ngày nào"
+                text += f" The plan is dated {self._date_vi(p)}." if en else f" Kế hoạch ban hành {self._date_vi(p)}."
+            return text, head
         if any(w in t for w in ("ten ke hoach", "trich yeu", "title", "ve viec", "ten day du", "ten goi")):
             return ((f"Title: Kế hoạch {canon(p.title)}." if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}."), head)
         if any(w in t for w in ("co quan ban hanh", "co quan nao ban hanh", "don vi ban hanh", "issuer",

@@ -43,7 +43,7 @@ _ASKING = set(
     cho với thì những các một được cần phải làm kế hoạch nói đề cập gồm đâu mấy nhỉ vậy ạ khoản mục
     điểm phần hạn thời trăm đặt nhắc hai ba kê liệt tên cứ nv nhiệm vụ lúc khi giờ đến năm tới chỗ
     nội dung chịu nộp hãy xin cho biết còn nữa giúp giùm dùm hết mình tôi với anh chị bạn ạ nhé nha
-    ơi rõ kể hả chứ xem kèm ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd
+    ơi rõ kể hả chứ xem kèm đó này kia ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd
     tw kh ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt""".split()
 )
 
@@ -54,6 +54,9 @@ def _toneless(word: str) -> str:
     """A word without its tone mark, its vowel marks kept: "biệt" -> "biêt"."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).translate(_TONES))
 
+
+# The implementation part of a plan (part IV, "Tổ chức thực hiện").
+_IMPLEMENTATION = re.compile(r"\b(implementation (section|part|arrangements)|to chuc thuc hien)\b")
 
 History = Sequence[object]
 
@@ -168,11 +171,17 @@ class Assistant:
         if q.refs and bare and self.unknown_words(q) and self._out_of_scope(q, hits, qvec):
             text, cites = c.abstain(q, hits)
             return text, cites, True
+        agencies = self.directory.find(q.text)
         if q.refs:
             tasks = c.ref_tasks(q)
             phrase, named = c.mention_tasks(q, [t for _, t in tasks]) if "aggregate" in q.intents else ("", [])
             if named:
                 return (*c.mention_list(q, phrase, named), False)
+            if agencies and all(r.section == "IV" or r.section.startswith("IV.") for r in q.refs):
+                return (*c.duties(q, agencies[0]), False)  # "part IV: what must Sở LĐTBXH do?"
+            if len(tasks) > 1 and agencies and asked and (lead_count(folded) or "aggregate" in q.intents):
+                # "trong các nhiệm vụ 2a, 2b, …, 8c, nhiệm vụ nào Sở LĐTBXH chủ trì?"
+                return (*c.agency_answer(q, agencies, lead_count(folded), [t for _, t in tasks]), False)
             if tasks and "aggregate" in q.intents and lead_count(folded):
                 return (*c.lead_count_list(q, lead_count(folded) or 2, [t for _, t in tasks]), False)
             if tasks and asked:
@@ -195,7 +204,9 @@ class Assistant:
             meta = c.meta_answer(q)
             if meta:
                 return (*meta, False)
-        agencies = self.directory.find(q.text)
+        # "What does the implementation section require of us?"; with tasks asked too, the agency's list.
+        if agencies and _IMPLEMENTATION.search(folded) and not {"lead", "coordinate", "aggregate"} & set(q.intents):
+            return (*c.duties(q, agencies[0]), False)
         # 3. Lists: the tasks of an agency, the tasks of a timeline.
         if "aggregate" in q.intents:
             phrase, named = c.mention_tasks(q)
@@ -233,11 +244,20 @@ class Assistant:
         figure = asks_figure(folded) and not asked and not says and not general
         if "target" in q.intents and not asked and about_targets:
             text, cites, score = c.target_answer(q)
-            objective = c.better_objective(q, score) if text else None
+            # An objective in words cannot answer "how many"; it can answer "what target".
+            objective = c.better_objective(q, score) if text and not figure else None
             if objective:
                 return (*objective, False)
             if text:
                 return text, cites, False
+            other = c.indicators(q, any_year=True)[0] if re.search(r"\b(2025|2030)\b", q.text) else []
+            if other:  # "the 2025 target for urban unemployment": the plan sets it for 2030 only
+                years = sorted({t.year for t in other})
+                when = " and ".join(map(str, years)) if q.style == "en" else " và ".join(map(str, years))
+                why = (f"it sets this indicator for {when} only" if q.style == "en"
+                       else f"chỉ đặt chỉ tiêu này cho năm {when}")
+                text, cites = c.abstain(q, hits, why)
+                return text, cites, True
         if figure and not agencies:
             text, cites = c.abstain(q, hits, "it gives no such figure" if q.style == "en" else "không nêu con số này")
             return text, cites, True

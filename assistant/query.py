@@ -160,7 +160,8 @@ def mentions_missing_ref(text: str) -> bool:
 _INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "coordinate": ("phoi hop", "coordinat~", "cooperat~", "supporting", "partner agencies", "work with",
                    "cung voi", "involved", "assist", "partners", "apart from the lead", "besides the lead",
-                   "other than the lead", "ngoai co quan chu tri", "ngoai so chu tri"),
+                   "other than the lead", "ngoai co quan chu tri", "ngoai so chu tri", "besides", "apart from",
+                   "other than", "in addition to", "expected to help"),
     "lead": ("chu tri", "lead", "leads", "led", "leading", "in charge", "responsible", "phu trach", "dau moi", "tham muu",
              "co quan nao", "don vi nao", "so nao", "which agency", "which department", "who ", "ai "),
     "timeline": ("thoi gian", "tgian", "khi nao", "bao gio", "thoi han", "deadline", "timeline", "when is", "when are",
@@ -179,7 +180,7 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
              "signed", "signer", "who signed", "who signs", "signature block", "document number", "plan number", "number of the plan",
              "date of the plan", "plan dated", "plan issued", "when was the plan", "issued by", "issued on",
              "recipient~", "legal basis", "legal bases", "ten ke hoach", "trich yeu",
-             "title of the plan", "co quan ban hanh", "issuer", "sent to", "distribution list",
+             "title of the plan", "official title", "party documents", "which documents", "co quan ban hanh", "issuer", "sent to", "distribution list",
              "what number", "chuc vu", "ky ngay", "ngay ky", "ban hanh ngay nao", "can cu nao",
              "dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution",
              "to trinh", "de nghi cua", "so ky hieu", "ky hieu", "so van ban", "chuc danh", "ky ten", "ten day du", "ten goi", "full title",
@@ -246,7 +247,7 @@ def lead_count(folded: str) -> int | None:
         return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
     if _SOLE_LEAD.search(folded):
         return 1
-    if re.search(r"\b(hoac|or|ke ca|including|va|and|lan)\s+(\w+\s+){0,2}(dong chu tri|cung chu tri|co led|co lead|jointly)\b",
+    if re.search(r"\b(hoac|or|ke ca|including|va|and|lan|neu|if)\s+(\w+\s+){0,2}(dong chu tri|cung chu tri|co led|co lead|jointly)\b",
                  folded):
         return None  # "chủ trì hoặc đồng chủ trì", "kể cả đồng chủ trì": every task it leads
     m = _AT_LEAST.search(folded)
