@@ -295,7 +295,7 @@ class Composer:
         joined by "và", "hoặc", "or", commas is looked for as typed, or as the longest start of
         it, of two words or more, that some task contains; a task naming any of them counts."""
         m = _MENTION.search(q.words)
-        if not m:
+        if not m or not re.search(r"\b(nhiem vu|nv|tasks?)\b", q.words):  # asks for tasks, not what it says
             return "", []
         phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", m.group("what"))[0]
         pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]

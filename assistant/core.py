@@ -248,17 +248,20 @@ class Assistant:
             objective = c.better_objective(q, score) if text and not figure else None
             if objective:
                 return (*objective, False)
-            if text:
-                return text, cites, False
-            other = c.indicators(q, any_year=True)[0] if re.search(r"\b(2025|2030)\b", q.text) else []
-            if other:  # "the 2025 target for urban unemployment": the plan sets it for 2030 only
+            # "the 2025 target for urban unemployment": the plan sets it for 2030 only, and the
+            # 2030 clause matches far better than anything of 2025 does.
+            asked_years = {int(y) for y in re.findall(r"\b(2025|2030)\b", q.text)}
+            other, best = c.indicators(q, any_year=True) if asked_years else ([], 0.0)
+            if other and (not text or best >= score + 4) and not asked_years & {t.year for t in other}:
                 years = sorted({t.year for t in other})
                 when = " and ".join(map(str, years)) if q.style == "en" else " và ".join(map(str, years))
                 why = (f"it sets this indicator for {when} only" if q.style == "en"
                        else f"chỉ đặt chỉ tiêu này cho năm {when}")
                 text, cites = c.abstain(q, hits, why)
                 return text, cites, True
-        if figure and not agencies:
+            if text:
+                return text, cites, False
+        if figure:
             text, cites = c.abstain(q, hits, "it gives no such figure" if q.style == "en" else "không nêu con số này")
             return text, cites, True
         # 6. Lead / coordinate / timeline of the task the question describes.
@@ -357,8 +360,10 @@ class Assistant:
             return True
         dense, cov = self.evidence(q, qvec)
         unknown = self.unknown_words(q)
-        # Words the plan never uses ("bí thư", "thời tiết", "vé máy bay") mark another topic.
-        if q.style in {"vi", "vi_nodiac"} and len(unknown) >= 2:
+        # Words the plan never uses ("bí thư", "thời tiết", "vé máy bay") mark another topic,
+        # when they are more than a few words of a long, chatty question.
+        n_words = len(re.findall(r"[^\W\d_]+", q.text))
+        if q.style in {"vi", "vi_nodiac"} and len(unknown) >= 2 and len(unknown) / max(n_words, 1) >= 0.1:
             return True
         if q.style == "vi" and unknown and dense < 0.87:
             return True

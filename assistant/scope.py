@@ -88,6 +88,12 @@ class Scope:
             years = " and ".join(map(str, self.years)) if en else " và ".join(map(str, self.years))
             return (f"it sets figures for {years} only" if en
                     else f"chỉ đặt chỉ tiêu cho năm {years}")
+        # "huyện Sơn Hà": a district by name, which the plan does not name (it names none; its
+        # figures are the province's).
+        district = re.search(r"\b(?:huyện|huyen|district of)\s+([A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)?)", q.text)
+        if district and f" huyen {fold(district.group(1))} " not in self.folded:
+            return ("it names no district: its figures are for the whole province" if en
+                    else "không nêu riêng cho huyện nào, chỉ tiêu là của toàn tỉnh")
         if not self.contact and _CONTACT.search(t) and not _CONTACT_PLAN.search(t):
             return "it gives no addresses or contact details" if en else "không nêu địa chỉ hay thông tin liên hệ nào"
         if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign)", t):

@@ -475,6 +475,24 @@ def test_title_and_party_documents(assistant: Assistant) -> None:
     assert "43-CTr/TU" in ans.answer and "42-NQ/TW" in ans.answer and not ans.abstained, ans.answer
 
 
+# Missed once by the seventh held-out run (eval/holdout7.jsonl).
+def test_a_long_chatty_question_is_not_refused_for_two_odd_words(assistant: Assistant) -> None:
+    ans = assistant.ask("Về mảng trợ giúp xã hội, kế hoạch có nói đến việc phòng ngừa, phát hiện và can thiệp sớm "
+                        "đối với người gặp khó khắn không, hay chỉ hỗ trợ sau khi sự việc đã xảy ra?")
+    assert not ans.abstained and "can thiệp sớm" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize(("question", "why"), [
+    ("KH 65 phân bổ cho huyện Sơn Hà bao nhiêu căn nhà hỗ trợ hộ nghèo?", "không nêu riêng cho huyện nào"),
+    ("What is the plan's 2025 target for the share of the working-age labour force in social insurance?",
+     "2030 only"),
+    ("ke hoach quy dinh moi nam tinh phai tang them bao nhieu nguoi tham gia bhxh tu nguyen", "không nêu con số này"),
+])
+def test_abstains_on_what_the_plan_does_not_set(question: str, why: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert ans.abstained and why in ans.answer, ans.answer
+
+
 def test_sentence_stop_after_an_agency_name(assistant: Assistant) -> None:
     ans = assistant.ask("I work at the Department of Construction. What tasks do we lead?")
     assert cited(ans) == ["III.6.đ"] and "Sở Xây dựng" in ans.answer, ans.answer
