@@ -407,61 +407,56 @@ class Composer:
         return f"ngày {int(d[2])} tháng {int(d[1])} năm {d[0]}" if len(d) == 3 else ""
 
     def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
+        """Facts about the document itself; every fact the question asks for, in one answer
+        ("số ký hiệu, ngày ban hành và người ký")."""
         p, en, t = self.plan, q.style == "en", q.words
         head = [self.cite(p, "header")] if p.section("header") else []
+        date_vi = self._date_vi(p)
         # "ký ban hành ngày tháng năm nào" asks for the date; "ai ký" for the signer.
-        asks_when = any(w in t for w in (" ngay thang ", " ngay nao ", " khi nao ", " when ", " date "))
+        asks_when = any(w in t for w in (" ngay thang ", " ngay nao ", " khi nao ", " when ", " date ", " dated ",
+                                         " ngay ban hanh ", " ban hanh ngay ", " what day ", " days "))
         asks_who = any(w in t for w in (" ai ", " nguoi ky ", " who ", " signer ", " chuc vu ", " chuc danh "))
-        signs = (asks_who or not asks_when) and ((" ky " in t and " ky hieu " not in t) or any(
+        signs = (asks_who or not asks_when) and (bool(re.search(r" ky (?!hieu )", t)) or any(
             w in t for w in ("signed", "signer", "sign ", "signs", "chuc vu", "chuc danh")))
-        if signs:
-            if not p.signer or not p.section("signature"):
-                return None
+        parts: list[tuple[str, list[Citation]]] = []
+        if p.number and (asks_when or any(w in t for w in (" so ky hieu ", " ky hieu ", " so hieu ", " so may ",
+                                                             " so bao nhieu ", " ke hoach so ", " number "))):
+            parts.append(((f"Plan number {p.number}, dated {date_vi} ({p.date})." if en
+                           else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head))
+        if signs and p.signer and p.section("signature"):
             title = f" ({p.signer_title})" if p.signer_title else ""
-            text = f"The plan was signed by {p.signer}{title}." if en else f"Người ký: {p.signer}{title}."
-            cites = [self.cite(p, "signature")]
-            if asks_when and self._date_vi(p):  # "do ai ký, ký ngày nào?": both
-                text += (f" It is dated {self._date_vi(p)} ({p.date})." if en else f" Ngày ban hành: {self._date_vi(p)}.")
-                cites += head
-            return text, cites
-        if any(w in t for w in ("noi nhan", "gui ", "recipient", "sent to", "distribution", "gui cho")):
-            if not p.section("recipients"):
-                return None
-            lst = "; ".join(p.recipients)
-            return ((f"Recipients (Nơi nhận): {lst}." if en else f"Nơi nhận: {lst}."), [self.cite(p, "recipients")])
+            parts.append(((f"The plan was signed by {p.signer}{title}." if en else f"Người ký: {p.signer}{title}."),
+                          [self.cite(p, "signature")]))
         if any(w in t for w in ("to trinh", "de nghi", "proposed", "submission", "submitted")):
             m = re.search(r"đề nghị của (.+?) tại (Tờ trình số [\w/-]+ ngày \d{1,2}/\d{1,2}/\d{4})", unwrap(p.body("header")))
             if m:
                 who, sub = canon(m.group(1)), m.group(2)
-                text = (f"The plan was issued on the proposal of {self._names([who], True)} in {sub}." if en
-                        else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}.")
-                if asks_when and " ban hanh " in t and self._date_vi(p):  # "… ban hành ngày nào, và tờ trình …"
-                    text += (f" The plan itself is dated {self._date_vi(p)} ({p.date})." if en
-                             else f" Kế hoạch ban hành {self._date_vi(p)}.")
-                return text, head
+                parts.append(((f"The plan was issued on the proposal of {self._names([who], True)} in {sub}." if en
+                               else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}."), head))
         if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution", "chuong trinh hanh dong",
-                                "action programme", "party document", "implementing")):
+                                "action programme", "party document", "implementing", "van ban nao")):
             lst = "; ".join(p.legal_bases)
-            text = f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."
-            if any(w in t for w in ("title", "trich yeu", "ten ke hoach")):  # "official title … and which documents"
-                text = (f"Title: Kế hoạch {canon(p.title)}. " if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}. ") + text
-            if asks_when and " ban hanh " in t and self._date_vi(p):  # "… còn UBND tỉnh ban hành KH 65 ngày nào"
-                text += f" The plan is dated {self._date_vi(p)}." if en else f" Kế hoạch ban hành {self._date_vi(p)}."
-            return text, head
+            parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))
         if any(w in t for w in ("ten ke hoach", "trich yeu", "title", "ve viec", "ten day du", "ten goi")):
-            return ((f"Title: Kế hoạch {canon(p.title)}." if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}."), head)
+            parts.append(((f"Title: Kế hoạch {canon(p.title)}." if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}."),
+                          head))
         if any(w in t for w in ("co quan ban hanh", "co quan nao ban hanh", "don vi ban hanh", "issuer",
                                 "ai ban hanh", "issued by", "who issued", "which provincial body")):
-            who = p.issuer or "UBND tỉnh"
-            return ((f"Issued by {who}." if en else f"Cơ quan ban hành: {who}."), head)
-        date_vi = self._date_vi(p)
-        if any(w in t for w in ("ngay", "date", "when was", "issued")) and "so " not in t:
-            return ((f"The plan {p.number} is dated {date_vi} ({p.date})." if en
-                     else f"Kế hoạch số {p.number} ban hành {date_vi}."), head)
-        if p.number:
-            return ((f"Plan number {p.number}, dated {date_vi}, issued by {p.issuer or 'UBND tỉnh'}." if en
-                     else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head)
-        return None
+            parts.append(((f"Issued by {p.issuer or 'UBND tỉnh'}." if en
+                           else f"Cơ quan ban hành: {p.issuer or 'UBND tỉnh'}."), head))
+        if any(w in t for w in ("noi nhan", "gui ", "recipient", "sent to", "distribution", "gui cho")) and p.section("recipients"):
+            lst = "; ".join(p.recipients)
+            parts.append(((f"Recipients (Nơi nhận): {lst}." if en else f"Nơi nhận: {lst}."),
+                          [self.cite(p, "recipients")]))
+        if not parts and p.number:  # "kế hoạch này là gì", "which plan is this"
+            parts.append(((f"Plan number {p.number}, dated {date_vi}, issued by {p.issuer or 'UBND tỉnh'}." if en
+                           else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head))
+        if not parts:
+            return None
+        cites: list[Citation] = []
+        for _, c in parts:
+            cites += [x for x in c if x not in cites]
+        return " ".join(text for text, _ in parts), cites
 
     @staticmethod
     def _sentences(plan: Plan, sid: str) -> tuple[str, list[str]]:
