@@ -327,7 +327,18 @@ class Composer:
                                                     if leads else "") for _, t in rows)
         text = (f"{len(rows)} task{'s mention' if len(rows) > 1 else ' mentions'} “{phrase}”: {items}." if en
                 else f"Có {len(rows)} nhiệm vụ nhắc đến “{phrase}”: {items}.")
-        return text, [self.cite(p, t.id) for p, t in rows]
+        return text, [self._cite_naming(p, t.id, phrase) for p, t in rows]
+
+    def _cite_naming(self, plan: Plan, sid: str, phrase: str) -> Citation:
+        """A unit cited with its first sentence that names the phrase (any of "a / b") lit."""
+        s = plan.section(sid)
+        assert s is not None
+        needles = [" " + " ".join(tokens(x)) + " " for x in phrase.split(" / ")]
+        for sent in self._sentences(plan, sid)[1]:
+            words = " " + " ".join(tokens(sent)) + " "
+            if any(n in words for n in needles):
+                return self.cite(plan, sid, locate(plan.text, s.start, s.end, sent))
+        return self.cite(plan, sid)
 
     def lead_count_list(self, q: Query, leads: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
         """The tasks with a sole lead agency (leads=1) or with at least `leads` of them."""
