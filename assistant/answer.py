@@ -356,11 +356,17 @@ class Composer:
                     else f"Có {len(rows)} nhiệm vụ do từ {leads} cơ quan chủ trì trở lên: {items}.")
         return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
 
-    def task_list(self, q: Query, timeline: str | None = None) -> tuple[str, list[Citation]]:
-        """Every task of the plan, or every task with the given timeline, each cited."""
-        rows = [(p, t) for p in self.plans for t in p.tasks if timeline is None or fold(t.timeline) == fold(timeline)]
+    def task_list(self, q: Query, timeline: str | None = None,
+                  within: list[Task] | None = None) -> tuple[str, list[Citation]]:
+        """Every task of the plan (or among `within`), or every task with the given timeline, each cited."""
+        rows = [(p, t) for p in self.plans for t in p.tasks
+                if (timeline is None or fold(t.timeline) == fold(timeline)) and (within is None or t in within)]
         en = q.style == "en"
         items = "; ".join(f"{t.id} ({t.title})" for _, t in rows)
+        if within is not None:
+            text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''}: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ: {items}.")
+            return text, [self.cite(p, t.id) for p, t in rows]
         if timeline is None:
             text = (f"The plan sets {len(rows)} tasks: {items}." if en
                     else f"Kế hoạch giao {len(rows)} nhiệm vụ: {items}.")
@@ -448,7 +454,16 @@ class Composer:
                                 "action programme", "party document", "implementing", "van ban nao")):
             lst = "; ".join(p.legal_bases)
             parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))
-        if any(w in t for w in ("ten ke hoach", "trich yeu", "title", "ve viec", "ten day du", "ten goi")):
+        header = unwrap(p.body("header")) if p.section("header") else ""
+        motto = re.search(r"(CỘNG HÒA XÃ HỘI\s+CHỦ NGHĨA VIỆT NAM)\s*(Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)", header)
+        if motto and any(w in t for w in ("quoc hieu", "tieu ngu", "national motto", "motto")):
+            parts.append(((f"National name and motto: {motto.group(1)} — {motto.group(2)}." if en
+                           else f"Quốc hiệu: {motto.group(1)}; tiêu ngữ: {motto.group(2)}."), head))
+        grounds = re.search(r"Thực hiện Nghị quyết[^;]+", header)
+        if grounds and any(w in t for w in ("hoi nghi", "lan thu", "khoa ", "session", "plenum", "congress")):
+            parts.append(((f"The plan opens: “{canon(grounds.group(0))}”." if en
+                           else f"Kế hoạch mở đầu: “{canon(grounds.group(0))}”."), head))
+        if any(w in t for w in ("ten ke hoach", "trich yeu", "title", "ve viec", "ten day du", "ten goi", "subject line")):
             parts.append(((f"Title: Kế hoạch {canon(p.title)}." if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}."),
                           head))
         if any(w in t for w in ("co quan ban hanh", "co quan nao ban hanh", "don vi ban hanh", "issuer",

@@ -186,6 +186,13 @@ class Assistant:
                 return (*c.lead_count_list(q, lead_count(folded) or 2, [t for _, t in tasks]), False)
             if tasks and asked:
                 return (*c.tasks_answer(q, tasks, asked), False)
+            counts_tasks = bool(re.search(r"\b(nhiem vu|nv|tasks?)\b", folded))
+            if tasks and asks_figure(folded) and counts_tasks:  # "khoản 2 mục III có bao nhiêu nhiệm vụ"
+                return (*c.task_list(q, within=[t for _, t in tasks]), False)
+            if asks_figure(folded) and not counts_tasks and not any(r.section.startswith("II.") for r in q.refs):
+                # "III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn không": no indicator gives it
+                text, cites = c.abstain(q, hits, "it gives no such figure" if q.style == "en" else "không nêu con số này")
+                return text, cites, True
             if len(tasks) == 1 and len(q.refs) == 1 and tasks[0][1].id == q.refs[0].section:
                 # "III.2.b says what about personal data": the sentences on it, not the summary
                 if self._topic_words(q):

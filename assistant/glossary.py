@@ -376,7 +376,7 @@ ABBREVIATIONS = {
     "ntm": "nông thôn mới", "csxh": "chính sách xã hội", "asxh": "an sinh xã hội",
     "ncc": "người có công", "cntt": "công nghệ thông tin", "mtqg": "mục tiêu quốc gia",
     "ktxh": "kinh tế xã hội", "cds": "chuyển đổi số", "nv": "nhiệm vụ",
-    "tgxh": "trợ giúp xã hội", "khcn": "khoa học công nghệ",
+    "tgxh": "trợ giúp xã hội", "nq": "nghị quyết", "khcn": "khoa học công nghệ",
 }
 _ABBR_TOKENS = {k: tokens(v) for k, v in ABBREVIATIONS.items()}
 
