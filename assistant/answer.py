@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 from assistant.agencies import Agency, Directory
 from assistant.glossary import translate_terms
-from assistant.query import Query, mentions_missing_ref
+from assistant.query import Query, mentions_missing_ref, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.targets import Target, clauses
 from index.normalize import canon, fold, tokens, unwrap
@@ -63,15 +63,19 @@ class Composer:
         self.plans, self.directory, self.targets = plans, directory, targets
         # Terms of every indicator clause and every item title, computed once, not per question.
         self._target_terms = [set(lexical_terms(t.indicator)) for t in targets]
+        self._indicator_terms: set[str] = set().union(*self._target_terms)
+        self._years = {t.year for t in targets}
         # The issuer's name ("Ủy ban nhân dân tỉnh Quảng Ngãi") is the setting, not a topic:
         # "dân số Quảng Ngãi" must not match a target clause because it names the province.
         self._setting = {t for p in plans for t in lexical_terms(f"{p.issuer} UBND tỉnh toàn tỉnh")}
         # Words that ask for a target say nothing about which: "chỉ tiêu" must not match the
         # "Chương trình mục tiêu quốc gia" a housing clause names.
         self._frame = set(lexical_terms("chỉ tiêu mục tiêu")) | set(lexical_terms("tỷ lệ"))
-        # Each task's words, folded and padded, for "which tasks mention …".
+        # Each task's words, folded and padded, and the agencies it names, for "which tasks mention …".
         self._task_words = {(p.source, t.id): " " + " ".join(tokens(unwrap(p.body(t.id)))) + " "
                             for p in plans for t in p.tasks}
+        self._task_agencies = {(p.source, t.id): {a.name for a in directory.find(p.body(t.id))}
+                               for p in plans for t in p.tasks}
         # The clauses of part II that are no indicator: objectives in words, matched when no
         # indicator clause fits ("xoá bỏ hoàn toàn tình trạng nhà tạm, nhà dột nát").
         indicators = {(t.doc, t.start) for t in targets}
@@ -295,14 +299,14 @@ class Composer:
         joined by "và", "hoặc", "or", commas is looked for as typed, or as the longest start of
         it, of two words or more, that some task contains; a task naming any of them counts."""
         m = _MENTION.search(q.words)
-        if not m or not re.search(r"\b(nhiem vu|nv|tasks?)\b", q.words):  # asks for tasks, not what it says
+        if not m or not names_tasks(q.words):  # asks for tasks, not what it says
             return "", []
         phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", m.group("what"))[0]
         pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]
         named = self.directory.find(phrase)
         if named:  # "which tasks mention the Department of Finance": as lead, coordinator or in the text
             a = named[0]
-            return a.name, [t for p, t in pool if a in self.directory.find(p.body(t.id))]
+            return a.name, [t for p, t in pool if a.name in self._task_agencies[(p.source, t.id)]]
         shown: list[str] = []
         found: list[Task] = []
         for part in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase):
@@ -375,11 +379,15 @@ class Composer:
                 else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
         return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
 
+    def asked_years(self, q: Query) -> set[int]:
+        """The indicator years a question names ("đến năm 2025", "by 2030")."""
+        return {int(y) for y in re.findall(r"\b(20\d\d)\b", q.text)} & self._years
+
     def indicators(self, q: Query, sections: set[str] | None = None,
                    any_year: bool = False) -> tuple[list[Target], float]:
         """The indicator clauses that best match the question, for the years it names (every
         year with any_year), one per year unless tied or listing; and the best score."""
-        years = set() if any_year else {int(y) for y in re.findall(r"\b(2025|2030)\b", q.text)}
+        years = set() if any_year else self.asked_years(q)
         terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
                  if not re.search(r"\b20\d\d\b", t.replace("_", " "))}  # the year filters, never matches
         scored: list[tuple[float, Target]] = []
@@ -499,7 +507,7 @@ class Composer:
         "giảm tỷ lệ hộ nghèo mỗi năm" names none (its pairs are spread over several)."""
         terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
                  if "_" in t and not re.search(r"\d", t)}
-        used = terms & set().union(*self._target_terms) if self._target_terms else set()
+        used = terms & self._indicator_terms
         return len(used) >= 2 and any(used <= tt for tt in self._target_terms)
 
     def better_objective(self, q: Query, score: float) -> tuple[str, list[Citation]] | None:
@@ -568,6 +576,7 @@ class Composer:
         return head + " | ".join(parts), cites
 
     def abstain(self, q: Query, hits: list[Hit], why: str = "") -> tuple[str, list[Citation]]:
+        """The plan does not answer: why, when known, and the nearest sections."""
         en = q.style == "en"
         near = ", ".join(f"{h.section} ({h.title.split(' › ')[-1]})" for h in hits[:3])
         if en:

@@ -12,9 +12,17 @@ from pathlib import Path
 from assistant.agencies import Directory
 from assistant.answer import Answer, Citation, Composer, missing_ref
 from assistant.glossary import ABBREVIATIONS, content_terms, edits1, translate_terms
-from assistant.query import Query, asks_all_tasks, asks_content, asks_figure, lead_count, parse_query
+from assistant.query import (
+    Query,
+    asks_all_tasks,
+    asks_content,
+    asks_figure,
+    lead_count,
+    names_tasks,
+    parse_query,
+)
 from assistant.retrieve import Hit, Retriever
-from assistant.scope import Scope
+from assistant.scope import Scope, reason
 from assistant.settings import Settings
 from assistant.targets import extract_targets
 from index.embed import get_embedder
@@ -46,6 +54,10 @@ _ASKING = set(
     ơi rõ kể hả chứ xem kèm đó này kia ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd
     tw kh ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt""".split()
 )
+
+# Words that ask about the plan and its tasks without naming a topic ("liệt kê tất cả nhiệm vụ").
+_PLAIN = {fold(w) for w in _ASKING | {"giao", "tất", "cả", "toàn", "bộ", "tổng", "cộng", "đề", "ra", "trong", "này",
+                                      "gì", "nói"}}
 
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 
@@ -145,8 +157,8 @@ class Assistant:
         q = self.query(question, history)
         k = k or self.settings.k
         qvec = self.retriever.embed(q.text) if (retriever or self.settings.retriever) != "bm25" else None
-        hits = self.retriever.search(q, k, retriever, qvec=qvec)
-        text, cites, abstained = self._compose(q, hits, qvec)
+        hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec)
+        text, cites, abstained = self._compose(q, hits, qvec, best)
         if not abstained:
             hits = self._cited_first(hits, cites, k)
         notice = ""
@@ -156,48 +168,51 @@ class Assistant:
                       f"Câu hỏi đã được cắt còn {self.settings.max_question} ký tự đầu.")
         return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice)
 
-    def _compose(self, q: Query, hits: list[Hit], qvec: object) -> tuple[str, list[Citation], bool]:
+    def _compose(self, q: Query, hits: list[Hit], qvec: object, best: float | None = None
+                 ) -> tuple[str, list[Citation], bool]:
         c = self.composer
-        folded = q.words
+        en, folded = q.style == "en", q.words
+
+        def refuse(why: str = "") -> tuple[str, list[Citation], bool]:
+            return (*c.abstain(q, hits, why), True)
+
         # "Does the plan say anything about a coordination mechanism…" asks what it says.
         says = asks_content(folded) and not q.refs
         asked = [] if says else [i for i in q.intents if i in {"lead", "coordinate", "timeline"}]
+        leads = lead_count(folded)
         # 1. An explicit reference is resolved by lookup.
         if missing_ref(q) and not any("." in r.section for r in q.refs):
-            text, cites = c.abstain(q, hits, "no such section" if q.style == "en" else "không có mục này")
-            return text, cites, True
+            return refuse(reason("section", en))
         # "…vneid mục 2 trên điện thoại": a bare number names no part of this plan for sure.
         bare = all(re.fullmatch(r"(?:mục|muc|khoản|khoan|item|section)?\s*\d{1,2}", r.text, re.I) for r in q.refs)
-        if q.refs and bare and self.unknown_words(q) and self._out_of_scope(q, hits, qvec):
-            text, cites = c.abstain(q, hits)
-            return text, cites, True
+        if q.refs and bare and self.unknown_words(q) and self._out_of_scope(q, hits, qvec, best):
+            return refuse()
         agencies = self.directory.find(q.text)
         if q.refs:
             tasks = c.ref_tasks(q)
-            phrase, named = c.mention_tasks(q, [t for _, t in tasks]) if "aggregate" in q.intents else ("", [])
+            named_tasks = [t for _, t in tasks]
+            phrase, named = c.mention_tasks(q, named_tasks) if "aggregate" in q.intents else ("", [])
             if named:
                 return (*c.mention_list(q, phrase, named), False)
             if agencies and all(r.section == "IV" or r.section.startswith("IV.") for r in q.refs):
                 return (*c.duties(q, agencies[0]), False)  # "part IV: what must Sở LĐTBXH do?"
-            if len(tasks) > 1 and agencies and asked and (lead_count(folded) or "aggregate" in q.intents):
+            if len(tasks) > 1 and agencies and asked and (leads or "aggregate" in q.intents):
                 # "trong các nhiệm vụ 2a, 2b, …, 8c, nhiệm vụ nào Sở LĐTBXH chủ trì?"
-                return (*c.agency_answer(q, agencies, lead_count(folded), [t for _, t in tasks]), False)
-            if tasks and "aggregate" in q.intents and lead_count(folded):
-                return (*c.lead_count_list(q, lead_count(folded) or 2, [t for _, t in tasks]), False)
+                return (*c.agency_answer(q, agencies, leads, named_tasks), False)
+            if tasks and "aggregate" in q.intents and leads:
+                return (*c.lead_count_list(q, leads, named_tasks), False)
             if tasks and asked:
                 return (*c.tasks_answer(q, tasks, asked), False)
-            counts_tasks = bool(re.search(r"\b(nhiem vu|nv|tasks?)\b", folded))
-            if tasks and asks_figure(folded) and counts_tasks:  # "khoản 2 mục III có bao nhiêu nhiệm vụ"
-                return (*c.task_list(q, within=[t for _, t in tasks]), False)
-            if asks_figure(folded) and not counts_tasks and not any(r.section.startswith("II.") for r in q.refs):
-                # "III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn không": no indicator gives it
-                text, cites = c.abstain(q, hits, "it gives no such figure" if q.style == "en" else "không nêu con số này")
-                return text, cites, True
+            if tasks and asks_figure(folded) and names_tasks(folded):  # "khoản 2 mục III có bao nhiêu nhiệm vụ"
+                return (*c.task_list(q, within=named_tasks), False)
+            if asks_figure(folded) and not names_tasks(folded) and not any(r.section.startswith("II.") for r in q.refs):
+                return refuse(reason("figure", en))  # "III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn"
             if len(tasks) == 1 and len(q.refs) == 1 and tasks[0][1].id == q.refs[0].section:
+                plan, task = tasks[0]
                 # "III.2.b says what about personal data": the sentences on it, not the summary
                 if self._topic_words(q):
-                    return (*c.quote(q, *tasks[0][0:1], tasks[0][1].id), False)
-                return (*c.task_summary(q, *tasks[0]), False)
+                    return (*c.quote(q, plan, task.id), False)
+                return (*c.task_summary(q, plan, task), False)
             if "target" in q.intents and all(r.section.startswith("II.2") for r in q.refs):
                 text, cites, _ = c.target_answer(q, {r.section for r in q.refs})
                 if text:
@@ -220,7 +235,7 @@ class Assistant:
             if named:
                 return (*c.mention_list(q, phrase, named), False)
             if agencies:
-                return (*c.agency_answer(q, agencies, lead_count(folded)), False)
+                return (*c.agency_answer(q, agencies, leads), False)
             if " thuong xuyen " in folded or "ongoing" in folded or "regular" in folded:
                 return (*c.task_list(q, "Thường xuyên"), False)
             if "cac nam tiep theo" in folded or "following years" in folded:
@@ -228,19 +243,17 @@ class Assistant:
             topic = c.topic_tasks(q)
             if topic and (asked or "liet ke" in folded or " list" in folded):
                 return (*c.tasks_answer(q, topic, asked or ["lead"]), False)
-            if lead_count(folded):
-                return (*c.lead_count_list(q, lead_count(folded) or 2), False)
+            if leads:
+                return (*c.lead_count_list(q, leads), False)
             if not topic and asks_all_tasks(folded) and not self._topic_words(q):
                 return (*c.task_list(q), False)
         # 4. Out of scope: what the question asks for is not in the plan (a sum of money, another
         # province), or nothing in the question anchors it to the plan.
         why = self.scope.reason(q)
         if why:
-            text, cites = c.abstain(q, hits, why)
-            return text, cites, True
-        if not agencies and self._out_of_scope(q, hits, qvec) and not self._names_a_target(q, hits):
-            text, cites = c.abstain(q, hits)
-            return text, cites, True
+            return refuse(why)
+        if not agencies and self._out_of_scope(q, hits, qvec, best) and not self._names_a_target(q, hits):
+            return refuse()
         # 5. Targets from part II, when retrieval agrees the question is about part II.
         general = any(w in folded for w in (" tong quat ", " overall ", " general objective ", " tam nhin ", " vision "))
         about_targets = not general and bool(hits) and (
@@ -257,20 +270,14 @@ class Assistant:
                 return (*objective, False)
             # "the 2025 target for urban unemployment": the plan sets it for 2030 only, and the
             # 2030 clause matches far better than anything of 2025 does.
-            asked_years = {int(y) for y in re.findall(r"\b(2025|2030)\b", q.text)}
+            asked_years = c.asked_years(q)
             other, best = c.indicators(q, any_year=True) if asked_years else ([], 0.0)
             if other and (not text or best >= score + 4) and not asked_years & {t.year for t in other}:
-                years = sorted({t.year for t in other})
-                when = " and ".join(map(str, years)) if q.style == "en" else " và ".join(map(str, years))
-                why = (f"it sets this indicator for {when} only" if q.style == "en"
-                       else f"chỉ đặt chỉ tiêu này cho năm {when}")
-                text, cites = c.abstain(q, hits, why)
-                return text, cites, True
+                return refuse(reason("indicator_years", en, {t.year for t in other}))
             if text:
                 return text, cites, False
         if figure:
-            text, cites = c.abstain(q, hits, "it gives no such figure" if q.style == "en" else "không nêu con số này")
-            return text, cites, True
+            return refuse(reason("figure", en))
         # 6. Lead / coordinate / timeline of the task the question describes.
         if asked and hits:
             found = c.find_task(q, hits)
@@ -282,8 +289,7 @@ class Assistant:
             if text:
                 return text, cites, False
         if not hits:
-            text, cites = c.abstain(q, hits)
-            return text, cites, True
+            return refuse()
         return (*c.content_answer(q, hits), False)
 
     def _topic_words(self, q: Query) -> list[str]:
@@ -293,9 +299,7 @@ class Assistant:
             text = text.replace(r.text, " ")
         if q.style == "en":
             return content_terms(text)
-        plain = _ASKING | {"giao", "tất", "cả", "toàn", "bộ", "tổng", "cộng", "đề", "ra", "trong", "này", "gì", "nói"}
-        return [w for w in re.findall(r"[^\W\d_]+", fold(text))
-                if w not in {fold(x) for x in plain} and w in self._folded_words]
+        return [w for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in _PLAIN and w in self._folded_words]
 
     def _names_a_target(self, q: Query, hits: list[Hit]) -> bool:
         """"chỉ tiêu xoá mù chữ 2025 và 2030": retrieval leads to part II and the question names
@@ -344,14 +348,15 @@ class Assistant:
         rest = [h for h in hits if all((h.doc, h.section) != (f.doc, f.section) for f in front)]
         return (front + rest)[: max(k, len(front))]
 
-    def evidence(self, q: Query, qvec: object) -> tuple[float, float]:
-        """(best dense cosine, share of the question's content bigrams found in the plan)."""
+    def evidence(self, q: Query, qvec: object, best: float | None = None) -> tuple[float, float]:
+        """(best dense cosine, share of the question's content bigrams found in the plan).
+        The cosine comes from the retrieval that just ran (`best`) or, alone, a top-1 search."""
         import numpy as np
 
-        dense = 0.0
-        if qvec is not None:
-            best = self.retriever.dense(np.asarray(qvec), 1)
-            dense = best[0][1] if best else 0.0
+        dense = 0.0 if best is None else best
+        if best is None and qvec is not None:
+            top = self.retriever.dense(np.asarray(qvec), 1)
+            dense = top[0][1] if top else 0.0
         src = translate_terms(q.text) if q.style == "en" else q.text
         toks = tokens(src)
         bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(toks)
@@ -359,13 +364,13 @@ class Assistant:
         known = self.retriever.known_terms(bigrams)
         return dense, known / len(bigrams) if bigrams else 0.0
 
-    def _out_of_scope(self, q: Query, hits: list[Hit], qvec: object) -> bool:
+    def _out_of_scope(self, q: Query, hits: list[Hit], qvec: object, best: float | None = None) -> bool:
         if self._names_a_title(q):
             return False
         words = re.sub(r"<(script|style)\b.*?(</\1\s*>|$)|<[^>]*>", " ", q.text, flags=re.I | re.S)
         if not re.search(r"[^\W\d_]{2,}", words):
             return True
-        dense, cov = self.evidence(q, qvec)
+        dense, cov = self.evidence(q, qvec, best)
         unknown = self.unknown_words(q)
         # Words the plan never uses ("bí thư", "thời tiết", "vé máy bay") mark another topic,
         # when they are more than a few words of a long, chatty question.

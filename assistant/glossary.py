@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from index.normalize import tokens
@@ -351,6 +352,7 @@ def edits1(word: str) -> set[str]:
 _GLOSSARY_WORDS = {w for form in _FORMS for w in re.findall(r"[a-z]+", form)}
 
 
+@functools.lru_cache(maxsize=256)  # read three times a question: terms, tokens, topics
 def _corrected(text: str) -> str:
     """Lower-cased text with a glossary word's one-letter slips mended ("populaton")."""
     def mend(m: re.Match[str]) -> str:

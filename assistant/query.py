@@ -280,6 +280,11 @@ def asks_content(folded: str) -> bool:
     return bool(_SAYS.search(folded))
 
 
+def names_tasks(folded: str) -> bool:
+    """"nhiệm vụ", "tasks": the question is about tasks, not about what the plan says."""
+    return bool(re.search(r"\b(nhiem vu|nv|tasks?)\b", folded))
+
+
 def asks_all_tasks(folded: str) -> bool:
     """"kế hoạch có bao nhiêu nhiệm vụ", "list all tasks"."""
     return bool(_ALL_TASKS.search(folded))
@@ -305,4 +310,4 @@ def parse_query(text: str, known: set[str], limit: int = 2000) -> Query:
 
 
 __all__ = ["INTENTS", "LETTERS", "ROMAN", "Query", "Reference", "asks_all_tasks", "asks_content", "asks_figure",
-           "detect_style", "find_refs", "lead_count", "parse_query"]
+           "detect_style", "find_refs", "lead_count", "names_tasks", "parse_query"]

@@ -83,6 +83,12 @@ class Retriever:
     # -- fusion --------------------------------------------------------------
     def search(self, q: Query, k: int = 10, mode: str | None = None, qvec: np.ndarray | None = None) -> list[Hit]:
         """Top-k hits, one per section, best first; explicit references come first."""
+        return self.search_scored(q, k, mode, qvec)[0]
+
+    def search_scored(self, q: Query, k: int = 10, mode: str | None = None,
+                      qvec: np.ndarray | None = None) -> tuple[list[Hit], float]:
+        """search(), and the best cosine of the dense run (0.0 without one), so that the
+        evidence for abstaining needs no second FAISS search."""
         mode = mode or self.settings.retriever
         depth = max(50, 5 * k)
         english = q.style == "en"
@@ -117,7 +123,7 @@ class Retriever:
             hits.append(self._hit(i, score, mode))
             if len(hits) >= k:
                 break
-        return hits[:k]
+        return hits[:k], (dense[0][1] if dense else 0.0)
 
     @staticmethod
     def _blend(dense: list[tuple[int, float]], lex: list[tuple[int, float]], share: float) -> dict[int, float]:

@@ -8,7 +8,7 @@ names one person (its signer). A check returns the reason to show, or "" when it
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from assistant.query import Query
 from assistant.targets import Target
@@ -58,6 +58,31 @@ _CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|sent|send|submit\w*|
 _CONTACT_IN_PLAN = re.compile(r"địa chỉ|trụ sở|điện thoại|e-?mail", re.I)
 
 
+def years_said(years: Collection[int], en: bool) -> str:
+    """"2025 and 2030", "2025 và 2030"."""
+    return (" and " if en else " và ").join(map(str, sorted(years)))
+
+
+# Why the plan cannot answer, in both languages: the words of every refusal.
+_REASONS = {
+    "place": ("the question is about another province", "câu hỏi về tỉnh, thành phố khác"),
+    "money": ("it states no prices, fees, wages or other sums of money", "không nêu mức tiền, giá, phí hay lương nào"),
+    "years": ("it sets figures for {years} only", "chỉ đặt chỉ tiêu cho năm {years}"),
+    "indicator_years": ("it sets this indicator for {years} only", "chỉ đặt chỉ tiêu này cho năm {years}"),
+    "figure": ("it gives no such figure", "không nêu con số này"),
+    "district": ("it names no district: its figures are for the whole province",
+                 "không nêu riêng cho huyện nào, chỉ tiêu là của toàn tỉnh"),
+    "contact": ("it gives no addresses or contact details", "không nêu địa chỉ hay thông tin liên hệ nào"),
+    "office": ("it names no office holder except its signer", "không nêu tên người giữ chức vụ nào ngoài người ký"),
+    "section": ("no such section", "không có mục này"),
+}
+
+
+def reason(key: str, en: bool, years: Collection[int] = ()) -> str:
+    """The refusal reason `key` in the asker's language."""
+    return _REASONS[key][0 if en else 1].format(years=years_said(years, en))
+
+
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
         self.money = any(_MONEY_IN_PLAN.search(p.text) for p in plans)
@@ -78,25 +103,20 @@ class Scope:
         """Why the plan cannot answer q, in q's language; "" when no check applies."""
         t, en = " ".join(re.findall(r"[a-z0-9]+", fold(q.text))), q.style == "en"
         if OTHER_PLACE.search(t):
-            return "the question is about another province" if en else "câu hỏi về tỉnh, thành phố khác"
+            return reason("place", en)
         if not self.money and self._asks_money(q, t):
-            return ("it states no prices, fees, wages or other sums of money" if en
-                    else "không nêu mức tiền, giá, phí hay lương nào")
+            return reason("money", en)
         asked = {int(y) for y in _YEAR.findall(q.text)}
         now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets
         if self.years and (now or asked) and not asked & set(self.years) and _FIGURE.search(t):
-            years = " and ".join(map(str, self.years)) if en else " và ".join(map(str, self.years))
-            return (f"it sets figures for {years} only" if en
-                    else f"chỉ đặt chỉ tiêu cho năm {years}")
+            return reason("years", en, self.years)
         # "huyện Sơn Hà": a district by name, which the plan does not name (it names none; its
         # figures are the province's).
         district = re.search(r"\b(?:huyện|huyen|district of)\s+([A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)?)", q.text)
         if district and f" huyen {fold(district.group(1))} " not in self.folded:
-            return ("it names no district: its figures are for the whole province" if en
-                    else "không nêu riêng cho huyện nào, chỉ tiêu là của toàn tỉnh")
+            return reason("district", en)
         if not self.contact and _CONTACT.search(t) and not _CONTACT_PLAN.search(t):
-            return "it gives no addresses or contact details" if en else "không nêu địa chỉ hay thông tin liên hệ nào"
+            return reason("contact", en)
         if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign)", t):
-            return ("it names no office holder except its signer" if en
-                    else "không nêu tên người giữ chức vụ nào ngoài người ký")
+            return reason("office", en)
         return ""
