@@ -143,6 +143,12 @@ EN_VI: dict[str, str] = {
     "nurses": "điều dưỡng viên",
     "life expectancy": "tuổi thọ trung bình",
     "healthy years": "số năm sống khỏe",
+    "live on average": "tuổi thọ trung bình",
+    "how long people live": "tuổi thọ trung bình",
+    "in good health": "số năm sống khỏe",
+    "put before": "trình",
+    "submitted to": "trình",
+    "submit to": "trình",
     "vaccination": "tiêm chủng",
     "immunization": "tiêm chủng",
     "immunisation": "tiêm chủng",
@@ -378,7 +384,8 @@ ABBREVIATIONS = {
     "ntm": "nông thôn mới", "csxh": "chính sách xã hội", "asxh": "an sinh xã hội",
     "ncc": "người có công", "cntt": "công nghệ thông tin", "mtqg": "mục tiêu quốc gia",
     "ktxh": "kinh tế xã hội", "cds": "chuyển đổi số", "nv": "nhiệm vụ",
-    "tgxh": "trợ giúp xã hội", "nq": "nghị quyết", "khcn": "khoa học công nghệ",
+    "tgxh": "trợ giúp xã hội", "nq": "nghị quyết", "khcn": "khoa học công nghệ", "kq": "kết quả",
+    "bc": "báo cáo", "tt": "thông tin",
 }
 _ABBR_TOKENS = {k: tokens(v) for k, v in ABBREVIATIONS.items()}
 

@@ -158,19 +158,24 @@ def mentions_missing_ref(text: str) -> bool:
 
 
 _INTENT_WORDS: dict[str, tuple[str, ...]] = {
-    "coordinate": ("phoi hop", "coordinat~", "cooperat~", "supporting", "partner agencies", "work with",
+    "coordinate": ("phoi hop", "coordinat~", "cordinat~", "co-ordinat~", "cooperat~", "supporting",
+                   "support the lead", "support them", "help the lead", "to support", "partner agencies", "work with",
                    "cung voi", "involved", "assist", "partners", "apart from the lead", "besides the lead",
                    "other than the lead", "ngoai co quan chu tri", "ngoai so chu tri", "besides", "apart from",
                    "other than", "in addition to", "expected to help"),
     "lead": ("chu tri", "lead", "leads", "led", "leading", "in charge", "responsible", "phu trach", "dau moi", "tham muu",
-             "co quan nao", "don vi nao", "so nao", "which agency", "which department", "who ", "ai "),
+             "co quan nao", "don vi nao", "so nao", "which agency", "which department", "who ", "ai ",
+             "ai lo", "ben nao lo", "giao cho ai"),
     "timeline": ("thoi gian", "tgian", "khi nao", "bao gio", "thoi han", "deadline", "timeline", "when is", "when are",
                  "when will", "when does", "when do", "when must", "when should", "when was", "when's", "by when",
                  "and when", "ongoing", "limited to 2024",
                  "time frame", "how long", "han chot", "tien do", "nam nao", "thuong xuyen", "schedule",
                  "by what year", "what period", "timeframe", "time-frame", "how often", "bao lau",
                  "one-off", "one off", "continue after", "continues after", "until when", "den bao gio",
-                 "giai doan nao", "thoi diem nao", "end date", "run until", "how long does"),
+                 "giai doan nao", "thoi diem nao", "end date", "run until", "how long does",
+                 "han hoan thanh", "moc hoan thanh", "moc thoi gian", "co moc", "moc ket thuc", "khi nao xong",
+                 "phai xong", "xong truoc", "xong trong", "keo dai", "lam lien tuc", "lien tuc", "tro di",
+                 "hoan thanh khi nao", "hoan thanh truoc", "bat dau tu"),
     "target": ("chi tieu", "muc tieu", "ty le", "bao nhieu", "target", "targets", "how many", "how much", "rate", "rates",
                "percent", "%", "so luong", "phan dau", "dat muc", "indicator~", "goal", "goals", "can ho",
                "giuong benh", "bac si", "tuoi tho", "share", "proportion", "percentage", "phan tram"),
@@ -214,6 +219,9 @@ _GENERIC_LEAD = ("who", "ai", "co quan nao", "don vi nao", "so nao", "which agen
 def detect_intents(text: str) -> tuple[str, ...]:
     t = " " + fold(text) + " "
     found = [name for name, words in _INTENT_WORDS.items() if any(_has(t, w) for w in words)]
+    # "how long do people live": life expectancy, not a task's duration.
+    if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,4}\s+(live|living)\b", t):
+        found.remove("timeline")
     # "who coordinates …": the question word asks for the coordinators, not the lead.
     if "lead" in found and ({"coordinate", "timeline"} & set(found)):
         specific = [w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD]
