@@ -70,7 +70,7 @@ class Composer:
         self._setting = {t for p in plans for t in lexical_terms(f"{p.issuer} UBND tỉnh toàn tỉnh")}
         # Words that ask for a target say nothing about which: "chỉ tiêu" must not match the
         # "Chương trình mục tiêu quốc gia" a housing clause names.
-        self._frame = set(lexical_terms("chỉ tiêu mục tiêu")) | set(lexical_terms("tỷ lệ"))
+        self._frame = set(lexical_terms("chỉ tiêu mục tiêu")) | set(lexical_terms("tỷ lệ")) | set(lexical_terms("giai đoạn"))
         # Each task's words, folded and padded, and the agencies it names, for "which tasks mention …".
         self._task_words = {(p.source, t.id): " " + " ".join(tokens(unwrap(p.body(t.id)))) + " "
                             for p in plans for t in p.tasks}
@@ -388,14 +388,15 @@ class Composer:
         """The indicator clauses that best match the question, for the years it names (every
         year with any_year), one per year unless tied or listing; and the best score."""
         years = set() if any_year else self.asked_years(q)
-        terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
-                 if not re.search(r"\b20\d\d\b", t.replace("_", " "))}  # the year filters, never matches
-        scored: list[tuple[float, Target]] = []
-        for t, tt in zip(self.targets, self._target_terms, strict=True):
-            if (years and t.year not in years) or (sections and t.section not in sections):
-                continue
-            scored.append((_overlap(terms, tt), t))
-        scored.sort(key=lambda x: -x[0])
+        pool = [(t, tt) for t, tt in zip(self.targets, self._target_terms, strict=True)
+                if not (years and t.year not in years) and not (sections and t.section not in sections)]
+
+        def ranked(text: str) -> list[tuple[float, Target]]:
+            terms = {t for t in set(lexical_terms(text, q.style == "en")) - self._setting - self._frame
+                     if not re.search(r"\b20\d\d\b", t.replace("_", " "))}  # the year filters, never matches
+            return sorted(((_overlap(terms, tt), t) for t, tt in pool), key=lambda x: -x[0])
+
+        scored = ranked(q.text)
         if not scored or scored[0][0] < 3.0:
             return [], 0.0
         best = scored[0][0]
@@ -411,6 +412,13 @@ class Composer:
                 chosen.append(t)
             elif not listing and sc >= best * 0.75 and sc == top[t.year] and sum(c.year == t.year for c in chosen) < 2:
                 chosen.append(t)
+        # Two figures asked in one question ("mức sinh, và chỉ số HDI"; "suy dinh dưỡng với
+        # tiêm chủng"): each part's own clear best clause answers it too.
+        for part in [] if listing else _PARTS.split(q.text):
+            top_part = ranked(part)
+            if (top_part and top_part[0][0] >= 4 and top_part[0][1] not in chosen
+                    and (len(top_part) == 1 or top_part[0][0] > top_part[1][0])):
+                chosen.append(top_part[0][1])
         return sorted(chosen, key=lambda t: (t.year, t.start)), best
 
     def target_answer(self, q: Query, sections: set[str] | None = None) -> tuple[str, list[Citation], float]:
@@ -503,12 +511,19 @@ class Composer:
 
     def names_an_indicator(self, q: Query) -> bool:
         """Every word pair of the question that some indicator clause uses is in one clause,
-        two pairs at least: "chỉ tiêu xoá mù chữ 2025 và 2030" names the literacy indicator,
-        "giảm tỷ lệ hộ nghèo mỗi năm" names none (its pairs are spread over several)."""
+        or in two (a question may ask two figures), each holding two pairs at least: "chỉ
+        tiêu xoá mù chữ 2025 và 2030" names the literacy indicator, "giảm tỷ lệ hộ nghèo
+        mỗi năm" names none (its pairs are spread over several)."""
         terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
                  if "_" in t and not re.search(r"\d", t)}
         used = terms & self._indicator_terms
-        return len(used) >= 2 and any(used <= tt for tt in self._target_terms)
+        if len(used) < 2:
+            return False
+        for tt in self._target_terms:
+            rest = used - tt
+            if len(used & tt) >= 2 and (not rest or any(len(rest) >= 2 and rest <= other for other in self._target_terms)):
+                return True
+        return False
 
     def better_objective(self, q: Query, score: float) -> tuple[str, list[Citation]] | None:
         """An objective of part II without a figure (the general objective, "xoá bỏ hoàn toàn
@@ -602,6 +617,9 @@ def _leads_match(t: Task, leads: int) -> bool:
     """A task with a sole lead (leads=1), or with at least `leads` of them."""
     return len(t.lead) == 1 if leads == 1 else len(t.lead) >= leads
 
+
+# Where a question asking two things divides ("…mức sinh, và chỉ số HDI…").
+_PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)
 
 # "…nhắc đến X", "…mention X": X is what the tasks must name.
 _MENTION = re.compile(

@@ -223,7 +223,8 @@ class Assistant:
                 return (*c.units_answer(q, units), False)
             return (*c.content_answer(q, hits), False)
         # 2. Questions about the document itself.
-        if "meta" in q.intents:
+        # "… chỉ tiêu này được phê duyệt tại quyết định số mấy": the number is in the indicator clause.
+        if "meta" in q.intents and not self._names_a_target(q, hits):
             meta = c.meta_answer(q)
             if meta:
                 return (*meta, False)

@@ -21,6 +21,11 @@ OTHER_PLACE = re.compile(
     r"gia lai|phu yen|khanh hoa|nghe an|thanh hoa|hai phong|can tho|dong nai|binh duong|quang tri|"
     r"quang binh|lam dong|dak lak|an giang)\b"
 )
+# The province's districts and towns, as typed with or without marks (folded). The plan
+# names none of them: its figures are the province's.
+_DISTRICTS = re.compile(
+    r"\b(binh son|son tinh|tu nghia|nghia hanh|mo duc|duc pho|ba to|minh long|son ha|son tay|tra bong|ly son)\b"
+)
 # A sum of money: a price, fee, wage, contribution or loan. Vietnamese phrases are folded.
 _MONEY_VI = (
     "bao nhieu tien", "may tien", "bao nhieu dong", "trieu dong", "ty dong", "vnd", "hoc phi", "le phi",
@@ -114,6 +119,10 @@ class Scope:
         # figures are the province's).
         district = re.search(r"\b(?:huyện|huyen|district of)\s+([A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)?)", q.text)
         if district and f" huyen {fold(district.group(1))} " not in self.folded:
+            return reason("district", en)
+        named = _DISTRICTS.search(t)
+        asks_share = bool(_FIGURE.search(t) or re.search(r"\b(which|nao|chi tieu|targets?|get|gets|duoc)\b", t))
+        if named and asks_share and f" {named.group(1)} " not in self.folded:  # the ferry to Lý Sơn is no share
             return reason("district", en)
         if not self.contact and _CONTACT.search(t) and not _CONTACT_PLAN.search(t):
             return reason("contact", en)
