@@ -412,6 +412,12 @@ class Composer:
                 chosen.append(t)
             elif not listing and sc >= best * 0.75 and sc == top[t.year] and sum(c.year == t.year for c in chosen) < 2:
                 chosen.append(t)
+        # A share asked for ("giảm tỷ lệ hộ nghèo bao nhiêu phần trăm") is not answered by a
+        # count of houses: only clauses that state a percentage answer it.
+        if not listing and _PERCENT.search(q.words):
+            chosen = [t for t in chosen if "%" in t.indicator]
+            if not chosen:
+                return [], 0.0
         # Two figures asked in one question ("mức sinh, và chỉ số HDI"; "suy dinh dưỡng với
         # tiêm chủng"): each part's own clear best clause answers it too.
         for part in [] if listing else _PARTS.split(q.text):
@@ -617,6 +623,9 @@ def _leads_match(t: Task, leads: int) -> bool:
     """A task with a sole lead (leads=1), or with at least `leads` of them."""
     return len(t.lead) == 1 if leads == 1 else len(t.lead) >= leads
 
+
+# A percentage asked for.
+_PERCENT = re.compile(r"%|\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b")
 
 # Where a question asking two things divides ("…mức sinh, và chỉ số HDI…").
 _PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)
