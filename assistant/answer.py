@@ -72,7 +72,8 @@ class Composer:
         # "Chương trình mục tiêu quốc gia" a housing clause names.
         self._frame = set(lexical_terms("chỉ tiêu mục tiêu")) | set(lexical_terms("tỷ lệ")) | set(lexical_terms("giai đoạn"))
         # Each task's words, folded and padded, and the agencies it names, for "which tasks mention …".
-        self._task_words = {(p.source, t.id): " " + " ".join(tokens(unwrap(p.body(t.id)))) + " "
+        # Punctuation stays as a token of its own: a phrase does not run across a comma.
+        self._task_words = {(p.source, t.id): " " + " ".join(re.findall(r"[a-z0-9]+|[,;:.()]", fold(unwrap(p.body(t.id))))) + " "
                             for p in plans for t in p.tasks}
         self._task_agencies = {(p.source, t.id): {a.name for a in directory.find(p.body(t.id))}
                                for p in plans for t in p.tasks}
@@ -298,7 +299,10 @@ class Composer:
         chuyển đổi số", "tasks that mention people with disabilities"). Each of the phrases
         joined by "và", "hoặc", "or", commas is looked for as typed, or as the longest start of
         it, of two words or more, that some task contains; a task naming any of them counts."""
-        m = _MENTION.search(q.words)
+        # What is in brackets explains ("thất nghiệp (lao động mất việc làm, …)") and names no
+        # more; English keeps its hyphens and apostrophes for the glossary ("high-quality").
+        text = re.sub(r"\([^)]*\)?", " ", q.text)
+        m = _MENTION.search(text.lower() if q.style == "en" else " " + " ".join(re.findall(r"[a-z0-9]+", fold(text))) + " ")
         if not m or not names_tasks(q.words):  # asks for tasks, not what it says
             return "", []
         phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", m.group("what"))[0]
@@ -311,17 +315,29 @@ class Composer:
         found: list[Task] = []
         for part in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase):
             words = tokens(translate_terms(part) if q.style == "en" else part)
-            while words and words[0] in _LEADING:
-                words = words[1:]
-            for n in range(len(words), 1, -1):
-                needle = " " + " ".join(words[:n]) + " "
-                hits = [(p, t) for p, t in pool if needle in self._task_words[(p.source, t.id)]]
-                if hits:
-                    wording = _wording(unwrap(hits[0][0].body(hits[0][1].id)), words[:n])
-                    shown += [wording] if wording not in shown else []
-                    found += [t for _, t in hits if t not in found]
-                    break
+            span, hits = self._longest_named(words, pool)
+            if hits:
+                wording = _wording([unwrap(p.body(t.id)) for p, t in hits], span)
+                shown += [wording] if wording not in shown else []
+                found += [t for _, t in hits if t not in found]
         return " / ".join(shown), [t for _, t in pool if t in found]
+
+    def _longest_named(self, words: list[str], pool: list[tuple[Plan, Task]]
+                       ) -> tuple[list[str], list[tuple[Plan, Task]]]:
+        """The longest run of the words, two or more, that some task names, and the tasks
+        naming it. A run of four words or more may have up to two words inside it in the
+        plan ("lao động [trong] khu vực phi chính thức", "đội ngũ [cán bộ] làm công tác xã hội")."""
+        for n in range(len(words), 1, -1):
+            for i in range(len(words) - n + 1):
+                span = words[i:i + n]
+                if span[0] in _LEADING:
+                    continue
+                gap = r" (?:[a-z0-9]+ ){0,2}" if n >= 4 else " "
+                needle = re.compile(" " + gap.join(map(re.escape, span)) + " ")
+                hits = [(p, t) for p, t in pool if needle.search(self._task_words[(p.source, t.id)])]
+                if hits:
+                    return span, hits
+        return [], []
 
     def mention_list(self, q: Query, phrase: str, tasks: list[Task]) -> tuple[str, list[Citation]]:
         en = q.style == "en"
@@ -609,13 +625,19 @@ class Composer:
         return text, []
 
 
-def _wording(text: str, words: list[str]) -> str:
-    """The words of a text that fold to the given folded words, as the text writes them."""
-    found = list(re.finditer(r"[^\W_]+", text))
-    folded = [fold(m.group(0)) for m in found]
-    for i in range(len(folded) - len(words) + 1):
-        if folded[i : i + len(words)] == words:
-            return text[found[i].start() : found[i + len(words) - 1].end()]
+def _wording(texts: list[str], words: list[str]) -> str:
+    """The words of the first text that folds to the given folded words, as it writes them;
+    failing that, the first that holds them with a word or two between."""
+    for exact in (True, False):
+        for text in texts:
+            found = list(re.finditer(r"[^\W_]+", text))
+            folded = " ".join(fold(m.group(0)) for m in found) + " "
+            gap = " " if exact else r" (?:\S+ ){0,2}"
+            m = re.search(r"(?:^| )" + gap.join(map(re.escape, words)) + " ", folded)
+            if m:
+                first = folded[: m.start() + (m.group(0)[0] == " ")].count(" ")
+                last = first + m.group(0).strip().count(" ")
+                return text[found[first].start() : found[last].end()]
     return " ".join(words)
 
 
@@ -632,8 +654,9 @@ _PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)
 
 # "…nhắc đến X", "…mention X": X is what the tasks must name.
 _MENTION = re.compile(
-    r"\b(nhac den|nhac toi|de cap den|de cap toi|co noi ve|noi den|lien quan den|lien quan toi|neu ro|"
-    r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves)"
+    r"\b(nhac den|nhac toi|de cap den|de cap toi|co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
+    r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
+    r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for)"
     r"\b(?P<what>.+)"
 )
 _LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an",
