@@ -435,12 +435,16 @@ class Composer:
             if not chosen:
                 return [], 0.0
         # Two figures asked in one question ("mức sinh, và chỉ số HDI"; "suy dinh dưỡng với
-        # tiêm chủng"): each part's own clear best clause answers it too.
+        # tiêm chủng"): each part's own clear best clause answers it too. Clauses tied on a
+        # part are told apart by the whole question ("… nước sạch, chỉ tiêu này theo quyết định số mấy").
+        whole = {id(t): sc for sc, t in scored}
         for part in [] if listing else _PARTS.split(q.text):
             top_part = ranked(part)
-            if (top_part and top_part[0][0] >= 4 and top_part[0][1] not in chosen
-                    and (len(top_part) == 1 or top_part[0][0] > top_part[1][0])):
-                chosen.append(top_part[0][1])
+            if not top_part or top_part[0][0] < 3:
+                continue
+            tied = sorted((t for sc, t in top_part if sc == top_part[0][0]), key=lambda t: -whole[id(t)])
+            if (len(tied) == 1 or whole[id(tied[0])] > whole[id(tied[1])]) and tied[0] not in chosen:
+                chosen.append(tied[0])
         return sorted(chosen, key=lambda t: (t.year, t.start)), best
 
     def target_answer(self, q: Query, sections: set[str] | None = None) -> tuple[str, list[Citation], float]:

@@ -245,8 +245,8 @@ class Assistant:
             topic = c.topic_tasks(q)
             # Retrieval must agree: "các việc phát triển y tế học đường" is one task of III.6,
             # whatever item title its words happen to share.
-            near = {h.section for h in hits[:3]}
-            if topic and (asked or "liet ke" in folded or " list" in folded) and near & {t.id for _, t in topic}:
+            agrees = bool(hits) and hits[0].section in {t.id for _, t in topic}
+            if topic and (asked or "liet ke" in folded or " list" in folded) and agrees:
                 return (*c.tasks_answer(q, topic, asked or ["lead"]), False)
             if leads:
                 return (*c.lead_count_list(q, leads), False)

@@ -220,7 +220,7 @@ def detect_intents(text: str) -> tuple[str, ...]:
     t = " " + fold(text) + " "
     found = [name for name, words in _INTENT_WORDS.items() if any(_has(t, w) for w in words)]
     # "how long do people live": life expectancy, not a task's duration.
-    if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,4}\s+(live|living)\b", t):
+    if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,8}\s+(live|living)\b", t):
         found.remove("timeline")
     # "who coordinates …": the question word asks for the coordinators, not the lead.
     if "lead" in found and ({"coordinate", "timeline"} & set(found)):
