@@ -297,7 +297,7 @@ class Composer:
     def mention_tasks(self, q: Query, within: list[Task] | None = None) -> tuple[str, list[Task]]:
         """The tasks whose text names what the question asks about ("những nhiệm vụ nhắc đến
         chuyển đổi số", "tasks that mention people with disabilities"). Each of the phrases
-        joined by "và", "hoặc", "or", commas is looked for as typed, or as the longest start of
+        joined by "và", "hoặc", "or", commas is looked for as typed, or as the longest run of
         it, of two words or more, that some task contains; a task naming any of them counts."""
         # What is in brackets explains ("thất nghiệp (lao động mất việc làm, …)") and names no
         # more; English keeps its hyphens and apostrophes for the glossary ("high-quality").
@@ -332,8 +332,7 @@ class Composer:
                 span = words[i:i + n]
                 if span[0] in _LEADING:
                     continue
-                gap = r" (?:[a-z0-9]+ ){0,2}" if n >= 4 else " "
-                needle = re.compile(" " + gap.join(map(re.escape, span)) + " ")
+                needle = re.compile(_run(span, loose=n >= 4))
                 hits = [(p, t) for p, t in pool if needle.search(self._task_words[(p.source, t.id)])]
                 if hits:
                     return span, hits
@@ -629,17 +628,23 @@ class Composer:
         return text, []
 
 
+def _run(words: list[str], loose: bool) -> str:
+    """A pattern for folded words in a row, in text whose tokens (words and punctuation) are
+    space-padded; loose lets up to two words, never punctuation, sit between any two."""
+    gap = r" (?:[a-z0-9]+ ){0,2}" if loose else " "
+    return " " + gap.join(map(re.escape, words)) + " "
+
+
 def _wording(texts: list[str], words: list[str]) -> str:
     """The words of the first text that folds to the given folded words, as it writes them;
     failing that, the first that holds them with a word or two between."""
-    for exact in (True, False):
+    for loose in (False, True):
         for text in texts:
-            found = list(re.finditer(r"[^\W_]+", text))
-            folded = " ".join(fold(m.group(0)) for m in found) + " "
-            gap = " " if exact else r" (?:\S+ ){0,2}"
-            m = re.search(r"(?:^| )" + gap.join(map(re.escape, words)) + " ", folded)
+            found = list(re.finditer(r"[^\W_]+|[,;:.()]", text))
+            folded = " " + " ".join(fold(m.group(0)) for m in found) + " "
+            m = re.search(_run(words, loose), folded)
             if m:
-                first = folded[: m.start() + (m.group(0)[0] == " ")].count(" ")
+                first = folded[: m.start() + 1].count(" ") - 1
                 last = first + m.group(0).strip().count(" ")
                 return text[found[first].start() : found[last].end()]
     return " ".join(words)

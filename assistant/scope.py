@@ -139,9 +139,9 @@ class Scope:
         asks_share = bool(_FIGURE.search(t) or re.search(r"\b(which|nao|chi tieu|targets?|get|gets|duoc)\b", t))
         if named and asks_share and f" {named.group(1)} " not in self.folded:  # the ferry to Lý Sơn is no share
             return reason("district", en)
-        if named_commune := _COMMUNES.search(t):
-            if f" {named_commune.group(0)} " not in self.folded:
-                return reason("district", en)
+        commune = _COMMUNES.search(t)
+        if commune and f" {commune.group(0)} " not in self.folded:
+            return reason("district", en)
         if not self.penalty and _PENALTY.search(t):
             return reason("penalty", en)
         if _LAW.search(t) and (_FIGURE.search(t) or re.search(r"\b(what|which) (is|are) the\b|\b(bao nhieu|may) tuoi\b", t)):

@@ -258,7 +258,8 @@ def test_abstains_out_of_scope(question: str, assistant: Assistant) -> None:
 
 
 # What the question asks for is not in the plan: a sum of money, a figure for a year without
-# targets, an office holder, an address. Each with the reason, in the asker's language.
+# targets, an office holder, an address, a district's share, a penalty, a provision of law.
+# Each with the reason, in the asker's language.
 NOT_IN_PLAN = [
     ("Mức học phí trường THPT công lập năm 2024 là bao nhiêu?", "không nêu mức tiền"),
     ("luong toi thieu vung nam 2024 o quang ngai la bao nhieu", "không nêu mức tiền"),
@@ -271,6 +272,13 @@ NOT_IN_PLAN = [
     ("truong ban vi su tien bo phu nu tinh hien nay la ai vay", "không nêu tên người giữ chức vụ"),
     ("What is the phone number of the Department of Health?", "no addresses or contact details"),
     ("Kế hoạch của tỉnh Bình Định về chính sách xã hội?", "tỉnh, thành phố khác"),
+    # Declined without a reason, or answered, by the held-out runs of 7cf5069.
+    ("Mỗi năm tỉnh phải giảm tỷ lệ hộ nghèo bao nhiêu phần trăm?", "không nêu con số này"),
+    ("ubnd huyen son tinh duoc giao bao nhieu can nha o xa hoi", "không nêu riêng cho huyện, xã nào"),
+    ("Which communes does the plan list as extremely disadvantaged?", "no district or commune"),
+    ("What disciplinary penalties does the plan set for late reports?", "no penalties"),
+    ("What is the statutory retirement age for women this year?", "no provisions of laws"),
+    ("mức hỗ trợ giá nước sạch là bao nhiu đồng một khối?", "không nêu mức tiền"),
 ]
 
 
@@ -582,19 +590,6 @@ def test_two_figures_in_one_question(question: str, facts: list[str], assistant:
     ans = assistant.ask(question)
     assert not ans.abstained and all(f in ans.answer for f in facts), ans.answer
     assert set(cited(ans)) <= {"II.2.a", "II.2.b"}, ans.answer
-
-
-@pytest.mark.parametrize(("question", "why"), [
-    ("Mỗi năm tỉnh phải giảm tỷ lệ hộ nghèo bao nhiêu phần trăm?", "không nêu con số này"),
-    ("ubnd huyen son tinh duoc giao bao nhieu can nha o xa hoi", "không nêu riêng cho huyện, xã nào"),
-    ("Which communes does the plan list as extremely disadvantaged?", "no district or commune"),
-    ("What disciplinary penalties does the plan set for late reports?", "no penalties"),
-    ("What is the statutory retirement age for women this year?", "no provisions of laws"),
-    ("mức hỗ trợ giá nước sạch là bao nhiu đồng một khối?", "không nêu mức tiền"),
-])
-def test_refusals_with_their_reasons(question: str, why: str, assistant: Assistant) -> None:
-    ans = assistant.ask(question)
-    assert ans.abstained and why in ans.answer, ans.answer
 
 
 def test_a_ferry_to_ly_son_is_no_district_share(assistant: Assistant) -> None:
