@@ -342,22 +342,27 @@ class Composer:
         en = q.style == "en"
         rows = [(p, t) for p in self.plans for t in p.tasks if t in tasks]
         leads = "lead" in q.intents  # "… kèm sở chủ trì", "with its lead department"
+        named = [self._naming(p, t.id, phrase) for p, t in rows]
+        # One or two tasks: the sentence itself, which answers "does the plan mention X" too.
+        quote = len(rows) <= 2
         items = "; ".join(f"{t.id} ({t.title})" + (f" — {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
-                                                    if leads else "") for _, t in rows)
+                                                    if leads else "") + (f": “{sent}”" if quote and sent else "")
+                          for (_, t), (_, sent) in zip(rows, named, strict=True))
         text = (f"{len(rows)} task{'s mention' if len(rows) > 1 else ' mentions'} “{phrase}”: {items}." if en
                 else f"Có {len(rows)} nhiệm vụ nhắc đến “{phrase}”: {items}.")
-        return text, [self._cite_naming(p, t.id, phrase) for p, t in rows]
+        return text, [c for c, _ in named]
 
-    def _cite_naming(self, plan: Plan, sid: str, phrase: str) -> Citation:
-        """A unit cited with its first sentence that names the phrase (any of "a / b") lit."""
+    def _naming(self, plan: Plan, sid: str, phrase: str) -> tuple[Citation, str]:
+        """A unit cited with its first sentence that names the phrase (any of "a / b") lit,
+        and that sentence ("" when none does)."""
         s = plan.section(sid)
         assert s is not None
-        needles = [" " + " ".join(tokens(x)) + " " for x in phrase.split(" / ")]
+        needles = [re.compile(_run(w, loose=len(w) >= 4)) for w in (tokens(x) for x in phrase.split(" / ")) if w]
         for sent in self._sentences(plan, sid)[1]:
-            words = " " + " ".join(tokens(sent)) + " "
-            if any(n in words for n in needles):
-                return self.cite(plan, sid, locate(plan.text, s.start, s.end, sent))
-        return self.cite(plan, sid)
+            words = " " + " ".join(re.findall(r"[a-z0-9]+|[,;:.()]", fold(sent))) + " "
+            if any(n.search(words) for n in needles):
+                return self.cite(plan, sid, locate(plan.text, s.start, s.end, sent)), sent
+        return self.cite(plan, sid), ""
 
     def lead_count_list(self, q: Query, leads: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
         """The tasks with a sole lead agency (leads=1) or with at least `leads` of them."""
@@ -473,7 +478,7 @@ class Composer:
         # "ký ban hành ngày tháng năm nào" asks for the date; "ai ký" for the signer.
         asks_when = any(w in t for w in (" ngay thang ", " ngay nao ", " khi nao ", " when ", " date ", " dated ",
                                          " ngay ban hanh ", " ban hanh ngay ", " what day ", " days "))
-        asks_who = any(w in t for w in (" ai ", " nguoi ky ", " who ", " signer ", " chuc vu ", " chuc danh "))
+        asks_who = any(w in t for w in (" ai ", " nguoi ky ", " who ", " signer ", " chuc vu ", " chuc danh ", " dong chi "))
         signs = (asks_who or not asks_when) and (bool(re.search(r" ky (?!hieu )", t)) or any(
             w in t for w in ("signed", "signer", "sign ", "signs", "chuc vu", "chuc danh")))
         parts: list[tuple[str, list[Citation]]] = []
@@ -491,7 +496,7 @@ class Composer:
                 who, sub = canon(m.group(1)), m.group(2)
                 parts.append(((f"The plan was issued on the proposal of {self._names([who], True)} in {sub}." if en
                                else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}."), head))
-        if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution", "chuong trinh hanh dong",
+        if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution", "chuong trinh hanh dong", " ctr ",
                                 "action programme", "party document", "implementing", "van ban nao")):
             lst = "; ".join(p.legal_bases)
             parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))

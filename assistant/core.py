@@ -53,7 +53,7 @@ _ASKING = set(
     nội dung chịu nộp hãy xin cho biết còn nữa giúp giùm dùm hết mình tôi với anh chị bạn ạ nhé nha
     ơi rõ kể hả chứ xem kèm đó này kia ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd
     tw kh ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt
-    chuyện cái luôn nhiều giống mảng vd cq kq tóm tắt mốc chót xong lo bên vụ nhắm kêu gọi""".split()
+    chuyện cái luôn nhiều giống mảng vd cq kq tóm tắt mốc chót xong lo bên vụ nhắm kêu gọi nằm""".split()
 )
 
 # Words that ask about the plan and its tasks without naming a topic ("liệt kê tất cả nhiệm vụ").

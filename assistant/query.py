@@ -192,7 +192,7 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
              "dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution",
              "to trinh", "de nghi cua", "so ky hieu", "ky hieu", "so van ban", "chuc danh", "ky ten", "ten day du", "ten goi", "full title",
              "co quan nao ban hanh", "don vi ban hanh", "proposed by", "submission", "issued the plan",
-             "issued this plan", "co gui", "gui bo"),
+             "issued this plan", "co gui", "gui bo", "ky ban hanh", "nao ky", "dong chi nao"),
     "aggregate": ("nhung nhiem vu", "cac nhiem vu", "nhiem vu nao", "which tasks", "what tasks", "list", "liet ke~",
                   "liet ke", "bao nhieu nhiem vu", "tat ca", "all tasks", "all the tasks", "nhung viec",
                   "cac viec", "viec gi", "nhung gi", "how many tasks", "may nhiem vu", "nhiem vu gi",

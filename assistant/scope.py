@@ -37,7 +37,7 @@ _MONEY_VI = (
 _MONEY_WORDS = {w for phrase in _MONEY_VI for w in phrase.split()}
 _MONEY_EN = re.compile(
     r"\b(how much (is|are|does|do|did|will|money)|costs?|prices?|fees?|tuition|wages?|salar(y|ies)|premiums?|poverty (line|threshold|standard)|"
-    r"allowance amount|vnd|dong)\b"
+    r"allowance amount|income (threshold|line|level|standard|ceiling)|vnd|dong)\b"
 )
 _MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)\b", re.I)
 # Penalties and discipline: the plan asks for strict handling of abuse, but sets no sanction.
@@ -111,7 +111,8 @@ class Scope:
     def _asks_money(self, q: Query, t: str) -> bool:
         """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
         fee"), or a Vietnamese money phrase the plan never uses ("học phí")."""
-        figure = bool(_FIGURE.search(t) or re.search(r"\b(what is|what's|what are) the\b", t))
+        figure = bool(_FIGURE.search(t) or re.search(r"\b(what is|what's|what are) the\b", t)
+                      or re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t))
         if q.style == "en":
             return figure and bool(_MONEY_EN.search(t))
         # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word.
