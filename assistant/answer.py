@@ -474,6 +474,7 @@ class Composer:
         ("số ký hiệu, ngày ban hành và người ký")."""
         p, en, t = self.plan, q.style == "en", q.words
         head = [self.cite(p, "header")] if p.section("header") else []
+        header = unwrap(p.body("header")) if p.section("header") else ""
         date_vi = self._date_vi(p)
         # "ký ban hành ngày tháng năm nào" asks for the date; "ai ký" for the signer.
         asks_when = any(w in t for w in (" ngay thang ", " ngay nao ", " khi nao ", " when ", " date ", " dated ",
@@ -498,9 +499,8 @@ class Composer:
                                else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}."), head))
         if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution", "chuong trinh hanh dong", " ctr ",
                                 "action programme", "party document", "implementing", "van ban nao")):
-            lst = "; ".join(p.legal_bases)
+            lst = "; ".join(_with_issuer(canon(header), b) for b in p.legal_bases)
             parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))
-        header = unwrap(p.body("header")) if p.section("header") else ""
         motto = re.search(r"(CỘNG HÒA XÃ HỘI\s+CHỦ NGHĨA VIỆT NAM)\s*(Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)", header)
         if motto and any(w in t for w in ("quoc hieu", "tieu ngu", "national motto", "motto")):
             parts.append(((f"National name and motto: {motto.group(1)} — {motto.group(2)}." if en
@@ -653,6 +653,13 @@ def _wording(texts: list[str], words: list[str]) -> str:
                 last = first + m.group(0).strip().count(" ")
                 return text[found[first].start() : found[last].end()]
     return " ".join(words)
+
+
+def _with_issuer(header: str, basis: str) -> str:
+    """A document the plan is based on, with who issued it as the header says ("… của Tỉnh ủy
+    Quảng Ngãi"); the document alone when the header names no issuer after it."""
+    m = re.search(re.escape(basis) + r"\s+(của\s+.+?)(?=\s+thực hiện\b|\s*[;(,]|$)", header)
+    return f"{basis} {m.group(1)}" if m else basis
 
 
 def _leads_match(t: Task, leads: int) -> bool:

@@ -126,6 +126,8 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in spans):
                 continue
+            if re.search(r"(?i:trước|truoc|before|sau|after)\s*$", text[: m.start()]):
+                continue  # "trước mục I" places the header, it asks nothing of part I
             g = m.groups()
             if shape == "rnl":
                 sid = f"{g[0]}.{g[1]}" + (f".{_letter(g[2])}" if g[2] else "")

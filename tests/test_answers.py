@@ -623,6 +623,7 @@ def test_chatty_words_and_abbreviations_are_no_topic(question: str, fact: str, a
 @pytest.mark.parametrize(("question", "facts"), [
     ("Kế hoạch này do đồng chí nào ký ban hành?", ["Trần Hoàng Tuấn"]),
     ("ctr hanh dong 43 cua tinh uy ban hanh ngay nao", ["22/01/2024"]),
+    ("Đoạn căn cứ ở đầu văn bản (trước mục I): Chương trình 43-CTr/TU do cơ quan nào ban hành?", ["Tỉnh ủy Quảng Ngãi"]),
 ])
 def test_more_header_facts(question: str, facts: list[str], assistant: Assistant) -> None:
     ans = assistant.ask(question)
