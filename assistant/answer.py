@@ -137,15 +137,25 @@ class Composer:
         """The task a question describes: the best hit that is a task.
 
         A target section (part II) above it is passed over, since "who leads housing?"
-        shares its words with the housing targets; part IV or the header are not.
+        shares its words with the housing targets, and so is the header, which the plan's
+        own name in a question ("kh 65 của UBND tỉnh Quảng Ngãi") brings up; part IV is not.
         """
+        candidates: list[tuple[Plan, Task]] = []
         for h in hits[:3]:
             found = self._tasks.get((h.doc, h.section))
             if found:
-                return found
-            if not h.section.startswith(("I.", "II.")):
-                return None
-        return None
+                candidates.append(found)
+            elif not h.section.startswith(("I.", "II.")) and h.section != "header":
+                break
+        if not candidates:
+            return None
+        # "ngoài các sở ngành và UBND huyện còn ai phối hợp": a task with someone besides them.
+        if "coordinate" in q.intents and re.search(r"\b(ngoai|besides|apart from|other than|in addition to)\b", q.words):
+            named = {a.name for a in self.directory.find(q.text)}
+            beyond = [c for c in candidates if set(c[1].coordinate) - named]
+            if named and beyond:
+                return beyond[0]
+        return candidates[0]
 
     # -- answers -------------------------------------------------------------
     def tasks_answer(self, q: Query, tasks: list[tuple[Plan, Task]], asked: list[str]) -> tuple[str, list[Citation]]:
@@ -181,11 +191,18 @@ class Composer:
             )
             spans.append(t.spans[2])
         hl = (min(s[0] for s in spans), max(s[1] for s in spans))
+        # 'có nhắc "mã số an sinh xã hội", là nhiệm vụ gì và ai lo': where the plan says it, too.
+        quoted = re.search(r"[\"“]([^\"”]{4,80})[\"”]", q.text)
+        sentence = self._naming(plan, t.id, quoted.group(1))[1] if quoted else ""
+        if sentence:
+            lines.insert(0, f"{'The plan says, in' if en else 'Kế hoạch nêu tại'} {label}: “{sentence}”")
         return " ".join(lines), [self.cite(plan, t.id, hl)]
 
     def task_summary(self, q: Query, plan: Plan, t: Task) -> tuple[str, list[Citation]]:
         en = q.style == "en"
-        first = self.best_sentence(q, plan, t.id)
+        # "6d nói về cái gì": a short task whole, a long one by its two best sentences.
+        whole = self._sentences(plan, t.id)[0].strip()
+        first = whole if len(whole) <= 800 else self.best_sentence(q, plan, t.id, 2)
         if en:
             text = (f"{self._task_label(t, True)}: “{first}” Lead: {self._names(t.lead, True)}. "
                     f"Coordinating: {self._names(t.coordinate, True)}. Timeline: {t.timeline}.")

@@ -144,6 +144,11 @@ EN_VI: dict[str, str] = {
     "life expectancy": "tuổi thọ trung bình",
     "healthy years": "số năm sống khỏe",
     "live on average": "tuổi thọ trung bình",
+    "social security number": "mã số an sinh xã hội",
+    "social security numbers": "mã số an sinh xã hội",
+    "electronically": "không dùng tiền mặt",
+    "paying benefits": "chi trả trợ cấp",
+    "pay benefits": "chi trả trợ cấp",
     "how long people live": "tuổi thọ trung bình",
     "in good health": "số năm sống khỏe",
     "put before": "trình",
@@ -339,7 +344,8 @@ def _inflections(key: str) -> set[str]:
     if " " in key or not key.isalpha():
         return {key}
     stem = key[:-1] if key.endswith("e") else key
-    return {key, key + "s", key + "es", stem + "ing", stem + "ed"}
+    plural = key + "es" if key.endswith(("s", "x", "z", "ch", "sh")) else key + "s"  # not "reportes"
+    return {key, plural, stem + "ing", stem + "ed"}
 
 
 _FORMS = {form: vi for key, vi in EN_VI.items() for form in _inflections(key)}

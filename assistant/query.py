@@ -96,6 +96,8 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:điểm|diem|point|letter)\s+" + _L + r"(?!\w)"), "nl"),
     # 6đ, 6 đ, 6.đ, 6dd, task 6d
     (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + r"(?!\w)"), "nl"),
+    # part IV item 2 / phần IV mục 2
+    (re.compile(_PART_WORD + r"\s+" + _ROM + r"\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "rn"),
     # part IV / phần IV / mục IV
     (re.compile(_PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "r"),
     # nhiệm vụ 3 / task 7 / mục 3 (an item alone)
@@ -137,6 +139,8 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 sid = f"III.{g[0]}.{_letter(g[1])}"
             elif shape == "nr":
                 sid = f"{g[1]}.{g[0]}"
+            elif shape == "rn":
+                sid = f"{g[0]}.{g[1]}"
             elif shape == "r":
                 sid = g[0]
             else:
