@@ -120,7 +120,9 @@ class Directory:
             bare = re.sub(r",|\s+và\s+", " ", a.name)
             # "tổ chức chính trị - xã hội" names "Các tổ chức chính trị - xã hội".
             no_article = re.sub(r"^Các\s+", "", a.name) if a.name.startswith("Các tổ chức") else ""
-            for alias in (a.name, bare, no_article, a.english, *a.aliases):
+            # "the labour, invalids and social affairs department" is its Department of ….
+            inverted = re.sub(r"^Department of (.+)$", r"\1 department", a.english) if a.english else ""
+            for alias in (a.name, bare, no_article, a.english, inverted, *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))

@@ -365,8 +365,9 @@ class Composer:
         items = "; ".join(f"{t.id} ({t.title})" + (f" — {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
                                                     if leads else "") + (f": “{sent}”" if quote and sent else "")
                           for (_, t), (_, sent) in zip(rows, named, strict=True))
-        text = (f"{len(rows)} task{'s mention' if len(rows) > 1 else ' mentions'} “{phrase}”: {items}." if en
-                else f"Có {len(rows)} nhiệm vụ nhắc đến “{phrase}”: {items}.")
+        stop = "" if items.endswith("”") else "."  # a quoted sentence ends with its own stop
+        text = (f"{len(rows)} task{'s mention' if len(rows) > 1 else ' mentions'} “{phrase}”: {items}{stop}" if en
+                else f"Có {len(rows)} nhiệm vụ nhắc đến “{phrase}”: {items}{stop}")
         return text, [c for c, _ in named]
 
     def _naming(self, plan: Plan, sid: str, phrase: str) -> tuple[Citation, str]:

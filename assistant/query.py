@@ -198,14 +198,15 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
              "dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution",
              "to trinh", "de nghi cua", "so ky hieu", "ky hieu", "so van ban", "chuc danh", "ky ten", "ten day du", "ten goi", "full title",
              "co quan nao ban hanh", "don vi ban hanh", "proposed by", "submission", "issued the plan",
-             "issued this plan", "co gui", "gui bo", "ky ban hanh", "nao ky", "dong chi nao"),
+             "issued this plan", "co gui", "gui bo", "ky ban hanh", "nao ky", "dong chi nao",
+             "reference number", "what date", "date was it issued", "when was it issued"),
     "aggregate": ("nhung nhiem vu", "cac nhiem vu", "nhiem vu nao", "which tasks", "what tasks", "list", "liet ke~",
                   "liet ke", "bao nhieu nhiem vu", "tat ca", "all tasks", "all the tasks", "nhung viec",
                   "cac viec", "viec gi", "nhung gi", "how many tasks", "may nhiem vu", "nhiem vu gi",
                   "phu trach gi", "phu trach nhung", "responsible for what",
                   "which ones", "tasks led by", "tasks does", "tasks is", "tasks are", "what tasks does",
                   "trach nhiem gi", "must do", "should do", "have to do", "has to do",
-                  "responsibilities", "duties"),
+                  "responsibilities", "duties", "which task", "any task", "any tasks"),
 }
 
 
@@ -261,11 +262,11 @@ def lead_count(folded: str) -> int | None:
     at least n, None when it does not ask."""
     if re.search(r"\b(khong tinh|tru|excluding|not counting|except)\b(\s+\w+){0,6}\s+(mot minh|alone|solely)\b", folded):
         return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
-    if _SOLE_LEAD.search(folded):
-        return 1
     if re.search(r"\b(hoac|or|ke ca|including|va|and|lan|neu|if)\s+(\w+\s+){0,2}(dong chu tri|cung chu tri|co led|co lead|jointly)\b",
                  folded):
-        return None  # "chủ trì hoặc đồng chủ trì", "kể cả đồng chủ trì": every task it leads
+        return None  # "chủ trì hoặc đồng chủ trì", "alone or jointly": every task it leads
+    if _SOLE_LEAD.search(folded):
+        return 1
     m = _AT_LEAST.search(folded)
     if m:
         word = next(g for g in m.groups() if g)

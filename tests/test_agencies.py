@@ -50,6 +50,9 @@ def test_find_by_english_name(agency: str, directory: Directory) -> None:
     english = KNOWN[agency][0]
     assert names(directory, english) == [agency]
     assert names(directory, f"Which tasks does the {english} lead?") == [agency]
+    if english.startswith("Department of "):  # "the labour, invalids and social affairs department"
+        inverted = english.removeprefix("Department of ").lower() + " department"
+        assert names(directory, f"Which tasks does the {inverted} lead?") == [agency]
 
 
 ABBREVIATIONS = [
