@@ -27,7 +27,7 @@ from assistant.settings import Settings
 from assistant.targets import extract_targets
 from index.embed import get_embedder
 from index.normalize import fold, tokens, tones
-from index.parse import Plan
+from index.parse import Plan, Task
 from index.store import load_index
 
 
@@ -53,7 +53,7 @@ _ASKING = set(
     nội dung chịu nộp hãy xin cho biết còn nữa giúp giùm dùm hết mình tôi với anh chị bạn ạ nhé nha
     ơi rõ kể hả chứ xem kèm đó này kia ko đc dc cùng nhau khác dd thpt thcs bhxh bhyt ptnt nn gd đt ubnd hđnd
     tw kh ldtbxh lđtbxh tttt vhttdl tnmt khcn khđt gdđt nnptnt
-    chuyện cái luôn nhiều giống mảng vd cq kq tóm tắt mốc chót xong lo bên vụ nhắm kêu gọi nằm""".split()
+    chuyện cái luôn nhiều giống mảng vd cq kq tóm tắt mốc chót xong lo bên vụ nhắm kêu gọi nằm mà mỗi""".split()
 )
 
 # Words that ask about the plan and its tasks without naming a topic ("liệt kê tất cả nhiệm vụ").
@@ -283,8 +283,12 @@ class Assistant:
                 return text, cites, False
         if figure:
             return refuse(reason("figure", en))
-        # 6. Lead / coordinate / timeline of the task the question describes.
+        # 6. Lead / coordinate / timeline of the task the question describes, or of each of two
+        # ("nhiệm vụ nước sạch … và nhiệm vụ khuyến khích nguồn lực quốc tế … do ai chủ trì").
         if asked and hits:
+            both = self._two_tasks(q)
+            if both:
+                return (*c.tasks_answer(q, both, asked), False)
             found = c.find_task(q, hits)
             if found:
                 plan, task = found
@@ -296,6 +300,21 @@ class Assistant:
         if not hits:
             return refuse()
         return (*c.content_answer(q, hits), False)
+
+    def _two_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
+        """The tasks of a question that describes two ("X và nhiệm vụ Y", "X and the task on
+        Y"), each found by its own words; none unless both are found and differ."""
+        parts = re.split(r"\b(?:và|va|and|với|voi|or|hoặc|hoac)\s+(?:the\s+)?(?:nhiệm vụ|nhiem vu|nv|task)\b", q.text)
+        if len(parts) != 2 or min(len(x.split()) for x in parts) < 3:
+            return []
+        found = []
+        for part in parts:
+            sub = self.query(part)
+            hit = self.composer.find_task(sub, self.retriever.search(sub, 3, None, qvec=self.retriever.embed(sub.text)))
+            if hit is None or hit in found:
+                return []
+            found.append(hit)
+        return found
 
     def _topic_words(self, q: Query) -> list[str]:
         """What a question names beyond asking about the plan, its tasks and its sections."""

@@ -120,10 +120,25 @@ def missing_refs(text: str, known: set[str]) -> tuple[str, ...]:
     return _refs(text, known)[1]
 
 
+# "điểm d và điểm đ khoản 6 mục III", "điểm a, b, c khoản 4": several points of one item.
+_POINTS = re.compile(
+    r"(?i:điểm|diem|points?)\s+(?P<letters>" + _L + r"(?:\s*(?:,|và|va|and|or|hoặc|hoac)\s*(?:(?i:điểm|diem|point)\s+)?"
+    + _L + r")+)" + _OF + _ITEM_WORD + r"\s+(?P<item>\d{1,2})(?:" + _OF + _PART_WORD + r"\s+(?P<part>" + _ROM + r"))?(?!\w)"
+)
+
+
 def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     out: list[Reference] = []
     missing: list[str] = []
     spans: list[tuple[int, int]] = []
+    for m in _POINTS.finditer(text):
+        spans.append((m.start(), m.end()))
+        for letter in re.findall(r"(?i)(?<![^\W\d_])(dd|đ|[abcdeghik])(?![^\W\d_])", m.group("letters")):
+            sid = f"{m.group('part') or 'III'}.{m.group('item')}.{_letter(letter)}"
+            if sid in known:
+                out.append(Reference(sid, m.group(0)))
+            else:
+                missing.append(sid)
     for pattern, shape in _REF_PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in spans):
@@ -181,7 +196,7 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
                  "giai doan nao", "thoi diem nao", "end date", "run until", "how long does",
                  "han hoan thanh", "moc hoan thanh", "moc thoi gian", "co moc", "moc ket thuc", "khi nao xong",
                  "phai xong", "xong truoc", "xong trong", "keo dai", "lam lien tuc", "lien tuc", "tro di",
-                 "hoan thanh khi nao", "hoan thanh truoc", "bat dau tu"),
+                 "hoan thanh khi nao", "hoan thanh truoc", "bat dau tu", "by what date"),
     "target": ("chi tieu", "muc tieu", "ty le", "bao nhieu", "target", "targets", "how many", "how much", "rate", "rates",
                "percent", "%", "so luong", "phan dau", "dat muc", "indicator~", "goal", "goals", "can ho",
                "giuong benh", "bac si", "tuoi tho", "share", "proportion", "percentage", "phan tram"),
@@ -199,14 +214,15 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
              "to trinh", "de nghi cua", "so ky hieu", "ky hieu", "so van ban", "chuc danh", "ky ten", "ten day du", "ten goi", "full title",
              "co quan nao ban hanh", "don vi ban hanh", "proposed by", "submission", "issued the plan",
              "issued this plan", "co gui", "gui bo", "ky ban hanh", "nao ky", "dong chi nao",
-             "reference number", "what date", "date was it issued", "when was it issued"),
+             "reference number", "date was it issued", "when was it issued"),
     "aggregate": ("nhung nhiem vu", "cac nhiem vu", "nhiem vu nao", "which tasks", "what tasks", "list", "liet ke~",
                   "liet ke", "bao nhieu nhiem vu", "tat ca", "all tasks", "all the tasks", "nhung viec",
                   "cac viec", "viec gi", "nhung gi", "how many tasks", "may nhiem vu", "nhiem vu gi",
                   "phu trach gi", "phu trach nhung", "responsible for what",
                   "which ones", "tasks led by", "tasks does", "tasks is", "tasks are", "what tasks does",
                   "trach nhiem gi", "must do", "should do", "have to do", "has to do",
-                  "responsibilities", "duties", "which task", "any task", "any tasks"),
+                  "responsibilities", "duties", "which task", "any task", "any tasks",
+                  "nhung chi tieu", "cac chi tieu", "what targets", "which targets"),
 }
 
 
@@ -262,8 +278,8 @@ def lead_count(folded: str) -> int | None:
     at least n, None when it does not ask."""
     if re.search(r"\b(khong tinh|tru|excluding|not counting|except)\b(\s+\w+){0,6}\s+(mot minh|alone|solely)\b", folded):
         return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
-    if re.search(r"\b(hoac|or|ke ca|including|va|and|lan|neu|if)\s+(\w+\s+){0,2}(dong chu tri|cung chu tri|co led|co lead|jointly)\b",
-                 folded):
+    if re.search(r"\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}"
+                 r"(dong chu tri|cung chu tri|co led|co lead|jointly)\b", folded):
         return None  # "chủ trì hoặc đồng chủ trì", "alone or jointly": every task it leads
     if _SOLE_LEAD.search(folded):
         return 1

@@ -677,6 +677,34 @@ def test_reference_number_and_issue_date(assistant: Assistant) -> None:
     assert not ans.abstained and "65/KH-UBND" in ans.answer and "20 tháng 3 năm 2024" in ans.answer, ans.answer
 
 
+# Missed by the held-out runs of 9252a59 (eval/holdout20-22.jsonl).
+@pytest.mark.parametrize("question", [
+    "Liệt kê các nhiệm vụ Sở Nội vụ được giao chủ trì, kể cả những nhiệm vụ đồng chủ trì với sở khác.",
+    "so noi vu chu tri (ca dong chu tri) nhung nhiem vu nao",
+])
+def test_including_shared_leads_means_every_task(question: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert set(cited(ans)) == {str(t["id"]) for t in TASKS if "Sở Nội vụ" in t["lead"]}, ans.answer
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("Điểm d và điểm đ khoản 6 mục III do sở nào chủ trì?", ["Sở Thông tin và Truyền thông", "Sở Xây dựng"]),
+    ("Nhiệm vụ về nhà ở và nhiệm vụ về giáo dục có cùng cơ quan chủ trì không?", ["Sở Xây dựng", "Sở Giáo dục và Đào tạo"]),
+])
+def test_two_tasks_in_one_question(question: str, facts: list[str], assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert len(cited(ans)) == 2 and all(f in ans.answer for f in facts), ans.answer
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("By what date each year must departments send their report on Resolution 42?", "trước ngày 30/10"),
+    ("Điểm a khoản 2 mục II có những chỉ tiêu gì về nước cho dân số nông thôn?", "nước hợp vệ sinh"),
+])
+def test_a_date_of_part_iv_and_every_clause_of_a_topic(question: str, fact: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert not ans.abstained and fact in ans.answer, ans.answer
+
+
 # -- follow-up ------------------------------------------------------------------------------
 
 

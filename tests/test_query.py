@@ -266,3 +266,9 @@ def test_parse_query_marks_truncation(known: set[str]) -> None:
 
 def test_parse_query_of_a_short_question_is_not_truncated(known: set[str]) -> None:
     assert not parse_query("ai chủ trì nhiệm vụ 6đ?", known).truncated
+
+
+def test_points_listed_before_their_item() -> None:
+    known = {"III.4.a", "III.4.b", "III.4.c", "III.6.d", "III.6.đ"}
+    assert [r.section for r in find_refs("điểm a, b, c khoản 4 mục III", known)] == ["III.4.a", "III.4.b", "III.4.c"]
+    assert [r.section for r in find_refs("diem d va diem dd khoan 6", known)] == ["III.6.d", "III.6.đ"]
