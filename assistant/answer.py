@@ -196,7 +196,17 @@ class Composer:
         sentence = self._naming(plan, t.id, quoted.group(1))[1] if quoted else ""
         if sentence:
             lines.insert(0, f"{'The plan says, in' if en else 'Kế hoạch nêu tại'} {label}: “{sentence}”")
+        # "UBND cấp huyện có phải phối hợp không, vai trò thế nào": the task's sentence on it.
+        elif re.search(r"\b(vai tro|role|lam gi|trach nhiem gi|what does|what must)\b", q.words):
+            role = self._role_sentence(plan, t, self.directory.find(q.text))
+            if role:
+                lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{role}”")
         return " ".join(lines), [self.cite(plan, t.id, hl)]
+
+    def _role_sentence(self, plan: Plan, t: Task, agencies: list[Agency]) -> str:
+        """The first sentence of a task's text that names one of the agencies; "" when none does."""
+        names = {a.name for a in agencies}
+        return next((x for x in self._sentences(plan, t.id)[1] if names & {a.name for a in self.directory.find(x)}), "")
 
     def task_summary(self, q: Query, plan: Plan, t: Task) -> tuple[str, list[Citation]]:
         en = q.style == "en"
@@ -695,7 +705,7 @@ _PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)
 _MENTION = re.compile(
     r"\b(nhac den|nhac toi|de cap den|de cap toi|co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
-    r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for)"
+    r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau)"
     r"\b(?P<what>.+)"
 )
 _LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an",

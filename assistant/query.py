@@ -94,6 +94,8 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})" + _OF + _PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "nr"),
     # mục 6 điểm đ / nhiệm vụ 6 điểm đ / task 6 point e
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:điểm|diem|point|letter)\s+" + _L + r"(?!\w)"), "nl"),
+    # 2a phần II / 6đ mục III: a point and its part
+    (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + _OF + _PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "nlr"),
     # 6đ, 6 đ, 6.đ, 6dd, task 6d
     (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + r"(?!\w)"), "nl"),
     # part IV item 2 / phần IV mục 2
@@ -152,6 +154,8 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 sid = f"{g[2] or 'III'}.{g[1]}.{_letter(g[0])}"
             elif shape == "nl":
                 sid = f"III.{g[0]}.{_letter(g[1])}"
+            elif shape == "nlr":
+                sid = f"{g[2]}.{g[0]}.{_letter(g[1])}"
             elif shape == "nr":
                 sid = f"{g[1]}.{g[0]}"
             elif shape == "rn":
@@ -210,7 +214,7 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
              "quoc hieu", "tieu ngu", "national motto", "hoi nghi trung uong", "lan thu may", "khoa may",
              "co quan ban hanh", "issuer", "sent to", "distribution list",
              "what number", "chuc vu", "ky ngay", "ngay ky", "ban hanh ngay nao", "can cu nao",
-             "dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution",
+             "dua tren van ban", "dua tren nghi quyet", "ke hoach dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution",
              "to trinh", "de nghi cua", "so ky hieu", "ky hieu", "so van ban", "chuc danh", "ky ten", "ten day du", "ten goi", "full title",
              "co quan nao ban hanh", "don vi ban hanh", "proposed by", "submission", "issued the plan",
              "issued this plan", "co gui", "gui bo", "ky ban hanh", "nao ky", "dong chi nao",
@@ -222,7 +226,8 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
                   "which ones", "tasks led by", "tasks does", "tasks is", "tasks are", "what tasks does",
                   "trach nhiem gi", "must do", "should do", "have to do", "has to do",
                   "responsibilities", "duties", "which task", "any task", "any tasks",
-                  "nhung chi tieu", "cac chi tieu", "what targets", "which targets"),
+                  "nhung chi tieu", "cac chi tieu", "what targets", "which targets", "nhung noi dung nao",
+                  "cac noi dung nao"),
 }
 
 
@@ -313,7 +318,7 @@ def asks_content(folded: str) -> bool:
 
 def names_tasks(folded: str) -> bool:
     """"nhiệm vụ", "tasks": the question is about tasks, not about what the plan says."""
-    return bool(re.search(r"\b(nhiem vu|nv|tasks?)\b", folded))
+    return bool(re.search(r"\b(nhiem vu|nv|tasks?|noi dung nao|nhung noi dung|which parts|which sections)\b", folded))
 
 
 def asks_all_tasks(folded: str) -> bool:

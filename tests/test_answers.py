@@ -705,6 +705,22 @@ def test_a_date_of_part_iv_and_every_clause_of_a_topic(question: str, fact: str,
     assert not ans.abstained and fact in ans.answer, ans.answer
 
 
+# Missed by the held-out runs of cf5655d (eval/holdout23-25.jsonl).
+def test_the_role_of_a_named_body_in_a_task(assistant: Assistant) -> None:
+    ans = assistant.ask("Nhiệm vụ 6e: UBND cấp huyện có phối hợp không, vai trò thế nào?")
+    assert cited(ans) == ["III.6.e"] and "UBND cấp huyện" in ans.answer, ans.answer
+
+
+def test_which_contents_is_a_list_of_tasks(assistant: Assistant) -> None:
+    ans = assistant.ask("Những nội dung nào trong kế hoạch có yêu cầu trình HĐND tỉnh?")
+    assert {"III.3", "III.5.a", "III.6.e"} <= set(cited(ans)), ans.answer
+
+
+def test_based_on_a_database_is_no_header_question(assistant: Assistant) -> None:
+    ans = assistant.ask("Việc chi trả trợ cấp không dùng tiền mặt dựa trên cơ sở dữ liệu nào?")
+    assert cited(ans)[0] == "III.7" and "cơ sở dữ liệu quốc gia về dân cư" in ans.answer, ans.answer
+
+
 # -- follow-up ------------------------------------------------------------------------------
 
 

@@ -272,3 +272,9 @@ def test_points_listed_before_their_item() -> None:
     known = {"III.4.a", "III.4.b", "III.4.c", "III.6.d", "III.6.đ"}
     assert [r.section for r in find_refs("điểm a, b, c khoản 4 mục III", known)] == ["III.4.a", "III.4.b", "III.4.c"]
     assert [r.section for r in find_refs("diem d va diem dd khoan 6", known)] == ["III.6.d", "III.6.đ"]
+
+
+def test_a_point_followed_by_its_part() -> None:
+    known = {"II.2.a", "III.2.a"}
+    assert [r.section for r in find_refs("theo 2a phần II, đến 2025 bao nhiêu căn", known)] == ["II.2.a"]
+    assert [r.section for r in find_refs("nhiệm vụ 2a", known)] == ["III.2.a"]
