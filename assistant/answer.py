@@ -10,7 +10,7 @@ from assistant.glossary import translate_terms
 from assistant.query import Query, mentions_missing_ref, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.targets import Target, clauses
-from index.normalize import canon, fold, tokens, unwrap
+from index.normalize import canon, fold, has_diacritics, tokens, unwrap
 from index.parse import Plan, Task
 
 TIMELINE_EN = {
@@ -321,18 +321,22 @@ class Composer:
         p, sid = best
         return [(p, t) for t in p.tasks if t.id.startswith(sid + ".")]
 
-    def mention_tasks(self, q: Query, within: list[Task] | None = None) -> tuple[str, list[Task]]:
+    def mention_tasks(self, q: Query, within: list[Task] | None = None,
+                      least: int = 2) -> tuple[str, list[Task]]:
         """The tasks whose text names what the question asks about ("những nhiệm vụ nhắc đến
         chuyển đổi số", "tasks that mention people with disabilities"). Each of the phrases
         joined by "và", "hoặc", "or", commas is looked for as typed, or as the longest run of
-        it, of two words or more, that some task contains; a task naming any of them counts."""
+        it, of `least` words or more, that some task contains; a task naming any counts.
+        With least=3 it also serves "does the plan mention X", which names no tasks."""
         # What is in brackets explains ("thất nghiệp (lao động mất việc làm, …)") and names no
         # more; English keeps its hyphens and apostrophes for the glossary ("high-quality").
         text = re.sub(r"\([^)]*\)?", " ", q.text)
         m = _MENTION.search(text.lower() if q.style == "en" else " " + " ".join(re.findall(r"[a-z0-9]+", fold(text))) + " ")
-        if not m or not names_tasks(q.words):  # asks for tasks, not what it says
+        if not m or (least < 3 and not names_tasks(q.words)):  # asks for tasks, not what it says
             return "", []
         phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", m.group("what"))[0]
+        if least >= 3:  # "… Bà mẹ Việt Nam anh hùng không, cụ thể thế nào": the question's tail names nothing
+            phrase = re.split(r"\b(khong|ko|chua|cu the|the nao|nhu the nao|or not|and if|if so)\b", phrase)[0]
         pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]
         named = self.directory.find(phrase)
         if named:  # "which tasks mention the Department of Finance": as lead, coordinator or in the text
@@ -340,10 +344,23 @@ class Composer:
             return a.name, [t for p, t in pool if a.name in self._task_agencies[(p.source, t.id)]]
         shown: list[str] = []
         found: list[Task] = []
+        head: list[str] = []
         for part in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase):
-            words = tokens(translate_terms(part) if q.style == "en" else part)
+            # English questions may name the plan's own words ("call for chuyển đổi số").
+            words = tokens(translate_terms(part) if q.style == "en" and not has_diacritics(part) else part)
             span, hits = self._longest_named(words, pool)
-            if hits:
+            # "trình HĐND tỉnh ban hành hoặc xem xét chính sách": a part the plan does not hold
+            # whole shares the first part's head, "trình HĐND tỉnh xem xét"; "… ven biển và hải
+            # đảo" is whole and stands alone.
+            for n in range(len(head) - 1 if len(span) < len(words) else 0, 0, -1):
+                longer, more = self._longest_named(head[:n] + words, pool)
+                if len(longer) > max(len(span), n):
+                    span, hits = longer, more
+                    break
+            head = head or words
+            # Without a question about tasks, the run must carry half the phrase: "tỉnh hỗ trợ"
+            # out of "chuyện tỉnh hỗ trợ tiền nước sinh hoạt cho dân" is no mention of it.
+            if hits and len(span) >= max(least, (len(words) + 1) // 2 if least >= 3 else 0):
                 wording = _wording([unwrap(p.body(t.id)) for p, t in hits], span)
                 shown += [wording] if wording not in shown else []
                 found += [t for _, t in hits if t not in found]
@@ -370,8 +387,8 @@ class Composer:
         rows = [(p, t) for p in self.plans for t in p.tasks if t in tasks]
         leads = "lead" in q.intents  # "… kèm sở chủ trì", "with its lead department"
         named = [self._naming(p, t.id, phrase) for p, t in rows]
-        # One or two tasks: the sentence itself, which answers "does the plan mention X" too.
-        quote = len(rows) <= 2
+        # Up to three tasks: the sentence itself, which answers "does the plan mention X" too.
+        quote = len(rows) <= 3
         items = "; ".join(f"{t.id} ({t.title})" + (f" — {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
                                                     if leads else "") + (f": “{sent}”" if quote and sent else "")
                           for (_, t), (_, sent) in zip(rows, named, strict=True))
@@ -705,7 +722,8 @@ _PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)
 _MENTION = re.compile(
     r"\b(nhac den|nhac toi|de cap den|de cap toi|co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
-    r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau)"
+    r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
+    r"co noi dung|say anything about|says anything about|anything about)"
     r"\b(?P<what>.+)"
 )
 _LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an",

@@ -299,6 +299,12 @@ class Assistant:
                 return text, cites, False
         if not hits:
             return refuse()
+        # "Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không": the one or
+        # two tasks whose own words say it, quoted, before any passage that merely resembles it.
+        if says:
+            phrase, named = c.mention_tasks(q, least=3)
+            if 0 < len(named) <= 2:
+                return (*c.mention_list(q, phrase, named), False)
         return (*c.content_answer(q, hits), False)
 
     def _two_tasks(self, q: Query) -> list[tuple[Plan, Task]]:

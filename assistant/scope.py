@@ -45,6 +45,10 @@ _PENALTY = re.compile(r"\b(penalt\w*|sanction\w*|disciplin\w*|fined|fines|punish
 _PENALTY_IN_PLAN = re.compile(r"kỷ luật|xử phạt|chế tài|mức phạt", re.I)
 # What a law itself provides (an age, a period): the plan quotes no provisions.
 _LAW = re.compile(r"\b(statutory|by law|under the law|labou?r code|bo luat|theo luat|luat quy dinh|phap luat quy dinh)\b")
+# Administrative procedures: papers to file, where to apply. The plan describes none.
+_PROCEDURE = re.compile(r"\b(thu tuc|ho so gom|nop ho so|giay to|procedures?|paperwork|documents? (are )?(needed|required)|"
+                        r"how (do|can) i apply|where (do|can) i apply)\b")
+_PROCEDURE_IN_PLAN = re.compile(r"thủ tục", re.I)
 # Communes and villages: the plan names none.
 _COMMUNES = re.compile(r"\b(which|what) (communes|villages|wards)\b|\b(xa|thon|lang|phuong) nao\b|\bnhung xa\b")
 # A figure asked for: how many, how much, what share.
@@ -86,6 +90,7 @@ _REASONS = {
     "figure": ("it gives no such figure", "không nêu con số này"),
     "district": ("it names no district or commune: its figures are for the whole province",
                  "không nêu riêng cho huyện, xã nào, chỉ tiêu là của toàn tỉnh"),
+    "procedure": ("it describes no administrative procedures", "không hướng dẫn thủ tục hành chính nào"),
     "penalty": ("it sets no penalties or disciplinary measures", "không quy định hình thức xử phạt hay kỷ luật nào"),
     "law": ("it quotes no provisions of laws", "không trích dẫn quy định cụ thể của luật"),
     "contact": ("it gives no addresses or contact details", "không nêu địa chỉ hay thông tin liên hệ nào"),
@@ -104,6 +109,7 @@ class Scope:
         self.money = any(_MONEY_IN_PLAN.search(p.text) for p in plans)
         self.contact = any(_CONTACT_IN_PLAN.search(p.text) for p in plans)
         self.penalty = any(_PENALTY_IN_PLAN.search(p.text) for p in plans)
+        self.procedure = any(_PROCEDURE_IN_PLAN.search(p.text) for p in plans)
         self.years = sorted({t.year for t in targets})
         self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
         self.vocab = set(self.folded.split())
@@ -145,6 +151,8 @@ class Scope:
             return reason("district", en)
         if not self.penalty and _PENALTY.search(t):
             return reason("penalty", en)
+        if not self.procedure and _PROCEDURE.search(t):
+            return reason("procedure", en)
         if _LAW.search(t) and (_FIGURE.search(t) or re.search(r"\b(what|which) (is|are) the\b|\b(bao nhieu|may) tuoi\b", t)):
             return reason("law", en)
         if not self.contact and _CONTACT.search(t) and not _CONTACT_PLAN.search(t):
