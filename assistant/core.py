@@ -223,8 +223,9 @@ class Assistant:
                 return (*c.units_answer(q, units), False)
             return (*c.content_answer(q, hits), False)
         # 2. Questions about the document itself.
-        # "… chỉ tiêu này được phê duyệt tại quyết định số mấy": the number is in the indicator clause.
-        if "meta" in q.intents and not self._names_a_target(q, hits):
+        # "… chỉ tiêu này được phê duyệt tại quyết định số mấy": the number is in the indicator
+        # clause; "sđt đường dây nóng … là số mấy" asks no number of the plan's.
+        if "meta" in q.intents and not self._names_a_target(q, hits) and not self.scope.asks_contact(folded):
             meta = c.meta_answer(q)
             if meta:
                 return (*meta, False)

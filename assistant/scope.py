@@ -70,9 +70,10 @@ _WHO_HOLDS = re.compile(
 # Contact details and whereabouts: an address, an office, a telephone number, where a place
 # is. Where a report goes or where the plan was issued is the plan's business.
 _CONTACT = re.compile(
-    r"\b(dia chi|tru so|o dau|so dien thoai|hotline|address|located|phone number|email|where (is|are) the)\b"
+    r"\b(dia chi|tru so|o dau|so dien thoai|dien thoai|sdt|so dt|duong day nong|hotline|address|located|phone number|"
+    r"phone|email|where (is|are) the)\b"
 )
-_CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|sent|send|submit\w*|report\w*|issued|signed)\b")
+_CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|luu|noi nhan|sent|send|submit\w*|report\w*|issued|signed|filed|recipients?)\b")
 _CONTACT_IN_PLAN = re.compile(r"địa chỉ|trụ sở|điện thoại|e-?mail", re.I)
 
 
@@ -126,6 +127,10 @@ class Scope:
                                 for w in t.split()) + " "
         return any(f" {w} " in padded and (figure or f" {w} " not in self.folded) for w in _MONEY_VI)
 
+    def asks_contact(self, folded: str) -> bool:
+        """An address, a telephone number, an office's whereabouts: none is in the plan."""
+        return not self.contact and bool(_CONTACT.search(folded)) and not _CONTACT_PLAN.search(folded)
+
     def reason(self, q: Query) -> str:
         """Why the plan cannot answer q, in q's language; "" when no check applies."""
         t, en = " ".join(re.findall(r"[a-z0-9]+", fold(q.text))), q.style == "en"
@@ -155,7 +160,7 @@ class Scope:
             return reason("procedure", en)
         if _LAW.search(t) and (_FIGURE.search(t) or re.search(r"\b(what|which) (is|are) the\b|\b(bao nhieu|may) tuoi\b", t)):
             return reason("law", en)
-        if not self.contact and _CONTACT.search(t) and not _CONTACT_PLAN.search(t):
+        if self.asks_contact(t):
             return reason("contact", en)
         if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign)", t):
             return reason("office", en)

@@ -281,6 +281,7 @@ NOT_IN_PLAN = [
     ("mức hỗ trợ giá nước sạch là bao nhiu đồng một khối?", "không nêu mức tiền"),
     ("Which income threshold defines a poor household?", "no prices, fees, wages"),
     ("thu tuc cap lai so bhxh bi mat nop ho so o dau", "không hướng dẫn thủ tục hành chính"),
+    ("sdt duong day nong cua so y te la so may", "không nêu địa chỉ hay thông tin liên hệ"),  # not the plan's number
 ]
 
 
