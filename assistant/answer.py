@@ -331,12 +331,15 @@ class Composer:
         # What is in brackets explains ("thất nghiệp (lao động mất việc làm, …)") and names no
         # more; English keeps its hyphens and apostrophes for the glossary ("high-quality").
         text = re.sub(r"\([^)]*\)?", " ", q.text)
-        m = _MENTION.search(text.lower() if q.style == "en" else " " + " ".join(re.findall(r"[a-z0-9]+", fold(text))) + " ")
+        # Commas stay: they divide "xem xét, ban hành chính sách" into two phrases.
+        m = _MENTION.search(text.lower() if q.style == "en" else " " + " ".join(re.findall(r"[a-z0-9]+|,", fold(text))) + " ")
         if not m or (least < 3 and not names_tasks(q.words)):  # asks for tasks, not what it says
             return "", []
         phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", m.group("what"))[0]
-        if least >= 3:  # "… Bà mẹ Việt Nam anh hùng không, cụ thể thế nào": the question's tail names nothing
-            phrase = re.split(r"\b(khong|ko|chua|cu the|the nao|nhu the nao|or not|and if|if so)\b", phrase)[0]
+        # "… Bà mẹ Việt Nam anh hùng không, cụ thể thế nào": the question's tail names nothing.
+        phrase = re.split(r"\b(khong|ko|chua|cu the|the nao|nhu the nao|or not|and if|if so)\b", phrase)[0]
+        if re.match(r"\s*(dong |cung )?(chu tri|phoi hop)\b", phrase):
+            return "", []  # "nhiệm vụ nào phải đồng chủ trì với sở khác": a question of roles
         pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]
         named = self.directory.find(phrase)
         if named:  # "which tasks mention the Department of Finance": as lead, coordinator or in the text
@@ -348,22 +351,24 @@ class Composer:
         for part in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase):
             # English questions may name the plan's own words ("call for chuyển đổi số").
             words = tokens(translate_terms(part) if q.style == "en" and not has_diacritics(part) else part)
-            span, hits = self._longest_named(words, pool)
-            # "trình HĐND tỉnh ban hành hoặc xem xét chính sách": a part the plan does not hold
-            # whole shares the first part's head, "trình HĐND tỉnh xem xét"; "… ven biển và hải
-            # đảo" is whole and stands alone.
-            for n in range(len(head) - 1 if len(span) < len(words) else 0, 0, -1):
-                longer, more = self._longest_named(head[:n] + words, pool)
-                if len(longer) > max(len(span), n):
-                    span, hits = longer, more
+            readings = [self._longest_named(words, pool)]
+            # "trình HĐND tỉnh ban hành hoặc xem xét chính sách": a later part may share the first
+            # part's head ("trình HĐND tỉnh xem xét"). A part the plan does not hold whole takes
+            # the longer reading; one it holds whole ("… ven biển và hải đảo") keeps its own too.
+            own = readings[0][0]
+            for n in range(len(head) - 1, 0, -1):
+                longer = self._longest_named(head[:n] + words, pool)
+                if len(longer[0]) > max(len(own), n):
+                    readings = [*readings, longer] if len(own) == len(words) else [longer]
                     break
             head = head or words
-            # Without a question about tasks, the run must carry half the phrase: "tỉnh hỗ trợ"
-            # out of "chuyện tỉnh hỗ trợ tiền nước sinh hoạt cho dân" is no mention of it.
-            if hits and len(span) >= max(least, (len(words) + 1) // 2 if least >= 3 else 0):
-                wording = _wording([unwrap(p.body(t.id)) for p, t in hits], span)
-                shown += [wording] if wording not in shown else []
-                found += [t for _, t in hits if t not in found]
+            for span, hits in readings:
+                # Without a question about tasks, the run must carry half the phrase: "tỉnh hỗ
+                # trợ" out of "chuyện tỉnh hỗ trợ tiền nước sinh hoạt cho dân" is no mention of it.
+                if hits and len(span) >= max(least, (len(words) + 1) // 2 if least >= 3 else 0):
+                    wording = _wording([unwrap(p.body(t.id)) for p, t in hits], span)
+                    shown += [wording] if wording not in shown else []
+                    found += [t for _, t in hits if t not in found]
         return " / ".join(shown), [t for _, t in pool if t in found]
 
     def _longest_named(self, words: list[str], pool: list[tuple[Plan, Task]]
@@ -723,7 +728,8 @@ _MENTION = re.compile(
     r"\b(nhac den|nhac toi|de cap den|de cap toi|co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
     r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
-    r"co noi dung|say anything about|says anything about|anything about)"
+    r"co noi dung|say anything about|says anything about|anything about|"
+    r"(?:nhiem vu|noi dung|viec) nao (?:phai|can))"
     r"\b(?P<what>.+)"
 )
 _LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an",

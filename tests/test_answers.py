@@ -729,6 +729,8 @@ def test_based_on_a_database_is_no_header_question(assistant: Assistant) -> None
     ("Những nhiệm vụ nào có nội dung trình HĐND tỉnh ban hành hoặc xem xét chính sách hỗ trợ?",
      {"III.3", "III.5.a", "III.6.e"}),
     ("nhung nhiem vu nao co nhac toi vung bai ngang ven bien va hai dao", None),
+    ("Những nội dung nào phải trình HĐND tỉnh xem xét, ban hành chính sách?", {"III.3", "III.5.a", "III.6.e"}),
+    ("ke hoach co noi ve viec ap dung ma so an sinh xa hoi khong, nam o nhiem vu nao", {"III.2.b"}),  # not "ô nhiễm"
 ])
 def test_coordinated_phrases_in_a_mention_list(question: str, sections: set[str] | None,
                                                assistant: Assistant) -> None:
