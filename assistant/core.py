@@ -189,6 +189,11 @@ class Assistant:
         if q.refs and bare and self.unknown_words(q) and self._out_of_scope(q, hits, qvec, best):
             return refuse()
         agencies = self.directory.find(q.text)
+        # "Mục IV có quy định hình thức kỷ luật … không": a section named does not put into the
+        # plan what it holds nowhere (a penalty, a sum of money, an address).
+        why = self.scope.reason(q) if q.refs else ""
+        if why:
+            return refuse(why)
         if q.refs:
             tasks = c.ref_tasks(q)
             named_tasks = [t for _, t in tasks]

@@ -282,6 +282,8 @@ NOT_IN_PLAN = [
     ("Which income threshold defines a poor household?", "no prices, fees, wages"),
     ("thu tuc cap lai so bhxh bi mat nop ho so o dau", "không hướng dẫn thủ tục hành chính"),
     ("sdt duong day nong cua so y te la so may", "không nêu địa chỉ hay thông tin liên hệ"),  # not the plan's number
+    ("Mục IV có quy định hình thức kỷ luật đơn vị chậm báo cáo không?", "không quy định hình thức xử phạt"),
+    ("Nhiệm vụ 6e hỗ trợ giá nước sạch bao nhiêu tiền một khối?", "không nêu mức tiền"),
 ]
 
 
