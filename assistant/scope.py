@@ -70,7 +70,8 @@ _WHO_HOLDS = re.compile(
 # Contact details and whereabouts: an address, an office, a telephone number, where a place
 # is. Where a report goes or where the plan was issued is the plan's business.
 _CONTACT = re.compile(
-    r"\b(dia chi|tru so|o dau|so dien thoai|dien thoai|sdt|so dt|duong day nong|hotline|address|located|phone number|"
+    r"\b(dia chi|tru so|o dau(?! (van ban|ke hoach|trang|phan|muc|tien))|so dien thoai|dien thoai|sdt|so dt|"
+    r"duong day nong|hotline|address|located|phone number|"
     r"phone|email|where (is|are) the)\b"
 )
 _CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|luu|noi nhan|sent|send|submit\w*|report\w*|issued|signed|filed|recipients?)\b")

@@ -524,6 +524,7 @@ def test_several_document_facts_in_one_answer(question: str, facts: list[str], a
 # Missed by the ninth held-out run (eval/holdout9.jsonl), on the final code of the stop.
 @pytest.mark.parametrize(("question", "facts"), [
     ("Phần quốc hiệu, tiêu ngữ ở đầu văn bản ghi thế nào?", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]),
+    ("quoc hieu o dau van ban ghi the nao", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),  # "ở đầu", not "ở đâu"
     ("nq 42 ma kh65 trien khai la cua hoi nghi trung uong lan thu may, khoa may", ["lần thứ tám", "khóa XIII"]),
 ])
 def test_header_facts(question: str, facts: list[str], assistant: Assistant) -> None:
