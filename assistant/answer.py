@@ -77,6 +77,7 @@ class Composer:
                             for p in plans for t in p.tasks}
         self._task_agencies = {(p.source, t.id): {a.name for a in directory.find(p.body(t.id))}
                                for p in plans for t in p.tasks}
+        self._body_terms = {(p.source, t.id): set(lexical_terms(unwrap(p.body(t.id)))) for p in plans for t in p.tasks}
         # The clauses of part II that are no indicator: objectives in words, matched when no
         # indicator clause fits ("xoá bỏ hoàn toàn tình trạng nhà tạm, nhà dột nát").
         indicators = {(t.doc, t.start) for t in targets}
@@ -155,7 +156,12 @@ class Composer:
             beyond = [c for c in candidates if set(c[1].coordinate) - named]
             if named and beyond:
                 return beyond[0]
-        return candidates[0]
+        # Two tasks on the same people (III.5.c and III.7 both name children, the disabled and
+        # the elderly): the one whose own words the question uses clearly more wins.
+        terms = set(lexical_terms(q.text, q.style == "en"))
+        words = [_overlap(terms, self._body_terms[(p.source, t.id)]) for p, t in candidates]
+        best = max(range(len(candidates)), key=lambda n: words[n])
+        return candidates[best] if words[best] >= max(words[0] * 1.15, words[0] + 6) else candidates[0]
 
     # -- answers -------------------------------------------------------------
     def tasks_answer(self, q: Query, tasks: list[tuple[Plan, Task]], asked: list[str]) -> tuple[str, list[Citation]]:

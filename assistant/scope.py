@@ -29,7 +29,8 @@ _DISTRICTS = re.compile(
 )
 # A sum of money: a price, fee, wage, contribution or loan. Vietnamese phrases are folded.
 _MONEY_VI = (
-    "bao nhieu tien", "may tien", "bao nhieu dong", "trieu dong", "ty dong", "vnd", "hoc phi", "le phi",
+    "bao nhieu tien", "may tien", "bao nhieu dong", "trieu dong", "ty dong", "vnd", "bao nhieu trieu", "may trieu",
+    "bao nhieu nghin", "may nghin", "hoc phi", "le phi",
     "vien phi", "chi phi", "muc phi", "muc luong", "bang luong", "luong toi thieu", "luong co so",
     "luong co ban", "tang luong", "muc dong", "muc thu nhap", "chuan ngheo", "gia ve", "gia nha", "gia dat",
     "gia xang", "gia dien", "gia nuoc", "gia thuoc", "vay toi da",
