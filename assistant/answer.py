@@ -347,7 +347,7 @@ class Composer:
         if re.match(r"\s*(dong |cung )?(chu tri|phoi hop)\b", phrase):
             return "", []  # "nhiệm vụ nào phải đồng chủ trì với sở khác": a question of roles
         pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]
-        named = self.directory.find(phrase)
+        named = self.directory.find(phrase) if least < 3 else []  # "bảo hiểm xã hội tự nguyện" is no agency
         if named:  # "which tasks mention the Department of Finance": as lead, coordinator or in the text
             a = named[0]
             return a.name, [t for p, t in pool if a.name in self._task_agencies[(p.source, t.id)]]

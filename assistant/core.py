@@ -202,11 +202,16 @@ class Assistant:
                 return (*c.mention_list(q, phrase, named), False)
             if agencies and all(r.section == "IV" or r.section.startswith("IV.") for r in q.refs):
                 return (*c.duties(q, agencies[0]), False)  # "part IV: what must Sở LĐTBXH do?"
-            if len(tasks) > 1 and agencies and asked and (leads or "aggregate" in q.intents):
+            # "những điểm nào KHÔNG có Sở LĐTBXH chủ trì": every point's leads, to read it off.
+            negated = bool(re.search(r"\b(khong co|khong phai|khong do|not led|not by|except|ngoai tru)\b", folded))
+            if len(tasks) > 1 and agencies and asked and (leads or "aggregate" in q.intents) and not negated:
                 # "trong các nhiệm vụ 2a, 2b, …, 8c, nhiệm vụ nào Sở LĐTBXH chủ trì?"
                 return (*c.agency_answer(q, agencies, leads, named_tasks), False)
             if tasks and "aggregate" in q.intents and leads:
                 return (*c.lead_count_list(q, leads, named_tasks), False)
+            if len(tasks) <= 1 and agencies and asked and "aggregate" in q.intents and not negated:
+                # "Sở TT&TT chủ trì những điểm nào? Tôi biết có 1a, còn điểm nào nữa": all of them.
+                return (*c.agency_answer(q, agencies, leads), False)
             if tasks and asked:
                 return (*c.tasks_answer(q, tasks, asked), False)
             if tasks and asks_figure(folded) and names_tasks(folded):  # "khoản 2 mục III có bao nhiêu nhiệm vụ"

@@ -347,7 +347,9 @@ EN_VI: dict[str, str] = {
 
 def _inflections(key: str) -> set[str]:
     """"reward" -> rewards, rewarding, rewarded; "raise" -> raising: questions inflect."""
-    if " " in key or not key.isalpha():
+    # A past form is not inflected again: "built" + "ing" made "builting", of which
+    # "building" looked like a slip.
+    if " " in key or not key.isalpha() or key.endswith(("ed", "lt")):
         return {key}
     stem = key[:-1] if key.endswith("e") else key
     plural = key + "es" if key.endswith(("s", "x", "z", "ch", "sh")) else key + "s"  # not "reportes"

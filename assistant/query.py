@@ -227,7 +227,8 @@ _INTENT_WORDS: dict[str, tuple[str, ...]] = {
                   "trach nhiem gi", "must do", "should do", "have to do", "has to do",
                   "responsibilities", "duties", "which task", "any task", "any tasks",
                   "nhung chi tieu", "cac chi tieu", "what targets", "which targets", "nhung noi dung nao",
-                  "cac noi dung nao"),
+                  "cac noi dung nao", "nhung diem nao", "cac diem nao", "con diem nao", "con nhiem vu nao",
+                  "which points", "which other"),
 }
 
 
@@ -284,7 +285,7 @@ def lead_count(folded: str) -> int | None:
     if re.search(r"\b(khong tinh|tru|excluding|not counting|except)\b(\s+\w+){0,6}\s+(mot minh|alone|solely)\b", folded):
         return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
     if re.search(r"\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}"
-                 r"(dong chu tri|cung chu tri|co led|co lead|jointly)\b", folded):
+                 r"(dong chu tri|cung chu tri|chu tri chung|co led|co lead|jointly)\b", folded):
         return None  # "chủ trì hoặc đồng chủ trì", "alone or jointly": every task it leads
     if _SOLE_LEAD.search(folded):
         return 1

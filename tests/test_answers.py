@@ -285,6 +285,7 @@ NOT_IN_PLAN = [
     ("Mục IV có quy định hình thức kỷ luật đơn vị chậm báo cáo không?", "không quy định hình thức xử phạt"),
     ("Nhiệm vụ 6e hỗ trợ giá nước sạch bao nhiêu tiền một khối?", "không nêu mức tiền"),
     ("kh co quy dinh muc ho tro xay nha cho ho ngheo bao nhieu trieu 1 can", "không nêu mức tiền"),
+    ("Under the Law on Employment, what is the maximum unemployment benefit?", "no provisions of laws"),
 ]
 
 
@@ -769,6 +770,27 @@ def test_a_chance_resemblance_is_no_mention(assistant: Assistant) -> None:
 def test_the_task_whose_own_words_the_question_uses(question: str, section: str, assistant: Assistant) -> None:
     ans = assistant.ask(question)
     assert cited(ans) == [section], ans.answer
+
+
+# Missed by the fifth verdict run (eval/holdout33.jsonl), on c710c21.
+def test_other_points_an_agency_leads(assistant: Assistant) -> None:
+    ans = assistant.ask("Sở TT&TT chủ trì (kể cả chủ trì chung với sở khác) những điểm nào? Tôi biết có 1a, còn điểm nào nữa?")
+    assert set(cited(ans)) == {str(t["id"]) for t in TASKS if "Sở Thông tin và Truyền thông" in t["lead"]}, ans.answer
+
+
+def test_an_agencys_points_within_an_item(assistant: Assistant) -> None:
+    ans = assistant.ask("Trong khoản 4 mục III, Sở Giáo dục và Đào tạo cùng chủ trì những điểm nào?")
+    assert set(cited(ans)) == {"III.4.b", "III.4.c"}, ans.answer
+
+
+def test_points_not_led_by_an_agency_show_every_lead(assistant: Assistant) -> None:
+    ans = assistant.ask("Trong khoản 8 phần III, những điểm nào không có Sở LĐTBXH chủ trì?")
+    assert {"III.8.b", "III.8.c"} <= set(cited(ans)), ans.answer
+
+
+def test_a_building_is_not_a_glossary_slip(assistant: Assistant) -> None:
+    ans = assistant.ask("Can you recommend a hotel near the People's Committee building?")
+    assert ans.abstained, ans.answer
 
 
 # -- follow-up ------------------------------------------------------------------------------
