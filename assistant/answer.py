@@ -157,7 +157,13 @@ class Composer:
             if named and beyond:
                 return beyond[0]
         # Two tasks on the same people (III.5.c and III.7 both name children, the disabled and
-        # the elderly): the one whose own words the question uses clearly more wins.
+        # the elderly): the one that holds a clearly longer run of the question's words
+        # ("phát triển mạng lưới dịch vụ trợ giúp xã hội …") wins, else the one whose words
+        # the question uses clearly more.
+        runs = [_longest_run(tokens(q.text), self._task_words[(p.source, t.id)]) for p, t in candidates]
+        longest = max(range(len(candidates)), key=lambda n: runs[n])
+        if runs[longest] >= max(6, runs[0] + 3):
+            return candidates[longest]
         terms = set(lexical_terms(q.text, q.style == "en"))
         words = [_overlap(terms, self._body_terms[(p.source, t.id)]) for p, t in candidates]
         best = max(range(len(candidates)), key=lambda n: words[n])
@@ -689,6 +695,18 @@ class Composer:
         return text, []
 
 
+def _longest_run(words: list[str], padded: str) -> int:
+    """How many of the words in a row, at most, a space-padded text holds (punctuation inside
+    the text is skipped)."""
+    plain = re.sub(r" [,;:.()](?= )", "", padded)
+    best = 0
+    for i in range(len(words)):
+        n = best + 1
+        while i + n <= len(words) and " " + " ".join(words[i:i + n]) + " " in plain:
+            best, n = n, n + 1
+    return best
+
+
 def _run(words: list[str], loose: bool) -> str:
     """A pattern for folded words in a row, in text whose tokens (words and punctuation) are
     space-padded; loose lets up to two words, never punctuation, sit between any two."""
@@ -735,7 +753,7 @@ _MENTION = re.compile(
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
     r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
     r"co noi dung|say anything about|says anything about|anything about|"
-    r"(?:nhiem vu|noi dung|viec) nao (?:phai|can))"
+    r"(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,3}?(?:phai|can))"
     r"\b(?P<what>.+)"
 )
 _LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an",

@@ -228,6 +228,8 @@ class Assistant:
                 text, cites, _ = c.target_answer(q, {r.section for r in q.refs})
                 if text:
                     return text, cites, False
+                if asks_figure(folded):  # "điểm a khoản 2 mục II: tỷ lệ hộ nghèo giảm bao nhiêu % mỗi năm"
+                    return refuse(reason("figure", en))
             units = [h.section for h in hits if h.via == "lookup"]
             if len(units) > 1:
                 return (*c.units_answer(q, units), False)

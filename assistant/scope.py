@@ -48,8 +48,8 @@ _PENALTY_IN_PLAN = re.compile(r"kỷ luật|xử phạt|chế tài|mức phạt"
 _LAW = re.compile(r"\b(statutory|by law|under the law|labou?r code|law on \w+|bo luat|theo luat|luat quy dinh|"
                   r"phap luat quy dinh|theo luat \w+)\b")
 # Administrative procedures: papers to file, where to apply. The plan describes none.
-_PROCEDURE = re.compile(r"\b(thu tuc|ho so gom|nop ho so|giay to|procedures?|paperwork|documents? (are )?(needed|required)|"
-                        r"how (do|can) i apply|where (do|can) i apply)\b")
+_PROCEDURE = re.compile(r"\b(thu tuc|ho so gom|nop ho so|giay to|giay phep|procedures?|paperwork|documents? (are )?(needed|required)|"
+                        r"how (do|can) i apply|where (do|can) i apply|work permits?|visas?|licen[cs]es?|passports?)\b")
 _PROCEDURE_IN_PLAN = re.compile(r"thủ tục", re.I)
 # Communes and villages: the plan names none.
 _COMMUNES = re.compile(r"\b(which|what) (communes|villages|wards)\b|\b(xa|thon|lang|phuong) nao\b|\bnhung xa\b")
