@@ -135,7 +135,8 @@ class Composer:
         return out
 
     def find_task(self, q: Query, hits: list[Hit]) -> tuple[Plan, Task] | None:
-        """The task a question describes: the best hit that is a task.
+        """The task a question describes: among the tasks of the top three hits, the first,
+        unless another fits what the question says clearly better (below).
 
         A target section (part II) above it is passed over, since "who leads housing?"
         shares its words with the housing targets, and so is the header, which the plan's

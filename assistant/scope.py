@@ -45,7 +45,7 @@ _MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn �
 _PENALTY = re.compile(r"\b(penalt\w*|sanction\w*|disciplin\w*|fined|fines|punish\w*|ky luat|xu phat|che tai|muc phat|bi phat)\b")
 _PENALTY_IN_PLAN = re.compile(r"kỷ luật|xử phạt|chế tài|mức phạt", re.I)
 # What a law itself provides (an age, a period): the plan quotes no provisions.
-_LAW = re.compile(r"\b(statutory|by law|under the law|labou?r code|law on \w+|bo luat|theo luat|luat quy dinh|"
+_LAW = re.compile(r"\b(statutory|by law|under (the |vietnam s )?(\w+ ){0,4}law|labou?r code|law on \w+|bo luat|theo luat|luat quy dinh|"
                   r"phap luat quy dinh|theo luat \w+)\b")
 # Administrative procedures: papers to file, where to apply. The plan describes none.
 _PROCEDURE = re.compile(r"\b(thu tuc|ho so gom|nop ho so|giay to|giay phep|procedures?|paperwork|documents? (are )?(needed|required)|"

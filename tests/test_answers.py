@@ -287,6 +287,8 @@ NOT_IN_PLAN = [
     ("kh co quy dinh muc ho tro xay nha cho ho ngheo bao nhieu trieu 1 can", "không nêu mức tiền"),
     ("Under the Law on Employment, what is the maximum unemployment benefit?", "no provisions of laws"),
     ("What are the work permit requirements for a foreign consultant?", "no administrative procedures"),
+    ("What is the contribution rate for voluntary social insurance under the 2024 Social Insurance Law?",
+     "no provisions of laws"),
     ("Điểm a khoản 2 mục II: tỷ lệ hộ nghèo giảm bao nhiêu phần trăm mỗi năm?", "không nêu con số này"),
 ]
 
