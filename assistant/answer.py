@@ -750,7 +750,8 @@ _PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)
 
 # "…nhắc đến X", "…mention X": X is what the tasks must name.
 _MENTION = re.compile(
-    r"\b(nhac den|nhac toi|de cap den|de cap toi|co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
+    r"\b(nhac den|nhac toi|nhac gi (?:den|toi|ve)|de cap den|de cap toi|de cap gi (?:den|toi|ve)|"
+    r"co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
     r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
     r"co noi dung|say anything about|says anything about|anything about|"

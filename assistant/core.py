@@ -270,6 +270,13 @@ class Assistant:
         why = self.scope.reason(q)
         if why:
             return refuse(why)
+        # "Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không": the one or
+        # two tasks whose own words say it, quoted, before any passage that merely resembles it;
+        # a run of the plan's own words outweighs a stray word it lacks ("Tỉnh sẽ làm gì …").
+        if says:
+            phrase, named = c.mention_tasks(q, least=3)
+            if 0 < len(named) <= 2:
+                return (*c.mention_list(q, phrase, named), False)
         if not agencies and self._out_of_scope(q, hits, qvec, best) and not self._names_a_target(q, hits):
             return refuse()
         # 5. Targets from part II, when retrieval agrees the question is about part II.
@@ -312,12 +319,6 @@ class Assistant:
                 return text, cites, False
         if not hits:
             return refuse()
-        # "Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không": the one or
-        # two tasks whose own words say it, quoted, before any passage that merely resembles it.
-        if says:
-            phrase, named = c.mention_tasks(q, least=3)
-            if 0 < len(named) <= 2:
-                return (*c.mention_list(q, phrase, named), False)
         return (*c.content_answer(q, hits), False)
 
     def _two_tasks(self, q: Query) -> list[tuple[Plan, Task]]:

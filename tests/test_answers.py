@@ -808,6 +808,12 @@ def test_tasks_written_to_require_a_submission(assistant: Assistant) -> None:
     assert {"III.3", "III.5.a"} <= set(cited(ans)), ans.answer
 
 
+# Declined by the eighth verdict run (eval/holdout36.jsonl), on c84f880.
+def test_a_run_of_the_plans_words_outweighs_a_stray_word(assistant: Assistant) -> None:
+    ans = assistant.ask("Kế hoạch có nhắc gì đến Bà mẹ Việt Nam anh hùng không? Tỉnh sẽ làm gì cho các mẹ?")
+    assert cited(ans) == ["III.3"] and "chính sách hỗ trợ cho Bà mẹ Việt Nam anh hùng" in ans.answer, ans.answer
+
+
 # -- follow-up ------------------------------------------------------------------------------
 
 
