@@ -73,8 +73,7 @@ class Composer:
         self._frame = set(lexical_terms("chỉ tiêu mục tiêu")) | set(lexical_terms("tỷ lệ")) | set(lexical_terms("giai đoạn"))
         # Each task's words, folded and padded, and the agencies it names, for "which tasks mention …".
         # Punctuation stays as a token of its own: a phrase does not run across a comma.
-        self._task_words = {(p.source, t.id): " " + " ".join(re.findall(r"[a-z0-9]+|[,;:.()]", fold(unwrap(p.body(t.id))))) + " "
-                            for p in plans for t in p.tasks}
+        self._task_words = {(p.source, t.id): _marked(unwrap(p.body(t.id))) for p in plans for t in p.tasks}
         self._task_agencies = {(p.source, t.id): {a.name for a in directory.find(p.body(t.id))}
                                for p in plans for t in p.tasks}
         self._body_terms = {(p.source, t.id): set(lexical_terms(unwrap(p.body(t.id)))) for p in plans for t in p.tasks}
@@ -161,7 +160,7 @@ class Composer:
         # the elderly): the one that holds a clearly longer run of the question's words
         # ("phát triển mạng lưới dịch vụ trợ giúp xã hội …") wins, else the one whose words
         # the question uses clearly more.
-        runs = [_longest_run(tokens(q.text), self._task_words[(p.source, t.id)]) for p, t in candidates]
+        runs = [_longest_run(q.words.split(), self._task_words[(p.source, t.id)]) for p, t in candidates]
         longest = max(range(len(candidates)), key=lambda n: runs[n])
         if runs[longest] >= max(6, runs[0] + 3):
             return candidates[longest]
@@ -345,7 +344,7 @@ class Composer:
         # more; English keeps its hyphens and apostrophes for the glossary ("high-quality").
         text = re.sub(r"\([^)]*\)?", " ", q.text)
         # Commas stay: they divide "xem xét, ban hành chính sách" into two phrases.
-        m = _MENTION.search(text.lower() if q.style == "en" else " " + " ".join(re.findall(r"[a-z0-9]+|,", fold(text))) + " ")
+        m = _MENTION.search(text.lower() if q.style == "en" else _marked(text, ","))
         if not m or (least < 3 and not names_tasks(q.words)):  # asks for tasks, not what it says
             return "", []
         phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", m.group("what"))[0]
@@ -422,7 +421,7 @@ class Composer:
         assert s is not None
         needles = [re.compile(_run(w, loose=len(w) >= 4)) for w in (tokens(x) for x in phrase.split(" / ")) if w]
         for sent in self._sentences(plan, sid)[1]:
-            words = " " + " ".join(re.findall(r"[a-z0-9]+|[,;:.()]", fold(sent))) + " "
+            words = _marked(sent)
             if any(n.search(words) for n in needles):
                 return self.cite(plan, sid, locate(plan.text, s.start, s.end, sent)), sent
         return self.cite(plan, sid), ""
@@ -694,6 +693,12 @@ class Composer:
             text = "Kế hoạch không đề cập nội dung này" + (f" ({why})" if why else "") + "."
             text += f" Các mục gần nhất: {near}." if near else ""
         return text, []
+
+
+def _marked(text: str, marks: str = ",;:.()") -> str:
+    """Folded words of a text with its punctuation marks as tokens of their own, space-padded:
+    a phrase looked for in it does not run across a comma."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+|[" + re.escape(marks) + "]", fold(text))) + " "
 
 
 def _longest_run(words: list[str], padded: str) -> int:

@@ -181,6 +181,7 @@ class Assistant:
         says = asks_content(folded) and not q.refs
         asked = [] if says else [i for i in q.intents if i in {"lead", "coordinate", "timeline"}]
         leads = lead_count(folded)
+        figure_asked = asks_figure(folded)
         # 1. An explicit reference is resolved by lookup.
         if missing_ref(q) and not any("." in r.section for r in q.refs):
             return refuse(reason("section", en))
@@ -214,9 +215,9 @@ class Assistant:
                 return (*c.agency_answer(q, agencies, leads), False)
             if tasks and asked:
                 return (*c.tasks_answer(q, tasks, asked), False)
-            if tasks and asks_figure(folded) and names_tasks(folded):  # "khoản 2 mục III có bao nhiêu nhiệm vụ"
+            if tasks and figure_asked and names_tasks(folded):  # "khoản 2 mục III có bao nhiêu nhiệm vụ"
                 return (*c.task_list(q, within=named_tasks), False)
-            if asks_figure(folded) and not names_tasks(folded) and not any(r.section.startswith("II.") for r in q.refs):
+            if figure_asked and not names_tasks(folded) and not any(r.section.startswith("II.") for r in q.refs):
                 return refuse(reason("figure", en))  # "III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn"
             if len(tasks) == 1 and len(q.refs) == 1 and tasks[0][1].id == q.refs[0].section:
                 plan, task = tasks[0]
@@ -228,7 +229,7 @@ class Assistant:
                 text, cites, _ = c.target_answer(q, {r.section for r in q.refs})
                 if text:
                     return text, cites, False
-                if asks_figure(folded):  # "điểm a khoản 2 mục II: tỷ lệ hộ nghèo giảm bao nhiêu % mỗi năm"
+                if figure_asked:  # "điểm a khoản 2 mục II: tỷ lệ hộ nghèo giảm bao nhiêu % mỗi năm"
                     return refuse(reason("figure", en))
             units = [h.section for h in hits if h.via == "lookup"]
             if len(units) > 1:
@@ -286,7 +287,7 @@ class Assistant:
         )
         # A figure asked for outright ("bao nhiêu", "how many") is a target or nothing: the
         # plan's figures are its indicators, and a passage without one does not answer.
-        figure = asks_figure(folded) and not asked and not says and not general
+        figure = figure_asked and not asked and not says and not general
         if "target" in q.intents and not asked and about_targets:
             text, cites, score = c.target_answer(q)
             # An objective in words cannot answer "how many"; it can answer "what target".

@@ -110,10 +110,11 @@ def reason(key: str, en: bool, years: Collection[int] = ()) -> str:
 
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
-        self.money = any(_MONEY_IN_PLAN.search(p.text) for p in plans)
-        self.contact = any(_CONTACT_IN_PLAN.search(p.text) for p in plans)
-        self.penalty = any(_PENALTY_IN_PLAN.search(p.text) for p in plans)
-        self.procedure = any(_PROCEDURE_IN_PLAN.search(p.text) for p in plans)
+        # What the plan holds nowhere: a question asking for it gets the reason.
+        self.money, self.contact, self.penalty, self.procedure = (
+            any(rx.search(p.text) for p in plans)
+            for rx in (_MONEY_IN_PLAN, _CONTACT_IN_PLAN, _PENALTY_IN_PLAN, _PROCEDURE_IN_PLAN)
+        )
         self.years = sorted({t.year for t in targets})
         self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
         self.vocab = set(self.folded.split())
@@ -134,9 +135,25 @@ class Scope:
         """An address, a telephone number, an office's whereabouts: none is in the plan."""
         return not self.contact and bool(_CONTACT.search(folded)) and not _CONTACT_PLAN.search(folded)
 
+    def _below_province(self, text: str, t: str) -> bool:
+        """A district or commune the question names or asks for, which the plan does not name
+        (it names none; its figures are the province's)."""
+        # "huyện Sơn Hà", capitalised as typed.
+        district = re.search(r"\b(?:huyện|huyen|district of)\s+([A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)?)", text)
+        if district and f" huyen {fold(district.group(1))} " not in self.folded:
+            return True
+        # "huyen ba to" asking for a share; the ferry to Lý Sơn is no share.
+        named = _DISTRICTS.search(t)
+        asks_share = bool(_FIGURE.search(t) or re.search(r"\b(which|nao|chi tieu|targets?|get|gets|duoc)\b", t))
+        if named and asks_share and f" {named.group(1)} " not in self.folded:
+            return True
+        # "which communes", "xã nào".
+        commune = _COMMUNES.search(t)
+        return commune is not None and f" {commune.group(0)} " not in self.folded
+
     def reason(self, q: Query) -> str:
         """Why the plan cannot answer q, in q's language; "" when no check applies."""
-        t, en = " ".join(re.findall(r"[a-z0-9]+", fold(q.text))), q.style == "en"
+        t, en = q.words.strip(), q.style == "en"
         if OTHER_PLACE.search(t):
             return reason("place", en)
         if not self.money and self._asks_money(q, t):
@@ -145,17 +162,7 @@ class Scope:
         now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets
         if self.years and (now or asked) and not asked & set(self.years) and _FIGURE.search(t):
             return reason("years", en, self.years)
-        # "huyện Sơn Hà": a district by name, which the plan does not name (it names none; its
-        # figures are the province's).
-        district = re.search(r"\b(?:huyện|huyen|district of)\s+([A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)?)", q.text)
-        if district and f" huyen {fold(district.group(1))} " not in self.folded:
-            return reason("district", en)
-        named = _DISTRICTS.search(t)
-        asks_share = bool(_FIGURE.search(t) or re.search(r"\b(which|nao|chi tieu|targets?|get|gets|duoc)\b", t))
-        if named and asks_share and f" {named.group(1)} " not in self.folded:  # the ferry to Lý Sơn is no share
-            return reason("district", en)
-        commune = _COMMUNES.search(t)
-        if commune and f" {commune.group(0)} " not in self.folded:
+        if self._below_province(q.text, t):
             return reason("district", en)
         if not self.penalty and _PENALTY.search(t):
             return reason("penalty", en)
