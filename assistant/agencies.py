@@ -5,83 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.genre import known_agencies
 from index.normalize import agency as canon_agency
 from index.normalize import fold
 from index.parse import Plan
 
-# Official English names and the abbreviations in everyday use, keyed by canonical name.
+# Official English names and the abbreviations in everyday use, keyed by canonical name; the data
+# lives in index/agencies.toml beside the genre's other words.
 KNOWN: dict[str, tuple[str, tuple[str, ...]]] = {
-    "Sở Lao động - Thương binh và Xã hội": (
-        "Department of Labour, Invalids and Social Affairs",
-        ("Sở LĐ-TB&XH", "LĐ-TB&XH", "LĐTBXH", "Sở LĐTBXH", "Sở Lao động", "DOLISA",
-         "Department of Labor, Invalids and Social Affairs", "labour department", "labor department"),
-    ),
-    "Sở Thông tin và Truyền thông": (
-        "Department of Information and Communications",
-        ("Sở TT&TT", "Sở TTTT", "TT&TT", "STTTT", "Department of Information and Communication", "DIC"),
-    ),
-    "Sở Nội vụ": ("Department of Home Affairs", ("home affairs department", "DOHA")),
-    "Sở Tài chính": ("Department of Finance", ("finance department", "DOF")),
-    "Sở Y tế": ("Department of Health", ("health department", "DOH")),
-    "Sở Giáo dục và Đào tạo": (
-        "Department of Education and Training",
-        ("Sở GD&ĐT", "Sở GDĐT", "GD&ĐT", "GDĐT", "education department", "DOET"),
-    ),
-    "Sở Khoa học và Công nghệ": (
-        "Department of Science and Technology",
-        ("Sở KH&CN", "Sở KHCN", "KH&CN", "science department", "DOST"),
-    ),
-    "Sở Kế hoạch và Đầu tư": (
-        "Department of Planning and Investment",
-        ("Sở KH&ĐT", "Sở KHĐT", "KH&ĐT", "planning department", "DPI"),
-    ),
-    "Sở Nông nghiệp và Phát triển nông thôn": (
-        "Department of Agriculture and Rural Development",
-        ("Sở NN&PTNT", "Sở NNPTNT", "NN&PTNT", "Sở Nông nghiệp", "agriculture department", "DARD"),
-    ),
-    "Sở Tài nguyên và Môi trường": (
-        "Department of Natural Resources and Environment",
-        ("Sở TN&MT", "Sở TNMT", "TN&MT", "environment department", "DONRE"),
-    ),
-    "Sở Văn hóa, Thể thao và Du lịch": (
-        "Department of Culture, Sports and Tourism",
-        ("Sở VH-TT&DL", "Sở VHTTDL", "VHTTDL", "Sở Văn hóa", "culture department"),
-    ),
-    "Sở Xây dựng": ("Department of Construction", ("construction department",)),
-    "Bảo hiểm xã hội tỉnh": (
-        "Provincial Social Insurance",
-        ("BHXH tỉnh", "BHXH", "Bảo hiểm xã hội", "social insurance agency", "Vietnam Social Security"),
-    ),
-    "Ban Dân tộc tỉnh": (
-        "Provincial Committee for Ethnic Minority Affairs",
-        ("Ban Dân tộc", "ethnic minority committee", "ethnic affairs committee"),
-    ),
-    "Đài Phát thanh - Truyền hình tỉnh": (
-        "Provincial Radio and Television Station",
-        ("Đài PT-TH", "Đài PTTH", "Đài Phát thanh", "radio and television", "radio and TV station"),
-    ),
-    "Báo Quảng Ngãi": ("Quảng Ngãi Newspaper", ("Bao Quang Ngai", "Quang Ngai newspaper")),
-    "UBND các huyện, thị xã, thành phố": (
-        "People's Committees of districts, towns and cities",
-        ("UBND cấp huyện", "UBND huyện", "Ủy ban nhân dân các huyện", "district People's Committees",
-         "district-level People's Committees", "district People's Committee", "district-level People's Committee",
-         "districts"),
-    ),
-    "Các sở, ban ngành tỉnh": (
-        "provincial departments and agencies",
-        ("các sở ngành", "sở ban ngành", "provincial departments", "departments and agencies"),
-    ),
-    "Các tổ chức chính trị - xã hội": (
-        "socio-political organisations",
-        ("tổ chức chính trị - xã hội", "socio-political organizations", "mass organisations"),
-    ),
-    "Sở Giao thông vận tải": ("Department of Transport", ("Sở GTVT", "GTVT", "transport department")),
-    "Công an tỉnh": ("Provincial Police", ("police",)),
-    "Bộ Chỉ huy Quân sự tỉnh": ("Provincial Military Command", ("Bộ CHQS tỉnh", "military command")),
-    "Sở Công Thương": ("Department of Industry and Trade", ("Sở CT", "industry and trade department")),
-    "Sở Tư pháp": ("Department of Justice", ("justice department",)),
-    "Sở Ngoại vụ": ("Department of Foreign Affairs", ("foreign affairs department",)),
+    str(a["name"]): (str(a.get("english", "")), tuple(str(x) for x in a.get("aliases", ())))  # type: ignore[attr-defined]
+    for a in known_agencies()
 }
+
+
+def _english(name: str) -> str:
+    """English for a body the directory does not list, from its form: "Báo Hà Sơn" -> "Hà Sơn Newspaper"."""
+    m = re.fullmatch(r"Báo\s+(.+)", name)
+    return f"{m.group(1)} Newspaper" if m else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +46,12 @@ class Directory:
     def __init__(self, plans: tuple[Plan, ...] | list[Plan]) -> None:
         names: dict[str, None] = {}
         for p in plans:
-            for t in p.tasks:
+            for t in p.work():
                 for n in (*t.lead, *t.coordinate):
                     names[n] = None
         self.agencies: list[Agency] = []
         for n in names:
-            english, aliases = KNOWN.get(n, ("", ()))
+            english, aliases = KNOWN.get(n, (_english(n), ()))
             self.agencies.append(Agency(n, english, aliases))
         # Longest alias first, so "Sở Lao động - Thương binh và Xã hội" beats "Sở Lao động".
         pairs = []

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from assistant.agencies import Agency, Directory
 from assistant.glossary import translate_terms
@@ -12,11 +15,19 @@ from assistant.retrieve import Hit, lexical_terms
 from assistant.targets import Target, clauses
 from index.normalize import canon, fold, has_diacritics, tokens, unwrap
 from index.parse import Plan, Task
+from index.timeline import Timeline
 
-TIMELINE_EN = {
-    "Thường xuyên": "ongoing (regularly)",
-    "Năm 2024 và các năm tiếp theo": "2024 and the following years",
-}
+
+def timeline_en(when: Timeline) -> str:
+    """An English gloss of a timeline record: "ongoing (regularly)", "Q4 2025", "2025 to 2027"."""
+    quarter = re.search(r"(?i)quý\s*(IV|I{1,3}|[1-4])", when.text)
+    return {
+        "ongoing": "ongoing (regularly)",
+        "yearly": "every year",
+        "quarter": f"Q{ {'I': 1, 'II': 2, 'III': 3, 'IV': 4}.get(quarter.group(1).upper(), quarter.group(1)) if quarter else ''} {when.first}",
+        "range": f"{when.first} and the following years" if when.last is None else f"{when.first} to {when.last}",
+        "year": f"in {when.first}",
+    }.get(when.kind, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +52,7 @@ class Answer:
     style: str
     intent: str
     notice: str = ""  # e.g. the question was truncated
+    route: str = ""  # which kind of answer: role | list | duties | target | document | passage | refusal
 
     def to_json(self, qid: str | None = None) -> dict[str, object]:
         out: dict[str, object] = {} if qid is None else {"id": qid}
@@ -50,6 +62,7 @@ class Answer:
             abstained=self.abstained,
             style=self.style,
             intent=self.intent,
+            route=self.route,
             citations=[asdict(c) for c in self.citations],
             hits=[asdict(h) for h in self.hits],
         )
@@ -58,9 +71,19 @@ class Answer:
         return out
 
 
+# The route of each composer that writes an answer; helpers (find_task, mention_tasks …) have none.
+ROUTES = {
+    "task_answer": "role", "tasks_answer": "role", "task_summary": "role",
+    "agency_answer": "list", "task_list": "list", "lead_count_list": "list", "mention_list": "list",
+    "duties": "duties", "target_answer": "target", "better_objective": "target", "meta_answer": "document",
+    "content_answer": "passage", "quote": "passage", "units_answer": "passage", "abstain": "refusal",
+}
+
+
 class Composer:
     def __init__(self, plans: tuple[Plan, ...], directory: Directory, targets: list[Target]) -> None:
         self.plans, self.directory, self.targets = plans, directory, targets
+        self.route, self._depth = "", 0  # the route of the last answer written (see _routed)
         # Terms of every indicator clause and every item title, computed once, not per question.
         self._target_terms = [set(lexical_terms(t.indicator)) for t in targets]
         self._indicator_terms: set[str] = set().union(*self._target_terms)
@@ -73,35 +96,35 @@ class Composer:
         self._frame = set(lexical_terms("chỉ tiêu mục tiêu")) | set(lexical_terms("tỷ lệ")) | set(lexical_terms("giai đoạn"))
         # Each task's words, folded and padded, and the agencies it names, for "which tasks mention …".
         # Punctuation stays as a token of its own: a phrase does not run across a comma.
-        self._task_words = {(p.source, t.id): _marked(unwrap(p.body(t.id))) for p in plans for t in p.tasks}
+        self._task_words = {(p.source, t.id): _marked(unwrap(p.body(t.id))) for p in plans for t in p.work()}
         self._task_agencies = {(p.source, t.id): {a.name for a in directory.find(p.body(t.id))}
-                               for p in plans for t in p.tasks}
-        self._body_terms = {(p.source, t.id): set(lexical_terms(unwrap(p.body(t.id)))) for p in plans for t in p.tasks}
+                               for p in plans for t in p.work()}
+        self._body_terms = {(p.source, t.id): set(lexical_terms(unwrap(p.body(t.id)))) for p in plans for t in p.work()}
         # The clauses of part II that are no indicator: objectives in words, matched when no
         # indicator clause fits ("xoá bỏ hoàn toàn tình trạng nhà tạm, nhà dột nát").
         indicators = {(t.doc, t.start) for t in targets}
         self._objectives = [
             (p, s.id, a, b, set(lexical_terms(p.text[a:b])))
             for p in plans for s in p.sections
-            if s.id.startswith("II.") and s.has_body and not any(x.id.startswith(s.id + ".") for x in p.sections)
+            if p.role(s.id) in {"objectives", "targets"} and s.has_body and not any(x.id.startswith(s.id + ".") for x in p.sections)
             for a, b in clauses(p.text[s.start : s.end], s.start)
             if (p.source, a) not in indicators
         ]
         # Who the implementation part (IV) names, outside the task table: "Sở Tài chính" in IV.2.
-        task_ids = {(p.source, t.id) for p in plans for t in p.tasks}
+        task_ids = {(p.source, t.id) for p in plans for t in p.work()}
         self._named_in: dict[str, list[tuple[Plan, str]]] = {}
         for p in plans:
             for s in p.sections:
-                if s.id.startswith("IV.") and s.has_body and (p.source, s.id) not in task_ids:
+                if p.within(s.id, "implementation") and s.kind != "part" and s.has_body and (p.source, s.id) not in task_ids:
                     for a in directory.find(unwrap(p.body(s.id))):
                         self._named_in.setdefault(a.name, []).append((p, s.id))
         self._items = [
             (p, s.id, set(lexical_terms(s.title)))
             for p in plans for s in p.sections
-            if s.kind == "item" and any(t.id.startswith(s.id + ".") for t in p.tasks)
+            if s.kind == "item" and any(t.id.startswith(s.id + ".") for t in p.work())
         ]
         self.plan = plans[0]
-        self._tasks = {(p.source, t.id): (p, t) for p in plans for t in p.tasks}
+        self._tasks = {(p.source, t.id): (p, t) for p in plans for t in p.work()}
 
     # -- helpers -------------------------------------------------------------
     def cite(self, plan: Plan, sid: str, highlight: tuple[int, int] | None = None) -> Citation:
@@ -110,6 +133,10 @@ class Composer:
         text = plan.text[s.start : s.end]
         return Citation(plan.source, sid, s.title, text, s.start, s.end, unwrap(text),
                         highlight or (s.start, s.end))
+
+    def _role(self, doc: str, sid: str) -> str:
+        plan = next((p for p in self.plans if p.source == doc), None)
+        return plan.role(sid) if plan is not None else ""
 
     def _task_label(self, t: Task, en: bool) -> str:
         return f"{'task' if en else 'nhiệm vụ'} {t.id} ({t.title})"
@@ -128,7 +155,7 @@ class Composer:
         out: list[tuple[Plan, Task]] = []
         for r in q.refs:
             for p in self.plans:
-                for t in p.tasks:
+                for t in p.work():
                     if (t.id == r.section or t.id.startswith(r.section + ".")) and (p, t) not in out:
                         out.append((p, t))
         return out
@@ -146,7 +173,7 @@ class Composer:
             found = self._tasks.get((h.doc, h.section))
             if found:
                 candidates.append(found)
-            elif not h.section.startswith(("I.", "II.")) and h.section != "header":
+            elif self._role(h.doc, h.section) not in {"purpose", "objectives", "targets"} and h.section != "header":
                 break
         if not candidates:
             return None
@@ -196,7 +223,7 @@ class Composer:
             )
             spans.append(t.spans[1])
         if "timeline" in asked:
-            gloss = TIMELINE_EN.get(t.timeline, "")
+            gloss = timeline_en(t.when)
             lines.append(
                 f"Timeline of {label}: “{t.timeline}”" + (f" ({gloss})." if gloss else ".")
                 if en else f"Thời gian thực hiện {label}: {t.timeline}."
@@ -253,7 +280,7 @@ class Composer:
         name = self._names([a.name], en)
 
         def tasks(r: str) -> list[tuple[Plan, Task]]:
-            pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]
+            pool = [(p, t) for p in self.plans for t in p.work() if within is None or t in within]
             if r == "lead" and leads:  # "… Sở LĐTBXH đồng chủ trì", "… chủ trì một mình"
                 return [(p, t) for p, t in pool if a.name in t.lead and _leads_match(t, leads)]
             return [(p, t) for p, t in pool if a.name in (t.lead if r == "lead" else t.coordinate)]
@@ -331,7 +358,7 @@ class Composer:
         if best is None or score < 5.0:
             return []
         p, sid = best
-        return [(p, t) for t in p.tasks if t.id.startswith(sid + ".")]
+        return [(p, t) for t in p.work() if t.id.startswith(sid + ".")]
 
     def mention_tasks(self, q: Query, within: list[Task] | None = None,
                       least: int = 2) -> tuple[str, list[Task]]:
@@ -352,7 +379,7 @@ class Composer:
         phrase = re.split(r"\b(khong|ko|chua|cu the|the nao|nhu the nao|or not|and if|if so)\b", phrase)[0]
         if re.match(r"\s*(dong |cung )?(chu tri|phoi hop)\b", phrase):
             return "", []  # "nhiệm vụ nào phải đồng chủ trì với sở khác": a question of roles
-        pool = [(p, t) for p in self.plans for t in p.tasks if within is None or t in within]
+        pool = [(p, t) for p in self.plans for t in p.work() if within is None or t in within]
         named = self.directory.find(phrase) if least < 3 else []  # "bảo hiểm xã hội tự nguyện" is no agency
         if named:  # "which tasks mention the Department of Finance": as lead, coordinator or in the text
             a = named[0]
@@ -401,7 +428,7 @@ class Composer:
 
     def mention_list(self, q: Query, phrase: str, tasks: list[Task]) -> tuple[str, list[Citation]]:
         en = q.style == "en"
-        rows = [(p, t) for p in self.plans for t in p.tasks if t in tasks]
+        rows = [(p, t) for p in self.plans for t in p.work() if t in tasks]
         leads = "lead" in q.intents  # "… kèm sở chủ trì", "with its lead department"
         named = [self._naming(p, t.id, phrase) for p, t in rows]
         # Up to three tasks: the sentence itself, which answers "does the plan mention X" too.
@@ -428,7 +455,7 @@ class Composer:
 
     def lead_count_list(self, q: Query, leads: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
         """The tasks with a sole lead agency (leads=1) or with at least `leads` of them."""
-        rows = [(p, t) for p in self.plans for t in p.tasks if _leads_match(t, leads) and (within is None or t in within)]
+        rows = [(p, t) for p in self.plans for t in p.work() if _leads_match(t, leads) and (within is None or t in within)]
         en = q.style == "en"
         items = "; ".join(f"{t.id} ({'; '.join(t.lead)})" for _, t in rows)
         if leads == 1:
@@ -443,10 +470,18 @@ class Composer:
         return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
 
     def task_list(self, q: Query, timeline: str | None = None,
-                  within: list[Task] | None = None) -> tuple[str, list[Citation]]:
-        """Every task of the plan (or among `within`), or every task with the given timeline, each cited."""
-        rows = [(p, t) for p in self.plans for t in p.tasks
-                if (timeline is None or fold(t.timeline) == fold(timeline)) and (within is None or t in within)]
+                  within: list[Task] | None = None, kind: str = "") -> tuple[str, list[Citation]]:
+        """Every task of the plan (or among `within`), or every task with the given timeline (its
+        wording, or its kind: "ongoing", "open" for "… and the following years"), each cited."""
+        def fits(t: Task) -> bool:
+            if kind == "open":
+                return t.when.kind == "range" and t.when.last is None
+            return t.when.kind == kind if kind else timeline is None or fold(t.timeline) == fold(timeline)
+
+        rows = [(p, t) for p in self.plans for t in p.work() if fits(t) and (within is None or t in within)]
+        if kind and rows:
+            timeline = rows[0][1].timeline if len({t.timeline for _, t in rows}) == 1 else " / ".join(
+                dict.fromkeys(t.timeline for _, t in rows))
         en = q.style == "en"
         items = "; ".join(f"{t.id} ({t.title})" for _, t in rows)
         if within is not None:
@@ -547,16 +582,16 @@ class Composer:
         parts: list[tuple[str, list[Citation]]] = []
         if p.number and (asks_when or any(w in t for w in (" so ky hieu ", " ky hieu ", " so hieu ", " so may ",
                                                              " so bao nhieu ", " ke hoach so ", " number "))):
-            parts.append(((f"Plan number {p.number}, dated {date_vi} ({p.date})." if en
-                           else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head))
+            kind = {"Quyết định": "Decision"}.get(p.doc_type, "Plan")
+            parts.append(((f"{kind} number {p.number}, dated {date_vi} ({p.date})." if en
+                           else f"{p.doc_type or 'Kế hoạch'} số {p.number}, ban hành {date_vi}."), head))
         if signs and p.signer and p.section("signature"):
             title = f" ({p.signer_title})" if p.signer_title else ""
             parts.append(((f"The plan was signed by {p.signer}{title}." if en else f"Người ký: {p.signer}{title}."),
                           [self.cite(p, "signature")]))
         if any(w in t for w in ("to trinh", "de nghi", "proposed", "submission", "submitted")):
-            m = re.search(r"đề nghị của (.+?) tại (Tờ trình số [\w/-]+ ngày \d{1,2}/\d{1,2}/\d{4})", unwrap(p.body("header")))
-            if m:
-                who, sub = canon(m.group(1)), m.group(2)
+            if p.proposer and p.proposal:
+                who, sub = p.proposer, p.proposal
                 parts.append(((f"The plan was issued on the proposal of {self._names([who], True)} in {sub}." if en
                                else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}."), head))
         if any(w in t for w in ("can cu", "legal basis", "based on", "nghi quyet", "resolution", "chuong trinh hanh dong", " ctr ",
@@ -693,6 +728,28 @@ class Composer:
             text = "Kế hoạch không đề cập nội dung này" + (f" ({why})" if why else "") + "."
             text += f" Các mục gần nhất: {near}." if near else ""
         return text, []
+
+
+def _routed(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Record the route of the outermost composer that writes a non-empty answer."""
+    route = ROUTES[fn.__name__]
+
+    @functools.wraps(fn)
+    def wrapper(self: Composer, *args: Any, **kwargs: Any) -> Any:
+        self._depth += 1
+        try:
+            result = fn(self, *args, **kwargs)
+        finally:
+            self._depth -= 1
+        if self._depth == 0 and result and result[0]:
+            self.route = route
+        return result
+
+    return wrapper
+
+
+for _name in ROUTES:
+    setattr(Composer, _name, _routed(getattr(Composer, _name)))
 
 
 def _marked(text: str, marks: str = ",;:.()") -> str:

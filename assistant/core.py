@@ -24,7 +24,7 @@ from assistant.query import (
 from assistant.retrieve import Hit, Retriever
 from assistant.scope import Scope, reason
 from assistant.settings import Settings
-from assistant.targets import extract_targets
+from assistant.targets import extract_targets, target_sections
 from index.embed import get_embedder
 from index.normalize import fold, tokens, tones
 from index.parse import Plan, Task
@@ -102,6 +102,7 @@ class Assistant:
         self.plan = plans[0]
         self.directory = Directory(plans)
         self.targets = [t for p in plans for t in extract_targets(p)]
+        self._target_sections = {s for p in plans for s in target_sections(p)}
         self.composer = Composer(plans, self.directory, self.targets)
         self.scope = Scope(plans, self.targets)
         self.known = {s.id for p in plans for s in p.sections}
@@ -159,7 +160,9 @@ class Assistant:
         k = k or self.settings.k
         qvec = self.retriever.embed(q.text) if (retriever or self.settings.retriever) != "bm25" else None
         hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec)
+        self.composer.route = ""
         text, cites, abstained = self._compose(q, hits, qvec, best)
+        route = "refusal" if abstained else self.composer.route
         if not abstained:
             hits = self._cited_first(hits, cites, k)
         notice = ""
@@ -167,7 +170,7 @@ class Assistant:
             notice = (f"The question was cut to its first {self.settings.max_question} characters."
                       if q.style == "en" else
                       f"Câu hỏi đã được cắt còn {self.settings.max_question} ký tự đầu.")
-        return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice)
+        return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice, route)
 
     def _compose(self, q: Query, hits: list[Hit], qvec: object, best: float | None = None
                  ) -> tuple[str, list[Citation], bool]:
@@ -201,7 +204,7 @@ class Assistant:
             phrase, named = c.mention_tasks(q, named_tasks) if "aggregate" in q.intents else ("", [])
             if named:
                 return (*c.mention_list(q, phrase, named), False)
-            if agencies and all(r.section == "IV" or r.section.startswith("IV.") for r in q.refs):
+            if agencies and all(self._within(r.section, "implementation") for r in q.refs):
                 return (*c.duties(q, agencies[0]), False)  # "part IV: what must Sở LĐTBXH do?"
             # "những điểm nào KHÔNG có Sở LĐTBXH chủ trì": every point's leads, to read it off.
             negated = bool(re.search(r"\b(khong co|khong phai|khong do|not led|not by|except|ngoai tru)\b", folded))
@@ -217,7 +220,7 @@ class Assistant:
                 return (*c.tasks_answer(q, tasks, asked), False)
             if tasks and figure_asked and names_tasks(folded):  # "khoản 2 mục III có bao nhiêu nhiệm vụ"
                 return (*c.task_list(q, within=named_tasks), False)
-            if figure_asked and not names_tasks(folded) and not any(r.section.startswith("II.") for r in q.refs):
+            if figure_asked and not names_tasks(folded) and not any(self._role(r.section) in {"objectives", "targets"} for r in q.refs):
                 return refuse(reason("figure", en))  # "III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn"
             if len(tasks) == 1 and len(q.refs) == 1 and tasks[0][1].id == q.refs[0].section:
                 plan, task = tasks[0]
@@ -225,7 +228,7 @@ class Assistant:
                 if self._topic_words(q):
                     return (*c.quote(q, plan, task.id), False)
                 return (*c.task_summary(q, plan, task), False)
-            if "target" in q.intents and all(r.section.startswith("II.2") for r in q.refs):
+            if "target" in q.intents and all(self._about_target(r.section) for r in q.refs):
                 text, cites, _ = c.target_answer(q, {r.section for r in q.refs})
                 if text:
                     return text, cites, False
@@ -253,9 +256,9 @@ class Assistant:
             if agencies:
                 return (*c.agency_answer(q, agencies, leads), False)
             if " thuong xuyen " in folded or "ongoing" in folded or "regular" in folded:
-                return (*c.task_list(q, "Thường xuyên"), False)
+                return (*c.task_list(q, kind="ongoing"), False)
             if "cac nam tiep theo" in folded or "following years" in folded:
-                return (*c.task_list(q, "Năm 2024 và các năm tiếp theo"), False)
+                return (*c.task_list(q, kind="open"), False)
             topic = c.topic_tasks(q)
             # Retrieval must agree: "các việc phát triển y tế học đường" is one task of III.6,
             # whatever item title its words happen to share.
@@ -283,7 +286,7 @@ class Assistant:
         # 5. Targets from part II, when retrieval agrees the question is about part II.
         general = any(w in folded for w in (" tong quat ", " overall ", " general objective ", " tam nhin ", " vision "))
         about_targets = not general and bool(hits) and (
-            hits[0].section.startswith("II.2") or (q.year is not None and any(h.section.startswith("II.2") for h in hits[:3]))
+            self._about_target(hits[0].section) or (q.year is not None and any(self._about_target(h.section) for h in hits[:3]))
         )
         # A figure asked for outright ("bao nhiêu", "how many") is a target or nothing: the
         # plan's figures are its indicators, and a passage without one does not answer.
@@ -322,6 +325,17 @@ class Assistant:
             return refuse()
         return (*c.content_answer(q, hits), False)
 
+    def _role(self, sid: str) -> str:
+        """The role of a section in the first plan that has it (tasks, targets, implementation …)."""
+        return next((p.role(sid) for p in self.plans if p.section(sid) is not None), "")
+
+    def _within(self, sid: str, role: str) -> bool:
+        return any(p.within(sid, role) for p in self.plans if p.section(sid) is not None)
+
+    def _about_target(self, sid: str) -> bool:
+        """True for a section that sets targets, or one that holds such sections."""
+        return any(t == sid or t.startswith(sid + ".") for t in self._target_sections)
+
     def _two_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
         """The tasks of a question that describes two ("X và nhiệm vụ Y", "X and the task on
         Y"), each found by its own words; none unless both are found and differ."""
@@ -349,7 +363,7 @@ class Assistant:
     def _names_a_target(self, q: Query, hits: list[Hit]) -> bool:
         """"chỉ tiêu xoá mù chữ 2025 và 2030": retrieval leads to part II and the question names
         an indicator clause; weak evidence scores do not overrule that."""
-        return ("target" in q.intents and bool(hits) and hits[0].section.startswith("II.2")
+        return ("target" in q.intents and bool(hits) and self._about_target(hits[0].section)
                 and self.composer.names_an_indicator(q))
 
     def _names_a_title(self, q: Query) -> bool:
@@ -436,7 +450,7 @@ class Assistant:
         return [
             {"id": t.id, "title": t.title, "lead": "; ".join(t.lead), "coordinate": "; ".join(t.coordinate),
              "timeline": t.timeline, "doc": p.source}
-            for p in self.plans for t in p.tasks
+            for p in self.plans for t in p.work()
         ]
 
     def targets_table(self) -> list[dict[str, object]]:

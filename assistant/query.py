@@ -105,6 +105,36 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # nhiệm vụ 3 / task 7 / mục 3 (an item alone)
     (re.compile(_ITEM_WORD + r"\s+(?i:số\s+|so\s+|no\.?\s*)?(\d{1,2})(?![\w.,/])"), "n"),
 ]
+_GROUP_WORD = r"(?i:nhóm|nhom|group|mục|muc|phần|phan|part)"
+_ROW_WORD = r"(?i:dòng|dong|row|hàng|hang|stt|tt|nhiệm vụ|nhiem vu|nv|task|mục|muc|số|so)"
+_APPENDIX_WORD = r"(?i:phụ lục|phu luc|appendix|annex|pl)"
+# References of layouts other than lettered points, tried first: appendix rows, articles, 1.2-style items.
+_OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # dòng 3 nhóm II (phụ lục) / task 3 in group II / row 3 of group II
+    (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:của|cua|of|in|thuộc|thuoc|trong)?\s*" + _GROUP_WORD + r"\s+" + _ROM
+                + r"(?![\w.])"), "ng"),
+    # II.3 phụ lục / nhiệm vụ II.3 của phụ lục / appendix II.3 / phụ lục II.3
+    (re.compile(_ROM + r"\s*[.]\s*(\d{1,2})\s*(?:(?i:của|cua|in|of|trong|thuộc|thuoc)\s+)?(?:the\s+)?" + _APPENDIX_WORD), "gn"),
+    (re.compile(_APPENDIX_WORD + r"\s*[,:]?\s*(?:(?i:dòng|dong|row|nhiệm vụ|nhiem vu|task|mục|muc)\s+)?" + _ROM + r"\s*[.]\s*(\d{1,2})(?![\w.])"), "gn"),
+    # dòng 7 phụ lục / row 7 of the appendix
+    (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*(?:(?i:của|cua|in|of|trong|thuộc|thuoc)\s+)?(?:the\s+)?" + _APPENDIX_WORD), "a"),
+    # Điều 2 / article 2
+    (re.compile(r"(?i:điều|dieu|article)\s+(\d{1,2})(?!\w)"), "d"),
+    # nhiệm vụ 2.3 / mục 1.2 / task 4.1 / 2.3 (never a decimal, a date or 1.500)
+    (re.compile(r"(?<![\w.,/])(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?(?![\w/]|[.,]\d)"), "dot"),
+]
+
+
+def _task_part(known: set[str], rest: str) -> str:
+    """The part a reference without one ("6đ", "2.3") means: the part that holds that unit; where
+    several do, the one with the most numbered sub-units (the tasks part), never a fixed numeral."""
+    parts = [p for p in ROMAN if f"{p}.{rest}" in known]
+    if len(parts) == 1:
+        return parts[0]
+    pool = parts or [p for p in ROMAN if p in known]
+    if not pool:
+        return ROMAN[0]
+    return max(pool, key=lambda p: (sum(1 for k in known if k.startswith(p + ".") and k.count(".") >= 2), -ROMAN.index(p)))
 
 
 def _letter(s: str) -> str:
@@ -136,7 +166,36 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
     for m in _POINTS.finditer(text):
         spans.append((m.start(), m.end()))
         for letter in re.findall(r"(?i)(?<![^\W\d_])(dd|đ|[abcdeghik])(?![^\W\d_])", m.group("letters")):
-            sid = f"{m.group('part') or 'III'}.{m.group('item')}.{_letter(letter)}"
+            rest = f"{m.group('item')}.{_letter(letter)}"
+            sid = f"{m.group('part') or _task_part(known, rest)}.{rest}"
+            if sid in known:
+                out.append(Reference(sid, m.group(0)))
+            else:
+                missing.append(sid)
+    for pattern, shape in _OTHER_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and st < m.end() for st, e in spans):
+                continue
+            g = m.groups()
+            app = next((k.split(".")[0] for k in sorted(known) if k.startswith("appendix")), "appendix")
+            if shape == "ng":
+                sid = f"{app}.{g[1]}.{g[0]}"
+            elif shape == "gn":
+                sid = f"{app}.{g[0]}.{g[1]}"
+            elif shape == "a":
+                sid = f"{app}.{g[0]}"
+            elif shape == "d":
+                sid = f"dieu.{g[0]}"
+            else:
+                rest = ".".join(x for x in g if x)
+                sid = f"{_task_part(known, rest)}.{rest}"
+                if sid not in known:
+                    continue  # "2.5" may be a figure; only a unit the plan has is a reference
+            # Only a unit the plan has is read this way: "mục 3 phần III" is item III.3 where the
+            # plan has no appendix group III.
+            if sid not in known and not (shape == "d" and any(k.startswith("dieu.") for k in known)):
+                continue
+            spans.append((m.start(), m.end()))
             if sid in known:
                 out.append(Reference(sid, m.group(0)))
             else:
@@ -151,9 +210,11 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
             if shape == "rnl":
                 sid = f"{g[0]}.{g[1]}" + (f".{_letter(g[2])}" if g[2] else "")
             elif shape == "lnr":
-                sid = f"{g[2] or 'III'}.{g[1]}.{_letter(g[0])}"
+                rest = f"{g[1]}.{_letter(g[0])}"
+                sid = f"{g[2] or _task_part(known, rest)}.{rest}"
             elif shape == "nl":
-                sid = f"III.{g[0]}.{_letter(g[1])}"
+                rest = f"{g[0]}.{_letter(g[1])}"
+                sid = f"{_task_part(known, rest)}.{rest}"
             elif shape == "nlr":
                 sid = f"{g[2]}.{g[0]}.{_letter(g[1])}"
             elif shape == "nr":
@@ -163,7 +224,7 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
             elif shape == "r":
                 sid = g[0]
             else:
-                sid = f"III.{g[0]}"
+                sid = f"{_task_part(known, g[0])}.{g[0]}"
             spans.append((m.start(), m.end()))
             if sid in known:
                 out.append(Reference(sid, m.group(0)))
@@ -330,7 +391,7 @@ def asks_all_tasks(folded: str) -> bool:
 def parse_query(text: str, known: set[str], limit: int = 2000) -> Query:
     cleaned, truncated = clean_question(text, limit)
     cleaned = tones(cleaned)
-    year = re.search(r"\b(2025|2030|2045)\b", cleaned)
+    year = re.search(r"(?<![\d/.])(20\d\d)(?![\d/])", cleaned)
     refs = find_refs(cleaned, known)
     rest = cleaned
     for r in refs:  # "6đ" in an English question must not make it Vietnamese

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.normalize import canon
+from index.normalize import canon, fold
 from index.parse import Plan
 
 _COMPARATORS = ("ít nhất", "tối thiểu", "trên", "dưới", "khoảng", "đạt", "còn")
@@ -26,8 +26,20 @@ class Target:
 
 
 def _year(title: str) -> int | None:
-    m = re.search(r"\b(20\d\d)\b", title)
-    return int(m.group(1)) if m else None
+    """The year a heading sets its targets for: "đến năm 2025", "Năm 2027", the end of "giai đoạn 2025 - 2027"."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", title)]
+    return max(years) if years else None
+
+
+def target_sections(plan: Plan) -> list[str]:
+    """The plan's sections that set targets: leaves of a part or item whose heading says targets
+    ("Mục tiêu cụ thể", "CHỈ TIÊU"), wherever the plan puts them; a vision ("Tầm nhìn") sets none."""
+    out = []
+    for s in plan.sections:
+        if not s.has_body or plan.role(s.id) != "targets" or "tam nhin" in fold(s.title):
+            continue
+        out.append(s.id)
+    return out
 
 
 def clauses(raw: str, base: int) -> list[tuple[int, int]]:
@@ -45,17 +57,21 @@ def clauses(raw: str, base: int) -> list[tuple[int, int]]:
 
 def extract_targets(plan: Plan) -> list[Target]:
     out: list[Target] = []
-    for s in plan.sections:
-        if not s.id.startswith("II.") or s.kind != "point":
+    for sid in target_sections(plan):
+        s = plan.section(sid)
+        if s is None:
             continue
-        year = _year(s.title)
-        if year is None or year >= 2045:
-            continue
+        section_year = _year(s.title)
         raw = plan.text[s.start : s.end]
         first_nl = raw.find("\n", raw.find(s.title[-6:]) if s.title else 0)
-        body_start = s.start + (first_nl + 1 if first_nl >= 0 else 0)
+        body_start = s.start + (first_nl + 1 if first_nl >= 0 and s.title else 0)
         for a, b in clauses(plan.text[body_start : s.end], body_start):
             text = canon(plan.text[a:b])
+            # A clause names its own year ("đến năm 2027, 90% …"), else the heading's year holds.
+            own = re.search(r"(?:đến|tới|trong)\s+năm\s+(20\d\d)(?!\d)|^(?:năm|by)\s+(20\d\d)(?!\d)", text, re.I)
+            year = int(own.group(1) or own.group(2)) if own else section_year
+            if year is None:
+                continue
             m = _NUMBER.search(text)
             if not m or re.fullmatch(r"20\d\d", m.group(1)):
                 m = next((x for x in _NUMBER.finditer(text) if not re.fullmatch(r"20\d\d|\d{1,2}/\d+", x.group(1))), None)
@@ -67,4 +83,3 @@ def extract_targets(plan: Plan) -> list[Target]:
             unit = "%" if m.group(2) else (after[0].strip(",;") if after else "")
             out.append(Target(plan.source, s.id, year, text, m.group(1) + ("%" if m.group(2) else ""), comp, unit, a, b))
     return out
-

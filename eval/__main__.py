@@ -70,6 +70,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plans(args: argparse.Namespace) -> int:
+    from eval.plans import main as plans_main
+
+    return plans_main(args.out, args.sets, args.only)
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from eval.compare import compare, compare_markdown, console
 
@@ -134,6 +140,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, default=10)
     p.add_argument("--out", type=Path, default=Path("var/eval"))
     p.set_defaults(fn=cmd_run)
+
+    p = sub.add_parser("plans", help="every plan's own set (eval/sets/<plan>), per plan, style, kind and route")
+    p.add_argument("--sets", type=Path, default=Path("eval/sets"))
+    p.add_argument("--out", type=Path, default=Path("docs/eval/plans"))
+    p.add_argument("--only", nargs="*", default=[], help="plan folders to run (default: all)")
+    p.set_defaults(fn=cmd_plans)
 
     p = sub.add_parser("compare", help="retrievers x embedders x chunk sizes, with significance tests")
     common(p)

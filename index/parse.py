@@ -1,15 +1,18 @@
-"""Parse a plan (Nghị định 30/2020 layout) into sections, tasks and header facts."""
+"""Parse a plan of the genre into its plan model: sections by numbering and role, tasks, header facts."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from index.normalize import agency, canon, fold, strip_markdown, tones, unwrap
+from index.duties import split_agencies, task_of
+from index.genre import label_of, role_of
+from index.normalize import canon, fold, strip_markdown, tones, unwrap
+from index.timeline import Timeline
 
-PARSER_VERSION = "4"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "5"  # bump when parsing or chunking changes what an index holds
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
@@ -22,13 +25,14 @@ class PlanError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    id: str  # "III.6.đ", "header", "recipients", ...
-    kind: str  # header | part | item | point | recipients | signature
+    id: str  # "III.6.đ", "II.1.2", "appendix.I.3", "dieu.1", "header", "recipients", ...
+    kind: str  # header | part | item | point | article | appendix | group | row | title | recipients | signature
     title: str
     start: int  # span of the unit's own text in the source, heading included
     end: int
     parent: str | None
     has_body: bool  # False for a heading followed directly by its children
+    role: str = ""  # purpose | objectives | targets | tasks | funding | implementation | reporting | appendix
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +41,11 @@ class Task:
     title: str
     lead: tuple[str, ...]
     coordinate: tuple[str, ...]
-    timeline: str
-    spans: tuple[tuple[int, int], ...]  # lead, coordinate, timeline lines in the source
+    timeline: str  # the plan's wording
+    spans: tuple[tuple[int, int], ...]  # where lead, coordinate, timeline are said in the source
+    origin: str = "lines"  # lines | brackets | inline | table | duties: how the plan states the roles
+    product: str = ""
+    when: Timeline = field(default_factory=lambda: Timeline("", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +63,10 @@ class Plan:
     signer_title: str
     sections: tuple[Section, ...]
     tasks: tuple[Task, ...]
+    duties: tuple[Task, ...] = ()  # work assigned agency by agency in the implementation part
+    doc_type: str = ""  # "Kế hoạch" | "Quyết định"
+    proposer: str = ""  # the agency whose Tờ trình proposed it
+    proposal: str = ""  # "Tờ trình số 28/TTr-UBND ngày 14/3/2024"
     _by_id: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
 
     def section(self, sid: str) -> Section | None:
@@ -63,8 +74,13 @@ class Plan:
             self._by_id.update({s.id: s for s in self.sections})
         return self._by_id.get(sid)
 
+    def work(self) -> tuple[Task, ...]:
+        """The tasks the plan assigns: its task table, or where it has none, the duties it lists
+        agency by agency in its implementation part."""
+        return self.tasks or self.duties
+
     def task(self, sid: str) -> Task | None:
-        return next((t for t in self.tasks if t.id == sid), None)
+        return next((t for t in self.work() if t.id == sid), None)
 
     def path(self, sid: str) -> list[Section]:
         """The section and its ancestors, outermost first."""
@@ -79,6 +95,17 @@ class Plan:
         s = self.section(sid)
         return "" if s is None else self.text[s.start : s.end]
 
+    def within(self, sid: str, role: str) -> bool:
+        """True when the section or one of its ancestors has that role ("IV.2" is within implementation)."""
+        return any(s.role == role for s in self.path(sid))
+
+    def role(self, sid: str) -> str:
+        """The role of a section: its own, else its nearest ancestor's."""
+        for s in reversed(self.path(sid)):
+            if s.role:
+                return s.role
+        return ""
+
 
 @dataclass(frozen=True, slots=True)
 class _Line:
@@ -88,18 +115,15 @@ class _Line:
     clean: str  # markdown stripped, tone-normalised, trimmed
 
 
-_PART = re.compile(r"^(X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s+(\S.*)$")
+_PART = re.compile(r"^(?:PHẦN|Phần)?\s*(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.:]\s*(\S.*)$")
 _ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")
 _POINT = re.compile(r"^(?:[-*]\s+)?([a-zđ])\)\s+(\S.*)$")
-_ROLE = re.compile(
-    r"^[-+*]\s*(cơ quan chủ trì(?: tham mưu)?|cơ quan phối hợp(?: thực hiện)?|"
-    r"thời gian thực hiện)\s*:\s*(.*)$",
-    re.IGNORECASE,
-)
+_ARTICLE = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$")
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[IVX\d]+)?\s*[:.]?\s*(.*)$")
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
-# A new body begins a list entry: "Sở …", "Ban Dân tộc …", "UBND …", never "Ban ngành".
-_BODY_HEAD = r"(?:Sở|Ban|Báo|Đài|UBND|Ủy ban|Công an|Bộ|Bảo hiểm|Hội|Liên đoàn|Tỉnh đoàn|Ngân hàng|Các|Văn phòng|Cục|Chi cục|Trung tâm|Trường|Viện|Kho bạc|Thanh tra)\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|các|tỉnh)"
-_SPLIT = re.compile(r"\s*;\s*|\s*,\s+(?=" + _BODY_HEAD + r")|\s+và\s+(?=" + _BODY_HEAD + r")")
+_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+_RULE = re.compile(r"^:?-{3,}:?$")
 
 
 def _lines(text: str) -> list[_Line]:
@@ -115,12 +139,6 @@ def _is_lower_start(s: str) -> bool:
     return bool(s) and (s[0].islower() or s[0].isdigit())
 
 
-def split_agencies(value: str) -> tuple[str, ...]:
-    """Split a role line's value into canonical agency names."""
-    names = [agency(x) for x in _SPLIT.split(canon(value).rstrip(" ."))]
-    return tuple(n for n in names if n)
-
-
 def _short_title(body: str) -> str:
     """A label for a unit with no heading: its lead-in before ":" or its first clause."""
     head, colon, _ = body.partition(":")
@@ -131,39 +149,95 @@ def _short_title(body: str) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
+def cells(line: str) -> list[str]:
+    """The cells of a Markdown pipe-table row, markup removed."""
+    inner = line.strip()[1:-1]
+    return [canon(strip_markdown(c.replace("<br>", " ").replace("<br/>", " "))) for c in inner.split("|")]
+
+
+@dataclass(slots=True)
+class _Start:
+    line: int
+    id: str
+    kind: str
+    parent: str | None
+    title: str  # "" when the heading is itself running text
+    role: str = ""
+    last: int = -1  # the heading's last line
+    end_line: int | None = None  # a row ends on its own line
+
+
+@dataclass(slots=True)
+class _State:
+    part: int = -1  # index into ROMAN
+    item: int = 0  # count of items in the current part (or article)
+    point: int = -1
+    dotted: tuple[int, ...] = ()
+    article: int = 0
+    ids: dict[str, str] = field(default_factory=dict)
+    appendices: int = 0
+
+
 class _Builder:
     def __init__(self, text: str, source: str) -> None:
         self.text, self.source = text, source
         self.lines = _lines(text)
         self.sections: list[Section] = []
         self.tasks: list[Task] = []
+        self.duties: list[Task] = []
+        self.recipients: tuple[str, ...] = ()
+        self.signer = self.signer_title = ""
 
     # -- structure ---------------------------------------------------------
-    def marker(self, i: int, part: int, item: int, point: int) -> tuple[str, re.Match[str]] | None:
-        """Classify line i as the next part / item / point, driven by numbering order."""
+    def marker(self, i: int, st: _State) -> tuple[str, re.Match[str]] | None:
+        """Classify line i as the next article / part / dotted item / item / point, by numbering order."""
         s = self.lines[i].clean
+        m = _ARTICLE.match(s)
+        if m and int(m.group(1)) == st.article + 1 and st.part < 0:
+            return "article", m
         m = _PART.match(s)
-        if m and part + 1 < len(ROMAN) and m.group(1) == ROMAN[part + 1]:
-            return "part", m
-        if part < 0:
+        if m and (s.split(".")[0].isupper() or s.startswith(("Phần", "PHẦN"))):
+            want = ROMAN[st.part + 1] if st.part + 1 < len(ROMAN) else ""
+            if m.group(1) == want:
+                return "part", m
+        if st.part < 0 and st.article == 0:
             return None
+        m = _DOTTED.match(s)
+        if m and st.part >= 0:
+            nums = tuple(int(x) for x in m.group(1, 2, 3) if x)
+            if self._next_dotted(nums, st):
+                return "dotted", m
         m = _ITEM.match(s)
-        if m and int(m.group(1)) == item + 1:
+        if m and int(m.group(1)) == st.item + 1:
             return "item", m
         m = _POINT.match(s)
-        if m and item >= 1 and point + 1 < len(LETTERS) and m.group(1) == LETTERS[point + 1]:
+        parent = st.ids.get("dotted") or st.ids.get("item")
+        if m and parent and st.point + 1 < len(LETTERS) and m.group(1) == LETTERS[st.point + 1]:
             return "point", m
         return None
+
+    @staticmethod
+    def _next_dotted(nums: tuple[int, ...], st: _State) -> bool:
+        """1.1 follows item 1 (or 1.x); 1.2 follows 1.1; 2.1 follows 1.x or item 2; 1.1.1 follows 1.1."""
+        prev = st.dotted
+        if len(nums) == 2:
+            a, b = nums
+            if prev and len(prev) >= 2 and a == prev[0] and b == prev[1] + 1:
+                return True
+            return b == 1 and (a == st.item or a == st.item + 1 or (bool(prev) and a == prev[0] + 1))
+        a, b, c = nums
+        return bool(prev) and (a, b) == prev[:2] and (c == 1 if len(prev) == 2 else c == prev[2] + 1)
 
     def heading(self, i: int, first: str, kind: str) -> tuple[str, int, bool]:
         """Title, index of the last heading line, and whether the heading is itself body text."""
         parts, last, j = [first], i, i + 1
-        while j < len(self.lines):
+        while j < len(self.lines) and kind in {"part", "item", "point", "dotted"}:
             s = self.lines[j].clean
             if not s or s == "|":
                 j += 1
                 continue
-            if _PART.match(s) or _ITEM.match(s) or _POINT.match(s) or _ROLE.match(s):
+            if _PART.match(s) or _ITEM.match(s) or _POINT.match(s) or _DOTTED.match(s) or label_of(s.split(":")[0]) \
+                    or _TABLE.match(self.lines[j].raw):
                 break
             if _is_lower_start(s) or (kind == "part" and s.isupper()):
                 parts.append(s)
@@ -172,169 +246,265 @@ class _Builder:
                 continue
             break
         joined = canon(" ".join(parts))
-        if kind != "part" and (len(joined) > 200 or joined.endswith((".", ";"))):
+        if kind == "article":
+            return joined, i, True
+        if kind != "part" and (len(joined) > 200 or joined.endswith((".", ";")) or not joined):
             return "", i, True
         return joined, last, False
 
     def run(self) -> Plan:
         lines = self.lines
-        starts: list[tuple[int, str, str, str | None, str]] = []  # line, id, kind, parent, title
-        part, item, point = -1, 0, -1  # part and point are indexes, item a count
-        ids = {"part": "", "item": ""}
-        recip_line = None
+        starts: list[_Start] = []
+        st = _State()
         i = 0
         while i < len(lines):
-            if recip_line is None and _RECIPIENTS.match(lines[i].clean) and part >= 0:
-                recip_line = i
-                break
-            found = self.marker(i, part, item, point)
+            s = lines[i].clean
+            if _RECIPIENTS.match(s) and (st.part >= 0 or st.article > 0) and not any(x.kind == "recipients" for x in starts):
+                i = self._tail(i, starts)
+                # An attached plan after a decision's signature numbers its parts anew.
+                continue
+            if _TABLE.match(lines[i].raw) and (st.part >= 0 or st.article > 0):
+                i = self._table(i, starts, st)
+                continue
+            m_app = _APPENDIX.match(s)
+            if m_app and (st.part >= 0 or st.article > 0) and len(s) < 120 and (s[:7].isupper() or not m_app.group(1)):
+                st.appendices += 1
+                sid = "appendix" if st.appendices == 1 else f"appendix{st.appendices}"
+                title = canon(m_app.group(1)) or self._next_text(i)
+                starts.append(_Start(i, sid, "appendix", None, title or "Phụ lục", "appendix", i))
+                st.ids = {"appendix": sid}
+                st.part, st.item, st.point, st.dotted = len(ROMAN), 0, -1, ()
+                i += 1
+                continue
+            found = self.marker(i, st)
             if not found:
                 i += 1
                 continue
             kind, m = found
-            title, last, is_body = self.heading(i, m.group(2), kind)
-            if kind == "part":
-                part, item, point = part + 1, 0, -1
-                sid, parent = ROMAN[part], None
-                ids["part"] = sid
+            first = m.group(4) if kind == "dotted" else m.group(2)
+            title, last, is_body = self.heading(i, first, kind)
+            parent: str | None
+            if kind == "article":
+                st.article += 1
+                sid, parent, out_kind = f"dieu.{st.article}", None, "article"
+                st.item, st.point, st.dotted = 0, -1, ()
+                st.ids = {"part": sid}
+            elif kind == "part":
+                st.part, st.item, st.point, st.dotted = st.part + 1, 0, -1, ()
+                sid, parent, out_kind = ROMAN[st.part], None, "part"
+                st.ids = {"part": sid}
+            elif kind == "dotted":
+                nums = tuple(int(x) for x in m.group(1, 2, 3) if x)
+                base = st.ids["part"]
+                parent = f"{base}.{'.'.join(map(str, nums[:-1]))}"
+                if not any(x.id == parent for x in starts):
+                    parent = base if len(nums) == 2 else parent
+                sid, out_kind = f"{base}.{'.'.join(map(str, nums))}", "item"
+                st.dotted, st.point = nums, -1
+                st.item = max(st.item, nums[0])
+                st.ids["dotted"] = sid
             elif kind == "item":
-                item, point = item + 1, -1
-                sid, parent = f"{ids['part']}.{item}", ids["part"]
-                ids["item"] = sid
+                st.item, st.point, st.dotted = st.item + 1, -1, ()
+                sid, parent, out_kind = f"{st.ids['part']}.{st.item}", st.ids["part"], "item"
+                st.ids["item"] = sid
+                st.ids.pop("dotted", None)
             else:
-                point += 1
-                sid, parent = f"{ids['item']}.{LETTERS[point]}", ids["item"]
-            starts.append((i, sid, kind, parent, "" if is_body else title))
+                st.point += 1
+                parent = st.ids.get("dotted") or st.ids["item"]
+                sid, out_kind = f"{parent}.{LETTERS[st.point]}", "point"
+            starts.append(_Start(i, sid, out_kind, parent, "" if is_body else title, role_of(title) if title else "", last))
             i = last + 1
-        # Siblings share one style: where most items of a part are running paragraphs
-        # (part IV), a short one is a paragraph too, not a heading.
-        for parent in {s[3] for s in starts}:
-            sibs = [n for n, s in enumerate(starts) if s[3] == parent]
-            if sum(1 for n in sibs if not starts[n][4]) * 2 > len(sibs):
-                for n in sibs:
-                    starts[n] = (*starts[n][:4], "")
-        if not starts:
-            raise PlanError(f"{self.source}: not a plan: no part heading 'I.' found")
-        end_line = recip_line if recip_line is not None else len(lines)
-        self._header(starts[0][0])
-        if "ke hoach" not in fold(self.header_text) and len({s[1] for s in starts if s[2] == "part"}) < 3:
+        self._siblings(starts)
+        if not any(x.kind in {"part", "article"} for x in starts):
+            raise PlanError(f"{self.source}: not a plan: no part heading 'I.' or article 'Điều 1' found")
+        first = starts[0].line
+        self._header(first)
+        if not re.search(r"ke hoach|quyet dinh", fold(self.header_text)) and \
+                sum(1 for x in starts if x.kind == "part") < 3:
             raise PlanError(f"{self.source}: not a plan: no 'KẾ HOẠCH' title and too few parts (I., II., III.)")
-        for n, (li, sid, kind, parent, title) in enumerate(starts):
-            nxt = starts[n + 1][0] if n + 1 < len(starts) else end_line
-            self._unit(li, nxt, sid, kind, parent, title)
-        if recip_line is not None:
-            self._tail(recip_line)
+        ordered = sorted(starts, key=lambda x: x.line)
+        for n, x in enumerate(ordered):
+            nxt = ordered[n + 1].line if n + 1 < len(ordered) else len(lines)
+            self._unit(x, x.end_line if x.end_line is not None else nxt)
         return self._plan()
+
+    def _siblings(self, starts: list[_Start]) -> None:
+        """Siblings share one style: where most items of a part are running paragraphs (part IV of
+        plan 65), a short one is a paragraph too, not a heading."""
+        for parent in {x.parent for x in starts if x.kind in {"item", "point"}}:
+            sibs = [x for x in starts if x.parent == parent and x.kind in {"item", "point"}]
+            if sum(1 for x in sibs if not x.title) * 2 > len(sibs):
+                for x in sibs:
+                    x.title, x.role = "", ""
+
+    def _next_text(self, i: int) -> str:
+        for ln in self.lines[i + 1 : i + 4]:
+            if ln.clean and not _TABLE.match(ln.raw):
+                return canon(ln.clean)
+        return ""
+
+    # -- tables ------------------------------------------------------------
+    def _table(self, i: int, starts: list[_Start], st: _State) -> int:
+        """A pipe table: a task table when its header names a lead column; its rows become units."""
+        j = i
+        rows: list[tuple[int, list[str]]] = []
+        while j < len(self.lines) and _TABLE.match(self.lines[j].raw):
+            row = cells(self.lines[j].raw)
+            if not all(_RULE.match(c.replace(" ", "")) or not c for c in row):
+                rows.append((j, row))
+            j += 1
+        if not rows:
+            return j
+        header = rows[0][1]
+        cols = {label_of(c): n for n, c in reversed(list(enumerate(header))) if label_of(c)}
+        if "lead" not in cols:
+            return j
+        prefix = st.ids.get("appendix") or f"{st.ids.get('item') or st.ids.get('part', 'table')}.tt"
+        numcol = cols.get("number", 0)
+        data = [(li, r) for li, r in rows[1:] if len(r) > numcol]
+        # Numbering restarts in each group ("appendix.II.3") or runs through ("appendix.7").
+        seen: set[str] = set()
+        restart = False
+        for _, r in data:
+            num = r[numcol].strip(" .")
+            if num.isdigit():
+                restart |= num in seen
+                seen.add(num)
+        group = ""
+        self.table_cols = getattr(self, "table_cols", {})
+        for li, r in data:
+            num = r[numcol].strip(" .")
+            content = r[cols["content"]] if "content" in cols and cols["content"] < len(r) else ""
+            if re.fullmatch(r"[IVX]+", num):
+                group = num
+                gid = f"{prefix}.{group}"
+                starts.append(_Start(li, gid, "group", prefix, content, role_of(content), li, li + 1))
+                continue
+            if not num.isdigit():
+                continue
+            sid = f"{prefix}.{group}.{num}" if restart and group else f"{prefix}.{num}"
+            parent = f"{prefix}.{group}" if group else prefix
+            starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
+            self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
+        return j
 
     def _span(self, a: int, b: int) -> tuple[int, int] | None:
         """Char span of lines [a, b) without blank and "|" lines at either end."""
-        body = [ln for ln in self.lines[a:b] if ln.clean and ln.clean != "|"]
+        body = [ln for ln in self.lines[a:b] if ln.clean and ln.clean not in {"|", "---"}]
         return (body[0].start, body[-1].end) if body else None
 
-    def _unit(self, a: int, b: int, sid: str, kind: str, parent: str | None, title: str) -> None:
-        span = self._span(a, b)
-        assert span is not None  # a marker line is never blank
-        _, heading_last, _ = self.heading(a, self.lines[a].clean, kind) if title else ("", a, True)
-        has_body = self._span(heading_last + 1, b) is not None if title else True
-        if not title:
-            first = _PART.match(self.lines[a].clean) or _ITEM.match(self.lines[a].clean) or _POINT.match(self.lines[a].clean)
-            body = unwrap(self.text[span[0] : span[1]])
-            if first:
-                body = unwrap(first.group(2) + "\n" + self.text[self.lines[a].end : span[1]])
-            title = _short_title(body)
-        self.sections.append(Section(sid, kind, title, span[0], span[1], parent, has_body))
-        self._task(a, b, sid, title)
-
-    def _task(self, a: int, b: int, sid: str, title: str) -> None:
-        roles: dict[str, tuple[str, int, int]] = {}
-        cur: str | None = None
-        for ln in self.lines[a:b]:
-            m = _ROLE.match(ln.clean)
-            if m:
-                key = m.group(1).lower()
-                cur = ROLE_LEAD if "chủ trì" in key else ROLE_COORD if "phối hợp" in key else ROLE_TIME
-                roles[cur] = (m.group(2), ln.start, ln.end)
-            elif cur and ln.clean and ln.clean != "|":
-                value, start, _ = roles[cur]
-                roles[cur] = (value + " " + ln.clean, start, ln.end)
-        if ROLE_LEAD not in roles:
+    def _unit(self, x: _Start, b: int) -> None:
+        span = self._span(x.line, b)
+        if span is None:
             return
-        empty = ("", 0, 0)
-        lead, coord, time = (roles.get(k, empty) for k in (ROLE_LEAD, ROLE_COORD, ROLE_TIME))
-        self.tasks.append(
-            Task(
-                sid,
-                title,
-                split_agencies(lead[0]),
-                split_agencies(coord[0]),
-                canon(time[0]).rstrip(" ."),
-                ((lead[1], lead[2]), (coord[1], coord[2]), (time[1], time[2])),
-            )
-        )
+        if x.kind in {"recipients", "signature", "title"}:
+            self.sections.append(Section(x.id, x.kind, x.title, span[0], span[1], x.parent, True, x.role))
+            return
+        title = x.title
+        has_body = True
+        if title and x.kind not in {"row", "group", "appendix"}:
+            has_body = self._span(x.last + 1, b) is not None
+        elif x.kind == "group":
+            has_body = False
+        if not title:
+            first = (_ARTICLE.match(self.lines[x.line].clean) or _PART.match(self.lines[x.line].clean)
+                     or _DOTTED.match(self.lines[x.line].clean) or _ITEM.match(self.lines[x.line].clean)
+                     or _POINT.match(self.lines[x.line].clean))
+            lead_in = (first.group(4) if first and first.re is _DOTTED else first.group(2)) if first else ""
+            body = unwrap(lead_in + "\n" + self.text[self.lines[x.line].end : span[1]])
+            title = _short_title(body)
+        role = x.role
+        if not role and x.kind in {"item", "point"} and x.title:
+            role = role_of(x.title)
+        if x.kind == "item" and not role:
+            lead_in = fold(self.lines[x.line].clean[:60])
+            role = role_of(lead_in.split(":")[0]) if ":" in lead_in else ""
+        section = Section(x.id, x.kind, title, span[0], span[1], x.parent, has_body, role)
+        self.sections.append(section)
+        task = task_of(self, section, getattr(self, "table_cols", {}).get(x.id))
+        if task is not None:
+            (self.duties if task.origin == "duties" else self.tasks).append(task)
+
+    def section_role(self, sid: str) -> str:
+        by_id = {s.id: s for s in self.sections}
+        cur = by_id.get(sid)
+        while cur is not None:
+            if cur.role:
+                return cur.role
+            cur = by_id.get(cur.parent) if cur.parent else None
+        return ""
 
     # -- header and tail ---------------------------------------------------
-    def _header(self, first_part_line: int) -> None:
-        span = self._span(0, first_part_line)
+    def _header(self, first_line: int) -> None:
+        span = self._span(0, first_line)
         if span is None:
             self.header_text = ""
             return
         self.sections.append(Section("header", "header", "Tiêu đề, số hiệu, căn cứ", span[0], span[1], None, True))
         self.header_text = self.text[span[0] : span[1]]
 
-    def _tail(self, recip_line: int) -> None:
+    def _tail(self, recip_line: int, starts: list[_Start]) -> int:
+        """Recipients and the signer block; returns the line after them."""
         lines = self.lines
         j = recip_line + 1
         names: list[str] = []
         last = recip_line
         while j < len(lines):
             s = lines[j].clean
-            if s.startswith(("-", "+")):
-                names.append(canon(s.lstrip("-+ ")).rstrip(" .;"))
+            if s.startswith(("-", "+", "•")):
+                names.append(canon(s.lstrip("-+• ")).rstrip(" .;"))
                 last = j
             elif s and s != "|":
                 break
             j += 1
-        span = self._span(recip_line, last + 1)
-        assert span is not None
-        self.sections.append(Section("recipients", "recipients", "Nơi nhận", span[0], span[1], None, True))
+        starts.append(_Start(recip_line, "recipients", "recipients", None, "Nơi nhận", "", last, last + 1))
         self.recipients = tuple(names)
-        sig = self._span(last + 1, len(lines))
-        self.signer = self.signer_title = ""
+        # The signer block: capacity lines in capitals, then the name (the first line with small letters).
+        sig: list[int] = []
+        k = last + 1
+        while k < len(lines) and len(sig) < 6:
+            s = lines[k].clean
+            if _RECIPIENTS.match(s) or _PART.match(s) or _APPENDIX.match(s) or (_TABLE.match(lines[k].raw) and len(cells(lines[k].raw)) > 2):
+                break
+            if s and s not in {"|", "---"} and not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", s, re.I):
+                sig.append(k)
+                if any(c.islower() for c in s):
+                    break
+            k += 1
         if sig:
-            self.sections.append(Section("signature", "signature", "Người ký", sig[0], sig[1], None, True))
-            sig_lines = [ln.clean for ln in lines[last + 1 :] if ln.clean and ln.clean != "|"]
-            self.signer = canon(sig_lines[-1])
-            self.signer_title = canon(" / ".join(sig_lines[:-1]))
+            starts.append(_Start(sig[0], "signature", "signature", None, "Người ký", "", sig[-1], sig[-1] + 1))
+            texts = [canon(lines[n].clean) for n in sig]
+            self.signer = texts[-1]
+            self.signer_title = " / ".join(texts[:-1])
+        after = (sig[-1] if sig else last) + 1
+        # What stands between the signer and the next part (an attached plan's title) is its own unit.
+        nxt = after
+        while nxt < len(lines) and not (_PART.match(lines[nxt].clean) and lines[nxt].clean.startswith("I")) \
+                and not _APPENDIX.match(lines[nxt].clean):
+            nxt += 1
+        if self._span(after, nxt):
+            starts.append(_Start(after, "plan", "title", None, "Kế hoạch kèm theo", "", nxt - 1, nxt))
+        return nxt
 
     def _plan(self) -> Plan:
-        head = unwrap(self.header_text)
-        number = re.search(r"Số\s*:\s*(\d+)\s*/\s*([\w-]+)", head)
-        date = re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", head)
-        raw = [ln.clean for ln in _lines(self.header_text)]
-        place = next((x.split(",")[0] for x in raw if re.search(r",\s*ngày\b", x)), "")
-        rule = next((n for n, x in enumerate(raw) if re.fullmatch(r"-{3,}", x)), 0)
-        issuer = canon(" ".join(raw[:rule]))
-        title = re.search(r"KẾ HOẠCH\s+(.+?)\s+(?=(?:Thực hiện|Căn cứ)\b)", head)
-        bases = re.findall(
-            r"(?:Nghị quyết|Chương trình hành động|Quyết định|Tờ trình|Nghị định|Thông tư|"
-            r"Kế hoạch|Chỉ thị|Công văn)\s+số\s+[\w/-]+\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}",
-            head,
-        )
+        from index.header import header_facts
+
+        facts = header_facts(self.header_text)
         return Plan(
             source=self.source,
             text=self.text,
-            number=f"{number.group(1)}/{number.group(2)}" if number else "",
-            date=f"{date.group(3)}-{int(date.group(2)):02d}-{int(date.group(1)):02d}" if date else "",
-            place=canon(place),
-            issuer=issuer,
-            title=title.group(1).strip() if title else "",
-            legal_bases=tuple(dict.fromkeys(bases)),
-            recipients=getattr(self, "recipients", ()),
-            signer=getattr(self, "signer", ""),
-            signer_title=getattr(self, "signer_title", ""),
+            recipients=self.recipients,
+            signer=self.signer,
+            signer_title=self.signer_title,
             sections=tuple(self.sections),
             tasks=tuple(self.tasks),
+            duties=tuple(self.duties),
+            number=facts.number, date=facts.date, place=facts.place, issuer=facts.issuer, title=facts.title,
+            legal_bases=facts.legal_bases, doc_type=facts.doc_type, proposer=facts.proposer, proposal=facts.proposal,
         )
+
+
+__all__ = ["LETTERS", "ROMAN", "Plan", "PlanError", "Section", "Task", "parse_plan", "split_agencies"]
 
 
 def parse_plan(text: str, source: str = "plan") -> Plan:

@@ -10,12 +10,14 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from index.chunk import Chunk, chunk_plan
 from index.embed import get_embedder
 from index.parse import PARSER_VERSION, Plan, PlanError, Section, Task, parse_plan
+from index.timeline import Timeline
 
 FORMAT = 1
 CORPUS_SUFFIXES = {".txt", ".md"}
@@ -185,16 +187,18 @@ def _plan_dict(p: Plan) -> dict[str, object]:
     d = {k: getattr(p, k) for k in p.__dataclass_fields__ if not k.startswith("_")}
     d["sections"] = [asdict(s) for s in p.sections]
     d["tasks"] = [asdict(t) for t in p.tasks]
+    d["duties"] = [asdict(t) for t in p.duties]
     return d
 
 
 def _plan_from(d: dict[str, object]) -> Plan:
     sections = tuple(Section(**s) for s in d.pop("sections"))  # type: ignore[arg-type, attr-defined]
-    tasks = tuple(
-        Task(**{**t, "lead": tuple(t["lead"]), "coordinate": tuple(t["coordinate"]),
-                "spans": tuple(tuple(x) for x in t["spans"])})
-        for t in d.pop("tasks")  # type: ignore[attr-defined]
-    )
+    def task(t: dict[str, Any]) -> Task:
+        return Task(**{**t, "lead": tuple(t["lead"]), "coordinate": tuple(t["coordinate"]),
+                       "spans": tuple(tuple(x) for x in t["spans"]), "when": Timeline(**t["when"])})
+
+    tasks = tuple(task(t) for t in d.pop("tasks"))  # type: ignore[attr-defined]
+    d["duties"] = tuple(task(t) for t in d.pop("duties", ()))  # type: ignore[attr-defined]
     d["legal_bases"] = tuple(d["legal_bases"])  # type: ignore[arg-type]
     d["recipients"] = tuple(d["recipients"])  # type: ignore[arg-type]
     return Plan(**d, sections=sections, tasks=tasks)  # type: ignore[arg-type]

@@ -1,0 +1,246 @@
+"""Responsibilities of a unit, from wherever the plan states them: role lines, a bracket after the
+task, the sentence itself ("Sở Y tế chủ trì, phối hợp với …"), a duty list headed by the agency, or
+the columns of a task table."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.genre import body_head, known_name_pattern, label_of, phrase_pattern, words
+from index.normalize import agency, canon, fold, unwrap
+from index.timeline import find_timeline, parse_timeline
+
+if TYPE_CHECKING:
+    from index.parse import Section, Task, _Builder
+
+# Roles are read only where a plan assigns work: its task parts, appendix rows, its implementation part.
+_WORK_ROLES = {"tasks", "appendix", "implementation", "reporting", ""}
+_MARKER = re.compile(r"^\s*(?:\*\*)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVX]+\.)(?:\*\*)?\s+")
+_ROLE_LINE = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
+
+
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+
+
+def _split_re() -> re.Pattern[str]:
+    # A new body begins a list entry: "Sở …", "Ban Dân tộc …", "UBND …", never "ban ngành".
+    head = body_head() + r"\s+(?:[" + _UPPER + r"]|các|tỉnh)"
+    return re.compile(r"\s*;\s*|\s*,\s+(?=" + head + r"|các\s)|\s+và\s+(?=" + head + r")|\s*\n\s*(?=" + head + r")")
+
+
+def split_agencies(value: str) -> tuple[str, ...]:
+    """Split a list of bodies into canonical names: "Sở Y tế; Sở Tài chính và UBND các xã, phường"."""
+    names = [agency(x) for x in _split_re().split(canon(value).rstrip(" .")) if x.strip(" .,;")]
+    return tuple(dict.fromkeys(n for n in names if n and len(n) < 120))
+
+
+def _name_end(text: str) -> str:
+    """A body's name at the start of text, cut before the verb that follows it
+    ("Hội Người cao tuổi tỉnh hướng dẫn …" -> "Hội Người cao tuổi tỉnh")."""
+    known = known_name_pattern().match(fold(text))
+    toks = text.split()
+    if known:
+        # A known name, then the place it belongs to if one follows ("… Truyền hình Đông Hải").
+        n = len(known.group(0).split())
+        while n < len(toks) and toks[n - 1][-1:] not in ",;.:" and toks[n][:1].isupper() and fold(toks[n]) not in {"va"}:
+            n += 1
+        return " ".join(toks[:n]).strip(" ,;.:")
+    verbs = phrase_pattern("verbs", "start")
+    out: list[str] = []
+    for n, tok in enumerate(toks):
+        rest = fold(" ".join(toks[n:]))
+        # Names capitalise their first word after the head ("Sở Xây dựng"); a verb is in small letters.
+        if n >= 1 and tok[:1].islower() and verbs.match(rest):
+            break
+        if n >= 1 and re.match(r"(chu tri|phoi hop|cung|co trach nhiem|la co quan|theo|can cu)\b", rest):
+            break
+        out.append(tok)
+        # "… tỉnh" ends a provincial body's name unless the province's name follows.
+        if fold(tok.strip(",;.:")) == "tinh" and not (n + 1 < len(toks) and toks[n + 1][:1].isupper()):
+            break
+        # "UBND các xã, phường": a comma before a small letter stays inside the name.
+        if tok.endswith((";", ".", ":")) or (tok.endswith(",") and not (n + 1 < len(toks) and toks[n + 1][:1].islower())):
+            break
+        if len(out) >= 10:
+            break
+    return " ".join(out).strip(" ,;.:")
+
+
+def _bodies(text: str) -> tuple[str, ...]:
+    """The bodies named one after another at the start of text, each cut at its verb."""
+    head = re.compile(body_head() + r"\s")
+    out: list[str] = []
+    rest = text.strip()
+    while rest and head.match(rest):
+        name = _name_end(rest)
+        if not name:
+            break
+        # A list inside one name ("UBND các xã, phường") stays whole; "A, B và C" are three.
+        out.extend(split_agencies(name))
+        rest = rest[len(name) :].lstrip(" ,;")
+        rest = re.sub(r"^(và|va)\s+", "", rest)
+    return tuple(dict.fromkeys(out))
+
+
+def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
+    """Role lines: "Cơ quan chủ trì tham mưu: …", "- Phối hợp: …", "Thời gian thực hiện: …"."""
+    roles: dict[str, tuple[str, int, int]] = {}
+    cur: str | None = None
+    for ln in b.lines:
+        if ln.start < sec.start or ln.end > sec.end:
+            continue
+        m = _ROLE_LINE.match(ln.clean)
+        key = label_of(m.group(1)) if m else ""
+        if m and key in {"lead", "coordinate", "timeline", "product"}:
+            cur = key
+            roles[cur] = (m.group(2), ln.start, ln.end)
+        elif cur and ln.clean and ln.clean != "|" and not _ROLE_LINE.match(ln.clean):
+            value, start, _ = roles[cur]
+            roles[cur] = (value + " " + ln.clean, start, ln.end)
+        elif ln.clean and cur:
+            cur = None
+    return roles
+
+
+def _bracket_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
+    """The bracket that closes a task: "(Sở X chủ trì; Sở Y phối hợp; Quý II/2026)",
+    "(Chủ trì: Sở Y tế; phối hợp: …; thời gian: năm 2027)", "(Sở Tài chính; thường xuyên)"."""
+    m = re.search(r"\(([^()]{4,600})\)\s*[.;]?\s*$", text.rstrip())
+    if m is None:
+        return {}
+    inner, off = m.group(1), m.start(1)
+    if not re.match(body_head() + r"\s|(?:chủ trì|phối hợp|thời gian)\s*:", re.sub(r"\s+", " ", inner), re.I):
+        return {}
+    roles: dict[str, tuple[str, int, int]] = {}
+    pos = 0
+    for piece in re.split(r";", inner):
+        a = off + pos + (len(piece) - len(piece.lstrip()))
+        pos += len(piece) + 1
+        p = re.sub(r"\s+", " ", piece).strip()
+        if not p:
+            continue
+        span = (base + a, base + a + len(piece.strip()))
+        lab = re.match(r"([^:]{2,30}):\s*(.*)$", p)
+        key = label_of(lab.group(1)) if lab else ""
+        if key in {"lead", "coordinate", "timeline", "product"} and lab:
+            roles[key] = (lab.group(2), *span)
+            continue
+        f = fold(p)
+        # "Sở A chủ trì, Sở B đồng chủ trì": every body of the piece leads.
+        if re.search(r"(?<![a-z])chu tri(?![a-z])", f) and "lead" not in roles:
+            roles["lead"] = (re.sub(r"(?:,\s*)?(?:đồng\s+)?chủ trì\b", ";", p, flags=re.I), *span)
+        elif re.search(r"(?<![a-z])phoi hop(?![a-z])", f) and "coordinate" not in roles:
+            roles["coordinate"] = (re.sub(r"(?:cùng\s+)?phối hợp(?:\s+thực hiện)?\b", ";", p, flags=re.I), *span)
+        elif re.match(body_head() + r"\s", p) and "lead" not in roles:
+            roles["lead"] = (p, *span)
+        elif "timeline" not in roles and parse_timeline(p).kind not in {"", "other"}:
+            roles["timeline"] = (p, *span)
+    return roles if "lead" in roles else {}
+
+
+def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
+    """Roles said in the task's own sentence: "Sở Y tế chủ trì, phối hợp với Sở Tài chính …",
+    "Giao Bảo hiểm xã hội tỉnh chủ trì …", "Sở Nội vụ phối hợp với Hội … hướng dẫn …"."""
+    flat = text.replace("\n", " ")
+    f = fold(flat)
+    roles: dict[str, tuple[str, int, int]] = {}
+    lead_cue = phrase_pattern("cues", "lead").search(f)
+    coord = re.search(r"phoi hop voi\s", f)
+    subject = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", flat, flags=re.I)
+    shift = len(flat) - len(subject)
+    if lead_cue:
+        names = _bodies(flat[shift : lead_cue.start()].strip(" ,"))
+        if names:
+            roles["lead"] = ("; ".join(names), base + shift, base + lead_cue.end())
+    elif coord:
+        names = _bodies(flat[shift : coord.start()].strip(" ,"))
+        if names:
+            roles["lead"] = ("; ".join(names), base + shift, base + coord.start())
+    else:
+        names = _bodies(subject)
+        if names:
+            roles["lead"] = ("; ".join(names), base + shift, base + shift + len("; ".join(names)))
+    if coord and "lead" in roles:
+        names = _bodies(flat[coord.end() :])
+        if names:
+            roles["coordinate"] = ("; ".join(names), base + coord.start(), base + coord.end() + len(" ".join(names)))
+    when = find_timeline(flat)
+    if when and "lead" in roles:
+        roles["timeline"] = (when[0], base + when[1], base + when[2])
+    return roles
+
+
+def _duty_roles(b: _Builder, sec: Section, text: str) -> dict[str, tuple[str, int, int]]:
+    """An implementation item headed by a body ("1. Sở Y tế: chủ trì …", "2. Sở Tài chính" then its
+    duties): that body holds the duties; partners and deadlines come from the sentences."""
+    flat = unwrap(text)
+    skip = _MARKER.match(flat)
+    opening = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", flat[skip.end() if skip else 0 :])
+    names = _bodies(opening)
+    if not names:
+        return {}
+    name_text = names[0]
+    roles = {"lead": ("; ".join(names), sec.start, sec.start + len(name_text))}
+    partners: list[str] = []
+    for m in re.finditer(r"phối hợp với\s", flat, re.I):
+        partners.extend(_bodies(flat[m.end() :]))
+    if partners:
+        roles["coordinate"] = ("; ".join(dict.fromkeys(p for p in partners if p not in names)), sec.start, sec.end)
+    times = []
+    for sentence in re.split(r"(?<=[.;])\s+|\n-\s*", flat):
+        when = find_timeline(sentence)
+        if when:
+            times.append(canon(when[0]).strip(" .;,"))
+    if times:
+        roles["timeline"] = ("; ".join(dict.fromkeys(times)), sec.start, sec.end)
+    return roles
+
+
+def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | None:
+    """The task a unit states, with its roles, or None when it assigns nobody."""
+    from index.parse import Task
+
+    if sec.kind not in {"item", "point", "row", "part"}:
+        return None
+    role = b.section_role(sec.id) if sec.kind != "row" else "tasks"
+    if role not in _WORK_ROLES:
+        return None
+    text = b.text[sec.start : sec.end]
+    origin = "lines"
+    if table is not None:
+        roles = {k: (v, sec.start, sec.end) for k, v in table.items() if k in {"lead", "coordinate", "timeline", "product"}}
+        origin = "table"
+    else:
+        roles = _lines_roles(b, sec)
+        if "lead" not in roles:
+            roles, origin = _bracket_roles(text, sec.start), "brackets"
+        has_children = any(s.parent == sec.id for s in b.sections) or sec.kind == "part"
+        if "lead" not in roles and role == "implementation":
+            roles, origin = _duty_roles(b, sec, text), "duties"
+        if "lead" not in roles and role in {"tasks", "appendix"} and not has_children:
+            skip = _MARKER.match(text)
+            first = skip.end() if skip else 0
+            roles, origin = _inline_roles(text[first:], sec.start + first), "inline"
+    if "lead" not in roles or not roles["lead"][0].strip():
+        return None
+    empty = ("", 0, 0)
+    lead, coord, time, product = (roles.get(k, empty) for k in ("lead", "coordinate", "timeline", "product"))
+    timeline = canon(time[0]).strip(" .;,")
+    leads = split_agencies(lead[0])
+    if not leads:
+        return None
+    return Task(
+        sec.id,
+        sec.title,
+        leads,
+        tuple(a for a in split_agencies(coord[0]) if a not in leads),
+        timeline,
+        ((lead[1], lead[2]), (coord[1], coord[2]), (time[1], time[2])),
+        origin,
+        canon(product[0]).strip(" .;"),
+        parse_timeline(timeline),
+    )
+
+
+__all__ = ["split_agencies", "task_of", "words"]

@@ -1,0 +1,74 @@
+"""The genre's vocabulary (heading roles, role labels, cues, body heads), read from genre.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from index.normalize import fold
+
+_FILE = Path(__file__).with_name("genre.toml")
+
+
+@cache
+def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Every table of genre.toml, its phrases folded (matching is on folded text)."""
+    data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
+    return {
+        table: {key: tuple(dict.fromkeys(v if table == "bodies" else fold(v) for v in values))
+                for key, values in entries.items()}
+        for table, entries in data.items()
+    }
+
+
+def words(table: str, key: str) -> tuple[str, ...]:
+    return vocabulary()[table][key]
+
+
+@cache
+def phrase_pattern(table: str, key: str) -> re.Pattern[str]:
+    """A folded-text pattern matching any phrase of one key, longest first, on word bounds."""
+    alts = sorted(words(table, key), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![a-z0-9])")
+
+
+def role_of(heading: str) -> str:
+    """The role of a part from its heading words ("NỘI DUNG, NHIỆM VỤ VÀ GIẢI PHÁP" -> tasks)."""
+    f = fold(heading)
+    for role in vocabulary()["roles"]:
+        if phrase_pattern("roles", role).search(f):
+            return role
+    return ""
+
+
+def label_of(text: str) -> str:
+    """Which role label a short text is ("Cơ quan chủ trì tham mưu" -> lead), or ""."""
+    f = " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+    for key in ("number", "lead", "coordinate", "timeline", "product", "content"):
+        for w in words("labels", key):
+            if f == w or f.startswith(w + " "):
+                return key
+    return ""
+
+
+@cache
+def body_head() -> str:
+    """A regex alternation of the first words of bodies' names, for splitting lists of bodies."""
+    heads = sorted(words("bodies", "heads"), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+
+
+@cache
+def known_agencies() -> tuple[dict[str, object], ...]:
+    """The directory of bodies plans name (agencies.toml): name, english, aliases, merged_into."""
+    data = tomllib.loads(_FILE.with_name("agencies.toml").read_text(encoding="utf-8"))
+    return tuple(data.get("agency", ()))
+
+
+@cache
+def known_name_pattern() -> re.Pattern[str]:
+    """Known bodies' names at the start of a text (folded), longest first, a place name may follow."""
+    names = sorted({fold(str(a["name"])) for a in known_agencies()}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")(?![a-z0-9])")

@@ -1,0 +1,76 @@
+"""Header facts of a plan or decision: issuer, number, date, place, title, legal bases, proposer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.normalize import agency, canon, fold, strip_markdown, tones
+
+_DOC = (r"(?:Nghị quyết|Chương trình hành động|Chương trình|Quyết định|Tờ trình|Nghị định|Thông tư|Kế hoạch|"
+        r"Chỉ thị|Công văn|Kết luận|Hướng dẫn|Thông báo)")
+_DATE = r"ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+_BASIS = re.compile(_DOC + r"\s+số\s+[\w/.-]+\s+" + _DATE)
+_LAW = re.compile(r"(?<![\w])(?:Bộ luật|Luật)\s+[^;.]{3,160}?\s+" + _DATE)
+
+
+def _clean_lines(text: str) -> list[str]:
+    out = []
+    for raw in text.splitlines():
+        for cell in raw.replace("<br>", "\n").replace("<br/>", "\n").split("|"):
+            for part in cell.split("\n"):
+                s = tones(strip_markdown(part)).strip().strip("*_ ")
+                if s and not re.fullmatch(r":?-{3,}:?", s):
+                    out.append(s)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderFacts:
+    number: str
+    date: str
+    place: str
+    issuer: str
+    title: str
+    legal_bases: tuple[str, ...]
+    doc_type: str
+    proposer: str
+    proposal: str
+
+
+def header_facts(header: str) -> HeaderFacts:
+    """What the header says about the document; "" where it says nothing."""
+    raw = _clean_lines(header)
+    head = canon(" ".join(raw))
+    number = re.search(r"Số\s*:?\s*(\d+)\s*/\s*([\w.-]+(?:/[\w.-]+)?)", head)
+    date = re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", head)
+    place = re.search(r"(?:^|[\s|])([A-ZĐ][^\s,|]*(?:\s+[A-ZĐ][^\s,|]*){0,3}),\s*ngày\s+\d", head)
+    rule = next((n for n, x in enumerate(raw) if fold(x).startswith("cong hoa xa hoi")), 0)
+    issuer = canon(" ".join(x for x in raw[:rule] if not re.fullmatch(r"[-_=]{3,}", x)))
+    is_decision = bool(re.search(r"(?:^|\s)QUYẾT ĐỊNH(?:\s|:|$)", head)) and "/QĐ" in (number.group(0) if number else "/QĐ")
+    title = ""
+    if is_decision:
+        m = re.search(r"QUYẾT ĐỊNH\s+(.+?)\s+(?=(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH|Căn cứ)\b)", head)
+        title = m.group(1) if m else ""
+    else:
+        m = re.search(r"KẾ HOẠCH\s+(.+?)\s+(?=(?:Thực hiện|Căn cứ|Theo đề nghị|Trên cơ sở)\b)", head)
+        title = m.group(1) if m else ""
+    bases = [m.group(0) for m in _BASIS.finditer(head)] + [m.group(0) for m in _LAW.finditer(head)]
+    bases.sort(key=head.find)
+    prop = re.search(r"đề nghị của\s+(?:(?:ông|bà)\s+)?(?:Giám đốc|Trưởng ban|Thủ trưởng|Chánh Văn phòng)?\s*"
+                     r"(.+?)\s+tại\s+(Tờ trình\s+số\s+[\w/.-]+(?:\s+" + _DATE + r")?)", head)
+    proposer = agency(prop.group(1)) if prop else ""
+    return HeaderFacts(
+        number=f"{number.group(1)}/{number.group(2)}" if number else "",
+        date=f"{date.group(3)}-{int(date.group(2)):02d}-{int(date.group(1)):02d}" if date else "",
+        place=canon(place.group(1)) if place else "",
+        issuer=issuer,
+        title=canon(title).strip(),
+        legal_bases=tuple(dict.fromkeys(bases)),
+        doc_type="Quyết định" if is_decision else "Kế hoạch",
+        proposer=proposer,
+        proposal=canon(prop.group(2)) if prop else "",
+    )
+
+
+__all__ = ["HeaderFacts", "header_facts"]

@@ -1,0 +1,80 @@
+"""Timelines as records: ongoing, yearly, a year, a range, a quarter, a month, a date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.genre import phrase_pattern
+from index.normalize import canon, fold
+
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    text: str  # the plan's wording, for display
+    kind: str  # ongoing | yearly | year | range | quarter | month | date | "" (none stated)
+    first: int | None = None  # first year concerned
+    last: int | None = None  # last year concerned (None: open-ended, "and the following years")
+
+    def covers(self, year: int) -> bool:
+        """True when the work falls in that year."""
+        if self.first is None:
+            return False
+        return self.first <= year and (self.last is None or year <= self.last)
+
+
+def parse_timeline(text: str) -> Timeline:
+    """Read a timeline phrase: "Quý IV/2025", "2025 - 2026", "trước ngày 30/6/2025", "Thường xuyên"."""
+    shown = canon(text).strip(" .;,()")
+    f = fold(shown)
+    years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", f)]
+    open_end = bool(re.search(r"(cac|nhung) nam tiep theo|tro di|following years|onward", f))
+    first = min(years) if years else None
+    last = None if open_end or not years else max(years)
+    if re.search(r"(?<![a-z])(quy|q)\s*(i{1,3}|iv|[1-4])\s*[/.-]?\s*(nam\s*)?20\d\d", f):
+        return Timeline(shown, "quarter", first, last)
+    if re.search(r"\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d\b|ngay\s+\d{1,2}\s+thang", f):
+        return Timeline(shown, "date", first, last)
+    if re.search(r"thang\s+\d{1,2}\s*(/|nam)\s*20\d\d|\b\d{1,2}\s*/\s*20\d\d\b", f):
+        return Timeline(shown, "month", first, last)
+    if phrase_pattern("timeline", "yearly").search(f) and not years:
+        return Timeline(shown, "yearly")
+    if phrase_pattern("timeline", "ongoing").search(f) and not years:
+        return Timeline(shown, "ongoing")
+    if years and (len(set(years)) > 1 or open_end):
+        return Timeline(shown, "range", first, last)
+    if years:
+        return Timeline(shown, "year", first, last)
+    if phrase_pattern("timeline", "yearly").search(f):
+        return Timeline(shown, "yearly")
+    if phrase_pattern("timeline", "ongoing").search(f):
+        return Timeline(shown, "ongoing")
+    return Timeline(shown, "" if not shown else "other")
+
+
+# A timeline said inside a sentence: "thời gian thực hiện: 2025 - 2026", "hoàn thành trong Quý IV/2025",
+# "trước ngày 30/6/2025", "(thực hiện hằng năm)", "thường xuyên".
+_INLINE = re.compile(
+    r"(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*([^;()\n]+?)(?=[;.)]\s|[;.)]?$)"
+    r"|(?:hoàn thành|xong|thực hiện|triển khai)?\s*(?:trong|trước|trong năm|vào)\s+"
+    r"((?:ngày\s+\d{1,2}/\d{1,2}/20\d\d|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d\d|[Qq]uý\s+[IV1-4]+\s*/\s*20\d\d|"
+    r"tháng\s+\d{1,2}\s*/\s*20\d\d|năm\s+20\d\d))"
+    r"|giai đoạn\s+(20\d\d\s*-\s*20\d\d)"
+    r"|((?:thực hiện\s+)?(?:thường xuyên|hằng năm|hàng năm|định kỳ hằng năm|định kỳ hàng năm))",
+    re.IGNORECASE,
+)
+
+
+def find_timeline(sentence: str) -> tuple[str, int, int] | None:
+    """The timeline phrase of a sentence and its span, preferring a labelled one."""
+    best: tuple[str, int, int] | None = None
+    for m in _INLINE.finditer(sentence):
+        g = next(i for i in range(1, 5) if m.group(i))
+        text, a, b = m.group(g), m.start(g), m.end(g)
+        if g == 1:
+            return text, a, b
+        if best is None:
+            best = (text, a, b)
+    return best

@@ -1,0 +1,102 @@
+"""The plan model on plans laid out unlike plan 65 (tests/data/plans, written by other hands):
+duties listed agency by agency, an appendix task table, a decision issuing a plan with 1.1-style
+tasks whose roles are in the sentence, roles in brackets after hard-wrapped points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.parse import Plan, parse_plan
+from index.timeline import parse_timeline
+
+PLANS = Path(__file__).resolve().parent / "data" / "plans"
+
+
+def load(name: str) -> Plan:
+    path = next(PLANS.glob(f"{name}.*"))
+    return parse_plan(path.read_text(encoding="utf-8"), path.name)
+
+
+@pytest.fixture(scope="module", params=sorted(p.stem for p in PLANS.iterdir()))
+def any_plan(request: pytest.FixtureRequest) -> Plan:
+    return load(request.param)
+
+
+def test_offsets_are_truth(any_plan: Plan) -> None:
+    ids = [s.id for s in any_plan.sections]
+    assert len(ids) == len(set(ids))
+    for s in any_plan.sections:
+        assert 0 <= s.start < s.end <= len(any_plan.text)
+        assert any_plan.text[s.start : s.end].strip() == any_plan.text[s.start : s.end]
+    for t in any_plan.work():
+        assert t.lead and all(a.strip() for a in t.lead)
+        assert any_plan.section(t.id) is not None
+
+
+def test_every_plan_has_header_facts_and_work(any_plan: Plan) -> None:
+    assert any_plan.number and any_plan.date and any_plan.issuer and any_plan.signer
+    assert any_plan.proposer and any_plan.legal_bases
+    assert any_plan.work()
+    assert any(s.role == "tasks" for s in any_plan.sections)
+
+
+def test_decision_with_articles_and_inline_roles() -> None:
+    p = load("qd-donghai-nguoicaotuoi")
+    assert (p.doc_type, p.number, p.date) == ("Quyết định", "1847/QĐ-UBND", "2025-08-18")
+    assert {"dieu.1", "dieu.2", "dieu.3", "II.1.2", "II.5.3", "recipients", "signature"} <= {s.id for s in p.sections}
+    t = p.task("II.1.2")
+    assert t is not None and t.lead == ("Sở Văn hóa, Thể thao và Du lịch", "Sở Y tế") and t.origin == "inline"
+    # "Sở Nội vụ phối hợp với Hội Người cao tuổi tỉnh hướng dẫn …": the subject leads.
+    t = p.task("II.4.1")
+    assert t is not None and t.lead == ("Sở Nội vụ",) and t.coordinate == ("Hội Người cao tuổi tỉnh",)
+    t = p.task("II.3.2")  # "Giao Bảo hiểm xã hội tỉnh chủ trì …, hoàn thành trong Quý IV/2025"
+    assert t is not None and t.lead == ("Bảo hiểm xã hội tỉnh",) and t.when.kind == "quarter"
+
+
+def test_appendix_table_rows_restart_per_group() -> None:
+    p = load("kh-hason-cds")
+    rows = [s.id for s in p.sections if s.kind == "row"]
+    assert rows[:2] == ["appendix.I.1", "appendix.I.2"] and "appendix.IV.5" in rows and len(rows) == 19
+    t = p.task("appendix.I.2")
+    assert t is not None and t.lead == ("Sở Lao động - Thương binh và Xã hội", "Sở Tài chính")
+    assert t.product == "Nghị quyết của HĐND tỉnh" and t.origin == "table"
+    # The implementation part's items are duties, kept apart from the task table.
+    assert {d.id for d in p.duties} >= {"V.1", "V.2"} and all(t.id.startswith("appendix.") for t in p.tasks)
+
+
+def test_duties_agency_by_agency_are_the_work_when_no_task_has_roles() -> None:
+    p = load("kh-longgiang-dulich")
+    assert not p.tasks
+    leads = {d.id: d.lead for d in p.duties}
+    assert leads["V.3"] == ("Sở Nông nghiệp và Môi trường",) and leads["V.8"] == ("UBND các xã, phường",)
+    assert p.work() == p.duties
+
+
+def test_bracket_roles_on_hard_wrapped_points() -> None:
+    p = load("kh-phulam-nuocsach")
+    t = p.task("III.2.b")  # "(Sở A chủ trì, Sở B đồng chủ trì; …)"
+    assert t is not None and t.lead == ("Sở Nông nghiệp và Môi trường", "Sở Tài chính")
+    t = p.task("III.1.b")  # "(Chủ trì: Sở Y tế; phối hợp: …; thời gian: …)" wrapped over lines
+    assert t is not None and t.lead == ("Sở Y tế",) and "Sở Giáo dục và Đào tạo" in t.coordinate
+    assert p.task("III.2.đ") is not None and p.task("III.2.d") is not None
+    assert {s.id for s in p.sections if s.role == "targets"} >= {"II"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "first", "last"),
+    [
+        ("Thường xuyên", "ongoing", None, None),
+        ("Hằng năm", "yearly", None, None),
+        ("Năm 2024 và các năm tiếp theo", "range", 2024, None),
+        ("Quý IV/2025", "quarter", 2025, 2025),
+        ("2025 - 2026", "range", 2025, 2026),
+        ("trước ngày 30/6/2025", "date", 2025, 2025),
+        ("Tháng 6/2025", "month", 2025, 2025),
+        ("năm 2027", "year", 2027, 2027),
+    ],
+)
+def test_timelines_are_records(text: str, kind: str, first: int | None, last: int | None) -> None:
+    t = parse_timeline(text)
+    assert (t.kind, t.first, t.last, t.text) == (kind, first, last, text)
