@@ -10,10 +10,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_USER = 2
+K_MIN, K_MAX = 1, 100  # passages retrieved per question (--k, the web app and its API)
 
 
 class UserError(Exception):
     """A mistake the user can fix; printed as one line, exit code 2."""
+
+
+def k_value(text: str) -> int:
+    """--k as given: a whole number from K_MIN to K_MAX."""
+    try:
+        k = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number from {K_MIN} to {K_MAX}, not {text!r}") from None
+    if not K_MIN <= k <= K_MAX:
+        raise argparse.ArgumentTypeError(f"must be from {K_MIN} to {K_MAX}, not {k}")
+    return k
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         s = sub.add_parser(name, help=helptext)
         s.add_argument("question", nargs="?")
         s.add_argument("--index", type=Path, default=Path("var/index"))
-        s.add_argument("--k", type=int, default=10)
+        s.add_argument("--k", type=k_value, default=10)
         s.add_argument("--json", action="store_true", help="print JSON")
         s.add_argument("--retriever", default=None, choices=["hybrid", "dense", "bm25", "rrf"])
         if name == "ask":
@@ -40,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("chat", help="terminal chat with history")
     c.add_argument("--index", type=Path, default=Path("var/index"))
-    c.add_argument("--k", type=int, default=10)
+    c.add_argument("--k", type=k_value, default=10)
     return p
 
 
