@@ -7,7 +7,7 @@ INDEX ?= var/index
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
-.PHONY: install index run test lint typecheck bench bench-web eval screenshots browser clean
+.PHONY: install index run test lint typecheck bench bench-web eval screenshots browser postgres clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ screenshots: install index browser
 
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null)
+
+# Debian's PostgreSQL server programs: the feedback tests start a throwaway server with them.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
 clean:
 	rm -rf $(VENV) var *.egg-info

@@ -69,13 +69,15 @@ def cpu_s(pid: int) -> float:
 
 
 @contextmanager
-def app_server(index: Path, feedback: Path, env: dict[str, str] | None = None,
-               timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Run app.py on a free 127.0.0.1 port until the block exits; yields (url, process)."""
+def app_server(index: Path, feedback: Path | str, env: dict[str, str] | None = None,
+               timeout: float = 120, log_to: Path | None = None,
+               args: tuple[str, ...] = ()) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run app.py on a free 127.0.0.1 port until the block exits; yields (url, process).
+    Its output goes to `log_to` when given."""
     port = free_port()
     cmd = [sys.executable, str(ROOT / "app.py"), "--index", str(index), "--host", "127.0.0.1",
-           "--port", str(port), "--feedback", str(feedback)]
-    log = tempfile.TemporaryFile()
+           "--port", str(port), "--feedback", str(feedback), *args]
+    log = open(log_to, "w+b") if log_to else tempfile.TemporaryFile()
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **QUIET_ENV, **(env or {})}, stdout=log,
                             stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"

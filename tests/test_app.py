@@ -10,7 +10,6 @@ import re
 import sqlite3
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -143,6 +142,35 @@ def test_conversation_markdown_lists_citations(svc: ChatService, tmp_path: Path)
     assert handlers.export_markdown(svc, turns, "vi", tmp_path) == path  # same content, same file
 
 
+def test_markdown_export_shows_links_as_text(svc: ChatService) -> None:
+    from markdown_it import MarkdownIt
+
+    evil = "[x](javascript:alert(1)) <https://evil.example> ![i](http://e/x.png) Sở Y tế chủ trì nhiệm vụ nào?"
+    md = conversation_markdown(svc, handlers.ask(svc, evil, []), "vi")
+    page = MarkdownIt("commonmark").enable("linkify").render(md)
+    assert "<a " not in page and "<img" not in page and "javascript:alert(1)" in page
+
+
+def test_no_internal_ids_in_what_people_read(svc: ChatService) -> None:
+    from webapp.render import friendly_ids
+
+    for q, lang, name in (("Kế hoạch do ai ký?", "vi", "Người ký"), ("Who signed the plan?", "en", "Signer"),
+                          ("Căn cứ pháp lý của kế hoạch?", "vi", "Phần đầu văn bản"),
+                          ("Kế hoạch gửi đến những nơi nào?", "vi", "Nơi nhận")):
+        turns = handlers.ask(svc, q, [])
+        assert turns[0].citations[0].section in ("signature", "header", "recipients")
+        shown = [bubble(turns[0]), api_text(svc, turns[0]), handlers.cards(svc, turns, 0, lang),
+                 conversation_markdown(svc, turns, lang),
+                 handlers.section_view(svc, handlers.open_citation(svc, turns, 0, 0), lang)]
+        for text in shown:
+            assert not re.search(r"(?<![\w-])(header|signature|recipients)(?![\w-])", re.sub(r'data-sid="[^"]*"', "", text)), text
+        assert name in shown[2]
+    assert friendly_ids("Nearest sections: header (Tiêu đề), III.6.đ (Về nhà ở).", "en") == (
+        "Nearest sections: the document header (Tiêu đề), III.6.đ (Về nhà ở).")
+    assert friendly_ids("Các mục gần nhất: signature (Người ký); recipients.", "vi") == (
+        "Các mục gần nhất: người ký (Người ký); nơi nhận.")
+
+
 def test_message_index_maps_to_turns() -> None:
     assert [handlers.message_turn(i) for i in (0, 1, 2, 3, [5, 0], "x", None)] == [0, 0, 1, 1, 2, -1, -1]
 
@@ -227,56 +255,48 @@ def test_lesson_walks_the_plan_in_order(svc: ChatService) -> None:
 
 
 # -- feedback ------------------------------------------------------------------------------------
-def test_feedback_round_trip(svc: ChatService, store: FeedbackStore) -> None:
+def test_feedback_from_chat_turns(svc: ChatService, store: FeedbackStore) -> None:
     turns = handlers.ask(svc, "Which agency leads task 6đ?", [])
-    row = handlers.rate(store, turns, 1, True, "en")
-    assert row > 0 and handlers.add_comment(store, row, "  =HYPERLINK(\"x\") rõ ràng  ")
-    assert handlers.rate(store, turns, 1, "", "en") == 0 and handlers.rate(store, turns, 9, True, "en") == 0
-    assert not handlers.add_comment(store, row, "   ") and not handlers.add_comment(store, 0, "x")
-    down = handlers.rate(store, turns, 1, False, "en")
+    turns = handlers.ask(svc, "Kế hoạch do ai ký?", turns)
+    first, second = turns
+    assert first.id and second.id and first.id != second.id and first.plan == "65/KH-UBND"
+    assert handlers.rate(store, turns, 1, True, "en") == (first.id, 1)
+    assert handlers.add_comment(store, first.id, "  =HYPERLINK(\"x\") rõ ràng  ")
+    assert handlers.rate(store, turns, 1, "Other", "en") is None and handlers.rate(store, turns, 9, True, "en") is None
+    assert not handlers.add_comment(store, first.id, "   ") and not handlers.add_comment(store, "", "x")
+    assert handlers.rate(store, turns, 1, False, "en") == (first.id, -1)  # changed, not added
+    assert handlers.rate(store, turns, 3, True, "vi") == (second.id, 1)
     assert store.summary() == (2, 1, 1)
-    (_, created, rating, question, answer_, cites, comment, lang), _ = store.rows()
-    assert (rating, question, lang) == (1, "Which agency leads task 6đ?", "en") and "Sở Xây dựng" in answer_
-    assert json.loads(str(cites))[0]["section"] == "III.6.đ" and comment == '=HYPERLINK("x") rõ ràng'
-    assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", str(created))
-    back = list(csv.DictReader(io.StringIO(store.csv_bytes().decode("utf-8-sig"))))
-    assert [r["id"] for r in back] == [str(row), str(down)]
-    assert back[0]["citations"] == "III.6.đ" and back[0]["comment"].startswith("'=")  # no formula injection
-    db = sqlite3.connect(store.path)  # WAL is a property of the file, seen by any connection
+    row = next(r for r in store.rows() if r.answer_id == first.id)
+    assert (row.rating, row.question, row.lang, row.sections) == (-1, "Which agency leads task 6đ?", "en", ("III.6.đ",))
+    assert "Sở Xây dựng" in row.answer and row.comment == '=HYPERLINK("x") rõ ràng'
+    assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", row.created)
+    assert handlers.rate(store, turns, 3, "", "vi") == (second.id, 0)  # taken back: removed
+    assert store.ratings() == {first.id: -1}
+    db = sqlite3.connect(store.where)  # WAL is a property of the file, seen by any connection
     try:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         db.close()
 
 
-def test_concurrent_feedback_writes_lose_nothing(store: FeedbackStore) -> None:
-    errors: list[BaseException] = []
-
-    def writer(k: int) -> None:
-        try:
-            for i in range(40):
-                row = store.record(1 if i % 2 else -1, f"q{k}-{i}", "a", [], lang="vi")
-                store.comment(row, f"c{k}-{i}")
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=writer, args=(k,)) for k in range(8)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    assert not errors
-    rows = store.rows()
-    assert len(rows) == 320 and {r[3] for r in rows} == {f"q{k}-{i}" for k in range(8) for i in range(40)}
-    assert all(r[6] == "c" + str(r[3])[1:] for r in rows)
+def test_a_cut_question_is_never_kept_whole(svc: ChatService, store: FeedbackStore) -> None:
+    long = "Sở Xây dựng chủ trì nhiệm vụ nào? " + "x" * 20_000
+    turns = handlers.ask(svc, long, [])
+    assert len(turns[0].question) == svc.asst.settings.max_question and turns[0].notice
+    assert all(len(m["content"]) < 5_000 for m in chat_messages(turns))
+    handlers.rate(store, turns, 1, True, "vi")
+    assert len(store.rows()[0].question) == svc.asst.settings.max_question
 
 
 # -- serving -------------------------------------------------------------------------------------
 def test_flags_and_login(tmp_path: Path) -> None:
     a = parse_args([], env={})
-    assert (a.host, a.port, a.index, a.feedback) == ("127.0.0.1", 7860, Path("var/index"), Path("var/feedback.sqlite"))
+    assert (a.host, a.port, a.index, a.feedback, a.k) == ("127.0.0.1", 7860, Path("var/index"), "var/feedback.sqlite", 10)
     b = parse_args(["--index", "x", "--host", "0.0.0.0", "--port", "8000"], env={"PLAN_APP_FEEDBACK": "d/f.db"})
-    assert (b.index, b.host, b.port, b.feedback) == (Path("x"), "0.0.0.0", 8000, Path("d/f.db"))
+    assert (b.index, b.host, b.port, b.feedback) == (Path("x"), "0.0.0.0", 8000, "d/f.db")
+    url = "postgresql://app@db/feedback"
+    assert parse_args([], env={"DATABASE_URL": url, "PLAN_APP_FEEDBACK": "d/f.db"}).feedback == url
     assert auth_from_env({}) is None
     assert auth_from_env({"PLAN_APP_USER": "u", "PLAN_APP_PASSWORD": "p"}) == ("u", "p")
     with pytest.raises(ValueError, match="PLAN_APP_PASSWORD"):
@@ -298,6 +318,65 @@ def test_bad_index_exits_2_with_how_to_rebuild(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "app.py", "--index", str(bad), "--feedback", str(tmp_path / "f.db")],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "rebuild" in run.stderr and "Traceback" not in run.stderr
+
+
+def _app_py(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "app.py", "--feedback", str(tmp_path / "f.db"), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=180)
+
+
+def _one_line_exit_2(run: subprocess.CompletedProcess[str], *words: str) -> None:
+    err = run.stderr.strip().splitlines()
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert err and err[-1].startswith("error: ") and all(w in err[-1] for w in words), err
+
+
+def test_every_start_up_failure_is_one_line_and_exit_2(svc: ChatService, tmp_path: Path) -> None:
+    import shutil
+    import socket
+
+    built = svc.asst.settings.index
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        _one_line_exit_2(_app_py(tmp_path, "--index", str(built), "--port", port), "in use", port)
+    other = tmp_path / "other-embedder"
+    shutil.copytree(built, other)
+    meta = json.loads((other / "meta.json").read_text(encoding="utf-8"))
+    (other / "meta.json").write_text(json.dumps({**meta, "embedder": "st:/no/such/model"}), encoding="utf-8")
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(other)))
+    broken = tmp_path / "broken"
+    shutil.copytree(built, broken)
+    (broken / "index.faiss").write_bytes(b"\0" * 100)
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(broken)), "rebuild")
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(tmp_path / "none"), "--corpus", str(tmp_path / "no-corpus")),
+                     "no-corpus")
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(built), "--feedback", "postgresql://u:pw@127.0.0.1:1/db"),
+                     "feedback database", "u:***@")
+    for k in ("0", "-1", "100000", "x"):
+        run = _app_py(tmp_path, "--index", str(built), "--k", k)
+        assert run.returncode == 2 and "--k" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_k_is_checked_in_the_cli() -> None:
+    from assistant.cli import main
+
+    for k in ("0", "-1", "101", "100000", "ten"):
+        with pytest.raises(SystemExit) as ex:
+            main(["search", "6đ", "--k", k])
+        assert ex.value.code == 2
+
+
+def test_k_is_checked_in_the_app(svc: ChatService) -> None:
+    from webapp.chat import RequestError, check_k
+
+    assert [check_k(k) for k in (1, 10, 100, 5.0)] == [1, 10, 100, 5]
+    for bad in (0, -1, 101, 100_000, 2.5, "10", True, None):
+        with pytest.raises(RequestError, match="from 1 to 100"):
+            check_k(bad)
+    with pytest.raises(RequestError):
+        ChatService(svc.asst, k=0)
 
 
 def test_citation_cards_without_citations() -> None:

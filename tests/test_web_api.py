@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from _plan_index import CORPUS, plan_index
 from bench_web import QUIET_ENV, app_server, free_port
@@ -51,9 +54,68 @@ def test_chat_answers_with_citations(client: Client) -> None:
     assert "Sở Xây dựng" in vi and "Trích dẫn:" in vi
 
 
-def test_only_the_chat_endpoint_is_public(client: Client) -> None:
+def test_only_chat_and_ask_are_public(client: Client) -> None:
     api = client.view_api(print_info=False, return_format="dict")
-    assert isinstance(api, dict) and set(api["named_endpoints"]) == {"/chat"}
+    assert isinstance(api, dict) and set(api["named_endpoints"]) == {"/chat", "/ask"}
+    params = [p["parameter_name"] for p in api["named_endpoints"]["/ask"]["parameters"]]
+    assert params == ["question", "history", "plan", "k"]
+
+
+def test_ask_returns_the_design_json(client: Client) -> None:
+    out = client.predict("Which agency leads task 6đ?", api_name="/ask")
+    assert isinstance(out, dict) and "Sở Xây dựng" in out["answer"] and out["route"] == "role"
+    assert out["citations"][0]["section"] == "III.6.đ" and out["abstained"] is False and len(out["answer_id"]) == 32
+    assert len(out["hits"]) == 10 and out["k"] == 10
+    c = out["citations"][0]
+    text = (CORPUS / c["doc"]).read_text(encoding="utf-8")
+    assert text[c["start"] : c["end"]] == c["text"]
+    assert out["plan"] == {"id": "plan-65-web", "doc": "plan-65-web.txt", "number": "65/KH-UBND",
+                           "issuer": out["plan"]["issuer"], "date": "2024-03-20"}
+    few = client.predict("Sở Y tế chủ trì những nhiệm vụ nào?", None, "65/KH-UBND", 3, api_name="/ask")
+    assert len(few["hits"]) == 3 and few["route"] == "list" and few["plan"]["number"] == "65/KH-UBND"
+
+
+def test_ask_follows_the_history(client: Client) -> None:
+    history = [{"role": "user", "content": "Cơ quan nào chủ trì nhiệm vụ 6đ?"},
+               {"role": "assistant", "content": "Sở Xây dựng"}]
+    out = client.predict("còn nhiệm vụ 6e thì sao?", history, api_name="/ask")
+    assert out["citations"][0]["section"] == "III.6.e"
+    pairs = client.predict("còn nhiệm vụ 6e thì sao?", [["Cơ quan nào chủ trì nhiệm vụ 6đ?", "Sở Xây dựng"]],
+                           api_name="/ask")
+    assert pairs["citations"][0]["section"] == "III.6.e"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("   ",), "empty question"),
+    (("6đ", None, "", 0), "k must be a whole number from 1 to 100"),
+    (("6đ", None, "", 101), "k must be a whole number from 1 to 100"),
+    (("6đ", None, "99/KH-UBND"), "unknown plan '99/KH-UBND'"),
+    (("6đ", "not a list"), "history must be a list"),
+])
+def test_ask_refuses_bad_requests_with_a_message(client: Client, args: tuple[object, ...], message: str) -> None:
+    with pytest.raises(Exception, match=re.escape(message)):
+        client.predict(*args, api_name="/ask")
+
+
+def test_ask_over_plain_http(url: str) -> None:
+    with httpx.Client(timeout=30) as h:
+        r = h.post(url + "gradio_api/call/v2/ask", json={"question": "Kế hoạch do ai ký?", "k": 5})
+        assert r.status_code == 200
+        with h.stream("GET", url + f"gradio_api/call/ask/{r.json()['event_id']}") as stream:
+            lines = [x for x in stream.iter_lines() if x.startswith("data:")]
+    (out,) = json.loads(lines[-1][5:])
+    assert "Trần Hoàng Tuấn" in out["answer"] and out["citations"][0]["section"] == "signature"
+    assert len(out["hits"]) == 5 and out["route"] == "document"
+
+
+def test_a_huge_request_is_refused_before_it_is_read(url: str) -> None:
+    big = json.dumps({"question": "Sở nào chủ trì nhiệm vụ 6đ? " + "x" * 2_000_000})
+    r = httpx.post(url + "gradio_api/call/v2/ask", content=big, headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "request too large: at most 256 KB" in r.json()["detail"]
+    # Under the cap, a long question is cut to its first 2,000 characters and says so.
+    out = Client(url, verbose=False, analytics_enabled=False).predict("Sở nào chủ trì nhiệm vụ 6đ? " + "x" * 50_000,
+                                                                       api_name="/ask")
+    assert len(out["question"]) == 2000 and "2000" in out["notice"]
 
 
 def test_empty_question_is_an_error_with_a_message(client: Client) -> None:
@@ -96,3 +158,17 @@ def test_app_py_serves_behind_a_login(index: Path, tmp_path: Path) -> None:
         c = Client(url, auth=("canbo", "mat-khau-thu"), verbose=False, analytics_enabled=False)
         assert "Sở Xây dựng" in c.predict("Cơ quan nào chủ trì nhiệm vụ 6đ?", api_name="/chat")
         c.close()
+
+
+def test_empty_questions_log_no_traceback(index: Path, tmp_path: Path) -> None:
+    log = tmp_path / "app.log"
+    with app_server(index, tmp_path / "feedback.sqlite", log_to=log) as (url, _):
+        c = Client(url, verbose=False, analytics_enabled=False)
+        for endpoint in ("/chat", "/ask"):
+            with pytest.raises(Exception, match="empty question"):
+                c.predict("  \n ", api_name=endpoint)
+        with pytest.raises(Exception, match="k must be"):
+            c.predict("6đ", None, "", 100_000, api_name="/ask")
+        c.close()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in text and "QuestionError" not in text, text[-2000:]

@@ -132,25 +132,41 @@ def test_chat_answer_citation_and_section_panel(page: Any) -> None:
 
 def test_feedback_from_the_chat_reaches_the_database(page: Any, app: tuple[str, FeedbackStore]) -> None:
     _, store = app
-    before = len(store.rows())
     ask(page, "Kế hoạch do ai ký?", "Trần Hoàng Tuấn")
-    page.locator("#chatbot button[aria-label='Like']").last.click()
+    like = page.locator("#chatbot button[aria-label='Like'], #chatbot button[aria-label='Liked']").last
+    dislike = page.locator("#chatbot button[aria-label='Dislike'], #chatbot button[aria-label='Disliked']").last
+    # Quick changes of mind, 60 ms apart: only the last one counts, nothing is added twice.
+    for button in (like, dislike, like, dislike, like):
+        button.click()
+        page.wait_for_timeout(60)
+    page.wait_for_function("() => document.querySelector('#rated-note').innerText.trim() !== ''")
+    page.wait_for_timeout(500)
+    mine = [r for r in store.rows() if r.question == "Kế hoạch do ai ký?"]
+    assert [r.rating for r in mine] == [1]
     page.locator("#comment textarea").wait_for()
-    page.fill("#comment textarea", "Câu trả lời chính xác <b>cảm ơn</b>")
+    comment = "Câu trả lời chính xác <b>cảm ơn</b> " + "rất rõ ràng " * 300  # 3,600 characters, kept whole
+    page.fill("#comment textarea", comment)
     page.click("#send-comment")
     page.locator("#comment textarea").wait_for(state="hidden")
-    rows = store.rows()
-    assert len(rows) == before + 1
-    _, _, rating, question, answer, cites, comment, lang = rows[-1]
-    assert (rating, question, comment, lang) == (1, "Kế hoạch do ai ký?", "Câu trả lời chính xác <b>cảm ơn</b>", "vi")
-    assert "Trần Hoàng Tuấn" in str(answer) and "signature" in str(cites)
+    (row,) = [r for r in store.rows() if r.question == "Kế hoạch do ai ký?"]
+    assert (row.rating, row.comment, row.lang, row.sections) == (1, comment, "vi", ("signature",))
+    assert "Trần Hoàng Tuấn" in row.answer
+    like.click()  # taken back: the record goes
+    page.wait_for_timeout(800)
+    assert not [r for r in store.rows() if r.question == "Kế hoạch do ai ký?"]
+    dislike.click()
+    page.wait_for_timeout(800)
+    assert [r.rating for r in store.rows() if r.question == "Kế hoạch do ai ký?"] == [-1]
     page.get_by_role("tab", name="Góp ý").click()
     page.click("#fb-refresh")
-    page.wait_for_function("() => document.querySelector('#fb-summary').innerText.includes('1 thích')")
+    page.wait_for_function("() => document.querySelector('#fb-table').innerText.includes('Kế hoạch do ai ký?')")
+    assert "Người ký" in page.locator("#fb-table").inner_text()
+    page.screenshot(path=str(DOCS / "screenshot-feedback.png"))
     with page.expect_download() as dl:
         page.click("#fb-csv")
     back = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8-sig"))))
-    assert back[-1]["question"] == "Kế hoạch do ai ký?" and back[-1]["citations"] == "signature"
+    mine_csv = [r for r in back if r["Câu hỏi"] == "Kế hoạch do ai ký?"]
+    assert len(mine_csv) == 1 and mine_csv[0]["Đánh giá"] == "-1" and mine_csv[0]["Trích dẫn"] == "Người ký"
 
 
 def test_markup_in_a_question_shows_as_text(page: Any) -> None:

@@ -6,34 +6,55 @@ import html
 import re
 import threading
 import time
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from assistant import Assistant, Citation
+from assistant import Answer, Assistant, Citation
+from assistant.cli import K_MAX, K_MIN
+from assistant.query import clean_question
 from index.chunk import title_path
 from index.parse import Plan
-from webapp.render import quote_text
+from webapp.render import friendly_ids, quote_text, section_label
 from webapp.texts import t
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
+MAX_HISTORY = 40  # messages of history an API call may send; older ones are dropped
+
+
+class RequestError(ValueError):
+    """A request the app refuses; the message says what to change."""
 
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    question: str
+    question: str  # as answered: control characters removed, cut to the length limit
     answer: str
     citations: tuple[Citation, ...]
     style: str
     abstained: bool
     notice: str
     asked_at: str  # ISO local time
+    id: str = ""  # the answer's id, which its feedback record is keyed by
+    plan: str = ""  # the number of the plan the answer cites
+
+
+def check_k(k: object) -> int:
+    """The number of passages to retrieve, as a whole number from K_MIN to K_MAX."""
+    if isinstance(k, float) and k.is_integer():
+        k = int(k)
+    if isinstance(k, bool) or not isinstance(k, int) or not K_MIN <= k <= K_MAX:
+        raise RequestError(f"k must be a whole number from {K_MIN} to {K_MAX} (got {k!r})")
+    return k
 
 
 class ChatService:
     """The loaded assistant, shared by every session; answers one question at a time."""
 
-    def __init__(self, asst: Assistant) -> None:
+    def __init__(self, asst: Assistant, k: int | None = None) -> None:
         self.asst = asst
+        self.k = check_k(k if k is not None else asst.settings.k)
         self.texts = {p.source: p.text for p in asst.plans}
         # The embedder's C engine is not documented as thread-safe, and an answer takes
         # ~25 ms, so serialising answers costs little under the queue's concurrency.
@@ -42,18 +63,41 @@ class ChatService:
     def plan(self, doc: str) -> Plan:
         return next((p for p in self.asst.plans if p.source == doc), self.asst.plan)
 
+    def find_plan(self, name: str) -> Plan:
+        """A loaded plan by its number ("65/KH-UBND"), file name or file stem; RequestError if none."""
+        key = " ".join(name.split()).casefold()
+        for p in self.asst.plans:
+            if key in {p.number.casefold(), p.source.casefold(), Path(p.source).stem.casefold()}:
+                return p
+        loaded = ", ".join(f"{p.number} ({p.source})" for p in self.asst.plans)
+        raise RequestError(f"unknown plan {name!r}: the loaded plans are {loaded}")
+
+    def cut(self, question: str) -> str:
+        """The question as it will be answered (and shown, and stored): cut to the length limit."""
+        return clean_question(question, self.asst.settings.max_question)[0]
+
+    def answer(self, question: str, history: Sequence[object] = (), k: int | None = None) -> Answer:
+        """The assistant's answer; raises QuestionError for an empty question."""
+        with self._lock:
+            return self.asst.ask(question, k or self.k, history=list(history))
+
+    def cited_plan(self, citations: Sequence[Citation]) -> Plan:
+        """The plan an answer cites first (the only plan, when it cites nothing)."""
+        return self.plan(citations[0].doc) if citations else self.asst.plan
+
     def ask(self, question: str, turns: Sequence[Turn] = ()) -> Turn:
         """Answer `question`, the earlier turns serving as history; raises QuestionError."""
-        with self._lock:
-            ans = self.asst.ask(question, history=history_messages(turns))
+        ans = self.answer(question, history_messages(turns))
         return Turn(
-            question,
+            self.cut(question),
             ans.answer,
             ans.citations,
             ans.style,
             ans.abstained,
             ans.notice,
             time.strftime("%Y-%m-%dT%H:%M:%S"),
+            uuid.uuid4().hex,
+            self.cited_plan(ans.citations).number,
         )
 
 
@@ -71,14 +115,21 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def turn_lang(turn: Turn) -> str:
+    """The language the answer is written in."""
+    return "en" if turn.style == "en" else "vi"
+
+
 def bubble(turn: Turn) -> str:
     """The assistant's chat bubble: the answer, a notice if any, the cited sections."""
-    parts = [md_escape(turn.answer)]
+    lang = turn_lang(turn)
+    parts = [md_escape(friendly_ids(turn.answer, lang))]
     if turn.notice:
         parts.append(f"*{md_escape(turn.notice)}*")
     if turn.citations:
-        head = "Sources:" if turn.style == "en" else "Nguồn:"
-        cited = " · ".join(f"**{md_escape(c.section)}** {md_escape(c.title)}" for c in turn.citations)
+        head = "Sources:" if lang == "en" else "Nguồn:"
+        cited = " · ".join(f"**{md_escape(section_label(c.section, lang))}** {md_escape(c.title)}"
+                           for c in turn.citations)
         parts.append(f"*{head}* {cited}")
     return "\n\n".join(parts)
 
@@ -94,15 +145,16 @@ def chat_messages(turns: Sequence[Turn]) -> list[dict[str, str]]:
 
 def citations_text(svc: ChatService, turn: Turn) -> list[str]:
     """One line per citation: "[III.6.đ] Về nhà ở: “the answering lines”"."""
+    lang = turn_lang(turn)
     return [
-        f"[{c.section}] {c.title}: “{quote_text(svc.texts.get(c.doc, ''), c, turn.answer)}”"
+        f"[{section_label(c.section, lang)}] {c.title}: “{quote_text(svc.texts.get(c.doc, ''), c, turn.answer)}”"
         for c in turn.citations
     ]
 
 
 def api_text(svc: ChatService, turn: Turn) -> str:
     """What the chat API endpoint returns: the answer, then its citations."""
-    out = turn.answer
+    out = friendly_ids(turn.answer, turn_lang(turn))
     if turn.notice:
         out += f"\n\n({turn.notice})"
     lines = citations_text(svc, turn)
@@ -117,8 +169,9 @@ def api_text(svc: ChatService, turn: Turn) -> str:
 
 
 def _line(text: str) -> str:
-    """One line of the export: whitespace collapsed, HTML escaped (Markdown viewers render HTML)."""
-    return html.escape(" ".join(text.split()), quote=False)
+    """One line of the export, shown literally: whitespace collapsed, HTML and Markdown escaped,
+    so that a question like "[x](javascript:…)" never becomes a live link."""
+    return md_escape(" ".join(text.split()))
 
 
 def conversation_markdown(svc: ChatService, turns: Sequence[Turn], lang: str) -> str:
@@ -127,14 +180,14 @@ def conversation_markdown(svc: ChatService, turns: Sequence[Turn], lang: str) ->
     out = [
         f"# {t(lang, 'md_title')}",
         "",
-        f"Kế hoạch {plan.number} ({plan.date}) · {time.strftime('%Y-%m-%d %H:%M')}",
+        f"Kế hoạch {_line(plan.number)} ({plan.date}) · {time.strftime('%Y-%m-%d %H:%M')}",
         "",
     ]
     for i, turn in enumerate(turns, 1):
         out += [
             f"## {i}. {t(lang, 'md_question')}: {_line(turn.question)}",
             "",
-            f"**{t(lang, 'md_answer')}** ({turn.asked_at}): {_line(turn.answer)}",
+            f"**{t(lang, 'md_answer')}** ({turn.asked_at}): {_line(friendly_ids(turn.answer, turn_lang(turn)))}",
             "",
         ]
         if turn.notice:
@@ -142,8 +195,47 @@ def conversation_markdown(svc: ChatService, turns: Sequence[Turn], lang: str) ->
         if turn.citations:
             out += [f"**{t(lang, 'citations')}**", ""]
             for c in turn.citations:
-                where = title_path(svc.plan(c.doc), c.section)
+                where = _line(title_path(svc.plan(c.doc), c.section))
                 quote = quote_text(svc.texts.get(c.doc, ""), c, turn.answer)
-                out += [f"- **{c.section}** — {where} ({c.doc}, {c.start}–{c.end})", f"  > {_line(quote)}"]
+                out += [f"- **{_line(section_label(c.section, lang))}** — {where} ({_line(c.doc)}, {c.start}–{c.end})",
+                        f"  > {_line(quote)}"]
             out.append("")
     return "\n".join(out)
+
+
+def plan_json(plan: Plan) -> dict[str, str]:
+    """How the API names a plan."""
+    return {"id": Path(plan.source).stem, "doc": plan.source, "number": plan.number, "issuer": plan.issuer,
+            "date": plan.date}
+
+
+def _history(history: object) -> list[object]:
+    """API history checked at the edge: a list of messages or [question, answer] pairs."""
+    if history in (None, ""):
+        return []
+    if not isinstance(history, list):
+        raise RequestError('history must be a list of {"role", "content"} messages or [question, answer] pairs')
+    for item in history:
+        ok = (isinstance(item, dict) and isinstance(item.get("content", ""), str)) or isinstance(item, str) or (
+            isinstance(item, list | tuple) and all(isinstance(x, str | None) for x in item))
+        if not ok:
+            raise RequestError(f"history item not understood: {str(item)[:80]!r}")
+    return history[-MAX_HISTORY:]
+
+
+def api_answer(svc: ChatService, question: object, history: object = None, plan: str = "",
+               k: object = None) -> dict[str, object]:
+    """DESIGN.md's answer JSON for programs, with the answer's id and its plan; raises
+    QuestionError (empty question) or RequestError (bad k, history or plan)."""
+    if not isinstance(question, str):
+        raise RequestError("question must be text")
+    k = check_k(svc.k if k in (None, "") else k)
+    turns = _history(history)
+    chosen = svc.find_plan(plan) if plan and plan.strip() else None
+    ans = svc.answer(question, turns, k)
+    out = ans.to_json()
+    out["question"] = svc.cut(question)
+    out["answer_id"] = uuid.uuid4().hex
+    out["k"] = k
+    out["plan"] = plan_json(svc.cited_plan(ans.citations) if ans.citations or chosen is None else chosen)
+    return out

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from webapp.chat import ChatService, Turn, conversation_markdown
-from webapp.feedback import FeedbackStore
+from webapp.feedback import FeedbackStore, Rated
 from webapp.render import citation_cards, panel_placeholder, refine_highlight, section_html
 from webapp.tables import write_download
 
@@ -51,18 +51,35 @@ def section_view(svc: ChatService, opened: Opened | None, lang: str) -> str:
     return section_html(svc.plan(doc), sid, lang, (a, b))
 
 
-def rate(store: FeedbackStore, turns: Sequence[Turn], index: object, liked: object, lang: str) -> int:
-    """Store a thumbs up/down on the answer at chat message `index`; the row id, 0 if none."""
+def rating_of(liked: object) -> int | None:
+    """A Chatbot like event's value as a rating: liked 1, disliked -1, taken back ("") 0."""
+    if liked is True or liked is False:
+        return 1 if liked else -1
+    return 0 if liked in ("", None) else None
+
+
+def rate(store: FeedbackStore, turns: Sequence[Turn], index: object, liked: object, lang: str,
+         clock: float | None = None) -> tuple[str, int] | None:
+    """Apply a thumbs up/down (or its removal) to the answer at chat message `index`.
+
+    Returns (answer id, rating now stored), or None when nothing changed: no such answer, or
+    a click older than one already applied (`clock` is the page's time of the click).
+    """
     i = message_turn(index)
-    if not 0 <= i < len(turns) or liked not in (True, False):
-        return 0
+    rating = rating_of(liked)
+    if not 0 <= i < len(turns) or rating is None:
+        return None
     turn = turns[i]
-    return store.record(1 if liked else -1, turn.question, turn.answer, turn.citations, lang=lang)
+    item = Rated(turn.id, turn.question, turn.answer, turn.citations, turn.plan, lang)
+    return (turn.id, rating) if store.rate(item, rating, clock) else None
 
 
-def add_comment(store: FeedbackStore, row: int, text: str) -> bool:
-    """Attach an optional comment to the rating just given; False when there is nothing to store."""
-    return bool(row and text and text.strip()) and store.comment(row, text.strip())
+def add_comment(store: FeedbackStore, answer_id: str, text: str) -> bool:
+    """Attach an optional comment to a rated answer; False when there is nothing to store.
+
+    Raises ValueError for a comment over the limit the comment box shows (it is never cut).
+    """
+    return bool(answer_id and text and text.strip()) and store.comment(answer_id, text.strip())
 
 
 def export_markdown(svc: ChatService, turns: Sequence[Turn], lang: str, folder: Path) -> Path:

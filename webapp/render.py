@@ -15,8 +15,23 @@ from webapp.texts import t
 _PARA = re.compile(r"^\s*(?:[-+*•]\s|\d{1,2}\.\s|[a-zđ]\)\s|[IVX]+\.\s)")
 
 
+# Ids of the parts that are no numbered section; people read them by name.
+NAMED_PARTS = ("header", "signature", "recipients")
+_NAMED_ID = re.compile(r"(?<![\w.])(header|signature|recipients)(?!\w|\.\w)")
+
+
 def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+def section_label(sid: str, lang: str) -> str:
+    """What a person calls a section: its id ("III.6.đ"), or a name for the header, signer and recipients."""
+    return t(lang, f"id_{sid}") if sid in NAMED_PARTS else sid
+
+
+def friendly_ids(text: str, lang: str) -> str:
+    """Text with the ids "header", "signature", "recipients" read as names ("phần đầu văn bản" …)."""
+    return _NAMED_ID.sub(lambda m: t(lang, f"id_{m.group(1)}").lower(), text)
 
 
 def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
@@ -126,7 +141,7 @@ def citation_cards(citations: Sequence[Citation], texts: dict[str, str], lang: s
         quote = excerpt_html(src, c.start, c.end, hl) if src else f"<p>{esc(c.quote)}</p>"
         cards.append(
             f'<div class="cite" role="button" tabindex="0" data-cite="{i}" title="{esc(t(lang, "open_hint"))}">'
-            f'<div class="cite-head"><span class="sid">{esc(c.section)}</span> '
+            f'<div class="cite-head"><span class="sid">{esc(section_label(c.section, lang))}</span> '
             f'<span class="ctitle">{esc(c.title)}</span></div>'
             f'<div class="quote">{quote}</div></div>'
         )
@@ -149,7 +164,7 @@ def section_html(plan: Plan, sid: str, lang: str, hl: tuple[int, int] | None = N
     out = [
         f'<div class="section-panel" data-sid="{esc(sid)}">',
         f'<div class="crumbs">{crumbs(plan, sid)}</div>',
-        f'<div class="sec-h"><span class="sid">{esc(s.id)}</span> {esc(s.title)}</div>',
+        f'<div class="sec-h"><span class="sid">{esc(section_label(s.id, lang))}</span> {esc(s.title)}</div>',
     ]
     task = plan.task(sid)
     if task:
@@ -169,7 +184,8 @@ def section_html(plan: Plan, sid: str, lang: str, hl: tuple[int, int] | None = N
     if kids:
         out.append(
             f'<div class="kids"><div class="kids-h">{esc(t(lang, "subsections"))}</div><ul>'
-            + "".join(f"<li><span class='sid'>{esc(k.id)}</span> {esc(k.title)}</li>" for k in kids)
+            + "".join(f"<li><span class='sid'>{esc(section_label(k.id, lang))}</span> {esc(k.title)}</li>"
+                      for k in kids)
             + "</ul></div>"
         )
     out.append("</div>")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.normalize import fold
+from webapp.feedback import Feedback
 from webapp.texts import t
 
 TASK_KEYS = ("id", "title", "lead", "coordinate", "timeline")
@@ -76,7 +77,8 @@ def csv_bytes(head: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def xlsx_bytes(head: Sequence[str], rows: Sequence[Sequence[object]], sheet: str) -> bytes:
+def xlsx_bytes(head: Sequence[str], rows: Sequence[Sequence[object]], sheet: str,
+               widths: Sequence[int] = (10, 60, 40, 50, 28)) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -88,7 +90,7 @@ def xlsx_bytes(head: Sequence[str], rows: Sequence[Sequence[object]], sheet: str
         ws.append(list(row))
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for col, width in zip("ABCDE", (10, 60, 40, 50, 28), strict=False):
+    for col, width in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", widths, strict=False):
         ws.column_dimensions[col].width = width
     for line in ws.iter_rows(min_row=2):
         for cell in line:
@@ -108,3 +110,40 @@ def write_download(folder: Path, stem: str, data: bytes, suffix: str, key: bytes
         tmp.write_bytes(data)
         tmp.replace(path)
     return path
+
+
+FEEDBACK_HEADERS = ("h_when", "h_question", "h_answer", "h_rating", "h_comment", "h_plan", "h_sections")
+
+
+def feedback_rows(records: Sequence[Feedback], rating: int = 0, plan: str = "", query: str = "",
+                  commented: bool = False) -> list[Feedback]:
+    """The feedback records matching the filters (rating 1 / -1, 0 for both)."""
+    return [
+        r for r in records
+        if (not rating or r.rating == rating) and (not plan or r.plan == plan) and (not commented or r.comment)
+        and _matches([r.question, r.answer, r.comment], query)
+    ]
+
+
+def feedback_table(records: Sequence[Feedback], lang: str, for_export: bool = False) -> list[list[object]]:
+    """Rows (time, question, answer, rating, comment, plan, cited sections), whole texts.
+
+    On screen the rating reads "👍"/"👎"; in a download it is the number 1 or -1, and cells
+    people typed are kept from running as spreadsheet formulas.
+    """
+    from webapp.render import section_label
+
+    rows: list[list[object]] = []
+    for r in records:
+        rating: object = r.rating if for_export else ("👍 " if r.rating > 0 else "👎 ") + t(lang, f"rating_{r.rating}")
+        cells: list[object] = [r.updated.replace("T", " ")[:19], r.question, r.answer, rating, r.comment, r.plan,
+                               " ".join(section_label(s, lang) for s in r.sections)]
+        rows.append([safe_cell(c) for c in cells] if for_export else cells)
+    return rows
+
+
+def safe_cell(value: object) -> object:
+    # Users typed these cells: a leading "=", "+", "-" or "@" would run as a spreadsheet formula.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value

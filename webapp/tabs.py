@@ -8,12 +8,15 @@ from typing import Any
 
 import gradio as gr
 
-from webapp.render import esc, excerpt_html, panel_placeholder, section_html
+from webapp.render import esc, excerpt_html, panel_placeholder, section_html, section_label
 from webapp.tables import (
+    FEEDBACK_HEADERS,
     TARGET_HEADERS,
     TASK_HEADERS,
     agencies,
     csv_bytes,
+    feedback_rows,
+    feedback_table,
     headers,
     target_rows,
     task_rows,
@@ -133,7 +136,7 @@ def _quiz_view(ctx: Ctx, s: QuizState, code: str) -> tuple[Any, ...]:
     cite = ""
     if sec is not None:
         cite = (
-            f'<div class="cite"><div class="cite-head"><span class="sid">{esc(sec.id)}</span> '
+            f'<div class="cite"><div class="cite-head"><span class="sid">{esc(section_label(sec.id, code))}</span> '
             f'<span class="ctitle">{esc(sec.title)}</span></div>'
             f'<div class="quote">{excerpt_html(plan.text, sec.start, sec.end, q.highlight, 160)}</div></div>'
         )
@@ -177,7 +180,7 @@ def trainer_tab(ctx: Ctx, lang: gr.Radio) -> None:
         with gr.Column(scale=1, elem_classes="side"):
             ctx.heading(gr.Markdown(f"### {t('vi', 'lesson')}"), "lesson")
             pick = gr.Dropdown(
-                [(f"{s.id} — {s.title}", i) for i, s in enumerate(sections)],
+                [(f"{section_label(s.id, 'vi')} — {s.title}", i) for i, s in enumerate(sections)],
                 value=0,
                 label=t("vi", "lesson_pick"),
                 elem_id="lesson-pick",
@@ -227,21 +230,53 @@ def trainer_tab(ctx: Ctx, lang: gr.Radio) -> None:
 
 
 def feedback_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:
-    """A summary of the ratings and their CSV export, fresh whenever the tab opens."""
+    """For trainers: every rated answer in a table with filters, and its CSV/XLSX export."""
+    store = ctx.store
 
-    def view(code: str) -> tuple[str, str]:
-        n, up, down = ctx.store.summary()
-        path = write_download(ctx.workdir / "downloads", "gop-y", ctx.store.csv_bytes(), ".csv")
-        return t(code, "fb_summary", n=n, up=up, down=down), str(path)
+    def view(rating: int | None, plan: str | None, query: str | None, commented: bool | None,
+             code: str) -> tuple[Any, ...]:
+        records = store.rows()
+        n, up, down = len(records), sum(r.rating > 0 for r in records), sum(r.rating < 0 for r in records)
+        shown = feedback_rows(records, int(rating or 0), plan or "", query or "", bool(commented))
+        head = headers(FEEDBACK_HEADERS, code)
+        out = feedback_table(shown, code, for_export=True)
+        data = csv_bytes(head, out)
+        folder = ctx.workdir / "downloads"
+        csv_path = write_download(folder, "gop-y", data, ".csv")
+        xlsx_path = write_download(folder, "gop-y", xlsx_bytes(head, out, "gop-y", (19, 40, 60, 10, 40, 14, 20)),
+                                   ".xlsx", key=data)
+        plans = sorted({r.plan for r in records if r.plan})
+        return (t(code, "fb_summary", n=n, up=up, down=down) + " " + t(code, "rows", n=len(shown)),
+                {"data": feedback_table(shown, code), "headers": head},
+                gr.update(choices=[(t(code, "all"), ""), *((p, p) for p in plans)]),
+                str(csv_path), str(xlsx_path))
 
-    s0, p0 = view("vi")
-    summary = gr.Markdown(s0, elem_id="fb-summary")
+    def rating_choices(code: str) -> list[tuple[str, int]]:
+        return [(t(code, "all"), 0), ("👍 " + t(code, "rating_1"), 1), ("👎 " + t(code, "rating_-1"), -1)]
+
+    first = view(0, "", "", False, "vi")
+    ctx.heading(gr.Markdown(f"### {t('vi', 'fb_table')}"), "fb_table")
     with gr.Row():
-        refresh = ctx.label(
-            gr.Button(t("vi", "fb_refresh"), elem_id="fb-refresh", size="sm"), value="fb_refresh"
-        )
-        csv_btn = ctx.label(
-            gr.DownloadButton(t("vi", "fb_csv"), p0, elem_id="fb-csv", size="sm"), label="fb_csv"
-        )
-    refresh.click(view, lang, [summary, csv_btn])
-    tab.select(view, lang, [summary, csv_btn])
+        rating = gr.Dropdown(rating_choices("vi"), value=0, label=t("vi", "fb_rating"), elem_id="fb-rating")
+        ctx.labels.append((rating, lambda code: gr.update(label=t(code, "fb_rating"), choices=rating_choices(code))))
+        plan = ctx.label(gr.Dropdown(first[2]["choices"], value="", label=t("vi", "fb_plan"), elem_id="fb-plan"),
+                         label="fb_plan")
+        query = ctx.label(gr.Textbox(label=t("vi", "search"), elem_id="fb-search"), label="search")
+        commented = ctx.label(gr.Checkbox(label=t("vi", "fb_commented"), elem_id="fb-commented"),
+                              label="fb_commented")
+    summary = gr.Markdown(first[0], elem_id="fb-summary")
+    table = gr.Dataframe(first[1], interactive=False, wrap=True, max_height=520, elem_id="fb-table",
+                         column_widths=["11%", "19%", "32%", "9%", "16%", "7%", "6%"])
+    with gr.Row():
+        refresh = ctx.label(gr.Button(t("vi", "fb_refresh"), elem_id="fb-refresh", size="sm"), value="fb_refresh")
+        csv_btn = ctx.label(gr.DownloadButton(t("vi", "fb_csv"), first[3], elem_id="fb-csv", size="sm"),
+                            label="fb_csv")
+        xlsx_btn = ctx.label(gr.DownloadButton(t("vi", "fb_xlsx"), first[4], elem_id="fb-xlsx", size="sm"),
+                             label="fb_xlsx")
+    inputs, outputs = [rating, plan, query, commented, lang], [summary, table, plan, csv_btn, xlsx_btn]
+    for comp in (rating, plan, commented):
+        comp.change(view, inputs, outputs)
+    query.change(view, inputs, outputs, trigger_mode="always_last")
+    refresh.click(view, inputs, outputs)
+    tab.select(view, inputs, outputs)
+    ctx.refreshers.append(lambda ev: ev.then(view, inputs, outputs, queue=False))

@@ -11,8 +11,8 @@ import gradio as gr
 
 from assistant import QuestionError
 from webapp import handlers
-from webapp.chat import ChatService, Turn, api_text, chat_messages, md_escape
-from webapp.feedback import FeedbackStore
+from webapp.chat import ChatService, RequestError, Turn, api_answer, api_text, chat_messages, md_escape
+from webapp.feedback import MAX_COMMENT, FeedbackStore
 from webapp.render import citation_cards, esc, panel_placeholder
 from webapp.texts import EXAMPLES, t
 
@@ -25,6 +25,9 @@ const open = (e) => {
 element.addEventListener('click', open);
 element.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') open(e); });
 """
+PUBLIC_API = ("chat", "ask")
+# The page's clock at a rating click, so that a click overtaken on the way is not applied last.
+CLICK_CLOCK = "(turns, lang, clock) => [turns, lang, performance.timeOrigin + performance.now()]"
 # Bring the highlighted lines of a newly opened section into view.
 PANEL_JS = """
 watch('value', () => {
@@ -105,20 +108,46 @@ def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Block
         for refresh in ctx.refreshers:
             ev = refresh(ev)
 
-        def chat(message: str) -> str:
-            """Answer a question about the plan: the answer, then its citations."""
-            try:
-                turn = svc.ask(message)
-            except QuestionError as exc:
-                raise gr.Error(str(exc)) from exc
-            return api_text(svc, turn)
-
-        gr.api(chat, api_name="chat")
-    # The interface's own events stay callable by the page but out of the API: only "chat" is public.
+        api_endpoints(svc)
+    # The interface's own events stay callable by the page but out of the API docs and clients.
     for fn in demo.fns.values():
-        if fn.api_name != "chat":
+        if fn.api_name not in PUBLIC_API:
             fn.api_visibility = "private"
     return demo
+
+
+def _refuse(exc: Exception) -> gr.Error:
+    # A user's mistake, answered with its message: no traceback in the server log.
+    return gr.Error(str(exc), print_exception=False)
+
+
+def api_endpoints(svc: ChatService) -> None:
+    """The public API: "chat" (text for people) and "ask" (DESIGN.md's JSON for programs)."""
+
+    def chat(message: str) -> str:
+        """Answer a question about the plan: the answer, then its citations."""
+        try:
+            turn = svc.ask(message)
+        except QuestionError as exc:
+            raise _refuse(exc) from exc
+        return api_text(svc, turn)
+
+    def ask(question: str, history: list[Any] | None = None, plan: str = "", k: int = 10) -> dict[str, Any]:
+        """Answer a question with the conversation so far; returns answer, citations, hits, route and plan.
+
+        Args:
+            question: the question, in Vietnamese (with or without diacritics) or English.
+            history: earlier turns, oldest first, as {"role", "content"} messages or [question, answer] pairs.
+            plan: a loaded plan by number ("65/KH-UBND") or file name; empty for any.
+            k: passages to retrieve, 1 to 100.
+        """
+        try:
+            return api_answer(svc, question, history, plan, k)
+        except (QuestionError, RequestError) as exc:
+            raise _refuse(exc) from exc
+
+    gr.api(chat, api_name="chat")
+    gr.api(ask, api_name="ask")
 
 
 def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
@@ -127,14 +156,17 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
     turns = gr.State([])  # list[Turn]
     shown = gr.State(-1)  # the turn whose citations are on screen
     opened = gr.State(None)  # the section in the panel (handlers.Opened)
-    rated = gr.State(0)  # the feedback row awaiting an optional comment
+    rated = gr.State("")  # the id of the answer last rated, awaiting an optional comment
     with gr.Row():
         with gr.Column(scale=3):
             chatbot = L(gr.Chatbot(label=t("vi", "chatbot"), height=440, elem_id="chatbot",
                                    feedback_options=("Like", "Dislike"), buttons=["copy"]), label="chatbot")
             with gr.Row(equal_height=True):
+                # Past the length limit a question is cut and the answer says so; the box stops
+                # far beyond it, so no page sends a question of megabytes.
                 msg = L(gr.Textbox(label=t("vi", "question"), placeholder=t("vi", "placeholder"), scale=6,
-                                   max_lines=6, autofocus=True, elem_id="question"),
+                                   max_lines=6, autofocus=True, elem_id="question",
+                                   max_length=10 * svc.asst.settings.max_question),
                         label="question", placeholder="placeholder")
                 send = L(gr.Button(t("vi", "send"), variant="primary", scale=1, min_width=90, elem_id="send"),
                          value="send")
@@ -145,8 +177,12 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
                 export = L(gr.DownloadButton(t("vi", "export_md"), size="sm", interactive=False, elem_id="export-md"),
                            label="export_md")
             L(gr.Markdown(t("vi", "feedback_note"), elem_id="fb-note"), value="feedback_note")
-            with gr.Row(visible=False, equal_height=True) as comment_row:
-                comment = L(gr.Textbox(label=t("vi", "comment"), scale=5, elem_id="comment"), label="comment")
+            clock = gr.Number(visible=False, elem_id="click-clock")  # set by CLICK_CLOCK on each rating
+            rated_note = gr.Markdown("", elem_id="rated-note")
+            with gr.Row(visible=False, equal_height=True, elem_id="comment-box") as comment_row:
+                comment = gr.Textbox(label=t("vi", "comment", n=MAX_COMMENT), scale=5, elem_id="comment",
+                                     max_length=MAX_COMMENT, max_lines=8)
+                ctx.labels.append((comment, lambda code: gr.update(label=t(code, "comment", n=MAX_COMMENT))))
                 send_comment = L(gr.Button(t("vi", "send_comment"), scale=1, elem_id="send-comment"),
                                  value="send_comment")
         with gr.Column(scale=2, elem_classes="side"):
@@ -160,15 +196,16 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
             gr.Warning(t(code, "empty"))
             yield skip, skip, skip, skip, skip, skip
             return
-        # Show the question and a progress line at once; the answer replaces the line.
-        pending = [*chat_messages(ts), {"role": "user", "content": md_escape(message)},
+        # Show the question (as it will be answered: cut to the limit) and a progress line at
+        # once; the answer replaces the line.
+        pending = [*chat_messages(ts), {"role": "user", "content": md_escape(svc.cut(message))},
                    {"role": "assistant", "content": t(code, "thinking")}]
         yield pending, "", skip, skip, skip, skip
         try:
             ts = handlers.ask(svc, message, ts)
         except QuestionError:
             gr.Warning(t(code, "empty"))
-            yield chat_messages(ts), message, skip, skip, skip, skip
+            yield chat_messages(ts), "", skip, skip, skip, skip
             return
         path = handlers.export_markdown(svc, ts, code, ctx.workdir / "exports")
         yield (chat_messages(ts), "", ts, handlers.cards(svc, ts, len(ts) - 1, code), len(ts) - 1,
@@ -182,9 +219,10 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
 
     def reset(code: str) -> tuple[Any, ...]:
         return ([], [], handlers.cards(svc, [], -1, code), -1, None, panel_placeholder(code),
-                gr.update(value=None, interactive=False), gr.update(visible=False), "")
+                gr.update(value=None, interactive=False), gr.update(visible=False), "", "")
 
-    reset_out = [chatbot, turns, cites, shown, opened, panel, export, comment_row, comment]
+    reset_out = [chatbot, turns, cites, shown, opened, panel, export, comment_row, comment, rated_note]
+    # A new conversation keeps the ratings already given: each is stored under its answer's id.
     clear.click(reset, lang, reset_out, queue=False)
     chatbot.clear(reset, lang, reset_out, queue=False)  # the chatbot's own trash button
 
@@ -200,23 +238,33 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
 
     chatbot.select(pick_turn, [turns, lang], [cites, shown])
 
-    def like(ts: list[Turn], code: str, evt: gr.LikeData) -> tuple[Any, ...]:
-        row = handlers.rate(store, ts, evt.index, evt.liked, code)
-        if not row:
-            return gr.skip(), gr.skip(), gr.skip()
-        gr.Info(t(code, "saved_rating"))
-        return row, gr.update(visible=True), ""
+    def like(ts: list[Turn], code: str, at: float | None, evt: gr.LikeData) -> tuple[Any, ...]:
+        done = handlers.rate(store, ts, evt.index, evt.liked, code, at)
+        if done is None:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        answer_id, rating = done
+        if rating == 0:
+            return "", gr.update(visible=False), "", ""
+        return answer_id, gr.update(visible=True), t(code, "saved_rating"), gr.skip()
 
-    chatbot.like(like, [turns, lang], [rated, comment_row, comment])
+    # Straight to the store, beside the queue: a queued event that is still pending drops the
+    # clicks made meanwhile ("once"), and a busy queue keeps it pending. Every click is sent
+    # ("multiple"), stamped with the page's clock, and a click overtaken on the way is ignored.
+    chatbot.like(like, [turns, lang, clock], [rated, comment_row, rated_note, comment], js=CLICK_CLOCK,
+                 queue=False, trigger_mode="multiple", api_name="rate", show_progress="hidden")
 
-    def comment_on(row: int, text: str, code: str) -> tuple[Any, ...]:
-        if not handlers.add_comment(store, row, text):
-            return gr.skip(), gr.skip()
-        gr.Info(t(code, "saved_comment"))
-        return "", gr.update(visible=False)
+    def comment_on(answer_id: str, text: str, code: str) -> tuple[Any, ...]:
+        try:
+            saved = handlers.add_comment(store, answer_id, text)
+        except ValueError:
+            return gr.skip(), gr.skip(), t(code, "comment_too_long", n=MAX_COMMENT)
+        if not saved:
+            return gr.skip(), gr.skip(), t(code, "comment_unrated") if text.strip() else gr.skip()
+        return "", gr.update(visible=False), t(code, "saved_comment")
 
-    comment.submit(comment_on, [rated, comment, lang], [comment, comment_row])
-    send_comment.click(comment_on, [rated, comment, lang], [comment, comment_row])
+    comment_in, comment_out = [rated, comment, lang], [comment, comment_row, rated_note]
+    comment.submit(comment_on, comment_in, comment_out, queue=False)
+    send_comment.click(comment_on, comment_in, comment_out, queue=False)
 
     ctx.refreshers.append(lambda ev: ev.then(lambda ts, i, code: handlers.cards(svc, ts, i, code),
                                              [turns, shown, lang], cites, queue=False))
