@@ -144,7 +144,7 @@ def test_feedback_from_the_chat_reaches_the_database(page: Any, app: tuple[str, 
     mine = [r for r in store.rows() if r.question == "Kế hoạch do ai ký?"]
     assert [r.rating for r in mine] == [1]
     page.locator("#comment textarea").wait_for()
-    comment = "Câu trả lời chính xác <b>cảm ơn</b> " + "rất rõ ràng " * 300  # 3,600 characters, kept whole
+    comment = "Câu trả lời chính xác <b>cảm ơn</b>" + " rất rõ ràng" * 300  # 3,600 characters, kept whole
     page.fill("#comment textarea", comment)
     page.click("#send-comment")
     page.locator("#comment textarea").wait_for(state="hidden")
