@@ -20,9 +20,22 @@ from index.normalize import fold
 from webapp import handlers
 from webapp.chat import ChatService, Turn, api_text, bubble, chat_messages, conversation_markdown, md_escape
 from webapp.feedback import FeedbackStore
+from webapp.records import target_lines
 from webapp.render import citation_cards, esc, excerpt_html, passage_html, section_html
 from webapp.server import auth_from_env, load_assistant, parse_args
-from webapp.tables import TASK_HEADERS, agencies, csv_bytes, headers, target_rows, task_rows, xlsx_bytes
+from webapp.tables import (
+    TASK_HEADERS,
+    agencies,
+    csv_bytes,
+    headers,
+    target_export,
+    target_rows,
+    target_table,
+    target_years,
+    task_rows,
+    whole_tasks,
+    xlsx_bytes,
+)
 from webapp.trainer import QuizState, advance, answer, lesson_sections, new_quiz, quiz_pool
 
 XSS = ('<script>window.__xss=1</script><img src=x onerror="window.__xss=2">', "**bold** [a](javascript:x)")
@@ -189,29 +202,51 @@ def test_task_table_filters(svc: ChatService) -> None:
     assert {"III.4.a", "III.5.b", "III.6.b"} <= {r[0] for r in health}
 
 
-def test_target_table_has_2025_and_2030_columns(svc: ChatService) -> None:
-    targets = svc.asst.targets_table()
-    rows = target_rows(targets)
-    assert len(rows) == len(targets) and all(len(r) == 4 for r in rows)
-    assert all(bool(r[2]) != bool(r[3]) for r in rows)  # a value in exactly one year column
-    assert all(r[2] == "" for r in target_rows(targets, year="2030"))
-    insurance = target_rows(targets, year="2025", query="bao hiem y te")
-    assert insurance and insurance[0][2] == "trên 95%"
+def test_target_table_puts_a_targets_years_side_by_side(svc: ChatService) -> None:
+    lines = target_lines(svc.asst.targets_table(), svc.asst.plans)
+    years = target_years(lines)
+    assert years == sorted({int(str(r["year"])) for r in svc.asst.targets_table()})  # read, not typed
+    head, rows = target_table(lines, years, "vi")
+    assert head == ["Mục", "Chỉ tiêu", *map(str, years)] and all(len(r) == 2 + len(years) for r in rows)
+    insurance = target_rows(lines, query="bao hiem y te tren 95% dan so toan tinh")
+    assert [f.text for f in insurance[0].figures] == ["trên 95%", "trên 95%"]
+    assert insurance[0].sections == "II.2.a, II.2.b" and rows[0][2:] == ["99%", "100%"]
+    assert sum(len(line.figures) for line in lines) == len(svc.asst.targets_table())  # no figure lost
+    for y in years:
+        assert all(line.at(y) for line in target_rows(lines, year=y))
 
 
-def test_downloads_round_trip(svc: ChatService) -> None:
+def test_downloads_round_trip_whole_and_numeric(svc: ChatService) -> None:
     from openpyxl import load_workbook
 
-    rows = task_rows(svc.asst.tasks_table())
+    tasks = whole_tasks(svc.asst.tasks_table(), svc.asst.plans)
+    rows = task_rows(tasks)
     head = headers(TASK_HEADERS, "vi")
     data = csv_bytes(head, rows)
     assert data.startswith(b"\xef\xbb\xbf")  # BOM, so that Excel reads UTF-8
     back = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert back[0] == ["Mục", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"] and back[1:] == rows
+    assert len(back) == 25 and not any(r[1].endswith("…") for r in back[1:])  # all 24 titles whole
+    assert "nhất là người đứng đầu" in dict((r[0], r[1]) for r in back[1:])["III.1.a"]
     ws = load_workbook(io.BytesIO(xlsx_bytes(head, rows, "nhiem-vu"))).active
     assert ws is not None
     values = [[c.value for c in r] for r in ws.iter_rows()]
     assert values[0] == head and values[1:] == rows
+
+    lines = target_lines(svc.asst.targets_table(), svc.asst.plans)
+    years = target_years(lines)
+    ehead, erows = target_export(lines, years, "vi")
+    assert ehead[:4] == ["Mục", "Chỉ tiêu", f"{years[0]}: so sánh", f"{years[0]}: giá trị"]
+    ws = load_workbook(io.BytesIO(xlsx_bytes(ehead, erows, "chi-tieu"))).active
+    assert ws is not None
+    table = [[c.value for c in r] for r in ws.iter_rows()]
+    housing = next(r for r in table[1:] if "1.000 căn nhà ở xã hội" in str(r[1]))
+    y0, y1 = 2, 6
+    assert housing[y0 : y0 + 3] == ["khoảng", 1000, "căn"] and housing[y1 + 1 : y1 + 3] == [5000, "căn"]
+    numeric = [r[i + 1] for r in table[1:] for i in range(2, len(ehead), 4) if r[i + 1] not in (None, "")]
+    assert sum(isinstance(v, int | float) for v in numeric) >= len(numeric) - 2  # ranges like "35-40" stay text
+    back = list(csv.reader(io.StringIO(csv_bytes(ehead, erows).decode("utf-8-sig"))))
+    assert [r[3] for r in back[1:] if "bảo hiểm y tế trên 95% dân số toàn tỉnh" in r[1]] == ["95"]
 
 
 # -- trainer -------------------------------------------------------------------------------------

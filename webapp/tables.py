@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.normalize import fold
+from index.parse import Plan
 from webapp.feedback import Feedback
+from webapp.records import TargetLine, full_title
 from webapp.texts import t
 
 TASK_KEYS = ("id", "title", "lead", "coordinate", "timeline")
 TASK_HEADERS = ("h_id", "h_title", "h_lead", "h_coord", "h_time")
-TARGET_HEADERS = ("h_id", "h_indicator", "2025", "2030")
-YEARS = ("2025", "2030")
+TARGET_HEADERS = ("h_id", "h_indicator")
 
 
 def agencies(tasks: Sequence[dict[str, str]]) -> list[str]:
@@ -26,46 +27,80 @@ def agencies(tasks: Sequence[dict[str, str]]) -> list[str]:
     return sorted(names, key=fold)
 
 
-def _matches(cells: Sequence[str], query: str) -> bool:
+def _matches(cells: Sequence[object], query: str) -> bool:
     # Folded so that "so xay dung" finds "Sở Xây dựng".
     q = fold(query).strip()
-    return not q or q in fold(" ".join(cells))
+    return not q or q in fold(" ".join(str(c) for c in cells))
 
 
-def task_rows(tasks: Sequence[dict[str, str]], agency: str = "", query: str = "") -> list[list[str]]:
-    """Rows (id, title, lead, coordinating, timeline) of the tasks matching the filters."""
+def whole_tasks(tasks: Sequence[dict[str, str]], plans: Sequence[Plan]) -> list[dict[str, str]]:
+    """The task table with every title whole and each task's plan number."""
+    by_doc = {p.source: p for p in plans}
+    out = []
+    for row in tasks:
+        plan = by_doc.get(row.get("doc", ""), plans[0])
+        out.append({**row, "title": full_title(plan, row["id"], row["title"]), "plan": plan.number})
+    return out
+
+
+def task_rows(tasks: Sequence[dict[str, str]], agency: str = "", query: str = "",
+              with_plan: bool = False) -> list[list[str]]:
+    """Rows (id, title, lead, coordinating, timeline[, plan]) of the tasks matching the filters."""
     rows = []
     for row in tasks:
         named = row["lead"].split("; ") + row["coordinate"].split("; ")
         if agency and agency not in named:
             continue
-        cells = [row[k] for k in TASK_KEYS]
+        cells = [row[k] for k in TASK_KEYS] + ([row.get("plan", "")] if with_plan else [])
         if _matches(cells, query):
             rows.append(cells)
     return rows
 
 
-def target_rows(targets: Sequence[dict[str, object]], year: str = "", query: str = "") -> list[list[str]]:
-    """Rows (section, indicator, value for 2025, value for 2030) of the matching targets."""
-    rows = []
-    for row in targets:
-        y = str(row["year"])
-        if year and y != year:
-            continue
-        value = " ".join(str(x) for x in (row["comparator"], row["value"]) if x)
-        cells = [
-            str(row["section"]),
-            str(row["indicator"]),
-            value if y == "2025" else "",
-            value if y == "2030" else "",
-        ]
-        if _matches(cells, query):
-            rows.append(cells)
-    return rows
+def target_years(lines: Sequence[TargetLine]) -> list[int]:
+    """The years the targets are set for, from the targets themselves."""
+    return sorted({f.year for line in lines for f in line.figures})
+
+
+def target_rows(lines: Sequence[TargetLine], year: int | None = None, query: str = "",
+                with_plan: bool = False) -> list[TargetLine]:
+    """The targets with a figure for `year` (any, when None) matching the search."""
+    return [
+        line for line in lines
+        if (year is None or line.at(year) is not None)
+        and _matches([line.sections, line.plan if with_plan else "", *(f.clause for f in line.figures)], query)
+    ]
+
+
+def target_table(lines: Sequence[TargetLine], years: Sequence[int], lang: str,
+                 with_plan: bool = False) -> tuple[list[str], list[list[object]]]:
+    """On screen: section, indicator[, plan], then one column per year ("trên 95%")."""
+    head = [*headers(TARGET_HEADERS, lang), *([t(lang, "h_plan")] if with_plan else []), *map(str, years)]
+    rows: list[list[object]] = []
+    for line in lines:
+        cells: list[object] = [line.sections, line.indicator, *([line.plan] if with_plan else [])]
+        rows.append(cells + [(f.text if (f := line.at(y)) else "") for y in years])
+    return head, rows
+
+
+def target_export(lines: Sequence[TargetLine], years: Sequence[int], lang: str,
+                  with_plan: bool = False) -> tuple[list[str], list[list[object]]]:
+    """For CSV/XLSX: per year the comparator, the value as a number, the unit, and the plan's words."""
+    head = [*headers(TARGET_HEADERS, lang), *([t(lang, "h_plan")] if with_plan else [])]
+    for y in years:
+        head += [t(lang, key, year=y) for key in ("h_comparator", "h_value", "h_unit", "h_clause")]
+    rows: list[list[object]] = []
+    for line in lines:
+        cells: list[object] = [line.sections, line.indicator, *([line.plan] if with_plan else [])]
+        for y in years:
+            f = line.at(y)
+            cells += [f.comparator, f.value, f.unit, f.clause] if f else ["", "", "", ""]
+        rows.append(cells)
+    return head, rows
 
 
 def headers(keys: Sequence[str], lang: str) -> list[str]:
-    return [k if k in YEARS else t(lang, k) for k in keys]
+    return [t(lang, k) for k in keys]
 
 
 def csv_bytes(head: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:

@@ -8,18 +8,22 @@ from typing import Any
 
 import gradio as gr
 
+from webapp.records import target_lines
 from webapp.render import esc, excerpt_html, panel_placeholder, section_html, section_label
 from webapp.tables import (
     FEEDBACK_HEADERS,
-    TARGET_HEADERS,
     TASK_HEADERS,
     agencies,
     csv_bytes,
     feedback_rows,
     feedback_table,
     headers,
+    target_export,
     target_rows,
+    target_table,
+    target_years,
     task_rows,
+    whole_tasks,
     write_download,
     xlsx_bytes,
 )
@@ -28,12 +32,13 @@ from webapp.trainer import QuizState, advance, answer, lesson_sections, new_quiz
 from webapp.ui import Ctx
 
 
-def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[str]]) -> tuple[str, str]:
+def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[object]],
+               widths: tuple[int, ...] = (10, 60, 40, 50, 28)) -> tuple[str, str]:
     data = csv_bytes(head, rows)
     folder = ctx.workdir / "downloads"
     csv_path = write_download(folder, stem, data, ".csv")
     # XLSX files carry a timestamp, so they are named after the table's CSV content.
-    xlsx_path = write_download(folder, stem, xlsx_bytes(head, rows, stem), ".xlsx", key=data)
+    xlsx_path = write_download(folder, stem, xlsx_bytes(head, rows, stem, widths), ".xlsx", key=data)
     return str(csv_path), str(xlsx_path)
 
 
@@ -65,31 +70,39 @@ def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str]
 def browse_tab(ctx: Ctx, lang: gr.Radio) -> None:
     """Task and target tables with filters and downloads; a clicked row opens its section."""
     asst = ctx.svc.asst
-    tasks, targets = asst.tasks_table(), asst.targets_table()
+    tasks = whole_tasks(asst.tasks_table(), asst.plans)
+    lines = target_lines(asst.targets_table(), asst.plans)
+    years = target_years(lines)
     names = agencies(tasks)
+    several = len(asst.plans) > 1  # a plan column only when there is a choice of plans
 
     def task_view(agency: str | None, query: str | None, code: str) -> tuple[Any, ...]:
-        rows, head = task_rows(tasks, agency or "", query or ""), headers(TASK_HEADERS, code)
-        return ({"data": rows, "headers": head}, *_downloads(ctx, "nhiem-vu", head, rows),
+        rows = task_rows(tasks, agency or "", query or "", several)
+        head = headers(TASK_HEADERS, code) + ([t(code, "h_plan")] if several else [])
+        return ({"data": rows, "headers": head}, *_downloads(ctx, "nhiem-vu", head, [list[object](r) for r in rows]),
                 t(code, "rows", n=len(rows)))
 
     def target_view(year: str | None, query: str | None, code: str) -> tuple[Any, ...]:
-        rows, head = target_rows(targets, year or "", query or ""), headers(TARGET_HEADERS, code)
-        return ({"data": rows, "headers": head}, *_downloads(ctx, "chi-tieu", head, rows),
+        shown = target_rows(lines, int(year) if year else None, query or "", several)
+        head, rows = target_table(shown, years, code, several)
+        ehead, erows = target_export(shown, years, code, several)
+        widths = (12, 60, *((14,) if several else ()), *(12, 10, 8, 50) * len(years))
+        return ({"data": rows, "headers": head}, *_downloads(ctx, "chi-tieu", ehead, erows, widths),
                 t(code, "rows", n=len(rows)))
 
     def agency_choices(code: str) -> list[tuple[str, str]]:
         return [(t(code, "all"), ""), *((n, n) for n in names)]
 
     def year_choices(code: str) -> list[tuple[str, str]]:
-        return [(t(code, "all"), ""), ("2025", "2025"), ("2030", "2030")]
+        return [(t(code, "all"), ""), *((str(y), str(y)) for y in years)]
 
     with gr.Row():
         with gr.Column(scale=3):
             task_df = _table(ctx, lang, "tasks", ("agency", agency_choices), task_view,
-                             ["10%", "30%", "22%", "24%", "14%"])
+                             ["10%", "30%", "22%", "24%", "14%", *(["10%"] if several else [])])
+            year_share = f"{30 // max(1, len(years))}%"
             target_df = _table(ctx, lang, "targets", ("year", year_choices), target_view,
-                               ["11%", "59%", "15%", "15%"])
+                               ["12%", "58%", *(["10%"] if several else []), *[year_share] * len(years)])
         with gr.Column(scale=2, elem_classes="side"):
             ctx.heading(gr.Markdown(f"### {t('vi', 'section_panel')}"), "section_panel")
             panel = gr.HTML(panel_placeholder("vi"), elem_id="browse-panel", js_on_load=None)
@@ -101,11 +114,11 @@ def browse_tab(ctx: Ctx, lang: gr.Radio) -> None:
 
     def open_target(code: str, evt: gr.SelectData) -> Any:
         row = [str(x) for x in (evt.row_value or [])]
-        hit = next((x for x in targets if row[:2] == [x["section"], x["indicator"]]), None)
+        hit = next((x for x in lines if row[:2] == [x.sections, x.indicator]), None)
         if hit is None:
             return gr.skip()
-        plan = ctx.svc.plan(str(hit["doc"]))
-        return section_html(plan, row[0], code, (int(str(hit["start"])), int(str(hit["end"]))))
+        first = hit.figures[0]
+        return section_html(ctx.svc.plan(hit.doc), first.section, code, (first.start, first.end))
 
     task_df.select(open_task, lang, panel)
     target_df.select(open_target, lang, panel)
