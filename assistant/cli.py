@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_USER = 2
+EXIT_SKIPPED = 3  # `build`: an index was written, but some corpus files were skipped (see the report)
 K_MIN, K_MAX = 1, 100  # passages retrieved per question (--k, the web app and its API)
 
 
@@ -38,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--embedder", default="e5", help="e5 (default) or st:<model name or local path>")
     b.add_argument("--chunk-size", type=int, default=1000)
     b.add_argument("--overlap", type=int, default=150)
+    b.add_argument("--strict", action="store_true",
+                   help="fail (exit 2, no index written) when any corpus file is skipped")
 
     for name, helptext in (("search", "ranked passages for a question"), ("ask", "answer a question")):
         s = sub.add_parser(name, help=helptext)
@@ -74,7 +77,7 @@ def _question(text: str | None) -> str:
     return text
 
 
-def _print_answer(ans, as_json: bool) -> None:
+def _print_answer(ans, as_json: bool, asst=None) -> None:
     if as_json:
         print(json.dumps(ans.to_json(), ensure_ascii=False))
         return
@@ -83,20 +86,34 @@ def _print_answer(ans, as_json: bool) -> None:
     print(ans.answer)
     for c in ans.citations:
         quote = c.quote if len(c.quote) <= 400 else c.quote[:400] + "…"
-        print(f"\n  [{c.section}] {c.title}\n  {quote}")
+        page = asst.retriever.index.page(c.doc, c.start) if asst is not None else 0
+        where = f"{c.doc}, trang {page}, " if page else ""
+        print(f"\n  [{where}{c.section}] {c.title}\n  {quote}")
 
 
 def cmd_build(a: argparse.Namespace) -> int:
+    """One line per corpus file, then the index; exit 0, or EXIT_SKIPPED when a file was skipped."""
     from index.embed import EmbedderError
     from index.store import CorpusError, build_index
 
     t = time.perf_counter()
     try:
-        ix = build_index(a.corpus, a.index, a.embedder, a.chunk_size, a.overlap)
-    except (CorpusError, EmbedderError) as exc:
+        ix = build_index(a.corpus, a.index, a.embedder, a.chunk_size, a.overlap, strict=a.strict)
+    except CorpusError as exc:
+        for r in exc.report:
+            print(r.line())
         raise UserError(str(exc)) from exc
+    except EmbedderError as exc:
+        raise UserError(str(exc)) from exc
+    for r in ix.report:
+        print(r.line())
     print(f"built {a.index}: {len(ix.chunks)} chunks from {len(ix.plans)} plan(s), "
           f"embedder {ix.meta['embedder']}, {time.perf_counter() - t:.1f} s")
+    skipped = [r.name for r in ix.report if r.skipped]
+    if skipped:
+        print(f"warning: {len(skipped)} file(s) skipped ({', '.join(skipped)}); the index holds the rest "
+              f"(exit code {EXIT_SKIPPED}; --strict refuses to build)", file=sys.stderr)
+        return EXIT_SKIPPED
     return 0
 
 
@@ -167,7 +184,7 @@ def cmd_ask(a: argparse.Namespace) -> int:
         ans = asst.ask(question, a.k, history=history, retriever=a.retriever)
     except QuestionError as exc:
         raise UserError(str(exc)) from exc
-    _print_answer(ans, a.json)
+    _print_answer(ans, a.json, asst)
     return 0
 
 
@@ -190,7 +207,7 @@ def cmd_chat(a: argparse.Namespace) -> int:
         except QuestionError as exc:
             print(exc)
             continue
-        _print_answer(ans, False)
+        _print_answer(ans, False, asst)
         history += [{"role": "user", "content": q}, {"role": "assistant", "content": ans.answer}]
 
 

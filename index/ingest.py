@@ -23,6 +23,7 @@ Libraries, chosen on Vietnamese plans:
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 from bisect import bisect_right
@@ -253,6 +254,9 @@ def _pdf(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
+    # pypdf logs what it repairs ("EOF marker not found"); the file's fate is reported once, here.
+    log = logging.getLogger("pypdf")
+    level, log.level = log.level, logging.CRITICAL
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -263,7 +267,10 @@ def _pdf(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
     except DependencyError as exc:  # AES encryption needs the `cryptography` wheel, not installed
         raise IngestError(path, "the PDF is encrypted (AES): save an unprotected copy") from exc
     except Exception as exc:  # pypdf raises many kinds on a damaged file
-        raise IngestError(path, f"not a readable PDF ({exc.__class__.__name__})") from exc
+        raise IngestError(path, f"not a readable PDF ({exc.__class__.__name__}): export it again from the "
+                                "original document") from exc
+    finally:
+        log.setLevel(level)
     if not any(p.strip() for p in pages):
         raise IngestError(path, "the PDF has no text layer (a scanned PDF?); OCR is not supported: "
                                 "use the .docx or a PDF exported from Word")

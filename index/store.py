@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,13 @@ import numpy as np
 
 from index.chunk import Chunk, chunk_plan
 from index.embed import get_embedder
+from index.ingest import SUFFIXES, IngestError, read_document
 from index.parse import PARSER_VERSION, Plan, PlanError, Section, Task, parse_plan
 from index.timeline import Timeline
 
 FORMAT = 1
-CORPUS_SUFFIXES = {".txt", ".md"}
+CORPUS_SUFFIXES = set(SUFFIXES)
+INDEX_FILES = ("index.faiss", "chunks.jsonl", "plans.json", "meta.json")
 
 
 class IndexError_(RuntimeError):
@@ -28,7 +31,44 @@ class IndexError_(RuntimeError):
 
 
 class CorpusError(ValueError):
-    """The corpus folder or one of its files cannot be used; the message names the file."""
+    """The corpus cannot be built: no plan in it, or (strict) a file skipped; the message names files."""
+
+    def __init__(self, message: str, report: tuple[FileReport, ...] = ()) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What became of one corpus file: a plan of so many sections and tasks, or why it was skipped."""
+
+    name: str
+    reason: str = ""  # why the file was skipped; "" when it was read as a plan
+    plan: str = ""  # "Kế hoạch 65/KH-UBND"
+    sections: int = 0
+    tasks: int = 0
+    pages: int = 0  # of a PDF
+
+    @property
+    def skipped(self) -> bool:
+        return bool(self.reason)
+
+    def line(self) -> str:
+        if self.skipped:
+            return f"skipped {self.name}: {self.reason}"
+        pages = f", {self.pages} pages" if self.pages else ""
+        return f"read    {self.name}: {self.plan}, {self.sections} sections, {self.tasks} tasks{pages}"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    plans: tuple[Plan, ...]
+    pages: dict[str, tuple[int, ...]]  # plan source -> offset where each PDF page starts
+    report: tuple[FileReport, ...]  # every file, in name order
+
+    @property
+    def skipped(self) -> tuple[FileReport, ...]:
+        return tuple(r for r in self.report if r.skipped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +78,14 @@ class Index:
     chunks: tuple[Chunk, ...]
     plans: tuple[Plan, ...]
     vectors: object  # faiss.Index; typed loosely so faiss stays a lazy import
+    pages: dict[str, tuple[int, ...]] = field(default_factory=dict)  # plan source -> PDF page starts
+    report: tuple[FileReport, ...] = ()  # what the build made of each corpus file; empty when loaded
+
+    def page(self, source: str, offset: int) -> int:
+        """The 1-based PDF page of an offset into a plan's text; 0 when the plan is not a PDF."""
+        from index.ingest import Document, page_of
+
+        return page_of(Document("", source, self.pages.get(source, ())), offset)
 
 
 REBUILD = "rebuild it with: python -m assistant build"
@@ -47,29 +95,39 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_corpus(corpus: Path) -> list[Plan]:
-    """Parse every plan file (*.txt, *.md) of a corpus folder; a bad file is named."""
+def _corpus_files(corpus: Path) -> list[Path]:
+    # Hidden files and Word's "~$" lock files are not documents anyone put there.
+    return sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+
+
+def read_corpus(corpus: Path) -> Corpus:
+    """Read and parse every file of a corpus folder; a file that is not a readable plan is reported, not fatal."""
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus}")
-    files = sorted(p for p in corpus.iterdir() if p.suffix in CORPUS_SUFFIXES and p.is_file())
+    files = _corpus_files(corpus)
     if not files:
-        raise CorpusError(f"corpus folder {corpus} has no plan files (*.txt or *.md)")
-    plans = []
+        raise CorpusError(f"corpus folder {corpus} has no plan files ({', '.join('*' + s for s in SUFFIXES)})")
+    plans, pages, report = [], {}, []
     for f in files:
         try:
-            text = f.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CorpusError(f"cannot read {f}: {exc.__class__.__name__} (expected UTF-8 text)") from exc
-        try:
-            plans.append(parse_plan(text, f.name))
+            doc = read_document(f)
+            plan = parse_plan(doc.text, f.name)
+        except IngestError as exc:
+            report.append(FileReport(f.name, exc.reason))
+            continue
         except PlanError as exc:
-            raise CorpusError(f"{f}: {exc}".replace(f"{f}: {f.name}: ", f"{f}: ")) from exc
-    return plans
+            report.append(FileReport(f.name, str(exc).removeprefix(f"{f.name}: ")))
+            continue
+        plans.append(plan)
+        if doc.pages:
+            pages[f.name] = doc.pages
+        label = f"{plan.doc_type or 'plan'} {plan.number}".strip()
+        report.append(FileReport(f.name, "", label, len(plan.sections), len(plan.work()), len(doc.pages)))
+    return Corpus(tuple(plans), pages, tuple(report))
 
 
 def corpus_hashes(corpus: Path) -> dict[str, str]:
-    files = sorted(p for p in corpus.iterdir() if p.suffix in CORPUS_SUFFIXES and p.is_file())
-    return {f.name: _sha(f.read_bytes()) for f in files}
+    return {f.name: _sha(f.read_bytes()) for f in _corpus_files(corpus) if f.suffix.lower() in CORPUS_SUFFIXES}
 
 
 def build_index(
@@ -78,11 +136,28 @@ def build_index(
     embedder: str = "e5",
     chunk_size: int = 1000,
     overlap: int = 150,
+    strict: bool = False,
 ) -> Index:
-    """Parse, chunk and embed a corpus; write the index atomically to `out`."""
+    """Parse, chunk and embed a corpus; write the index atomically to `out`.
+
+    A file that is not a readable plan is skipped and reported in `Index.report`; with `strict`, or
+    when no file is a plan, CorpusError (carrying the report) is raised and nothing is written.
+    """
     import faiss
 
-    plans = read_corpus(corpus)
+    started = time.time()
+    found = read_corpus(corpus)
+    if not found.plans:
+        reasons = "; ".join(f"{r.name}: {r.reason}" for r in found.report)
+        raise CorpusError(f"no plan in corpus folder {corpus} ({reasons})", found.report)
+    if strict and found.skipped:
+        names = ", ".join(r.name for r in found.skipped)
+        raise CorpusError(f"{len(found.skipped)} file(s) of {corpus} skipped ({names}); strict: no index written",
+                          found.report)
+    out = out.resolve()
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "meta.json").is_file())):
+        raise CorpusError(f"{out} exists and is not an index folder: choose another --index")
+    plans = found.plans
     model = get_embedder(embedder)
     chunks = [c for p in plans for c in chunk_plan(p, chunk_size, overlap)]
     vecs = model.passages([c.embed_text() for c in chunks]) if chunks else np.zeros((0, model.dim), np.float32)
@@ -90,15 +165,15 @@ def build_index(
     vectors = faiss.IndexFlatIP(model.dim)
     vectors.add(np.ascontiguousarray(vecs, dtype=np.float32))
 
-    out = out.resolve()
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "meta.json").is_file())):
-        raise CorpusError(f"{out} exists and is not an index folder: choose another --index")
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    remove_orphans(out, started)
+    # The pid in the name tells the next build whether this folder's build is still running.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-{os.getpid()}-", dir=out.parent))
     try:
         faiss.write_index(vectors, str(tmp / "index.faiss"))
         _write(tmp / "chunks.jsonl", "".join(json.dumps(asdict(c), ensure_ascii=False) + "\n" for c in chunks))
-        _write(tmp / "plans.json", json.dumps([_plan_dict(p) for p in plans], ensure_ascii=False))
+        _write(tmp / "plans.json", json.dumps([_plan_dict(p, found.pages.get(p.source, ())) for p in plans],
+                                              ensure_ascii=False))
         meta = {
             "format": FORMAT,
             "embedder": model.name,
@@ -109,6 +184,7 @@ def build_index(
             "parser_version": PARSER_VERSION,
             "corpus_dir": str(corpus.resolve()),
             "corpus": corpus_hashes(corpus),
+            "skipped": {r.name: r.reason for r in found.skipped},
             "files": {n: _sha((tmp / n).read_bytes()) for n in ("index.faiss", "chunks.jsonl", "plans.json")},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
@@ -117,7 +193,54 @@ def build_index(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return Index(out, meta, tuple(chunks), tuple(plans), vectors)
+    return Index(out, meta, tuple(chunks), plans, vectors, dict(found.pages), found.report)
+
+
+# What a build leaves beside the index while it runs: ".index.build-<pid>-<random>" being written,
+# ".index.old-<pid>-<random>" being replaced; builds before the pid was named left ".index.<8 random>".
+_OURS = re.compile(r"(?:build|old)-(\d+)(?:-\w+)?")
+_UNNAMED = re.compile(r"[a-z0-9_]{8}")
+
+
+def remove_orphans(out: Path, started: float) -> list[Path]:
+    """Remove the temporary folders that killed builds left beside `out`; return them.
+
+    A folder goes only when it is older than the build now running (`started`, a time.time()),
+    belongs to no live process, and holds nothing but index files: a build never deletes what it
+    did not write. Liveness is judged on this machine, by the pid in the folder's name.
+    """
+    prefix = f".{out.name}."
+    removed = []
+    for p in sorted(out.parent.iterdir()):
+        if not p.name.startswith(prefix) or p.is_symlink() or not p.is_dir():
+            continue
+        rest = p.name[len(prefix):]
+        ours = _OURS.fullmatch(rest)
+        if ours is not None:
+            if _alive(int(ours.group(1))):
+                continue
+        elif not _UNNAMED.fullmatch(rest):
+            continue
+        try:
+            if p.stat().st_mtime >= started or any(f.name not in INDEX_FILES or not f.is_file() for f in p.iterdir()):
+                continue
+        except OSError:
+            continue  # another build removed it meanwhile
+        shutil.rmtree(p, ignore_errors=True)
+        removed.append(p)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # another thread of this process may be building
+    try:
+        os.kill(pid, 0)  # signal 0 only asks whether the process exists (POSIX)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, run by another user
+    return True
 
 
 def _write(path: Path, text: str) -> None:
@@ -131,7 +254,7 @@ def _swap(tmp: Path, out: Path) -> None:
     """Replace `out` by `tmp` so that a reader sees the old or the new index, never a mix."""
     old = None
     if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        old = out.with_name(f".{out.name}.old-{os.getpid()}-{tmp.name.rsplit('-', 1)[-1]}")
         os.replace(out, old)
     os.replace(tmp, out)
     if old is not None:
@@ -175,16 +298,20 @@ def load_index(path: Path, embedder: str | None = None, check_corpus: bool = Tru
             for line in (path / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
             if line
         )
-        plans = tuple(_plan_from(d) for d in json.loads((path / "plans.json").read_text(encoding="utf-8")))
-    except (RuntimeError, ValueError, TypeError, KeyError) as exc:
+        stored = json.loads((path / "plans.json").read_text(encoding="utf-8"))
+        pages = {str(d["source"]): tuple(int(x) for x in d.pop("pages")) for d in stored if "pages" in d}
+        plans = tuple(_plan_from(d) for d in stored)
+    except (RuntimeError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise IndexError_(f"index at {path} is corrupted ({exc.__class__.__name__}); {REBUILD}") from exc
     if vectors.ntotal != len(chunks) or vectors.d != meta["dim"]:
         raise IndexError_(f"index at {path} is inconsistent (vectors vs chunks); {REBUILD}")
-    return Index(path, meta, chunks, plans, vectors)
+    return Index(path, meta, chunks, plans, vectors, pages)
 
 
-def _plan_dict(p: Plan) -> dict[str, object]:
+def _plan_dict(p: Plan, pages: tuple[int, ...] = ()) -> dict[str, object]:
     d = {k: getattr(p, k) for k in p.__dataclass_fields__ if not k.startswith("_")}
+    if pages:
+        d["pages"] = list(pages)
     d["sections"] = [asdict(s) for s in p.sections]
     d["tasks"] = [asdict(t) for t in p.tasks]
     d["duties"] = [asdict(t) for t in p.duties]

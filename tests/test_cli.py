@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from _documents import needs_font, to_pdf
 from _plan_index import CORPUS, DATA, plan_index
+
+from index.ingest import read_document
 
 ROOT = Path(__file__).parents[1]
 CITATION_KEYS = {"section", "title", "text", "start", "end"}
@@ -241,6 +244,98 @@ def test_html_question_is_kept_as_text(index: Path) -> None:
     out = ask_json(index, "<script>alert(1)</script>")
     assert out["question"] == "<script>alert(1)</script>"
     assert isinstance(out["answer"], str) and out["answer"]
+
+
+# -- a corpus with files that are not plans -------------------------------------------------------
+
+WEB = CORPUS / "plan-65-web.txt"
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subprocess.CompletedProcess[str]]:
+    """Plan 65 beside a binary file, an empty file and a text that is not a plan, built once."""
+    root = tmp_path_factory.mktemp("mixed")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(WEB, corpus / WEB.name)
+    (corpus / "bang-luong.pdf").write_bytes(bytes(range(256)) * 64)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "ghi-chu.md").write_text("# Ghi chú họp tổ\n\nSáng mai họp lúc 8 giờ.\n", encoding="utf-8")
+    r = run("build", "--corpus", corpus, "--index", root / "index")
+    return corpus, root / "index", r
+
+
+def test_build_reports_every_file_and_exits_3_when_one_was_skipped(mixed) -> None:
+    _, index, r = mixed
+    assert r.returncode == 3, (r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].startswith("skipped bang-luong.pdf: not a readable PDF (")
+    assert lines[1:4] == [
+        "skipped empty.txt: the file is empty",
+        "skipped ghi-chu.md: not a plan: no part heading 'I.' or article 'Điều 1' found",
+        "read    plan-65-web.txt: Kế hoạch 65/KH-UBND, 48 sections, 24 tasks",
+    ]
+    assert lines[4].startswith(f"built {index}: ") and "from 1 plan(s)" in lines[4]
+    warning = r.stderr.strip().splitlines()
+    assert len(warning) == 1 and "3 file(s) skipped (bang-luong.pdf, empty.txt, ghi-chu.md)" in warning[0]
+    assert (index / "meta.json").is_file()
+
+
+def test_the_index_of_a_mixed_corpus_answers_from_the_plan(mixed) -> None:
+    corpus, index, _ = mixed
+    out = ask_json(index, "Cơ quan nào chủ trì nhiệm vụ 6đ?")
+    assert "Sở Xây dựng" in out["answer"]
+    assert [c["section"] for c in out["citations"]] == ["III.6.đ"]
+    for c in out["citations"]:
+        assert source_of(c, corpus)[c["start"] : c["end"]] == c["text"]
+
+
+def test_a_strict_build_refuses_and_writes_nothing(mixed, tmp_path: Path) -> None:
+    corpus, _, _ = mixed
+    r = run("build", "--corpus", corpus, "--index", tmp_path / "index", "--strict")
+    assert_user_error(r, "3 file(s)", "bang-luong.pdf, empty.txt, ghi-chu.md", "strict")
+    assert len(r.stdout.strip().splitlines()) == 4  # the report still says which files and why
+    assert not (tmp_path / "index").exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_build_with_nothing_skipped_exits_0_with_a_line_per_file(demo_index: tuple[Path, Path]) -> None:
+    corpus, index = demo_index
+    r = run("build", "--corpus", corpus, "--index", index, "--strict")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0].startswith("read    plan-demo.txt: Kế hoạch 112/KH-UBND, ")
+    assert r.stderr == ""
+
+
+def test_build_with_no_plan_names_every_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.docx").write_bytes(b"not a zip")
+    (corpus / "b.txt").write_bytes(b"")
+    r = run("build", "--corpus", corpus, "--index", tmp_path / "index")
+    assert_user_error(r, "no plan in corpus folder", "a.docx: not a Word .docx file", "b.txt: the file is empty")
+    assert r.stdout.splitlines()[0].startswith("skipped a.docx: ")
+    assert not (tmp_path / "index").exists()
+
+
+@needs_font
+def test_a_pdf_plan_answers_like_its_text_and_cites_the_page(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    placed = to_pdf(WEB.read_text(encoding="utf-8"), corpus / "plan-65.pdf")
+    r = run("build", "--corpus", corpus, "--index", tmp_path / "index")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("read    plan-65.pdf: Kế hoạch 65/KH-UBND, 48 sections, 24 tasks, 12 pages")
+    out = ask_json(tmp_path / "index", "Cơ quan nào chủ trì nhiệm vụ 6đ?")
+    assert "Sở Xây dựng" in out["answer"] and [c["section"] for c in out["citations"]] == ["III.6.đ"]
+    text = read_document(corpus / "plan-65.pdf").text
+    for c in out["citations"]:
+        assert c["doc"] == "plan-65.pdf" and text[c["start"] : c["end"]] == c["text"]
+    page = next(p for line, p in placed if line.startswith("đ) Về nhà ở"))
+    plain = run("ask", "ai chủ trì nhiệm vụ 6đ?", "--index", tmp_path / "index")
+    assert plain.returncode == 0, plain.stderr
+    assert f"[plan-65.pdf, trang {page}, III.6.đ]" in plain.stdout
 
 
 # -- another corpus ---------------------------------------------------------------------------

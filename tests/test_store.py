@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+from _documents import needs_font, to_docx, to_pdf
 from conftest import DEMO, WEB
 
 from index.embed import get_embedder
-from index.parse import PARSER_VERSION
-from index.store import FORMAT, CorpusError, Index, IndexError_, build_index, load_index, read_corpus
+from index.ingest import read_document
+from index.parse import PARSER_VERSION, parse_plan
+from index.store import (
+    FORMAT,
+    CorpusError,
+    Index,
+    IndexError_,
+    build_index,
+    corpus_hashes,
+    load_index,
+    read_corpus,
+    remove_orphans,
+)
 
 INDEX_FILES = {"index.faiss", "chunks.jsonl", "plans.json", "meta.json"}
 
@@ -251,7 +267,15 @@ def test_load_refuses_an_added_corpus_file(demo_copy: tuple[Path, Path]) -> None
 def test_read_corpus_reads_every_plan_file(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "corpus", WEB, DEMO)
     (corpus / "README.rst").write_text("not a plan, and not a plan file suffix\n", encoding="utf-8")
-    assert [p.source for p in read_corpus(corpus)] == [WEB.name, DEMO.name]
+    (corpus / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    found = read_corpus(corpus)
+    assert [p.source for p in found.plans] == [WEB.name, DEMO.name]
+    assert [(r.name, r.skipped) for r in found.report] == [
+        ("README.rst", True), (WEB.name, False), (DEMO.name, False)]
+    assert "unsupported format '.rst'" in found.report[0].reason
+    web = found.report[1]
+    assert (web.plan, web.sections, web.tasks, web.pages) == ("Kế hoạch 65/KH-UBND", 48, 24, 0)
+    assert web.line() == "read    plan-65-web.txt: Kế hoạch 65/KH-UBND, 48 sections, 24 tasks"
 
 
 def test_read_corpus_refuses_an_empty_folder(tmp_path: Path) -> None:
@@ -276,10 +300,152 @@ def test_read_corpus_refuses_a_missing_folder(tmp_path: Path) -> None:
     ],
     ids=["prose", "empty-file", "utf-16", "windows-1258"],
 )
-def test_read_corpus_names_the_bad_file(tmp_path: Path, content: bytes, why: str) -> None:
+def test_read_corpus_reports_the_bad_file_and_reads_the_rest(tmp_path: Path, content: bytes, why: str) -> None:
     corpus = make_corpus(tmp_path / "corpus", DEMO)
     (corpus / "zz-bad.txt").write_bytes(content)
-    with pytest.raises(CorpusError, match=why) as err:
-        read_corpus(corpus)
-    assert str(corpus / "zz-bad.txt") in str(err.value)
-    assert str(err.value).count("zz-bad.txt") == 1
+    found = read_corpus(corpus)
+    assert [p.source for p in found.plans] == [DEMO.name]
+    assert [r.name for r in found.skipped] == ["zz-bad.txt"]
+    bad = found.skipped[0]
+    assert why in bad.reason
+    assert bad.line().startswith("skipped zz-bad.txt: ") and bad.line().count("zz-bad.txt") == 1
+
+
+def test_a_build_skips_what_is_not_a_plan_and_indexes_the_rest(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", DEMO)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "photo.pdf").write_bytes(os.urandom(4096))
+    (corpus / "notes.md").write_text("# Ghi chú\n\nHọp tổ lúc 8 giờ.\n", encoding="utf-8")
+    ix = build_index(corpus, tmp_path / "index")
+    assert [p.source for p in ix.plans] == [DEMO.name]
+    assert {r.name: r.skipped for r in ix.report} == {
+        "empty.txt": True, "notes.md": True, "photo.pdf": True, DEMO.name: False}
+    loaded = load_index(ix.path)
+    assert set(loaded.meta["skipped"]) == {"empty.txt", "notes.md", "photo.pdf"}  # type: ignore[arg-type]
+    assert loaded.chunks == ix.chunks and {c.doc for c in loaded.chunks} == {DEMO.name}
+
+
+def test_a_strict_build_writes_nothing_when_a_file_is_skipped(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", DEMO)
+    (corpus / "empty.txt").write_bytes(b"")
+    with pytest.raises(CorpusError, match=r"1 file\(s\) .* skipped \(empty\.txt\); strict") as err:
+        build_index(corpus, tmp_path / "index", strict=True)
+    assert [r.name for r in err.value.report] == ["empty.txt", DEMO.name]
+    assert not (tmp_path / "index").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["corpus"]
+
+
+def test_a_build_with_no_plan_names_every_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "list.txt").write_text("Mua gạo.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"no plan in corpus folder .*empty\.txt: .*empty.*list\.txt: not a plan"):
+        build_index(corpus, tmp_path / "index")
+    assert not (tmp_path / "index").exists()
+
+
+# -- plans from Word and PDF files ---------------------------------------------------------
+
+
+@needs_font
+def test_docx_and_pdf_plans_are_indexed_with_their_own_text_and_pages(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = DEMO.read_text(encoding="utf-8")
+    to_docx(text, corpus / "plan-demo.docx")
+    to_pdf(text, corpus / "plan-demo-scan.pdf")
+    ix = build_index(corpus, tmp_path / "index")
+    loaded = load_index(ix.path)
+    assert [p.source for p in loaded.plans] == ["plan-demo-scan.pdf", "plan-demo.docx"]
+    assert set(corpus_hashes(corpus)) == {"plan-demo-scan.pdf", "plan-demo.docx"}
+    for plan in loaded.plans:
+        doc = read_document(corpus / plan.source)
+        assert plan.text == doc.text  # plans.json holds the extracted text the offsets point into
+        assert [s.id for s in plan.sections] == [s.id for s in parse_plan(text, DEMO.name).sections]
+        chunks = [c for c in loaded.chunks if c.doc == plan.source]
+        assert chunks
+        for c in chunks:
+            assert plan.text[c.start : c.end] == c.text
+        assert loaded.pages.get(plan.source, ()) == doc.pages
+    pdf = loaded.plans[0]
+    assert len(loaded.pages[pdf.source]) == 5
+    pages = [loaded.page(pdf.source, c.start) for c in loaded.chunks if c.doc == pdf.source]
+    assert pages[0] == 1 and pages[-1] == 5 and pages == sorted(pages)
+    assert loaded.page("plan-demo.docx", 100) == 0
+    assert [(r.name, r.pages) for r in ix.report] == [("plan-demo-scan.pdf", 5), ("plan-demo.docx", 0)]
+
+
+# -- orphan build folders --------------------------------------------------------------------
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def _orphan(folder: Path, files: tuple[str, ...] = ("index.faiss", "chunks.jsonl"), age: float = 3600) -> Path:
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_bytes(b"half-written")
+    then = time.time() - age
+    os.utime(folder, (then, then))
+    return folder
+
+
+def test_a_build_removes_the_folders_of_killed_builds_only(tmp_path: Path) -> None:
+    out = tmp_path / "var" / "index"
+    out.parent.mkdir()
+    dead, live = _dead_pid(), os.getppid()
+    gone = [
+        _orphan(out.parent / f".index.build-{dead}-k3j4h5g6"),
+        _orphan(out.parent / f".index.old-{dead}-a8b7c6d5", tuple(INDEX_FILES)),
+        _orphan(out.parent / f".index.old-{dead}", ("meta.json",)),
+        _orphan(out.parent / ".index.q1w2e3r4"),  # named by builds before the pid was in the name
+    ]
+    kept = [
+        _orphan(out.parent / f".index.build-{live}-z9y8x7w6"),  # a build still running
+        _orphan(out.parent / f".index.build-{os.getpid()}-threaded"),  # this process's own
+        _orphan(out.parent / f".index.build-{dead}-justnow", age=-60),  # newer than this build
+        _orphan(out.parent / f".index.build-{dead}-precious", ("notes.txt",)),  # not ours to delete
+        _orphan(out.parent / ".index.mybackup", ("index.faiss", "notes.docx")),
+        _orphan(out.parent / ".index.backup-2024"),
+        _orphan(out.parent / f".other.build-{dead}-k3j4h5g6"),
+    ]
+    (out.parent / f".index.build-{dead}-afile").write_text("a file, not a folder", encoding="utf-8")
+    build_index(make_corpus(tmp_path / "corpus", DEMO), out)
+    left = {p.name for p in out.parent.iterdir()}
+    assert not left & {p.name for p in gone}
+    assert {p.name for p in kept} | {"index", f".index.build-{dead}-afile"} == left
+    assert {p.name for p in out.iterdir()} == INDEX_FILES
+
+
+def test_remove_orphans_is_idempotent_and_spares_a_fresh_build(tmp_path: Path) -> None:
+    out = tmp_path / "index"
+    dead = _dead_pid()
+    orphan = _orphan(tmp_path / f".index.build-{dead}-aaaaaaaa")
+    started = time.time()
+    assert remove_orphans(out, started) == [orphan]
+    assert remove_orphans(out, started) == []
+    fresh = _orphan(tmp_path / f".index.build-{dead}-bbbbbbbb", age=0)
+    assert remove_orphans(out, started - 10) == [] and fresh.is_dir()
+
+
+def test_a_killed_build_leaves_a_folder_the_next_build_removes(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", DEMO)
+    out = tmp_path / "index"
+    # A build killed while writing: it has made its temporary folder and never renames it.
+    code = ("import os, sys, tempfile; from pathlib import Path; import index.store as s\n"
+            "def die(tmp, out): os._exit(9)\n"
+            "s._swap = die\n"
+            f"s.build_index(Path({str(corpus)!r}), Path({str(out)!r}))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1], timeout=600, check=False)
+    assert proc.returncode == 9
+    orphans = [p for p in tmp_path.iterdir() if p.name.startswith(".index.build-")]
+    assert len(orphans) == 1 and {f.name for f in orphans[0].iterdir()} == INDEX_FILES
+    assert not out.exists()
+    past = time.time() - 5
+    os.utime(orphans[0], (past, past))
+    build_index(corpus, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "index"]
