@@ -1,0 +1,148 @@
+"""Web pages saved from a legal-documents site as text: the element holding the document, without the site.
+
+The document is found by going down from <body> while one child holds most of the text that is
+not link text (menus and lists of related documents are mostly links); scripts, styles, forms
+and hidden elements are dropped first. Data tables become pipe rows; tables used for page
+layout are read as blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from index.ingest import nfc, pipe_rows
+
+_SKIP = {"script", "style", "noscript", "template", "head", "nav", "form", "iframe", "svg", "button",
+         "select", "textarea", "input", "menu", "object", "canvas"}
+_BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
+          "blockquote", "pre", "dl", "dt", "dd", "hr", "center", "address", "figure", "figcaption", "header",
+          "footer", "aside", "tr", "td", "th", "caption", "tbody", "thead", "tfoot", "body", "html"}
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_LONG_CELL = 1500  # a cell longer than this holds a page's layout, not a table's data
+
+
+def read_html(data: bytes) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(data, "html.parser")
+    for el in soup.find_all(True):
+        if el.decomposed:
+            continue
+        if el.name in _SKIP or el.has_attr("hidden") or _HIDDEN.search(str(el.get("style", ""))):
+            el.decompose()
+    root = _content(soup.body or soup)
+    lines: list[str] = []
+    _render(root, lines)
+    return nfc("".join(line + "\n" for line in lines))
+
+
+def _own_text(el: Any) -> int:
+    """Characters of text outside links: menus and lists of related documents are mostly links."""
+    total = len("".join(el.get_text(" ").split()))
+    links = sum(len("".join(a.get_text(" ").split())) for a in el.find_all("a"))
+    return total - links
+
+
+def _content(el: Any) -> Any:
+    """The element holding the document: go down while one child holds most of the text."""
+    while True:
+        whole = _own_text(el)
+        children = [c for c in el.find_all(True, recursive=False) if c.name not in ("table", "tbody", "tr")]
+        best = max(children, key=_own_text, default=None)
+        if best is None or whole == 0 or _own_text(best) < 0.7 * whole:
+            return el
+        el = best
+
+
+class _Lines:
+    """Text collected into lines: whitespace collapsed as a browser does, a new line at each block."""
+
+    def __init__(self, out: list[str]) -> None:
+        self.out = out
+        self.words: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.words.append(text)
+
+    def flush(self) -> None:
+        line = " ".join("".join(self.words).split())
+        if line:
+            self.out.append(line)
+        self.words = []
+
+
+def _render(el: Any, out: list[str]) -> None:
+    lines = _Lines(out)
+    _walk(el, lines)
+    lines.flush()
+
+
+def _walk(el: Any, lines: _Lines) -> None:
+    from bs4 import NavigableString, Tag
+
+    for child in el.children:
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:  # not a comment, doctype or CDATA
+                lines.add(str(child))
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                lines.flush()
+            elif child.name == "table" and _is_data_table(child):
+                lines.flush()
+                lines.out.extend(pipe_rows(list(_html_rows(child))))
+            elif child.name in _BLOCK or child.name == "table":
+                lines.flush()
+                if child.name == "li" and child.parent is not None and child.parent.name == "ol":
+                    lines.add(f"{len(child.find_previous_siblings('li')) + 1}. ")
+                _walk(child, lines)
+                lines.flush()
+            else:
+                _walk(child, lines)
+
+
+def _is_data_table(table: Any) -> bool:
+    rows = _rows_of(table)
+    if table.find("table") or not rows:
+        return False
+    cells = [[c for c in tr.find_all(["td", "th"], recursive=False)] for tr in rows]
+    if all(sum(1 for c in row if c.get_text(strip=True)) <= 1 for row in cells):
+        return False  # one column: blocks laid out in a table
+    return all(len(c.get_text(" ", strip=True)) <= _LONG_CELL for row in cells for c in row)
+
+
+def _rows_of(table: Any) -> list[Any]:
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def _html_rows(table: Any) -> Iterator[list[tuple[str, int, bool]]]:
+    """Each row's cells as (text, columns spanned, continues the cell above), rowspans spelled out."""
+    down: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    for tr in _rows_of(table):
+        row: list[tuple[str, int, bool]] = []
+        col = 0
+        for cell in tr.find_all(["td", "th"], recursive=False):
+            while down.get(col, 0) > 0:
+                row.append(("", 1, True))
+                down[col] -= 1
+                col += 1
+            lines: list[str] = []
+            _render(cell, lines)
+            span = _int(cell.get("colspan"))
+            row.append(("<br>".join(lines), span, False))
+            for c in range(col, col + span):
+                down[c] = _int(cell.get("rowspan")) - 1
+            col += span
+        while down.get(col, 0) > 0:
+            row.append(("", 1, True))
+            down[col] -= 1
+            col += 1
+        yield row
+
+
+def _int(value: object) -> int:
+    try:
+        return max(1, min(100, int(str(value))))
+    except ValueError:
+        return 1

@@ -1,0 +1,148 @@
+"""Word (.docx) files as text: paragraphs in order with the numbers Word draws, tables as pipe rows.
+
+python-docx does not compute automatic list numbering, so "1.", "a)", "II." are rebuilt here
+from the document's numbering definitions, counted in document order as Word counts them.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from index.ingest import IngestError, nfc, pipe_rows
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(data: bytes, path: Path) -> str:
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # a damaged file can fail anywhere in the zip and XML layers
+        raise IngestError(path, f"not a Word .docx file ({exc.__class__.__name__}); an old .doc file must be "
+                                "opened in Word and saved as .docx") from exc
+    numbering = _Numbering(document.part)
+    lines = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines += pipe_rows([_row_cells(tr, block, numbering) for tr in block._tbl.tr_lst])
+        else:
+            lines.append(numbering.label(block._p) + block.text)
+    return nfc("\n".join(lines) + "\n")
+
+
+def _row_cells(tr: Any, table: Any, numbering: _Numbering) -> list[tuple[str, int, bool]]:
+    """(text, columns spanned, continues the cell above) for each cell of a table row."""
+    from docx.table import _Cell
+
+    out = [("", 1, False)] * tr.grid_before
+    for tc in tr.tc_lst:
+        parts = []
+        for block in _Cell(tc, table).iter_inner_content():
+            if hasattr(block, "rows"):  # a table nested in a cell: its rows as text
+                parts += ["; ".join(dict.fromkeys(c.text for c in row.cells if c.text)) for row in block.rows]
+            else:
+                parts.append(numbering.label(block._p) + block.text)
+        text = "<br>".join(p.replace("\n", "<br>") for p in parts if p.strip())
+        out.append((text, tc.grid_span, tc.vMerge == "continue"))
+    return out
+
+
+class _Numbering:
+    """The labels Word draws before list paragraphs ("1.", "a)", "II."), counted in document order."""
+
+    def __init__(self, part: Any) -> None:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        self._styles = part.styles.element
+        try:
+            root = part.part_related_by(RT.NUMBERING).element
+        except KeyError:
+            root = None
+        self._abstract: dict[str, Any] = {}
+        self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract id, start overrides)
+        self._counts: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for a in root.iter(f"{_W}abstractNum"):
+            self._abstract[a.get(f"{_W}abstractNumId")] = a
+        for n in root.iter(f"{_W}num"):
+            overrides = {int(o.get(f"{_W}ilvl", "0")): int(s.get(f"{_W}val", "1"))
+                         for o in n.iter(f"{_W}lvlOverride") for s in o.iter(f"{_W}startOverride")}
+            self._nums[n.get(f"{_W}numId")] = (_val(n, "abstractNumId") or "", overrides)
+
+    def label(self, p: Any) -> str:
+        num_id, ilvl = self._num_pr(p)
+        if num_id is None or num_id not in self._nums:
+            return ""
+        abstract_id, overrides = self._nums[num_id]
+        levels = {int(lv.get(f"{_W}ilvl", "0")): lv for lv in self._abstract.get(abstract_id, [])
+                  if lv.tag == f"{_W}lvl"}
+        if ilvl not in levels:
+            return ""
+        # Word continues one list across instances of a definition unless an instance restarts it.
+        counts = self._counts.setdefault(num_id if overrides else abstract_id, {})
+
+        def start(level: int) -> int:
+            return overrides.get(level, int(_val(levels[level], "start") or "1")) if level in levels else 1
+
+        counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else start(ilvl)
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        lvl = levels[ilvl]
+        fmt = _val(lvl, "numFmt") or "decimal"
+        if fmt == "none":
+            return ""
+        if fmt == "bullet":
+            return "- "
+        text = _val(lvl, "lvlText") or ""
+        for k in range(ilvl + 1):
+            value = counts.get(k, start(k))
+            k_fmt = fmt if k == ilvl else (_val(levels[k], "numFmt") if k in levels else "decimal") or "decimal"
+            text = text.replace(f"%{k + 1}", _format(value, k_fmt))
+        return text + ("" if _val(lvl, "suff") == "nothing" else " ")
+
+    def _num_pr(self, p: Any) -> tuple[str | None, int]:
+        """numId and level of a paragraph: its own, else its style's (and that style's bases')."""
+        ppr = p.find(f"{_W}pPr")
+        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        style = _val(ppr, "pStyle") if ppr is not None else None
+        seen = set()
+        while num_pr is None and style and self._styles is not None and style not in seen:
+            seen.add(style)
+            el = next((s for s in self._styles.iter(f"{_W}style") if s.get(f"{_W}styleId") == style), None)
+            spr = el.find(f"{_W}pPr") if el is not None else None
+            num_pr = spr.find(f"{_W}numPr") if spr is not None else None
+            style = _val(el, "basedOn") if el is not None else None
+        if num_pr is None:
+            return None, 0
+        num_id = _val(num_pr, "numId")
+        return (None if num_id in (None, "0") else num_id), int(_val(num_pr, "ilvl") or "0")
+
+
+def _val(el: Any, child: str) -> str | None:
+    found = el.find(f"{_W}{child}")
+    return None if found is None else found.get(f"{_W}val")
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = ""
+        for value, letters in _ROMAN:
+            count, n = divmod(n, value)
+            roman += letters * count
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("lowerLetter", "upperLetter"):
+        # Word's letters: a … z, then aa … zz.
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
