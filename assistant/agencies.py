@@ -62,7 +62,11 @@ class Directory:
             no_article = re.sub(r"^Các\s+", "", a.name) if a.name.startswith("Các tổ chức") else ""
             # "the labour, invalids and social affairs department" is its Department of ….
             inverted = re.sub(r"^Department of (.+)$", r"\1 department", a.english) if a.english else ""
-            for alias in (a.name, bare, no_article, a.english, inverted, *a.aliases):
+            # "sở tc", "so nnmt": a department by the initials of its field, as staff type it.
+            initials = ""
+            if a.name.startswith("Sở "):
+                initials = "Sở " + "".join(w[0] for w in re.findall(r"[^\W\d_]+", a.name[3:]) if w.lower() != "và")
+            for alias in (a.name, bare, no_article, a.english, inverted, initials, *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))

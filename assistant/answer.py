@@ -10,12 +10,13 @@ from typing import Any
 
 from assistant.agencies import Agency, Directory
 from assistant.glossary import translate_terms
+from assistant.lexicon import says
 from assistant.query import Query, mentions_missing_ref, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.targets import Target, clauses
 from index.normalize import canon, fold, has_diacritics, tokens, unwrap
 from index.parse import Plan, Task
-from index.timeline import Timeline
+from index.timeline import Timeline, due_years
 
 
 def timeline_en(when: Timeline) -> str:
@@ -85,7 +86,7 @@ class Composer:
         self.plans, self.directory, self.targets = plans, directory, targets
         self.route, self._depth = "", 0  # the route of the last answer written (see _routed)
         # Terms of every indicator clause and every item title, computed once, not per question.
-        self._target_terms = [set(lexical_terms(t.indicator)) for t in targets]
+        self._target_terms = [set(lexical_terms(f"{t.subject} {t.indicator}")) for t in targets]
         self._indicator_terms: set[str] = set().union(*self._target_terms)
         self._years = {t.year for t in targets}
         # The issuer's name ("Ủy ban nhân dân tỉnh Quảng Ngãi") is the setting, not a topic:
@@ -96,10 +97,11 @@ class Composer:
         self._frame = set(lexical_terms("chỉ tiêu mục tiêu")) | set(lexical_terms("tỷ lệ")) | set(lexical_terms("giai đoạn"))
         # Each task's words, folded and padded, and the agencies it names, for "which tasks mention …".
         # Punctuation stays as a token of its own: a phrase does not run across a comma.
-        self._task_words = {(p.source, t.id): _marked(unwrap(p.body(t.id))) for p in plans for t in p.work()}
+        self._task_words = {(p.source, t.id): _marked(unwrap(p.body(t.id))) for p in plans for t in (*p.tasks, *p.duties)}
         self._task_agencies = {(p.source, t.id): {a.name for a in directory.find(p.body(t.id))}
                                for p in plans for t in p.work()}
-        self._body_terms = {(p.source, t.id): set(lexical_terms(unwrap(p.body(t.id)))) for p in plans for t in p.work()}
+        self._body_terms = {(p.source, t.id): set(lexical_terms(unwrap(p.body(t.id))))
+                            for p in plans for t in (*p.tasks, *p.duties)}
         # The clauses of part II that are no indicator: objectives in words, matched when no
         # indicator clause fits ("xoá bỏ hoàn toàn tình trạng nhà tạm, nhà dột nát").
         indicators = {(t.doc, t.start) for t in targets}
@@ -125,6 +127,8 @@ class Composer:
         ]
         self.plan = plans[0]
         self._tasks = {(p.source, t.id): (p, t) for p in plans for t in p.work()}
+        # Duties the implementation part assigns beside a task table answer "who …" of their own work.
+        self._duties = {(p.source, t.id): (p, t) for p in plans for t in p.duties if t not in p.work()}
 
     # -- helpers -------------------------------------------------------------
     def cite(self, plan: Plan, sid: str, highlight: tuple[int, int] | None = None) -> Citation:
@@ -170,7 +174,9 @@ class Composer:
         """
         candidates: list[tuple[Plan, Task]] = []
         for h in hits[:3]:
-            found = self._tasks.get((h.doc, h.section))
+            # A duty of the implementation part answers who does it, when it is what the question is closest to.
+            duty = h is hits[0] and bool({"lead", "coordinate"} & set(q.intents)) and "timeline" not in q.intents
+            found = self._tasks.get((h.doc, h.section)) or (self._duties.get((h.doc, h.section)) if duty else None)
             if found:
                 candidates.append(found)
             elif self._role(h.doc, h.section) not in {"purpose", "objectives", "targets"} and h.section != "header":
@@ -206,6 +212,10 @@ class Composer:
         return " ".join(texts), cites
 
     def task_answer(self, q: Query, plan: Plan, t: Task, asked: list[str]) -> tuple[str, list[Citation]]:
+        if t not in plan.work():
+            # A duty of the implementation part beside a task table: its own words say who, when
+            # and through whom better than a role summary would.
+            return self.quote(q, plan, t.id)
         en = q.style == "en"
         label = self._task_label(t, en)
         lines: list[str] = []
@@ -266,16 +276,23 @@ class Composer:
         with `leads`, only the tasks it leads alone (1) or with others (at least `leads`);
         with `within`, only among those tasks."""
         texts, cites = [], []
+        # "every task X takes part in, leading or supporting": both roles, each listed.
+        both = not leads and (says(q.text, "involvement") or {"lead", "coordinate"} <= set(q.intents))
         for a in agencies[:3]:
-            text, c = self._agency_tasks(q, a, leads, within)
-            texts.append(text)
-            cites += [x for x in c if x not in cites]
+            for role in (("lead", "coordinate") if both else (None,)):
+                text, c = self._agency_tasks(q, a, leads, within, role)
+                if both and not c:
+                    continue
+                texts.append(text)
+                cites += [x for x in c if x not in cites]
+        if not texts:
+            return self._agency_tasks(q, agencies[0], leads, within)
         return " ".join(texts), cites
 
     def _agency_tasks(self, q: Query, a: Agency, leads: int | None = None,
-                      within: list[Task] | None = None) -> tuple[str, list[Citation]]:
+                      within: list[Task] | None = None, only: str | None = None) -> tuple[str, list[Citation]]:
         en = q.style == "en"
-        want_coord = "coordinate" in q.intents and "lead" not in q.intents and not leads
+        want_coord = only == "coordinate" if only else "coordinate" in q.intents and "lead" not in q.intents and not leads
         role = "coordinate" if want_coord else "lead"
         name = self._names([a.name], en)
 
@@ -286,6 +303,8 @@ class Composer:
             return [(p, t) for p, t in pool if a.name in (t.lead if r == "lead" else t.coordinate)]
 
         rows, prefix = tasks(role), ""
+        if not rows and only:
+            return "", []
         if not rows:  # named in the other role only: say so, then list those tasks
             other = "lead" if want_coord else "coordinate"
             rows = tasks(other)
@@ -470,15 +489,27 @@ class Composer:
         return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
 
     def task_list(self, q: Query, timeline: str | None = None,
-                  within: list[Task] | None = None, kind: str = "") -> tuple[str, list[Citation]]:
+                  within: list[Task] | None = None, kind: str = "", year: int | None = None) -> tuple[str, list[Citation]]:
         """Every task of the plan (or among `within`), or every task with the given timeline (its
         wording, or its kind: "ongoing", "open" for "… and the following years"), each cited."""
         def fits(t: Task) -> bool:
+            if year is not None:
+                return year in due_years(t.timeline)
             if kind == "open":
                 return t.when.kind == "range" and t.when.last is None
             return t.when.kind == kind if kind else timeline is None or fold(t.timeline) == fold(timeline)
 
         rows = [(p, t) for p in self.plans for t in p.work() if fits(t) and (within is None or t in within)]
+        if year is not None:
+            en = q.style == "en"
+            items = "; ".join(f"{t.id} ({t.title}; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}; "
+                              f"{'timeline' if en else 'thời gian'}: {t.timeline})" for _, t in rows)
+            if not rows:
+                return ((f"No task of the plan is due in {year}." if en else f"Kế hoạch không có nhiệm vụ nào hạn trong năm {year}."),
+                        [])
+            text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''} due in {year}: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ có hạn trong năm {year}: {items}.")
+            return text, [self.cite(p, t.id, t.spans[2] if t.spans[2][1] else None) for p, t in rows]
         if kind and rows:
             timeline = rows[0][1].timeline if len({t.timeline for _, t in rows}) == 1 else " / ".join(
                 dict.fromkeys(t.timeline for _, t in rows))

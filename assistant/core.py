@@ -12,6 +12,8 @@ from pathlib import Path
 from assistant.agencies import Directory
 from assistant.answer import Answer, Citation, Composer, missing_ref
 from assistant.glossary import ABBREVIATIONS, content_terms, edits1, expand_tokens, translate_terms
+from assistant.lexicon import function_words
+from assistant.lexicon import says as phrased
 from assistant.query import (
     Query,
     asks_all_tasks,
@@ -26,6 +28,7 @@ from assistant.scope import Scope, reason
 from assistant.settings import Settings
 from assistant.targets import extract_targets, target_sections
 from index.embed import get_embedder
+from index.genre import phrase_pattern
 from index.normalize import fold, tokens, tones
 from index.parse import Plan, Task
 from index.store import load_index
@@ -96,6 +99,19 @@ def _previous_questions(history: History | None) -> list[str]:
 _FOLLOW = re.compile(r"^(còn|con|thế còn|the con|vậy còn|vay con|và|va|what about|and|how about)\b|thì sao|thi sao|\?$")
 
 
+def initialisms(text: str, least: int = 2) -> set[str]:
+    """Initials of the plan's repeated phrases, as staff abbreviate them: "du lịch cộng đồng" gives
+    "dlcd", "hợp vệ sinh" "hvs", "người cao tuổi" "nct". Read from the plan, never listed in code."""
+    counts: dict[tuple[str, ...], int] = {}
+    for sentence in re.split(r"[.;:,()\n]", fold(" ".join(text.split()))):
+        toks = re.findall(r"[a-z]+", sentence)
+        for n in (3, 4):
+            for i in range(len(toks) - n + 1):
+                gram = tuple(toks[i : i + n])
+                counts[gram] = counts.get(gram, 0) + 1
+    return {"".join(t[0] for t in g) for g, c in counts.items() if c >= least}
+
+
 class Assistant:
     def __init__(self, plans: tuple[Plan, ...], retriever: Retriever, settings: Settings) -> None:
         self.plans, self.retriever, self.settings = plans, retriever, settings
@@ -110,6 +126,7 @@ class Assistant:
         words |= set(ABBREVIATIONS)
         self._words, self._folded_words = words, {fold(w) for w in words}
         self._toneless = {_toneless(w) for w in words}
+        self._initialisms = {a for p in plans for a in initialisms(p.text)}
         self._titles = {
             " ".join(tokens(s.title))
             for p in plans for s in p.sections
@@ -218,6 +235,8 @@ class Assistant:
                 return (*c.agency_answer(q, agencies, leads), False)
             if tasks and asked:
                 return (*c.tasks_answer(q, tasks, asked), False)
+            if len(tasks) > 1 and "aggregate" in q.intents and not asked and not figure_asked:
+                return (*c.task_list(q, within=named_tasks), False)  # "nhóm II phụ lục gồm những nhiệm vụ gì"
             if tasks and figure_asked and names_tasks(folded):  # "khoản 2 mục III có bao nhiêu nhiệm vụ"
                 return (*c.task_list(q, within=named_tasks), False)
             if figure_asked and not names_tasks(folded) and not any(self._role(r.section) in {"objectives", "targets"} for r in q.refs):
@@ -255,8 +274,14 @@ class Assistant:
                 return (*c.mention_list(q, phrase, named), False)
             if agencies:
                 return (*c.agency_answer(q, agencies, leads), False)
-            if " thuong xuyen " in folded or "ongoing" in folded or "regular" in folded:
+            if phrase_pattern("timeline", "ongoing").search(folded):
                 return (*c.task_list(q, kind="ongoing"), False)
+            if phrase_pattern("timeline", "yearly").search(folded):
+                return (*c.task_list(q, kind="yearly"), False)
+            if q.year is not None and (phrased(q.text, "due") or "timeline" in q.intents) and not agencies:
+                text, cites = c.task_list(q, year=q.year)
+                if cites:
+                    return text, cites, False
             if "cac nam tiep theo" in folded or "following years" in folded:
                 return (*c.task_list(q, kind="open"), False)
             topic = c.topic_tasks(q)
@@ -376,10 +401,11 @@ class Assistant:
             # A slip is no topic: a word typed without its marks one letter from a known one
             # ("bao nhiu"), or without its tone mark ("đặc biêt").
             return [w for w in re.findall(r"[^\W\d_]+", q.text.lower())
-                    if w not in self._words and not (w == fold(w) and self._slip(w))
+                    if w not in self._words and fold(w) not in self._initialisms and w not in function_words() and not (w == fold(w) and self._slip(w))
                     and not (w == _toneless(w) and w in self._toneless)]
         if q.style == "vi_nodiac":
-            return [w for w in re.findall(r"[a-z]+", fold(q.text)) if w not in self._folded_words]
+            return [w for w in re.findall(r"[a-z]+", fold(q.text))
+                    if w not in self._folded_words and w not in self._initialisms and w not in function_words()]
         return []
 
     def _slip(self, word: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from assistant.lexicon import abbreviations
 from index.normalize import tokens
 
 # Longest phrases first at lookup time; values are the plan's own wording.
@@ -394,15 +395,7 @@ def translate_terms(text: str) -> str:
 
 # Abbreviations staff type for the plan's topics; the plan spells them out. Agencies' own
 # abbreviations (Sở LĐTBXH, UBND) are the agency directory's.
-ABBREVIATIONS = {
-    "bhyt": "bảo hiểm y tế", "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp",
-    "noxh": "nhà ở xã hội", "gdnn": "giáo dục nghề nghiệp", "dtts": "dân tộc thiểu số",
-    "ntm": "nông thôn mới", "csxh": "chính sách xã hội", "asxh": "an sinh xã hội",
-    "ncc": "người có công", "cntt": "công nghệ thông tin", "mtqg": "mục tiêu quốc gia",
-    "ktxh": "kinh tế xã hội", "cds": "chuyển đổi số", "nv": "nhiệm vụ",
-    "tgxh": "trợ giúp xã hội", "nq": "nghị quyết", "khcn": "khoa học công nghệ", "kq": "kết quả",
-    "bc": "báo cáo", "tt": "thông tin",
-}
+ABBREVIATIONS = abbreviations()
 _ABBR_TOKENS = {k: tokens(v) for k, v in ABBREVIATIONS.items()}
 
 

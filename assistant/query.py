@@ -6,7 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from index.normalize import fold, has_diacritics, tokens, tones
+from assistant.lexicon import generic_lead, intent_words, spelled_out
+from index.normalize import has_diacritics, tokens, tones
 from index.parse import LETTERS, ROMAN
 
 INTENTS = ("lead", "coordinate", "timeline", "target", "aggregate", "meta", "content")
@@ -118,6 +119,8 @@ _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_APPENDIX_WORD + r"\s*[,:]?\s*(?:(?i:dòng|dong|row|nhiệm vụ|nhiem vu|task|mục|muc)\s+)?" + _ROM + r"\s*[.]\s*(\d{1,2})(?![\w.])"), "gn"),
     # dòng 7 phụ lục / row 7 of the appendix
     (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*(?:(?i:của|cua|in|of|trong|thuộc|thuoc)\s+)?(?:the\s+)?" + _APPENDIX_WORD), "a"),
+    # nhóm II (phụ lục) / group II of the appendix: a group of appendix rows
+    (re.compile(r"(?i:nhóm|nhom|group)\s+" + _ROM + r"(?![\w.])"), "g"),
     # Điều 2 / article 2
     (re.compile(r"(?i:điều|dieu|article)\s+(\d{1,2})(?!\w)"), "d"),
     # nhiệm vụ 2.3 / mục 1.2 / task 4.1 / 2.3 (never a decimal, a date or 1.500)
@@ -134,7 +137,7 @@ def _task_part(known: set[str], rest: str) -> str:
     pool = parts or [p for p in ROMAN if p in known]
     if not pool:
         return ROMAN[0]
-    return max(pool, key=lambda p: (sum(1 for k in known if k.startswith(p + ".") and k.count(".") >= 2), -ROMAN.index(p)))
+    return max(pool, key=lambda p: (sum(1 for k in known if k.startswith(p + ".") and k.count(".") >= 2), ROMAN.index(p)))
 
 
 def _letter(s: str) -> str:
@@ -186,6 +189,8 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 sid = f"{app}.{g[0]}"
             elif shape == "d":
                 sid = f"dieu.{g[0]}"
+            elif shape == "g":
+                sid = f"{app}.{g[0]}"
             else:
                 rest = ".".join(x for x in g if x)
                 sid = f"{_task_part(known, rest)}.{rest}"
@@ -243,54 +248,7 @@ def mentions_missing_ref(text: str) -> bool:
     )
 
 
-_INTENT_WORDS: dict[str, tuple[str, ...]] = {
-    "coordinate": ("phoi hop", "coordinat~", "cordinat~", "co-ordinat~", "cooperat~", "supporting",
-                   "support the lead", "support them", "help the lead", "to support", "partner agencies", "work with",
-                   "cung voi", "involved", "assist", "partners", "apart from the lead", "besides the lead",
-                   "other than the lead", "ngoai co quan chu tri", "ngoai so chu tri", "besides", "apart from",
-                   "other than", "in addition to", "expected to help"),
-    "lead": ("chu tri", "lead", "leads", "led", "leading", "in charge", "responsible", "phu trach", "dau moi", "tham muu",
-             "co quan nao", "don vi nao", "so nao", "which agency", "which department", "who ", "ai ",
-             "ai lo", "ben nao lo", "giao cho ai"),
-    "timeline": ("thoi gian", "tgian", "khi nao", "bao gio", "thoi han", "deadline", "timeline", "when is", "when are",
-                 "when will", "when does", "when do", "when must", "when should", "when was", "when's", "by when",
-                 "and when", "ongoing", "limited to 2024",
-                 "time frame", "how long", "han chot", "tien do", "nam nao", "thuong xuyen", "schedule",
-                 "by what year", "what period", "timeframe", "time-frame", "how often", "bao lau",
-                 "one-off", "one off", "continue after", "continues after", "until when", "den bao gio",
-                 "giai doan nao", "thoi diem nao", "end date", "run until", "how long does",
-                 "han hoan thanh", "moc hoan thanh", "moc thoi gian", "co moc", "moc ket thuc", "khi nao xong",
-                 "phai xong", "xong truoc", "xong trong", "keo dai", "lam lien tuc", "lien tuc", "tro di",
-                 "hoan thanh khi nao", "hoan thanh truoc", "bat dau tu", "by what date"),
-    "target": ("chi tieu", "muc tieu", "ty le", "bao nhieu", "target", "targets", "how many", "how much", "rate", "rates",
-               "percent", "%", "so luong", "phan dau", "dat muc", "indicator~", "goal", "goals", "can ho",
-               "giuong benh", "bac si", "tuoi tho", "share", "proportion", "percentage", "phan tram"),
-    "meta": ("so hieu", "ke hoach so", "so may", "so bao nhieu", "ngay ban hanh", "ban hanh ngay",
-             "ban hanh khi nao", "ban hanh luc nao", "ai ky", "nguoi ky", "ky ke hoach", "ky van ban",
-             "ky boi", "noi nhan", "gui cho nhung", "gui den nhung", "gui toi nhung", "can cu", "ai ban hanh",
-             "signed", "signer", "who signed", "who signs", "signature block", "document number", "plan number", "number of the plan",
-             "date of the plan", "plan dated", "plan issued", "when was the plan", "issued by", "issued on",
-             "recipient~", "legal basis", "legal bases", "ten ke hoach", "trich yeu",
-             "title of the plan", "official title", "plan's title", "subject line", "party documents", "which documents",
-             "quoc hieu", "tieu ngu", "national motto", "hoi nghi trung uong", "lan thu may", "khoa may",
-             "co quan ban hanh", "issuer", "sent to", "distribution list",
-             "what number", "chuc vu", "ky ngay", "ngay ky", "ban hanh ngay nao", "can cu nao",
-             "dua tren van ban", "dua tren nghi quyet", "ke hoach dua tren", "thuc hien nghi quyet nao", "which resolution", "what resolution",
-             "to trinh", "de nghi cua", "so ky hieu", "ky hieu", "so van ban", "chuc danh", "ky ten", "ten day du", "ten goi", "full title",
-             "co quan nao ban hanh", "don vi ban hanh", "proposed by", "submission", "issued the plan",
-             "issued this plan", "co gui", "gui bo", "ky ban hanh", "nao ky", "dong chi nao",
-             "reference number", "date was it issued", "when was it issued"),
-    "aggregate": ("nhung nhiem vu", "cac nhiem vu", "nhiem vu nao", "which tasks", "what tasks", "list", "liet ke~",
-                  "liet ke", "bao nhieu nhiem vu", "tat ca", "all tasks", "all the tasks", "nhung viec",
-                  "cac viec", "viec gi", "nhung gi", "how many tasks", "may nhiem vu", "nhiem vu gi",
-                  "phu trach gi", "phu trach nhung", "responsible for what",
-                  "which ones", "tasks led by", "tasks does", "tasks is", "tasks are", "what tasks does",
-                  "trach nhiem gi", "must do", "should do", "have to do", "has to do",
-                  "responsibilities", "duties", "which task", "any task", "any tasks",
-                  "nhung chi tieu", "cac chi tieu", "what targets", "which targets", "nhung noi dung nao",
-                  "cac noi dung nao", "nhung diem nao", "cac diem nao", "con diem nao", "con nhiem vu nao",
-                  "which points", "which other"),
-}
+_INTENT_WORDS = intent_words()  # phrasings of each intent live in lexicon.toml
 
 
 def _has(t: str, w: str) -> bool:
@@ -303,11 +261,11 @@ def _has(t: str, w: str) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(w) + right, t) is not None
 
 
-_GENERIC_LEAD = ("who", "ai", "co quan nao", "don vi nao", "so nao", "which agency", "which department")
+_GENERIC_LEAD = generic_lead()
 
 
 def detect_intents(text: str) -> tuple[str, ...]:
-    t = " " + fold(text) + " "
+    t = " " + spelled_out(text) + " "
     found = [name for name, words in _INTENT_WORDS.items() if any(_has(t, w) for w in words)]
     # "how long do people live": life expectancy, not a task's duration.
     if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,8}\s+(live|living)\b", t):
@@ -317,6 +275,10 @@ def detect_intents(text: str) -> tuple[str, ...]:
         specific = [w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD]
         if not any(_has(t, w) for w in specific):
             found.remove("lead")
+    # "every task where …", "all the items that …": a quantifier over tasks asks for a list.
+    if "aggregate" not in found and re.search(
+            r"\b(every|all|each|any)\b(\s+[a-z]+){0,3}\s+(tasks?|items?|points?|activities|actions)\b", t):
+        found.append("aggregate")
     order = ["aggregate", "meta", "coordinate", "lead", "timeline", "target"]
     found.sort(key=order.index)
     return (*found, "content") if found else ("content",)
@@ -333,6 +295,7 @@ _AT_LEAST = re.compile(
     r"(?:co quan|so|don vi|agencies|departments|lead)"
     r"|\b(\d|hai|ba|bon|two|three|four)\s+(?:co quan|so|don vi|agencies|departments)\s+(?:cung )?chu tri"
     r"|\bmore than (one|two|three|\d)\b"
+    r"|\b(\d|hai|ba|bon|two|three|four)\s+(?:or more|hoac hon|tro len)\b"
 )
 
 

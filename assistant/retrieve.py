@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.glossary import expand_tokens
+from assistant.glossary import content_terms, expand_tokens
 from assistant.query import Query
 from assistant.settings import Settings
 from index.chunk import Chunk
@@ -108,7 +108,12 @@ class Retriever:
                 for rank, (i, _) in enumerate(run):
                     ranked[i] = ranked.get(i, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
         else:
-            ranked = self._blend(dense, lex, self.settings.dense_share.get(q.style, 0.3))
+            share = self.settings.dense_share.get(q.style, 0.3)
+            # An English question the glossary cannot put into the plan's words has nothing for BM25
+            # to match: the multilingual embedding carries it.
+            if english and len(content_terms(q.text)) < 2:
+                share = max(share, self.settings.dense_share_untranslated)
+            ranked = self._blend(dense, lex, share)
         hits: list[Hit] = []
         seen: set[str] = set()
         for sid in self._ref_sections(q):

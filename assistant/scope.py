@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+import stopwordsiso
+
 from assistant.glossary import edits1
+from assistant.lexicon import function_words
 from assistant.query import Query
 from assistant.targets import Target
+from index.genre import vocabulary
 from index.normalize import fold
 from index.parse import Plan
 
@@ -21,11 +25,6 @@ OTHER_PLACE = re.compile(
     r"\b(quang nam|binh dinh|da nang|ha noi|hanoi|ho chi minh|sai gon|saigon|hue|thua thien|kon tum|"
     r"gia lai|phu yen|khanh hoa|nghe an|thanh hoa|hai phong|can tho|dong nai|binh duong|quang tri|"
     r"quang binh|lam dong|dak lak|an giang)\b"
-)
-# The province's districts and towns, as typed with or without marks (folded). The plan
-# names none of them: its figures are the province's.
-_DISTRICTS = re.compile(
-    r"\b(binh son|son tinh|tu nghia|nghia hanh|mo duc|duc pho|ba to|minh long|son ha|son tay|tra bong|ly son)\b"
 )
 # A sum of money: a price, fee, wage, contribution or loan. Vietnamese phrases are folded.
 _MONEY_VI = (
@@ -108,6 +107,9 @@ def reason(key: str, en: bool, years: Collection[int] = ()) -> str:
     return _REASONS[key][0 if en else 1].format(years=years_said(years, en))
 
 
+_ENGLISH_COMMON = frozenset(stopwordsiso.stopwords("en"))
+
+
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
         # What the plan holds nowhere: a question asking for it gets the reason.
@@ -118,6 +120,15 @@ class Scope:
         self.years = sorted({t.year for t in targets})
         self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
         self.vocab = set(self.folded.split())
+        # Names the plans write with capitals ("Quảng Ngãi", "Sở Y tế"), folded, one to three words long.
+        caps = [re.findall(r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*", p.text) for p in plans]
+        self.proper = {fold(" ".join(ws[i:j])) for run in caps for name in run for ws in [name.split()]
+                       for i in range(len(ws)) for j in range(i + 1, min(len(ws), i + 3) + 1)}
+        # Syllables that never name a place: function words, the genre's verbs and role words, and the
+        # words of administrative units ("huyện, thị xã" is no district named "thị xã").
+        genre = [w for key in ("verbs",) for phrase in vocabulary()[key]["start"] for w in phrase.split()]
+        units = [w for phrase in vocabulary()["places"]["units"] for w in phrase.split()]
+        self.common = set(function_words()) | set(genre) | set(units) | {"chu", "tri", "phoi", "hop"}
 
     def _asks_money(self, q: Query, t: str) -> bool:
         """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
@@ -142,11 +153,18 @@ class Scope:
         district = re.search(r"\b(?:huyện|huyen|district of)\s+([A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)?)", text)
         if district and f" huyen {fold(district.group(1))} " not in self.folded:
             return True
-        # "huyen ba to" asking for a share; the ferry to Lý Sơn is no share.
-        named = _DISTRICTS.search(t)
-        asks_share = bool(_FIGURE.search(t) or re.search(r"\b(which|nao|chi tieu|targets?|get|gets|duoc)\b", t))
-        if named and asks_share and f" {named.group(1)} " not in self.folded:
+        # "Ba To district", "the district of Bình Sơn": a named district the plan does not name.
+        named_en = re.search(r"\b([A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,2})\s+(?:district|town|commune)\b", text)
+        name = named_en.group(1) if named_en else ""
+        if name and fold(name) not in self.proper and (" " in name or name.lower() not in _ENGLISH_COMMON):
             return True
+        # "ubnd huyen son tinh", typed in small letters: a name is two syllables after "huyện" that the
+        # plan never puts side by side, neither a function word ("huyện nào", "huyện chủ trì" are not).
+        named = re.search(r"\bhuyen\s+([a-z]+)\s+([a-z]+)\b", t)
+        if named and not text[named.start():named.start() + 1].isupper():
+            a, b = named.groups()
+            if f" {a} {b} " not in self.folded and a not in self.common and f" huyen {a} " not in self.folded:
+                return True
         # "which communes", "xã nào".
         commune = _COMMUNES.search(t)
         return commune is not None and f" {commune.group(0)} " not in self.folded
@@ -154,13 +172,18 @@ class Scope:
     def reason(self, q: Query) -> str:
         """Why the plan cannot answer q, in q's language; "" when no check applies."""
         t, en = q.words.strip(), q.style == "en"
-        if OTHER_PLACE.search(t):
+        place = OTHER_PLACE.search(t)
+        # A province the plan itself names (its own, or one it works with) is no other place.
+        if place and f" {place.group(1)} " not in self.folded:
             return reason("place", en)
         if not self.money and self._asks_money(q, t):
             return reason("money", en)
+        if _LAW.search(t) and (_FIGURE.search(t) or re.search(r"\b(what|which) (is|are) the\b|\b(bao nhieu|may) tuoi\b", t)):
+            return reason("law", en)
         asked = {int(y) for y in _YEAR.findall(q.text)}
         now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets
-        if self.years and (now or asked) and not asked & set(self.years) and _FIGURE.search(t):
+        asks_target = "target" in q.intents and not {"lead", "coordinate", "timeline", "aggregate"} & set(q.intents)
+        if self.years and (now or asked) and not asked & set(self.years) and (_FIGURE.search(t) or asks_target):
             return reason("years", en, self.years)
         if self._below_province(q.text, t):
             return reason("district", en)
@@ -168,8 +191,6 @@ class Scope:
             return reason("penalty", en)
         if not self.procedure and _PROCEDURE.search(t):
             return reason("procedure", en)
-        if _LAW.search(t) and (_FIGURE.search(t) or re.search(r"\b(what|which) (is|are) the\b|\b(bao nhieu|may) tuoi\b", t)):
-            return reason("law", en)
         if self.asks_contact(t):
             return reason("contact", en)
         if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign)", t):

@@ -23,4 +23,6 @@ class Settings:
     # the signal and e5 only breaks ties; for questions typed without diacritics e5 is
     # noise (MRR 0.35 alone), so their share is zero.
     dense_share: dict[str, float] = field(default_factory=lambda: {"vi": 0.1, "vi_nodiac": 0.0, "en": 0.1})
+    # Dense share for an English question with fewer than two glossary terms (see retrieve.py).
+    dense_share_untranslated: float = 0.6
     max_question: int = 2000

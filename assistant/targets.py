@@ -23,6 +23,7 @@ class Target:
     unit: str  # "%", "căn hộ", "tuổi", ...
     start: int  # the clause in the source file
     end: int
+    subject: str = ""  # the bullet's first clause, for a clause that only goes on ("; đến năm 2030 đạt 98%")
 
 
 def _year(title: str) -> int | None:
@@ -65,8 +66,16 @@ def extract_targets(plan: Plan) -> list[Target]:
         raw = plan.text[s.start : s.end]
         first_nl = raw.find("\n", raw.find(s.title[-6:]) if s.title else 0)
         body_start = s.start + (first_nl + 1 if first_nl >= 0 and s.title else 0)
+        previous = ""
         for a, b in clauses(plan.text[body_start : s.end], body_start):
             text = canon(plan.text[a:b])
+            # A clause with hardly a word of its own besides its year and figure continues the one
+            # before it: it sets the same indicator for another year.
+            own_words = re.sub(r"(?:đến|tới|trong)?\s*năm\s+20\d\d|[\d.,%]+|\b(đạt|có|là|khoảng|trên|dưới|ít nhất)\b", " ", text, flags=re.I)
+            goes_on = not text[:1].isupper() and (len(own_words.split()) < 3 or re.match(r"(?:đến|tới)\s+năm\s+20\d\d", text))
+            subject = previous if goes_on else ""
+            if not subject:
+                previous = text
             # A clause names its own year ("đến năm 2027, 90% …"), else the heading's year holds.
             own = re.search(r"(?:đến|tới|trong)\s+năm\s+(20\d\d)(?!\d)|^(?:năm|by)\s+(20\d\d)(?!\d)", text, re.I)
             year = int(own.group(1) or own.group(2)) if own else section_year
@@ -81,5 +90,6 @@ def extract_targets(plan: Plan) -> list[Target]:
             comp = next((c for c in _COMPARATORS if before.endswith(c)), "")
             after = text[m.end() :].split()
             unit = "%" if m.group(2) else (after[0].strip(",;") if after else "")
-            out.append(Target(plan.source, s.id, year, text, m.group(1) + ("%" if m.group(2) else ""), comp, unit, a, b))
+            out.append(Target(plan.source, s.id, year, text, m.group(1) + ("%" if m.group(2) else ""), comp, unit, a, b,
+                              subject))
     return out

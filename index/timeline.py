@@ -78,3 +78,18 @@ def find_timeline(sentence: str) -> tuple[str, int, int] | None:
         if best is None:
             best = (text, a, b)
     return best
+
+
+def due_years(text: str) -> set[int]:
+    """The years a timeline has work finish in: each stated date, month, quarter or year, and the
+    end of each range ("2025 - 2027" is due in 2027; "ngày 31/3/2026; quý II/2026" in 2026)."""
+    out: set[int] = set()
+    if parse_timeline(text).kind == "range" and parse_timeline(text).last is None:
+        return out  # "Năm 2024 và các năm tiếp theo" runs on; it falls due in no year
+    for part in re.split(r"[;,]|\s(?:và|hoặc)\s", text):
+        t = parse_timeline(part)
+        if t.kind in {"year", "quarter", "month", "date"} and t.first is not None:
+            out.add(t.first)
+        elif t.kind == "range" and t.last is not None:
+            out.add(t.last)
+    return out

@@ -71,7 +71,7 @@ def test_role_of_every_task(task: dict, kind: str, style: str, assistant: Assist
         assert value in ans.answer, (question, ans.answer)
     if style == "en" and kind != "timeline":
         for name in expected:
-            assert KNOWN[name][0] in ans.answer, (question, ans.answer)
+            assert assistant.directory.english(name) in ans.answer, (question, ans.answer)
 
 
 def test_6d_and_6dd_get_different_answers(assistant: Assistant) -> None:

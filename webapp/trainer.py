@@ -70,7 +70,7 @@ def _label(task: Task) -> str:
 
 def quiz_pool(plans: Sequence[Plan], targets: Sequence[Target], rng: random.Random) -> list[QuizQuestion]:
     """Every question the tables support, choices shuffled by `rng`."""
-    tasks = [(p, task) for p in plans for task in p.tasks]
+    tasks = [(p, task) for p in plans for task in p.work()]
     leads = sorted({"; ".join(task.lead) for _, task in tasks if task.lead})
     pool: list[QuizQuestion] = []
     for p, task in tasks:

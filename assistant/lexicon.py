@@ -1,0 +1,67 @@
+"""How questions ask: intent phrasings and staff abbreviations, read from lexicon.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from index.normalize import fold
+
+_FILE = Path(__file__).with_name("lexicon.toml")
+
+
+@cache
+def _data() -> dict[str, object]:
+    return tomllib.loads(_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation (folded) -> what it stands for, as written: "tg" -> "thời gian"."""
+    return {str(k): str(v) for k, v in _data()["abbreviations"].items()}  # type: ignore[attr-defined]
+
+
+@cache
+def intent_words() -> dict[str, tuple[str, ...]]:
+    return {str(k): tuple(v) for k, v in _data()["intents"].items()}  # type: ignore[attr-defined]
+
+
+@cache
+def generic_lead() -> tuple[str, ...]:
+    return tuple(_data()["generic_lead"])  # type: ignore[arg-type]
+
+
+def spelled_out(text: str) -> str:
+    """Folded text with staff abbreviations spelled out: "so nao lo nv 6d, tg?" -> "… nhiem vu 6d, thoi gian?"."""
+    table = {k: fold(v) for k, v in abbreviations().items()}
+    # A code's parts ("65/KH-UBND", "42-NQ/TW") are no abbreviations to spell out.
+    return re.sub(r"(?<![\w/.-])[a-z]+(?![\w/-])", lambda m: table.get(m.group(0), m.group(0)), fold(text))
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Syllables of Vietnamese function words (stopwords-iso, via stopwordsiso), as written and folded:
+    "riêng", "sẽ", "tất" say nothing about a question's topic, whether or not a plan uses them."""
+    import stopwordsiso
+
+    syllables = {w for phrase in stopwordsiso.stopwords("vi") for w in phrase.lower().split()}
+    return frozenset(syllables | {fold(w) for w in syllables})
+
+
+@cache
+def list_words(key: str) -> tuple[str, ...]:
+    """Phrasings of a kind of list question (lexicon.toml [lists])."""
+    return tuple(_data()["lists"][key])  # type: ignore[index]
+
+
+def says(text: str, key: str) -> bool:
+    """True when the folded, spelled-out question uses a phrasing of that list kind."""
+    t = " " + spelled_out(text) + " "
+    for w in list_words(key):
+        stem = w.endswith("~")
+        w = w.rstrip("~")
+        if re.search(r"(?<![a-z0-9])" + re.escape(w) + ("" if stem else r"(?![a-z0-9])"), t):
+            return True
+    return False
