@@ -161,6 +161,7 @@ def test_feedback_from_the_chat_reaches_the_database(page: Any, app: tuple[str, 
     page.click("#fb-refresh")
     page.wait_for_function("() => document.querySelector('#fb-table').innerText.includes('Kế hoạch do ai ký?')")
     assert "Người ký" in page.locator("#fb-table").inner_text()
+    page.wait_for_timeout(800)  # the tab's own refresh may still be drawing
     page.screenshot(path=str(DOCS / "screenshot-feedback.png"))
     with page.expect_download() as dl:
         page.click("#fb-csv")
@@ -249,3 +250,51 @@ def test_examples_empty_question_and_clear(page: Any) -> None:
     page.click("#clear")
     page.wait_for_function("() => !document.querySelector('#chatbot').innerText.includes('Sở Thông tin')")
     assert page.locator("#citations .cites.empty").count() == 1
+
+
+# -- a phone, 390 px wide ----------------------------------------------------------------------
+@pytest.fixture()
+def phone(browser: Any, app: tuple[str, FeedbackStore]) -> Iterator[Any]:
+    url, _ = app
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                              accept_downloads=True, locale="vi-VN")
+    page = ctx.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(url)
+    page.wait_for_selector("#question textarea")
+    yield page
+    ctx.close()
+
+
+def _box(page: Any, selector: str) -> dict[str, float]:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    return dict(box)
+
+
+def test_phone_layout_keeps_everything_reachable(phone: Any) -> None:
+    page = phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sideways
+    assert _box(page, ".app-title")["width"] > 250  # the title is not squeezed into a column
+    for name in ("Hỏi đáp", "Tra cứu kế hoạch", "Ôn tập", "Góp ý"):  # no tab behind a "⋯" menu
+        assert page.get_by_role("tab", name=name).is_visible()
+    ask(page, "Sở Y tế chủ trì những nhiệm vụ nào?", "III.6.b")
+    page.locator("#citations .cite").first.wait_for()
+    chat, cites, question = _box(page, "#chatbot"), _box(page, "#citations"), _box(page, "#question")
+    # The citations come right under the answers, before the question box.
+    assert 0 <= cites["y"] - (chat["y"] + chat["height"]) < 80 and cites["y"] < question["y"]
+    page.screenshot(path=str(DOCS / "screenshot-phone-chat.png"), full_page=True)
+    page.get_by_role("tab", name="Tra cứu kế hoạch").click()
+    cards = page.locator("#tasks-cards .card")
+    cards.first.wait_for()
+    assert cards.count() == 24 and not page.locator("#tasks-table").is_visible()  # cards, not a squeezed table
+    first = _box(page, "#tasks-cards .card")
+    assert first["width"] > 300 and "nhất là người đứng đầu" in cards.first.inner_text()
+    page.screenshot(path=str(DOCS / "screenshot-phone-browser.png"))
+    page.get_by_role("tab", name="Ôn tập").click()
+    page.click("#quiz-start")
+    page.locator("#quiz-question .qp").wait_for()
+    page.screenshot(path=str(DOCS / "screenshot-phone-trainer.png"))
+    page.get_by_role("tab", name="Góp ý").click()
+    page.locator("#fb-cards").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -192,6 +192,19 @@ def section_html(plan: Plan, sid: str, lang: str, hl: tuple[int, int] | None = N
     return "".join(out)
 
 
+def table_cards(head: Sequence[str], rows: Sequence[Sequence[object]], lang: str) -> str:
+    """A table as cards, for a phone: the first two cells head a card, the others are labelled lines."""
+    if not rows:
+        return f'<div class="cards empty">{esc(t(lang, "rows", n=0))}</div>'
+    out = []
+    for row in rows:
+        lines = "".join(f"<dt>{esc(h)}</dt><dd>{esc(v)}</dd>" for h, v in zip(head[2:], row[2:], strict=False)
+                        if v not in ("", None))
+        out.append(f'<div class="card"><div class="card-h"><span class="sid">{esc(row[0])}</span> {esc(row[1])}</div>'
+                   f"<dl>{lines}</dl></div>")
+    return f'<div class="cards">{"".join(out)}</div>'
+
+
 def panel_placeholder(lang: str) -> str:
     return f'<div class="section-panel empty">{esc(t(lang, "panel_hint"))}</div>'
 

@@ -1,5 +1,38 @@
 """The app's stylesheet (a module, so it installs with the package)."""
 
+# Up to 640 px wide (a phone): a compact header, the tabs on as many lines as they need,
+# tables as cards, and the chat in one column with the citations right under the answers.
+PHONE = """
+@media (max-width: 640px) {
+  .gradio-container { padding-left: 6px !important; padding-right: 6px !important; }
+  .top { flex-wrap: wrap !important; gap: 2px !important; }
+  .top > * { flex: 1 1 100% !important; min-width: 0 !important; }
+  .app-title { font-size: 1.15rem; }
+  .app-sub { font-size: 0.8rem; }
+  .top .form { background: none !important; border: none !important; box-shadow: none !important; }
+  #lang { padding: 0 !important; flex-grow: 1 !important; border: none !important; }
+  #lang [data-testid="block-info"] { display: none; }
+  #lang .wrap { flex-wrap: nowrap !important; gap: 6px !important; }
+  #lang label { padding: 2px 10px !important; }
+  #tabs [role="tab"] { padding: 4px 6px !important; font-size: 0.9rem; }
+  #chat-row { flex-direction: column !important; gap: 8px !important; }
+  #chat-main, #chat-side { display: contents !important; }
+  #chatbot { order: 1; }
+  #rated-note { order: 2; }
+  #comment-box { order: 3; }
+  #citations { order: 4; }
+  #panel-h { order: 5; }
+  #section-panel { order: 6; }
+  #ask-row { order: 7; }
+  #examples { order: 8; }
+  #chat-tools { order: 9; }
+  #fb-note { order: 10; }
+  #citations .cites { max-height: none; }
+  #section-panel .sec-body { max-height: 320px; }
+  .desktop-only { display: none !important; }
+}
+"""
+
 CSS = """
 .app-head { padding: 4px 0 2px; }
 .app-title { font-size: 1.45rem; font-weight: 700; color: var(--body-text-color); }
@@ -41,4 +74,13 @@ mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 2px; 
 .quiz-result.ok .verdict { color: #15803d; }
 .quiz-result.bad .verdict { color: #b91c1c; }
 .quiz-done { margin-top: 8px; font-weight: 700; }
-"""
+.cards { display: flex; flex-direction: column; gap: 8px; }
+.card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px;
+        background: var(--background-fill-secondary); overflow-wrap: anywhere; }
+.card-h { font-weight: 600; margin-bottom: 4px; }
+.card dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; margin: 0; font-size: 0.92rem; }
+.card dt { color: var(--body-text-color-subdued); }
+.card dd { margin: 0; }
+.cards.empty { color: var(--body-text-color-subdued); font-style: italic; }
+@media (min-width: 641px) { .phone-only { display: none !important; } }
+""" + PHONE

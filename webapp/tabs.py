@@ -9,7 +9,7 @@ from typing import Any
 import gradio as gr
 
 from webapp.records import target_lines
-from webapp.render import esc, excerpt_html, panel_placeholder, section_html, section_label
+from webapp.render import esc, excerpt_html, panel_placeholder, section_html, section_label, table_cards
 from webapp.tables import (
     FEEDBACK_HEADERS,
     TASK_HEADERS,
@@ -54,13 +54,14 @@ def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str]
         query = ctx.label(gr.Textbox(label=t("vi", "search"), elem_id=f"{key}-search"), label="search")
     count = gr.Markdown(first[3], elem_id=f"{key}-count")
     table = gr.Dataframe(first[0], interactive=False, wrap=True, max_height=420, column_widths=widths,
-                         elem_id=f"{key}-table")
+                         elem_id=f"{key}-table", elem_classes="desktop-only")
+    cards = gr.HTML(first[4], elem_id=f"{key}-cards", elem_classes="phone-only", js_on_load=None)
     with gr.Row():
         csv_btn = ctx.label(gr.DownloadButton(t("vi", "download_csv"), first[1], size="sm", elem_id=f"{key}-csv"),
                             label="download_csv")
         xlsx_btn = ctx.label(gr.DownloadButton(t("vi", "download_xlsx"), first[2], size="sm",
                                                elem_id=f"{key}-xlsx"), label="download_xlsx")
-    inputs, outputs = [pick, query, lang], [table, csv_btn, xlsx_btn, count]
+    inputs, outputs = [pick, query, lang], [table, csv_btn, xlsx_btn, count, cards]
     pick.change(view, inputs, outputs)
     query.change(view, inputs, outputs, trigger_mode="always_last")
     ctx.refreshers.append(lambda ev: ev.then(view, inputs, outputs, queue=False))
@@ -80,7 +81,7 @@ def browse_tab(ctx: Ctx, lang: gr.Radio) -> None:
         rows = task_rows(tasks, agency or "", query or "", several)
         head = headers(TASK_HEADERS, code) + ([t(code, "h_plan")] if several else [])
         return ({"data": rows, "headers": head}, *_downloads(ctx, "nhiem-vu", head, [list[object](r) for r in rows]),
-                t(code, "rows", n=len(rows)))
+                t(code, "rows", n=len(rows)), table_cards(head, rows, code))
 
     def target_view(year: str | None, query: str | None, code: str) -> tuple[Any, ...]:
         shown = target_rows(lines, int(year) if year else None, query or "", several)
@@ -88,7 +89,7 @@ def browse_tab(ctx: Ctx, lang: gr.Radio) -> None:
         ehead, erows = target_export(shown, years, code, several)
         widths = (12, 60, *((14,) if several else ()), *(12, 10, 8, 50) * len(years))
         return ({"data": rows, "headers": head}, *_downloads(ctx, "chi-tieu", ehead, erows, widths),
-                t(code, "rows", n=len(rows)))
+                t(code, "rows", n=len(rows)), table_cards(head, rows, code))
 
     def agency_choices(code: str) -> list[tuple[str, str]]:
         return [(t(code, "all"), ""), *((n, n) for n in names)]
@@ -259,8 +260,9 @@ def feedback_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:
         xlsx_path = write_download(folder, "gop-y", xlsx_bytes(head, out, "gop-y", (19, 40, 60, 10, 40, 14, 20)),
                                    ".xlsx", key=data)
         plans = sorted({r.plan for r in records if r.plan})
+        rows = feedback_table(shown, code)
         return (t(code, "fb_summary", n=n, up=up, down=down) + " " + t(code, "rows", n=len(shown)),
-                {"data": feedback_table(shown, code), "headers": head},
+                {"data": rows, "headers": head}, table_cards(head, rows, code),
                 gr.update(choices=[(t(code, "all"), ""), *((p, p) for p in plans)]),
                 str(csv_path), str(xlsx_path))
 
@@ -272,21 +274,22 @@ def feedback_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:
     with gr.Row():
         rating = gr.Dropdown(rating_choices("vi"), value=0, label=t("vi", "fb_rating"), elem_id="fb-rating")
         ctx.labels.append((rating, lambda code: gr.update(label=t(code, "fb_rating"), choices=rating_choices(code))))
-        plan = ctx.label(gr.Dropdown(first[2]["choices"], value="", label=t("vi", "fb_plan"), elem_id="fb-plan"),
+        plan = ctx.label(gr.Dropdown(first[3]["choices"], value="", label=t("vi", "fb_plan"), elem_id="fb-plan"),
                          label="fb_plan")
         query = ctx.label(gr.Textbox(label=t("vi", "search"), elem_id="fb-search"), label="search")
         commented = ctx.label(gr.Checkbox(label=t("vi", "fb_commented"), elem_id="fb-commented"),
                               label="fb_commented")
     summary = gr.Markdown(first[0], elem_id="fb-summary")
     table = gr.Dataframe(first[1], interactive=False, wrap=True, max_height=520, elem_id="fb-table",
-                         column_widths=["11%", "19%", "32%", "9%", "16%", "7%", "6%"])
+                         column_widths=["11%", "19%", "32%", "9%", "16%", "7%", "6%"], elem_classes="desktop-only")
+    cards = gr.HTML(first[2], elem_id="fb-cards", elem_classes="phone-only", js_on_load=None)
     with gr.Row():
         refresh = ctx.label(gr.Button(t("vi", "fb_refresh"), elem_id="fb-refresh", size="sm"), value="fb_refresh")
-        csv_btn = ctx.label(gr.DownloadButton(t("vi", "fb_csv"), first[3], elem_id="fb-csv", size="sm"),
+        csv_btn = ctx.label(gr.DownloadButton(t("vi", "fb_csv"), first[4], elem_id="fb-csv", size="sm"),
                             label="fb_csv")
-        xlsx_btn = ctx.label(gr.DownloadButton(t("vi", "fb_xlsx"), first[4], elem_id="fb-xlsx", size="sm"),
+        xlsx_btn = ctx.label(gr.DownloadButton(t("vi", "fb_xlsx"), first[5], elem_id="fb-xlsx", size="sm"),
                              label="fb_xlsx")
-    inputs, outputs = [rating, plan, query, commented, lang], [summary, table, plan, csv_btn, xlsx_btn]
+    inputs, outputs = [rating, plan, query, commented, lang], [summary, table, cards, plan, csv_btn, xlsx_btn]
     for comp in (rating, plan, commented):
         comp.change(view, inputs, outputs)
     query.change(view, inputs, outputs, trigger_mode="always_last")

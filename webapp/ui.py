@@ -86,7 +86,8 @@ def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Block
             lang = gr.Radio([("Tiếng Việt", "vi"), ("English", "en")], value="vi", label=t("vi", "lang"),
                             elem_id="lang", scale=0, min_width=220)
             ctx.label(lang, label="lang")
-        with gr.Tabs():
+        # Tabs wrap onto a second line on a phone instead of hiding behind a "⋯" menu.
+        with gr.Tabs(overflow_behavior="wrap", elem_id="tabs"):
             with gr.Tab(t("vi", "tab_chat"), id="chat", elem_id="tab-chat") as tab:
                 ctx.label(tab, label="tab_chat")
                 chat_tab(ctx, lang)
@@ -157,11 +158,13 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
     shown = gr.State(-1)  # the turn whose citations are on screen
     opened = gr.State(None)  # the section in the panel (handlers.Opened)
     rated = gr.State("")  # the id of the answer last rated, awaiting an optional comment
-    with gr.Row():
-        with gr.Column(scale=3):
+    # On a phone the two columns become one list, re-ordered by style.PHONE: the citations
+    # right under the answers, then the question box.
+    with gr.Row(elem_id="chat-row"):
+        with gr.Column(scale=3, elem_id="chat-main"):
             chatbot = L(gr.Chatbot(label=t("vi", "chatbot"), height=440, elem_id="chatbot",
                                    feedback_options=("Like", "Dislike"), buttons=["copy"]), label="chatbot")
-            with gr.Row(equal_height=True):
+            with gr.Row(equal_height=True, elem_id="ask-row"):
                 # Past the length limit a question is cut and the answer says so; the box stops
                 # far beyond it, so no page sends a question of megabytes.
                 msg = L(gr.Textbox(label=t("vi", "question"), placeholder=t("vi", "placeholder"), scale=6,
@@ -172,7 +175,7 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
                          value="send")
             examples = L(gr.Dataset(components=[msg], samples=[[q] for q in EXAMPLES], label=t("vi", "examples"),
                                     elem_id="examples"), label="examples")
-            with gr.Row():
+            with gr.Row(elem_id="chat-tools"):
                 clear = L(gr.Button(t("vi", "clear"), size="sm", elem_id="clear"), value="clear")
                 export = L(gr.DownloadButton(t("vi", "export_md"), size="sm", interactive=False, elem_id="export-md"),
                            label="export_md")
@@ -185,9 +188,9 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
                 ctx.labels.append((comment, lambda code: gr.update(label=t(code, "comment", n=MAX_COMMENT))))
                 send_comment = L(gr.Button(t("vi", "send_comment"), scale=1, elem_id="send-comment"),
                                  value="send_comment")
-        with gr.Column(scale=2, elem_classes="side"):
+        with gr.Column(scale=2, elem_classes="side", elem_id="chat-side"):
             cites = gr.HTML(citation_cards([], {}, "vi"), js_on_load=CITE_JS, elem_id="citations")
-            ctx.heading(gr.Markdown(f"### {t('vi', 'section_panel')}"), "section_panel")
+            ctx.heading(gr.Markdown(f"### {t('vi', 'section_panel')}", elem_id="panel-h"), "section_panel")
             panel = gr.HTML(panel_placeholder("vi"), js_on_load=PANEL_JS, elem_id="section-panel")
 
     def respond(message: str, ts: list[Turn], code: str) -> Iterator[tuple[Any, ...]]:
