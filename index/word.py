@@ -7,6 +7,7 @@ from the document's numbering definitions, counted in document order as Word cou
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def read_docx(data: bytes, path: Path) -> str:
     import docx
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -26,12 +28,25 @@ def read_docx(data: bytes, path: Path) -> str:
                                 "opened in Word and saved as .docx") from exc
     numbering = _Numbering(document.part)
     lines = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            lines += pipe_rows([_row_cells(tr, block, numbering) for tr in block._tbl.tr_lst])
+    for el in _blocks(document.element.body):
+        if el.tag == f"{_W}tbl":
+            table = Table(el, document._body)
+            lines += pipe_rows([_row_cells(tr, table, numbering) for tr in el.tr_lst])
         else:
-            lines.append(numbering.label(block._p) + block.text)
+            lines.append(numbering.label(el) + Paragraph(el, document._body).text)
     return nfc("\n".join(lines) + "\n")
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in order, also those inside content controls (w:sdt), which
+    python-docx's iter_inner_content passes over."""
+    for el in parent.iterchildren():
+        if el.tag in (f"{_W}p", f"{_W}tbl"):
+            yield el
+        elif el.tag in (f"{_W}sdt", f"{_W}customXml"):
+            content = el.find(f"{_W}sdtContent") if el.tag == f"{_W}sdt" else el
+            if content is not None:
+                yield from _blocks(content)
 
 
 def _row_cells(tr: Any, table: Any, numbering: _Numbering) -> list[tuple[str, int, bool]]:

@@ -132,6 +132,22 @@ def test_word_numbering_formats_levels_and_restarts(tmp_path: Path) -> None:
     ]
 
 
+def test_word_content_controls_are_read_in_place(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Số: 65/KH-UBND")
+    last = document.add_paragraph("Nơi nhận:")
+    control = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>I. MỤC ĐÍCH</w:t></w:r></w:p>'
+                        '<w:p><w:r><w:t>1. Mục đích</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+    last._p.addprevious(control)
+    document.save(str(tmp_path / "sdt.docx"))
+    assert read_document(tmp_path / "sdt.docx").text.splitlines() == [
+        "Số: 65/KH-UBND", "I. MỤC ĐÍCH", "1. Mục đích", "Nơi nhận:"]
+
+
 def test_word_text_is_nfc(tmp_path: Path) -> None:
     import unicodedata
 
