@@ -1,8 +1,9 @@
 """Load benchmark of the web app: concurrent gradio_client users against a local server.
 
-`python -m tests.bench_web --index var/index` starts app.py on a free 127.0.0.1 port, runs
-20 users × 25 questions through the "chat" endpoint, and reports errors, p50/p95 latency and
-the server's resident memory. Every request goes to 127.0.0.1; the run is bounded in count and
+`python -m tests.bench_web --index var/index` starts app.py on a free 127.0.0.1 port, asks
+each question once in turn for reference answers, runs 20 users × 25 questions through the
+"chat" endpoint, and reports errors (an answer unlike the sequential one counts as one),
+p50/p95 latency and the server's resident memory. Every request goes to 127.0.0.1; the run is bounded in count and
 time and stops the server it started.
 """
 
@@ -108,8 +109,21 @@ def app_server(index: Path, feedback: Path | str, env: dict[str, str] | None = N
         log.close()
 
 
-def run(url: str, users: int, per_user: int, deadline_s: float) -> dict[str, object]:
-    """`users` threads, each with its own client, ask `per_user` questions; returns the numbers."""
+def sequential_answers(url: str) -> dict[str, str]:
+    """Each question's answer from one client asking one at a time: the reference for the load run."""
+    from gradio_client import Client
+
+    client = Client(url, verbose=False, analytics_enabled=False)
+    try:
+        return {q: str(client.predict(q, api_name="/chat")) for q in QUESTIONS}
+    finally:
+        client.close()
+
+
+def run(url: str, users: int, per_user: int, deadline_s: float,
+        expected: dict[str, str] | None = None) -> dict[str, object]:
+    """`users` threads, each with its own client, ask `per_user` questions; returns the numbers.
+    With `expected`, an answer that differs from the sequential run's counts as an error."""
     from gradio_client import Client
 
     latencies: list[float] = []
@@ -133,7 +147,7 @@ def run(url: str, users: int, per_user: int, deadline_s: float) -> dict[str, obj
             t0 = time.perf_counter()
             try:
                 out = client.predict(q, api_name="/chat")
-                ok = isinstance(out, str) and out.strip() != ""
+                ok = isinstance(out, str) and out.strip() != "" and (expected is None or out == expected[q])
             except Exception as exc:
                 ok, out = False, repr(exc)
             dt = time.perf_counter() - t0
@@ -199,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             startup = time.perf_counter() - t0
             idle_rss, _ = rss_mb(proc.pid)
             cpu0 = cpu_s(proc.pid)
-            report = run(url, args.users, args.questions, args.deadline)
+            expected = sequential_answers(url)
+            report = run(url, args.users, args.questions, args.deadline, expected)
             rss, peak = rss_mb(proc.pid)
             served = max(1, int(str(report["requests"])))
             report["server_cpu_ms_per_request"] = round((cpu_s(proc.pid) - cpu0) * 1000 / served, 1)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from _plan_index import CORPUS, ROOT, plan_index
+from bench_web import free_port
 
 from assistant import Assistant, QuestionError, Settings
 from index.normalize import fold
@@ -350,13 +351,15 @@ def test_bad_index_exits_2_with_how_to_rebuild(tmp_path: Path) -> None:
     bad = tmp_path / "index"
     bad.mkdir()
     (bad / "meta.json").write_text("{not json", encoding="utf-8")
-    run = subprocess.run([sys.executable, "app.py", "--index", str(bad), "--feedback", str(tmp_path / "f.db")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = subprocess.run([sys.executable, "app.py", "--index", str(bad), "--feedback", str(tmp_path / "f.db"),
+                          "--port", str(free_port())], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "rebuild" in run.stderr and "Traceback" not in run.stderr
 
 
 def _app_py(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "app.py", "--feedback", str(tmp_path / "f.db"), *args], cwd=ROOT,
+    # A free port unless the test names one: 7860 may be taken by a running app.
+    port = () if "--port" in args else ("--port", str(free_port()))
+    return subprocess.run([sys.executable, "app.py", "--feedback", str(tmp_path / "f.db"), *port, *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=180)
 
 
