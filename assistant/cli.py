@@ -98,15 +98,10 @@ def cmd_build(a: argparse.Namespace) -> int:
 
     t = time.perf_counter()
     try:
-        ix = build_index(a.corpus, a.index, a.embedder, a.chunk_size, a.overlap, strict=a.strict)
-    except CorpusError as exc:
-        for r in exc.report:
-            print(r.line())
+        ix = build_index(a.corpus, a.index, a.embedder, a.chunk_size, a.overlap, strict=a.strict,
+                         on_file=lambda r: print(r.line(), flush=True))
+    except (CorpusError, EmbedderError) as exc:
         raise UserError(str(exc)) from exc
-    except EmbedderError as exc:
-        raise UserError(str(exc)) from exc
-    for r in ix.report:
-        print(r.line())
     print(f"built {a.index}: {len(ix.chunks)} chunks from {len(ix.plans)} plan(s), "
           f"embedder {ix.meta['embedder']}, {time.perf_counter() - t:.1f} s")
     skipped = [r.name for r in ix.report if r.skipped]

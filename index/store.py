@@ -9,6 +9,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,59 +17,21 @@ from typing import Any
 import numpy as np
 
 from index.chunk import Chunk, chunk_plan
+from index.corpus import CORPUS_SUFFIXES, Corpus, CorpusError, FileReport, corpus_hashes, read_corpus
 from index.embed import get_embedder
-from index.ingest import SUFFIXES, IngestError, read_document
-from index.parse import PARSER_VERSION, Plan, PlanError, Section, Task, parse_plan
+from index.parse import PARSER_VERSION, Plan, Section, Task
 from index.timeline import Timeline
 
+# Reading the corpus lives in index/corpus.py; its names stay importable from here.
+__all__ = ["CORPUS_SUFFIXES", "FORMAT", "Corpus", "CorpusError", "FileReport", "Index", "IndexError_",
+           "build_index", "corpus_hashes", "load_index", "read_corpus", "remove_orphans"]
+
 FORMAT = 1
-CORPUS_SUFFIXES = set(SUFFIXES)
 INDEX_FILES = ("index.faiss", "chunks.jsonl", "plans.json", "meta.json")
 
 
 class IndexError_(RuntimeError):
     """The index is missing, corrupted or does not match; the message says how to rebuild."""
-
-
-class CorpusError(ValueError):
-    """The corpus cannot be built: no plan in it, or (strict) a file skipped; the message names files."""
-
-    def __init__(self, message: str, report: tuple[FileReport, ...] = ()) -> None:
-        super().__init__(message)
-        self.report = report
-
-
-@dataclass(frozen=True, slots=True)
-class FileReport:
-    """What became of one corpus file: a plan of so many sections and tasks, or why it was skipped."""
-
-    name: str
-    reason: str = ""  # why the file was skipped; "" when it was read as a plan
-    plan: str = ""  # "Kế hoạch 65/KH-UBND"
-    sections: int = 0
-    tasks: int = 0
-    pages: int = 0  # of a PDF
-
-    @property
-    def skipped(self) -> bool:
-        return bool(self.reason)
-
-    def line(self) -> str:
-        if self.skipped:
-            return f"skipped {self.name}: {self.reason}"
-        pages = f", {self.pages} pages" if self.pages else ""
-        return f"read    {self.name}: {self.plan}, {self.sections} sections, {self.tasks} tasks{pages}"
-
-
-@dataclass(frozen=True, slots=True)
-class Corpus:
-    plans: tuple[Plan, ...]
-    pages: dict[str, tuple[int, ...]]  # plan source -> offset where each PDF page starts
-    report: tuple[FileReport, ...]  # every file, in name order
-
-    @property
-    def skipped(self) -> tuple[FileReport, ...]:
-        return tuple(r for r in self.report if r.skipped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,41 +58,6 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _corpus_files(corpus: Path) -> list[Path]:
-    # Hidden files and Word's "~$" lock files are not documents anyone put there.
-    return sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
-
-
-def read_corpus(corpus: Path) -> Corpus:
-    """Read and parse every file of a corpus folder; a file that is not a readable plan is reported, not fatal."""
-    if not corpus.is_dir():
-        raise CorpusError(f"corpus folder not found: {corpus}")
-    files = _corpus_files(corpus)
-    if not files:
-        raise CorpusError(f"corpus folder {corpus} has no plan files ({', '.join('*' + s for s in SUFFIXES)})")
-    plans, pages, report = [], {}, []
-    for f in files:
-        try:
-            doc = read_document(f)
-            plan = parse_plan(doc.text, f.name)
-        except IngestError as exc:
-            report.append(FileReport(f.name, exc.reason))
-            continue
-        except PlanError as exc:
-            report.append(FileReport(f.name, str(exc).removeprefix(f"{f.name}: ")))
-            continue
-        plans.append(plan)
-        if doc.pages:
-            pages[f.name] = doc.pages
-        label = f"{plan.doc_type or 'plan'} {plan.number}".strip()
-        report.append(FileReport(f.name, "", label, len(plan.sections), len(plan.work()), len(doc.pages)))
-    return Corpus(tuple(plans), pages, tuple(report))
-
-
-def corpus_hashes(corpus: Path) -> dict[str, str]:
-    return {f.name: _sha(f.read_bytes()) for f in _corpus_files(corpus) if f.suffix.lower() in CORPUS_SUFFIXES}
-
-
 def build_index(
     corpus: Path,
     out: Path,
@@ -137,6 +65,7 @@ def build_index(
     chunk_size: int = 1000,
     overlap: int = 150,
     strict: bool = False,
+    on_file: Callable[[FileReport], None] | None = None,
 ) -> Index:
     """Parse, chunk and embed a corpus; write the index atomically to `out`.
 
@@ -146,7 +75,7 @@ def build_index(
     import faiss
 
     started = time.time()
-    found = read_corpus(corpus)
+    found = read_corpus(corpus, on_file)
     if not found.plans:
         reasons = "; ".join(f"{r.name}: {r.reason}" for r in found.report)
         raise CorpusError(f"no plan in corpus folder {corpus} ({reasons})", found.report)

@@ -26,7 +26,6 @@ from index.store import (
     build_index,
     corpus_hashes,
     load_index,
-    read_corpus,
     remove_orphans,
 )
 
@@ -261,54 +260,7 @@ def test_load_refuses_an_added_corpus_file(demo_copy: tuple[Path, Path]) -> None
         load_index(out)
 
 
-# -- reading the corpus -----------------------------------------------------------------
-
-
-def test_read_corpus_reads_every_plan_file(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", WEB, DEMO)
-    (corpus / "README.rst").write_text("not a plan, and not a plan file suffix\n", encoding="utf-8")
-    (corpus / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
-    found = read_corpus(corpus)
-    assert [p.source for p in found.plans] == [WEB.name, DEMO.name]
-    assert [(r.name, r.skipped) for r in found.report] == [
-        ("README.rst", True), (WEB.name, False), (DEMO.name, False)]
-    assert "unsupported format '.rst'" in found.report[0].reason
-    web = found.report[1]
-    assert (web.plan, web.sections, web.tasks, web.pages) == ("Kế hoạch 65/KH-UBND", 48, 24, 0)
-    assert web.line() == "read    plan-65-web.txt: Kế hoạch 65/KH-UBND, 48 sections, 24 tasks"
-
-
-def test_read_corpus_refuses_an_empty_folder(tmp_path: Path) -> None:
-    (tmp_path / "corpus").mkdir()
-    with pytest.raises(CorpusError, match=r"corpus folder .*corpus has no plan files"):
-        read_corpus(tmp_path / "corpus")
-
-
-def test_read_corpus_refuses_a_missing_folder(tmp_path: Path) -> None:
-    with pytest.raises(CorpusError, match="not found"):
-        read_corpus(tmp_path / "nowhere")
-
-
-@pytest.mark.parametrize(
-    ("content", "why"),
-    [
-        ("Ghi chú họp tổ.\nSáng mai họp lúc 8 giờ.\n".encode(), "not a plan"),
-        (b"", "empty"),
-        ("Kế hoạch năm 2024".encode("utf-16"), "UTF-8"),
-        # Windows-1258 writes a base letter and a combining tone: "Số" is b"S\xf4\xec".
-        ("S\u00f4\u0301: 65/KH-UBND\nI. M\u01b0\u0323c \u0111i\u0301ch".encode("cp1258"), "UTF-8"),
-    ],
-    ids=["prose", "empty-file", "utf-16", "windows-1258"],
-)
-def test_read_corpus_reports_the_bad_file_and_reads_the_rest(tmp_path: Path, content: bytes, why: str) -> None:
-    corpus = make_corpus(tmp_path / "corpus", DEMO)
-    (corpus / "zz-bad.txt").write_bytes(content)
-    found = read_corpus(corpus)
-    assert [p.source for p in found.plans] == [DEMO.name]
-    assert [r.name for r in found.skipped] == ["zz-bad.txt"]
-    bad = found.skipped[0]
-    assert why in bad.reason
-    assert bad.line().startswith("skipped zz-bad.txt: ") and bad.line().count("zz-bad.txt") == 1
+# -- a corpus with files that are not plans ---------------------------------------------
 
 
 def test_a_build_skips_what_is_not_a_plan_and_indexes_the_rest(tmp_path: Path) -> None:
