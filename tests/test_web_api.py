@@ -112,6 +112,13 @@ def test_a_huge_request_is_refused_before_it_is_read(url: str) -> None:
     big = json.dumps({"question": "Sở nào chủ trì nhiệm vụ 6đ? " + "x" * 2_000_000})
     r = httpx.post(url + "gradio_api/call/v2/ask", content=big, headers={"content-type": "application/json"})
     assert r.status_code == 413 and "request too large: at most 256 KB" in r.json()["detail"]
+
+    def chunks() -> Iterator[bytes]:  # no length announced: the server stops reading at the cap
+        for _ in range(100):
+            yield b"x" * 100_000
+
+    r = httpx.post(url + "gradio_api/queue/join", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "request too large" in r.json()["detail"]
     # Under the cap, a long question is cut to its first 2,000 characters and says so.
     out = Client(url, verbose=False, analytics_enabled=False).predict("Sở nào chủ trì nhiệm vụ 6đ? " + "x" * 50_000,
                                                                        api_name="/ask")

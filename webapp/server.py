@@ -107,26 +107,32 @@ class BodyLimit:
         if declared.isdigit() and int(declared) > self.limit:
             await self._refuse(send)
             return
-        seen, started = 0, False
+        seen, started, refused = 0, False, False
 
         async def counted() -> dict[str, Any]:
-            nonlocal seen
+            # A body sent in chunks, without a length: read no further than the limit.
+            nonlocal seen, refused
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise _TooLarge
+            if seen > self.limit and not refused:
+                refused = True
+                if not started:
+                    await self._refuse(send)
+                return {"type": "http.disconnect"}
             return message
 
         async def watched(message: dict[str, Any]) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 went out instead
             started = started or message["type"] == "http.response.start"
             await send(message)
 
         try:
             await self.app(scope, counted, watched)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send)
+        except Exception:
+            if not refused:
+                raise
 
     async def _refuse(self, send: Callable[[dict[str, Any]], Awaitable[None]]) -> None:
         body = json.dumps({"detail": f"request too large: at most {self.limit // 1024} KB; a question is "
@@ -134,10 +140,6 @@ class BodyLimit:
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def _interrupt(signum: int, frame: object) -> None:
