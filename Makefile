@@ -45,6 +45,7 @@ eval: install index
 	$(PY) -m eval run --index $(INDEX) --out docs/eval
 	$(PY) -m eval compare --out docs/eval
 	$(PY) -m eval docs --out docs/eval
+	$(PY) -m eval plans --out docs/eval/plans
 
 # Debian's Chromium for the browser tests (never `playwright install`: it downloads a browser).
 screenshots: install index browser

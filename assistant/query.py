@@ -120,7 +120,7 @@ _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # dòng 7 phụ lục / row 7 of the appendix
     (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*(?:(?i:của|cua|in|of|trong|thuộc|thuoc)\s+)?(?:the\s+)?" + _APPENDIX_WORD), "a"),
     # nhóm II (phụ lục) / group II of the appendix: a group of appendix rows
-    (re.compile(r"(?i:nhóm|nhom|group)\s+" + _ROM + r"(?![\w.])"), "g"),
+    (re.compile(r"(?i:nhóm|nhom|group)\s+(?i:" + _ROM + r")(?![\w.])"), "g"),
     # Điều 2 / article 2
     (re.compile(r"(?i:điều|dieu|article)\s+(\d{1,2})(?!\w)"), "d"),
     # nhiệm vụ 2.3 / mục 1.2 / task 4.1 / 2.3 (never a decimal, a date or 1.500)
@@ -190,7 +190,7 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
             elif shape == "d":
                 sid = f"dieu.{g[0]}"
             elif shape == "g":
-                sid = f"{app}.{g[0]}"
+                sid = f"{app}.{g[0].upper()}"
             else:
                 rest = ".".join(x for x in g if x)
                 sid = f"{_task_part(known, rest)}.{rest}"

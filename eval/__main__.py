@@ -76,6 +76,12 @@ def cmd_plans(args: argparse.Namespace) -> int:
     return plans_main(args.out, args.sets, args.only)
 
 
+def cmd_abstention(args: argparse.Namespace) -> int:
+    from eval.abstention import main as fit_main
+
+    return fit_main(sorted(Path("eval").glob("holdout*.jsonl")), args.index)
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from eval.compare import compare, compare_markdown, console
 
@@ -146,6 +152,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("docs/eval/plans"))
     p.add_argument("--only", nargs="*", default=[], help="plan folders to run (default: all)")
     p.set_defaults(fn=cmd_plans)
+
+    p = sub.add_parser("abstention", help="fit the evidence thresholds for declining on every development set")
+    p.add_argument("--index", type=Path, default=Path("var/index"))
+    p.set_defaults(fn=cmd_abstention)
 
     p = sub.add_parser("compare", help="retrievers x embedders x chunk sizes, with significance tests")
     common(p)
