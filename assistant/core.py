@@ -12,13 +12,14 @@ from pathlib import Path
 from assistant.agencies import Directory
 from assistant.answer import Answer, Citation, Composer, missing_ref
 from assistant.glossary import ABBREVIATIONS, content_terms, edits1, expand_tokens, translate_terms
-from assistant.lexicon import function_words
+from assistant.lexicon import function_words, intent_tokens
 from assistant.lexicon import says as phrased
 from assistant.query import (
     Query,
     asks_all_tasks,
     asks_content,
     asks_figure,
+    detect_intents,
     lead_count,
     names_tasks,
     parse_query,
@@ -82,6 +83,9 @@ def _toneless(word: str) -> str:
     """A word without its tone mark, its vowel marks kept: "biệt" -> "biêt"."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).translate(_TONES))
 
+
+# A figure stated in a passage: a number (no year, date or document number) and the word it counts.
+_STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w/-]*/)")
 
 # The implementation part of a plan (part IV, "Tổ chức thực hiện").
 _IMPLEMENTATION = re.compile(r"\b(implementation (section|part|arrangements)|to chuc thuc hien)\b")
@@ -159,7 +163,41 @@ class Assistant:
         q = parse_query(question, self.known, self.settings.max_question)
         if not q.text:
             raise QuestionError("empty question: type a question about the plan")
+        fixed = self._typos_fixed(q.text) if q.style != "en" else q.text
+        if fixed != q.text:
+            q = replace(q, intents=detect_intents(fixed))
         return self._follow_up(q, _previous_questions(history))
+
+    def _states_asked_figure(self, q: Query, passage: str) -> bool:
+        """True when the passage states a figure of what the question names: a number whose few words
+        before it ("công suất 500 tấn/ngày") are the question's; a share asked wants a percentage."""
+        asked = set(re.findall(r"[a-z]+", fold(q.text))) - function_words()
+        share = bool(re.search(r"\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b", q.words))
+        text = re.sub(r"^\s*[\dIVX]+[.)]\s", "", passage)
+        for m in _STATES_FIGURE.finditer(text):
+            if share and "%" not in m.group(0):
+                continue
+            before = re.findall(r"[a-z]+", fold(text[max(0, m.start() - 40) : m.start()]))[-4:]
+            if any(len(w) >= 3 and w in asked for w in before):
+                return True
+        return False
+
+    def _typos_fixed(self, text: str) -> str:
+        """Folded text with a typed slip in an asking word mended ("phoi hpo" -> "phoi hop"): a word
+        of three letters or more that neither the plans nor the language's function words hold, one
+        edit from exactly one word of the intent phrasings."""
+        words = intent_tokens()
+
+        def mend(m: re.Match[str]) -> str:
+            w = m.group(0)
+            if len(w) < 3 or w in self._folded_words or w in words or w in function_words():
+                return w
+            # Two letters swapped is the commonest slip at a keyboard; then any one edit.
+            swapped = {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)} & words
+            near = swapped or edits1(w) & words
+            return next(iter(near)) if len(near) == 1 else w
+
+        return re.sub(r"[a-z]+", mend, fold(text))
 
     def _follow_up(self, q: Query, previous: list[str]) -> Query:
         """"còn nhiệm vụ 6e thì sao?" after a lead question asks the same of 6e."""
@@ -343,6 +381,11 @@ class Assistant:
             if text:
                 return text, cites, False
         if figure:
+            # A figure the plan states outside its targets ("công suất 500 tấn/ngày" in a task row) is
+            # quoted from the passage retrieval puts first; only a passage with no figure is refused.
+            if hits and hits[0].section not in {"header", "recipients", "signature"} and not self._about_target(
+                    hits[0].section) and self._states_asked_figure(q, hits[0].text):
+                return (*c.content_answer(q, hits), False)
             return refuse(reason("figure", en))
         # 6. Lead / coordinate / timeline of the task the question describes, or of each of two
         # ("nhiệm vụ nước sạch … và nhiệm vụ khuyến khích nguồn lực quốc tế … do ai chủ trì").

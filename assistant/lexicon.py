@@ -65,3 +65,10 @@ def says(text: str, key: str) -> bool:
         if re.search(r"(?<![a-z0-9])" + re.escape(w) + ("" if stem else r"(?![a-z0-9])"), t):
             return True
     return False
+
+
+@cache
+def intent_tokens() -> frozenset[str]:
+    """The words the intent phrasings are made of ("phoi", "hop", "chu", "tri", "deadline" …)."""
+    return frozenset(w for words in intent_words().values() for phrase in words
+                     for w in re.findall(r"[a-z]+", fold(phrase.rstrip("~"))))

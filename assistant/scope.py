@@ -51,11 +51,11 @@ _PROCEDURE = re.compile(r"\b(thu tuc|ho so gom|nop ho so|giay to|giay phep|proce
                         r"how (do|can) i apply|where (do|can) i apply|work permits?|visas?|licen[cs]es?|passports?)\b")
 _PROCEDURE_IN_PLAN = re.compile(r"thủ tục", re.I)
 # Communes and villages: the plan names none.
-_COMMUNES = re.compile(r"\b(which|what) (communes|villages|wards)\b|\b(xa|thon|lang|phuong) nao\b|\bnhung xa\b")
+_COMMUNES = re.compile(r"\b(which|what) (communes|villages|wards)\b|(?<!dia )\b(xa|thon|lang|phuong) nao\b|\bnhung xa\b")
 # A figure asked for: how many, how much, what share.
 _FIGURE = re.compile(
     r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|how many|how much|"
-    r"what (share|percentage|proportion|rate|number))\b"
+    r"what ([a-z-]+ ){0,2}(share|percentage|proportion|rate|number|numbers|figure|figures|level))\b"
 )
 # A year written on its own, not the tail of a date such as 24/11/2023.
 _YEAR = re.compile(r"(?<![/\d.-])(19\d\d|20\d\d)\b")
@@ -73,7 +73,7 @@ _WHO_HOLDS = re.compile(
 _CONTACT = re.compile(
     r"\b(dia chi|tru so|o dau(?! (van ban|ke hoach|trang|phan|muc|tien))|so dien thoai|dien thoai|sdt|so dt|"
     r"duong day nong|hotline|address|located|phone number|"
-    r"phone|email|where (is|are) the)\b"
+    r"phone|email|where (is|are) the (office|building|headquarters|hq))\b"
 )
 _CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|luu|noi nhan|sent|send|submit\w*|report\w*|issued|signed|filed|recipients?)\b")
 _CONTACT_IN_PLAN = re.compile(r"địa chỉ|trụ sở|điện thoại|e-?mail", re.I)

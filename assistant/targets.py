@@ -85,6 +85,9 @@ def extract_targets(plan: Plan) -> list[Target]:
             if not m or re.fullmatch(r"20\d\d", m.group(1)):
                 m = next((x for x in _NUMBER.finditer(text) if not re.fullmatch(r"20\d\d|\d{1,2}/\d+", x.group(1))), None)
             if not m:
+                # "Phấn đấu đến năm 2028:" heads the bullets after it: they are that year's.
+                if own and text.rstrip("*_ ").endswith(":"):
+                    section_year = year
                 continue
             before = text[: m.start()].rstrip().lower()
             comp = next((c for c in _COMPARATORS if before.endswith(c)), "")

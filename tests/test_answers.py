@@ -945,3 +945,25 @@ def test_faithfulness_check_catches_an_uncited_agency(assistant: Assistant) -> N
 def test_eval_file_is_the_one_described() -> None:
     assert len(EVAL) >= 300
     assert {r["style"] for r in EVAL} == {"vi", "vi_nodiac", "en", "ref"}
+
+
+@pytest.mark.parametrize(("question", "sections", "fact"), [
+    # a typed slip in an asking word ("hpo") still asks for the coordinators
+    ("nv 5c cq phoi hpo gom nhung ai", {"III.5.c"}, "Các sở, ban ngành tỉnh"),
+    # an abbreviation ("tg") and a timeline kind make a list
+    ("nhung nv nao co tg thuc hien la thuong xuyen", {"III.1.a", "III.1.b"}, "Thường xuyên"),
+    # "two or more" leads
+    ("Give me every task where the lead role is shared by two or more departments.",
+     {"III.2.a", "III.2.b", "III.4.b", "III.4.c", "III.5.d", "III.6.e"}, "III.6.e"),
+])
+def test_mended_mechanisms(question: str, sections: set[str], fact: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert not ans.abstained and sections <= set(cited(ans)) and fact in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What poverty rate does the province aim to reach by 2027?",  # a year the plan sets no target for
+    "How many poor households does Ba To district have at the moment?",  # a district the plan does not name
+])
+def test_declined_on_what_the_plan_holds(question: str, assistant: Assistant) -> None:
+    assert assistant.ask(question).abstained
