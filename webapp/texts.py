@@ -2,21 +2,41 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+from index.parse import Plan
+
 LANGS = ("vi", "en")
 
-EXAMPLES = (
-    "Cơ quan nào chủ trì nhiệm vụ 6đ?",
-    "so nao chu tri nhiem vu 6d",
-    "Chỉ tiêu bảo hiểm y tế đến năm 2030 là bao nhiêu?",
-    "Which agency leads task 6đ?",
-    "What is the timeline of task III.3?",
-    "Which tasks does the Department of Health lead?",
-)
+def examples(plan: Plan, english: Callable[[str], str]) -> tuple[str, ...]:
+    """Example questions drawn from the loaded plan's own tasks, agencies and target years (never
+    written for one plan): a task whose letter is đ where the plan has one, since staff type it as d."""
+    from collections import Counter
+
+    from index.normalize import fold
+
+    work = plan.work()
+    if not work:
+        return ("Kế hoạch này do ai ký?", "Who signed this plan?")
+    task = next((x for x in work if x.id.endswith(".đ")), next((x for x in work if x.id.count(".") >= 2), work[0]))
+    ref = "".join(task.id.split(".")[1:]) if task.id.count(".") >= 2 and not task.id.startswith("appendix") else task.id
+    other = next((x for x in work if x.id.count(".") == 1), work[-1])
+    lead = Counter(a for x in work for a in x.lead).most_common(1)[0][0]
+    years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", " ".join(x.title for x in plan.sections
+                                                                           if x.role == "targets"))})
+    out = [f"Cơ quan nào chủ trì nhiệm vụ {ref}?", f"so nao chu tri nhiem vu {fold(ref)}"]
+    if years:
+        out.append(f"Kế hoạch đặt những chỉ tiêu gì đến năm {years[-1]}?")
+    out += [f"Which agency leads task {ref}?", f"What is the timeline of task {other.id}?",
+            f"Which tasks does the {english(lead) or lead} lead?"]
+    return tuple(out)
+
 
 T: dict[str, dict[str, str]] = {
     "vi": {
-        "title": "Trợ lý Kế hoạch 65/KH-UBND",
-        "subtitle": "Hỏi đáp, tra cứu và ôn tập Kế hoạch thực hiện chính sách xã hội của UBND tỉnh Quảng Ngãi",
+        "title": "Trợ lý kế hoạch",
+        "subtitle": "Hỏi đáp, tra cứu và ôn tập kế hoạch",
         "lang": "Ngôn ngữ",
         "tab_chat": "Hỏi đáp",
         "tab_browse": "Tra cứu kế hoạch",
@@ -24,7 +44,7 @@ T: dict[str, dict[str, str]] = {
         "tab_feedback": "Góp ý",
         "chatbot": "Hội thoại",
         "question": "Câu hỏi",
-        "placeholder": "Nhập câu hỏi về kế hoạch, ví dụ: Cơ quan nào chủ trì nhiệm vụ 6đ?",
+        "placeholder": "Nhập câu hỏi về kế hoạch, ví dụ: Cơ quan nào chủ trì nhiệm vụ này?",
         "send": "Gửi",
         "clear": "Xóa hội thoại",
         "export_md": "Tải hội thoại (Markdown)",
@@ -112,8 +132,8 @@ T: dict[str, dict[str, str]] = {
         "id_recipients": "Nơi nhận",
     },
     "en": {
-        "title": "Plan 65/KH-UBND Assistant",
-        "subtitle": "Ask, browse and learn Quảng Ngãi Provincial People's Committee's plan on social policy",
+        "title": "Plan assistant",
+        "subtitle": "Ask, browse and learn the plan",
         "lang": "Language",
         "tab_chat": "Chat",
         "tab_browse": "Plan browser",
@@ -121,7 +141,7 @@ T: dict[str, dict[str, str]] = {
         "tab_feedback": "Feedback",
         "chatbot": "Conversation",
         "question": "Question",
-        "placeholder": "Ask about the plan, e.g. Which agency leads task 6đ?",
+        "placeholder": "Ask about the plan, e.g. Which agency leads this task?",
         "send": "Send",
         "clear": "Clear conversation",
         "export_md": "Download conversation (Markdown)",

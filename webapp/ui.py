@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,8 @@ from webapp import handlers
 from webapp.chat import ChatService, RequestError, Turn, api_answer, api_text, chat_messages, md_escape
 from webapp.feedback import MAX_COMMENT, FeedbackStore
 from webapp.render import citation_cards, esc, panel_placeholder
-from webapp.texts import EXAMPLES, t
+from webapp.texts import examples as plan_examples
+from webapp.texts import t
 
 # Card clicks become a "click" event carrying the card's index (gr.HTML's trigger()).
 CITE_JS = """
@@ -70,10 +72,22 @@ def theme() -> gr.themes.Base:
     return gr.themes.Soft(primary_hue="blue", secondary_hue="amber")
 
 
+def _issuer(name: str) -> str:
+    """"ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" as a sentence writes it: "Ủy ban nhân dân tỉnh Quảng Ngãi"."""
+    if not name.isupper():
+        return name
+    low = name.lower()
+    m = re.search(r"\b(tỉnh|thành phố)\s+", low)
+    head, place = (low[: m.end()], low[m.end() :].title()) if m else (low, "")
+    return head[:1].upper() + head[1:] + place
+
+
 def header_html(ctx: Ctx, lang: str) -> str:
     p = ctx.svc.asst.plan
-    return (f'<div class="app-head"><div class="app-title">{esc(t(lang, "title"))}</div>'
-            f'<div class="app-sub">{esc(t(lang, "subtitle"))} · {esc(p.number)} · {esc(p.date)}</div></div>')
+    name = f"{p.doc_type or 'Kế hoạch'} {p.number}".strip()
+    return (f'<div class="app-head"><div class="app-title">{esc(t(lang, "title"))} · {esc(name)}</div>'
+            f'<div class="app-sub">{esc(t(lang, "subtitle"))} · {esc(_issuer(p.issuer))}'
+            f' · {esc(p.date)}</div></div>')
 
 
 def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Blocks:
@@ -173,7 +187,7 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
                         label="question", placeholder="placeholder")
                 send = L(gr.Button(t("vi", "send"), variant="primary", scale=1, min_width=90, elem_id="send"),
                          value="send")
-            examples = L(gr.Dataset(components=[msg], samples=[[q] for q in EXAMPLES], label=t("vi", "examples"),
+            examples = L(gr.Dataset(components=[msg], samples=[[q] for q in plan_examples(svc.asst.plan, svc.asst.directory.english)], label=t("vi", "examples"),
                                     elem_id="examples"), label="examples")
             with gr.Row(elem_id="chat-tools"):
                 clear = L(gr.Button(t("vi", "clear"), size="sm", elem_id="clear"), value="clear")
