@@ -170,14 +170,15 @@ class Assistant:
 
     def _states_asked_figure(self, q: Query, passage: str) -> bool:
         """True when the passage states a figure of what the question names: a number whose few words
-        before it ("công suất 500 tấn/ngày") are the question's; a share asked wants a percentage."""
+        before it ("công suất 500 tấn/ngày", "tổng kinh phí … khoảng 48,5 tỷ đồng") are the question's;
+        a share asked wants a percentage."""
         asked = set(re.findall(r"[a-z]+", fold(q.text))) - function_words()
         share = bool(re.search(r"\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b", q.words))
         text = re.sub(r"^\s*[\dIVX]+[.)]\s", "", passage)
         for m in _STATES_FIGURE.finditer(text):
             if share and "%" not in m.group(0):
                 continue
-            before = re.findall(r"[a-z]+", fold(text[max(0, m.start() - 40) : m.start()]))[-4:]
+            before = re.findall(r"[a-z]+", fold(text[max(0, m.start() - 80) : m.start()]))[-8:]
             if any(len(w) >= 3 and w in asked for w in before):
                 return True
         return False

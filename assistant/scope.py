@@ -110,6 +110,9 @@ def reason(key: str, en: bool, years: Collection[int] = ()) -> str:
 _ENGLISH_COMMON = frozenset(stopwordsiso.stopwords("en"))
 
 
+_IN_DOCUMENT = re.compile(r"\b(xem|chi tiet|noi den|de cap|nhac den|trinh bay|trong (ke hoach|kh|van ban|phu luc))\b")
+
+
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
         # What the plan holds nowhere: a question asking for it gets the reason.
@@ -143,8 +146,10 @@ class Scope:
         return any(f" {w} " in padded and (figure or f" {w} " not in self.folded) for w in _MONEY_VI)
 
     def asks_contact(self, folded: str) -> bool:
-        """An address, a telephone number, an office's whereabouts: none is in the plan."""
-        return not self.contact and bool(_CONTACT.search(folded)) and not _CONTACT_PLAN.search(folded)
+        """An address, a telephone number, an office's whereabouts: none is in the plan. "Xem chi tiết ở
+        đâu", "được đề cập ở đâu trong kế hoạch" ask where in the document, not where a place is."""
+        return (not self.contact and bool(_CONTACT.search(folded)) and not _CONTACT_PLAN.search(folded)
+                and not _IN_DOCUMENT.search(folded))
 
     def _below_province(self, text: str, t: str) -> bool:
         """A district or commune the question names or asks for, which the plan does not name
