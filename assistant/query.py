@@ -175,12 +175,23 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 out.append(Reference(sid, m.group(0)))
             else:
                 missing.append(sid)
+    def taken(m: re.Match[str]) -> bool:
+        return any(m.start() < e and st < m.end() for st, e in spans)
+
+    def record(sid: str, m: re.Match[str], keep_missing: bool = True) -> None:
+        spans.append((m.start(), m.end()))
+        if sid in known:
+            out.append(Reference(sid, m.group(0)))
+        elif keep_missing:
+            missing.append(sid)
+
+    app = next((k.split(".")[0] for k in sorted(known) if k.startswith("appendix")), "appendix")
+    has_articles = any(k.startswith("dieu.") for k in known)
     for pattern, shape in _OTHER_PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and st < m.end() for st, e in spans):
+            if taken(m):
                 continue
             g = m.groups()
-            app = next((k.split(".")[0] for k in sorted(known) if k.startswith("appendix")), "appendix")
             if shape == "ng":
                 sid = f"{app}.{g[1]}.{g[0]}"
             elif shape == "gn":
@@ -194,20 +205,13 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
             else:
                 rest = ".".join(x for x in g if x)
                 sid = f"{_task_part(known, rest)}.{rest}"
-                if sid not in known:
-                    continue  # "2.5" may be a figure; only a unit the plan has is a reference
-            # Only a unit the plan has is read this way: "mục 3 phần III" is item III.3 where the
-            # plan has no appendix group III.
-            if sid not in known and not (shape == "d" and any(k.startswith("dieu.") for k in known)):
-                continue
-            spans.append((m.start(), m.end()))
-            if sid in known:
-                out.append(Reference(sid, m.group(0)))
-            else:
-                missing.append(sid)
+            # Only a unit the plan has is read this way: "mục 3 phần III" is item III.3 where the plan
+            # has no appendix group III, and "2.5" may be a figure; a missing article is still named.
+            if sid in known or (shape == "d" and has_articles):
+                record(sid, m)
     for pattern, shape in _REF_PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in spans):
+            if taken(m):
                 continue
             if re.search(r"(?i:trước|truoc|before|sau|after)\s*$", text[: m.start()]):
                 continue  # "trước mục I" places the header, it asks nothing of part I
@@ -230,11 +234,7 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 sid = g[0]
             else:
                 sid = f"{_task_part(known, g[0])}.{g[0]}"
-            spans.append((m.start(), m.end()))
-            if sid in known:
-                out.append(Reference(sid, m.group(0)))
-            elif shape != "n":
-                missing.append(sid)
+            record(sid, m, keep_missing=shape != "n")
     # "nhiệm vụ 7 phần III" names III.7; the part is context, not a second reference.
     ids = [r.section for r in out] + missing
     kept = tuple(r for r in out if not any(o != r.section and o.startswith(r.section + ".") for o in ids))
