@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -82,9 +83,20 @@ ROUTES = {
 
 
 class Composer:
+    @property
+    def route(self) -> str:
+        """The route of the answer this thread last wrote: role, list, duties, target, document, passage."""
+        return str(getattr(self._local, "route", ""))
+
+    @route.setter
+    def route(self, value: str) -> None:
+        self._local.route = value
+
     def __init__(self, plans: tuple[Plan, ...], directory: Directory, targets: list[Target]) -> None:
         self.plans, self.directory, self.targets = plans, directory, targets
-        self.route, self._depth = "", 0  # the route of the last answer written (see _routed)
+        # The route of the last answer written in this thread (see _routed): the web app answers
+        # several questions at once with one Composer.
+        self._local = threading.local()
         # Terms of every indicator clause and every item title, computed once, not per question.
         self._target_terms = [set(lexical_terms(f"{t.subject} {t.indicator}")) for t in targets]
         self._indicator_terms: set[str] = set().union(*self._target_terms)
@@ -767,13 +779,14 @@ def _routed(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(self: Composer, *args: Any, **kwargs: Any) -> Any:
-        self._depth += 1
+        local = self._local
+        local.depth = getattr(local, "depth", 0) + 1
         try:
             result = fn(self, *args, **kwargs)
         finally:
-            self._depth -= 1
-        if self._depth == 0 and result and result[0]:
-            self.route = route
+            local.depth -= 1
+        if local.depth == 0 and result and result[0]:
+            local.route = route
         return result
 
     return wrapper
