@@ -55,9 +55,17 @@ class Answer:
     intent: str
     notice: str = ""  # e.g. the question was truncated
     route: str = ""  # which kind of answer: role | list | duties | target | document | passage | refusal
+    # With several plans loaded: the plans the answer is from, best first, each as library.plan_json
+    # names it; every citation and hit then carries its plan.
+    plans: tuple[dict[str, str], ...] = ()
 
     def to_json(self, qid: str | None = None) -> dict[str, object]:
         out: dict[str, object] = {} if qid is None else {"id": qid}
+        by_doc = {p["doc"]: p for p in self.plans}
+
+        def rows(items: tuple[Any, ...]) -> list[dict[str, object]]:
+            return [{**asdict(x), "plan": by_doc[x.doc]} if x.doc in by_doc else asdict(x) for x in items]
+
         out.update(
             question=self.question,
             answer=self.answer,
@@ -65,9 +73,11 @@ class Answer:
             style=self.style,
             intent=self.intent,
             route=self.route,
-            citations=[asdict(c) for c in self.citations],
-            hits=[asdict(h) for h in self.hits],
+            citations=rows(self.citations),
+            hits=rows(self.hits),
         )
+        if self.plans:
+            out["plans"] = list(self.plans)
         if self.notice:
             out["notice"] = self.notice
         return out

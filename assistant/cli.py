@@ -30,7 +30,7 @@ def k_value(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m assistant", description="Hỏi đáp Kế hoạch 65/KH-UBND.")
+    p = argparse.ArgumentParser(prog="python -m assistant", description="Hỏi đáp kế hoạch của UBND (plan assistant).")
     sub = p.add_subparsers(dest="cmd", required=True)
 
     b = sub.add_parser("build", help="parse, chunk and embed the corpus into an index")
@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         s.add_argument("--k", type=k_value, default=10)
         s.add_argument("--json", action="store_true", help="print JSON")
         s.add_argument("--retriever", default=None, choices=["hybrid", "dense", "bm25", "rrf"])
+        s.add_argument("--plan", default=None, help="only this loaded plan: its number (65/KH-UBND) or file name")
         if name == "ask":
             s.add_argument("--batch", type=Path, help="JSON lines with id and q (or question)")
             s.add_argument("--history", type=Path, help="JSON list of prior turns (messages format)")
@@ -118,7 +119,7 @@ def cmd_search(a: argparse.Namespace) -> int:
     question = _question(a.question)
     asst = _load(a.index)
     try:
-        hits = asst.search(question, a.k, a.retriever)
+        hits = asst.search(question, a.k, a.retriever, plan=a.plan)
     except QuestionError as exc:
         raise UserError(str(exc)) from exc
     if a.json:
@@ -163,7 +164,7 @@ def cmd_ask(a: argparse.Namespace) -> int:
         asst = _load(a.index)
         for qid, q in items:
             try:
-                print(json.dumps(asst.ask(q, a.k, retriever=a.retriever).to_json(qid), ensure_ascii=False))
+                print(json.dumps(asst.ask(q, a.k, retriever=a.retriever, plan=a.plan).to_json(qid), ensure_ascii=False))
             except QuestionError as exc:
                 print(json.dumps({"id": qid, "question": q, "error": str(exc)}, ensure_ascii=False))
         return 0
@@ -176,7 +177,7 @@ def cmd_ask(a: argparse.Namespace) -> int:
             raise UserError(f"cannot read history {a.history}: {exc.__class__.__name__}") from exc
     asst = _load(a.index)
     try:
-        ans = asst.ask(question, a.k, history=history, retriever=a.retriever)
+        ans = asst.ask(question, a.k, history=history, retriever=a.retriever, plan=a.plan)
     except QuestionError as exc:
         raise UserError(str(exc)) from exc
     _print_answer(ans, a.json, asst)
@@ -188,7 +189,10 @@ def cmd_chat(a: argparse.Namespace) -> int:
 
     asst = _load(a.index)
     history: list[dict[str, str]] = []
-    print("Hỏi về Kế hoạch 65/KH-UBND (Ctrl-D để thoát). Ask in Vietnamese or English.")
+    from assistant.library import plan_label
+
+    loaded = "; ".join(plan_label(p) for p in asst.plans)
+    print(f"Hỏi về {loaded} (Ctrl-D để thoát). Ask in Vietnamese or English.")
     while True:
         try:
             q = input("\n> ")

@@ -14,6 +14,7 @@ from assistant.answer import Answer, Citation, Composer, missing_ref
 from assistant.glossary import ABBREVIATIONS, content_terms, edits1, expand_tokens, translate_terms
 from assistant.lexicon import function_words, intent_tokens
 from assistant.lexicon import says as phrased
+from assistant.library import Catalogue
 from assistant.query import (
     Query,
     asks_all_tasks,
@@ -132,6 +133,10 @@ class Assistant:
     def __init__(self, plans: tuple[Plan, ...], retriever: Retriever, settings: Settings) -> None:
         self.plans, self.retriever, self.settings = plans, retriever, settings
         self.plan = plans[0]
+        # A library of several plans answers each question from the plans it names or that answer it,
+        # each plan by an assistant of its own over its own chunks (built when first asked).
+        self.catalogue = Catalogue(plans) if len(plans) > 1 else None
+        self._shelf: dict[str, Assistant] = {}
         self.directory = Directory(plans)
         self.targets = [t for p in plans for t in extract_targets(p)]
         self._target_sections = {s for p in plans for s in target_sections(p)}
@@ -217,13 +222,49 @@ class Assistant:
             return replace(q, refs=prev.refs)
         return q
 
-    def search(self, question: str, k: int | None = None, retriever: str | None = None) -> list[Hit]:
+    def search(self, question: str, k: int | None = None, retriever: str | None = None,
+               plan: str | None = None) -> list[Hit]:
+        if plan:
+            return self.of(plan).search(question, k, retriever)
         q = self.query(question)
         return self.retriever.search(q, k or self.settings.k, retriever)
 
+    # -- the plans of a library ------------------------------------------------
+    def of(self, plan: str | Plan) -> Assistant:
+        """The assistant of one loaded plan, named by its number ("65/KH-UBND"), file or file stem."""
+        p = plan if isinstance(plan, Plan) else self.find_plan(plan)
+        if len(self.plans) == 1:
+            return self
+        if p.source not in self._shelf:
+            self._shelf[p.source] = Assistant((p,), self.retriever.view(p.source), self.settings)
+        return self._shelf[p.source]
+
+    def find_plan(self, name: str) -> Plan:
+        """A loaded plan by its number, file name or file stem; QuestionError naming the loaded ones if none."""
+        key = " ".join(name.split()).casefold()
+        found = [p for p in self.plans
+                 if key in {p.number.casefold(), p.source.casefold(), Path(p.source).stem.casefold()}]
+        if len(found) == 1:
+            return found[0]
+        loaded = ", ".join(f"{p.number} ({p.source})" for p in found or self.plans)
+        if found:
+            raise QuestionError(f"plan {name!r} is ambiguous: name one by its file: {loaded}")
+        raise QuestionError(f"unknown plan {name!r}: the loaded plans are {loaded}")
+
     # -- answering -------------------------------------------------------------
     def ask(self, question: str, k: int | None = None, history: History | None = None,
-            retriever: str | None = None) -> Answer:
+            retriever: str | None = None, plan: str | None = None) -> Answer:
+        """The answer to a question; with several plans loaded, from the plan it names (or `plan`), or
+        from each plan that answers it, labelled with its plan."""
+        if plan or self.catalogue is not None:
+            from assistant.shelf import ask_library
+
+            return ask_library(self, question, k, history, retriever, plan)
+        return self.ask_plan(question, k, history, retriever)
+
+    def ask_plan(self, question: str, k: int | None = None, history: History | None = None,
+                 retriever: str | None = None) -> Answer:
+        """The answer of this assistant's own plans, as one."""
         q = self.query(question, history)
         k = k or self.settings.k
         qvec = self.retriever.embed(q.text) if (retriever or self.settings.retriever) != "bm25" else None

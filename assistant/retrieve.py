@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 from dataclasses import dataclass
 
@@ -54,31 +55,79 @@ class Retriever:
         self._bm25 = bm25s.BM25()
         self._bm25.index(corpus, show_progress=False)
         self._vocab: dict[str, int] = self._bm25.vocab_dict
-        self._by_section: dict[str, list[int]] = {}
-        for n, c in enumerate(self.chunks):
-            self._by_section.setdefault(c.section, []).append(n)
+        self._span = (0, len(self.chunks))  # the chunks this retriever sees: all, or one plan's
+        self._by_section = self._sections()
+
+    def _sections(self) -> dict[str, list[int]]:
+        lo, hi = self._span
+        out: dict[str, list[int]] = {}
+        for n in range(lo, hi):
+            out.setdefault(self.chunks[n].section, []).append(n)
+        return out
+
+    def view(self, doc: str) -> Retriever:
+        """The same index seen through one plan's chunks (a build keeps each plan's chunks together):
+        nothing is copied but the section lookup, so a library of plans costs one index."""
+        ids = [n for n, c in enumerate(self.chunks) if c.doc == doc]
+        if not ids or ids[-1] - ids[0] + 1 != len(ids):
+            raise ValueError(f"no contiguous chunks of {doc!r} in the index")
+        out = copy.copy(self)
+        out._span = (ids[0], ids[-1] + 1)
+        out._by_section = out._sections()
+        return out
+
+    @property
+    def whole(self) -> bool:
+        return self._span == (0, len(self.chunks))
 
     # -- the two retrievers ------------------------------------------------
     def embed(self, text: str) -> np.ndarray:
         return self.embedder.queries([text])[0]
 
     def dense(self, qvec: np.ndarray, k: int) -> list[tuple[int, float]]:
-        k = min(k, len(self.chunks))
-        if k == 0:
+        lo, hi = self._span
+        k = min(k, hi - lo)
+        if k <= 0:
             return []
-        scores, ids = self.index.vectors.search(qvec.reshape(1, -1).astype(np.float32), k)  # type: ignore[attr-defined]
+        x = qvec.reshape(1, -1).astype(np.float32)
+        if self.whole:
+            scores, ids = self.index.vectors.search(x, k)  # type: ignore[attr-defined]
+        else:
+            import faiss
+
+            params = faiss.SearchParameters(sel=faiss.IDSelectorRange(lo, hi))  # type: ignore[call-arg]
+            scores, ids = self.index.vectors.search(x, k, params=params)  # type: ignore[attr-defined]
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def lexical(self, terms: list[str], k: int) -> list[tuple[int, float]]:
         known = [t for t in terms if t in self._vocab]
         if not known:
             return []
-        scores = self._bm25.get_scores(known)
+        lo, hi = self._span
+        scores = self._bm25.get_scores(known)[lo:hi]
         order = np.argsort(-scores)[:k]
-        return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
+        return [(int(i) + lo, float(scores[i])) for i in order if scores[i] > 0]
+
+    def plans_with(self, term: str) -> set[str]:
+        """The plans (corpus files) whose passages use a term."""
+        tid = self._vocab.get(term)
+        if tid is None:
+            return set()
+        ptr, docs = self._bm25.scores["indptr"], self._bm25.scores["indices"]
+        return {self.chunks[int(i)].doc for i in docs[ptr[tid]:ptr[tid + 1]]}
 
     def known_terms(self, terms: list[str]) -> int:
-        return sum(1 for t in terms if t in self._vocab)
+        """How many of the terms occur in the chunks this retriever sees."""
+        if self.whole:
+            return sum(1 for t in terms if t in self._vocab)
+        lo, hi = self._span
+        ptr, docs = self._bm25.scores["indptr"], self._bm25.scores["indices"]
+        n = 0
+        for t in terms:
+            tid = self._vocab.get(t)
+            if tid is not None and np.any((docs[ptr[tid]:ptr[tid + 1]] >= lo) & (docs[ptr[tid]:ptr[tid + 1]] < hi)):
+                n += 1
+        return n
 
     # -- fusion --------------------------------------------------------------
     def search(self, q: Query, k: int = 10, mode: str | None = None, qvec: np.ndarray | None = None) -> list[Hit]:
@@ -115,16 +164,16 @@ class Retriever:
                 share = max(share, self.settings.dense_share_untranslated)
             ranked = self._blend(dense, lex, share)
         hits: list[Hit] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()  # (plan, section): plans share section ids
         for sid in self._ref_sections(q):
             for i in self._by_section.get(sid, [])[:1]:
                 hits.append(self._hit(i, 1.0, "lookup"))
-                seen.add(self.chunks[i].section)
+                seen.add((self.chunks[i].doc, self.chunks[i].section))
         for i, score in sorted(ranked.items(), key=lambda x: -x[1]):
             c = self.chunks[i]
-            if c.section in seen:
+            if (c.doc, c.section) in seen:
                 continue
-            seen.add(c.section)
+            seen.add((c.doc, c.section))
             hits.append(self._hit(i, score, mode))
             if len(hits) >= k:
                 break

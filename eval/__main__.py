@@ -52,7 +52,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     questions = _questions(args.questions)
     t0 = time.perf_counter()
-    results, config = run(questions, args.index, args.corpus, args.retriever, args.embedder, args.k)
+    results, config = run(questions, args.index, args.corpus, args.retriever, args.embedder, args.k, args.plan)
     config = {"questions_file": str(args.questions), **config, "seconds": round(time.perf_counter() - t0, 1),
               "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", "")}
     report = build_report(results, config)
@@ -144,6 +144,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--retriever", choices=RETRIEVERS, default="hybrid")
     p.add_argument("--embedder", default=None, help="e5 or st:NAME; another than the index's builds a temporary index")
     p.add_argument("--k", type=int, default=10)
+    p.add_argument("--plan", default=None, help="ask every question of this loaded plan (number or file)")
     p.add_argument("--out", type=Path, default=Path("var/eval"))
     p.set_defaults(fn=cmd_run)
 

@@ -77,14 +77,14 @@ def index_with(index: Path | None, embedder: str | None, corpus: Path,
 
 
 def ask_all(asst: Assistant, questions: Sequence[Question], k: int = 10, retriever: str | None = None,
-            log: TextIO | None = sys.stderr) -> list[Result]:
+            log: TextIO | None = sys.stderr, plan: str | None = None) -> list[Result]:
     """Ask each question once; a progress line every PROGRESS_EVERY questions."""
     out: list[Result] = []
     started = time.perf_counter()
     for n, q in enumerate(questions, start=1):
         t0 = time.perf_counter()
         try:
-            ans = asst.ask(q.q, k=k, retriever=retriever)
+            ans = asst.ask(q.q, k=k, retriever=retriever, plan=plan)
         except QuestionError as exc:
             out.append(Result(q, (), (), "", False, (), (time.perf_counter() - t0) * 1000, str(exc)))
         else:
@@ -99,20 +99,21 @@ def ask_all(asst: Assistant, questions: Sequence[Question], k: int = 10, retriev
 
 
 def run(questions: Sequence[Question], index: Path, corpus: Path, retriever: str = "hybrid",
-        embedder: str | None = None, k: int = 10) -> tuple[list[Result], dict[str, object]]:
+        embedder: str | None = None, k: int = 10, plan: str | None = None) -> tuple[list[Result], dict[str, object]]:
     """Results of every question, and the configuration they were obtained with."""
     with index_with(index, embedder, corpus) as ix:
         meta = index_meta(ix)
         t0 = time.perf_counter()
         asst = Assistant.load(Settings(index=ix, corpus=corpus, retriever=retriever, k=k), index=ix)
         load_s = time.perf_counter() - t0
-        results = ask_all(asst, questions, k, retriever)
+        results = ask_all(asst, questions, k, retriever, plan=plan)
     config: dict[str, object] = {
         "index": str(index) if ix == index else f"temporary index ({meta['embedder']})",
         "embedder": meta["embedder"],
         "chunk_size": meta.get("chunk_size"),
         "retriever": retriever,
         "k": k,
+        "plan": plan or "",
         "questions": len(questions),
         "load_seconds": round(load_s, 3),
     }

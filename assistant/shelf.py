@@ -1,0 +1,237 @@
+"""Answers from a library of plans.
+
+A question is answered from the plans it names ("kế hoạch 65", "KH của tỉnh Phú Lâm"), else from the
+plan in focus in the conversation, else from the plans retrieval finds it in. Each plan answers with
+an assistant of its own over its own chunks, so one plan's answer never mixes in another's facts.
+When several plans answer, each answer is given under its plan's name, or, past a few, the user is
+asked which plan; a question asking for plans ("những kế hoạch nào giao Sở Y tế chủ trì") lists them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from assistant.agencies import squash
+from assistant.answer import Answer, Citation
+from assistant.lexicon import says
+from assistant.library import asks_for_plans, plan_json, plan_label
+from assistant.query import Query, asks_content
+from assistant.retrieve import lexical_terms
+from index.normalize import fold
+from index.parse import Plan, Task
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant, History
+
+# Which plans a question that names none is about (looked at on eval/sets/library, `python -m eval.library`):
+# below DISTINCTIVE the question's words tell no plan from another; at or above it, the plans holding at
+# least SHARE of the best plan's weight are candidates. A plan whose nearest passage is MARGIN nearer in
+# cosine than any other plan's settles it (Vietnamese typed without marks embeds poorly, so it needs more).
+DISTINCTIVE = 3.5
+SHARE = 0.6
+MARGIN = {"vi": 0.03, "vi_nodiac": 0.05, "en": 0.012}
+DENSE_DEPTH = 200  # passages ranked by cosine to find each plan's nearest
+# Answers from more plans than this become a "which plan?" question listing them.
+MAX_PLANS = 3
+
+
+def ask_library(asst: Assistant, question: str, k: int | None, history: History | None,
+                retriever: str | None, plan: str | None) -> Answer:
+    k = k or asst.settings.k
+    q = asst.query(question)  # raises QuestionError for an empty question
+    if plan:
+        p = asst.find_plan(plan)
+        return _labelled(asst, q, [(p, asst.of(p).ask_plan(question, k, history, retriever))])
+    assert asst.catalogue is not None
+    naming = asst.catalogue.named(q.text)
+    if naming.unknown and not naming.plans:
+        return _no_such_plan(asst, q, naming.unknown)
+    if asks_for_plans(q.words):
+        listed = _plans_answer(asst, q, naming.plans or asst.plans)
+        if listed is not None:
+            return listed
+    if naming.plans:
+        chosen = list(naming.plans)
+    else:
+        chosen = _candidates(asst, q)
+        focus = _focus(asst, history)
+        if focus is not None and focus in chosen:
+            chosen = [focus]
+    answers = [(p, asst.of(p).ask_plan(question, k, history, retriever)) for p in chosen[:MAX_PLANS]]
+    said = [(p, a) for p, a in answers if not a.abstained]
+    if len(chosen) > MAX_PLANS and len(said) == len(answers):
+        return _which(asst, q, chosen)
+    return _labelled(asst, q, said or answers[:1])
+
+
+def _distinctive(asst: Assistant, q: Query) -> dict[str, float]:
+    """Each plan's weight of the question's words, a word weighing more the fewer plans use it
+    (log N/n): words every plan uses ("ký", "báo cáo hằng năm") tell no plan from another."""
+    n = len(asst.plans)
+    out: dict[str, float] = {}
+    for term in set(lexical_terms(q.text, q.style == "en")):
+        docs = asst.retriever.plans_with(term)
+        for d in docs:
+            out[d] = out.get(d, 0.0) + math.log(n / len(docs))
+    return out
+
+
+def _nearest(asst: Assistant, q: Query) -> list[tuple[str, float]]:
+    """Each plan by the cosine of its passage nearest the question, best first."""
+    best: dict[str, float] = {}
+    for i, score in asst.retriever.dense(asst.retriever.embed(q.text), DENSE_DEPTH):
+        best.setdefault(asst.retriever.chunks[i].doc, score)
+    return sorted(best.items(), key=lambda x: -x[1])
+
+
+def _candidates(asst: Assistant, q: Query) -> list[Plan]:
+    """The plans a question that names none may be about, likeliest first: those its distinctive
+    words point to, or every plan when it has none ("Ai ký kế hoạch này?"); a plan whose passage is
+    clearly nearest in meaning settles it (the only evidence for words the glossary does not know)."""
+    # "nhiệm vụ 5d", "mục III.2": only a plan that has the unit can be meant.
+    having = [p for p in asst.plans if any(_has(p, r.section) for r in q.refs)]
+    plans = having or list(asst.plans)
+    weights = {d: w for d, w in _distinctive(asst, q).items() if any(p.source == d for p in plans)}
+    top = max(weights.values(), default=0.0)
+    pool = {d for d, w in weights.items() if w >= SHARE * top} if top >= DISTINCTIVE else {p.source for p in plans}
+    nearest = [(d, s) for d, s in _nearest(asst, q) if d in pool or q.style == "en"]
+    if len(nearest) > 1 and nearest[0][1] - nearest[1][1] >= MARGIN[q.style]:
+        pool = {nearest[0][0]}
+    order = {d: n for n, (d, _) in enumerate(nearest)}
+    return sorted((p for p in plans if p.source in pool), key=lambda p: order.get(p.source, len(order)))
+
+
+def _has(p: Plan, sid: str) -> bool:
+    return p.section(sid) is not None or any(s.id.startswith(sid + ".") for s in p.sections)
+
+
+def _focus(asst: Assistant, history: History | None) -> Plan | None:
+    """The plan the conversation is about: the one the last question named, or the one alone its
+    words point to."""
+    from assistant.core import _previous_questions
+
+    assert asst.catalogue is not None
+    for previous in reversed(_previous_questions(history)[-3:]):
+        named = asst.catalogue.named(previous).plans
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return None
+        try:
+            found = _candidates(asst, asst.query(previous))
+        except ValueError:
+            continue
+        return found[0] if len(found) == 1 else None
+    return None
+
+
+def _labelled(asst: Assistant, q: Query, answers: list[tuple[Plan, Answer]]) -> Answer:
+    """One answer per plan, each under its plan's name; hits and citations of them all."""
+    en = q.style == "en"
+    first = answers[0][1]
+    if len(answers) == 1:
+        text = f"{plan_label(answers[0][0], en)}:\n{first.answer}"
+    else:
+        text = "\n\n".join(f"{plan_label(p, en)}:\n{a.answer}" for p, a in answers)
+    cites = tuple(c for _, a in answers for c in a.citations)
+    hits = tuple(h for _, a in answers for h in a.hits)
+    return Answer(first.question, text, all(a.abstained for _, a in answers), cites, hits, first.style, first.intent,
+                  first.notice, first.route, tuple(plan_json(p) for p, _ in answers))
+
+
+def _which(asst: Assistant, q: Query, plans: list[Plan]) -> Answer:
+    en = q.style == "en"
+    head = ("Several plans answer this; which plan do you mean?" if en else
+            "Nhiều kế hoạch trả lời câu hỏi này; bạn hỏi về kế hoạch nào?")
+    lines = [head, *(f"- {plan_label(p, en)}" for p in plans)]
+    return Answer(q.text, "\n".join(lines), False, (), (), q.style, q.intent, "", "clarify",
+                  tuple(plan_json(p) for p in plans))
+
+
+def _no_such_plan(asst: Assistant, q: Query, number: str) -> Answer:
+    en = q.style == "en"
+    held = "; ".join(plan_label(p, en) for p in asst.plans)
+    text = (f"No plan numbered {number} is loaded. The plans loaded are: {held}." if en else
+            f"Không có kế hoạch số {number} trong các kế hoạch đã nạp. Các kế hoạch đã nạp: {held}.")
+    return Answer(q.text, text, True, (), (), q.style, q.intent, "", "refusal")
+
+
+def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer | None:
+    """"Những kế hoạch nào giao Sở Y tế chủ trì?", "which plans run until 2030?", "kế hoạch nào ban hành
+    theo đề nghị của Sở LĐTBXH": the plans whose facts pass the question's tests, each with what makes
+    it one. None when the question gives no test a plan can pass."""
+    en = q.style == "en"
+    tests: list[tuple[str, Callable[[Plan], list[Task] | None]]] = []
+    agencies = asst.directory.find(q.text)
+    if agencies:
+        a = agencies[0]
+        name = (asst.directory.english(a.name) or a.name) if en else a.name
+        if says(q.text, "proposal"):
+            tests.append((f"proposed by {name}" if en else f"do {a.name} đề nghị",
+                          lambda p: [] if _same(a.name, p.proposer) else None))
+        else:
+            coord = "coordinate" in q.intents and "lead" not in q.intents
+            anyrole = asks_content(q.words) or says(q.text, "involvement")
+            role = "" if anyrole else "coordinate" if coord else "lead"
+
+            def roles(p: Plan) -> list[Task] | None:
+                tasks = [t for t in p.work() if any(_same(a.name, n) for n in _names(t, role))]
+                return tasks or None
+
+            label = {"": ("naming", "có"), "coordinate": ("with a task coordinated by", "có nhiệm vụ phối hợp của"),
+                     "lead": ("with a task led by", "có nhiệm vụ do")}[role]
+            tests.append((f"{label[0]} {name}" if en else f"{label[1]} {a.name}" + (" chủ trì" if role == "lead" else ""),
+                          roles))
+    if q.year is not None:
+        y = q.year
+        if says(q.text, "issued"):
+            tests.append((f"issued in {y}" if en else f"ban hành năm {y}",
+                          lambda p: [] if p.date[:4] == str(y) else None))
+        else:
+            ending = says(q.text, "ends")
+
+            def period(p: Plan) -> list[Task] | None:
+                years = [int(x) for x in re.findall(r"\b((?:19|20)\d\d)\b", p.title)]
+                ok = bool(years) and (max(years) == y if ending else min(years) <= y <= max(years))
+                return [] if ok else None
+
+            tests.append(((f"whose period ends in {y}" if ending else f"whose period includes {y}") if en else
+                          (f"có thời kỳ kết thúc năm {y}" if ending else f"có thời kỳ gồm năm {y}"), period))
+    if re.search(r"\b(quyet dinh|qd|decisions?)\b", q.words):
+        tests.append(("issued by a decision" if en else "ban hành kèm quyết định",
+                      lambda p: [] if fold(p.doc_type).startswith("quyet dinh") else None))
+    if not tests:
+        return None
+    found: list[tuple[Plan, list[Task]]] = []
+    for p in pool:
+        results = [test(p) for _, test in tests]
+        if all(r is not None for r in results):
+            found.append((p, [t for r in results for t in (r or [])]))
+    what = "; ".join(label for label, _ in tests)
+    lines = [f"Plans {what} ({len(found)}):" if en else f"Các kế hoạch {what} ({len(found)}):"] if found else [
+        f"No loaded plan is one {what}." if en else f"Không kế hoạch nào đã nạp {what}."]
+    cites: list[Citation] = []
+    for p, tasks in found:
+        ids = ", ".join(t.id for t in tasks[:12]) + (" …" if len(tasks) > 12 else "")
+        lines.append(f"- {plan_label(p, en)}: {ids or p.title}")
+        cites += [asst.composer.cite(p, t.id) for t in tasks[:12] if p.section(t.id)] or (
+            [asst.composer.cite(p, "header")] if p.section("header") else [])
+    return Answer(q.text, "\n".join(lines), False, tuple(cites), (), q.style, q.intent, "", "plans",
+                  tuple(plan_json(p) for p, _ in found))
+
+
+def _names(t: Task, role: str) -> tuple[str, ...]:
+    return t.lead if role == "lead" else t.coordinate if role == "coordinate" else (*t.lead, *t.coordinate)
+
+
+def _same(agency: str, name: str) -> bool:
+    """One body, as two plans write it: "Ngân hàng Chính sách xã hội" and "Ngân hàng Chính sách xã hội
+    chi nhánh tỉnh Phú Lâm"."""
+    a, b = squash(agency), squash(name)
+    return bool(name) and (a == b or b.startswith(a) or a.startswith(b))
+
+
+__all__ = ["ask_library"]
