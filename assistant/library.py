@@ -27,6 +27,11 @@ _DATE = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b
 _KIND = {"kh": "ke hoach", "qd": "quyet dinh"}
 
 
+def _window(text: str, start: int, end: int, before: int = 3, after: int = 6) -> str:
+    """The few words either side of text[start:end]."""
+    return " ".join(text[:start].split()[-before:] + text[end:].split()[:after])
+
+
 def base_number(number: str) -> str:
     """"65/KH-UBND" -> "65"."""
     m = re.match(r"\s*(\d+)", number)
@@ -110,7 +115,7 @@ class Catalogue:
     def _bigrams(text: str) -> set[str]:
         stop = function_words()
         toks = re.findall(r"[a-z]+", fold(text))
-        return {f"{a} {b}" for a, b in itertools.pairwise(toks) if a not in stop and b not in stop}
+        return {f"{a} {b}" for a, b in itertools.pairwise(toks) if not (a in stop and b in stop)}
 
     def named(self, question: str) -> Naming:
         """The plans a question names, each way of naming narrowing the others."""
@@ -136,8 +141,10 @@ class Catalogue:
         on = {p.source for p in self.plans if p.date and p.date in dates}
         if on:
             facets.append(on)
-        if re.search(rf"\b{_DOC}\b", t):
-            grams = self._bigrams(t)
+        # "kế hoạch về du lịch cộng đồng", "the clean water plan": words next to the word for a plan.
+        near = [_window(t, m.start(), m.end()) for m in re.finditer(rf"\b{_DOC}\b", t)]
+        if near:
+            grams = set().union(*map(self._bigrams, near))
             by_title = {src for src, own in self._own.items() if own & grams}
             if by_title:
                 facets.append(by_title)

@@ -1,0 +1,149 @@
+"""A library of plans in one index: questions answered from the plan they name, answers labelled with
+their plan, lists of plans. Real parser, embedder and index over three of the test plans, two of which
+share the number 214/KH-UBND."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Settings
+from assistant.cli import main
+from assistant.core import QuestionError
+from assistant.library import Catalogue, plan_label
+from index.corpus import read_corpus
+from index.store import build_index
+
+PLANS = Path(__file__).parent / "data" / "plans"
+FILES = ("kh-lamha-duoinuoc.txt", "kh-longgiang-dulich.txt", "kh-phulam-nuocsach.txt")
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("library")
+    (root / "corpus").mkdir()
+    for name in FILES:
+        shutil.copy(PLANS / name, root / "corpus" / name)
+    build_index(root / "corpus", root / "index")
+    return root
+
+
+@pytest.fixture(scope="module")
+def asst(library: Path) -> Assistant:
+    return Assistant.load(Settings(index=library / "index", corpus=library / "corpus"), index=library / "index")
+
+
+def stems(ans) -> list[str]:
+    return [p["id"] for p in ans.plans]
+
+
+# -- naming, read from the plans' own headers (no index needed) ------------------
+@pytest.fixture(scope="module")
+def catalogue(library: Path) -> Catalogue:
+    return Catalogue(read_corpus(library / "corpus").plans)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Kế hoạch 27/KH-UBND do ai ký?", {"kh-phulam-nuocsach.txt"}),
+    ("kh so 27 giao ai chu tri", {"kh-phulam-nuocsach.txt"}),
+    ("KH 214 ban hành ngày nào?", {"kh-lamha-duoinuoc.txt", "kh-longgiang-dulich.txt"}),
+    ("kế hoạch 214 của tỉnh Long Giang", {"kh-longgiang-dulich.txt"}),
+    ("ke hoach cua lam ha ve duoi nuoc", {"kh-lamha-duoinuoc.txt"}),
+    ("the Phu Lam plan: who signed it?", {"kh-phulam-nuocsach.txt"}),
+    ("kế hoạch ban hành ngày 15/10/2025 nói gì", {"kh-longgiang-dulich.txt"}),
+    ("kế hoạch về du lịch cộng đồng giao ai chủ trì", {"kh-longgiang-dulich.txt"}),
+    ("Ai ký kế hoạch này?", set()),
+])
+def test_a_question_names_its_plans(catalogue: Catalogue, question: str, expected: set[str]) -> None:
+    assert {p.source for p in catalogue.named(question).plans} == expected
+
+
+def test_a_plan_number_the_library_lacks_is_reported(catalogue: Catalogue) -> None:
+    naming = catalogue.named("kế hoạch số 999 giao sở nào chủ trì")
+    assert naming.plans == () and naming.unknown == "999"
+    # A number some plan cites (a resolution, a decree) names no missing plan.
+    assert catalogue.named("nghị định 86 quy định gì").unknown == ""
+
+
+def test_labels_come_from_the_header(catalogue: Catalogue) -> None:
+    phulam = next(p for p in catalogue.plans if p.source == "kh-phulam-nuocsach.txt")
+    assert plan_label(phulam) == "Kế hoạch 27/KH-UBND (UBND tỉnh Phú Lâm, 12/2/2026)"
+    assert plan_label(phulam, en=True) == "Plan 27/KH-UBND (Phú Lâm People's Committee, 12/2/2026)"
+
+
+# -- answers through the whole pipeline -------------------------------------------
+def test_a_named_plan_answers_alone_and_says_so(asst: Assistant) -> None:
+    ans = asst.ask("kh nuoc sach phu lam do ai ky")
+    assert stems(ans) == ["kh-phulam-nuocsach"]
+    assert ans.answer.startswith("Kế hoạch 27/KH-UBND (UBND tỉnh Phú Lâm, 12/2/2026)")
+    assert "Đặng Quốc Vĩnh" in ans.answer
+    out = ans.to_json()
+    assert out["plans"][0]["number"] == "27/KH-UBND"
+    assert out["citations"] and all(c["plan"]["number"] == "27/KH-UBND" for c in out["citations"])
+
+
+def test_a_shared_number_answers_for_each_plan(asst: Assistant) -> None:
+    ans = asst.ask("Kế hoạch 214/KH-UBND do ai ký?")
+    assert set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-longgiang-dulich"}
+    assert "Hoàng Thị Mai Lan" in ans.answer and "Trần Minh Khôi" in ans.answer
+    assert "UBND tỉnh Lâm Hà" in ans.answer and "UBND tỉnh Long Giang" in ans.answer
+
+
+def test_an_unscoped_document_question_answers_per_plan(asst: Assistant) -> None:
+    ans = asst.ask("Ai ký kế hoạch này?")
+    assert not ans.abstained
+    assert set(stems(ans)) == {Path(f).stem for f in FILES}
+
+
+def test_a_topic_only_one_plan_has_goes_to_it(asst: Assistant) -> None:
+    ans = asst.ask("cơ quan nào chủ trì kiểm tra việc kinh doanh áo phao, phao bơi không bảo đảm chất lượng?")
+    assert stems(ans) == ["kh-lamha-duoinuoc"]
+    assert "Sở Công Thương" in ans.answer
+
+
+def test_a_missing_plan_is_declined_with_the_loaded_ones(asst: Assistant) -> None:
+    ans = asst.ask("Kế hoạch số 999/KH-UBND giao sở nào chủ trì?")
+    assert ans.abstained and "999" in ans.answer and "27/KH-UBND" in ans.answer
+
+
+def test_plans_are_listed_by_the_agency_that_leads(asst: Assistant) -> None:
+    ans = asst.ask("Những kế hoạch nào giao Sở Y tế chủ trì nhiệm vụ?")
+    assert ans.route == "plans"
+    assert set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-phulam-nuocsach"}
+    assert {c.doc for c in ans.citations} == {"kh-lamha-duoinuoc.txt", "kh-phulam-nuocsach.txt"}
+
+
+def test_plans_are_listed_by_the_year_issued(asst: Assistant) -> None:
+    ans = asst.ask("Có bao nhiêu kế hoạch được ban hành trong năm 2025?")
+    assert set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-longgiang-dulich"}
+
+
+def test_a_plan_given_restricts_the_answer(asst: Assistant) -> None:
+    ans = asst.ask("ai ký kế hoạch?", plan="kh-longgiang-dulich.txt")
+    assert stems(ans) == ["kh-longgiang-dulich"] and "Trần Minh Khôi" in ans.answer
+    with pytest.raises(QuestionError, match="ambiguous"):
+        asst.ask("ai ký?", plan="214/KH-UBND")
+    with pytest.raises(QuestionError, match="unknown plan"):
+        asst.ask("ai ký?", plan="999/KH-UBND")
+
+
+def test_a_follow_up_keeps_the_plan_in_focus(asst: Assistant) -> None:
+    history = [{"role": "user", "content": "Kế hoạch nước sạch của tỉnh Phú Lâm do ai ký?"},
+               {"role": "assistant", "content": "Đặng Quốc Vĩnh"}]
+    ans = asst.ask("ban hành ngày nào?", history=history)
+    assert stems(ans) == ["kh-phulam-nuocsach"] and "12" in ans.answer
+
+
+def test_cli_plan_option(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "ai ký", "--plan", "27/KH-UBND", "--index", str(library / "index"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["plans"][0]["number"] == "27/KH-UBND" and "Đặng Quốc Vĩnh" in out["answer"]
+    assert main(["search", "nước sạch", "--plan", "kh-lamha-duoinuoc", "--index", str(library / "index"),
+                 "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert hits and {h["doc"] for h in hits} == {"kh-lamha-duoinuoc.txt"}
+    assert main(["ask", "ai ký", "--plan", "999/KH", "--index", str(library / "index")]) == 2
+    assert "unknown plan" in capsys.readouterr().err
