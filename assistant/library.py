@@ -109,6 +109,7 @@ class Catalogue:
             src: {b for b in grams if all(b not in g for s, g in titles.items() if s != src)}
             for src, grams in titles.items()
         }
+        self._texts = [" " + " ".join(re.findall(r"[a-z0-9]+", fold(p.text))) + " " for p in self.plans]
         self._cited = " ".join(fold(p.text) for p in self.plans)
 
     @staticmethod
@@ -145,7 +146,9 @@ class Catalogue:
         near = [_window(t, m.start(), m.end()) for m in re.finditer(rf"\b{_DOC}\b", t)]
         if near:
             grams = set().union(*map(self._bigrams, near))
-            by_title = {src for src, own in self._own.items() if own & grams}
+            # A title's words that most plans use in their text ("xây dựng") name none of them.
+            rare = {g for g in grams if 2 * sum(f" {g} " in t for t in self._texts) <= len(self._texts)}
+            by_title = {src for src, own in self._own.items() if own & rare}
             if by_title:
                 facets.append(by_title)
         if not facets:
