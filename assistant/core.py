@@ -197,6 +197,11 @@ class Assistant:
             return replace(q, intents=prev.intents)
         if not q.refs and prev.refs and q.intents != ("content",) and not agencies:
             return replace(q, refs=prev.refs)
+        # "còn năm 2025?" after the 2030 target for health insurance: the same question of 2025.
+        if q.year is not None and prev.year is not None and q.year != prev.year and not q.refs and not agencies \
+                and not self._topic(q):
+            asked = parse_query(prev.text.replace(str(prev.year), str(q.year)), self.known, self.settings.max_question)
+            return replace(asked, style=q.style)
         return q
 
     def search(self, question: str, k: int | None = None, retriever: str | None = None) -> list[Hit]:
@@ -270,16 +275,19 @@ class Assistant:
             return []
         if self.directory.find(q.text) or asks_content(q.words):
             return []
+        return [] if self._topic(q) else [i for i in q.intents if i in ROLES]
+
+    def _topic(self, q: Query) -> list[str]:
+        """The words of a question that could name a task or a target: none in "Ai phối hợp?",
+        "còn năm 2025?" or "who coordinates them?"."""
         asking = intent_tokens()
         if q.style == "en":
-            topic = [w for w in english_topic(q.text) if w not in asking and w not in NO_TOPIC]
-        else:
-            words = re.findall(r"[^\W\d_]+", tones(q.text).lower())
-            # A word the plan never uses names nothing in it; asking words and "họ", "đó" name no task.
-            known = self._folded_words if q.style == "vi_nodiac" else self._words
-            topic = [w for w in words if w not in _ASKING and fold(w) not in asking and w not in NO_TOPIC
-                     and (fold(w) if q.style == "vi_nodiac" else w) in known]
-        return [] if topic else [i for i in q.intents if i in ROLES]
+            return [w for w in english_topic(q.text) if w not in asking and w not in NO_TOPIC]
+        words = re.findall(r"[^\W\d_]+", tones(q.text).lower())
+        # A word the plan never uses names nothing in it; asking words and "họ", "đó" name no task.
+        known = self._folded_words if q.style == "vi_nodiac" else self._words
+        return [w for w in words if w not in _ASKING and fold(w) not in asking and w not in NO_TOPIC
+                and (fold(w) if q.style == "vi_nodiac" else w) in known]
 
     def _candidates(self, hits: list[Hit], n: int = 4) -> list[tuple[Plan, Task]]:
         """The tasks a clarifying question offers: those retrieval ranks first, else the plan's first."""

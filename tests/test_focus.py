@@ -136,3 +136,15 @@ def test_user_turns_of_every_history_shape() -> None:
 def test_clarify_without_candidates_still_asks(assistant: Assistant) -> None:
     text, choices = clarify(assistant.query("who coordinates?"), ["coordinate"], [])
     assert text.endswith(".") and not choices
+
+
+@pytest.mark.parametrize(("first", "then", "english"), [
+    ("Chỉ tiêu BHYT năm 2030?", "còn năm 2025?", False),
+    ("What is the 2030 target for health insurance coverage?", "and 2025?", True),
+])
+def test_a_year_alone_asks_the_last_question_of_that_year(first: str, then: str, english: bool,
+                                                          assistant: Assistant) -> None:
+    before, after = walk(assistant, first, then)
+    assert before.route == after.route == "target"
+    assert "2030" in before.answer and "2025" in after.answer and "2030" not in after.answer
+    assert "bảo hiểm y tế" in after.answer and ("By 2025" in after.answer) == english
