@@ -108,9 +108,9 @@ def reading_note(q: Query, readings: Sequence[tuple[Reference, Plan, str]]) -> t
         s = plan.section(sid)
         title = s.title if s is not None else ""
         if lang == "en":
-            notes.append(f"Note: “{r.text}” was read as {r.section}; the plan also has {sid} ({title}).")
+            notes.append(f"Note: read as {r.section}; the plan also has {sid} ({title}).")
         else:
-            notes.append(f"Lưu ý: “{r.text}” được hiểu là {r.section}; kế hoạch còn có {sid} ({title}).")
+            notes.append(f"Lưu ý: câu hỏi được hiểu là {r.section}; kế hoạch còn có {sid} ({title}).")
         question = q.text.replace(r.text, sid, 1) if r.text in q.text else sid
         choices.append(Choice(sid, title, question, plan.source))
     return " ".join(notes), tuple(choices)
