@@ -45,6 +45,17 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """A reading the user can pick: a task offered by a clarifying question, or the other task a
+    reference typed without its marks may mean; `question` is the question that answers it."""
+
+    section: str
+    title: str
+    question: str
+    doc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     question: str
     answer: str
@@ -54,7 +65,8 @@ class Answer:
     style: str
     intent: str
     notice: str = ""  # e.g. the question was truncated
-    route: str = ""  # which kind of answer: role | list | duties | target | document | passage | refusal
+    route: str = ""  # which kind of answer: role | list | duties | target | document | passage | refusal | clarify
+    choices: tuple[Choice, ...] = ()  # what the user may pick next (a clarifying question's candidates)
     # With several plans loaded: the plans the answer is from, best first, each as library.plan_json
     # names it; every citation and hit then carries its plan.
     plans: tuple[dict[str, str], ...] = ()
@@ -80,13 +92,15 @@ class Answer:
             out["plans"] = list(self.plans)
         if self.notice:
             out["notice"] = self.notice
+        if self.choices:
+            out["choices"] = [asdict(c) for c in self.choices]
         return out
 
 
 # The route of each composer that writes an answer; helpers (find_task, mention_tasks …) have none.
 ROUTES = {
     "task_answer": "role", "tasks_answer": "role", "task_summary": "role",
-    "agency_answer": "list", "task_list": "list", "lead_count_list": "list", "mention_list": "list",
+    "focus_answer": "role", "agency_answer": "list", "task_list": "list", "lead_count_list": "list", "mention_list": "list",
     "duties": "duties", "target_answer": "target", "better_objective": "target", "meta_answer": "document",
     "content_answer": "passage", "quote": "passage", "units_answer": "passage", "abstain": "refusal",
 }
@@ -224,7 +238,40 @@ class Composer:
         best = max(range(len(candidates)), key=lambda n: words[n])
         return candidates[best] if words[best] >= max(words[0] * 1.15, words[0] + 6) else candidates[0]
 
+    def task(self, doc: str, sid: str) -> tuple[Plan, Task] | None:
+        """The task with that id in the plan read from `doc`; None for any other section."""
+        return self._tasks.get((doc, sid))
+
     # -- answers -------------------------------------------------------------
+    def focus_answer(self, q: Query, tasks: list[tuple[Plan, Task]], asked: list[str]) -> tuple[str, list[Citation]]:
+        """A role or the timeline of each task the conversation is about ("còn phối hợp thì sao?"
+        after a list), tasks that share the same value grouped, each task cited."""
+        if len(tasks) == 1:
+            return self.task_answer(q, *tasks[0], asked)
+        en = q.style == "en"
+        heads = {"lead": ("Lead", "Cơ quan chủ trì"), "coordinate": ("Coordinating bodies", "Cơ quan phối hợp"),
+                 "timeline": ("Timeline", "Thời gian thực hiện")}
+        slot = {"lead": 0, "coordinate": 1, "timeline": 2}
+        lines = []
+        for role in asked:
+            groups: dict[str, list[Task]] = {}
+            for _, t in tasks:
+                if role == "timeline":
+                    gloss = timeline_en(t.when) if en else ""
+                    value = f"“{t.timeline}” ({gloss})" if gloss else t.timeline
+                else:
+                    value = self._names(t.lead if role == "lead" else t.coordinate, en)
+                groups.setdefault(value or ("not stated" if en else "không nêu"), []).append(t)
+            head = (f"{heads[role][0]} of the {len(tasks)} tasks above:" if en
+                    else f"{heads[role][1]} của {len(tasks)} nhiệm vụ trên:")
+            parts = [f"{', '.join(self._task_label(t, en) for t in ts)}: {value}." for value, ts in groups.items()]
+            lines.append(" ".join([head, *parts]))
+        cites = []
+        for plan, t in tasks:
+            spans = [t.spans[slot[r]] for r in asked]
+            cites.append(self.cite(plan, t.id, (min(a for a, _ in spans), max(b for _, b in spans))))
+        return " ".join(lines), cites
+
     def tasks_answer(self, q: Query, tasks: list[tuple[Plan, Task]], asked: list[str]) -> tuple[str, list[Citation]]:
         texts, cites = [], []
         for plan, t in tasks:

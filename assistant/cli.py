@@ -185,10 +185,13 @@ def cmd_ask(a: argparse.Namespace) -> int:
 
 
 def cmd_chat(a: argparse.Namespace) -> int:
+    """A terminal chat: each question is read with the ones before it; a clarifying question's
+    choices are numbered, and typing a number asks that choice's question."""
     from assistant.core import QuestionError
 
     asst = _load(a.index)
     history: list[dict[str, str]] = []
+    choices: list[str] = []
     from assistant.library import plan_label
 
     loaded = "; ".join(plan_label(p) for p in asst.plans)
@@ -201,12 +204,20 @@ def cmd_chat(a: argparse.Namespace) -> int:
             return 0
         if not q.strip():
             continue
+        if q.strip().isdigit() and 1 <= int(q) <= len(choices):
+            q = choices[int(q) - 1]
+            print(f"  {q}")
         try:
             ans = asst.ask(q, a.k, history=history)
         except QuestionError as exc:
             print(exc)
             continue
         _print_answer(ans, False, asst)
+        choices = [c.question for c in ans.choices]
+        if choices:
+            print("\n" + ("Type a number:" if ans.style == "en" else "Gõ số để chọn:"))
+            for n, c in enumerate(ans.choices, 1):
+                print(f"  {n}. {c.section} — {c.title}")
         history += [{"role": "user", "content": q}, {"role": "assistant", "content": ans.answer}]
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from assistant.agencies import Directory
-from assistant.answer import Answer, Citation, Composer, missing_ref
+from assistant.answer import Answer, Choice, Citation, Composer, missing_ref
+from assistant.focus import NO_TOPIC, ROLES, History, clarify, other_readings, reading_note, user_turns
 from assistant.glossary import ABBREVIATIONS, content_terms, edits1, expand_tokens, translate_terms
 from assistant.lexicon import function_words, intent_tokens
 from assistant.lexicon import says as phrased
@@ -21,6 +21,7 @@ from assistant.query import (
     asks_content,
     asks_figure,
     detect_intents,
+    english_topic,
     lead_count,
     names_tasks,
     parse_query,
@@ -34,6 +35,9 @@ from index.genre import phrase_pattern
 from index.normalize import fold, tokens, tones
 from index.parse import Plan, Task
 from index.store import load_index
+
+# Earlier user turns answered again, at most, to find what a conversation is about (Assistant.focus).
+FOCUS_DEPTH = 3
 
 
 class QuestionError(ValueError):
@@ -90,28 +94,6 @@ _STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[
 
 # The implementation part of a plan (part IV, "Tổ chức thực hiện").
 _IMPLEMENTATION = re.compile(r"\b(implementation (section|part|arrangements)|to chuc thuc hien)\b")
-
-History = Sequence[object]
-
-
-def _previous_questions(history: History | None) -> list[str]:
-    """User turns of a chat history: plain strings, (user, bot) pairs or messages dicts."""
-    out: list[str] = []
-    for turn in history or ():
-        if isinstance(turn, str):
-            out.append(turn)
-        elif isinstance(turn, dict) and turn.get("role") == "user":
-            content = turn.get("content")
-            if isinstance(content, str):
-                out.append(content)
-            elif isinstance(content, list):  # Gradio's list of parts: [{"type": "text", "text": …}]
-                text = " ".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
-                if text.strip():
-                    out.append(text)
-        elif isinstance(turn, list | tuple) and turn and isinstance(turn[0], str):
-            out.append(turn[0])
-    return out
-
 
 _FOLLOW = re.compile(r"^(còn|con|thế còn|the con|vậy còn|vay con|và|va|what about|and|how about)\b|thì sao|thi sao|\?$")
 
@@ -171,7 +153,7 @@ class Assistant:
         fixed = self._typos_fixed(q.text) if q.style != "en" else q.text
         if fixed != q.text:
             q = replace(q, intents=detect_intents(fixed))
-        return self._follow_up(q, _previous_questions(history))
+        return self._follow_up(q, user_turns(history))
 
     def _states_asked_figure(self, q: Query, passage: str) -> bool:
         """True when the passage states a figure of what the question names: a number whose few words
@@ -220,6 +202,11 @@ class Assistant:
             return replace(q, intents=prev.intents)
         if not q.refs and prev.refs and q.intents != ("content",) and not agencies:
             return replace(q, refs=prev.refs)
+        # "còn năm 2025?" after the 2030 target for health insurance: the same question of 2025.
+        if q.year is not None and prev.year is not None and q.year != prev.year and not q.refs and not agencies \
+                and not self._topic(q):
+            asked = parse_query(prev.text.replace(str(prev.year), str(q.year)), self.known, self.settings.max_question)
+            return replace(asked, style=q.style)
         return q
 
     def search(self, question: str, k: int | None = None, retriever: str | None = None,
@@ -265,13 +252,31 @@ class Assistant:
     def ask_plan(self, question: str, k: int | None = None, history: History | None = None,
                  retriever: str | None = None) -> Answer:
         """The answer of this assistant's own plans, as one."""
+        return self._ask(question, k, history, retriever, FOCUS_DEPTH)
+
+    def _ask(self, question: str, k: int | None, history: History | None, retriever: str | None,
+             depth: int) -> Answer:
         q = self.query(question, history)
         k = k or self.settings.k
+        asked = self._asks_of_no_task(q)
+        focus = self.focus(history, k, retriever, depth) if asked else []
         qvec = self.retriever.embed(q.text) if (retriever or self.settings.retriever) != "bm25" else None
         hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec)
         self.composer.route = ""
-        text, cites, abstained = self._compose(q, hits, qvec, best)
-        route = "refusal" if abstained else self.composer.route
+        choices: tuple[Choice, ...] = ()
+        if asked and focus:
+            text, cites, abstained = (*self.composer.focus_answer(q, focus, asked), False)
+        elif asked:
+            # Any task picked here would be a guess: ask which, offering the likeliest.
+            text, choices = clarify(q, asked, self._candidates(hits))
+            cites, abstained = [], False
+        else:
+            text, cites, abstained = self._compose(q, hits, qvec, best)
+            readings = other_readings(q, self.plans) if not abstained else []
+            if readings:
+                note, choices = reading_note(q, readings)
+                text = f"{text} {note}"
+        route = "refusal" if abstained else "clarify" if asked and not focus else self.composer.route
         if not abstained:
             hits = self._cited_first(hits, cites, k)
         notice = ""
@@ -279,7 +284,62 @@ class Assistant:
             notice = (f"The question was cut to its first {self.settings.max_question} characters."
                       if q.style == "en" else
                       f"Câu hỏi đã được cắt còn {self.settings.max_question} ký tự đầu.")
-        return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice, route)
+        return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice, route, choices)
+
+    def focus(self, history: History | None, k: int | None = None, retriever: str | None = None,
+              depth: int = FOCUS_DEPTH) -> list[tuple[Plan, Task]]:
+        """The tasks the conversation is about: every task the last answer cited (all of a list).
+
+        A history holds text only (the web chat, the API, the terminal), so the last user turn is
+        answered again with the turns before it: answers are deterministic and take ~25 ms, and
+        one mechanism then serves every front end. `depth` bounds how far back that goes."""
+        turns = user_turns(history)
+        if not turns or depth <= 0:
+            return []
+        try:
+            last = self._ask(turns[-1], k, turns[:-1], retriever, depth - 1)
+        except QuestionError:
+            return []
+        if last.abstained:
+            return []
+        out: list[tuple[Plan, Task]] = []
+        for c in last.citations:
+            found = self.composer.task(c.doc, c.section)
+            if found and found not in out:
+                out.append(found)
+        return out
+
+    def _asks_of_no_task(self, q: Query) -> list[str]:
+        """The roles ("lead", "coordinate", "timeline") a question asks without naming or describing
+        a task ("Ai phối hợp?", "thời gian thực hiện?", "who coordinates them?"); [] for any other."""
+        if q.refs or q.missing or q.year is not None or q.intent not in ROLES or "aggregate" in q.intents:
+            return []
+        if self.directory.find(q.text) or asks_content(q.words):
+            return []
+        return [] if self._topic(q) else [i for i in q.intents if i in ROLES]
+
+    def _topic(self, q: Query) -> list[str]:
+        """The words of a question that could name a task or a target: none in "Ai phối hợp?",
+        "còn năm 2025?" or "who coordinates them?"."""
+        asking = intent_tokens()
+        if q.style == "en":
+            return [w for w in english_topic(q.text) if w not in asking and w not in NO_TOPIC]
+        words = re.findall(r"[^\W\d_]+", tones(q.text).lower())
+        # A word the plan never uses names nothing in it; asking words and "họ", "đó" name no task.
+        known = self._folded_words if q.style == "vi_nodiac" else self._words
+        return [w for w in words if w not in _ASKING and fold(w) not in asking and w not in NO_TOPIC
+                and (fold(w) if q.style == "vi_nodiac" else w) in known]
+
+    def _candidates(self, hits: list[Hit], n: int = 4) -> list[tuple[Plan, Task]]:
+        """The tasks a clarifying question offers: those retrieval ranks first, else the plan's first."""
+        out: list[tuple[Plan, Task]] = []
+        for h in hits:
+            found = self.composer.task(h.doc, h.section)
+            if found and found not in out:
+                out.append(found)
+        if not out:
+            out = [(p, t) for p in self.plans for t in p.work()]
+        return out[:n]
 
     def _compose(self, q: Query, hits: list[Hit], qvec: object, best: float | None = None
                  ) -> tuple[str, list[Citation], bool]:

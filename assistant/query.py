@@ -78,6 +78,11 @@ def detect_style(text: str) -> str:
     return "en" if en >= vi else "vi_nodiac"
 
 
+def english_topic(text: str) -> list[str]:
+    """Words of an English question beyond its asking words ("who", "leads", "task", "the")."""
+    return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 3 and w not in _EN_WORDS]
+
+
 # Point letter as typed: "đ", "dd" (Telex for đ), or a plain letter, in either case.
 _L = r"((?i:dd|đ|[abcdeghik]))"
 # Roman part numbers stay upper-case: "vi", "x" are ordinary words.

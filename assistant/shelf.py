@@ -111,10 +111,10 @@ def _has(p: Plan, sid: str) -> bool:
 def _focus(asst: Assistant, history: History | None) -> Plan | None:
     """The plan the conversation is about: the one the last question named, or the one alone its
     words point to."""
-    from assistant.core import _previous_questions
+    from assistant.focus import user_turns
 
     assert asst.catalogue is not None
-    for previous in reversed(_previous_questions(history)[-3:]):
+    for previous in reversed(user_turns(history)[-3:]):
         named = asst.catalogue.named(previous).plans
         if len(named) == 1:
             return named[0]
@@ -139,7 +139,8 @@ def _labelled(asst: Assistant, q: Query, answers: list[tuple[Plan, Answer]]) -> 
     cites = tuple(c for _, a in answers for c in a.citations)
     hits = tuple(h for _, a in answers for h in a.hits)
     return Answer(first.question, text, all(a.abstained for _, a in answers), cites, hits, first.style, first.intent,
-                  first.notice, first.route, tuple(plan_json(p) for p, _ in answers))
+                  first.notice, first.route, first.choices if len(answers) == 1 else (),
+                  plans=tuple(plan_json(p) for p, _ in answers))
 
 
 def _which(asst: Assistant, q: Query, plans: list[Plan]) -> Answer:
@@ -148,7 +149,7 @@ def _which(asst: Assistant, q: Query, plans: list[Plan]) -> Answer:
             "Nhiều kế hoạch trả lời câu hỏi này; bạn hỏi về kế hoạch nào?")
     lines = [head, *(f"- {plan_label(p, en)}" for p in plans)]
     return Answer(q.text, "\n".join(lines), False, (), (), q.style, q.intent, "", "clarify",
-                  tuple(plan_json(p) for p in plans))
+                  plans=tuple(plan_json(p) for p in plans))
 
 
 def _no_such_plan(asst: Assistant, q: Query, number: str) -> Answer:
@@ -220,7 +221,7 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
         cites += [asst.composer.cite(p, t.id) for t in tasks[:12] if p.section(t.id)] or (
             [asst.composer.cite(p, "header")] if p.section("header") else [])
     return Answer(q.text, "\n".join(lines), False, tuple(cites), (), q.style, q.intent, "", "plans",
-                  tuple(plan_json(p) for p, _ in found))
+                  plans=tuple(plan_json(p) for p, _ in found))
 
 
 def _names(t: Task, role: str) -> tuple[str, ...]:

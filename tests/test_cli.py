@@ -369,3 +369,24 @@ def test_another_corpus_knows_its_own_signer(demo_index: tuple[Path, Path]) -> N
     out = ask_json(index, "Ai ký kế hoạch này?")
     assert "Nguyễn Tấn Phong" in out["answer"]
     assert "Trần Hoàng Tuấn" not in out["answer"]
+
+
+def test_chat_follows_the_focus_and_numbers_the_choices(index: Path) -> None:
+    """The terminal chat of the browser walk: a list, its partners, then a fresh chat asking
+    "Ai phối hợp?" gets numbered choices, and typing 1 answers for the first."""
+    walk = "Sở Y tế chủ trì những nhiệm vụ nào?\ncòn phối hợp thì sao?\n"
+    r = subprocess.run([sys.executable, "-m", "assistant", "chat", "--index", str(index)], cwd=ROOT, input=walk,
+                       capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)
+    assert r.returncode == 0, r.stderr
+    listed, partners = r.stdout.split("\n> ")[1:3]  # what follows each prompt
+    assert "Cơ quan phối hợp của" in partners
+    for sid in ("III.4.a", "III.5.b", "III.6.b"):
+        assert sid in listed and f"[{sid}]" in partners
+    r = subprocess.run([sys.executable, "-m", "assistant", "chat", "--index", str(index)], cwd=ROOT,
+                       input="Ai phối hợp?\n1\n", capture_output=True, text=True, encoding="utf-8", timeout=300,
+                       check=False)
+    assert r.returncode == 0, r.stderr
+    asked, picked = r.stdout.split("\n> ")[1:3]
+    assert "nhiệm vụ nào" in asked and "Gõ số để chọn:" in asked
+    first = asked.split("  1. ")[1].split(" — ")[0]
+    assert f"Cơ quan phối hợp thực hiện nhiệm vụ {first}" in picked and f"[{first}]" in picked

@@ -85,6 +85,30 @@ def test_ask_follows_the_history(client: Client) -> None:
     assert pairs["citations"][0]["section"] == "III.6.e"
 
 
+def test_ask_walks_the_conversation_of_issue_12(client: Client) -> None:
+    """The follow-ups answer for the listed tasks; a fresh "Ai phối hợp?" returns route "clarify" and
+    choices whose question, sent back, answers for that task."""
+    history: list[list[str]] = []
+    outs = []
+    for q in ("Sở Y tế chủ trì những nhiệm vụ nào?", "còn phối hợp thì sao?", "thời gian thực hiện?"):
+        out = client.predict(q, history, api_name="/ask")
+        outs.append(out)
+        history.append([q, out["answer"]])
+    listed = [c["section"] for c in outs[0]["citations"]]
+    assert len(listed) >= 2
+    assert [c["section"] for c in outs[1]["citations"]] == listed and outs[1]["route"] == "role"
+    assert [c["section"] for c in outs[2]["citations"]] == listed and outs[2]["route"] == "role"
+    fresh = client.predict("Ai phối hợp?", api_name="/ask")
+    assert fresh["route"] == "clarify" and fresh["citations"] == [] and fresh["abstained"] is False
+    assert fresh["choices"] and set(fresh["choices"][0]) >= {"section", "title", "question"}
+    pick = fresh["choices"][0]
+    picked = client.predict(pick["question"], [["Ai phối hợp?", fresh["answer"]]], api_name="/ask")
+    assert [c["section"] for c in picked["citations"]] == [pick["section"]]
+    assert "choices" not in picked
+    text = client.predict("Ai phối hợp?", api_name="/chat")
+    assert f"1. {pick['question']}" in text
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("   ",), "empty question"),
     (("6đ", None, "", 0), "k must be a whole number from 1 to 100"),

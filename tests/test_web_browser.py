@@ -130,6 +130,43 @@ def test_chat_answer_citation_and_section_panel(page: Any) -> None:
     assert md.count("## ") == 3 and "- **III.6.đ**" in md and "Sở Xây dựng" in md
 
 
+def bot_text(page: Any) -> str:
+    return page.locator("#chatbot [data-testid='bot']").last.inner_text()
+
+
+def test_conversation_tracks_the_tasks_in_focus(page: Any) -> None:
+    """Issue #12's walk: a list answer, then "còn phối hợp thì sao?" and "thời gian thực hiện?" answer
+    for the listed tasks; a fresh "Ai phối hợp?" asks which task, and a click on a choice answers."""
+    ask(page, "Sở Y tế chủ trì những nhiệm vụ nào?", "III.6.b")
+    listed = [s for s in ("III.4.a", "III.5.b", "III.6.b") if s in bot_text(page)]
+    assert len(listed) == 3
+    ask(page, "còn phối hợp thì sao?", "Cơ quan phối hợp của")
+    partners = bot_text(page)
+    assert all(s in partners for s in listed) and "III.1.a" not in partners
+    assert page.locator("#citations .cite").count() == len(listed)
+    ask(page, "thời gian thực hiện?", "Thời gian thực hiện của")
+    assert all(s in bot_text(page) for s in listed)
+    assert page.locator("#citations .cite").count() == len(listed)
+    page.click("#clear")
+    page.wait_for_function("() => !document.querySelector('#chatbot').innerText.includes('III.6.b')")
+    ask(page, "Ai phối hợp?", "nhiệm vụ nào")
+    options = page.locator("#chatbot button.option")
+    options.first.wait_for()
+    assert 2 <= options.count() <= 4
+    label = options.first.inner_text()
+    sid = label.split(" — ")[0].strip()
+    assert sid.startswith("III.")
+    options.first.click()
+    page.wait_for_function(
+        "(e) => { const b = document.querySelectorAll('#chatbot [data-testid=\\'bot\\']');"
+        " return b.length === 2 && b[1].innerText.includes(e); }", arg=f"Cơ quan phối hợp thực hiện nhiệm vụ {sid}")
+    card = page.locator("#citations .cite").first
+    card.wait_for()
+    assert sid in card.inner_text() and page.locator("#citations .cite").count() == 1
+    assert page.locator("#chatbot button.option").count() == 0  # the answer asks nothing back
+    page.screenshot(path=str(DOCS / "screenshot-clarify.png"))
+
+
 def test_feedback_from_the_chat_reaches_the_database(page: Any, app: tuple[str, FeedbackStore]) -> None:
     _, store = app
     ask(page, "Kế hoạch do ai ký?", "Trần Hoàng Tuấn")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant import Answer, Assistant, Citation
+from assistant import Answer, Assistant, Choice, Citation
 from assistant.cli import K_MAX, K_MIN
 from assistant.query import clean_question
 from index.chunk import title_path
@@ -38,6 +38,7 @@ class Turn:
     asked_at: str  # ISO local time
     id: str = ""  # the answer's id, which its feedback record is keyed by
     plan: str = ""  # the number of the plan the answer cites
+    choices: tuple[Choice, ...] = ()  # what a click may ask next (a clarifying question's tasks)
 
 
 def check_k(k: object) -> int:
@@ -98,6 +99,7 @@ class ChatService:
             time.strftime("%Y-%m-%dT%H:%M:%S"),
             uuid.uuid4().hex,
             self.cited_plan(ans.citations).number,
+            ans.choices,
         )
 
 
@@ -134,12 +136,16 @@ def bubble(turn: Turn) -> str:
     return "\n\n".join(parts)
 
 
-def chat_messages(turns: Sequence[Turn]) -> list[dict[str, str]]:
-    """The Chatbot value: two messages per turn, so message i belongs to turn i // 2."""
-    out: list[dict[str, str]] = []
+def chat_messages(turns: Sequence[Turn]) -> list[dict[str, object]]:
+    """The Chatbot value: two messages per turn, so message i belongs to turn i // 2. An answer's
+    choices are the message's options: buttons whose value is the question a click asks."""
+    out: list[dict[str, object]] = []
     for turn in turns:
         out.append({"role": "user", "content": md_escape(turn.question)})
-        out.append({"role": "assistant", "content": bubble(turn)})
+        answer: dict[str, object] = {"role": "assistant", "content": bubble(turn)}
+        if turn.choices:
+            answer["options"] = [{"value": c.question, "label": f"{c.section} — {c.title}"} for c in turn.choices]
+        out.append(answer)
     return out
 
 
@@ -157,6 +163,8 @@ def api_text(svc: ChatService, turn: Turn) -> str:
     out = friendly_ids(turn.answer, turn_lang(turn))
     if turn.notice:
         out += f"\n\n({turn.notice})"
+    if turn.choices:
+        out += "\n\n" + "\n".join(f"{n}. {c.question}" for n, c in enumerate(turn.choices, 1))
     lines = citations_text(svc, turn)
     if lines:
         out += (

@@ -233,6 +233,12 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
     send.click(respond, ask_in, ask_out, show_progress="minimal")
     examples.click(lambda row: row[0], examples, msg, queue=False).then(
         respond, ask_in, ask_out, show_progress="minimal")
+    # A choice under a clarifying question (or the other reading of "6d") asks its question.
+    def choose(evt: gr.SelectData) -> str:
+        return str(evt.value)
+
+    chatbot.option_select(choose, None, msg, queue=False).then(
+        respond, ask_in, ask_out, show_progress="minimal")
 
     def reset(code: str) -> tuple[Any, ...]:
         return ([], [], handlers.cards(svc, [], -1, code), -1, None, panel_placeholder(code),
