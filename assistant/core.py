@@ -32,7 +32,7 @@ from index.embed import get_embedder
 from index.genre import phrase_pattern
 from index.normalize import fold, tokens, tones
 from index.parse import Plan, Task
-from index.store import load_index
+from index.store import check_embedder, load_index
 
 
 class QuestionError(ValueError):
@@ -154,6 +154,7 @@ class Assistant:
         settings = settings or Settings()
         ix = load_index(index or settings.index)
         embedder = get_embedder(str(ix.meta["embedder"]))
+        check_embedder(ix, embedder)
         return cls(ix.plans, Retriever(ix, embedder, settings), settings)
 
     # -- retrieval -------------------------------------------------------------

@@ -382,8 +382,8 @@ def test_every_start_up_failure_is_one_line_and_exit_2(svc: ChatService, tmp_pat
     other = tmp_path / "other-embedder"
     shutil.copytree(built, other)
     meta = json.loads((other / "meta.json").read_text(encoding="utf-8"))
-    (other / "meta.json").write_text(json.dumps({**meta, "embedder": "st:/no/such/model"}), encoding="utf-8")
-    _one_line_exit_2(_app_py(tmp_path, "--index", str(other)))
+    _reseal(other, {**meta, "embedder": "st:/no/such/model"})
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(other)), "/no/such/model")
     broken = tmp_path / "broken"
     shutil.copytree(built, broken)
     (broken / "index.faiss").write_bytes(b"\0" * 100)
@@ -395,6 +395,31 @@ def test_every_start_up_failure_is_one_line_and_exit_2(svc: ChatService, tmp_pat
     for k in ("0", "-1", "100000", "x"):
         run = _app_py(tmp_path, "--index", str(built), "--k", k)
         assert run.returncode == 2 and "--k" in run.stderr and "Traceback" not in run.stderr
+
+
+def _reseal(index: Path, meta: dict[str, object]) -> None:
+    """meta.json edited, with its digest made to match (sha256 of the canonical rest)."""
+    import hashlib
+
+    rest = {k: v for k, v in meta.items() if k != "digest"}
+    canonical = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    (index / "meta.json").write_text(json.dumps({**rest, "digest": hashlib.sha256(canonical).hexdigest()}),
+                                     encoding="utf-8")
+
+
+def test_an_edited_or_inconsistent_meta_json_stops_the_app_in_one_line(svc: ChatService, tmp_path: Path) -> None:
+    import shutil
+
+    built = svc.asst.settings.index
+    meta = json.loads((built / "meta.json").read_text(encoding="utf-8"))
+    edited = tmp_path / "edited"
+    shutil.copytree(built, edited)
+    (edited / "meta.json").write_text(json.dumps({**meta, "embedder": "st:all-MiniLM-L6-v2"}), encoding="utf-8")
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(edited)), "meta.json was edited", "python -m assistant build")
+    # Its digest made to match: the embedder it names (384-d like e5) does not reproduce the probe vector.
+    _reseal(edited, {**meta, "embedder": "st:all-MiniLM-L6-v2"})
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(edited)), "not embedded by 'st:all-MiniLM-L6-v2'",
+                     "python -m assistant build")
 
 
 def test_k_is_checked_in_the_cli() -> None:
