@@ -287,8 +287,14 @@ def test_a_reload_keeps_the_conversation_until_a_new_one(page: Any, app: tuple[s
     assert cut is None  # not rated: nothing stored for it
     # A follow-up reads the restored turns as its history.
     ask(page, "còn 6e thì sao?", "III.6.e")
+    assert page.locator("#chatbot button[aria-label='Disliked']").count() == 1
+    assert page.locator("#chatbot button[aria-label='Liked']").count() == 0
     page.click("#clear")
     page.wait_for_function("() => !document.querySelector('#chatbot').innerText.includes('Sở Xây dựng')")
+    ask(page, "Kế hoạch do ai ký?", "Trần Hoàng Tuấn")  # a new conversation: no thumb pressed
+    assert page.locator("#chatbot button[aria-label='Liked'], #chatbot button[aria-label='Disliked']").count() == 0
+    page.click("#clear")
+    page.wait_for_function("() => !document.querySelector('#chatbot').innerText.includes('Trần Hoàng Tuấn')")
     page.wait_for_timeout(300)
     page.reload()
     page.wait_for_selector("#question textarea")

@@ -29,6 +29,7 @@ element.addEventListener('click', open);
 element.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') open(e); });
 """
 PUBLIC_API = ("chat", "ask")
+THUMBS = {1: "Like", -1: "Dislike"}  # a stored rating as the Chatbot's feedback value
 # The page's clock at a rating click, so that a click overtaken on the way is not applied last.
 CLICK_CLOCK = "(turns, lang, clock) => [turns, lang, performance.timeOrigin + performance.now()]"
 # Bring the highlighted lines of a newly opened section into view.
@@ -233,7 +234,7 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
             yield chat_messages(ts), "", skip, skip, skip, skip, skip
             return
         path = handlers.export_markdown(svc, ts, code, ctx.workdir / "exports")
-        yield (chat_messages(ts), "", ts, handlers.cards(svc, ts, len(ts) - 1, code), len(ts) - 1,
+        yield (shown_chat(ts), "", ts, handlers.cards(svc, ts, len(ts) - 1, code), len(ts) - 1,
                gr.update(value=str(path), interactive=True), keeper.pack(ts))
 
     ask_in, ask_out = [msg, turns, lang], [chatbot, msg, turns, cites, shown, export, kept]
@@ -243,7 +244,7 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
         respond, ask_in, ask_out, show_progress="minimal")
 
     def reset(code: str) -> tuple[Any, ...]:
-        return ([], [], handlers.cards(svc, [], -1, code), -1, None, panel_placeholder(code),
+        return (shown_chat([]), [], handlers.cards(svc, [], -1, code), -1, None, panel_placeholder(code),
                 gr.update(value=None, interactive=False), gr.update(visible=False), "", "", keeper.pack([]))
 
     reset_out = [chatbot, turns, cites, shown, opened, panel, export, comment_row, comment, rated_note, kept]
@@ -252,15 +253,18 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
     clear.click(reset, lang, reset_out, queue=False)
     chatbot.clear(reset, lang, reset_out, queue=False)  # the chatbot's own trash button
 
+    def shown_chat(ts: list[Turn]) -> dict[str, Any]:
+        # The thumbs show what is stored for each answer: after a reload a click changes that record,
+        # and a new conversation shows none of the old ones.
+        stored = store.ratings([x.id for x in ts])
+        return gr.update(value=chat_messages(ts), feedback_value=[THUMBS.get(stored.get(x.id, 0)) for x in ts])
+
     def restore(saved: object, code: str) -> tuple[Any, ...]:
         ts = keeper.unpack(saved)
         if not ts:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        # The thumbs show what is stored for each answer, so a click after the reload changes it.
-        stored = store.ratings([x.id for x in ts])
-        feedback = [{1: "Like", -1: "Dislike"}.get(stored.get(x.id, 0)) for x in ts]
         path = handlers.export_markdown(svc, ts, code, ctx.workdir / "exports")
-        return (gr.update(value=chat_messages(ts), feedback_value=feedback), ts,
+        return (shown_chat(ts), ts,
                 handlers.cards(svc, ts, len(ts) - 1, code), len(ts) - 1, gr.update(value=str(path), interactive=True))
 
     ctx.on_load.append(lambda demo: demo.load(restore, [kept, lang], [chatbot, turns, cites, shown, export],
