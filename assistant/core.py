@@ -34,7 +34,7 @@ from index.embed import get_embedder
 from index.genre import phrase_pattern
 from index.normalize import fold, tokens, tones
 from index.parse import Plan, Task
-from index.store import load_index
+from index.store import check_embedder, load_index
 
 # Earlier user turns answered again, at most, to find what a conversation is about (Assistant.focus).
 FOCUS_DEPTH = 3
@@ -141,6 +141,7 @@ class Assistant:
         settings = settings or Settings()
         ix = load_index(index or settings.index)
         embedder = get_embedder(str(ix.meta["embedder"]))
+        check_embedder(ix, embedder)
         return cls(ix.plans, Retriever(ix, embedder, settings), settings)
 
     # -- retrieval -------------------------------------------------------------

@@ -90,7 +90,10 @@ class STEmbedder:
         path = _local_st_path(spec)  # raises EmbedderError when the model is not on this machine
         try:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
 
+            # Its "Loading weights" bar on stderr would bury the one-line message of a refused index.
+            hf_logging.disable_progress_bar()
             self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
         except Exception as exc:
             raise EmbedderError(

@@ -18,15 +18,16 @@ import numpy as np
 
 from index.chunk import Chunk, chunk_plan
 from index.corpus import CORPUS_SUFFIXES, Corpus, CorpusError, FileReport, corpus_hashes, read_corpus
-from index.embed import get_embedder
+from index.embed import Embedder, get_embedder
 from index.parse import PARSER_VERSION, Plan, Section, Task
 from index.timeline import Timeline
 
 # Reading the corpus lives in index/corpus.py; its names stay importable from here.
 __all__ = ["CORPUS_SUFFIXES", "FORMAT", "Corpus", "CorpusError", "FileReport", "Index", "IndexError_",
-           "build_index", "corpus_hashes", "load_index", "read_corpus", "remove_orphans"]
+           "build_index", "check_embedder", "corpus_hashes", "load_index", "meta_digest", "read_corpus",
+           "remove_orphans"]
 
-FORMAT = 1
+FORMAT = 2  # 2: meta.json carries its own digest and the embedding of a probe text
 INDEX_FILES = ("index.faiss", "chunks.jsonl", "plans.json", "meta.json")
 
 
@@ -52,10 +53,24 @@ class Index:
 
 
 REBUILD = "rebuild it with: python -m assistant build"
+# Embedded as a passage at build time and again by the embedder meta.json names when the index is
+# used: the two must agree, or the questions' vectors would not be comparable with the index's.
+PROBE = "Sở Xây dựng chủ trì tham mưu nhiệm vụ về nhà ở; thời gian thực hiện: năm 2024 và các năm tiếp theo."
+# The same weights give the same vector up to float rounding (identical on this machine); another
+# model gives cosine near 0 (all-MiniLM-L6-v2 against e5: 0.03), and even e5 with its query prefix
+# instead of the passage one only 0.975. So 0.99 tells "this embedder" from "a near one".
+PROBE_MIN_COSINE = 0.99
 
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def meta_digest(meta: dict[str, object]) -> str:
+    """The sha256 meta.json carries in its "digest" field: over the rest of it, as canonical JSON
+    (keys sorted, no spaces), so that any edit of meta.json is seen."""
+    rest = {k: v for k, v in meta.items() if k != "digest"}
+    return _sha(json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8"))
 
 
 def build_index(
@@ -115,8 +130,10 @@ def build_index(
             "corpus": corpus_hashes(corpus),
             "skipped": {r.name: r.reason for r in found.skipped},
             "files": {n: _sha((tmp / n).read_bytes()) for n in ("index.faiss", "chunks.jsonl", "plans.json")},
+            "probe": {"text": PROBE, "vector": [round(float(x), 6) for x in model.passages([PROBE])[0]]},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
+        meta["digest"] = meta_digest(meta)
         _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False, indent=2))
         _swap(tmp, out)
     except BaseException:
@@ -206,6 +223,8 @@ def load_index(path: Path, embedder: str | None = None, check_corpus: bool = Tru
         raise IndexError_(f"index at {path} has an unreadable meta.json; {REBUILD}") from exc
     if meta.get("format") != FORMAT or meta.get("parser_version") != PARSER_VERSION:
         raise IndexError_(f"index at {path} was built by another version of this program; {REBUILD}")
+    if meta.get("digest") != meta_digest(meta):
+        raise IndexError_(f"index file {meta_file} was edited or is corrupted; {REBUILD}")
     for name, digest in files.items():
         f = path / name
         if not f.is_file() or _sha(f.read_bytes()) != digest:
@@ -235,6 +254,26 @@ def load_index(path: Path, embedder: str | None = None, check_corpus: bool = Tru
     if vectors.ntotal != len(chunks) or vectors.d != meta["dim"]:
         raise IndexError_(f"index at {path} is inconsistent (vectors vs chunks); {REBUILD}")
     return Index(path, meta, chunks, plans, vectors, pages)
+
+
+def check_embedder(ix: Index, model: Embedder) -> None:
+    """Refuse an embedder that did not make the index's vectors: another dimension, or another vector
+    for the probe text embedded at build time. It costs one embedding, so it runs where the embedder
+    is loaded anyway (Assistant.load), and load_index stays cheap for what needs no embedder."""
+    dim = int(getattr(ix.vectors, "d", 0))
+    if model.dim != dim:
+        raise IndexError_(f"index at {ix.path} holds {dim}-d vectors but embedder '{model.name}' makes "
+                          f"{model.dim}-d ones; {REBUILD}")
+    try:
+        probe = ix.meta["probe"]
+        text, stored = str(probe["text"]), np.asarray(probe["vector"], dtype=np.float32)  # type: ignore[index]
+        fresh = model.passages([text])[0]
+        cosine = float(stored @ fresh / (np.linalg.norm(stored) * np.linalg.norm(fresh) or 1.0))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise IndexError_(f"index at {ix.path} has no readable probe vector in meta.json; {REBUILD}") from exc
+    if not cosine >= PROBE_MIN_COSINE:  # NaN too
+        raise IndexError_(f"index at {ix.path} was not embedded by '{model.name}', the embedder its meta.json "
+                          f"names (probe text cosine {cosine:.2f}); {REBUILD}")
 
 
 def _plan_dict(p: Plan, pages: tuple[int, ...] = ()) -> dict[str, object]:

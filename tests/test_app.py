@@ -10,6 +10,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from index.normalize import fold
 from webapp import handlers
 from webapp.chat import ChatService, Turn, api_text, bubble, chat_messages, conversation_markdown, md_escape
 from webapp.feedback import FeedbackStore
+from webapp.keep import Keeper
 from webapp.records import target_lines
 from webapp.render import citation_cards, esc, excerpt_html, passage_html, section_html
 from webapp.server import auth_from_env, load_assistant, parse_args
@@ -325,6 +327,50 @@ def test_a_cut_question_is_never_kept_whole(svc: ChatService, store: FeedbackSto
     assert len(store.rows()[0].question) == svc.asst.settings.max_question
 
 
+# -- the conversation kept in the browser ---------------------------------------------------------
+def test_kept_turns_come_back_with_their_ids_ratings_and_citations(svc: ChatService, store: FeedbackStore) -> None:
+    keeper = Keeper(svc, b"secret")
+    turns = handlers.ask(svc, "Cơ quan nào chủ trì nhiệm vụ 6đ?", [])
+    turns = handlers.ask(svc, "Sở Xây dựng chủ trì nhiệm vụ nào? " + "x" * 20_000, turns)
+    kept = json.loads(json.dumps(keeper.pack(turns)))  # what localStorage holds is plain JSON
+    assert "x" * (svc.asst.settings.max_question + 1) not in json.dumps(kept)  # the cut question, never whole
+    back = keeper.unpack(kept)
+    assert back == turns
+    assert handlers.rate(store, back, 1, True, "vi") == (turns[0].id, 1)
+    assert handlers.rate(store, turns, 1, False, "vi") == (turns[0].id, -1)  # the same record, changed
+    assert store.ratings([t.id for t in back]) == {turns[0].id: -1} and store.summary() == (1, 0, 1)
+    assert handlers.open_citation(svc, back, 0, 0) == handlers.open_citation(svc, turns, 0, 0) is not None
+    assert Keeper(svc, b"secret").unpack(kept) == turns  # another page or replica with the same secret
+    assert keeper.unpack(keeper.pack([])) == [] and keeper.pack([])  # "new conversation": kept, and empty
+
+
+@pytest.mark.parametrize("edit", ["question", "answer", "id", "signature", "other-secret", "garbage"])
+def test_kept_turns_edited_in_the_browser_are_dropped(svc: ChatService, edit: str) -> None:
+    keeper = Keeper(svc, b"secret")
+    turns = handlers.ask(svc, "Cơ quan nào chủ trì nhiệm vụ 6đ?", [])
+    kept = keeper.pack(turns)
+    first = kept["turns"][0]
+    if edit in ("question", "answer"):
+        first[edit] = "x" * 50_000 if edit == "question" else "Sở Tài chính"
+    elif edit == "id":
+        first["id"] = "someone-elses-answer"
+    elif edit == "signature":
+        kept["sig"] = "0" * 64
+    elif edit == "other-secret":
+        kept = Keeper(svc, b"another").pack(turns)
+    else:
+        kept = {"v": 1, "turns": "[]", "sig": None}
+    assert keeper.unpack(kept) == []
+
+
+def test_a_kept_citation_that_no_longer_fits_the_plan_is_dropped(svc: ChatService) -> None:
+    keeper = Keeper(svc, b"secret")
+    (turn,) = handlers.ask(svc, "Cơ quan nào chủ trì nhiệm vụ 6đ?", [])
+    c = turn.citations[0]
+    moved = replace(turn, citations=(replace(c, start=c.start + 1), c, replace(c, doc="gone.txt")))
+    assert keeper.unpack(keeper.pack([moved])) == [replace(turn, citations=(c,))]
+
+
 # -- serving -------------------------------------------------------------------------------------
 def test_flags_and_login(tmp_path: Path) -> None:
     a = parse_args([], env={})
@@ -382,8 +428,8 @@ def test_every_start_up_failure_is_one_line_and_exit_2(svc: ChatService, tmp_pat
     other = tmp_path / "other-embedder"
     shutil.copytree(built, other)
     meta = json.loads((other / "meta.json").read_text(encoding="utf-8"))
-    (other / "meta.json").write_text(json.dumps({**meta, "embedder": "st:/no/such/model"}), encoding="utf-8")
-    _one_line_exit_2(_app_py(tmp_path, "--index", str(other)))
+    _reseal(other, {**meta, "embedder": "st:/no/such/model"})
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(other)), "/no/such/model")
     broken = tmp_path / "broken"
     shutil.copytree(built, broken)
     (broken / "index.faiss").write_bytes(b"\0" * 100)
@@ -395,6 +441,31 @@ def test_every_start_up_failure_is_one_line_and_exit_2(svc: ChatService, tmp_pat
     for k in ("0", "-1", "100000", "x"):
         run = _app_py(tmp_path, "--index", str(built), "--k", k)
         assert run.returncode == 2 and "--k" in run.stderr and "Traceback" not in run.stderr
+
+
+def _reseal(index: Path, meta: dict[str, object]) -> None:
+    """meta.json edited, with its digest made to match (sha256 of the canonical rest)."""
+    import hashlib
+
+    rest = {k: v for k, v in meta.items() if k != "digest"}
+    canonical = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    (index / "meta.json").write_text(json.dumps({**rest, "digest": hashlib.sha256(canonical).hexdigest()}),
+                                     encoding="utf-8")
+
+
+def test_an_edited_or_inconsistent_meta_json_stops_the_app_in_one_line(svc: ChatService, tmp_path: Path) -> None:
+    import shutil
+
+    built = svc.asst.settings.index
+    meta = json.loads((built / "meta.json").read_text(encoding="utf-8"))
+    edited = tmp_path / "edited"
+    shutil.copytree(built, edited)
+    (edited / "meta.json").write_text(json.dumps({**meta, "embedder": "st:all-MiniLM-L6-v2"}), encoding="utf-8")
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(edited)), "meta.json was edited", "python -m assistant build")
+    # Its digest made to match: the embedder it names (384-d like e5) does not reproduce the probe vector.
+    _reseal(edited, {**meta, "embedder": "st:all-MiniLM-L6-v2"})
+    _one_line_exit_2(_app_py(tmp_path, "--index", str(edited)), "not embedded by 'st:all-MiniLM-L6-v2'",
+                     "python -m assistant build")
 
 
 def test_k_is_checked_in_the_cli() -> None:

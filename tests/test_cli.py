@@ -13,6 +13,7 @@ from _documents import needs_font, to_pdf
 from _plan_index import CORPUS, DATA, plan_index
 
 from index.ingest import read_document
+from index.store import meta_digest
 
 ROOT = Path(__file__).parents[1]
 CITATION_KEYS = {"section", "title", "text", "start", "end"}
@@ -184,6 +185,7 @@ def test_corrupted_chunks_with_matching_checksums(index: Path, tmp_path: Path) -
     chunks.write_text("[1, 2, 3]\nnot json\n", encoding="utf-8")
     meta = json.loads((broken / "meta.json").read_text(encoding="utf-8"))
     meta["files"]["chunks.jsonl"] = hashlib.sha256(chunks.read_bytes()).hexdigest()
+    meta["digest"] = meta_digest(meta)  # and meta.json's own digest (wrongly) made to match
     (broken / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     assert_user_error(run("ask", "ai chủ trì 6đ?", "--index", broken), "python -m assistant build")
 

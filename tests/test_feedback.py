@@ -68,6 +68,8 @@ def test_one_record_per_answer_updated_and_removed(store: FeedbackStore) -> None
     assert store.ratings() == {"a2": 1} and store.summary() == (1, 1, 0)
     store.rate(_item(), 0)  # taking back what is not there changes nothing
     assert store.ratings() == {"a2": 1}
+    # A reloaded page asks for its own answers only.
+    assert store.ratings(["a2", "a1", "a9"]) == {"a2": 1} and store.ratings(["a1"]) == {} == store.ratings([])
     with pytest.raises(ValueError):
         store.rate(_item(), 2)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -30,6 +31,14 @@ from index.store import (
 )
 
 INDEX_FILES = {"index.faiss", "chunks.jsonl", "plans.json", "meta.json"}
+
+
+def reseal(index: Path, meta: dict[str, object]) -> None:
+    """Write an edited meta.json with the digest of what it now says, as the format defines it."""
+    rest = {k: v for k, v in meta.items() if k != "digest"}
+    canonical = json.dumps(rest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    text = json.dumps({**rest, "digest": hashlib.sha256(canonical).hexdigest()}, ensure_ascii=False)
+    (index / "meta.json").write_text(text, encoding="utf-8")
 
 
 def make_corpus(folder: Path, *files: Path) -> Path:
@@ -227,6 +236,59 @@ def test_load_refuses_another_format_or_parser_version(copy: Path) -> None:
         load_index(copy)
 
 
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("embedder", "st:all-MiniLM-L6-v2"), ("chunk_size", 500), ("skipped", {"x.txt": "not a plan"}),
+     ("digest", "0" * 64), ("digest", None)],
+    ids=["embedder", "chunk-size", "skipped", "wrong-digest", "no-digest"],
+)
+def test_load_refuses_an_edited_meta(copy: Path, key: str, value: object) -> None:
+    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
+    edited = {k: v for k, v in {**meta, key: value}.items() if v is not None}
+    (copy / "meta.json").write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(IndexError_, match=r"meta\.json was edited or is corrupted; rebuild it with: python -m assistant build$"):
+        load_index(copy)
+
+
+def test_meta_digest_is_over_its_content_not_its_layout(copy: Path) -> None:
+    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
+    (copy / "meta.json").write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")  # re-indented, reordered
+    assert load_index(copy).chunks
+    reseal(copy, {**meta, "chunk_size": 999})  # the digest is the documented sha256 of the canonical rest
+    assert load_index(copy).meta["chunk_size"] == 999
+
+
+def test_meta_naming_another_embedder_is_refused_by_the_probe(copy: Path) -> None:
+    """An edited meta.json whose digest was made to match still cannot pair e5 vectors with MiniLM
+    questions (both 384-d): the named embedder does not reproduce the stored probe vector."""
+    from assistant import Assistant, Settings
+
+    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
+    assert len(meta["probe"]["vector"]) == meta["dim"] == 384
+    reseal(copy, {**meta, "embedder": "st:all-MiniLM-L6-v2"})
+    with pytest.raises(IndexError_, match=r"not embedded by 'st:all-MiniLM-L6-v2'.*rebuild it with"):
+        Assistant.load(Settings(index=copy))
+    r = subprocess.run([sys.executable, "-m", "assistant", "search", "nhà ở", "--index", str(copy)],
+                       capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parent.parent)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert "'st:all-MiniLM-L6-v2'" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_probe_vector_that_e5_does_not_make_is_refused(copy: Path) -> None:
+    from assistant import Assistant, Settings
+
+    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
+    other = get_embedder("e5").passages(["Sở Y tế chủ trì nhiệm vụ về y tế."])[0]
+    reseal(copy, {**meta, "probe": {**meta["probe"], "vector": [float(x) for x in other]}})
+    with pytest.raises(IndexError_, match=r"not embedded by 'e5'.*rebuild"):
+        Assistant.load(Settings(index=copy))
+    reseal(copy, {**meta, "probe": {"text": meta["probe"]["text"], "vector": [0.1] * 12}})
+    with pytest.raises(IndexError_, match=r"rebuild"):
+        Assistant.load(Settings(index=copy))
+    reseal(copy, meta)
+    assert Assistant.load(Settings(index=copy)).plan.task("III.6.đ") is not None
+
+
 def test_load_refuses_another_embedder(built: Index) -> None:
     with pytest.raises(IndexError_, match=r"built with embedder 'e5'.*rebuild.*--embedder st:all-MiniLM-L6-v2"):
         load_index(built.path, embedder="st:all-MiniLM-L6-v2")
@@ -239,7 +301,7 @@ def demo_copy(demo_built: Index, tmp_path: Path) -> tuple[Path, Path]:
     corpus = make_corpus(tmp_path / "corpus", DEMO)
     out = Path(shutil.copytree(demo_built.path, tmp_path / "index"))
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
-    (out / "meta.json").write_text(json.dumps({**meta, "corpus_dir": str(corpus)}), encoding="utf-8")
+    reseal(out, {**meta, "corpus_dir": str(corpus)})
     assert load_index(out).chunks == demo_built.chunks
     return out, corpus
 

@@ -289,6 +289,57 @@ def test_examples_empty_question_and_clear(page: Any) -> None:
     assert page.locator("#citations .cites.empty").count() == 1
 
 
+def _chat(page: Any) -> str:
+    return str(page.locator("#chatbot").inner_text())
+
+
+def test_a_reload_keeps_the_conversation_until_a_new_one(page: Any, app: tuple[str, FeedbackStore]) -> None:
+    _, store = app
+    question = "Cơ quan nào chủ trì nhiệm vụ 6đ?"
+    ask(page, question, "Sở Xây dựng")
+    page.locator("#chatbot button[aria-label='Like']").last.click()
+    page.wait_for_function("() => document.querySelector('#rated-note').innerText.trim() !== ''")
+    long = "Sở Y tế chủ trì những nhiệm vụ nào? " + "x" * 3000
+    ask(page, long, "III.6.b")
+    page.reload()
+    page.wait_for_selector("#question textarea")
+    page.wait_for_function(f"() => document.querySelector('#chatbot').innerText.includes({question!r})")
+    longest = max(len(run) for run in _chat(page).split())
+    assert "Sở Xây dựng" in _chat(page) and 1900 < longest < 2000  # the question as answered: cut, never whole
+    # The earlier answers' citations and ratings still work: the cards are the last answer's, and a
+    # click on the first answer brings back its own.
+    page.locator("#citations .cite").first.wait_for()
+    assert "III.6.b" in page.locator("#citations").inner_text()
+    page.locator("#chatbot [data-testid='bot']").first.click()
+    page.wait_for_function("() => document.querySelector('#citations').innerText.includes('III.6.đ')")
+    page.locator("#citations .cite").first.click()
+    page.locator('#section-panel .section-panel[data-sid="III.6.đ"]').wait_for()
+    liked = page.locator("#chatbot button[aria-label='Liked']")
+    assert liked.count() == 1  # the stored rating shows on the restored answer
+    page.locator("#chatbot button[aria-label='Dislike']").first.click()
+    page.wait_for_timeout(800)
+    mine = [r for r in store.rows() if r.question == question]
+    assert [r.rating for r in mine] == [-1]  # changed, not added
+    (cut,) = [r for r in store.rows() if r.question.startswith("Sở Y tế")] or [None]
+    assert cut is None  # not rated: nothing stored for it
+    # A follow-up reads the restored turns as its history.
+    ask(page, "còn 6e thì sao?", "III.6.e")
+    assert page.locator("#chatbot button[aria-label='Disliked']").count() == 1
+    assert page.locator("#chatbot button[aria-label='Liked']").count() == 0
+    page.click("#clear")
+    page.wait_for_function("() => !document.querySelector('#chatbot').innerText.includes('Sở Xây dựng')")
+    ask(page, "Kế hoạch do ai ký?", "Trần Hoàng Tuấn")  # a new conversation: no thumb pressed
+    assert page.locator("#chatbot button[aria-label='Liked'], #chatbot button[aria-label='Disliked']").count() == 0
+    page.click("#clear")
+    page.wait_for_function("() => !document.querySelector('#chatbot').innerText.includes('Trần Hoàng Tuấn')")
+    page.wait_for_timeout(300)
+    page.reload()
+    page.wait_for_selector("#question textarea")
+    page.wait_for_timeout(1500)  # time for a restore that must not come
+    assert question not in _chat(page) and page.locator("#citations .cites.empty").count() == 1
+    assert [r.rating for r in store.rows() if r.question == question] == [-1]  # a new conversation keeps ratings
+
+
 # -- a phone, 390 px wide ----------------------------------------------------------------------
 @pytest.fixture()
 def phone(browser: Any, app: tuple[str, FeedbackStore]) -> Iterator[Any]:
@@ -321,6 +372,18 @@ def test_phone_layout_keeps_everything_reachable(phone: Any) -> None:
     # The citations come right under the answers, before the question box.
     assert 0 <= cites["y"] - (chat["y"] + chat["height"]) < 80 and cites["y"] < question["y"]
     page.screenshot(path=str(DOCS / "screenshot-phone-chat.png"), full_page=True)
+    # "New conversation" is in reach at the top of the chat, without scrolling.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(200)
+    new, chat = _box(page, "#clear"), _box(page, "#chatbot")
+    assert new["y"] + new["height"] <= 844 and new["y"] < chat["y"] and page.locator("#clear").is_visible()
+    page.screenshot(path=str(DOCS / "screenshot-phone-top.png"))
+    page.click("#clear")
+    page.wait_for_function("() => !document.querySelector('#chatbot').innerText.includes('III.6.b')")
+    page.reload()
+    page.wait_for_selector("#question textarea")
+    page.wait_for_timeout(1500)
+    assert "III.6.b" not in page.locator("#chatbot").inner_text()
     page.get_by_role("tab", name="Tra cứu kế hoạch").click()
     cards = page.locator("#tasks-cards .card")
     cards.first.wait_for()

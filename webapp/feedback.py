@@ -217,10 +217,14 @@ class FeedbackStore:
             for r in raw
         ]
 
-    def ratings(self) -> dict[str, int]:
-        """{answer id: rating} of every record."""
+    def ratings(self, ids: Sequence[str] | None = None) -> dict[str, int]:
+        """{answer id: rating} of every record, or of the answers `ids` names that are rated."""
+        if ids is not None and not ids:
+            return {}
+        where = f" WHERE answer_id IN ({', '.join('?' * len(ids))})" if ids is not None else ""
         with self._connect() as db:
-            return {str(a): int(r) for a, r in db.execute("SELECT answer_id, rating FROM feedback")}
+            return {str(a): int(r) for a, r in db.execute("SELECT answer_id, rating FROM feedback" + where,
+                                                           list(ids or ()))}
 
     def summary(self) -> tuple[int, int, int]:
         """(records, thumbs up, thumbs down)."""

@@ -17,6 +17,8 @@ PHONE = """
   #tabs [role="tab"] { padding: 4px 6px !important; font-size: 0.9rem; }
   #chat-row { flex-direction: column !important; gap: 8px !important; }
   #chat-main, #chat-side { display: contents !important; }
+  #chat-tools { order: 0; flex-wrap: nowrap !important; gap: 6px !important; }  /* "new conversation" in reach */
+  #chat-tools > * { min-width: 0 !important; }
   #chatbot { order: 1; }
   #rated-note { order: 2; }
   #comment-box { order: 3; }
@@ -25,7 +27,6 @@ PHONE = """
   #section-panel { order: 6; }
   #ask-row { order: 7; }
   #examples { order: 8; }
-  #chat-tools { order: 9; }
   #fb-note { order: 10; }
   #citations .cites { max-height: none; }
   #section-panel .sec-body { max-height: 320px; }

@@ -14,6 +14,7 @@ from assistant import QuestionError
 from webapp import handlers
 from webapp.chat import ChatService, RequestError, Turn, api_answer, api_text, chat_messages, md_escape
 from webapp.feedback import MAX_COMMENT, FeedbackStore
+from webapp.keep import STORAGE_KEY, Keeper, app_secret
 from webapp.render import citation_cards, esc, panel_placeholder
 from webapp.texts import examples as plan_examples
 from webapp.texts import t
@@ -28,6 +29,7 @@ element.addEventListener('click', open);
 element.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') open(e); });
 """
 PUBLIC_API = ("chat", "ask")
+THUMBS = {1: "Like", -1: "Dislike"}  # a stored rating as the Chatbot's feedback value
 # The page's clock at a rating click, so that a click overtaken on the way is not applied last.
 CLICK_CLOCK = "(turns, lang, clock) => [turns, lang, performance.timeOrigin + performance.now()]"
 # Bring the highlighted lines of a newly opened section into view.
@@ -52,6 +54,8 @@ class Ctx:
     labels: list[tuple[Any, Callable[[str], dict[str, Any]]]] = field(default_factory=list)
     # Steps chained after a language switch to redraw content that depends on the language.
     refreshers: list[Callable[[Any], Any]] = field(default_factory=list)
+    # Events to register on the page's load, given the gr.Blocks.
+    on_load: list[Callable[[gr.Blocks], Any]] = field(default_factory=list)
 
     def label(self, comp: Any, **keys: str) -> Any:
         """Register `comp` to have each attribute (label=..., value=...) set to t(lang, key)."""
@@ -122,6 +126,8 @@ def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Block
         ev = ev.then(lambda code: header_html(ctx, code), lang, head, queue=False)
         for refresh in ctx.refreshers:
             ev = refresh(ev)
+        for register in ctx.on_load:
+            register(demo)
 
         api_endpoints(svc)
     # The interface's own events stay callable by the page but out of the API docs and clients.
@@ -172,6 +178,9 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
     shown = gr.State(-1)  # the turn whose citations are on screen
     opened = gr.State(None)  # the section in the panel (handlers.Opened)
     rated = gr.State("")  # the id of the answer last rated, awaiting an optional comment
+    keeper = Keeper(svc, app_secret())
+    # The conversation in the browser's localStorage, so that a reload shows it again.
+    kept = gr.BrowserState(None, storage_key=STORAGE_KEY, secret=keeper.browser_secret)
     # On a phone the two columns become one list, re-ordered by style.PHONE: the citations
     # right under the answers, then the question box.
     with gr.Row(elem_id="chat-row"):
@@ -211,24 +220,24 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
         skip = gr.skip()
         if not (message or "").strip():
             gr.Warning(t(code, "empty"))
-            yield skip, skip, skip, skip, skip, skip
+            yield skip, skip, skip, skip, skip, skip, skip
             return
         # Show the question (as it will be answered: cut to the limit) and a progress line at
         # once; the answer replaces the line.
         pending = [*chat_messages(ts), {"role": "user", "content": md_escape(svc.cut(message))},
                    {"role": "assistant", "content": t(code, "thinking")}]
-        yield pending, "", skip, skip, skip, skip
+        yield pending, "", skip, skip, skip, skip, skip
         try:
             ts = handlers.ask(svc, message, ts)
         except QuestionError:
             gr.Warning(t(code, "empty"))
-            yield chat_messages(ts), "", skip, skip, skip, skip
+            yield chat_messages(ts), "", skip, skip, skip, skip, skip
             return
         path = handlers.export_markdown(svc, ts, code, ctx.workdir / "exports")
-        yield (chat_messages(ts), "", ts, handlers.cards(svc, ts, len(ts) - 1, code), len(ts) - 1,
-               gr.update(value=str(path), interactive=True))
+        yield (shown_chat(ts), "", ts, handlers.cards(svc, ts, len(ts) - 1, code), len(ts) - 1,
+               gr.update(value=str(path), interactive=True), keeper.pack(ts))
 
-    ask_in, ask_out = [msg, turns, lang], [chatbot, msg, turns, cites, shown, export]
+    ask_in, ask_out = [msg, turns, lang], [chatbot, msg, turns, cites, shown, export, kept]
     msg.submit(respond, ask_in, ask_out, show_progress="minimal")
     send.click(respond, ask_in, ask_out, show_progress="minimal")
     examples.click(lambda row: row[0], examples, msg, queue=False).then(
@@ -241,13 +250,31 @@ def chat_tab(ctx: Ctx, lang: gr.Radio) -> None:
         respond, ask_in, ask_out, show_progress="minimal")
 
     def reset(code: str) -> tuple[Any, ...]:
-        return ([], [], handlers.cards(svc, [], -1, code), -1, None, panel_placeholder(code),
-                gr.update(value=None, interactive=False), gr.update(visible=False), "", "")
+        return (shown_chat([]), [], handlers.cards(svc, [], -1, code), -1, None, panel_placeholder(code),
+                gr.update(value=None, interactive=False), gr.update(visible=False), "", "", keeper.pack([]))
 
-    reset_out = [chatbot, turns, cites, shown, opened, panel, export, comment_row, comment, rated_note]
+    reset_out = [chatbot, turns, cites, shown, opened, panel, export, comment_row, comment, rated_note, kept]
     # A new conversation keeps the ratings already given: each is stored under its answer's id.
+    # It is also forgotten by the browser, so a reload does not bring it back.
     clear.click(reset, lang, reset_out, queue=False)
     chatbot.clear(reset, lang, reset_out, queue=False)  # the chatbot's own trash button
+
+    def shown_chat(ts: list[Turn]) -> dict[str, Any]:
+        # The thumbs show what is stored for each answer: after a reload a click changes that record,
+        # and a new conversation shows none of the old ones.
+        stored = store.ratings([x.id for x in ts])
+        return gr.update(value=chat_messages(ts), feedback_value=[THUMBS.get(stored.get(x.id, 0)) for x in ts])
+
+    def restore(saved: object, code: str) -> tuple[Any, ...]:
+        ts = keeper.unpack(saved)
+        if not ts:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        path = handlers.export_markdown(svc, ts, code, ctx.workdir / "exports")
+        return (shown_chat(ts), ts,
+                handlers.cards(svc, ts, len(ts) - 1, code), len(ts) - 1, gr.update(value=str(path), interactive=True))
+
+    ctx.on_load.append(lambda demo: demo.load(restore, [kept, lang], [chatbot, turns, cites, shown, export],
+                                              queue=False, show_progress="hidden"))
 
     def open_cite(ts: list[Turn], i: int, code: str, evt: gr.EventData) -> tuple[Any, str]:
         sec = handlers.open_citation(svc, ts, i, int(getattr(evt, "cite", -1)))
