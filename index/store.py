@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from index.cache import EmbeddingCache
 from index.chunk import Chunk, chunk_plan
 from index.corpus import CORPUS_SUFFIXES, Corpus, CorpusError, FileReport, corpus_hashes, read_corpus
 from index.embed import get_embedder
@@ -66,16 +67,23 @@ def build_index(
     overlap: int = 150,
     strict: bool = False,
     on_file: Callable[[FileReport], None] | None = None,
+    cache: Path | None = None,
 ) -> Index:
     """Parse, chunk and embed a corpus; write the index atomically to `out`.
 
     A file that is not a readable plan is skipped and reported in `Index.report`; with `strict`, or
     when no file is a plan, CorpusError (carrying the report) is raised and nothing is written.
+    What the index already at `out` holds is reused: a file it was built from, unchanged, is not
+    parsed again, and a passage it holds is not embedded again (nor one kept in the `cache` folder).
+    `meta["embedded"]` and `meta["reused"]` count the passages embedded and the ones found.
     """
     import faiss
 
     started = time.time()
-    found = read_corpus(corpus, on_file)
+    previous = _previous(out)
+    known = {p.source: (str(previous.meta["corpus"].get(p.source, "")),  # type: ignore[attr-defined]
+                        p, previous.pages.get(p.source, ())) for p in previous.plans} if previous else {}
+    found = read_corpus(corpus, on_file, known)
     if not found.plans:
         reasons = "; ".join(f"{r.name}: {r.reason}" for r in found.report)
         raise CorpusError(f"no plan in corpus folder {corpus} ({reasons})", found.report)
@@ -88,8 +96,19 @@ def build_index(
         raise CorpusError(f"{out} exists and is not an index folder: choose another --index")
     plans = found.plans
     model = get_embedder(embedder)
-    chunks = [c for p in plans for c in chunk_plan(p, chunk_size, overlap)]
-    vecs = model.passages([c.embed_text() for c in chunks]) if chunks else np.zeros((0, model.dim), np.float32)
+    store = EmbeddingCache(model.name, model.dim, cache)
+    old_chunks: dict[str, list[Chunk]] = {}
+    if previous is not None and previous.meta["embedder"] == model.name:
+        store.seed([c.embed_text() for c in previous.chunks],
+                   previous.vectors.reconstruct_n(0, previous.vectors.ntotal))  # type: ignore[attr-defined]
+        if (previous.meta["chunk_size"], previous.meta["overlap"]) == (chunk_size, overlap):
+            for c in previous.chunks:
+                old_chunks.setdefault(c.doc, []).append(c)
+    fresh = {id(p) for p in plans}
+    reused = {p.source for p in previous.plans if id(p) in fresh} if previous else set()  # the same objects
+    chunks = [c for p in plans for c in (old_chunks.get(p.source, []) if p.source in reused
+                                          else chunk_plan(p, chunk_size, overlap))]
+    vecs = store.passages(model, [c.embed_text() for c in chunks])
     # Vectors are L2-normalised, so inner product is cosine similarity.
     vectors = faiss.IndexFlatIP(model.dim)
     vectors.add(np.ascontiguousarray(vecs, dtype=np.float32))
@@ -116,13 +135,24 @@ def build_index(
             "skipped": {r.name: r.reason for r in found.skipped},
             "files": {n: _sha((tmp / n).read_bytes()) for n in ("index.faiss", "chunks.jsonl", "plans.json")},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "embedded": store.misses,
+            "reused": store.hits,
         }
         _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False, indent=2))
         _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    store.save()
     return Index(out, meta, tuple(chunks), plans, vectors, dict(found.pages), found.report)
+
+
+def _previous(out: Path) -> Index | None:
+    """The index at `out`, when it is one this program can reuse; a damaged one is simply rebuilt."""
+    try:
+        return load_index(out, check_corpus=False) if (out / "meta.json").is_file() else None
+    except IndexError_:
+        return None
 
 
 # What a build leaves beside the index while it runs: ".index.build-<pid>-<random>" being written,
