@@ -28,7 +28,10 @@ __all__ = ["CORPUS_SUFFIXES", "FORMAT", "Corpus", "CorpusError", "FileReport", "
            "build_index", "corpus_hashes", "load_index", "read_corpus", "remove_orphans"]
 
 FORMAT = 1
-INDEX_FILES = ("index.faiss", "chunks.jsonl", "plans.json", "meta.json")
+# BM25 as bm25s saves it: its sparse score matrix as three .npy arrays, its vocabulary and parameters as JSON.
+LEXICAL_FILES = ("data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy", "vocab.index.json",
+                 "params.index.json")
+INDEX_FILES = ("index.faiss", "chunks.jsonl", "plans.json", *LEXICAL_FILES, "meta.json")
 
 
 class IndexError_(RuntimeError):
@@ -44,6 +47,7 @@ class Index:
     vectors: object  # faiss.Index; typed loosely so faiss stays a lazy import
     pages: dict[str, tuple[int, ...]] = field(default_factory=dict)  # plan source -> PDF page starts
     report: tuple[FileReport, ...] = ()  # what the build made of each corpus file; empty when loaded
+    lexical: object = None  # bm25s.BM25 over the chunks, as stored; None when it must be indexed again
 
     def page(self, source: str, offset: int) -> int:
         """The 1-based PDF page of an offset into a plan's text; 0 when the plan is not a PDF."""
@@ -113,6 +117,11 @@ def build_index(
     vectors = faiss.IndexFlatIP(model.dim)
     vectors.add(np.ascontiguousarray(vecs, dtype=np.float32))
 
+    # The retriever's BM25, built here once rather than at every load (assistant/retrieve.py owns the
+    # terms: imported late so that reading the index never needs it).
+    from assistant.retrieve import lexical_index, lexical_version
+
+    lexical = lexical_index(chunks)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_orphans(out, started)
     # The pid in the name tells the next build whether this folder's build is still running.
@@ -122,6 +131,7 @@ def build_index(
         _write(tmp / "chunks.jsonl", "".join(json.dumps(asdict(c), ensure_ascii=False) + "\n" for c in chunks))
         _write(tmp / "plans.json", json.dumps([_plan_dict(p, found.pages.get(p.source, ())) for p in plans],
                                               ensure_ascii=False))
+        lexical.save(str(tmp), show_progress=False)
         meta = {
             "format": FORMAT,
             "embedder": model.name,
@@ -133,7 +143,8 @@ def build_index(
             "corpus_dir": str(corpus.resolve()),
             "corpus": corpus_hashes(corpus),
             "skipped": {r.name: r.reason for r in found.skipped},
-            "files": {n: _sha((tmp / n).read_bytes()) for n in ("index.faiss", "chunks.jsonl", "plans.json")},
+            "lexical": lexical_version(),
+            "files": {n: _sha((tmp / n).read_bytes()) for n in INDEX_FILES if n != "meta.json"},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "embedded": store.misses,
             "reused": store.hits,
@@ -144,7 +155,7 @@ def build_index(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     store.save()
-    return Index(out, meta, tuple(chunks), plans, vectors, dict(found.pages), found.report)
+    return Index(out, meta, tuple(chunks), plans, vectors, dict(found.pages), found.report, lexical)
 
 
 def _previous(out: Path) -> Index | None:
@@ -264,7 +275,26 @@ def load_index(path: Path, embedder: str | None = None, check_corpus: bool = Tru
         raise IndexError_(f"index at {path} is corrupted ({exc.__class__.__name__}); {REBUILD}") from exc
     if vectors.ntotal != len(chunks) or vectors.d != meta["dim"]:
         raise IndexError_(f"index at {path} is inconsistent (vectors vs chunks); {REBUILD}")
-    return Index(path, meta, chunks, plans, vectors, pages)
+    return Index(path, meta, chunks, plans, vectors, pages, lexical=_load_lexical(path, meta, len(chunks)))
+
+
+def _load_lexical(path: Path, meta: dict[str, object], n: int) -> object:
+    """The stored BM25, when the terms it was built from are still the retriever's; else None."""
+    if "lexical" not in meta or not all((path / f).is_file() for f in LEXICAL_FILES):
+        return None  # an index built before BM25 was stored
+    from assistant.retrieve import lexical_version
+
+    if meta["lexical"] != lexical_version():
+        return None
+    import bm25s
+
+    try:
+        bm25 = bm25s.BM25.load(str(path), load_corpus=False)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexError_(f"index at {path} has a corrupted BM25 ({exc.__class__.__name__}); {REBUILD}") from exc
+    if bm25.scores["num_docs"] != n or int(bm25.scores["indices"].max(initial=-1)) >= n:
+        raise IndexError_(f"index at {path} is inconsistent (BM25 vs chunks); {REBUILD}")
+    return bm25
 
 
 def _plan_dict(p: Plan, pages: tuple[int, ...] = ()) -> dict[str, object]:

@@ -29,7 +29,10 @@ from index.store import (
     remove_orphans,
 )
 
-INDEX_FILES = {"index.faiss", "chunks.jsonl", "plans.json", "meta.json"}
+INDEX_FILES = {"index.faiss", "chunks.jsonl", "plans.json", "meta.json",
+               # BM25 as bm25s stores it, so that loading does not index every chunk again
+               "data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy", "vocab.index.json",
+               "params.index.json"}
 
 
 def make_corpus(folder: Path, *files: Path) -> Path:
