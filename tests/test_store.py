@@ -98,6 +98,23 @@ def test_stored_vectors_are_the_chunk_passages(built: Index) -> None:
     np.testing.assert_allclose(stored[some], fresh, atol=1e-4)
 
 
+def test_the_stored_bm25_scores_as_one_indexed_at_load(built: Index) -> None:
+    from assistant.retrieve import lexical_index
+
+    loaded = load_index(built.path)
+    assert loaded.lexical is not None
+    fresh = lexical_index(loaded.chunks)
+    terms = ["nha", "nha_o", "xay", "xay_dung", "y_te", "khong_co_trong_ke_hoach"]
+    known = [t for t in terms if t in fresh.vocab_dict]
+    np.testing.assert_allclose(loaded.lexical.get_scores(known), fresh.get_scores(known))  # type: ignore[attr-defined]
+
+
+def test_bm25_stored_by_other_terms_is_indexed_again(copy: Path) -> None:
+    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
+    (copy / "meta.json").write_text(json.dumps({**meta, "lexical": "another-version"}), encoding="utf-8")
+    assert load_index(copy).lexical is None
+
+
 @pytest.mark.parametrize(
     "question",
     ["Sở nào chủ trì nhiệm vụ về nhà ở?", "so nao chu tri nhiem vu 6d", "Which agency leads the housing task?"],
