@@ -7,7 +7,7 @@ INDEX ?= var/index
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
-.PHONY: install index run test lint typecheck bench bench-web eval screenshots browser postgres clean
+.PHONY: install index run test lint typecheck bench bench-scale bench-web eval screenshots browser postgres clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test: install lint typecheck
 
 bench: install index
 	$(PY) -m assistant.bench --index $(INDEX)
+
+# Libraries of 1, 10, 100 and 500 plan variants under var/bench-scale (some minutes: see README).
+bench-scale: install
+	$(PY) -m assistant.bench_scale
 
 bench-web: install index
 	$(PY) -m tests.bench_web --index $(INDEX)

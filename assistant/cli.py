@@ -41,6 +41,19 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--overlap", type=int, default=150)
     b.add_argument("--strict", action="store_true",
                    help="fail (exit 2, no index written) when any corpus file is skipped")
+    b.add_argument("--cache", type=Path, default=None,
+                   help="a folder keeping passage embeddings across builds (the index's own are always reused)")
+
+    ad = sub.add_parser("add", help="copy plan files into the index's corpus folder and index them")
+    ad.add_argument("files", type=Path, nargs="+")
+    ad.add_argument("--index", type=Path, default=Path("var/index"))
+    ad.add_argument("--corpus", type=Path, default=None, help="the corpus folder (default: the index's)")
+    ad.add_argument("--cache", type=Path, default=None)
+
+    rm = sub.add_parser("remove", help="take a plan out of the index (its file moves to CORPUS/.removed/)")
+    rm.add_argument("plan", help="the plan's file name or number (65/KH-UBND)")
+    rm.add_argument("--index", type=Path, default=Path("var/index"))
+    rm.add_argument("--corpus", type=Path, default=None, help="the corpus folder (default: the index's)")
 
     for name, helptext in (("search", "ranked passages for a question"), ("ask", "answer a question")):
         s = sub.add_parser(name, help=helptext)
@@ -100,16 +113,52 @@ def cmd_build(a: argparse.Namespace) -> int:
     t = time.perf_counter()
     try:
         ix = build_index(a.corpus, a.index, a.embedder, a.chunk_size, a.overlap, strict=a.strict,
-                         on_file=lambda r: print(r.line(), flush=True))
+                         on_file=lambda r: print(r.line(), flush=True), cache=a.cache)
     except (CorpusError, EmbedderError) as exc:
         raise UserError(str(exc)) from exc
     print(f"built {a.index}: {len(ix.chunks)} chunks from {len(ix.plans)} plan(s), "
-          f"embedder {ix.meta['embedder']}, {time.perf_counter() - t:.1f} s")
+          f"embedder {ix.meta['embedder']}, {_embedded(ix.meta)}, {time.perf_counter() - t:.1f} s")
     skipped = [r.name for r in ix.report if r.skipped]
     if skipped:
         print(f"warning: {len(skipped)} file(s) skipped ({', '.join(skipped)}); the index holds the rest "
               f"(exit code {EXIT_SKIPPED}; --strict refuses to build)", file=sys.stderr)
         return EXIT_SKIPPED
+    return 0
+
+
+def _embedded(meta: dict[str, object]) -> str:
+    return f"{meta.get('embedded', 0)} passages embedded, {meta.get('reused', 0)} reused"
+
+
+def cmd_add(a: argparse.Namespace) -> int:
+    """Index new plan files; the plans already indexed are neither parsed nor embedded again."""
+    from index.embed import EmbedderError
+    from index.library import add_plans
+    from index.store import CorpusError, IndexError_
+
+    t = time.perf_counter()
+    names = {f.name for f in a.files}
+    try:
+        ix = add_plans(a.index, a.files, a.corpus, a.cache,
+                       on_file=lambda r: print(r.line(), flush=True) if r.name in names or r.skipped else None)
+    except (CorpusError, EmbedderError, IndexError_) as exc:
+        raise UserError(str(exc)) from exc
+    print(f"added {len(names)} file(s) to {a.index}: now {len(ix.plans)} plan(s), {len(ix.chunks)} chunks; "
+          f"{_embedded(ix.meta)}, {time.perf_counter() - t:.1f} s")
+    return 0
+
+
+def cmd_remove(a: argparse.Namespace) -> int:
+    from index.embed import EmbedderError
+    from index.library import REMOVED, remove_plan
+    from index.store import CorpusError, IndexError_
+
+    try:
+        source, ix = remove_plan(a.index, a.plan, a.corpus)
+    except (CorpusError, EmbedderError, IndexError_) as exc:
+        raise UserError(str(exc)) from exc
+    print(f"removed {source} from {a.index} (the file is now in {REMOVED}/ of the corpus folder): "
+          f"{len(ix.plans)} plan(s), {len(ix.chunks)} chunks left")
     return 0
 
 
@@ -223,7 +272,7 @@ def cmd_chat(a: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"build": cmd_build, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat}[args.cmd]
+    handler = {"build": cmd_build, "add": cmd_add, "remove": cmd_remove, "search": cmd_search, "ask": cmd_ask, "chat": cmd_chat}[args.cmd]
     try:
         return handler(args)
     except UserError as exc:

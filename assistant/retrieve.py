@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -44,16 +48,41 @@ def lexical_terms(text: str, english: bool = False) -> list[str]:
     return uni + bi
 
 
+def chunk_terms(c: Chunk) -> list[str]:
+    """What BM25 indexes of a chunk. A unit's own title counts twice: "Yêu cầu" heads I.2 but is a
+    common word in IV."""
+    return lexical_terms(c.embed_text()) + lexical_terms(c.title.split(" › ")[-1])
+
+
+def lexical_index(chunks: Sequence[Chunk]) -> Any:
+    """BM25 (bm25s) over the chunks' terms; built once with the index (index/store.py) and stored there."""
+    import bm25s
+
+    bm25 = bm25s.BM25()
+    bm25.index([chunk_terms(c) for c in chunks], show_progress=False)
+    return bm25
+
+
+# The files whose code or words decide the terms above: a BM25 index stored by another version of
+# them is not used (the retriever indexes the chunks again at load, slower but right).
+_LEXICAL_SOURCES = ("assistant/retrieve.py", "assistant/glossary.py", "assistant/lexicon.py",
+                    "assistant/lexicon.toml", "index/normalize.py")
+
+
+def lexical_version() -> str:
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for name in _LEXICAL_SOURCES:
+        digest.update((root / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class Retriever:
     def __init__(self, index: Index, embedder: Embedder, settings: Settings) -> None:
-        import bm25s
-
         self.index, self.embedder, self.settings = index, embedder, settings
         self.chunks: tuple[Chunk, ...] = index.chunks
-        # A unit's own title counts twice: "Yêu cầu" heads I.2 but is a common word in IV.
-        corpus = [lexical_terms(c.embed_text()) + lexical_terms(c.title.split(" › ")[-1]) for c in self.chunks]
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(corpus, show_progress=False)
+        stored: Any = index.lexical  # built with the index; None when its terms are of another version
+        self._bm25: Any = stored if stored is not None else lexical_index(self.chunks)
         self._vocab: dict[str, int] = self._bm25.vocab_dict
         self._span = (0, len(self.chunks))  # the chunks this retriever sees: all, or one plan's
         self._by_section = self._sections()
@@ -105,7 +134,11 @@ class Retriever:
             return []
         lo, hi = self._span
         scores = self._bm25.get_scores(known)[lo:hi]
-        order = np.argsort(-scores)[:k]
+        if k < len(scores):  # the k best without sorting every chunk's score; ties broken by position
+            top = np.argpartition(-scores, k - 1)[:k]
+            order = top[np.lexsort((top, -scores[top]))]
+        else:
+            order = np.argsort(-scores, kind="stable")[:k]
         return [(int(i) + lo, float(scores[i])) for i in order if scores[i] > 0]
 
     def plans_with(self, term: str) -> set[str]:
@@ -215,4 +248,4 @@ class Retriever:
         return [self.chunks[i] for i in self._by_section.get(sid, [])]
 
 
-__all__ = ["RETRIEVERS", "Hit", "Retriever", "lexical_terms"]
+__all__ = ["RETRIEVERS", "Hit", "Retriever", "chunk_terms", "lexical_index", "lexical_terms", "lexical_version"]

@@ -58,15 +58,28 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _holds(f: Path, sha: str) -> bool:
+    try:
+        return _sha(f.read_bytes()) == sha
+    except OSError:
+        return False  # read_document then says why the file cannot be read
+
+
 def _corpus_files(corpus: Path) -> list[Path]:
     # Hidden files and Word's "~$" lock files are not documents anyone put there.
     return sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
 
 
-def read_corpus(corpus: Path, on_file: Callable[[FileReport], None] | None = None) -> Corpus:
+# A plan parsed before, by file name: the sha256 of the file it was parsed from, the plan, its PDF pages.
+Known = dict[str, tuple[str, Plan, tuple[int, ...]]]
+
+
+def read_corpus(corpus: Path, on_file: Callable[[FileReport], None] | None = None,
+                known: Known | None = None) -> Corpus:
     """Read and parse every file of a corpus folder; a file that is not a readable plan is reported, not fatal.
 
     `on_file` hears of each file as soon as it is read (the CLI prints it while the build goes on).
+    A file whose name and content `known` holds is not parsed again: its plan is taken from there.
     """
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus}")
@@ -75,19 +88,23 @@ def read_corpus(corpus: Path, on_file: Callable[[FileReport], None] | None = Non
         raise CorpusError(f"corpus folder {corpus} has no plan files ({', '.join('*' + s for s in SUFFIXES)})")
     plans, pages, report = [], {}, []
     for f in files:
+        seen = (known or {}).get(f.name)
         try:
-            doc = read_document(f)
-            plan = parse_plan(doc.text, f.name)
+            if seen is not None and _holds(f, seen[0]):
+                _, plan, doc_pages = seen
+            else:
+                doc = read_document(f)
+                plan, doc_pages = parse_plan(doc.text, f.name), doc.pages
         except IngestError as exc:
             entry = FileReport(f.name, exc.reason)
         except PlanError as exc:
             entry = FileReport(f.name, str(exc).removeprefix(f"{f.name}: "))
         else:
             plans.append(plan)
-            if doc.pages:
-                pages[f.name] = doc.pages
+            if doc_pages:
+                pages[f.name] = doc_pages
             label = f"{plan.doc_type or 'plan'} {plan.number}".strip()
-            entry = FileReport(f.name, "", label, len(plan.sections), len(plan.work()), len(doc.pages))
+            entry = FileReport(f.name, "", label, len(plan.sections), len(plan.work()), len(doc_pages))
         report.append(entry)
         if on_file is not None:
             on_file(entry)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -34,10 +35,20 @@ def tones(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ASCII form for matching: diacritics dropped, đ -> d."""
-    stripped = "".join(
-        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
-    )
-    return stripped.replace("đ", "d").replace("Đ", "D").lower()
+    # Words and names are folded again and again (every plan of a library names the same agencies);
+    # whole texts are not worth keeping.
+    return _fold_short(text) if len(text) <= 64 else _fold(text)
+
+
+# Every combining mark of the Basic Multilingual Plane, Vietnamese tone and vowel marks among them.
+_COMBINING = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))) + "]")
+
+
+def _fold(text: str) -> str:
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text)).replace("đ", "d").replace("Đ", "D").lower()
+
+
+_fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
 
 
 def has_diacritics(text: str) -> bool:

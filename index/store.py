@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from index.cache import EmbeddingCache
 from index.chunk import Chunk, chunk_plan
 from index.corpus import CORPUS_SUFFIXES, Corpus, CorpusError, FileReport, corpus_hashes, read_corpus
 from index.embed import Embedder, get_embedder
@@ -27,8 +28,12 @@ __all__ = ["CORPUS_SUFFIXES", "FORMAT", "Corpus", "CorpusError", "FileReport", "
            "build_index", "check_embedder", "corpus_hashes", "load_index", "meta_digest", "read_corpus",
            "remove_orphans"]
 
-FORMAT = 2  # 2: meta.json carries its own digest and the embedding of a probe text
-INDEX_FILES = ("index.faiss", "chunks.jsonl", "plans.json", "meta.json")
+# 2: meta.json carries its own digest and the embedding of a probe text; 3: BM25 stored with the index
+FORMAT = 3
+# BM25 as bm25s saves it: its sparse score matrix as three .npy arrays, its vocabulary and parameters as JSON.
+LEXICAL_FILES = ("data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy", "vocab.index.json",
+                 "params.index.json")
+INDEX_FILES = ("index.faiss", "chunks.jsonl", "plans.json", *LEXICAL_FILES, "meta.json")
 
 
 class IndexError_(RuntimeError):
@@ -44,6 +49,7 @@ class Index:
     vectors: object  # faiss.Index; typed loosely so faiss stays a lazy import
     pages: dict[str, tuple[int, ...]] = field(default_factory=dict)  # plan source -> PDF page starts
     report: tuple[FileReport, ...] = ()  # what the build made of each corpus file; empty when loaded
+    lexical: object = None  # bm25s.BM25 over the chunks, as stored; None when it must be indexed again
 
     def page(self, source: str, offset: int) -> int:
         """The 1-based PDF page of an offset into a plan's text; 0 when the plan is not a PDF."""
@@ -81,16 +87,23 @@ def build_index(
     overlap: int = 150,
     strict: bool = False,
     on_file: Callable[[FileReport], None] | None = None,
+    cache: Path | None = None,
 ) -> Index:
     """Parse, chunk and embed a corpus; write the index atomically to `out`.
 
     A file that is not a readable plan is skipped and reported in `Index.report`; with `strict`, or
     when no file is a plan, CorpusError (carrying the report) is raised and nothing is written.
+    What the index already at `out` holds is reused: a file it was built from, unchanged, is not
+    parsed again, and a passage it holds is not embedded again (nor one kept in the `cache` folder).
+    `meta["embedded"]` and `meta["reused"]` count the passages embedded and the ones found.
     """
     import faiss
 
     started = time.time()
-    found = read_corpus(corpus, on_file)
+    previous = _previous(out)
+    known = {p.source: (str(previous.meta["corpus"].get(p.source, "")),  # type: ignore[attr-defined]
+                        p, previous.pages.get(p.source, ())) for p in previous.plans} if previous else {}
+    found = read_corpus(corpus, on_file, known)
     if not found.plans:
         reasons = "; ".join(f"{r.name}: {r.reason}" for r in found.report)
         raise CorpusError(f"no plan in corpus folder {corpus} ({reasons})", found.report)
@@ -103,12 +116,28 @@ def build_index(
         raise CorpusError(f"{out} exists and is not an index folder: choose another --index")
     plans = found.plans
     model = get_embedder(embedder)
-    chunks = [c for p in plans for c in chunk_plan(p, chunk_size, overlap)]
-    vecs = model.passages([c.embed_text() for c in chunks]) if chunks else np.zeros((0, model.dim), np.float32)
+    store = EmbeddingCache(model.name, model.dim, cache)
+    old_chunks: dict[str, list[Chunk]] = {}
+    if previous is not None and previous.meta["embedder"] == model.name:
+        store.seed([c.embed_text() for c in previous.chunks],
+                   previous.vectors.reconstruct_n(0, previous.vectors.ntotal))  # type: ignore[attr-defined]
+        if (previous.meta["chunk_size"], previous.meta["overlap"]) == (chunk_size, overlap):
+            for c in previous.chunks:
+                old_chunks.setdefault(c.doc, []).append(c)
+    fresh = {id(p) for p in plans}
+    reused = {p.source for p in previous.plans if id(p) in fresh} if previous else set()  # the same objects
+    chunks = [c for p in plans for c in (old_chunks.get(p.source, []) if p.source in reused
+                                          else chunk_plan(p, chunk_size, overlap))]
+    vecs = store.passages(model, [c.embed_text() for c in chunks])
     # Vectors are L2-normalised, so inner product is cosine similarity.
     vectors = faiss.IndexFlatIP(model.dim)
     vectors.add(np.ascontiguousarray(vecs, dtype=np.float32))
 
+    # The retriever's BM25, built here once rather than at every load (assistant/retrieve.py owns the
+    # terms: imported late so that reading the index never needs it).
+    from assistant.retrieve import lexical_index, lexical_version
+
+    lexical = lexical_index(chunks)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_orphans(out, started)
     # The pid in the name tells the next build whether this folder's build is still running.
@@ -118,6 +147,7 @@ def build_index(
         _write(tmp / "chunks.jsonl", "".join(json.dumps(asdict(c), ensure_ascii=False) + "\n" for c in chunks))
         _write(tmp / "plans.json", json.dumps([_plan_dict(p, found.pages.get(p.source, ())) for p in plans],
                                               ensure_ascii=False))
+        lexical.save(str(tmp), show_progress=False)
         meta = {
             "format": FORMAT,
             "embedder": model.name,
@@ -129,9 +159,12 @@ def build_index(
             "corpus_dir": str(corpus.resolve()),
             "corpus": corpus_hashes(corpus),
             "skipped": {r.name: r.reason for r in found.skipped},
-            "files": {n: _sha((tmp / n).read_bytes()) for n in ("index.faiss", "chunks.jsonl", "plans.json")},
+            "lexical": lexical_version(),
+            "files": {n: _sha((tmp / n).read_bytes()) for n in INDEX_FILES if n != "meta.json"},
             "probe": {"text": PROBE, "vector": [round(float(x), 6) for x in model.passages([PROBE])[0]]},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "embedded": store.misses,
+            "reused": store.hits,
         }
         meta["digest"] = meta_digest(meta)
         _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False, indent=2))
@@ -139,7 +172,16 @@ def build_index(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return Index(out, meta, tuple(chunks), plans, vectors, dict(found.pages), found.report)
+    store.save()
+    return Index(out, meta, tuple(chunks), plans, vectors, dict(found.pages), found.report, lexical)
+
+
+def _previous(out: Path) -> Index | None:
+    """The index at `out`, when it is one this program can reuse; a damaged one is simply rebuilt."""
+    try:
+        return load_index(out, check_corpus=False) if (out / "meta.json").is_file() else None
+    except IndexError_:
+        return None
 
 
 # What a build leaves beside the index while it runs: ".index.build-<pid>-<random>" being written,
@@ -253,7 +295,26 @@ def load_index(path: Path, embedder: str | None = None, check_corpus: bool = Tru
         raise IndexError_(f"index at {path} is corrupted ({exc.__class__.__name__}); {REBUILD}") from exc
     if vectors.ntotal != len(chunks) or vectors.d != meta["dim"]:
         raise IndexError_(f"index at {path} is inconsistent (vectors vs chunks); {REBUILD}")
-    return Index(path, meta, chunks, plans, vectors, pages)
+    return Index(path, meta, chunks, plans, vectors, pages, lexical=_load_lexical(path, meta, len(chunks)))
+
+
+def _load_lexical(path: Path, meta: dict[str, object], n: int) -> object:
+    """The stored BM25, when the terms it was built from are still the retriever's; else None."""
+    if "lexical" not in meta or not all((path / f).is_file() for f in LEXICAL_FILES):
+        return None  # an index built before BM25 was stored
+    from assistant.retrieve import lexical_version
+
+    if meta["lexical"] != lexical_version():
+        return None
+    import bm25s
+
+    try:
+        bm25 = bm25s.BM25.load(str(path), load_corpus=False)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexError_(f"index at {path} has a corrupted BM25 ({exc.__class__.__name__}); {REBUILD}") from exc
+    if bm25.scores["num_docs"] != n or int(bm25.scores["indices"].max(initial=-1)) >= n:
+        raise IndexError_(f"index at {path} is inconsistent (BM25 vs chunks); {REBUILD}")
+    return bm25
 
 
 def check_embedder(ix: Index, model: Embedder) -> None:

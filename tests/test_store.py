@@ -27,10 +27,14 @@ from index.store import (
     build_index,
     corpus_hashes,
     load_index,
+    meta_digest,
     remove_orphans,
 )
 
-INDEX_FILES = {"index.faiss", "chunks.jsonl", "plans.json", "meta.json"}
+INDEX_FILES = {"index.faiss", "chunks.jsonl", "plans.json", "meta.json",
+               # BM25 as bm25s stores it, so that loading does not index every chunk again
+               "data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy", "vocab.index.json",
+               "params.index.json"}
 
 
 def reseal(index: Path, meta: dict[str, object]) -> None:
@@ -102,6 +106,24 @@ def test_stored_vectors_are_the_chunk_passages(built: Index) -> None:
     some = [0, len(built.chunks) // 2, len(built.chunks) - 1]
     fresh = get_embedder("e5").passages([built.chunks[i].embed_text() for i in some])
     np.testing.assert_allclose(stored[some], fresh, atol=1e-4)
+
+
+def test_the_stored_bm25_scores_as_one_indexed_at_load(built: Index) -> None:
+    from assistant.retrieve import lexical_index
+
+    loaded = load_index(built.path)
+    assert loaded.lexical is not None
+    fresh = lexical_index(loaded.chunks)
+    terms = ["nha", "nha_o", "xay", "xay_dung", "y_te", "khong_co_trong_ke_hoach"]
+    known = [t for t in terms if t in fresh.vocab_dict]
+    np.testing.assert_allclose(loaded.lexical.get_scores(known), fresh.get_scores(known))  # type: ignore[attr-defined]
+
+
+def test_bm25_stored_by_other_terms_is_indexed_again(copy: Path) -> None:
+    meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
+    edited = {**meta, "lexical": "another-version"}
+    (copy / "meta.json").write_text(json.dumps({**edited, "digest": meta_digest(edited)}), encoding="utf-8")
+    assert load_index(copy).lexical is None
 
 
 @pytest.mark.parametrize(
