@@ -50,6 +50,7 @@ eval: install index
 	$(PY) -m eval compare --out docs/eval
 	$(PY) -m eval docs --out docs/eval
 	$(PY) -m eval plans --out docs/eval/plans
+	$(PY) -m eval.library
 
 # Debian's Chromium for the browser tests (never `playwright install`: it downloads a browser).
 screenshots: install index browser

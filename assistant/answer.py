@@ -217,6 +217,18 @@ class Composer:
                 candidates.append(found)
             elif self._role(h.doc, h.section) not in {"purpose", "objectives", "targets"} and h.section != "header":
                 break
+        # "who works with the Department of Health on the handwashing campaign": a task whose partners
+        # are asked by the bodies it names is one those bodies take part in; the nearest such task wins (when
+        # the passage nearest the question is a task at all: a report it must send is no task).
+        bodies = [a.name for a in self.directory.find(q.text)]
+        asks_partners = "coordinate" in q.intents and "lead" not in q.intents
+        if bodies and asks_partners and not re.search(r"\b(ngoai|besides|apart from|other than|in addition to)\b", q.words):
+            pool = [f for h in hits[:6] if (f := self._tasks.get((h.doc, h.section)))]
+            # "who works with X": X leads it, if any task near the question is so; else X takes part.
+            fitting = [f for f in pool if all(n in f[1].lead for n in bodies)] or [
+                f for f in pool if all(n in (*f[1].lead, *f[1].coordinate) for n in bodies)]
+            if fitting and candidates and candidates[0] not in fitting:
+                return fitting[0]
         if not candidates:
             return None
         # "ngoài các sở ngành và UBND huyện còn ai phối hợp": a task with someone besides them.

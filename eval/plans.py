@@ -75,7 +75,9 @@ def tables(results: dict[str, list[Result]]) -> tuple[str, dict[str, Any]]:
 
 
 def main(out: Path, sets: Path = SETS, only: Sequence[str] = ()) -> int:
-    slugs = [d.name for d in sorted(sets.iterdir()) if (d / "questions.jsonl").is_file() and (not only or d.name in only)]
+    # A set named like one plan file is that plan's; the library set (several plans) runs in eval.library.
+    slugs = [d.name for d in sorted(sets.iterdir()) if (d / "questions.jsonl").is_file() and (not only or d.name in only)
+             and any(f.stem == d.name for folder in PLANS for f in folder.iterdir())]
     if not slugs:
         print(f"no question sets under {sets}", file=sys.stderr)
         return 2
