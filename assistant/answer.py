@@ -42,6 +42,7 @@ class Citation:
     end: int
     quote: str  # the passage repaired for reading (wraps joined)
     highlight: tuple[int, int]  # the answering lines, as offsets into the same source
+    page: int = 0  # the 1-based page of `start` when the plan was read from a PDF, else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +179,11 @@ class Composer:
         plan = next((p for p in self.plans if p.source == doc), None)
         return plan.role(sid) if plan is not None else ""
 
+    def _duty_plan(self, doc: str) -> bool:
+        """True for a plan whose tasks carry no roles: its implementation part lists them agency by agency."""
+        plan = next((p for p in self.plans if p.source == doc), None)
+        return plan is not None and not plan.tasks and bool(plan.duties)
+
     def _task_label(self, t: Task, en: bool) -> str:
         return f"{'task' if en else 'nhiệm vụ'} {t.id} ({t.title})"
 
@@ -213,9 +219,12 @@ class Composer:
             # A duty of the implementation part answers who does it, when it is what the question is closest to.
             duty = h is hits[0] and bool({"lead", "coordinate"} & set(q.intents)) and "timeline" not in q.intents
             found = self._tasks.get((h.doc, h.section)) or (self._duties.get((h.doc, h.section)) if duty else None)
+            role = self._role(h.doc, h.section)
             if found:
                 candidates.append(found)
-            elif self._role(h.doc, h.section) not in {"purpose", "objectives", "targets"} and h.section != "header":
+            elif role == "tasks" and self._duty_plan(h.doc):
+                continue  # a task of a plan that says who does what agency by agency: its duty answers
+            elif role not in {"purpose", "objectives", "targets"} and h.section != "header":
                 break
         # "who works with the Department of Health on the handwashing campaign": a task whose partners
         # are asked by the bodies it names is one those bodies take part in; the nearest such task wins (when

@@ -100,7 +100,7 @@ def _print_answer(ans, as_json: bool, asst=None) -> None:
     print(ans.answer)
     for c in ans.citations:
         quote = c.quote if len(c.quote) <= 400 else c.quote[:400] + "…"
-        page = asst.retriever.index.page(c.doc, c.start) if asst is not None else 0
+        page = c.page
         where = f"{c.doc}, trang {page}, " if page else ""
         print(f"\n  [{where}{c.section}] {c.title}\n  {quote}")
 

@@ -285,6 +285,9 @@ class Assistant:
             notice = (f"The question was cut to its first {self.settings.max_question} characters."
                       if q.style == "en" else
                       f"Câu hỏi đã được cắt còn {self.settings.max_question} ký tự đầu.")
+        pages = self.retriever.index.pages
+        if any(c.doc in pages for c in cites):  # a PDF's citations say their page ("trang 7")
+            cites = [replace(c, page=self.retriever.index.page(c.doc, c.start)) for c in cites]
         return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice, route, choices)
 
     def focus(self, history: History | None, k: int | None = None, retriever: str | None = None,

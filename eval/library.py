@@ -24,7 +24,7 @@ from typing import Any
 from assistant import Assistant, Settings
 from assistant.core import QuestionError
 from eval.metrics import list_complete, missing_facts
-from eval.plans import PLANS, plan_file
+from eval.plans import plan_file
 
 SET = Path("eval/sets/library/questions.jsonl")
 # The format each plan is given in: the files staff receive (the renderings come from the test
@@ -32,11 +32,10 @@ SET = Path("eval/sets/library/questions.jsonl")
 FORMATS = {"kh-hason-cds": ".docx", "kh-lamha-duoinuoc": ".pdf", "kh-longgiang-dulich": ".html"}
 
 
-def library_corpus(out: Path) -> list[str]:
-    """Every plan of eval/sets into `out`, in the formats above; the plan slugs."""
+def library_corpus(out: Path, slugs: list[str]) -> list[str]:
+    """The plans a set is about into `out`, in the formats above; the plan slugs."""
     from tests import _documents as docs
 
-    slugs = sorted({p.stem for folder in PLANS for p in folder.iterdir() if p.suffix in {".txt", ".md"}})
     for slug in slugs:
         src = plan_file(slug)
         fmt = FORMATS.get(slug, src.suffix)
@@ -78,7 +77,9 @@ def run(path: Path = SET, embedder: str = "e5") -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="library-eval-") as tmp:
         corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
         corpus.mkdir()
-        library_corpus(corpus)
+        # The plans the set is about: those its questions name or list, and every plan a "which" offers.
+        slugs = sorted({q["plan"] for q in questions if q["plan"]} | {s for q in questions for s in q["plans_all"]})
+        library_corpus(corpus, slugs)
         from index.store import build_index
 
         build_index(corpus, index, embedder=embedder)

@@ -335,6 +335,7 @@ def test_a_pdf_plan_answers_like_its_text_and_cites_the_page(tmp_path: Path) -> 
     for c in out["citations"]:
         assert c["doc"] == "plan-65.pdf" and text[c["start"] : c["end"]] == c["text"]
     page = next(p for line, p in placed if line.startswith("đ) Về nhà ở"))
+    assert [c["page"] for c in out["citations"]] == [page]  # the JSON says the page too
     plain = run("ask", "ai chủ trì nhiệm vụ 6đ?", "--index", tmp_path / "index")
     assert plain.returncode == 0, plain.stderr
     assert f"[plan-65.pdf, trang {page}, III.6.đ]" in plain.stdout
