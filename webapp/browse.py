@@ -69,14 +69,15 @@ def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[object]],
     return str(csv_path), str(xlsx_path)
 
 
-Refresh = Callable[[Any], Any]  # chains a redraw after an event: ev -> ev.then(...)
+# One step of redrawing the tab for a new library: (function, inputs, outputs).
+Step = tuple[Callable[..., Any], list[Any], list[Any]]
 
 
 def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str], list[tuple[str, str]]]],
-           view: Callable[[str | None, str | None, str], tuple[Any, ...]]) -> tuple[gr.Dataframe, Refresh]:
+           view: Callable[[str | None, str | None, str], tuple[Any, ...]]) -> tuple[gr.Dataframe, list[Step]]:
     """One filterable table: heading, picker and search box, row count, table, CSV/XLSX buttons.
 
-    `view` gives (table update, csv, xlsx, count, cards); returns the table and its redraw.
+    `view` gives (table update, csv, xlsx, count, cards); returns the table and its redraw steps.
     """
     label, choices = picker
     first = view("", "", "vi")
@@ -99,14 +100,10 @@ def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str]
     query.change(view, inputs, outputs, trigger_mode="always_last")
     ctx.refreshers.append(lambda ev: ev.then(view, inputs, outputs, queue=False))
 
-    def redraw(ev: Any) -> Any:
-        ev = ev.then(lambda code: gr.update(choices=choices(code)), lang, pick, queue=False)
-        return ev.then(view, inputs, outputs, queue=False)
-
-    return table, redraw
+    return table, [(lambda code: gr.update(choices=choices(code)), [lang], [pick]), (view, inputs, outputs)]
 
 
-def _plans_table(ctx: Ctx, lang: gr.Radio) -> tuple[gr.Dataframe, Refresh]:
+def _plans_table(ctx: Ctx, lang: gr.Radio) -> tuple[gr.Dataframe, list[Step]]:
     """Every loaded plan: number, issuer, date, title, how many tasks and targets, its file."""
 
     def view(code: str) -> tuple[Any, ...]:
@@ -122,7 +119,7 @@ def _plans_table(ctx: Ctx, lang: gr.Radio) -> tuple[gr.Dataframe, Refresh]:
     cards = gr.HTML(first[2], elem_id="plans-cards", elem_classes="phone-only", js_on_load=None)
     outputs = [table, count, cards]
     ctx.refreshers.append(lambda ev: ev.then(view, lang, outputs, queue=False))
-    return table, lambda ev: ev.then(view, lang, outputs, queue=False)
+    return table, [(view, [lang], outputs)]
 
 
 def browse_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:
@@ -192,14 +189,30 @@ def browse_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:
     task_df.select(open_task, lang, panel)
     target_df.select(open_target, lang, panel)
 
-    # The generation of the library this page shows: the tables are redrawn when it changes, that
-    # is when an upload swapped in a new library (seen on the upload's end, a load, a tab click).
+    # The generation of the library this page shows: the tables are redrawn when the service has a
+    # newer one, that is when an upload swapped in a new library (seen when the upload ends, when the
+    # page loads, when the tab is opened); otherwise each step leaves the tab as it is, so a redraw
+    # never overtakes a filter being typed.
     drawn = gr.State(svc.generation)
-    targets_redraw(tasks_redraw(plans_redraw(drawn.change(lambda: None, None, None, queue=False))))
+    steps = [*plans_redraw, *tasks_redraw, *targets_redraw]
+
+    def fresh(fn: Callable[..., Any], n: int) -> Callable[..., Any]:
+        def step(*args: Any) -> Any:
+            *given, shown = args
+            if shown == svc.generation:
+                return gr.skip() if n == 1 else tuple(gr.skip() for _ in range(n))
+            return fn(*given)
+
+        return step
 
     def seen() -> int:
         return svc.generation
 
-    tab.select(seen, None, drawn, queue=False)
-    ctx.on_load.append(lambda demo: demo.load(seen, None, drawn, queue=False, show_progress="hidden"))
-    ctx.on_plans.append(lambda ev: ev.then(seen, None, drawn, queue=False))
+    def chain(ev: Any) -> Any:
+        for fn, inputs, outputs in steps:
+            ev = ev.then(fresh(fn, len(outputs)), [*inputs, drawn], outputs, queue=False)
+        return ev.then(seen, None, drawn, queue=False)
+
+    chain(tab.select(lambda: None, None, None, queue=False))
+    ctx.on_load.append(lambda demo: chain(demo.load(lambda: None, None, None, queue=False, show_progress="hidden")))
+    ctx.on_plans.append(chain)
