@@ -441,6 +441,15 @@ def plans_listed(page: Any, n: int) -> None:
                            arg=n)
 
 
+def choose_file(page: Any, path: Path) -> None:
+    """Put a file in the upload box, once the tab is on screen (a file given to a box still being
+    mounted is lost), and wait until the box shows it."""
+    page.locator("#upload-send").wait_for()
+    page.locator("#upload-file input[type=file]").wait_for(state="attached")
+    page.set_input_files("#upload-file input[type=file]", str(path))
+    page.locator("#upload-file").get_by_text(path.name).first.wait_for()
+
+
 @pytest.fixture()
 def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """The upload's add held at its start until the test sets the event (the app runs in this process)."""
@@ -464,8 +473,7 @@ def test_an_administrator_adds_a_plan_while_staff_ask(browser: Any, library_app:
     admin = signed_in(browser, url, ADMIN)
     plans_listed(admin, 2)
     admin.get_by_role("tab", name="Thêm kế hoạch").click()
-    admin.set_input_files("#upload-file input[type=file]", str(NEW_PLAN))
-    admin.locator("#upload-file").get_by_text("kh-phulam-nuocsach.txt").first.wait_for()
+    choose_file(admin, NEW_PLAN)
     admin.click("#upload-send")
     admin.locator('#upload-status [data-stage="reading"] [data-step="reading"]').wait_for()  # progress shown
     # Meanwhile staff, on another page, ask and are answered from the two plans loaded.
@@ -508,8 +516,7 @@ def test_a_bad_upload_shows_its_message_and_changes_nothing(browser: Any, librar
     empty = tmp_path / "trong.txt"
     empty.write_bytes(b"")
     for bad in (picture, empty):
-        admin.set_input_files("#upload-file input[type=file]", str(bad))
-        admin.locator("#upload-file").get_by_text(bad.name).first.wait_for()
+        choose_file(admin, bad)
         admin.click("#upload-send")
         error = admin.locator('#upload-status [data-stage="failed"] .err', has_text=f"{bad.name}: ")
         error.wait_for()
