@@ -35,3 +35,19 @@ def hand_tasks() -> list[dict[str, Any]]:
 def short_ref(sid: str) -> str:
     """How staff write a task: "III.6.đ" -> "6đ", "III.3" -> "3"."""
     return "".join(sid.split(".")[1:])
+
+
+PLANS = DATA / "plans"
+
+
+def library_index(folder: Path, files: list[str], cache: Path) -> tuple[Path, Path]:
+    """A corpus folder of the given `tests/data/plans` files and its index, built under `folder`;
+    passage vectors kept in `cache`, so that a second library of the same plans embeds nothing."""
+    import shutil
+
+    corpus, index = folder / "corpus", folder / "index"
+    corpus.mkdir(parents=True)
+    for name in files:
+        shutil.copyfile(PLANS / name, corpus / name)
+    build_index(corpus, index, cache=cache)
+    return corpus, index

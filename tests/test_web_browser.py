@@ -8,12 +8,13 @@ import csv
 import io
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _plan_index import CORPUS, ROOT, plan_index
+from _plan_index import CORPUS, PLANS, ROOT, library_index, plan_index
 from bench_web import QUIET_ENV, free_port
 
 os.environ.update(QUIET_ENV)
@@ -398,3 +399,130 @@ def test_phone_layout_keeps_everything_reachable(phone: Any) -> None:
     page.get_by_role("tab", name="Góp ý").click()
     page.locator("#fb-cards").wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+# -- an administrator adds a plan while others ask (issue #11 item 4) ---------------------------
+ADMIN, STAFF = ("quantri", "mk-quantri-1"), ("canbo", "mk-canbo-1")
+NEW_PLAN = PLANS / "kh-phulam-nuocsach.txt"
+
+
+@pytest.fixture(scope="module")
+def library_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The app over a library of two plans, with a login for an administrator and one for staff."""
+    tmp = tmp_path_factory.mktemp("web-upload")
+    corpus, index = library_index(tmp / "lib", ["kh-hason-cds.md", "kh-lamha-duoinuoc.txt"], tmp / "vectors")
+    store = FeedbackStore(tmp / "feedback.sqlite")
+    port = free_port()
+    demo = start(Assistant.load(Settings(index=index)), store, tmp, "127.0.0.1", port, auth=[ADMIN, STAFF],
+                 admins=frozenset({ADMIN[0]}), block=False)
+    try:
+        yield f"http://127.0.0.1:{port}/", corpus
+    finally:
+        demo.close()
+
+
+def signed_in(browser: Any, url: str, login: tuple[str, str]) -> Any:
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1050}, locale="vi-VN")
+    page = ctx.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(url)
+    page.fill("input[type=text]", login[0])
+    page.fill("input[type=password]", login[1])
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#question textarea")
+    return page
+
+
+def plans_listed(page: Any, n: int) -> None:
+    """Open the plan browser and wait until it lists n plans (it is redrawn after an upload)."""
+    page.get_by_role("tab", name="Tra cứu kế hoạch").click()
+    page.wait_for_function("(n) => document.querySelector('#plans-count').innerText.trim() === n + ' kế hoạch'"
+                           " && document.querySelector('#plans-table [role=grid]').getAttribute('aria-rowcount') === String(n + 1)",
+                           arg=n)
+
+
+def choose_file(page: Any, path: Path) -> None:
+    """Put a file in the upload box, once the tab is on screen (a file given to a box still being
+    mounted is lost), and wait until the box shows it."""
+    page.locator("#upload-send").wait_for()
+    page.locator("#upload-file input[type=file]").wait_for(state="attached")
+    page.set_input_files("#upload-file input[type=file]", str(path))
+    page.locator("#upload-file").get_by_text(path.name).first.wait_for()
+
+
+@pytest.fixture()
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The upload's add held at its start until the test sets the event (the app runs in this process)."""
+    import webapp.upload as upload
+
+    go = threading.Event()
+    real = upload.add_plans
+
+    def add(*args: Any, **kwargs: Any) -> Any:
+        go.wait(300)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(upload, "add_plans", add)
+    yield go
+    go.set()
+
+
+def test_an_administrator_adds_a_plan_while_staff_ask(browser: Any, library_app: tuple[str, Path],
+                                                      held: threading.Event) -> None:
+    url, _ = library_app
+    admin = signed_in(browser, url, ADMIN)
+    plans_listed(admin, 2)
+    admin.get_by_role("tab", name="Thêm kế hoạch").click()
+    choose_file(admin, NEW_PLAN)
+    admin.click("#upload-send")
+    admin.locator('#upload-status [data-stage="reading"] [data-step="reading"]').wait_for()  # progress shown
+    # Meanwhile staff, on another page, ask and are answered from the two plans loaded.
+    staff = signed_in(browser, url, STAFF)
+    ask(staff, "Kế hoạch 112/KH-UBND do ai ký?", "Người ký")
+    assert "112/KH-UBND" in bot_text(staff)
+    assert staff.get_by_role("tab", name="Thêm kế hoạch").count() == 0  # not an administrator
+    assert admin.locator('#upload-status [data-stage="reading"]').count() == 1  # the upload still runs
+    held.set()
+    summary = admin.locator('#upload-summary .upload-summary[data-plan="27/KH-UBND"]')
+    summary.wait_for()
+    status = admin.locator("#upload-status").inner_text()
+    assert "read    kh-phulam-nuocsach.txt: Kế hoạch 27/KH-UBND, 38 sections, 19 tasks" in status
+    text = summary.inner_text()
+    for fact in ("Ủy ban nhân dân tỉnh Phú Lâm", "12/02/2026", "Thực hiện cấp nước sạch", "Nhiệm vụ\n19"):
+        assert fact in text, fact
+    admin.screenshot(path=str(DOCS / "screenshot-upload.png"))
+    plans_listed(admin, 3)
+    assert "27/KH-UBND" in admin.locator("#plans-table").inner_text()
+    admin.get_by_role("tab", name="Hỏi đáp").click()
+    ask(admin, "Theo kế hoạch nước sạch của tỉnh Phú Lâm, cơ quan nào chủ trì nhiệm vụ III.1.a?",
+        "Sở Văn hóa, Thể thao và Du lịch")
+    assert bot_text(admin).startswith("Kế hoạch 27/KH-UBND")
+    ask(staff, "Kế hoạch 27/KH-UBND do ai ký?", "Đặng Quốc Vĩnh")  # the page opened before has it too
+    plans_listed(staff, 3)
+    admin.context.close()
+    staff.context.close()
+
+
+def test_a_bad_upload_shows_its_message_and_changes_nothing(browser: Any, library_app: tuple[str, Path],
+                                                            tmp_path: Path) -> None:
+    url, corpus = library_app
+    admin = signed_in(browser, url, ADMIN)
+    files = sorted(p.name for p in corpus.iterdir())
+    listed = len([f for f in files if not f.startswith(".")])
+    plans_listed(admin, listed)
+    admin.get_by_role("tab", name="Thêm kế hoạch").click()
+    picture = tmp_path / "ke-hoach-moi.pdf"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))  # a picture renamed .pdf
+    empty = tmp_path / "trong.txt"
+    empty.write_bytes(b"")
+    for bad in (picture, empty):
+        choose_file(admin, bad)
+        admin.click("#upload-send")
+        error = admin.locator('#upload-status [data-stage="failed"] .err', has_text=f"{bad.name}: ")
+        error.wait_for()
+        assert error.inner_text().startswith(f"{bad.name}: ") and "nothing added" in error.inner_text()
+        admin.locator("#upload-file button[aria-label='Clear']").click()
+    admin.screenshot(path=str(DOCS / "screenshot-upload-refused.png"))
+    plans_listed(admin, listed)
+    assert sorted(p.name for p in corpus.iterdir()) == files
+    admin.context.close()

@@ -50,45 +50,88 @@ def check_k(k: object) -> int:
     return k
 
 
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """An assistant and the text of each of its plans, swapped in as one reference."""
+
+    asst: Assistant
+    texts: dict[str, str]
+    generation: int = 0  # 0 for the assistant loaded at start, one more at each swap
+
+    @classmethod
+    def of(cls, asst: Assistant, generation: int = 0) -> Loaded:
+        return cls(asst, {p.source: p.text for p in asst.plans}, generation)
+
+
 class ChatService:
-    """The loaded assistant, shared by every session; answers one question at a time."""
+    """The loaded assistant, shared by every session; answers one question at a time.
+
+    An upload loads a new assistant beside it and `swap`s it in: a question already being answered
+    finishes on the assistant it started with, the next one gets the new assistant.
+    """
 
     def __init__(self, asst: Assistant, k: int | None = None) -> None:
-        self.asst = asst
+        self._loaded = Loaded.of(asst)
         self.k = check_k(k if k is not None else asst.settings.k)
-        self.texts = {p.source: p.text for p in asst.plans}
         # The embedder's C engine is not documented as thread-safe, and an answer takes
         # ~25 ms, so serialising answers costs little under the queue's concurrency.
         self._lock = threading.Lock()
+        self._swap_lock = threading.Lock()
 
-    def plan(self, doc: str) -> Plan:
-        return next((p for p in self.asst.plans if p.source == doc), self.asst.plan)
+    @property
+    def asst(self) -> Assistant:
+        return self._loaded.asst
 
-    def find_plan(self, name: str) -> Plan:
+    @property
+    def texts(self) -> dict[str, str]:
+        return self._loaded.texts
+
+    @property
+    def generation(self) -> int:
+        return self._loaded.generation
+
+    def swap(self, asst: Assistant) -> Assistant:
+        """Serve `asst` from now on; returns the assistant it replaces."""
+        texts = {p.source: p.text for p in asst.plans}  # made before the lock: the swap is one assignment
+        with self._swap_lock:
+            old = self._loaded
+            self._loaded = Loaded(asst, texts, old.generation + 1)
+        return old.asst
+
+    def plan(self, doc: str, asst: Assistant | None = None) -> Plan:
+        asst = asst or self.asst
+        return next((p for p in asst.plans if p.source == doc), asst.plan)
+
+    def find_plan(self, name: str, asst: Assistant | None = None) -> Plan:
         """A loaded plan by its number ("65/KH-UBND"), file name or file stem; RequestError if none."""
+        asst = asst or self.asst
         key = " ".join(name.split()).casefold()
-        for p in self.asst.plans:
+        for p in asst.plans:
             if key in {p.number.casefold(), p.source.casefold(), Path(p.source).stem.casefold()}:
                 return p
-        loaded = ", ".join(f"{p.number} ({p.source})" for p in self.asst.plans)
+        loaded = ", ".join(f"{p.number} ({p.source})" for p in asst.plans)
         raise RequestError(f"unknown plan {name!r}: the loaded plans are {loaded}")
 
     def cut(self, question: str) -> str:
         """The question as it will be answered (and shown, and stored): cut to the length limit."""
         return clean_question(question, self.asst.settings.max_question)[0]
 
-    def answer(self, question: str, history: Sequence[object] = (), k: int | None = None) -> Answer:
+    def answer(self, question: str, history: Sequence[object] = (), k: int | None = None,
+               asst: Assistant | None = None) -> Answer:
         """The assistant's answer; raises QuestionError for an empty question."""
+        asst = asst or self.asst
         with self._lock:
-            return self.asst.ask(question, k or self.k, history=list(history))
+            return asst.ask(question, k or self.k, history=list(history))
 
-    def cited_plan(self, citations: Sequence[Citation]) -> Plan:
+    def cited_plan(self, citations: Sequence[Citation], asst: Assistant | None = None) -> Plan:
         """The plan an answer cites first (the only plan, when it cites nothing)."""
-        return self.plan(citations[0].doc) if citations else self.asst.plan
+        asst = asst or self.asst
+        return self.plan(citations[0].doc, asst) if citations else asst.plan
 
     def ask(self, question: str, turns: Sequence[Turn] = ()) -> Turn:
         """Answer `question`, the earlier turns serving as history; raises QuestionError."""
-        ans = self.answer(question, history_messages(turns))
+        asst = self.asst  # one assistant for the whole turn, even when an upload swaps in another meanwhile
+        ans = self.answer(question, history_messages(turns), asst=asst)
         return Turn(
             self.cut(question),
             ans.answer,
@@ -98,7 +141,7 @@ class ChatService:
             ans.notice,
             time.strftime("%Y-%m-%dT%H:%M:%S"),
             uuid.uuid4().hex,
-            self.cited_plan(ans.citations).number,
+            self.cited_plan(ans.citations, asst).number,
             ans.choices,
         )
 
@@ -239,11 +282,12 @@ def api_answer(svc: ChatService, question: object, history: object = None, plan:
         raise RequestError("question must be text")
     k = check_k(svc.k if k in (None, "") else k)
     turns = _history(history)
-    chosen = svc.find_plan(plan) if plan and plan.strip() else None
-    ans = svc.answer(question, turns, k)
+    asst = svc.asst  # one assistant for the whole request (see ChatService.swap)
+    chosen = svc.find_plan(plan, asst) if plan and plan.strip() else None
+    ans = svc.answer(question, turns, k, asst)
     out = ans.to_json()
     out["question"] = svc.cut(question)
     out["answer_id"] = uuid.uuid4().hex
     out["k"] = k
-    out["plan"] = plan_json(svc.cited_plan(ans.citations) if ans.citations or chosen is None else chosen)
+    out["plan"] = plan_json(svc.cited_plan(ans.citations, asst) if ans.citations or chosen is None else chosen)
     return out

@@ -19,12 +19,14 @@ from assistant.cli import k_value
 from index.embed import EmbedderError
 from index.store import CorpusError, IndexError_, build_index
 from webapp.feedback import FeedbackError, FeedbackStore, redact
+from webapp.upload import admins_from_env
 
 # No telemetry or version checks: the app runs where only the package registries are reachable.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 ENV_USER, ENV_PASSWORD, ENV_FEEDBACK = "PLAN_APP_USER", "PLAN_APP_PASSWORD", "PLAN_APP_FEEDBACK"
+ENV_USERS = "PLAN_APP_USERS"
 ENV_DATABASE = "DATABASE_URL"
 # A question is answered up to its first 2,000 characters and a history of 40 messages fits
 # in far less than this; a bigger request is refused before it is read into memory.
@@ -68,6 +70,22 @@ def auth_from_env(env: Mapping[str, str] = os.environ) -> tuple[str, str] | None
     if not user or not password:
         raise ValueError(f"set both {ENV_USER} and {ENV_PASSWORD} to require a login, or neither")
     return user, password
+
+
+def logins_from_env(env: Mapping[str, str] = os.environ) -> list[tuple[str, str]]:
+    """Every login: PLAN_APP_USER / PLAN_APP_PASSWORD, then PLAN_APP_USERS ("name:password" pairs
+    separated by spaces); empty when none is set, and the app asks nobody to sign in."""
+    single = auth_from_env(env)
+    out = [single] if single else []
+    for pair in env.get(ENV_USERS, "").split():
+        user, sep, password = pair.partition(":")
+        if not (user and sep and password):
+            raise ValueError(f"{ENV_USERS}: write each login as name:password, separated by spaces (got {user!r})")
+        out.append((user, password))
+    names = [u for u, _ in out]
+    if len(set(names)) < len(names):
+        raise ValueError(f"a user name is given twice in {ENV_USER} and {ENV_USERS}")
+    return out
 
 
 def load_assistant(index: Path, corpus: Path, k: int = 10) -> Assistant:
@@ -150,15 +168,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     store: FeedbackStore | None = None
     try:
-        auth = auth_from_env()
+        logins = logins_from_env()
+        admins = admins_from_env([u for u, _ in logins], os.environ)
         check_port(args.host, args.port)
         store = FeedbackStore(args.feedback)
         asst = load_assistant(args.index, args.corpus, args.k)
         # A service manager stops the app with SIGTERM: shut down as on Ctrl-C, removing the work folder.
         signal.signal(signal.SIGTERM, _interrupt)
         with tempfile.TemporaryDirectory(prefix="plan-app-") as work:
-            start(asst, store, Path(work), args.host, args.port, auth=auth, concurrency=args.concurrency,
-                  queue_size=args.queue_size, max_request_kb=args.max_request_kb)
+            start(asst, store, Path(work), args.host, args.port, auth=logins or None, admins=admins,
+                  concurrency=args.concurrency, queue_size=args.queue_size, max_request_kb=args.max_request_kb)
     except (ValueError, OSError, IndexError_, CorpusError, EmbedderError, FeedbackError) as exc:
         print(f"error: {_one_line(exc)}", file=sys.stderr)
         return 2
@@ -182,20 +201,24 @@ def start(
     host: str,
     port: int,
     *,
-    auth: tuple[str, str] | None = None,
+    auth: tuple[str, str] | list[tuple[str, str]] | None = None,
+    admins: frozenset[str] = frozenset(),
     concurrency: int = 4,
     queue_size: int = 256,
     max_request_kb: int = MAX_REQUEST_KB,
     block: bool = True,
 ) -> Any:
-    """Build and launch the app; with block=False return the running gr.Blocks (call .close())."""
+    """Build and launch the app; with block=False return the running gr.Blocks (call .close()).
+
+    `admins` are the users (of `auth`) who may upload plans; nobody may without a login.
+    """
     from starlette.middleware import Middleware
 
     from webapp.chat import ChatService
     from webapp.style import CSS
     from webapp.ui import build_app, theme
 
-    demo = build_app(ChatService(asst), store, workdir)
+    demo = build_app(ChatService(asst), store, workdir, admins if auth else frozenset())
     demo.queue(default_concurrency_limit=concurrency, max_size=queue_size)
     demo.launch(
         server_name=host,

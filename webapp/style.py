@@ -83,5 +83,12 @@ mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 2px; 
 .card dt { color: var(--body-text-color-subdued); }
 .card dd { margin: 0; }
 .cards.empty { color: var(--body-text-color-subdued); font-style: italic; }
+.upload-status ul { list-style: none; padding: 0; margin: 6px 0; }
+.upload-status code, .upload-summary code { white-space: pre-wrap; font-size: 0.85rem; }
+.upload-status .err { color: #b91c1c; font-weight: 600; }
+.upload-status .ok { color: #15803d; font-weight: 600; }
+.upload-summary dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
+.upload-summary dt { color: var(--body-text-color-subdued); }
+.upload-summary dd { margin: 0; }
 @media (min-width: 641px) { .phone-only { display: none !important; } }
 """ + PHONE

@@ -6,7 +6,9 @@ import csv
 import hashlib
 import io
 import os
+import re
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +21,35 @@ from webapp.texts import t
 TASK_KEYS = ("id", "title", "lead", "coordinate", "timeline")
 TASK_HEADERS = ("h_id", "h_title", "h_lead", "h_coord", "h_time")
 TARGET_HEADERS = ("h_id", "h_indicator")
+PLAN_HEADERS = ("h_number", "h_issuer", "h_date", "h_plan_title", "h_tasks", "h_targets", "h_file")
+
+
+def issuer_name(name: str) -> str:
+    """"ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" as a sentence writes it: "Ủy ban nhân dân tỉnh Quảng Ngãi"."""
+    if not name.isupper():
+        return name
+    low = name.lower()
+    m = re.search(r"\b(tỉnh|thành phố)\s+", low)
+    head, place = (low[: m.end()], low[m.end() :].title()) if m else (low, "")
+    return head[:1].upper() + head[1:] + place
+
+
+def plan_date(iso: str) -> str:
+    """"2026-02-12" as staff write it: "12/02/2026" (as it is when it is not a full date)."""
+    parts = iso.split("-")
+    return "/".join(reversed(parts)) if len(parts) == 3 else iso
+
+
+def plan_name(plan: Plan) -> str:
+    return f"{plan.doc_type or 'Kế hoạch'} {plan.number}".strip()
+
+
+def plan_rows(plans: Sequence[Plan], lines: Sequence[TargetLine]) -> list[list[object]]:
+    """One row per loaded plan: number, issuer, date, title, its tasks and its targets (one per line of
+    the target table, a target set for several years counted once), and its file."""
+    targets = Counter(line.doc for line in lines)
+    return [[plan_name(p), issuer_name(p.issuer), plan_date(p.date), p.title, len(p.work()), targets[p.source],
+             p.source] for p in plans]
 
 
 def agencies(tasks: Sequence[dict[str, str]]) -> list[str]:

@@ -1,128 +1,25 @@
-"""The plan browser, trainer and feedback tabs."""
+"""The trainer and feedback tabs."""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
 from typing import Any
 
 import gradio as gr
 
-from webapp.records import target_lines
-from webapp.render import esc, excerpt_html, panel_placeholder, section_html, section_label, table_cards
+from webapp.render import esc, excerpt_html, section_html, section_label, table_cards
 from webapp.tables import (
     FEEDBACK_HEADERS,
-    TASK_HEADERS,
-    agencies,
     csv_bytes,
     feedback_rows,
     feedback_table,
     headers,
-    target_export,
-    target_rows,
-    target_table,
-    target_years,
-    task_rows,
-    whole_tasks,
     write_download,
     xlsx_bytes,
 )
 from webapp.texts import t
 from webapp.trainer import QuizState, advance, answer, lesson_sections, new_quiz
 from webapp.ui import Ctx
-
-
-def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[object]],
-               widths: tuple[int, ...] = (10, 60, 40, 50, 28)) -> tuple[str, str]:
-    data = csv_bytes(head, rows)
-    folder = ctx.workdir / "downloads"
-    csv_path = write_download(folder, stem, data, ".csv")
-    # XLSX files carry a timestamp, so they are named after the table's CSV content.
-    xlsx_path = write_download(folder, stem, xlsx_bytes(head, rows, stem, widths), ".xlsx", key=data)
-    return str(csv_path), str(xlsx_path)
-
-
-def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str], list[tuple[str, str]]]],
-           view: Callable[[str | None, str | None, str], tuple[Any, ...]], widths: list[str | int]) -> gr.Dataframe:
-    """One filterable table: heading, picker and search box, row count, table, CSV/XLSX buttons."""
-    label, choices = picker
-    first = view("", "", "vi")
-    ctx.heading(gr.Markdown(f"### {t('vi', key)}"), key)
-    with gr.Row():
-        pick = gr.Dropdown(choices("vi"), value="", label=t("vi", label), elem_id=f"{key}-filter")
-        ctx.labels.append((pick, lambda code: gr.update(label=t(code, label), choices=choices(code))))
-        query = ctx.label(gr.Textbox(label=t("vi", "search"), elem_id=f"{key}-search"), label="search")
-    count = gr.Markdown(first[3], elem_id=f"{key}-count")
-    table = gr.Dataframe(first[0], interactive=False, wrap=True, max_height=420, column_widths=widths,
-                         elem_id=f"{key}-table", elem_classes="desktop-only")
-    cards = gr.HTML(first[4], elem_id=f"{key}-cards", elem_classes="phone-only", js_on_load=None)
-    with gr.Row():
-        csv_btn = ctx.label(gr.DownloadButton(t("vi", "download_csv"), first[1], size="sm", elem_id=f"{key}-csv"),
-                            label="download_csv")
-        xlsx_btn = ctx.label(gr.DownloadButton(t("vi", "download_xlsx"), first[2], size="sm",
-                                               elem_id=f"{key}-xlsx"), label="download_xlsx")
-    inputs, outputs = [pick, query, lang], [table, csv_btn, xlsx_btn, count, cards]
-    pick.change(view, inputs, outputs)
-    query.change(view, inputs, outputs, trigger_mode="always_last")
-    ctx.refreshers.append(lambda ev: ev.then(view, inputs, outputs, queue=False))
-    return table
-
-
-def browse_tab(ctx: Ctx, lang: gr.Radio) -> None:
-    """Task and target tables with filters and downloads; a clicked row opens its section."""
-    asst = ctx.svc.asst
-    tasks = whole_tasks(asst.tasks_table(), asst.plans)
-    lines = target_lines(asst.targets_table(), asst.plans)
-    years = target_years(lines)
-    names = agencies(tasks)
-    several = len(asst.plans) > 1  # a plan column only when there is a choice of plans
-
-    def task_view(agency: str | None, query: str | None, code: str) -> tuple[Any, ...]:
-        rows = task_rows(tasks, agency or "", query or "", several)
-        head = headers(TASK_HEADERS, code) + ([t(code, "h_plan")] if several else [])
-        return ({"data": rows, "headers": head}, *_downloads(ctx, "nhiem-vu", head, [list[object](r) for r in rows]),
-                t(code, "rows", n=len(rows)), table_cards(head, rows, code))
-
-    def target_view(year: str | None, query: str | None, code: str) -> tuple[Any, ...]:
-        shown = target_rows(lines, int(year) if year else None, query or "", several)
-        head, rows = target_table(shown, years, code, several)
-        ehead, erows = target_export(shown, years, code, several)
-        widths = (12, 60, *((14,) if several else ()), *(12, 10, 8, 50) * len(years))
-        return ({"data": rows, "headers": head}, *_downloads(ctx, "chi-tieu", ehead, erows, widths),
-                t(code, "rows", n=len(rows)), table_cards(head, rows, code))
-
-    def agency_choices(code: str) -> list[tuple[str, str]]:
-        return [(t(code, "all"), ""), *((n, n) for n in names)]
-
-    def year_choices(code: str) -> list[tuple[str, str]]:
-        return [(t(code, "all"), ""), *((str(y), str(y)) for y in years)]
-
-    with gr.Row():
-        with gr.Column(scale=3):
-            task_df = _table(ctx, lang, "tasks", ("agency", agency_choices), task_view,
-                             ["10%", "30%", "22%", "24%", "14%", *(["10%"] if several else [])])
-            year_share = f"{30 // max(1, len(years))}%"
-            target_df = _table(ctx, lang, "targets", ("year", year_choices), target_view,
-                               ["12%", "58%", *(["10%"] if several else []), *[year_share] * len(years)])
-        with gr.Column(scale=2, elem_classes="side"):
-            ctx.heading(gr.Markdown(f"### {t('vi', 'section_panel')}"), "section_panel")
-            panel = gr.HTML(panel_placeholder("vi"), elem_id="browse-panel", js_on_load=None)
-
-    def open_task(code: str, evt: gr.SelectData) -> Any:
-        sid = str((evt.row_value or [""])[0])
-        plan = next((p for p in asst.plans if p.section(sid)), None)
-        return section_html(plan, sid, code) if plan else gr.skip()
-
-    def open_target(code: str, evt: gr.SelectData) -> Any:
-        row = [str(x) for x in (evt.row_value or [])]
-        hit = next((x for x in lines if row[:2] == [x.sections, x.indicator]), None)
-        if hit is None:
-            return gr.skip()
-        first = hit.figures[0]
-        return section_html(ctx.svc.plan(hit.doc), first.section, code, (first.start, first.end))
-
-    task_df.select(open_task, lang, panel)
-    target_df.select(open_target, lang, panel)
 
 
 def _quiz_view(ctx: Ctx, s: QuizState, code: str) -> tuple[Any, ...]:

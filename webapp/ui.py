@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +15,10 @@ from webapp.chat import ChatService, RequestError, Turn, api_answer, api_text, c
 from webapp.feedback import MAX_COMMENT, FeedbackStore
 from webapp.keep import STORAGE_KEY, Keeper, app_secret
 from webapp.render import citation_cards, esc, panel_placeholder
+from webapp.tables import issuer_name, plan_name
 from webapp.texts import examples as plan_examples
 from webapp.texts import t
+from webapp.upload import Uploader
 
 # Card clicks become a "click" event carrying the card's index (gr.HTML's trigger()).
 CITE_JS = """
@@ -56,6 +57,8 @@ class Ctx:
     refreshers: list[Callable[[Any], Any]] = field(default_factory=list)
     # Events to register on the page's load, given the gr.Blocks.
     on_load: list[Callable[[gr.Blocks], Any]] = field(default_factory=list)
+    # Steps chained after an upload swapped in a new library, to redraw what lists the plans.
+    on_plans: list[Callable[[Any], Any]] = field(default_factory=list)
 
     def label(self, comp: Any, **keys: str) -> Any:
         """Register `comp` to have each attribute (label=..., value=...) set to t(lang, key)."""
@@ -76,26 +79,19 @@ def theme() -> gr.themes.Base:
     return gr.themes.Soft(primary_hue="blue", secondary_hue="amber")
 
 
-def _issuer(name: str) -> str:
-    """"ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" as a sentence writes it: "Ủy ban nhân dân tỉnh Quảng Ngãi"."""
-    if not name.isupper():
-        return name
-    low = name.lower()
-    m = re.search(r"\b(tỉnh|thành phố)\s+", low)
-    head, place = (low[: m.end()], low[m.end() :].title()) if m else (low, "")
-    return head[:1].upper() + head[1:] + place
-
-
 def header_html(ctx: Ctx, lang: str) -> str:
     p = ctx.svc.asst.plan
-    name = f"{p.doc_type or 'Kế hoạch'} {p.number}".strip()
+    name = plan_name(p)
     return (f'<div class="app-head"><div class="app-title">{esc(t(lang, "title"))} · {esc(name)}</div>'
-            f'<div class="app-sub">{esc(t(lang, "subtitle"))} · {esc(_issuer(p.issuer))}'
+            f'<div class="app-sub">{esc(t(lang, "subtitle"))} · {esc(issuer_name(p.issuer))}'
             f' · {esc(p.date)}</div></div>')
 
 
-def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Blocks:
-    from webapp.tabs import browse_tab, feedback_tab, trainer_tab
+def build_app(svc: ChatService, store: FeedbackStore, workdir: Path,
+              admins: frozenset[str] = frozenset()) -> gr.Blocks:
+    from webapp.admin import upload_tab
+    from webapp.browse import browse_tab
+    from webapp.tabs import feedback_tab, trainer_tab
 
     ctx = Ctx(svc, store, workdir)
     with gr.Blocks(title=t("vi", "title"), analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
@@ -111,13 +107,17 @@ def build_app(svc: ChatService, store: FeedbackStore, workdir: Path) -> gr.Block
                 chat_tab(ctx, lang)
             with gr.Tab(t("vi", "tab_browse"), id="browse", elem_id="tab-browse") as tab:
                 ctx.label(tab, label="tab_browse")
-                browse_tab(ctx, lang)
+                browse_tab(ctx, lang, tab)
             with gr.Tab(t("vi", "tab_train"), id="train", elem_id="tab-train") as tab:
                 ctx.label(tab, label="tab_train")
                 trainer_tab(ctx, lang)
             with gr.Tab(t("vi", "tab_feedback"), id="feedback", elem_id="tab-feedback") as tab:
                 ctx.label(tab, label="tab_feedback")
                 feedback_tab(ctx, lang, tab)
+            # Shown to administrators only, once the page knows who signed in.
+            with gr.Tab(t("vi", "tab_upload"), id="upload", elem_id="tab-upload", visible=False) as tab:
+                ctx.label(tab, label="tab_upload")
+                upload_tab(ctx, lang, tab, Uploader(svc, admins))
 
         def relabel(code: str) -> list[dict[str, Any]]:
             return [fn(code) for _, fn in ctx.labels]
