@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 # Roles are read only where a plan assigns work: its task parts, appendix rows, its implementation part.
 _WORK_ROLES = {"tasks", "appendix", "implementation", "reporting", ""}
 _MARKER = re.compile(r"^\s*(?:\*\*)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVX]+\.)(?:\*\*)?\s+")
+_ROLES = {"lead", "coordinate", "timeline", "product"}
 _ROLE_LINE = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
 
 
@@ -83,23 +84,47 @@ def _bodies(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _labelled(key: str, text: str) -> dict[str, str]:
+    """A role line's value split where another label starts: "Sở Y tế; đơn vị phối hợp: Sở Tài chính;
+    hoàn thành: hằng năm" after "Đơn vị thực hiện:" gives lead, coordinate and timeline."""
+    out: dict[str, str] = {}
+    for piece in re.split(r";\s*(?=[^;:]{2,40}:)", text):
+        lab = re.match(r"([^;:]{2,40}?)\s*:\s*(.*)$", piece)
+        other = label_of(lab.group(1)) if lab else ""
+        if lab and other in _ROLES:
+            key, piece = other, lab.group(2)
+        out[key] = f"{out[key]}; {piece}" if key in out else piece
+    return out
+
+
 def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
-    """Role lines: "Cơ quan chủ trì tham mưu: …", "- Phối hợp: …", "Thời gian thực hiện: …"."""
+    """Role lines: "Cơ quan chủ trì tham mưu: …", "- Phối hợp: …", "Thời gian thực hiện: …", and several
+    on one line ("Đơn vị thực hiện: …; đơn vị phối hợp: …; hoàn thành: …"), wrapped or not."""
     roles: dict[str, tuple[str, int, int]] = {}
-    cur: str | None = None
+    group: tuple[str, str, int] | None = None  # the first label of a run of role lines, their text, start
+
+    def close(end: int) -> None:
+        if group is not None:
+            for k, v in _labelled(group[0], group[1]).items():
+                roles[k] = (v, group[2], end)
+
+    last = 0
     for ln in b.lines:
         if ln.start < sec.start or ln.end > sec.end:
             continue
         m = _ROLE_LINE.match(ln.clean)
         key = label_of(m.group(1)) if m else ""
-        if m and key in {"lead", "coordinate", "timeline", "product"}:
-            cur = key
-            roles[cur] = (m.group(2), ln.start, ln.end)
-        elif cur and ln.clean and ln.clean != "|" and not _ROLE_LINE.match(ln.clean):
-            value, start, _ = roles[cur]
-            roles[cur] = (value + " " + ln.clean, start, ln.end)
-        elif ln.clean and cur:
-            cur = None
+        if m and key in _ROLES:
+            close(last)
+            group = (key, m.group(2), ln.start)
+        elif group is not None and ln.clean and ln.clean != "|" and (not m or ";" in m.group(1)):
+            # a wrapped line, or one whose colon is a later label's ("UBND các xã; hoàn thành: …")
+            group = (group[0], group[1] + " " + ln.clean, group[2])
+        elif ln.clean and group is not None:
+            close(last)
+            group = None
+        last = ln.end
+    close(last)
     return roles
 
 

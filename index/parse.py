@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from index.duties import split_agencies, task_of
-from index.genre import label_of, role_of
+from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "5"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "6"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -126,11 +126,27 @@ _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _RULE = re.compile(r"^:?-{3,}:?$")
 
 
+def _numbered(clean: str) -> str:
+    """A heading numbered in words, as the numerals say it: "Phần thứ ba" -> "PHẦN III: Phần thứ ba",
+    "Nhiệm vụ 3. Phục hồi chức năng" -> "3. Phục hồi chức năng" (genre.toml [numbering])."""
+    f = fold(clean)
+    m = re.match(r"phan thu ([a-z]+)\b\s*[.:]?\s*", f)
+    ordinals = words("numbering", "ordinals")
+    if m and m.group(1) in ordinals:
+        rest = clean[m.end():].strip()
+        return f"PHẦN {ROMAN[ordinals.index(m.group(1))]}: {rest or clean}"
+    labels = "|".join(re.escape(w) for w in words("numbering", "item_labels"))
+    m = re.match(rf"(?:{labels})\s+(\d{{1,2}})\s*[.:]\s+(?=\S)", f)
+    if m:
+        return f"{m.group(1)}. {clean[m.end():]}"
+    return clean
+
+
 def _lines(text: str) -> list[_Line]:
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        out.append(_Line(pos, pos + len(body), body, tones(strip_markdown(body)).strip()))
+        out.append(_Line(pos, pos + len(body), body, _numbered(tones(strip_markdown(body)).strip())))
         pos += len(raw)
     return out
 
@@ -236,7 +252,7 @@ class _Builder:
             if not s or s == "|":
                 j += 1
                 continue
-            if _PART.match(s) or _ITEM.match(s) or _POINT.match(s) or _DOTTED.match(s) or label_of(s.split(":")[0]) \
+            if _PART.match(s) or _ITEM.match(s) or _POINT.match(s) or _DOTTED.match(s) or (":" in s and label_of(s.split(":")[0])) \
                     or _TABLE.match(self.lines[j].raw):
                 break
             if _is_lower_start(s) or (kind == "part" and s.isupper()):

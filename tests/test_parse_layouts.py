@@ -84,6 +84,20 @@ def test_bracket_roles_on_hard_wrapped_points() -> None:
     assert {s.id for s in p.sections if s.role == "targets"} >= {"II"}
 
 
+def test_parts_numbered_in_words_and_labelled_tasks_with_roles_on_one_line() -> None:
+    """"Phần thứ ba" is part III, "Nhiệm vụ 3." its item 3, and "Đơn vị thực hiện: …; đơn vị phối hợp: …;
+    hoàn thành: …" gives each role its own value (a plan written by a helper after a code freeze)."""
+    p = load("kh-tan-linh-tro-giup-nguoi-khuyet-tat")
+    assert [(s.id, s.role) for s in p.sections if s.kind == "part"] == [
+        ("I", "purpose"), ("II", "targets"), ("III", "tasks"), ("IV", "funding"), ("V", "implementation")]
+    assert [t.id for t in p.tasks] == [f"III.{n}" for n in range(1, 16)]
+    t = p.task("III.3")
+    assert t is not None and t.lead == ("Sở Y tế", "Công an tỉnh") and "UBND các xã, phường" in t.coordinate
+    assert t.timeline == "trong năm 2027" and t.when.kind == "year"
+    t = p.task("III.1")
+    assert t is not None and t.timeline == "thường xuyên" and t.lead == ("Sở Văn hóa, Thể thao và Du lịch",)
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "first", "last"),
     [
