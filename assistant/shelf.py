@@ -20,7 +20,7 @@ from assistant.lexicon import says
 from assistant.library import asks_for_plans, plan_json, plan_label
 from assistant.query import Query, asks_content
 from assistant.retrieve import lexical_terms
-from index.normalize import fold
+from index.normalize import fold, unwrap
 from index.parse import Plan, Task
 
 if TYPE_CHECKING:
@@ -218,10 +218,19 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     for p, tasks in found:
         ids = ", ".join(t.id for t in tasks[:12]) + (" …" if len(tasks) > 12 else "")
         lines.append(f"- {plan_label(p, en)}: {ids or p.title}")
-        cites += [asst.composer.cite(p, t.id) for t in tasks[:12] if p.section(t.id)] or (
-            [asst.composer.cite(p, "header")] if p.section("header") else [])
+        cites += [_cite(p, t.id) for t in tasks[:12] if p.section(t.id)] or (
+            [_cite(p, "header")] if p.section("header") else [])
     return Answer(q.text, "\n".join(lines), False, tuple(cites), (), q.style, q.intent, "", "plans",
                   plans=tuple(plan_json(p) for p, _ in found))
+
+
+def _cite(p: Plan, sid: str) -> Citation:
+    """A section cited whole, as Composer.cite does: the library's own assistant builds no Composer
+    over all its plans (at 500 plans that alone took longer than the app may take to start)."""
+    s = p.section(sid)
+    assert s is not None
+    text = p.text[s.start : s.end]
+    return Citation(p.source, sid, s.title, text, s.start, s.end, unwrap(text), (s.start, s.end))
 
 
 def _names(t: Task, role: str) -> tuple[str, ...]:
