@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from assistant.agencies import squash
 from assistant.answer import Answer, Citation
 from assistant.lexicon import says
@@ -71,12 +73,13 @@ def _distinctive(asst: Assistant, q: Query) -> dict[str, float]:
     """Each plan's weight of the question's words, a word weighing more the fewer plans use it
     (log N/n): words every plan uses ("ký", "báo cáo hằng năm") tell no plan from another."""
     n = len(asst.plans)
-    out: dict[str, float] = {}
+    names = asst.retriever.plan_names
+    weight = np.zeros(len(names))
     for term in set(lexical_terms(q.text, q.style == "en")):
-        docs = asst.retriever.plans_with(term)
-        for d in docs:
-            out[d] = out.get(d, 0.0) + math.log(n / len(docs))
-    return out
+        ids = asst.retriever.plan_ids(term)
+        if len(ids):
+            weight[ids] += math.log(n / len(ids))
+    return {names[i]: float(weight[i]) for i in np.flatnonzero(weight)}
 
 
 def _nearest(asst: Assistant, q: Query) -> list[tuple[str, float]]:
@@ -94,7 +97,8 @@ def _candidates(asst: Assistant, q: Query) -> list[Plan]:
     # "nhiệm vụ 5d", "mục III.2": only a plan that has the unit can be meant.
     having = [p for p in asst.plans if any(_has(p, r.section) for r in q.refs)]
     plans = having or list(asst.plans)
-    weights = {d: w for d, w in _distinctive(asst, q).items() if any(p.source == d for p in plans)}
+    sources = {p.source for p in plans}
+    weights = {d: w for d, w in _distinctive(asst, q).items() if d in sources}
     top = max(weights.values(), default=0.0)
     pool = {d for d, w in weights.items() if w >= SHARE * top} if top >= DISTINCTIVE else {p.source for p in plans}
     nearest = [(d, s) for d, s in _nearest(asst, q) if d in pool or q.style == "en"]
