@@ -119,6 +119,10 @@ def step_app(index: str, questions: str) -> dict[str, float]:
     t2 = time.perf_counter()
     qs = json.loads(Path(questions).read_text(encoding="utf-8"))
     out: dict[str, float] = {"import_s": t1 - t0, "load_s": t2 - t1}
+    # The load leaves the library-wide tables to the first question that needs them: it pays for them.
+    t = time.perf_counter()
+    asst.ask(qs["unnamed"][0])
+    out["first_s"] = time.perf_counter() - t
     for kind in ("named", "unnamed"):
         for q in qs[kind][:5]:
             asst.ask(q)  # warm-up
@@ -196,7 +200,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="1,10,100,500")
     ap.add_argument("--work", type=Path, default=Path("var/bench-scale"))
     ap.add_argument("--keep-cache", action="store_true", help="reuse the embedding cache of an earlier run")
-    ap.add_argument("--faiss-sizes", default="20000,100000,200000")
+    ap.add_argument("--faiss-sizes", default="20000,50000,100000,200000")
     ap.add_argument("step", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.step:
@@ -255,11 +259,11 @@ def _table(rows: list[tuple[int, dict[str, float], dict[str, float], float]], un
            added: dict[str, float] | None) -> None:
     print()
     print("| plans | chunks | build s | s/plan | passages embedded / reused | build peak RSS MB | index MB "
-          "| load s | app peak RSS MB | ask p50 / p95 ms, plan named | ask p50 / p95 ms, no plan named |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "| load s | first ask s | app peak RSS MB | ask p50 / p95 ms, plan named | ask p50 / p95 ms, no plan named |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n, b, app, size in rows:
         print(f"| {n} | {b['chunks']:.0f} | {b['s']:.1f} | {b['s'] / n:.2f} | {b['embedded']:.0f} / {b['reused']:.0f} "
-              f"| {b['rss']:.0f} | {size:.1f} | {app['load_s']:.2f} | {app['rss']:.0f} "
+              f"| {b['rss']:.0f} | {size:.1f} | {app['load_s']:.2f} | {app['first_s']:.2f} | {app['rss']:.0f} "
               f"| {app['named_p50'] * 1000:.1f} / {app['named_p95'] * 1000:.1f} "
               f"| {app['unnamed_p50'] * 1000:.1f} / {app['unnamed_p95'] * 1000:.1f} |")
     print(f"\nOne plan, no cache: {uncached['s']:.1f} s to build ({uncached['embedded']:.0f} passages embedded).")

@@ -38,7 +38,7 @@ def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[object]],
     folder = ctx.workdir / "downloads"
     csv_path = write_download(folder, stem, data, ".csv")
     # XLSX files carry a timestamp, so they are named after the table's CSV content.
-    xlsx_path = write_download(folder, stem, xlsx_bytes(head, rows, stem, widths), ".xlsx", key=data)
+    xlsx_path = write_download(folder, stem, lambda: xlsx_bytes(head, rows, stem, widths), ".xlsx", key=data)
     return str(csv_path), str(xlsx_path)
 
 
