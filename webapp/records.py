@@ -3,6 +3,7 @@ with its figures as numbers (the unit apart), for the browser's tables and their
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -94,8 +95,10 @@ def _figure(row: dict[str, object]) -> Figure:
                   int(str(row["start"])), int(str(row["end"])))
 
 
-def _words(clause: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", fold(clause)) if w not in _FRAME}
+@functools.lru_cache(maxsize=4096)
+def _words(clause: str) -> frozenset[str]:
+    # Cached: a clause is compared with every clause of its plan's earlier years.
+    return frozenset(w for w in re.findall(r"[a-z]+", fold(clause)) if w not in _FRAME)
 
 
 def _alike(a: str, b: str) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -31,6 +32,9 @@ from webapp.texts import t
 from webapp.trainer import QuizState, advance, answer, lesson_sections, new_quiz
 from webapp.ui import Ctx
 
+# Up to this many plans the browser's tables are drawn at start-up (in the page as served).
+EAGER_PLANS = 20
+
 
 def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[object]],
                widths: tuple[int, ...] = (10, 60, 40, 50, 28)) -> tuple[str, str]:
@@ -43,10 +47,12 @@ def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[object]],
 
 
 def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str], list[tuple[str, str]]]],
-           view: Callable[[str | None, str | None, str], tuple[Any, ...]], widths: list[str | int]) -> gr.Dataframe:
-    """One filterable table: heading, picker and search box, row count, table, CSV/XLSX buttons."""
+           view: Callable[[str | None, str | None, str], tuple[Any, ...]], widths: list[str | int],
+           eager: bool = True) -> gr.Dataframe:
+    """One filterable table: heading, picker and search box, row count, table, CSV/XLSX buttons.
+    Not `eager`, the table is filled when the page loads, not when the app starts."""
     label, choices = picker
-    first = view("", "", "vi")
+    first = view("", "", "vi") if eager else (None, None, None, "", "")
     ctx.heading(gr.Markdown(f"### {t('vi', key)}"), key)
     with gr.Row():
         pick = gr.Dropdown(choices("vi"), value="", label=t("vi", label), elem_id=f"{key}-filter")
@@ -65,6 +71,8 @@ def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str]
     pick.change(view, inputs, outputs)
     query.change(view, inputs, outputs, trigger_mode="always_last")
     ctx.refreshers.append(lambda ev: ev.then(view, inputs, outputs, queue=False))
+    if not eager:
+        ctx.on_load.append(lambda demo: demo.load(view, inputs, outputs, queue=False))
     return table
 
 
@@ -76,13 +84,18 @@ def browse_tab(ctx: Ctx, lang: gr.Radio) -> None:
     years = target_years(lines)
     names = agencies(tasks)
     several = len(asst.plans) > 1  # a plan column only when there is a choice of plans
+    # A library's whole tables (at 500 plans ~15,000 task rows and their XLSX) are drawn when a page
+    # first shows them, and kept, rather than at start-up: they took most of a minute of it.
+    eager = len(asst.plans) <= EAGER_PLANS
 
+    @functools.lru_cache(maxsize=16)
     def task_view(agency: str | None, query: str | None, code: str) -> tuple[Any, ...]:
         rows = task_rows(tasks, agency or "", query or "", several)
         head = headers(TASK_HEADERS, code) + ([t(code, "h_plan")] if several else [])
         return ({"data": rows, "headers": head}, *_downloads(ctx, "nhiem-vu", head, [list[object](r) for r in rows]),
                 t(code, "rows", n=len(rows)), table_cards(head, rows, code))
 
+    @functools.lru_cache(maxsize=16)
     def target_view(year: str | None, query: str | None, code: str) -> tuple[Any, ...]:
         shown = target_rows(lines, int(year) if year else None, query or "", several)
         head, rows = target_table(shown, years, code, several)
@@ -100,10 +113,10 @@ def browse_tab(ctx: Ctx, lang: gr.Radio) -> None:
     with gr.Row():
         with gr.Column(scale=3):
             task_df = _table(ctx, lang, "tasks", ("agency", agency_choices), task_view,
-                             ["10%", "30%", "22%", "24%", "14%", *(["10%"] if several else [])])
+                             ["10%", "30%", "22%", "24%", "14%", *(["10%"] if several else [])], eager)
             year_share = f"{30 // max(1, len(years))}%"
             target_df = _table(ctx, lang, "targets", ("year", year_choices), target_view,
-                               ["12%", "58%", *(["10%"] if several else []), *[year_share] * len(years)])
+                               ["12%", "58%", *(["10%"] if several else []), *[year_share] * len(years)], eager)
         with gr.Column(scale=2, elem_classes="side"):
             ctx.heading(gr.Markdown(f"### {t('vi', 'section_panel')}"), "section_panel")
             panel = gr.HTML(panel_placeholder("vi"), elem_id="browse-panel", js_on_load=None)
