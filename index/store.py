@@ -180,7 +180,7 @@ def build_index(
 # (some 1,300 plans of ~40 passages) an HNSW graph answers in under a millisecond and finds ~all of
 # flat's ten nearest (recall@10 measured by `make bench-scale`, docs/bench-scale.md).
 FLAT_MAX = 50_000
-HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH = 32, 64, 64
+HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH = 32, 40, 64  # FAISS's default efConstruction
 
 
 def vector_index(vecs: np.ndarray, flat_max: int | None = None) -> Any:
