@@ -119,9 +119,16 @@ def step_app(index: str, questions: str) -> dict[str, float]:
     t2 = time.perf_counter()
     qs = json.loads(Path(questions).read_text(encoding="utf-8"))
     out: dict[str, float] = {"import_s": t1 - t0, "load_s": t2 - t1}
+    # The load leaves the library-wide tables to the first question that needs them: it pays for them.
+    t = time.perf_counter()
+    asst.ask(qs["unnamed"][0])
+    out["first_s"] = time.perf_counter() - t
+    # Warm: every question asked once first, so each plan a question reaches has built its tables (a
+    # plan's first question pays for them, ~30-60 ms; "first ask" above is the library's first).
     for kind in ("named", "unnamed"):
-        for q in qs[kind][:5]:
-            asst.ask(q)  # warm-up
+        for q in qs[kind]:
+            asst.ask(q)
+    for kind in ("named", "unnamed"):
         times = []
         for q in qs[kind]:
             t = time.perf_counter()
@@ -137,6 +144,8 @@ def step_faiss(index: str, sizes: str) -> dict[str, float]:
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as the app runs (index/embed.py)
     import faiss
     import numpy as np
+
+    from index.store import vector_index
 
     real = faiss.read_index(str(Path(index) / "index.faiss"))
     base = real.reconstruct_n(0, real.ntotal)
@@ -158,10 +167,8 @@ def step_faiss(index: str, sizes: str) -> dict[str, float]:
             out[f"flat_ms_{n}_{threads}thr"] = (time.perf_counter() - t) / len(queries) * 1000
         faiss.omp_set_num_threads(2)
         _, gold = flat.search(queries, 10)
-        hnsw = faiss.IndexHNSWFlat(base.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
-        hnsw.hnsw.efSearch = 64
         t = time.perf_counter()
-        hnsw.add(vecs)
+        hnsw = vector_index(vecs, flat_max=0)  # the HNSW index a build past FLAT_MAX makes
         out[f"hnsw_build_s_{n}"] = time.perf_counter() - t
         t = time.perf_counter()
         for q in queries:
@@ -196,12 +203,14 @@ def main() -> int:
     ap.add_argument("--sizes", default="1,10,100,500")
     ap.add_argument("--work", type=Path, default=Path("var/bench-scale"))
     ap.add_argument("--keep-cache", action="store_true", help="reuse the embedding cache of an earlier run")
-    ap.add_argument("--faiss-sizes", default="20000,100000,200000")
+    ap.add_argument("--faiss-sizes", default="20000,50000,100000,200000")
     ap.add_argument("step", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.step:
         print(json.dumps(STEPS[a.step[0]](*a.step[1:])))
         return 0
+    from index.store import meta_digest
+
     sizes = [int(x) for x in a.sizes.split(",")]
     work = a.work.resolve()
     cache = work / "cache"
@@ -235,6 +244,7 @@ def main() -> int:
         shutil.copytree(work / "c100", work / "c100-add")
         meta = json.loads((copy / "meta.json").read_text(encoding="utf-8"))
         meta["corpus_dir"] = str(work / "c100-add")  # not a checked file: the copy adds to its own corpus
+        meta["digest"] = meta_digest(meta)  # else the add finds no index to reuse and embeds every passage
         (copy / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         added = _child("add", str(copy), "tests/data/plan-demo.txt")
     _table(rows, uncached, added)
@@ -255,11 +265,11 @@ def _table(rows: list[tuple[int, dict[str, float], dict[str, float], float]], un
            added: dict[str, float] | None) -> None:
     print()
     print("| plans | chunks | build s | s/plan | passages embedded / reused | build peak RSS MB | index MB "
-          "| load s | app peak RSS MB | ask p50 / p95 ms, plan named | ask p50 / p95 ms, no plan named |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "| load s | first ask s | app peak RSS MB | ask p50 / p95 ms, plan named | ask p50 / p95 ms, no plan named |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n, b, app, size in rows:
         print(f"| {n} | {b['chunks']:.0f} | {b['s']:.1f} | {b['s'] / n:.2f} | {b['embedded']:.0f} / {b['reused']:.0f} "
-              f"| {b['rss']:.0f} | {size:.1f} | {app['load_s']:.2f} | {app['rss']:.0f} "
+              f"| {b['rss']:.0f} | {size:.1f} | {app['load_s']:.2f} | {app['first_s']:.2f} | {app['rss']:.0f} "
               f"| {app['named_p50'] * 1000:.1f} / {app['named_p95'] * 1000:.1f} "
               f"| {app['unnamed_p50'] * 1000:.1f} / {app['unnamed_p95'] * 1000:.1f} |")
     print(f"\nOne plan, no cache: {uncached['s']:.1f} s to build ({uncached['embedded']:.0f} passages embedded).")

@@ -6,6 +6,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from assistant.agencies import Directory
@@ -29,7 +30,7 @@ from assistant.query import (
 from assistant.retrieve import Hit, Retriever, lexical_terms
 from assistant.scope import Scope, reason
 from assistant.settings import Settings
-from assistant.targets import extract_targets, target_sections
+from assistant.targets import Target, extract_targets, target_sections
 from index.embed import get_embedder
 from index.genre import phrase_pattern
 from index.normalize import fold, tokens, tones
@@ -119,20 +120,53 @@ class Assistant:
         # each plan by an assistant of its own over its own chunks (built when first asked).
         self.catalogue = Catalogue(plans) if len(plans) > 1 else None
         self._shelf: dict[str, Assistant] = {}
-        self.directory = Directory(plans)
-        self.targets = [t for p in plans for t in extract_targets(p)]
-        self._target_sections = {s for p in plans for s in target_sections(p)}
-        self.composer = Composer(plans, self.directory, self.targets)
-        self.scope = Scope(plans, self.targets)
         self.known = {s.id for p in plans for s in p.sections}
-        words = {w for p in plans for w in re.findall(r"[^\W\d_]+", tones(p.text).lower())} | _ASKING
-        words |= set(ABBREVIATIONS)
-        self._words, self._folded_words = words, {fold(w) for w in words}
-        self._toneless = {_toneless(w) for w in words}
-        self._initialisms = {a for p in plans for a in initialisms(p.text)}
-        self._titles = {
+        # The tables below are built on first use, not here: a library's own assistant needs few of them
+        # (its plans answer through their own assistants), and at 500 plans building them all took
+        # longer than the app may take to start.
+
+    @cached_property
+    def directory(self) -> Directory:
+        return Directory(self.plans)
+
+    @cached_property
+    def targets(self) -> list[Target]:
+        return [t for p in self.plans for t in extract_targets(p)]
+
+    @cached_property
+    def _target_sections(self) -> set[str]:
+        return {s for p in self.plans for s in target_sections(p)}
+
+    @cached_property
+    def composer(self) -> Composer:
+        return Composer(self.plans, self.directory, self.targets)
+
+    @cached_property
+    def scope(self) -> Scope:
+        return Scope(self.plans, self.targets)
+
+    @cached_property
+    def _words(self) -> set[str]:
+        words = set(re.findall(r"[^\W\d_]+", "\n".join(tones(p.text).lower() for p in self.plans))) | _ASKING
+        return words | set(ABBREVIATIONS)
+
+    @cached_property
+    def _folded_words(self) -> set[str]:
+        return {fold(w) for w in self._words}
+
+    @cached_property
+    def _toneless(self) -> set[str]:
+        return {_toneless(w) for w in self._words}
+
+    @cached_property
+    def _initialisms(self) -> set[str]:
+        return {a for p in self.plans for a in initialisms(p.text)}
+
+    @cached_property
+    def _titles(self) -> set[str]:
+        return {
             " ".join(tokens(s.title))
-            for p in plans for s in p.sections
+            for p in self.plans for s in p.sections
             if s.kind in {"item", "point"} and 2 <= len(s.title.split()) <= 6
         }
 

@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from assistant.lexicon import function_words, list_words
@@ -109,8 +110,23 @@ class Catalogue:
             src: {b for b in grams if all(b not in g for s, g in titles.items() if s != src)}
             for src, grams in titles.items()
         }
-        self._texts = [" " + " ".join(re.findall(r"[a-z0-9]+", fold(p.text))) + " " for p in self.plans]
-        self._cited = " ".join(fold(p.text) for p in self.plans)
+        self._titled: set[str] = set().union(*self._own.values())
+        self._users: dict[str, int] = {}  # a title's pair of words -> how many plans' texts use it
+
+    # The plans' folded texts are read on the first question that needs them, not at load: folding
+    # 500 plans' texts took seconds of the app's start.
+    @cached_property
+    def _texts(self) -> list[str]:
+        return [" " + " ".join(re.findall(r"[a-z0-9]+", fold(p.text))) + " " for p in self.plans]
+
+    @cached_property
+    def _cited(self) -> str:
+        return " ".join(fold(p.text) for p in self.plans)
+
+    def _used_by(self, gram: str) -> int:
+        if gram not in self._users:
+            self._users[gram] = sum(f" {gram} " in t for t in self._texts)
+        return self._users[gram]
 
     @staticmethod
     def _bigrams(text: str) -> set[str]:
@@ -145,9 +161,10 @@ class Catalogue:
         # "kế hoạch về du lịch cộng đồng", "the clean water plan": words next to the word for a plan.
         near = [_window(t, m.start(), m.end()) for m in re.finditer(rf"\b{_DOC}\b", t)]
         if near:
-            grams = set().union(*map(self._bigrams, near))
+            # Only a pair some title has can name a plan: the others need no counting.
+            grams = set().union(*map(self._bigrams, near)) & self._titled
             # A title's words that most plans use in their text ("xây dựng") name none of them.
-            rare = {g for g in grams if 2 * sum(f" {g} " in t for t in self._texts) <= len(self._texts)}
+            rare = {g for g in grams if 2 * self._used_by(g) <= len(self.plans)}
             by_title = {src for src, own in self._own.items() if own & rare}
             if by_title:
                 facets.append(by_title)

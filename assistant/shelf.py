@@ -14,13 +14,15 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from assistant.agencies import squash
 from assistant.answer import Answer, Citation
 from assistant.lexicon import says
 from assistant.library import asks_for_plans, plan_json, plan_label
 from assistant.query import Query, asks_content
 from assistant.retrieve import lexical_terms
-from index.normalize import fold
+from index.normalize import fold, unwrap
 from index.parse import Plan, Task
 
 if TYPE_CHECKING:
@@ -71,12 +73,13 @@ def _distinctive(asst: Assistant, q: Query) -> dict[str, float]:
     """Each plan's weight of the question's words, a word weighing more the fewer plans use it
     (log N/n): words every plan uses ("ký", "báo cáo hằng năm") tell no plan from another."""
     n = len(asst.plans)
-    out: dict[str, float] = {}
+    names = asst.retriever.plan_names
+    weight = np.zeros(len(names))
     for term in set(lexical_terms(q.text, q.style == "en")):
-        docs = asst.retriever.plans_with(term)
-        for d in docs:
-            out[d] = out.get(d, 0.0) + math.log(n / len(docs))
-    return out
+        ids = asst.retriever.plan_ids(term)
+        if len(ids):
+            weight[ids] += math.log(n / len(ids))
+    return {names[i]: float(weight[i]) for i in np.flatnonzero(weight)}
 
 
 def _nearest(asst: Assistant, q: Query) -> list[tuple[str, float]]:
@@ -94,7 +97,8 @@ def _candidates(asst: Assistant, q: Query) -> list[Plan]:
     # "nhiệm vụ 5d", "mục III.2": only a plan that has the unit can be meant.
     having = [p for p in asst.plans if any(_has(p, r.section) for r in q.refs)]
     plans = having or list(asst.plans)
-    weights = {d: w for d, w in _distinctive(asst, q).items() if any(p.source == d for p in plans)}
+    sources = {p.source for p in plans}
+    weights = {d: w for d, w in _distinctive(asst, q).items() if d in sources}
     top = max(weights.values(), default=0.0)
     pool = {d for d, w in weights.items() if w >= SHARE * top} if top >= DISTINCTIVE else {p.source for p in plans}
     nearest = [(d, s) for d, s in _nearest(asst, q) if d in pool or q.style == "en"]
@@ -218,10 +222,19 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     for p, tasks in found:
         ids = ", ".join(t.id for t in tasks[:12]) + (" …" if len(tasks) > 12 else "")
         lines.append(f"- {plan_label(p, en)}: {ids or p.title}")
-        cites += [asst.composer.cite(p, t.id) for t in tasks[:12] if p.section(t.id)] or (
-            [asst.composer.cite(p, "header")] if p.section("header") else [])
+        cites += [_cite(p, t.id) for t in tasks[:12] if p.section(t.id)] or (
+            [_cite(p, "header")] if p.section("header") else [])
     return Answer(q.text, "\n".join(lines), False, tuple(cites), (), q.style, q.intent, "", "plans",
                   plans=tuple(plan_json(p) for p, _ in found))
+
+
+def _cite(p: Plan, sid: str) -> Citation:
+    """A section cited whole, as Composer.cite does: the library's own assistant builds no Composer
+    over all its plans (at 500 plans that alone took longer than the app may take to start)."""
+    s = p.section(sid)
+    assert s is not None
+    text = p.text[s.start : s.end]
+    return Citation(p.source, sid, s.title, text, s.start, s.end, unwrap(text), (s.start, s.end))
 
 
 def _names(t: Task, role: str) -> tuple[str, ...]:

@@ -24,9 +24,9 @@ from index.parse import PARSER_VERSION, Plan, Section, Task
 from index.timeline import Timeline
 
 # Reading the corpus lives in index/corpus.py; its names stay importable from here.
-__all__ = ["CORPUS_SUFFIXES", "FORMAT", "Corpus", "CorpusError", "FileReport", "Index", "IndexError_",
+__all__ = ["CORPUS_SUFFIXES", "FLAT_MAX", "FORMAT", "Corpus", "CorpusError", "FileReport", "Index", "IndexError_",
            "build_index", "check_embedder", "corpus_hashes", "load_index", "meta_digest", "read_corpus",
-           "remove_orphans"]
+           "remove_orphans", "vector_index"]
 
 # 2: meta.json carries its own digest and the embedding of a probe text; 3: BM25 stored with the index
 FORMAT = 3
@@ -129,9 +129,7 @@ def build_index(
     chunks = [c for p in plans for c in (old_chunks.get(p.source, []) if p.source in reused
                                           else chunk_plan(p, chunk_size, overlap))]
     vecs = store.passages(model, [c.embed_text() for c in chunks])
-    # Vectors are L2-normalised, so inner product is cosine similarity.
-    vectors = faiss.IndexFlatIP(model.dim)
-    vectors.add(np.ascontiguousarray(vecs, dtype=np.float32))
+    vectors = vector_index(np.ascontiguousarray(vecs, dtype=np.float32))
 
     # The retriever's BM25, built here once rather than at every load (assistant/retrieve.py owns the
     # terms: imported late so that reading the index never needs it).
@@ -153,6 +151,7 @@ def build_index(
             "embedder": model.name,
             "dim": model.dim,
             "chunks": len(chunks),
+            "vectors": type(vectors).__name__,  # IndexFlatIP, or IndexHNSWFlat past FLAT_MAX
             "chunk_size": chunk_size,
             "overlap": overlap,
             "parser_version": PARSER_VERSION,
@@ -174,6 +173,31 @@ def build_index(
         raise
     store.save()
     return Index(out, meta, tuple(chunks), plans, vectors, dict(found.pages), found.report, lexical)
+
+
+# A flat index is exact and needs no tuning; it scans every vector, ~7 ms per question at 50,000 vectors
+# on one core here (embedding the question costs ~11 ms), ~16 ms at 100,000. Past FLAT_MAX vectors
+# (some 1,300 plans of ~40 passages) an HNSW graph answers in under a millisecond and finds ~all of
+# flat's ten nearest (recall@10 measured by `make bench-scale`, docs/bench-scale.md).
+FLAT_MAX = 50_000
+HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH = 32, 40, 64  # FAISS's default efConstruction
+
+
+def vector_index(vecs: np.ndarray, flat_max: int | None = None) -> Any:
+    """The FAISS index of L2-normalised vectors, by inner product (cosine): flat up to `flat_max`
+    (FLAT_MAX) vectors, HNSW past it. efSearch is stored in the index file, so a loaded index searches
+    alike."""
+    import faiss
+
+    dim = vecs.shape[1]
+    if len(vecs) <= (FLAT_MAX if flat_max is None else flat_max):
+        index: Any = faiss.IndexFlatIP(dim)
+    else:
+        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    index.add(vecs)
+    return index
 
 
 def _previous(out: Path) -> Index | None:

@@ -496,3 +496,25 @@ def test_turn_is_frozen() -> None:
     t = Turn("q", "a", (), "vi", False, "", "2024-01-01T00:00:00")
     with pytest.raises(AttributeError):
         t.question = "x"  # type: ignore[misc]
+
+
+def test_a_librarys_tables_are_filled_when_the_page_loads(svc: ChatService, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past EAGER_PLANS plans the browser's tables are not drawn at start-up: a page-load event draws
+    them, with the rows and downloads the eager tables have."""
+    import gradio as gr
+
+    from webapp import browse
+    from webapp.ui import build_app
+
+    monkeypatch.setattr(browse, "EAGER_PLANS", 0)
+    demo = build_app(svc, FeedbackStore(tmp_path / "feedback.sqlite"), tmp_path)
+    table = next(b for b in demo.blocks.values() if isinstance(b, gr.Dataframe) and b.elem_id == "tasks-table")
+    assert not table.value or not table.value.get("data")
+    loads = [f for f in demo.fns.values() if any(e == "load" for _, e in f.targets)
+             and any(o._id == table._id for o in f.outputs)]
+    assert len(loads) == 1
+    update, csv_path, xlsx_path, count, _ = loads[0].fn("", "", "vi")
+    rows = update["value"]
+    assert len(rows["data"]) == len(svc.asst.plan.work()) and count.startswith(f"{len(rows['data'])} ")
+    assert Path(csv_path).is_file() and Path(xlsx_path).is_file()

@@ -147,3 +147,17 @@ def test_cli_plan_option(library: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert hits and {h["doc"] for h in hits} == {"kh-lamha-duoinuoc.txt"}
     assert main(["ask", "ai ký", "--plan", "999/KH", "--index", str(library / "index")]) == 2
     assert "unknown plan" in capsys.readouterr().err
+
+
+def test_the_librarys_own_assistant_builds_no_per_plan_tables(library: Path) -> None:
+    """The library's assistant answers through its plans' assistants: loading builds none of the tables
+    each plan's answers need (at 500 plans they took longer than the app may take to start), and
+    questions, lists of plans included, build them for the plans that answer only."""
+    fresh = Assistant.load(Settings(index=library / "index", corpus=library / "corpus"), index=library / "index")
+    lazy = {"directory", "targets", "composer", "scope", "_words", "_initialisms"}
+    assert not lazy & set(vars(fresh))
+    listed = fresh.ask("Những kế hoạch nào giao Sở Y tế chủ trì?")
+    assert listed.route == "plans" and listed.citations
+    fresh.ask("Kế hoạch 27/KH-UBND do ai ký?")
+    assert not {"composer", "scope", "targets"} & set(vars(fresh))
+    assert set(fresh._shelf) == {"kh-phulam-nuocsach.txt"} and "composer" in vars(fresh._shelf["kh-phulam-nuocsach.txt"])

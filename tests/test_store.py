@@ -11,11 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+import faiss
 import numpy as np
 import pytest
 from _documents import needs_font, to_docx, to_pdf
 from conftest import DEMO, WEB
 
+from assistant.retrieve import Retriever
+from assistant.settings import Settings
 from index.embed import get_embedder
 from index.ingest import read_document
 from index.parse import PARSER_VERSION, parse_plan
@@ -132,6 +135,7 @@ def test_bm25_stored_by_other_terms_is_indexed_again(copy: Path) -> None:
 )
 def test_faiss_equals_brute_force_inner_product(built: Index, question: str) -> None:
     loaded = load_index(built.path)
+    assert isinstance(loaded.vectors, faiss.IndexFlatIP)  # one plan is far below FLAT_MAX: exact search
     stored = loaded.vectors.reconstruct_n(0, loaded.vectors.ntotal)  # type: ignore[attr-defined]
     q = get_embedder("e5").queries([question])
     scores, ids = loaded.vectors.search(q, 10)  # type: ignore[attr-defined]
@@ -139,6 +143,59 @@ def test_faiss_equals_brute_force_inner_product(built: Index, question: str) -> 
     expected = np.argsort(-brute, kind="stable")[:10]
     assert list(ids[0]) == list(expected)
     np.testing.assert_allclose(scores[0], brute[expected], rtol=1e-5, atol=1e-5)
+
+
+# -- the vector index by size ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pair(workdir: Path) -> dict[str, Index]:
+    """Plan 65 and the demo plan in one index, built flat and, with FLAT_MAX lowered, as HNSW (the
+    second build reuses the first's vectors through the cache folder)."""
+    corpus = make_corpus(workdir / "pair-corpus", WEB, DEMO)
+    out = {"flat": build_index(corpus, workdir / "pair-flat" / "index", cache=workdir / "pair-cache")}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("index.store.FLAT_MAX", 10)
+        out["hnsw"] = build_index(corpus, workdir / "pair-hnsw" / "index", cache=workdir / "pair-cache")
+    return out
+
+
+def test_an_index_past_flat_max_is_stored_as_hnsw(pair: dict[str, Index]) -> None:
+    flat, hnsw = load_index(pair["flat"].path), load_index(pair["hnsw"].path)
+    assert isinstance(flat.vectors, faiss.IndexFlatIP) and flat.meta["vectors"] == "IndexFlatIP"
+    assert isinstance(hnsw.vectors, faiss.IndexHNSWFlat) and hnsw.meta["vectors"] == "IndexHNSWFlat"
+    assert hnsw.vectors.hnsw.efSearch == 64  # stored in the file, not set again at load
+    assert pair["hnsw"].meta["embedded"] == 0  # the same vectors as the flat build's
+    np.testing.assert_array_equal(flat.vectors.reconstruct_n(0, flat.vectors.ntotal),
+                                  hnsw.vectors.reconstruct_n(0, hnsw.vectors.ntotal))
+
+
+def test_hnsw_finds_the_passages_flat_finds(pair: dict[str, Index]) -> None:
+    flat, hnsw = load_index(pair["flat"].path), load_index(pair["hnsw"].path)
+    q = get_embedder("e5").queries(["Sở nào chủ trì nhiệm vụ về nhà ở?", "Who signed the plan?"])
+    _, gold = flat.vectors.search(q, 10)  # type: ignore[attr-defined]
+    _, got = hnsw.vectors.search(q, 10)  # type: ignore[attr-defined]
+    for g, h in zip(gold, got, strict=True):
+        assert len(set(g) & set(h)) >= 9
+
+
+@pytest.mark.parametrize("kind", ["flat", "hnsw"])
+@pytest.mark.parametrize("doc", [WEB.name, DEMO.name])
+def test_a_plans_view_searches_its_own_passages_exactly(pair: dict[str, Index], kind: str, doc: str) -> None:
+    """A plan's view finds its own nearest passages, all of them and no other plan's, by exact cosine:
+    HNSW with a range selector would miss most of a plan's few passages."""
+    ix = load_index(pair[kind].path)
+    embedder = get_embedder("e5")
+    view = Retriever(ix, embedder, Settings()).view(doc)
+    ids = [n for n, c in enumerate(ix.chunks) if c.doc == doc]
+    stored = ix.vectors.reconstruct_n(0, ix.vectors.ntotal)  # type: ignore[attr-defined]
+    q = embedder.queries(["Sở nào chủ trì nhiệm vụ về nhà ở?"])[0]
+    brute = stored[ids] @ q
+    expected = [ids[i] for i in np.argsort(-brute, kind="stable")[:10]]
+    found = view.dense(q, 10)
+    assert [i for i, _ in found] == expected
+    np.testing.assert_allclose([s for _, s in found], np.sort(brute)[::-1][:10], rtol=1e-5, atol=1e-5)
+    assert len(view.dense(q, 500)) == len(ids)
 
 
 def test_a_build_from_another_corpus_folder(demo_built: Index) -> None:

@@ -65,7 +65,7 @@ def _downloads(ctx: Ctx, stem: str, head: list[str], rows: list[list[object]],
     folder = ctx.workdir / "downloads"
     csv_path = write_download(folder, stem, data, ".csv")
     # XLSX files carry a timestamp, so they are named after the table's CSV content.
-    xlsx_path = write_download(folder, stem, xlsx_bytes(head, rows, stem, widths), ".xlsx", key=data)
+    xlsx_path = write_download(folder, stem, lambda: xlsx_bytes(head, rows, stem, widths), ".xlsx", key=data)
     return str(csv_path), str(xlsx_path)
 
 
@@ -74,13 +74,15 @@ Step = tuple[Callable[..., Any], list[Any], list[Any]]
 
 
 def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str], list[tuple[str, str]]]],
-           view: Callable[[str | None, str | None, str], tuple[Any, ...]]) -> tuple[gr.Dataframe, list[Step]]:
+           view: Callable[[str | None, str | None, str], tuple[Any, ...]], eager: bool = True
+           ) -> tuple[gr.Dataframe, list[Step]]:
     """One filterable table: heading, picker and search box, row count, table, CSV/XLSX buttons.
 
-    `view` gives (table update, csv, xlsx, count, cards); returns the table and its redraw steps.
+    `view` gives (table update, csv, xlsx, count, cards); returns the table and its redraw steps. Not
+    `eager` (a library of many plans), the table is filled when a page loads, not when the app starts.
     """
     label, choices = picker
-    first = view("", "", "vi")
+    first = view("", "", "vi") if eager else ({"value": None, "column_widths": None}, None, None, "", "")
     ctx.heading(gr.Markdown(f"### {t('vi', key)}"), key)
     with gr.Row():
         pick = gr.Dropdown(choices("vi"), value="", label=t("vi", label), elem_id=f"{key}-filter")
@@ -99,7 +101,8 @@ def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str]
     pick.change(view, inputs, outputs)
     query.change(view, inputs, outputs, trigger_mode="always_last")
     ctx.refreshers.append(lambda ev: ev.then(view, inputs, outputs, queue=False))
-
+    if not eager:
+        ctx.on_load.append(lambda demo: demo.load(view, inputs, outputs, queue=False))
     return table, [(lambda code: gr.update(choices=choices(code)), [lang], [pick]), (view, inputs, outputs)]
 
 
@@ -122,9 +125,15 @@ def _plans_table(ctx: Ctx, lang: gr.Radio) -> tuple[gr.Dataframe, list[Step]]:
     return table, [(view, [lang], outputs)]
 
 
+# Up to this many plans the browser's task and target tables are drawn at start-up (in the page as
+# served); past it, when a page first loads (at 500 plans drawing them took most of a minute of start-up).
+EAGER_PLANS = 20
+
+
 def browse_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:
     """The plans, task and target tables with filters and downloads; a clicked row opens its section."""
     svc = ctx.svc
+    eager = len(svc.asst.plans) <= EAGER_PLANS
 
     def task_view(agency: str | None, query: str | None, code: str) -> tuple[Any, ...]:
         lib = library(svc.asst)
@@ -157,8 +166,8 @@ def browse_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:
     with gr.Row():
         with gr.Column(scale=3):
             plan_df, plans_redraw = _plans_table(ctx, lang)
-            task_df, tasks_redraw = _table(ctx, lang, "tasks", ("agency", agency_choices), task_view)
-            target_df, targets_redraw = _table(ctx, lang, "targets", ("year", year_choices), target_view)
+            task_df, tasks_redraw = _table(ctx, lang, "tasks", ("agency", agency_choices), task_view, eager)
+            target_df, targets_redraw = _table(ctx, lang, "targets", ("year", year_choices), target_view, eager)
         with gr.Column(scale=2, elem_classes="side"):
             ctx.heading(gr.Markdown(f"### {t('vi', 'section_panel')}"), "section_panel")
             panel = gr.HTML(panel_placeholder("vi"), elem_id="browse-panel", js_on_load=None)

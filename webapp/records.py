@@ -3,6 +3,7 @@ with its figures as numbers (the unit apart), for the browser's tables and their
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -94,8 +95,10 @@ def _figure(row: dict[str, object]) -> Figure:
                   int(str(row["start"])), int(str(row["end"])))
 
 
-def _words(clause: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", fold(clause)) if w not in _FRAME}
+@functools.lru_cache(maxsize=4096)
+def _words(clause: str) -> frozenset[str]:
+    # Cached: a clause is compared with every clause of its plan's earlier years.
+    return frozenset(w for w in re.findall(r"[a-z]+", fold(clause)) if w not in _FRAME)
 
 
 def _alike(a: str, b: str) -> float:
@@ -113,9 +116,14 @@ def target_lines(targets: Sequence[dict[str, object]], plans: Sequence[Plan], le
     lines: list[tuple[str, list[Figure]]] = []
     for year in sorted({int(str(r["year"])) for r in targets}):
         new = [(str(r["doc"]), _figure(r)) for r in targets if int(str(r["year"])) == year]
+        # A figure joins a line of its own plan only: pairing within each plan, not every line with
+        # every figure of a library (at 500 plans that was 25 million pairs a year).
+        by_doc: dict[str, list[int]] = {}
+        for i, (doc, _) in enumerate(lines):
+            by_doc.setdefault(doc, []).append(i)
         pairs = sorted(
-            ((_alike(line[-1].clause, f.clause), i, j) for i, (doc, line) in enumerate(lines)
-             for j, (d, f) in enumerate(new) if d == doc),
+            ((_alike(lines[i][1][-1].clause, f.clause), i, j) for j, (d, f) in enumerate(new)
+             for i in by_doc.get(d, ())),
             reverse=True,
         )
         taken_lines: set[int] = set()
