@@ -227,11 +227,13 @@ def _line(text: str) -> str:
 
 def conversation_markdown(svc: ChatService, turns: Sequence[Turn], lang: str) -> str:
     """The whole conversation with each answer's citations, as a Markdown document."""
-    plan = svc.asst.plan
+    from assistant.library import plan_label
+
+    plans = "; ".join(_line(plan_label(p, lang == "en")) for p in svc.asst.plans)
     out = [
         f"# {t(lang, 'md_title')}",
         "",
-        f"Kế hoạch {_line(plan.number)} ({plan.date}) · {time.strftime('%Y-%m-%d %H:%M')}",
+        f"{plans} · {time.strftime('%Y-%m-%d %H:%M')}",
         "",
     ]
     for i, turn in enumerate(turns, 1):

@@ -34,7 +34,7 @@ MAX_REQUEST_KB = 256
 
 
 def parse_args(argv: Sequence[str] | None = None, env: Mapping[str, str] = os.environ) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(prog="app.py", description="Web app for questions about plan 65/KH-UBND.")
+    ap = argparse.ArgumentParser(prog="app.py", description="Web app for questions about the plans in an index.")
     ap.add_argument("--index", type=Path, default=Path("var/index"), help="index folder (built if missing)")
     ap.add_argument(
         "--corpus", type=Path, default=Path("corpus"), help="plan files to build a missing index from"
