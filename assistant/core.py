@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import OrderedDict
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -39,6 +40,12 @@ from index.store import check_embedder, load_index
 
 # Earlier user turns answered again, at most, to find what a conversation is about (Assistant.focus).
 FOCUS_DEPTH = 3
+
+
+# Plans whose assistants (their tables, composer, scope) a library keeps built at once: past it, the
+# plan asked least recently is rebuilt when next asked (~0.1-0.3 s), so a 500-plan library stays within
+# the memory budget however many of its plans get asked.
+SHELF = 64
 
 
 class QuestionError(ValueError):
@@ -119,7 +126,7 @@ class Assistant:
         # A library of several plans answers each question from the plans it names or that answer it,
         # each plan by an assistant of its own over its own chunks (built when first asked).
         self.catalogue = Catalogue(plans) if len(plans) > 1 else None
-        self._shelf: dict[str, Assistant] = {}
+        self._shelf: OrderedDict[str, Assistant] = OrderedDict()  # most recently asked last
         self.known = {s.id for p in plans for s in p.sections}
         # The tables below are built on first use, not here: a library's own assistant needs few of them
         # (its plans answer through their own assistants), and at 500 plans building them all took
@@ -257,8 +264,12 @@ class Assistant:
         p = plan if isinstance(plan, Plan) else self.find_plan(plan)
         if len(self.plans) == 1:
             return self
-        if p.source not in self._shelf:
+        if p.source in self._shelf:
+            self._shelf.move_to_end(p.source)
+        else:
             self._shelf[p.source] = Assistant((p,), self.retriever.view(p.source), self.settings)
+            if len(self._shelf) > SHELF:  # the plan asked least recently gives its tables back
+                self._shelf.popitem(last=False)
         return self._shelf[p.source]
 
     def find_plan(self, name: str) -> Plan:

@@ -161,3 +161,16 @@ def test_the_librarys_own_assistant_builds_no_per_plan_tables(library: Path) -> 
     fresh.ask("Kế hoạch 27/KH-UBND do ai ký?")
     assert not {"composer", "scope", "targets"} & set(vars(fresh))
     assert set(fresh._shelf) == {"kh-phulam-nuocsach.txt"} and "composer" in vars(fresh._shelf["kh-phulam-nuocsach.txt"])
+
+
+def test_a_library_keeps_a_bounded_number_of_plan_assistants(asst: Assistant,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.core as core
+
+    monkeypatch.setattr(core, "SHELF", 1)
+    asst._shelf.clear()
+    first = asst.ask("kh nuoc sach phu lam do ai ky")
+    second = asst.ask("Kế hoạch du lịch cộng đồng của tỉnh Long Giang do ai ký?")
+    assert len(asst._shelf) == 1 and list(asst._shelf) == ["kh-longgiang-dulich.txt"]
+    again = asst.ask("kh nuoc sach phu lam do ai ky")  # rebuilt when asked again, the same answer
+    assert again.answer == first.answer and "Trần Minh Khôi" in second.answer
