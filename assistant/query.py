@@ -269,8 +269,13 @@ def _has(t: str, w: str) -> bool:
 _GENERIC_LEAD = generic_lead()
 
 
+# A document named by its number ("Kế hoạch số 27/KH-UBND", "QĐ 412", "plan no. 65"): naming, not asking
+# for the number, so its words ("kế hoạch số") are no cue of a document question.
+_NAMED_DOCUMENT = re.compile(r"\b(?:ke hoach|quyet dinh|qd|plan|decision)\s+(?:so\s+|no\.?\s*|number\s+)?\d+(?:\s*/\s*[\w-]+)?")
+
+
 def detect_intents(text: str) -> tuple[str, ...]:
-    t = " " + spelled_out(text) + " "
+    t = " " + _NAMED_DOCUMENT.sub(" ", spelled_out(text)) + " "
     found = [name for name, words in _INTENT_WORDS.items() if any(_has(t, w) for w in words)]
     # "how long do people live": life expectancy, not a task's duration.
     if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,8}\s+(live|living)\b", t):

@@ -62,7 +62,9 @@ _INLINE = re.compile(
     r"((?:ngày\s+\d{1,2}/\d{1,2}/20\d\d|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d\d|[Qq]uý\s+[IV1-4]+\s*/\s*20\d\d|"
     r"tháng\s+\d{1,2}\s*/\s*20\d\d|năm\s+20\d\d))"
     r"|giai đoạn\s+(20\d\d\s*-\s*20\d\d)"
-    r"|((?:thực hiện\s+)?(?:thường xuyên|hằng năm|hàng năm|định kỳ hằng năm|định kỳ hàng năm))",
+    # "quý II hằng năm", "tháng 5 hằng năm": a quarter or month of every year
+    r"|((?:thực hiện\s+)?(?:(?:[Qq]uý\s+[IV1-4]+|tháng\s+\d{1,2})\s+)?"
+    r"(?:thường xuyên|hằng năm|hàng năm|định kỳ hằng năm|định kỳ hàng năm))",
     re.IGNORECASE,
 )
 
