@@ -50,10 +50,15 @@ class Choice:
     """A reading the user can pick: a task offered by a clarifying question, or the other task a
     reference typed without its marks may mean; `question` is the question that answers it."""
 
-    section: str
+    section: str  # the task offered; "" for a whole plan (a "which plan?" choice)
     title: str
     question: str
     doc: str = ""
+
+    @property
+    def label(self) -> str:
+        """How the choice is shown: "III.6.đ — Về nhà ở", or a plan's own name."""
+        return f"{self.section} — {self.title}" if self.section else self.title
 
 
 @dataclass(frozen=True, slots=True)

@@ -266,7 +266,7 @@ def cmd_chat(a: argparse.Namespace) -> int:
         if choices:
             print("\n" + ("Type a number:" if ans.style == "en" else "Gõ số để chọn:"))
             for n, c in enumerate(ans.choices, 1):
-                print(f"  {n}. {c.section} — {c.title}")
+                print(f"  {n}. {c.label}")
         history += [{"role": "user", "content": q}, {"role": "assistant", "content": ans.answer}]
 
 

@@ -73,7 +73,7 @@ def clarify(q: Query, asked: Sequence[str], candidates: Sequence[tuple[Plan, Tas
     lang = _lang(q)
     what = " and ".join(_WHAT["en"][r] for r in asked) if lang == "en" else " và ".join(_WHAT["vi"][r] for r in asked)
     choices = tuple(Choice(t.id, t.title, role_question(t.id, asked, lang), p.source) for p, t in candidates)
-    listed = "; ".join(f"{c.section} — {c.title}" for c in choices)
+    listed = "; ".join(c.label for c in choices)
     if lang == "en":
         text = f"For which task do you want {what}? Name the task, or pick one"
     else:

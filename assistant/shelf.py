@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.agencies import squash
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Choice, Citation
 from assistant.lexicon import generic_lead, intent_words, says, spelled_out
-from assistant.library import asks_for_plans, plan_json, plan_label
+from assistant.library import asks_for_plans, plan_json, plan_label, province
 from assistant.query import Query, asks_content
 from assistant.retrieve import lexical_terms
 from index.normalize import fold, unwrap
@@ -152,8 +152,17 @@ def _which(asst: Assistant, q: Query, plans: list[Plan]) -> Answer:
     head = ("Several plans answer this; which plan do you mean?" if en else
             "Nhiều kế hoạch trả lời câu hỏi này; bạn hỏi về kế hoạch nào?")
     lines = [head, *(f"- {plan_label(p, en)}" for p in plans)]
-    return Answer(q.text, "\n".join(lines), False, (), (), q.style, q.intent, "", "clarify",
+    # Each plan a choice whose question names it by number and province, which tells apart two plans
+    # that share a number: picking one asks the question of that plan.
+    choices = tuple(Choice("", plan_label(p, en), f"{q.text} ({_kind(p, en)} {p.number}, {province(p)})", p.source)
+                    for p in plans)
+    return Answer(q.text, "\n".join(lines), False, (), (), q.style, q.intent, "", "clarify", choices,
                   plans=tuple(plan_json(p) for p in plans))
+
+
+def _kind(p: Plan, en: bool) -> str:
+    kind = p.doc_type or "Kế hoạch"
+    return {"ke hoach": "plan", "quyet dinh": "decision"}.get(fold(kind), kind) if en else kind
 
 
 def _no_such_plan(asst: Assistant, q: Query, number: str) -> Answer:

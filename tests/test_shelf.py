@@ -174,3 +174,17 @@ def test_a_library_keeps_a_bounded_number_of_plan_assistants(asst: Assistant,
     assert len(asst._shelf) == 1 and list(asst._shelf) == ["kh-longgiang-dulich.txt"]
     again = asst.ask("kh nuoc sach phu lam do ai ky")  # rebuilt when asked again, the same answer
     assert again.answer == first.answer and "Trần Minh Khôi" in second.answer
+
+
+def test_which_plan_offers_each_plan_as_a_choice_that_answers(asst: Assistant,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.shelf as shelf
+
+    monkeypatch.setattr(shelf, "MAX_PLANS", 1)  # past one answering plan, ask which
+    ans = asst.ask("Ai ký kế hoạch này?")
+    assert ans.route == "clarify" and len(ans.choices) == 3
+    lamha = next(c for c in ans.choices if c.doc == "kh-lamha-duoinuoc.txt")
+    assert "214/KH-UBND" in lamha.question and "Lâm Hà" in lamha.question
+    picked = asst.ask(lamha.question)  # two plans share 214: the province tells them apart
+    assert stems(picked) == ["kh-lamha-duoinuoc"] and "Hoàng Thị Mai Lan" in picked.answer
+    assert ans.to_json()["choices"][0]["question"] == ans.choices[0].question

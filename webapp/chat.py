@@ -187,7 +187,7 @@ def chat_messages(turns: Sequence[Turn]) -> list[dict[str, object]]:
         out.append({"role": "user", "content": md_escape(turn.question)})
         answer: dict[str, object] = {"role": "assistant", "content": bubble(turn)}
         if turn.choices:
-            answer["options"] = [{"value": c.question, "label": f"{c.section} — {c.title}"} for c in turn.choices]
+            answer["options"] = [{"value": c.question, "label": c.label} for c in turn.choices]
         out.append(answer)
     return out
 
