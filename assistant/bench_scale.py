@@ -22,8 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from index.parse import Plan
+
 SOURCES = [Path("corpus/plan-65-web.txt"), *sorted(Path("tests/data/plans").glob("*"))]
-PROVINCES = ["Quảng Ngãi", "Phú Lâm", "Hà Sơn", "Lâm Hà", "Long Giang", "Đông Hải", "Bắc Thủy", "Gia Lai"]
 _NUMBER = re.compile(r"Số:\s*(\d+)/((?:KH|QĐ)-UBND)")
 _PLACE = re.compile(r"([A-ZĐÀ-Ỹ][^\W\d_]*(?: [A-ZĐÀ-Ỹ][^\W\d_]*)*), ngày")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})")
@@ -42,9 +43,18 @@ def variant(text: str, n: int, province: str) -> str:
     return _DATE.sub(lambda m: f"ngày {1 + n % 28} tháng {1 + n % 12}", text, count=1)
 
 
+def read_corpus_plans(sources: list[Path]) -> list[Plan]:
+    from index.ingest import read_document
+    from index.parse import parse_plan
+
+    return [parse_plan(read_document(src).text, src.name) for src in sources]
+
+
 def generate(folder: Path, count: int) -> list[Path]:
     """The originals first (plan 65 alone is the 1-plan library), then variants cycling through them."""
     folder.mkdir(parents=True, exist_ok=True)
+    # Variants move a plan to the province of another: the provinces the originals' headers name.
+    provinces = [p.place for p in read_corpus_plans(SOURCES)]
     out = []
     for i in range(count):
         src = SOURCES[i % len(SOURCES)]
@@ -52,7 +62,7 @@ def generate(folder: Path, count: int) -> list[Path]:
             text = src.read_text(encoding="utf-8")
             name = src.name
         else:
-            text = variant(src.read_text(encoding="utf-8"), 100 + i, PROVINCES[(i // len(SOURCES)) % len(PROVINCES)])
+            text = variant(src.read_text(encoding="utf-8"), 100 + i, provinces[(i // len(SOURCES)) % len(provinces)])
             name = f"v{i:03d}-{src.name}"
         path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:

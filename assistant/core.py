@@ -35,7 +35,7 @@ from assistant.targets import Target, extract_targets, target_sections
 from index.embed import get_embedder
 from index.genre import phrase_pattern
 from index.normalize import fold, tokens, tones
-from index.parse import Plan, Task
+from index.parse import Plan, Task, plans_named
 from index.store import check_embedder, load_index
 
 # Earlier user turns answered again, at most, to find what a conversation is about (Assistant.focus).
@@ -274,9 +274,7 @@ class Assistant:
 
     def find_plan(self, name: str) -> Plan:
         """A loaded plan by its number, file name or file stem; QuestionError naming the loaded ones if none."""
-        key = " ".join(name.split()).casefold()
-        found = [p for p in self.plans
-                 if key in {p.number.casefold(), p.source.casefold(), Path(p.source).stem.casefold()}]
+        found = plans_named(self.plans, name)
         if len(found) == 1:
             return found[0]
         loaded = ", ".join(f"{p.number} ({p.source})" for p in found or self.plans)
@@ -289,10 +287,12 @@ class Assistant:
             retriever: str | None = None, plan: str | None = None) -> Answer:
         """The answer to a question; with several plans loaded, from the plan it names (or `plan`), or
         from each plan that answers it, labelled with its plan."""
-        if plan or self.catalogue is not None:
+        if self.catalogue is not None:
             from assistant.shelf import ask_library
 
             return ask_library(self, question, k, history, retriever, plan)
+        if plan:
+            self.find_plan(plan)  # one plan loaded: a plan given must be it
         return self.ask_plan(question, k, history, retriever)
 
     def ask_plan(self, question: str, k: int | None = None, history: History | None = None,

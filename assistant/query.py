@@ -267,6 +267,8 @@ def _has(t: str, w: str) -> bool:
 
 
 _GENERIC_LEAD = generic_lead()
+# Phrasings that say "lead" in so many words ("chủ trì", "leads"), not only "who" or "which agency".
+_SPECIFIC_LEAD = tuple(w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD)
 
 
 # A document named by its number ("Kế hoạch số 27/KH-UBND", "QĐ 412", "plan no. 65"): naming, not asking
@@ -274,16 +276,26 @@ _GENERIC_LEAD = generic_lead()
 _NAMED_DOCUMENT = re.compile(r"\b(?:ke hoach|quyet dinh|qd|plan|decision)\s+(?:so\s+|no\.?\s*|number\s+)?\d+(?:\s*/\s*[\w-]+)?")
 
 
+def _asking(text: str) -> str:
+    """The folded, spelled-out question that intents are read from, a document named by number masked."""
+    return " " + _NAMED_DOCUMENT.sub(" ", spelled_out(text)) + " "
+
+
+def names_lead(text: str) -> bool:
+    """The question says "lead" in so many words, not only "who" or "which agency"."""
+    t = _asking(text)
+    return any(_has(t, w) for w in _SPECIFIC_LEAD)
+
+
 def detect_intents(text: str) -> tuple[str, ...]:
-    t = " " + _NAMED_DOCUMENT.sub(" ", spelled_out(text)) + " "
+    t = _asking(text)
     found = [name for name, words in _INTENT_WORDS.items() if any(_has(t, w) for w in words)]
     # "how long do people live": life expectancy, not a task's duration.
     if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,8}\s+(live|living)\b", t):
         found.remove("timeline")
     # "who coordinates …": the question word asks for the coordinators, not the lead.
     if "lead" in found and ({"coordinate", "timeline"} & set(found)):
-        specific = [w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD]
-        if not any(_has(t, w) for w in specific):
+        if not any(_has(t, w) for w in _SPECIFIC_LEAD):
             found.remove("lead")
     # "every task where …", "all the items that …": a quantifier over tasks asks for a list.
     if "aggregate" not in found and re.search(

@@ -18,9 +18,9 @@ import numpy as np
 
 from assistant.agencies import squash
 from assistant.answer import Answer, Choice, Citation
-from assistant.lexicon import generic_lead, intent_words, says, spelled_out
+from assistant.lexicon import says
 from assistant.library import asks_for_plans, plan_json, plan_label, province
-from assistant.query import Query, asks_content
+from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
 from index.normalize import fold, unwrap
 from index.parse import Plan, Task
@@ -189,7 +189,7 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
         else:
             # "which plans give X a role": any role, unless the question names one in so many words
             # ("chủ trì", "leads"); "which"/"nào" ask for plans here, not for a lead.
-            lead = _names_lead(q.text)
+            lead = names_lead(q.text)
             coord = "coordinate" in q.intents and not lead
             anyrole = asks_content(q.words) or says(q.text, "involvement") or not (lead or coord)
             role = "" if anyrole else "coordinate" if coord else "lead"
@@ -247,14 +247,6 @@ def _cite(p: Plan, sid: str) -> Citation:
     assert s is not None
     text = p.text[s.start : s.end]
     return Citation(p.source, sid, s.title, text, s.start, s.end, unwrap(text), (s.start, s.end))
-
-
-def _names_lead(text: str) -> bool:
-    """The question says "lead" in so many words, not only "who" or "which agency"."""
-    generic = {fold(w).strip() for w in generic_lead()}
-    t = f" {spelled_out(text)} "
-    return any(re.search(r"(?<![a-z0-9])" + re.escape(w.rstrip("~").strip()) + r"(?![a-z0-9])", t)
-               for w in intent_words()["lead"] if fold(w).strip() not in generic)
 
 
 def _names(t: Task, role: str) -> tuple[str, ...]:

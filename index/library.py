@@ -11,7 +11,7 @@ from pathlib import Path
 
 from index.corpus import CorpusError, FileReport
 from index.ingest import IngestError, read_document
-from index.parse import PlanError, parse_plan
+from index.parse import PlanError, parse_plan, plans_named
 from index.store import REBUILD, Index, IndexError_, build_index
 
 REMOVED = ".removed"  # where `remove` puts a plan's file, inside the corpus folder (hidden: not read)
@@ -85,11 +85,7 @@ def add_plans(index: Path, files: Sequence[Path], corpus: Path | None = None, ca
 def find_plan(index: Index, name: str) -> str:
     """The corpus file of a plan named by its file name or its number ("65/KH-UBND", "65")."""
     sources = [p.source for p in index.plans]
-    if name in sources:
-        return name
-    wanted = name.strip().upper()
-    match = [p.source for p in index.plans
-             if p.number and (p.number.upper() == wanted or p.number.split("/")[0] == wanted)]
+    match = [p.source for p in plans_named(index.plans, name)]
     if len(match) == 1:
         return match[0]
     if match:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from index.duties import split_agencies, task_of
 from index.genre import label_of, role_of, words
@@ -105,6 +107,14 @@ class Plan:
             if s.role:
                 return s.role
         return ""
+
+
+def plans_named(plans: Sequence[Plan], name: str) -> list[Plan]:
+    """The plans a name picks, as staff name one: its file name or the file's stem, else its number
+    ("65/KH-UBND") or the number's first part ("65")."""
+    key = " ".join(name.split()).casefold()
+    by_file = [p for p in plans if key in {p.source.casefold(), Path(p.source).stem.casefold()}]
+    return by_file or [p for p in plans if p.number and key in {p.number.casefold(), p.number.split("/")[0].casefold()}]
 
 
 @dataclass(frozen=True, slots=True)

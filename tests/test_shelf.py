@@ -188,3 +188,4 @@ def test_which_plan_offers_each_plan_as_a_choice_that_answers(asst: Assistant,
     picked = asst.ask(lamha.question)  # two plans share 214: the province tells them apart
     assert stems(picked) == ["kh-lamha-duoinuoc"] and "Hoàng Thị Mai Lan" in picked.answer
     assert ans.to_json()["choices"][0]["question"] == ans.choices[0].question
+

@@ -9,10 +9,11 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from assistant import Answer, Assistant, Choice, Citation
 from assistant.cli import K_MAX, K_MIN
+from assistant.core import QuestionError
+from assistant.library import plan_json
 from assistant.query import clean_question
 from index.chunk import title_path
 from index.parse import Plan
@@ -104,13 +105,10 @@ class ChatService:
 
     def find_plan(self, name: str, asst: Assistant | None = None) -> Plan:
         """A loaded plan by its number ("65/KH-UBND"), file name or file stem; RequestError if none."""
-        asst = asst or self.asst
-        key = " ".join(name.split()).casefold()
-        for p in asst.plans:
-            if key in {p.number.casefold(), p.source.casefold(), Path(p.source).stem.casefold()}:
-                return p
-        loaded = ", ".join(f"{p.number} ({p.source})" for p in asst.plans)
-        raise RequestError(f"unknown plan {name!r}: the loaded plans are {loaded}")
+        try:
+            return (asst or self.asst).find_plan(name)
+        except QuestionError as exc:
+            raise RequestError(str(exc)) from exc
 
     def cut(self, question: str) -> str:
         """The question as it will be answered (and shown, and stored): cut to the length limit."""
@@ -254,12 +252,6 @@ def conversation_markdown(svc: ChatService, turns: Sequence[Turn], lang: str) ->
                         f"  > {_line(quote)}"]
             out.append("")
     return "\n".join(out)
-
-
-def plan_json(plan: Plan) -> dict[str, str]:
-    """How the API names a plan."""
-    return {"id": Path(plan.source).stem, "doc": plan.source, "number": plan.number, "issuer": plan.issuer,
-            "date": plan.date}
 
 
 def _history(history: object) -> list[object]:
