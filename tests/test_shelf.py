@@ -189,3 +189,10 @@ def test_which_plan_offers_each_plan_as_a_choice_that_answers(asst: Assistant,
     assert stems(picked) == ["kh-lamha-duoinuoc"] and "Hoàng Thị Mai Lan" in picked.answer
     assert ans.to_json()["choices"][0]["question"] == ans.choices[0].question
 
+
+def test_the_api_plan_restricts_the_answer_and_names_it_the_same_way(asst: Assistant) -> None:
+    from webapp.chat import ChatService, api_answer
+
+    out = api_answer(ChatService(asst), "Ai ký kế hoạch?", plan="27/KH-UBND")
+    assert [p["id"] for p in out["plans"]] == ["kh-phulam-nuocsach"] and "Đặng Quốc Vĩnh" in out["answer"]
+    assert out["plan"] == out["plans"][0]  # the API's plan and the answer's plans are one description

@@ -115,11 +115,11 @@ class ChatService:
         return clean_question(question, self.asst.settings.max_question)[0]
 
     def answer(self, question: str, history: Sequence[object] = (), k: int | None = None,
-               asst: Assistant | None = None) -> Answer:
-        """The assistant's answer; raises QuestionError for an empty question."""
+               asst: Assistant | None = None, plan: Plan | None = None) -> Answer:
+        """The assistant's answer, from `plan` alone when given; raises QuestionError for an empty question."""
         asst = asst or self.asst
         with self._lock:
-            return asst.ask(question, k or self.k, history=list(history))
+            return asst.ask(question, k or self.k, history=list(history), plan=plan.source if plan else None)
 
     def cited_plan(self, citations: Sequence[Citation], asst: Assistant | None = None) -> Plan:
         """The plan an answer cites first (the only plan, when it cites nothing)."""
@@ -278,7 +278,7 @@ def api_answer(svc: ChatService, question: object, history: object = None, plan:
     turns = _history(history)
     asst = svc.asst  # one assistant for the whole request (see ChatService.swap)
     chosen = svc.find_plan(plan, asst) if plan and plan.strip() else None
-    ans = svc.answer(question, turns, k, asst)
+    ans = svc.answer(question, turns, k, asst, chosen)
     out = ans.to_json()
     out["question"] = svc.cut(question)
     out["answer_id"] = uuid.uuid4().hex
