@@ -17,7 +17,7 @@ from assistant.retrieve import Hit, lexical_terms
 from assistant.targets import Target, clauses
 from index.normalize import canon, fold, has_diacritics, tokens, unwrap
 from index.parse import Plan, Task
-from index.timeline import Timeline, due_years
+from index.timeline import Timeline, due_years, kinds
 
 
 def timeline_en(when: Timeline) -> str:
@@ -592,7 +592,7 @@ class Composer:
                 return year in due_years(t.timeline)
             if kind == "open":
                 return t.when.kind == "range" and t.when.last is None
-            return t.when.kind == kind if kind else timeline is None or fold(t.timeline) == fold(timeline)
+            return kind in kinds(t.timeline) if kind else timeline is None or fold(t.timeline) == fold(timeline)
 
         rows = [(p, t) for p in self.plans for t in p.work() if fits(t) and (within is None or t in within)]
         if year is not None:
@@ -657,8 +657,14 @@ class Composer:
                 chosen.append(t)
         # A share asked for ("giảm tỷ lệ hộ nghèo bao nhiêu phần trăm") is not answered by a
         # count of houses: only clauses that state a percentage answer it.
-        if not listing and _PERCENT.search(q.words):
+        if not listing and (_PERCENT.search(q.words) or "%" in q.text):
             chosen = [t for t in chosen if "%" in t.indicator]
+            if not chosen:
+                return [], 0.0
+        # A count asked for ("how many beds", "cho bao nhiêu người") is not answered by a share: only
+        # clauses that set a count answer it.
+        elif not listing and _COUNT_ASKED.search(q.words):
+            chosen = [t for t in chosen if not t.value.endswith("%")]
             if not chosen:
                 return [], 0.0
         # Two figures asked in one question ("mức sinh, và chỉ số HDI"; "suy dinh dưỡng với
@@ -935,6 +941,7 @@ def _leads_match(t: Task, leads: int) -> bool:
 _PERCENT = re.compile(r"%|\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b")
 
 # Where a question asking two things divides ("…mức sinh, và chỉ số HDI…").
+_COUNT_ASKED = re.compile(r"\bhow many\b|\bbao nhieu (?!phan tram|%|ty le)[a-z]+|\bso luong\b|\bmay (nguoi|ho|can|cai|cong trinh)\b")
 _PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)
 
 # "…nhắc đến X", "…mention X": X is what the tasks must name.

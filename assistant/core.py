@@ -37,6 +37,7 @@ from index.genre import phrase_pattern
 from index.normalize import fold, tokens, tones
 from index.parse import Plan, Task, plans_named
 from index.store import check_embedder, load_index
+from index.timeline import parse_timeline
 
 # Earlier user turns answered again, at most, to find what a conversation is about (Assistant.focus).
 FOCUS_DEPTH = 3
@@ -207,7 +208,10 @@ class Assistant:
         for m in _STATES_FIGURE.finditer(text):
             if share and "%" not in m.group(0):
                 continue
-            before = re.findall(r"[a-z]+", fold(text[max(0, m.start() - 80) : m.start()]))[-8:]
+            # The words of its own clause before it: "Tổng kinh phí thực hiện Kế hoạch giai đoạn 2024 -
+            # 2030 dự kiến khoảng 48,5 tỷ đồng" states the "tổng kinh phí" ten words back.
+            clause = re.split(r"[.;:\n]\s", text[max(0, m.start() - 160) : m.start()])[-1]
+            before = re.findall(r"[a-z]+", fold(clause))[-14:]
             if any(len(w) >= 3 and w in asked for w in before):
                 return True
         return False
@@ -471,7 +475,11 @@ class Assistant:
         # 3. Lists: the tasks of an agency, the tasks of a timeline.
         if "aggregate" in q.intents:
             phrase, named = c.mention_tasks(q)
-            if named:
+            # "những nhiệm vụ nào phải hoàn thành trong năm 2026": a deadline's words name the tasks due
+            # that year however each words it ("quý II năm 2026", "trước ngày 30/6/2026"), not those
+            # that happen to say it alike.
+            dated = q.year is not None and parse_timeline(phrase).first == q.year
+            if named and not dated:
                 return (*c.mention_list(q, phrase, named), False)
             if agencies:
                 return (*c.agency_answer(q, agencies, leads), False)

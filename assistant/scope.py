@@ -154,12 +154,15 @@ class Scope:
     def _below_province(self, text: str, t: str) -> bool:
         """A district or commune the question names or asks for, which the plan does not name
         (it names none; its figures are the province's)."""
-        # "huyện Sơn Hà", capitalised as typed.
-        district = re.search(r"\b(?:huyện|huyen|district of)\s+([A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)?)", text)
-        if district and f" huyen {fold(district.group(1))} " not in self.folded:
+        # "huyện Sơn Hà", "Xã Đạ Sar", "phường Bình Minh", capitalised as typed: a unit below the province
+        # and its name, which the plan does not put side by side.
+        unit = re.search(r"(?i:\b(huyện|huyen|xã|xa|phường|phuong|thị trấn|thi tran|thôn|thon|district of|commune of))"
+                         r"\s+([A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)?)", text)
+        if unit and f" {fold(unit.group(1)).split()[0]} {fold(unit.group(2))} " not in self.folded \
+                and fold(unit.group(2)) not in self.proper:
             return True
-        # "Ba To district", "the district of Bình Sơn": a named district the plan does not name.
-        named_en = re.search(r"\b([A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,2})\s+(?:district|town|commune)\b", text)
+        # "Ba To district", "Bình Minh ward": a named district or commune the plan does not name.
+        named_en = re.search(r"\b([A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,2})\s+(?:district|town|commune|ward|village)\b", text)
         name = named_en.group(1) if named_en else ""
         if name and fold(name) not in self.proper and (" " in name or name.lower() not in _ENGLISH_COMMON):
             return True

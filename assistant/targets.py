@@ -32,6 +32,39 @@ def _year(title: str) -> int | None:
     return max(years) if years else None
 
 
+_LABEL = re.compile(r"(?:[-*+]\s*)?(?:[^\W\d_]+\s+){0,2}(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.:)]\s+")
+
+# A year a clause sets its figure for: "đến năm 2027", "vào năm 2030", "by 2030", or "Năm 2027" opening it;
+# "so với năm 2020" is a baseline, not a target year.
+_YEAR_SET = re.compile(r"(?:\b(?:đến|tới|trong|vào)\s+năm\s+|^(?:năm|by)\s+)(20\d\d)(?!\d)", re.I)
+
+
+def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
+    """The clause cut into pieces, one a year it names, each with that year's figure: "đạt 75% vào năm
+    2027 và 85% vào năm 2030" (each year after its figure) and "đến năm 2027 đạt 75%, đến năm 2030 đạt
+    85%" (each before) are 75% for 2027 and 85% for 2030; a clause naming one year or none is one piece."""
+    marks = list(_YEAR_SET.finditer(text))
+    if len(marks) < 2:
+        return [(int(marks[0].group(1)) if marks else default, text)]
+    figure = next((x for x in _NUMBER.finditer(text) if not re.fullmatch(r"20\d\d|\d{1,2}/\d+", x.group(1))), None)
+    years_first = figure is None or marks[0].start() < figure.start()
+    out: list[tuple[int | None, str]] = []
+    for k, m in enumerate(marks):
+        if years_first:
+            a, b = m.start(), marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        else:
+            a, b = (marks[k - 1].end() if k else 0), (m.end() if k + 1 < len(marks) else len(text))
+        out.append((int(m.group(1)), text[a:b]))
+    return out
+
+
+def _figure(piece: str) -> re.Match[str] | None:
+    """The figure a piece sets: its first percentage ("trẻ em từ 0 đến 6 tuổi … đạt 60%"), else its
+    first number that is no year or date ("có 420 câu lạc bộ với khoảng 12.600 thành viên")."""
+    numbers = [x for x in _NUMBER.finditer(piece) if not re.fullmatch(r"20\d\d|\d{1,2}/\d+", x.group(1))]
+    return next(iter([x for x in numbers if x.group(2)] or numbers), None)
+
+
 def target_sections(plan: Plan) -> list[str]:
     """The plan's sections that set targets: leaves of a part or item whose heading says targets
     ("Mục tiêu cụ thể", "CHỈ TIÊU"), wherever the plan puts them; a vision ("Tầm nhìn") sets none."""
@@ -44,14 +77,14 @@ def target_sections(plan: Plan) -> list[str]:
 
 
 def clauses(raw: str, base: int) -> list[tuple[int, int]]:
-    """Offsets of clauses: bullet items cut at ";" and at sentence ends."""
-    flat = raw.replace("\n", " ")
+    """Offsets of clauses: bullet items cut at ";", at sentence ends, at blank lines and at a line
+    that opens a bullet ("*Phấn đấu đến năm 2030:*" then "- 85% …" are two clauses)."""
     out, start = [], 0
-    for m in re.finditer(r";\s|\.\s+(?=[A-ZĐ-])|\s-\s(?=[A-ZĐ])|$", flat):
-        seg = flat[start : m.start()]
-        lead = len(seg) - len(seg.lstrip(" -"))
-        if seg.strip(" -."):
-            out.append((base + start + lead, base + m.start()))
+    for m in re.finditer(r";\s|\.\s+(?=[*_]*[A-ZĐ-])|[ \t]-\s(?=[A-ZĐ])|\n\s*\n|\n(?=[ \t]*[-+•*])|$", raw):
+        seg = raw[start : m.start()]
+        lead = len(seg) - len(seg.lstrip(" -\n\t"))
+        if seg.strip(" -.\n\t"):
+            out.append((base + start + lead, base + len(seg.rstrip()) + start))
         start = m.end()
     return out
 
@@ -64,10 +97,16 @@ def extract_targets(plan: Plan) -> list[Target]:
             continue
         section_year = _year(s.title)
         raw = plan.text[s.start : s.end]
-        first_nl = raw.find("\n", raw.find(s.title[-6:]) if s.title else 0)
-        body_start = s.start + (first_nl + 1 if first_nl >= 0 and s.title else 0)
+        # A heading of its own ends on the line that holds its title's end; a title cut from the
+        # body's first words ("Tỷ lệ người khuyết tật…") has none, and the body starts at once.
+        heading_end = raw.find(s.title[-6:]) if s.title and not s.title.endswith("…") else -1
+        first_nl = raw.find("\n", heading_end) if heading_end >= 0 else -1
+        body_start = s.start + (first_nl + 1 if first_nl >= 0 else 0)
         previous = ""
         for a, b in clauses(plan.text[body_start : s.end], body_start):
+            if a == s.start:  # the unit's own number ("Chỉ tiêu 4:", "2.1.", "a)") is no figure of it
+                label = _LABEL.match(plan.text, a, b)
+                a = label.end() if label else a
             text = canon(plan.text[a:b])
             # A clause with hardly a word of its own besides its year and figure continues the one
             # before it: it sets the same indicator for another year.
@@ -76,23 +115,19 @@ def extract_targets(plan: Plan) -> list[Target]:
             subject = previous if goes_on else ""
             if not subject:
                 previous = text
-            # A clause names its own year ("đến năm 2027, 90% …"), else the heading's year holds.
-            own = re.search(r"(?:đến|tới|trong)\s+năm\s+(20\d\d)(?!\d)|^(?:năm|by)\s+(20\d\d)(?!\d)", text, re.I)
-            year = int(own.group(1) or own.group(2)) if own else section_year
-            if year is None:
-                continue
-            m = _NUMBER.search(text)
-            if not m or re.fullmatch(r"20\d\d", m.group(1)):
-                m = next((x for x in _NUMBER.finditer(text) if not re.fullmatch(r"20\d\d|\d{1,2}/\d+", x.group(1))), None)
-            if not m:
-                # "Phấn đấu đến năm 2028:" heads the bullets after it: they are that year's.
-                if own and text.rstrip("*_ ").endswith(":"):
-                    section_year = year
-                continue
-            before = text[: m.start()].rstrip().lower()
-            comp = next((c for c in _COMPARATORS if before.endswith(c)), "")
-            after = text[m.end() :].split()
-            unit = "%" if m.group(2) else (after[0].strip(",;") if after else "")
-            out.append(Target(plan.source, s.id, year, text, m.group(1) + ("%" if m.group(2) else ""), comp, unit, a, b,
-                              subject))
+            for year, piece in _years_of(text, section_year):
+                m = _figure(piece)
+                if not m:
+                    # "Phấn đấu đến năm 2028:" heads the bullets after it: they are that year's.
+                    if year != section_year and text.rstrip("*_ ").endswith(":"):
+                        section_year = year
+                    continue
+                if year is None:
+                    continue
+                before = piece[: m.start()].rstrip().lower()
+                comp = next((c for c in _COMPARATORS if before.endswith(c)), "")
+                after = piece[m.end() :].split()
+                unit = "%" if m.group(2) else (after[0].strip(",;") if after else "")
+                out.append(Target(plan.source, s.id, year, text, m.group(1) + ("%" if m.group(2) else ""), comp, unit, a, b,
+                                  subject))
     return out

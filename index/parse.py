@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "7"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "8"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -123,6 +123,7 @@ class _Line:
     end: int
     raw: str
     clean: str  # markdown stripped, tone-normalised, trimmed
+    labelled: bool = False  # numbered by a word ("Chỉ tiêu 4:", "Nhiệm vụ 3."), not by a bare numeral
 
 
 _PART = re.compile(r"^(?:PHẦN|Phần)?\s*(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.:]\s*(\S.*)$")
@@ -136,27 +137,28 @@ _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _RULE = re.compile(r"^:?-{3,}:?$")
 
 
-def _numbered(clean: str) -> str:
-    """A heading numbered in words, as the numerals say it: "Phần thứ ba" -> "PHẦN III: Phần thứ ba",
-    "Nhiệm vụ 3. Phục hồi chức năng" -> "3. Phục hồi chức năng" (genre.toml [numbering])."""
+def _numbered(clean: str) -> tuple[str, bool]:
+    """A heading numbered in words, as the numerals say it, and whether a word labelled its number:
+    "Phần thứ ba" -> "PHẦN III: Phần thứ ba", "Nhiệm vụ 3. Phục hồi chức năng" -> "3. Phục hồi chức
+    năng" (genre.toml [numbering])."""
     f = fold(clean)
     m = re.match(r"phan thu ([a-z]+)\b\s*[.:]?\s*", f)
     ordinals = words("numbering", "ordinals")
     if m and m.group(1) in ordinals:
         rest = clean[m.end():].strip()
-        return f"PHẦN {ROMAN[ordinals.index(m.group(1))]}: {rest or clean}"
+        return f"PHẦN {ROMAN[ordinals.index(m.group(1))]}: {rest or clean}", False
     labels = "|".join(re.escape(w) for w in words("numbering", "item_labels"))
     m = re.match(rf"(?:{labels})\s+(\d{{1,2}})\s*[.:]\s+(?=\S)", f)
     if m:
-        return f"{m.group(1)}. {clean[m.end():]}"
-    return clean
+        return f"{m.group(1)}. {clean[m.end():]}", True
+    return clean, False
 
 
 def _lines(text: str) -> list[_Line]:
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        out.append(_Line(pos, pos + len(body), body, _numbered(tones(strip_markdown(body)).strip())))
+        out.append(_Line(pos, pos + len(body), body, *_numbered(tones(strip_markdown(body)).strip())))
         pos += len(raw)
     return out
 
@@ -202,6 +204,7 @@ class _State:
     article: int = 0
     ids: dict[str, str] = field(default_factory=dict)
     appendices: int = 0
+    labelled_run: bool = False  # the current dotted run is numbered by labels ("Chỉ tiêu 1:" …)
 
 
 class _Builder:
@@ -234,6 +237,15 @@ class _Builder:
             if self._next_dotted(nums, st):
                 return "dotted", m
         m = _ITEM.match(s)
+        if m and self.lines[i].labelled and st.item > 0:
+            # "2. Các chỉ tiêu cụ thể" then "Chỉ tiêu 1:", "Chỉ tiêu 2:" …: a labelled run that starts
+            # anew under an item is that item's 2.1, 2.2 …, however far its numbers go.
+            n, prev = int(m.group(1)), st.dotted
+            if (len(prev) == 2 and n == prev[1] + 1 and st.labelled_run) or (n == 1 and not prev):
+                a = prev[0] if prev else st.item
+                dotted = re.match(r"^(\d{1,2})\.(\d{1,2})()\.?\s+(\S.*)$", f"{a}.{n}. {m.group(2)}")
+                assert dotted is not None
+                return "dotted", dotted
         if m and int(m.group(1)) == st.item + 1:
             return "item", m
         m = _POINT.match(s)
@@ -320,6 +332,7 @@ class _Builder:
                 sid, parent, out_kind = ROMAN[st.part], None, "part"
                 st.ids = {"part": sid}
             elif kind == "dotted":
+                st.labelled_run = lines[i].labelled
                 nums = tuple(int(x) for x in m.group(1, 2, 3) if x)
                 base = st.ids["part"]
                 parent = f"{base}.{'.'.join(map(str, nums[:-1]))}"

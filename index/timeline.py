@@ -59,8 +59,8 @@ def parse_timeline(text: str) -> Timeline:
 _INLINE = re.compile(
     r"(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*([^;()\n]+?)(?=[;.)]\s|[;.)]?$)"
     r"|(?:hoàn thành|xong|thực hiện|triển khai)?\s*(?:trong|trước|trong năm|vào)\s+"
-    r"((?:ngày\s+\d{1,2}/\d{1,2}/20\d\d|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d\d|[Qq]uý\s+[IV1-4]+\s*/\s*20\d\d|"
-    r"tháng\s+\d{1,2}\s*/\s*20\d\d|năm\s+20\d\d))"
+    r"((?:ngày\s+\d{1,2}/\d{1,2}/20\d\d|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d\d|[Qq]uý\s+[IV1-4]+\s*(?:/|năm)\s*20\d\d|"
+    r"tháng\s+\d{1,2}\s*(?:/|năm)\s*20\d\d|năm\s+20\d\d))"
     r"|giai đoạn\s+(20\d\d\s*-\s*20\d\d)"
     # "quý II hằng năm", "tháng 5 hằng năm": a quarter or month of every year
     r"|((?:thực hiện\s+)?(?:(?:[Qq]uý\s+[IV1-4]+|tháng\s+\d{1,2})\s+)?"
@@ -69,17 +69,37 @@ _INLINE = re.compile(
 )
 
 
+_DONE = re.compile(r"(?:hoàn thành|xong|trước|thời gian|thời hạn|tiến độ)\s*\S*\s*$", re.IGNORECASE)
+
+
 def find_timeline(sentence: str) -> tuple[str, int, int] | None:
-    """The timeline phrase of a sentence and its span, preferring a labelled one."""
-    best: tuple[str, int, int] | None = None
+    """The timeline phrase of a sentence and its span: a labelled one ("thời gian thực hiện: …"); else
+    the points in time it finishes by ("sơ kết … trong quý IV năm 2027 và tổng kết … trong năm 2030"
+    is both); else a period or "hằng năm", one a completion word introduces first, then the last:
+    a sentence ends with its deadline, and a period earlier in it is what the task is about ("kế
+    hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 của tỉnh; hoàn thành trong năm 2026")."""
+    points: list[tuple[str, int, int]] = []
+    best: tuple[tuple[int, int], tuple[str, int, int]] | None = None
     for m in _INLINE.finditer(sentence):
         g = next(i for i in range(1, 5) if m.group(i))
         text, a, b = m.group(g), m.start(g), m.end(g)
         if g == 1:
             return text, a, b
-        if best is None:
-            best = (text, a, b)
-    return best
+        if g == 2:
+            points.append((text, a, b))
+            continue
+        rank = (1 if _DONE.search(sentence[max(0, m.start() - 30):a]) else 0, a)
+        if best is None or rank > best[0]:
+            best = (rank, (text, a, b))
+    if points:
+        return "; ".join(dict.fromkeys(t for t, _, _ in points)), points[0][1], points[-1][2]
+    return best[1] if best else None
+
+
+def kinds(text: str) -> set[str]:
+    """The kinds of each part of a timeline: "thường xuyên; việc nâng cấp … hoàn thành trước ngày
+    31/12/2027" is ongoing and has a date."""
+    return {parse_timeline(part).kind for part in text.split(";") if part.strip()} - {""}
 
 
 def due_years(text: str) -> set[int]:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.targets import extract_targets
 from index.parse import Plan, parse_plan
-from index.timeline import parse_timeline
+from index.timeline import find_timeline, kinds, parse_timeline
 
 PLANS = Path(__file__).resolve().parent / "data" / "plans"
 
@@ -114,3 +115,38 @@ def test_parts_numbered_in_words_and_labelled_tasks_with_roles_on_one_line() -> 
 def test_timelines_are_records(text: str, kind: str, first: int | None, last: int | None) -> None:
     t = parse_timeline(text)
     assert (t.kind, t.first, t.last, t.text) == (kind, first, last, text)
+
+
+def test_labelled_indicators_under_an_item_are_its_sub_items_with_a_target_per_year() -> None:
+    """"2. Các chỉ tiêu cụ thể" then "Chỉ tiêu 1:" … "Chỉ tiêu 9:" are II.2.1 … II.2.9, not items II.3 …;
+    and "đạt 75% vào năm 2027 và 85% vào năm 2030" sets one figure for each year."""
+    p = load("kh-tan-linh-tro-giup-nguoi-khuyet-tat")
+    assert [s.id for s in p.sections if s.parent == "II.2"] == [f"II.2.{n}" for n in range(1, 10)]
+    assert p.role("II.2.4") == "targets" and p.section("II.3") is None
+    found = {(t.year, t.value) for t in extract_targets(p) if t.section == "II.2.4"}
+    assert found == {(2027, "75%"), (2030, "85%")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timeline"),
+    [
+        # the deadline, not the period the task is about
+        ("Sở Tài chính bố trí vốn trong kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 của tỉnh; hoàn thành "
+         "trong năm 2026.", "năm 2026"),
+        # two deadlines of one sentence
+        ("Sở Giáo dục và Đào tạo tổ chức sơ kết giai đoạn 2025 - 2027 trong quý IV năm 2027 và tổng kết việc thực "
+         "hiện Kế hoạch trong năm 2030.", "quý IV năm 2027; năm 2030"),
+        ("Sở Xây dựng ban hành thiết kế mẫu; hoàn thành trong quý II năm 2026.", "quý II năm 2026"),
+        ("Thời gian thực hiện: 2025 - 2026; Sở Y tế chủ trì.", "2025 - 2026"),
+        ("Sở Y tế chủ trì thực hiện hằng năm.", "thực hiện hằng năm"),
+    ],
+)
+def test_a_sentence_gives_its_deadline(sentence: str, timeline: str) -> None:
+    found = find_timeline(sentence)
+    assert found is not None and found[0] == timeline
+    assert sentence[found[1]:found[2]].startswith(timeline.split(";")[0])
+
+
+def test_a_timeline_of_several_parts_has_each_parts_kind() -> None:
+    assert kinds("thường xuyên; việc nâng cấp Trung tâm hoàn thành trước ngày 31/12/2027") == {"ongoing", "date"}
+    assert kinds("Quý IV/2025") == {"quarter"}

@@ -196,3 +196,31 @@ def test_the_api_plan_restricts_the_answer_and_names_it_the_same_way(asst: Assis
     out = api_answer(ChatService(asst), "Ai ký kế hoạch?", plan="27/KH-UBND")
     assert [p["id"] for p in out["plans"]] == ["kh-phulam-nuocsach"] and "Đặng Quốc Vĩnh" in out["answer"]
     assert out["plan"] == out["plans"][0]  # the API's plan and the answer's plans are one description
+
+
+# -- mechanisms of any plan, asked of one plan of the library ---------------------
+def test_a_ward_the_plan_never_names_is_declined(asst: Assistant) -> None:
+    """A unit below the province named with its name ("phường Hòa Lạc", "Tân Phú ward") that the plan
+    does not name: its figures are the province's, so the answer says so instead of quoting them."""
+    for q in ("Phường Hòa Lạc phải có bao nhiêu phần trăm trẻ em biết bơi đến năm 2027?",
+              "What does the drowning plan say about swimming lessons in Tân Phú ward?"):
+        ans = asst.ask(q, plan="kh-lamha-duoinuoc.txt")
+        assert ans.abstained and ans.route == "refusal", q
+
+
+def test_a_deadline_in_words_lists_the_task_in_its_year(asst: Assistant) -> None:
+    """"hoàn thành trong quý II năm 2026" is a quarter of 2026; "giai đoạn 2026 - 2030" inside a task is
+    what the task is about, and its deadline is the one a completion word introduces."""
+    ans = asst.ask("những nhiệm vụ nào phải hoàn thành trong năm 2026?", plan="kh-lamha-duoinuoc.txt")
+    cited = {c.section for c in ans.citations}
+    assert {"II.2.a", "II.2.d", "II.3.a"} <= cited and not ans.abstained
+    assert "quý II năm 2026" in ans.answer
+
+
+def test_a_count_asked_is_not_answered_with_a_share(asst: Assistant) -> None:
+    """The plan sets shares of communes with a pool; "how many pools" is no share, and "bao nhiêu
+    phần trăm" is."""
+    share = asst.ask("đến năm 2029 bao nhiêu phần trăm xã, phường có bể bơi?", plan="kh-lamha-duoinuoc.txt")
+    assert "70%" in share.answer and not share.abstained
+    count = asst.ask("How many swimming pools will be built in each commune by 2029?", plan="kh-lamha-duoinuoc.txt")
+    assert "70%" not in count.answer
