@@ -1,4 +1,4 @@
-"""`make bench-scale`: a library of 1, 10, 100 and 500 plans: build, add, size, load, memory, warm `ask`.
+"""`make bench-scale`: 1, 10, 100 and 500 plans: build, add, size, load, web cold start, memory, warm `ask`.
 
 The plans are variants of the seven plans at hand (plan 65 and tests/data/plans/*): another number,
 date and province. Variants share most of their passages, so the embedding cache (index/cache.py)
@@ -15,10 +15,13 @@ import os
 import re
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -149,6 +152,59 @@ def step_app(index: str, questions: str) -> dict[str, float]:
     return out
 
 
+def step_web(index: str, feedback: str) -> dict[str, float]:
+    """The web app's cold start as `make run` starts it: from starting app.py to its page served.
+
+    The table's "load s" is only `Assistant.load`; a user waits for imports, the embedder, the load and
+    the interface too. The page is the first 200 on "/" (polled every 0.1 s; the browser's tables are
+    drawn later, on the page's load event), the memory the app's resident set then. Ratings go to
+    `feedback`, not to the developer's var/feedback.sqlite.
+    """
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryFile() as log:
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "app.py", "--index", index, "--host", "127.0.0.1", "--port",
+                                 str(port), "--feedback", feedback], stdout=log, stderr=subprocess.STDOUT)
+        try:
+            while not _serves(url):
+                if proc.poll() is not None or time.perf_counter() - t > 120:
+                    log.seek(0)
+                    why = f"exited with {proc.returncode}" if proc.returncode is not None else "took over 120 s"
+                    raise RuntimeError(f"app.py {why} before serving {url}:\n"
+                                       f"{log.read().decode(errors='replace')[-2000:]}")
+                time.sleep(0.1)
+            out = {"cold_s": time.perf_counter() - t, "rss": _vm_rss_mb(proc.pid)}
+            proc.terminate()  # SIGTERM: the app shuts down as on Ctrl-C and removes its work folder
+            if proc.wait(timeout=30) != 0:
+                log.seek(0)
+                raise RuntimeError(f"app.py exited with {proc.returncode} on SIGTERM:\n"
+                                   f"{log.read().decode(errors='replace')[-2000:]}")
+            return out
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
+def _serves(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return bool(r.status == 200)
+    except OSError:  # refused while the app starts; URLError and HTTPError are OSErrors
+        return False
+
+
+def _vm_rss_mb(pid: int) -> float:
+    """Another process's resident memory now (getrusage sees only this one and its waited children)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS in /proc/{pid}/status")
+
+
 def step_faiss(index: str, sizes: str) -> dict[str, float]:
     """Flat search time on the real vectors and on synthetic libraries, and HNSW's recall@10 against flat."""
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as the app runs (index/embed.py)
@@ -189,7 +245,8 @@ def step_faiss(index: str, sizes: str) -> dict[str, float]:
     return out
 
 
-STEPS: dict[str, Callable[..., dict[str, float]]] = {"build": step_build, "add": step_add, "app": step_app, "faiss": step_faiss}
+STEPS: dict[str, Callable[..., dict[str, float]]] = {"build": step_build, "add": step_add, "app": step_app,
+                                                     "web": step_web, "faiss": step_faiss}
 
 
 def _questions(plans: list[Path], out: Path) -> Path:
@@ -241,10 +298,11 @@ def main() -> int:
         b = _child("build", str(corpus), str(index), str(cache))
         qs = _questions(plans[:n], work / f"questions-{n}.json")
         app = _child("app", str(index), str(qs))
+        web = _child("web", str(index), str(work / "feedback.sqlite"))
         size = sum(f.stat().st_size for f in index.iterdir()) / 2**20
-        rows.append((n, b, app, size))
+        rows.append((n, b, app, web, size))
         print(f"{n} plans: build {b['s']:.1f} s ({b['embedded']:.0f} embedded, {b['reused']:.0f} reused), "
-              f"load {app['load_s']:.2f} s", flush=True)
+              f"load {app['load_s']:.2f} s, web cold start {web['cold_s']:.1f} s", flush=True)
     added = None
     if 100 in sizes:
         copy = work / "index-100-add"
@@ -271,15 +329,17 @@ def _corpus(work: Path, plans: list[Path], name: str) -> Path:
     return folder
 
 
-def _table(rows: list[tuple[int, dict[str, float], dict[str, float], float]], uncached: dict[str, float],
-           added: dict[str, float] | None) -> None:
+def _table(rows: list[tuple[int, dict[str, float], dict[str, float], dict[str, float], float]],
+           uncached: dict[str, float], added: dict[str, float] | None) -> None:
     print()
     print("| plans | chunks | build s | s/plan | passages embedded / reused | build peak RSS MB | index MB "
-          "| load s | first ask s | app peak RSS MB | ask p50 / p95 ms, plan named | ask p50 / p95 ms, no plan named |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for n, b, app, size in rows:
+          "| load s | first ask s | app peak RSS MB | web cold start s | web RSS MB "
+          "| ask p50 / p95 ms, plan named | ask p50 / p95 ms, no plan named |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for n, b, app, web, size in rows:
         print(f"| {n} | {b['chunks']:.0f} | {b['s']:.1f} | {b['s'] / n:.2f} | {b['embedded']:.0f} / {b['reused']:.0f} "
               f"| {b['rss']:.0f} | {size:.1f} | {app['load_s']:.2f} | {app['first_s']:.2f} | {app['rss']:.0f} "
+              f"| {web['cold_s']:.1f} | {web['rss']:.0f} "
               f"| {app['named_p50'] * 1000:.1f} / {app['named_p95'] * 1000:.1f} "
               f"| {app['unnamed_p50'] * 1000:.1f} / {app['unnamed_p95'] * 1000:.1f} |")
     print(f"\nOne plan, no cache: {uncached['s']:.1f} s to build ({uncached['embedded']:.0f} passages embedded).")
