@@ -655,6 +655,12 @@ class Composer:
                 chosen.append(t)
             elif not listing and sc >= best * 0.75 and sc == top[t.year] and sum(c.year == t.year for c in chosen) < 2:
                 chosen.append(t)
+        # Each year the question names gets its best clause ("the 2025 target and how does the 2030
+        # target compare"), though another year's clause shares more of its words.
+        for year in years - {t.year for t in chosen} if len(years) > 1 else ():
+            first = next((t for sc, t in scored if t.year == year and sc >= best * 0.5), None)
+            if first is not None:
+                chosen.append(first)
         # A share asked for ("giảm tỷ lệ hộ nghèo bao nhiêu phần trăm") is not answered by a
         # count of houses: only clauses that state a percentage answer it.
         if not listing and (_PERCENT.search(q.words) or "%" in q.text):

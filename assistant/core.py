@@ -13,7 +13,15 @@ from pathlib import Path
 from assistant.agencies import Directory
 from assistant.answer import Answer, Choice, Citation, Composer, missing_ref
 from assistant.focus import NO_TOPIC, ROLES, History, clarify, other_readings, reading_note, user_turns
-from assistant.glossary import ABBREVIATIONS, content_terms, edits1, expand_tokens, translate_terms
+from assistant.glossary import (
+    ABBREVIATIONS,
+    asked_terms,
+    content_terms,
+    edits1,
+    expand_tokens,
+    translate_terms,
+    vietnamese,
+)
 from assistant.lexicon import function_words, intent_tokens
 from assistant.lexicon import says as phrased
 from assistant.library import Catalogue
@@ -599,6 +607,18 @@ class Assistant:
             return content_terms(text)
         return [w for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in _PLAIN and w in self._folded_words]
 
+    def _said_in_plan(self, text: str) -> list[str]:
+        """The English topic phrases of a question whose Vietnamese wording the plan uses: "hotel" is
+        "khách sạn", a word of the genre's glossary that a plan on social policy never writes, so it
+        ties the question to nothing in this plan."""
+        out = []
+        for term in content_terms(text):
+            toks = tokens(vietnamese(term))
+            grams = [f"{a}_{b}" for a, b in itertools.pairwise(toks)] or toks
+            if self.retriever.known_terms(grams):
+                out.append(term)
+        return out
+
     def _names_a_target(self, q: Query, hits: list[Hit]) -> bool:
         """"chỉ tiêu xoá mù chữ 2025 và 2030": retrieval leads to part II and the question names
         an indicator clause; weak evidence scores do not overrule that."""
@@ -680,7 +700,7 @@ class Assistant:
                 return True
         if unknown and dense < UNKNOWN_DENSE.get(q.style, 0.0):
             return True
-        if q.style == "en" and dense < UNTRANSLATED_EN and not content_terms(q.text):
+        if q.style == "en" and dense < UNTRANSLATED_EN and not asked_terms(q.text):
             return True
         return cov < MIN_COVERAGE[q.style] and dense < MIN_DENSE[q.style] and top < MAX_LEXICAL[q.style]
 

@@ -13,6 +13,7 @@ import pytest
 from assistant import Assistant, Settings
 from assistant.cli import main
 from assistant.core import QuestionError
+from assistant.glossary import asked_terms, content_terms
 from assistant.library import Catalogue, plan_label
 from index.corpus import read_corpus
 from index.store import build_index
@@ -224,3 +225,18 @@ def test_a_count_asked_is_not_answered_with_a_share(asst: Assistant) -> None:
     assert "70%" in share.answer and not share.abstained
     count = asst.ask("How many swimming pools will be built in each commune by 2029?", plan="kh-lamha-duoinuoc.txt")
     assert "70%" not in count.answer
+
+
+def test_an_english_question_finds_a_task_in_the_genres_words(asst: Assistant) -> None:
+    """The genre's glossary puts "first aid training" and "site fences" into the plan's Vietnamese, so an
+    English question finds the task through the lexical index and not only through the embedding."""
+    ans = asst.ask("Which agencies lead the first aid training for school health staff?", plan="kh-lamha-duoinuoc.txt")
+    assert ans.route == "role" and [c.section for c in ans.citations][:1] == ["II.4.a"]
+    assert "Sở Y tế" in ans.answer and "Sở Giáo dục và Đào tạo" in ans.answer
+
+
+def test_a_glossary_word_the_plan_never_writes_anchors_nothing() -> None:
+    """"hotel" is in the genre's glossary, yet the abstention evidence counts only the terms it was fitted
+    on, so a question about hotels is still weighed as one the plan has no words for."""
+    q = "Can you recommend a good hotel near the provincial museum?"
+    assert "hotel" in content_terms(q) and "hotel" not in asked_terms(q)
