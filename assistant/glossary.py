@@ -97,7 +97,8 @@ def expand_tokens(text: str, english: bool) -> list[str]:
 
 # Words that name the plan's setting, not a topic: "provincial" alone does not make
 # "Who is the provincial Party Secretary?" a question about the plan.
-_SETTING = {"provincial", "province", "provinces", "district", "districts", "issued", "departments",
+_SETTING = {"provincial", "province", "provinces", "district", "districts", "city", "cities", "town", "towns", "commune",
+            "communes", "ward", "wards", "issued", "departments",
             "people's committee", "people's council"}
 
 

@@ -46,6 +46,8 @@ _PENALTY_IN_PLAN = re.compile(r"kỷ luật|xử phạt|chế tài|mức phạt"
 # What a law itself provides (an age, a period): the plan quotes no provisions.
 _LAW = re.compile(r"\b(statutory|by law|under (the |vietnam s )?(\w+ ){0,4}law|labou?r code|law on \w+|bo luat|theo luat|luat quy dinh|"
                   r"phap luat quy dinh|theo luat \w+)\b")
+_UNDER_LAW = re.compile(r"^(?:\w+ ){0,2}(under|according to|as required by|theo( quy dinh cua)?) (the )?(\w+ ){0,5}(law|code|luat)\b")
+_WH = re.compile(r"\b(what|which|how|when|who|whom|bao nhieu|may|nhu the nao|gi|nao|ai)\b")
 # Administrative procedures: papers to file, where to apply. The plan describes none.
 _PROCEDURE = re.compile(r"\b(thu tuc|ho so gom|nop ho so|giay to|giay phep|procedures?|paperwork|documents? (are )?(needed|required)|"
                         r"how (do|can) i apply|where (do|can) i apply|work permits?|visas?|licen[cs]es?|passports?)\b")
@@ -187,6 +189,10 @@ class Scope:
         if not self.money and self._asks_money(q, t):
             return reason("money", en)
         if _LAW.search(t) and (_FIGURE.search(t) or re.search(r"\b(what|which) (is|are) the\b|\b(bao nhieu|may) tuoi\b", t)):
+            return reason("law", en)
+        # "Under the Tourism Law, what conditions …", "theo Luật Trẻ em, …": a question whose source is a law
+        # asks what the law says.
+        if _UNDER_LAW.search(t) and _WH.search(t):
             return reason("law", en)
         asked = {int(y) for y in _YEAR.findall(q.text)}
         now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets

@@ -240,3 +240,12 @@ def test_a_glossary_word_the_plan_never_writes_anchors_nothing() -> None:
     on, so a question about hotels is still weighed as one the plan has no words for."""
     q = "Can you recommend a good hotel near the provincial museum?"
     assert "hotel" in content_terms(q) and "hotel" not in asked_terms(q)
+
+
+def test_a_question_whose_source_is_a_law_asks_what_the_law_says(asst: Assistant) -> None:
+    """"According to the Law on Children, …" asks the law, which the plan does not restate; a mid-term
+    review the plan schedules is the plan's, in the genre's words ("sơ kết")."""
+    law = asst.ask("According to the Law on Children, who counts as a child?", plan="kh-lamha-duoinuoc.txt")
+    assert law.abstained and law.route == "refusal"
+    review = asst.ask("When are the mid-term review and the final review held?", plan="kh-lamha-duoinuoc.txt")
+    assert not review.abstained and "quý IV năm 2027" in review.answer
