@@ -308,12 +308,13 @@ class Assistant:
         return self.ask_plan(question, k, history, retriever)
 
     def ask_plan(self, question: str, k: int | None = None, history: History | None = None,
-                 retriever: str | None = None) -> Answer:
-        """The answer of this assistant's own plans, as one."""
-        return self._ask(question, k, history, retriever, FOCUS_DEPTH)
+                 retriever: str | None = None, named: str = "") -> Answer:
+        """The answer of this assistant's own plans, as one. `named` is the whole question when
+        `question` is what is left of it once the words naming the plan are cut (library.Naming)."""
+        return self._ask(question, k, history, retriever, FOCUS_DEPTH, named)
 
     def _ask(self, question: str, k: int | None, history: History | None, retriever: str | None,
-             depth: int) -> Answer:
+             depth: int, named: str = "") -> Answer:
         q = self.query(question, history)
         k = k or self.settings.k
         asked = self._asks_of_no_task(q)
@@ -329,7 +330,7 @@ class Assistant:
             text, choices = clarify(q, asked, self._candidates(hits))
             cites, abstained = [], False
         else:
-            text, cites, abstained = self._compose(q, hits, qvec, best)
+            text, cites, abstained = self._compose(q, hits, qvec, best, self.query(named) if named else None)
             readings = other_readings(q, self.plans) if not abstained else []
             if readings:
                 note, choices = reading_note(q, readings)
@@ -402,10 +403,17 @@ class Assistant:
             out = [(p, t) for p in self.plans for t in p.work()]
         return out[:n]
 
-    def _compose(self, q: Query, hits: list[Hit], qvec: object, best: float | None = None
-                 ) -> tuple[str, list[Citation], bool]:
+    def _compose(self, q: Query, hits: list[Hit], qvec: object, best: float | None = None,
+                 whole: Query | None = None) -> tuple[str, list[Citation], bool]:
         c = self.composer
         en, folded = q.style == "en", q.words
+
+        def out_of_scope() -> bool:
+            # A question that named its plan is weighed whole: the words naming the plan tie it to
+            # the plan as much as its topic does ("kh … lâm hà kinh phí lấy từ những nguồn nào").
+            if whole is not None:
+                return self._out_of_scope(whole, hits, self.retriever.embed(whole.text))
+            return self._out_of_scope(q, hits, qvec, best)
 
         def refuse(why: str = "") -> tuple[str, list[Citation], bool]:
             return (*c.abstain(q, hits, why), True)
@@ -420,7 +428,7 @@ class Assistant:
             return refuse(reason("section", en))
         # "…vneid mục 2 trên điện thoại": a bare number names no part of this plan for sure.
         bare = all(re.fullmatch(r"(?:mục|muc|khoản|khoan|item|section)?\s*\d{1,2}", r.text, re.I) for r in q.refs)
-        if q.refs and bare and self.unknown_words(q) and self._out_of_scope(q, hits, qvec, best):
+        if q.refs and bare and self.unknown_words(q) and out_of_scope():
             return refuse()
         agencies = self.directory.find(q.text)
         # "Mục IV có quy định hình thức kỷ luật … không": a section named does not put into the
@@ -523,7 +531,7 @@ class Assistant:
             phrase, named = c.mention_tasks(q, least=3)
             if 0 < len(named) <= 2:
                 return (*c.mention_list(q, phrase, named), False)
-        if not agencies and self._out_of_scope(q, hits, qvec, best) and not self._names_a_target(q, hits):
+        if not agencies and out_of_scope() and not self._names_a_target(q, hits):
             return refuse()
         # 5. Targets from part II, when retrieval agrees the question is about part II.
         general = any(w in folded for w in (" tong quat ", " overall ", " general objective ", " tam nhin ", " vision "))

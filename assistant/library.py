@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from assistant.lexicon import function_words, list_words
+from index.genre import words
 from index.normalize import fold
 from index.parse import Plan
 
@@ -26,6 +27,13 @@ _FULL_NUMBER = re.compile(r"\b(\d{1,5})\s*/\s*(kh|qd)\b")
 _DATE = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b"
                    r"|\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")
 _KIND = {"kh": "ke hoach", "qd": "quyet dinh"}
+# A number with its document word, to cut from a question that names its plan by it ("Kế hoạch số 27/KH-UBND").
+_FULL_NUMBER_NAMED = re.compile(rf"(?:\b{_DOC}\s*(?:so\s*)?)?\b\d{{1,5}}\s*/\s*(?:kh|qd)(?:\s*-\s*[a-z]+)?\b")
+# First words of a body's name, folded ("báo", "đài", "sở"): a province after one names the body, except
+# after the issuer's ("UBND tỉnh Phú Lâm" names the plan by who issued it).
+_HEADS = tuple(" " + fold(h) for h in words("bodies", "heads") if fold(h) not in {"ubnd", "uy ban"})
+# Words a plan's name is joined with: "kế hoạch về …", "the plan on …".
+_JOINERS = {"ve", "cua", "on", "for", "the", "so", "trien", "khai", "thuc", "hien"}
 
 
 def _window(text: str, start: int, end: int, before: int = 3, after: int = 6) -> str:
@@ -96,6 +104,24 @@ def asks_for_plans(folded: str) -> bool:
 class Naming:
     plans: tuple[Plan, ...]  # the plans the question names, or none
     unknown: str = ""  # a plan number the question gives that no plan of the library has
+    spans: tuple[tuple[int, int, bool], ...] = ()  # where the question names them; True: by the word for a plan
+
+    def rest(self, question: str, style: str) -> str:
+        """The question with the words that name its plan put as "this plan": "Theo Kế hoạch phát triển
+        du lịch cộng đồng tỉnh Long Giang, cơ quan nào chủ trì …" asks the plan "Theo kế hoạch này, cơ
+        quan nào chủ trì …", so that the plan's header, which holds the naming words too, does not
+        answer it, while "the plan" still says what a document question asks ("when was the plan issued")."""
+        this = {"en": "the plan", "vi_nodiac": "ke hoach nay"}.get(style, "kế hoạch này")
+        out, at = [], 0
+        for a, b, document in sorted(self.spans):
+            if a >= at:
+                out.append(question[at:a] + (this if document else ""))
+            at = max(at, b)
+        rest = " ".join(("".join(out) + question[at:]).split())
+        rest = re.sub(rf"(?:{re.escape(this)}\W*){{2,}}", f"{this} ", rest).strip()
+        rest = re.sub(r"\b(the|của|cua)\s+(?=the plan\b|kế hoạch này|ke hoach nay)", "", rest, flags=re.I)
+        # A question that is all naming ("kế hoạch nước sạch Phú Lâm là gì") asks about the plan itself.
+        return rest if len(re.findall(r"[^\W\d_]+", rest)) >= len(this.split()) + 3 else question
 
 
 class Catalogue:
@@ -138,8 +164,10 @@ class Catalogue:
         """The plans a question names, each way of naming narrowing the others."""
         t = " ".join(fold(question).split())
         facets: list[set[str]] = []
+        spans: list[tuple[int, int, bool]] = []
         numbers = [(n, _KIND.get(k, "")) for n, k in _FULL_NUMBER.findall(t)]
         numbers += [(n, "") for n in _BARE_NUMBER.findall(t)]
+        spans += [(*m.span(), True) for rx in (_FULL_NUMBER_NAMED, _BARE_NUMBER) for m in rx.finditer(t)]
         unknown = ""
         by_number: set[str] = set()
         for n, kind in numbers:
@@ -150,7 +178,15 @@ class Catalogue:
                 unknown = unknown or n
         if by_number:
             facets.append(by_number)
-        places = {src for src, name in self._places.items() if name and re.search(rf"\b{re.escape(name)}\b", t)}
+        places = set()
+        for src, name in self._places.items():
+            m = re.search(rf"\b(?:(?:cua|o|tai|of|in)\s+)?(?:tinh\s+)?{re.escape(name)}\b(?:\s+province)?", t) if name else None
+            if m:
+                places.add(src)
+                # "Báo Quảng Ngãi" is a body named after its province: its name stays in the question.
+                before = " " + t[: m.start()].rstrip()
+                if not before.endswith(_HEADS):
+                    spans.append((*m.span(), False))
         if places:
             facets.append(places)
         dates = {"-".join((y, f"{int(m):02d}", f"{int(d):02d}")) for d, m, y, *_ in
@@ -159,7 +195,8 @@ class Catalogue:
         if on:
             facets.append(on)
         # "kế hoạch về du lịch cộng đồng", "the clean water plan": words next to the word for a plan.
-        near = [_window(t, m.start(), m.end()) for m in re.finditer(rf"\b{_DOC}\b", t)]
+        docs = list(re.finditer(rf"\b{_DOC}\b", t))
+        near = [_window(t, m.start(), m.end()) for m in docs]
         if near:
             # Only a pair some title has can name a plan: the others need no counting.
             grams = set().union(*map(self._bigrams, near)) & self._titled
@@ -168,13 +205,35 @@ class Catalogue:
             by_title = {src for src, own in self._own.items() if own & rare}
             if by_title:
                 facets.append(by_title)
+                spans += self._title_spans(t, docs, by_title)
         if not facets:
             return Naming((), unknown)
         # Strongest first (number, place, date, title); a facet that would leave nothing is ignored.
         chosen = facets[0]
         for f in facets[1:]:
             chosen = chosen & f or chosen
-        return Naming(tuple(p for p in self.plans if p.source in chosen), "")
+        return Naming(tuple(p for p in self.plans if p.source in chosen), "", tuple(spans))
+
+    def _title_spans(self, t: str, docs: list[re.Match[str]], sources: set[str]) -> list[tuple[int, int, bool]]:
+        """From the word for a plan through the last pair of the named plans' title words after it:
+        "kế hoạch phòng, chống đuối nước trẻ em" in "kh phong chong duoi nuoc tre em lam ha kinh phí …",
+        but not "kh của địa phương" (no title holds "địa phương")."""
+        pairs = set().union(*(self._bigrams(self.find(src).title) for src in sources))  # type: ignore[union-attr]
+        out = []
+        for m in docs:
+            ws = list(re.finditer(r"[a-z0-9]+", t[m.end():]))
+            names = [w.group(0) for w in ws]
+            end = m.end()
+            for n, w in enumerate(names):
+                titled = (n and f"{names[n - 1]} {w}" in pairs) or (n + 1 < len(names) and f"{w} {names[n + 1]}" in pairs)
+                if titled:
+                    end = m.end() + ws[n].end()
+                # "số" joins a number to its plan ("kế hoạch số 27"), never a title to what follows ("Sở Y tế").
+                elif w not in _JOINERS or (w == "so" and n):
+                    break
+            if end > m.end():  # a word for a plan with no title after it names none ("kh của địa phương")
+                out.append((m.start(), end, True))
+        return out
 
     def find(self, source: str) -> Plan | None:
         return next((p for p in self.plans if p.source == source), None)

@@ -62,7 +62,9 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
         focus = _focus(asst, history)
         if focus is not None and focus in chosen:
             chosen = [focus]
-    answers = [(p, asst.of(p).ask_plan(question, k, history, retriever)) for p in chosen[:MAX_PLANS]]
+    asked = naming.rest(q.text, q.style) if naming.plans else question
+    named = q.text if asked != question else ""
+    answers = [(p, asst.of(p).ask_plan(asked, k, history, retriever, named)) for p in chosen[:MAX_PLANS]]
     said = [(p, a) for p, a in answers if not a.abstained]
     if len(chosen) > MAX_PLANS and len(said) == len(answers):
         return _which(asst, q, chosen)
@@ -101,7 +103,7 @@ def _candidates(asst: Assistant, q: Query) -> list[Plan]:
     weights = {d: w for d, w in _distinctive(asst, q).items() if d in sources}
     top = max(weights.values(), default=0.0)
     pool = {d for d, w in weights.items() if w >= SHARE * top} if top >= DISTINCTIVE else {p.source for p in plans}
-    nearest = [(d, s) for d, s in _nearest(asst, q) if d in pool or q.style == "en"]
+    nearest = [(d, s) for d, s in _nearest(asst, q) if d in sources and (d in pool or q.style == "en")]
     if len(nearest) > 1 and nearest[0][1] - nearest[1][1] >= MARGIN[q.style]:
         pool = {nearest[0][0]}
     order = {d: n for n, (d, _) in enumerate(nearest)}
@@ -142,7 +144,7 @@ def _labelled(asst: Assistant, q: Query, answers: list[tuple[Plan, Answer]]) -> 
         text = "\n\n".join(f"{plan_label(p, en)}:\n{a.answer}" for p, a in answers)
     cites = tuple(c for _, a in answers for c in a.citations)
     hits = tuple(h for _, a in answers for h in a.hits)
-    return Answer(first.question, text, all(a.abstained for _, a in answers), cites, hits, first.style, first.intent,
+    return Answer(q.text, text, all(a.abstained for _, a in answers), cites, hits, first.style, first.intent,
                   first.notice, first.route, first.choices if len(answers) == 1 else (),
                   plans=tuple(plan_json(p) for p, _ in answers))
 

@@ -62,6 +62,24 @@ def test_a_question_names_its_plans(catalogue: Catalogue, question: str, expecte
     assert {p.source for p in catalogue.named(question).plans} == expected
 
 
+@pytest.mark.parametrize(("question", "style", "asked"), [
+    ("Theo Kế hoạch phát triển du lịch cộng đồng tỉnh Long Giang, cơ quan nào chủ trì xây dựng bản đồ số?", "vi",
+     "Theo kế hoạch này, cơ quan nào chủ trì xây dựng bản đồ số?"),
+    ("kh phong chong duoi nuoc tre em lam ha kinh phi lay tu nhung nguon nao", "vi_nodiac",
+     "ke hoach nay kinh phi lay tu nhung nguon nao"),
+    ("Kế hoạch số 27/KH-UBND giao ai chủ trì nhiệm vụ 2a?", "vi", "kế hoạch này giao ai chủ trì nhiệm vụ 2a?"),
+    ("the Phu Lam plan: who signed it?", "en", "the plan: who signed it?"),
+    # a plan's own word after its name is the question's ("kh của địa phương": the locality's plan)
+    ("kh du lich cong dong long giang, ubnd xa phuong ban hanh kh cua dia phuong truoc ngay nao", "vi_nodiac",
+     "ke hoach nay, ubnd xa phuong ban hanh kh cua dia phuong truoc ngay nao"),
+])
+def test_the_words_naming_a_plan_are_put_as_this_plan(catalogue: Catalogue, question: str, style: str,
+                                                        asked: str) -> None:
+    """What the named plan is asked: its name, province and number say which plan, not what is asked,
+    and left in they find the plan's header, which holds them all."""
+    assert catalogue.named(question).rest(question, style) == asked
+
+
 def test_a_plan_number_the_library_lacks_is_reported(catalogue: Catalogue) -> None:
     naming = catalogue.named("kế hoạch số 999 giao sở nào chủ trì")
     assert naming.plans == () and naming.unknown == "999"
