@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from assistant.lexicon import generic_lead, intent_words, spelled_out
 from index.normalize import has_diacritics, tokens, tones
-from index.parse import LETTERS, ROMAN
+from index.parse import LETTER_PARTS, LETTERS, ROMAN
 
 INTENTS = ("lead", "coordinate", "timeline", "target", "aggregate", "meta", "content")
 
@@ -91,6 +91,8 @@ _OF = r"(?i:\s*,?\s*(?:của\s+|cua\s+|of\s+|thuộc\s+|thuoc\s+)?)"
 _ITEM_WORD = r"(?i:khoản|khoan|mục|muc|item|task|nhiệm vụ|nhiem vu)"
 _PART_WORD = r"(?i:mục|muc|phần|phan|part|section)"
 _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # C.II.3, Đ.2 in a plan whose parts are lettered
+    (re.compile(r"(?<![\w.])(Đ|[A-E])\.(?:" + _ROM + r"\.)?(\d{1,2})(?:\.?" + _L + r")?(?![\w.])"), "Lrn"),
     # III.6.đ, III 6 đ, III.6đ, III.6
     (re.compile(r"(?<![\w.])" + _ROM + r"\s*[.\s]\s*(\d{1,2})(?:\s*[.\s]?\s*" + _L + r")?(?!\w)"), "rnl"),
     # điểm a khoản 2 mục II / diem a khoan 2 muc II
@@ -145,6 +147,16 @@ def _task_part(known: set[str], rest: str) -> str:
     return max(pool, key=lambda p: (sum(1 for k in known if k.startswith(p + ".") and k.count(".") >= 2), ROMAN.index(p)))
 
 
+def _lettered(known: set[str], sid: str) -> str:
+    """A reference in a plan whose parts are lettered ("A.", "B.", "C." with roman sections): "II.3" is
+    the "C.II.3" it ends, or where several parts have it, the one in the part with the most numbered
+    sub-units (the tasks part); "C.II.3" typed whole is itself."""
+    ends = [k for k in known if k.endswith("." + sid) and k.split(".")[0] in LETTER_PARTS]
+    if len(ends) <= 1:
+        return ends[0] if ends else sid
+    return max(ends, key=lambda k: sum(1 for x in known if x.startswith(k.split(".")[0] + ".") and x.count(".") >= 2))
+
+
 def _letter(s: str) -> str:
     s = s.lower()
     return "đ" if s in {"dd", "đ"} else s
@@ -185,6 +197,7 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
 
     def record(sid: str, m: re.Match[str], keep_missing: bool = True) -> None:
         spans.append((m.start(), m.end()))
+        sid = sid if sid in known else _lettered(known, sid)
         if sid in known:
             out.append(Reference(sid, m.group(0)))
         elif keep_missing:
@@ -221,7 +234,11 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
             if re.search(r"(?i:trước|truoc|before|sau|after)\s*$", text[: m.start()]):
                 continue  # "trước mục I" places the header, it asks nothing of part I
             g = m.groups()
-            if shape == "rnl":
+            if shape == "Lrn":
+                sid = ".".join(x for x in (g[0], g[1], g[2]) if x) + (f".{_letter(g[3])}" if g[3] else "")
+                if sid not in known:
+                    continue  # "D.1" in a plan without lettered parts is no reference
+            elif shape == "rnl":
                 sid = f"{g[0]}.{g[1]}" + (f".{_letter(g[2])}" if g[2] else "")
             elif shape == "lnr":
                 rest = f"{g[1]}.{_letter(g[0])}"

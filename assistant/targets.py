@@ -102,11 +102,11 @@ def extract_targets(plan: Plan) -> list[Target]:
         heading_end = raw.find(s.title[-6:]) if s.title and not s.title.endswith("…") else -1
         first_nl = raw.find("\n", heading_end) if heading_end >= 0 else -1
         body_start = s.start + (first_nl + 1 if first_nl >= 0 else 0)
+        if body_start == s.start:  # the unit's own number ("Chỉ tiêu 4:", "2.1.", "a)") is no figure of it
+            label = _LABEL.match(plan.text, s.start, s.end)
+            body_start = label.end() if label else body_start
         previous = ""
         for a, b in clauses(plan.text[body_start : s.end], body_start):
-            if a == s.start:  # the unit's own number ("Chỉ tiêu 4:", "2.1.", "a)") is no figure of it
-                label = _LABEL.match(plan.text, a, b)
-                a = label.end() if label else a
             text = canon(plan.text[a:b])
             # A clause with hardly a word of its own besides its year and figure continues the one
             # before it: it sets the same indicator for another year.

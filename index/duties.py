@@ -172,7 +172,11 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     roles: dict[str, tuple[str, int, int]] = {}
     lead_cue = phrase_pattern("cues", "lead").search(f)
     coord = re.search(r"phoi hop voi\s", f)
-    subject = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", flat, flags=re.I)
+    # The sentence that assigns: the task may first say what it is ("Trang bị máy chủ … . Giao Sở Giáo
+    # dục và Đào tạo chủ trì, …").
+    cue = lead_cue or coord
+    opening = max((m.end() for m in re.finditer(r"[.;:]\s+", flat[: cue.start()])), default=0) if cue else 0
+    subject = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", flat[opening:], flags=re.I)
     shift = len(flat) - len(subject)
     if lead_cue:
         names = _bodies(flat[shift : lead_cue.start()].strip(" ,"))

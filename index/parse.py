@@ -12,11 +12,12 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "8"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "9"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
 LETTERS = "abcdđeghiklmnopqrstuvxy"
+LETTER_PARTS = "ABCDĐEGHIK"  # parts lettered in Vietnamese order: D and Đ are two parts
 
 ROLE_LEAD, ROLE_COORD, ROLE_TIME = "lead", "coordinate", "timeline"
 
@@ -127,6 +128,7 @@ class _Line:
 
 
 _PART = re.compile(r"^(?:PHẦN|Phần)?\s*(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.:]\s*(\S.*)$")
+_LETTER_PART = re.compile(r"^(Đ|[A-EGHIK])\s*[.:]\s+(\S.*)$")
 _ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")
 _POINT = re.compile(r"^(?:[-*]\s+)?([a-zđ])\)\s+(\S.*)$")
@@ -204,6 +206,7 @@ class _State:
     article: int = 0
     ids: dict[str, str] = field(default_factory=dict)
     appendices: int = 0
+    letter: int = -1  # index into LETTER_PARTS, in a plan whose parts are lettered
     labelled_run: bool = False  # the current dotted run is numbered by labels ("Chỉ tiêu 1:" …)
 
 
@@ -211,6 +214,9 @@ class _Builder:
     def __init__(self, text: str, source: str) -> None:
         self.text, self.source = text, source
         self.lines = _lines(text)
+        # Parts lettered "A. MỤC ĐÍCH, YÊU CẦU", "B. MỤC TIÊU" … in capitals, at least three of them in order.
+        heads = [m.group(1) for ln in self.lines for m in [_LETTER_PART.match(ln.clean)] if m and m.group(2).isupper()]
+        self.lettered = "".join(heads).startswith(LETTER_PARTS[:3])
         self.sections: list[Section] = []
         self.tasks: list[Task] = []
         self.duties: list[Task] = []
@@ -224,12 +230,15 @@ class _Builder:
         m = _ARTICLE.match(s)
         if m and int(m.group(1)) == st.article + 1 and st.part < 0:
             return "article", m
+        m = _LETTER_PART.match(s) if self.lettered else None
+        if m and st.letter + 1 < len(LETTER_PARTS) and m.group(1) == LETTER_PARTS[st.letter + 1]:
+            return "letter", m
         m = _PART.match(s)
         if m and (s.split(".")[0].isupper() or s.startswith(("Phần", "PHẦN"))):
             want = ROMAN[st.part + 1] if st.part + 1 < len(ROMAN) else ""
-            if m.group(1) == want:
+            if m.group(1) == want and (st.letter >= 0 or not self.lettered):
                 return "part", m
-        if st.part < 0 and st.article == 0:
+        if st.part < 0 and st.article == 0 and st.letter < 0:
             return None
         m = _DOTTED.match(s)
         if m and st.part >= 0:
@@ -269,7 +278,7 @@ class _Builder:
     def heading(self, i: int, first: str, kind: str) -> tuple[str, int, bool]:
         """Title, index of the last heading line, and whether the heading is itself body text."""
         parts, last, j = [first], i, i + 1
-        while j < len(self.lines) and kind in {"part", "item", "point", "dotted"}:
+        while j < len(self.lines) and kind in {"letter", "part", "item", "point", "dotted"}:
             s = self.lines[j].clean
             if not s or s == "|":
                 j += 1
@@ -277,7 +286,7 @@ class _Builder:
             if _PART.match(s) or _ITEM.match(s) or _POINT.match(s) or _DOTTED.match(s) or (":" in s and label_of(s.split(":")[0])) \
                     or _TABLE.match(self.lines[j].raw):
                 break
-            if _is_lower_start(s) or (kind == "part" and s.isupper()):
+            if _is_lower_start(s) or (kind in {"letter", "part"} and s.isupper()):
                 parts.append(s)
                 last = j
                 j += 1
@@ -286,7 +295,7 @@ class _Builder:
         joined = canon(" ".join(parts))
         if kind == "article":
             return joined, i, True
-        if kind != "part" and (len(joined) > 200 or joined.endswith((".", ";")) or not joined):
+        if kind not in {"letter", "part"} and (len(joined) > 200 or joined.endswith((".", ";")) or not joined):
             return "", i, True
         return joined, last, False
 
@@ -297,15 +306,15 @@ class _Builder:
         i = 0
         while i < len(lines):
             s = lines[i].clean
-            if _RECIPIENTS.match(s) and (st.part >= 0 or st.article > 0) and not any(x.kind == "recipients" for x in starts):
+            if _RECIPIENTS.match(s) and (st.part >= 0 or st.article > 0 or st.letter >= 0) and not any(x.kind == "recipients" for x in starts):
                 i = self._tail(i, starts)
                 # An attached plan after a decision's signature numbers its parts anew.
                 continue
-            if _TABLE.match(lines[i].raw) and (st.part >= 0 or st.article > 0):
+            if _TABLE.match(lines[i].raw) and (st.part >= 0 or st.article > 0 or st.letter >= 0):
                 i = self._table(i, starts, st)
                 continue
             m_app = _APPENDIX.match(s)
-            if m_app and (st.part >= 0 or st.article > 0) and len(s) < 120 and (s[:7].isupper() or not m_app.group(1)):
+            if m_app and (st.part >= 0 or st.article > 0 or st.letter >= 0) and len(s) < 120 and (s[:7].isupper() or not m_app.group(1)):
                 st.appendices += 1
                 sid = "appendix" if st.appendices == 1 else f"appendix{st.appendices}"
                 title = canon(m_app.group(1)) or self._next_text(i)
@@ -327,10 +336,17 @@ class _Builder:
                 sid, parent, out_kind = f"dieu.{st.article}", None, "article"
                 st.item, st.point, st.dotted = 0, -1, ()
                 st.ids = {"part": sid}
+            elif kind == "letter":
+                st.letter, st.part, st.item, st.point, st.dotted = st.letter + 1, -1, 0, -1, ()
+                sid, parent, out_kind = LETTER_PARTS[st.letter], None, "part"
+                st.ids = {"part": sid, "letter": sid}
             elif kind == "part":
                 st.part, st.item, st.point, st.dotted = st.part + 1, 0, -1, ()
-                sid, parent, out_kind = ROMAN[st.part], None, "part"
-                st.ids = {"part": sid}
+                # Under a lettered part a roman numeral numbers a section of it: "C.II".
+                letter = st.ids.get("letter")
+                sid, parent = (f"{letter}.{ROMAN[st.part]}", letter) if letter else (ROMAN[st.part], None)
+                out_kind = "part"
+                st.ids = {"part": sid, "letter": letter} if letter else {"part": sid}
             elif kind == "dotted":
                 st.labelled_run = lines[i].labelled
                 nums = tuple(int(x) for x in m.group(1, 2, 3) if x)

@@ -150,3 +150,18 @@ def test_a_sentence_gives_its_deadline(sentence: str, timeline: str) -> None:
 def test_a_timeline_of_several_parts_has_each_parts_kind() -> None:
     assert kinds("thường xuyên; việc nâng cấp Trung tâm hoàn thành trước ngày 31/12/2027") == {"ongoing", "date"}
     assert kinds("Quý IV/2025") == {"quarter"}
+
+
+def test_parts_lettered_a_to_dd_with_roman_sections() -> None:
+    """"A. MỤC ĐÍCH, YÊU CẦU" … "Đ. TỔ CHỨC THỰC HIỆN": letters are the parts (D and Đ two of them), a roman
+    numeral under one numbers its section ("C.II"), and a task that first says what it is, then "Giao Sở …
+    chủ trì, phối hợp với …", is led by that body."""
+    path = PLANS.parent / "plan-lettered-parts.txt"
+    p = parse_plan(path.read_text(encoding="utf-8"), path.name)
+    parts = [(s.id, s.role) for s in p.sections if s.kind == "part" and s.parent is None]
+    assert parts == [("A", "purpose"), ("B", "objectives"), ("C", "tasks"), ("D", "funding"), ("Đ", "implementation")]
+    assert p.section("C.II") is not None and p.section("C.II").parent == "C"
+    t = p.task("C.II.1")
+    assert t is not None and t.lead == ("Sở Giáo dục và Đào tạo",) and t.coordinate == ("Sở Văn hóa, Thể thao và Du lịch",)
+    assert t.timeline == "ngày 30/6/2027"
+    assert {(x.section, x.year, x.value) for x in extract_targets(p)} == {("B.II.1", 2027, "60%"), ("B.II.2", 2028, "90%")}
