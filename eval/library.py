@@ -39,6 +39,9 @@ def library_corpus(out: Path, slugs: list[str]) -> list[str]:
     for slug in slugs:
         src = plan_file(slug)
         fmt = FORMATS.get(slug, src.suffix)
+        if src.suffix not in {".txt", ".md"}:  # a file as staff received it (.docx) is given as it is
+            shutil.copy(src, out / src.name)
+            continue
         text = src.read_text(encoding="utf-8")
         if fmt == ".docx":
             docs.to_docx(text, out / f"{slug}.docx")

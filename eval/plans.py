@@ -18,7 +18,8 @@ from eval.runner import Result, ask_all
 from index.store import CORPUS_SUFFIXES, build_index
 
 SETS = Path("eval/sets")
-PLANS = (Path("tests/data/plans"), Path("corpus"))
+# Plans as text, plans as staff receive them (a Word file), and plan 65.
+PLANS = (Path("tests/data/plans"), Path("tests/data/received"), Path("corpus"))
 COLUMNS = ("n", "facts", "lists", "abstain_R", "false_abstain", "R@5")
 
 
@@ -33,7 +34,9 @@ def plan_file(slug: str, folders: Sequence[Path] = PLANS) -> Path:
 
 def run_set(slug: str, sets: Path = SETS, embedder: str = "e5") -> list[Result]:
     """Ask one plan's set of an index built from that plan alone."""
-    questions = load_questions(sets / slug / "questions.jsonl")
+    # questions.jsonl, then any further set about the plan (plan 65's persona set).
+    files = sorted((sets / slug).glob("*.jsonl"), key=lambda f: (f.name != "questions.jsonl", f.name))
+    questions = [q for f in files for q in load_questions(f)]
     with tempfile.TemporaryDirectory(prefix="plan-eval-") as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()

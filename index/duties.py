@@ -117,8 +117,10 @@ def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
         if m and key in _ROLES:
             close(last)
             group = (key, m.group(2), ln.start)
-        elif group is not None and ln.clean and ln.clean != "|" and (not m or ";" in m.group(1)):
-            # a wrapped line, or one whose colon is a later label's ("UBND các xã; hoàn thành: …")
+        elif group is not None and ln.clean and ln.clean != "|" and (
+                not m or ";" in m.group(1) or (not key and not group[1].rstrip().endswith("."))):
+            # a wrapped line, or one whose colon is a later label's ("UBND các xã; hoàn thành: …"), or
+            # the rest of a label the wrap cut ("…; Thời" then "hạn: thường xuyên")
             group = (group[0], group[1] + " " + ln.clean, group[2])
         elif ln.clean and group is not None:
             close(last)

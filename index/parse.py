@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "9"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "10"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -430,8 +430,12 @@ class _Builder:
         for li, r in data:
             num = r[numcol].strip(" .")
             content = r[cols["content"]] if "content" in cols and cols["content"] < len(r) else ""
-            if re.fullmatch(r"[IVX]+", num):
-                group = num
+            # A group row: "II" with its title in the content column, or "II. Ứng phó" in the number
+            # column alone (a cell merged across the row, as Word tables write it).
+            grouped = re.fullmatch(r"([IVX]+)(?:\s*[.):]\s*(\S.*))?", num)
+            if grouped:
+                group = grouped.group(1)
+                content = content or grouped.group(2) or ""
                 gid = f"{prefix}.{group}"
                 starts.append(_Start(li, gid, "group", prefix, content, role_of(content), li, li + 1))
                 continue

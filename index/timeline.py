@@ -86,6 +86,10 @@ def find_timeline(sentence: str) -> tuple[str, int, int] | None:
         if g == 1:
             return text, a, b
         if g == 2:
+            # "trước ngày 31/3/2027" is a deadline, not the day itself: the word stays.
+            before = re.search(r"(?i)trước\s+$", sentence[:a])
+            if before:
+                text, a = sentence[before.start():b], before.start()
             points.append((text, a, b))
             continue
         rank = (1 if _DONE.search(sentence[max(0, m.start() - 30):a]) else 0, a)

@@ -163,5 +163,23 @@ def test_parts_lettered_a_to_dd_with_roman_sections() -> None:
     assert p.section("C.II") is not None and p.section("C.II").parent == "C"
     t = p.task("C.II.1")
     assert t is not None and t.lead == ("Sở Giáo dục và Đào tạo",) and t.coordinate == ("Sở Văn hóa, Thể thao và Du lịch",)
-    assert t.timeline == "ngày 30/6/2027"
+    assert t.timeline == "trước ngày 30/6/2027"  # a deadline keeps its "trước"
     assert {(x.section, x.year, x.value) for x in extract_targets(p)} == {("B.II.1", 2027, "60%"), ("B.II.2", 2028, "90%")}
+
+
+def test_a_word_table_whose_group_rows_are_merged_cells() -> None:
+    """A Word appendix table whose group rows ("I. Công tác phòng ngừa") are one cell merged across the row
+    and whose numbering restarts in each group: rows are appendix.I.1 … appendix.III.6, each id once, each
+    with its own lead and deadline (a plan written by a helper after a code freeze, as a real .docx)."""
+    from index.ingest import read_document
+
+    doc = read_document(PLANS.parent / "received" / "qd-hoa-binh-nam-phong-chong-thien-tai.docx")
+    p = parse_plan(doc.text, "qd-hoa-binh-nam-phong-chong-thien-tai.docx")
+    ids = [s.id for s in p.sections]
+    assert len(ids) == len(set(ids))
+    assert [s.id for s in p.sections if s.kind == "group"] == ["appendix.I", "appendix.II", "appendix.III"]
+    rows = [t.id for t in p.tasks if t.origin == "table"]
+    assert rows[0] == "appendix.I.1" and rows[-1] == "appendix.III.6" and len(rows) == 17
+    t = p.task("appendix.I.3")
+    assert t is not None and t.lead == ("Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ")
+    assert t.timeline == "2026-2028" and t.when.kind == "range"
