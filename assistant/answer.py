@@ -321,7 +321,12 @@ class Composer:
                 if en else f"Cơ quan chủ trì tham mưu {label}: {'; '.join(t.lead)}."
             )
             spans.append(t.spans[0])
-        if "coordinate" in asked:
+        if "coordinate" in asked and not t.coordinate:
+            # Said outright, never an empty list: the plan names no partner for this task.
+            lines.append(f"The plan names no coordinating body for {label}." if en
+                         else f"Kế hoạch không nêu cơ quan phối hợp cho {label}.")
+            spans.append(t.spans[0])
+        elif "coordinate" in asked:
             lines.append(
                 f"Coordinating bodies for {label}: {self._names(t.coordinate, en)}."
                 if en else f"Cơ quan phối hợp thực hiện {label}: {'; '.join(t.coordinate)}."
@@ -701,8 +706,14 @@ class Composer:
 
     @staticmethod
     def _date_vi(p: Plan) -> str:
+        """The plan's date as its header writes it ("ngày 12 tháng 02 năm 2026"), else from the record."""
         d = p.date.split("-")
-        return f"ngày {int(d[2])} tháng {int(d[1])} năm {d[0]}" if len(d) == 3 else ""
+        if len(d) != 3:
+            return ""
+        for m in re.finditer(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", p.body("header")):
+            if (int(m.group(3)), int(m.group(2)), int(m.group(1))) == (int(d[0]), int(d[1]), int(d[2])):
+                return " ".join(m.group(0).split())
+        return f"ngày {int(d[2])} tháng {int(d[1])} năm {d[0]}"
 
     def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
         """Facts about the document itself; every fact the question asks for, in one answer

@@ -172,8 +172,9 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     flat = text.replace("\n", " ")
     f = fold(flat)
     roles: dict[str, tuple[str, int, int]] = {}
-    lead_cue = phrase_pattern("cues", "lead").search(f)
-    coord = re.search(r"phoi hop voi\s", f)
+    leads = list(phrase_pattern("cues", "lead").finditer(f))
+    lead_cue = leads[0] if leads else None
+    coord = re.search(r"(?:voi su phoi hop cua|phoi hop voi)\s", f)
     # The sentence that assigns: the task may first say what it is ("Trang bị máy chủ … . Giao Sở Giáo
     # dục và Đào tạo chủ trì, …").
     cue = lead_cue or coord
@@ -182,6 +183,12 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     shift = len(flat) - len(subject)
     if lead_cue:
         names = _bodies(flat[shift : lead_cue.start()].strip(" ,"))
+        # "Sở Y tế chủ trì nội dung hồ sơ sức khỏe, Sở Giáo dục và Đào tạo chủ trì nội dung tư vấn": a lead
+        # for each part of the work, each named after a comma before its own "chủ trì".
+        for later in leads[1:]:
+            clause = flat[: later.start()].rsplit(",", 1)[-1] if "," in flat[lead_cue.end() : later.start()] else ""
+            names += _bodies(clause.strip())
+        names = tuple(dict.fromkeys(names))
         if names:
             roles["lead"] = ("; ".join(names), base + shift, base + lead_cue.end())
     elif coord:
