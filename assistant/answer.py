@@ -298,6 +298,16 @@ class Composer:
             cites.append(self.cite(plan, t.id, (min(a for a, _ in spans), max(b for _, b in spans))))
         return " ".join(lines), cites
 
+    @staticmethod
+    def _said(t: Task, role: int, en: bool) -> str:
+        """The plan's own words for a role when they list the bodies otherwise than the answer does
+        ("Sở Y tế và Công an tỉnh"), so the answer can be checked against the plan as it reads."""
+        said = t.said[role]
+        names = t.lead if role == 0 else t.coordinate
+        if not said or fold(said) == fold("; ".join(names)) or len(said) > 240:
+            return ""
+        return f" (the plan: “{said}”)" if en else f" (kế hoạch ghi: “{said}”)"
+
     def tasks_answer(self, q: Query, tasks: list[tuple[Plan, Task]], asked: list[str]) -> tuple[str, list[Citation]]:
         texts, cites = [], []
         for plan, t in tasks:
@@ -317,8 +327,8 @@ class Composer:
         spans: list[tuple[int, int]] = []
         if "lead" in asked:
             lines.append(
-                f"{self._names(t.lead, en)} {'lead' if len(t.lead) > 1 else 'leads'} {label}."
-                if en else f"Cơ quan chủ trì tham mưu {label}: {'; '.join(t.lead)}."
+                f"{self._names(t.lead, en)} {'lead' if len(t.lead) > 1 else 'leads'} {label}{self._said(t, 0, en)}."
+                if en else f"Cơ quan chủ trì tham mưu {label}: {'; '.join(t.lead)}{self._said(t, 0, en)}."
             )
             spans.append(t.spans[0])
         if "coordinate" in asked and not t.coordinate:
@@ -328,8 +338,8 @@ class Composer:
             spans.append(t.spans[0])
         elif "coordinate" in asked:
             lines.append(
-                f"Coordinating bodies for {label}: {self._names(t.coordinate, en)}."
-                if en else f"Cơ quan phối hợp thực hiện {label}: {'; '.join(t.coordinate)}."
+                f"Coordinating bodies for {label}: {self._names(t.coordinate, en)}{self._said(t, 1, en)}."
+                if en else f"Cơ quan phối hợp thực hiện {label}: {'; '.join(t.coordinate)}{self._said(t, 1, en)}."
             )
             spans.append(t.spans[1])
         if "timeline" in asked:

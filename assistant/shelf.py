@@ -204,7 +204,17 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                      "lead": ("with a task led by", "có nhiệm vụ do")}[role]
             tests.append((f"{label[0]} {name}" if en else f"{label[1]} {a.name}" + (" chủ trì" if role == "lead" else ""),
                           roles))
-    if q.year is not None:
+    span = re.search(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", q.text)
+    if span:
+        # "giai đoạn 2025 - 2030": the plans whose own period is that one, not every plan it overlaps.
+        first, last = int(span.group(1)), int(span.group(2))
+
+        def same_period(p: Plan) -> list[Task] | None:
+            years = [int(x) for x in re.findall(r"\b((?:19|20)\d\d)\b", p.title)]
+            return [] if years and (min(years), max(years)) == (first, last) else None
+
+        tests.append((f"for the period {first} - {last}" if en else f"giai đoạn {first} - {last}", same_period))
+    elif q.year is not None:
         y = q.year
         if says(q.text, "issued"):
             tests.append((f"issued in {y}" if en else f"ban hành năm {y}",

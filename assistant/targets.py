@@ -58,10 +58,22 @@ def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
     return out
 
 
+def _period_year(text: str, plan: Plan) -> int | None:
+    """The year a clause with no year of its own sets its figure for when it speaks of the whole period:
+    "tổng cả giai đoạn 2026 - 2030 ít nhất 3.300 người" by 2030; "Mỗi năm … ít nhất 650 người" every
+    year of the plan's period, so by its last year (the clause's own words say "mỗi năm")."""
+    period = re.search(r"giai đoạn\s+20\d\d\s*-\s*(20\d\d)", text, re.I)
+    if period:
+        return int(period.group(1))
+    if re.search(r"\b(mỗi năm|hằng năm|hàng năm)\b", text, re.I):
+        return _year(plan.title)
+    return None
+
+
 def _figure(piece: str) -> re.Match[str] | None:
     """The figure a piece sets: its first percentage ("trẻ em từ 0 đến 6 tuổi … đạt 60%"), else its
     first number that is no year or date ("có 420 câu lạc bộ với khoảng 12.600 thành viên")."""
-    numbers = [x for x in _NUMBER.finditer(piece) if not re.fullmatch(r"20\d\d|\d{1,2}/\d+", x.group(1))]
+    numbers = [x for x in _NUMBER.finditer(piece) if not re.fullmatch(r"20\d\d(?:\s*-\s*20\d\d)?|\d{1,2}/\d+", x.group(1))]
     return next(iter([x for x in numbers if x.group(2)] or numbers), None)
 
 
@@ -115,7 +127,7 @@ def extract_targets(plan: Plan) -> list[Target]:
             subject = previous if goes_on else ""
             if not subject:
                 previous = text
-            for year, piece in _years_of(text, section_year):
+            for year, piece in _years_of(text, section_year or _period_year(text, plan)):
                 m = _figure(piece)
                 if not m:
                     # "Phấn đấu đến năm 2028:" heads the bullets after it: they are that year's.

@@ -123,7 +123,7 @@ def main(argv: list[str]) -> int:
     print(table(rows))
     misses = [r for r in rows if any(v < 1.0 for k, v in r["scores"].items() if k != "false_abstain")
               or r["scores"].get("false_abstain")]
-    out = Path("docs/eval/library")
+    out = Path("docs/eval") / path.parent.name  # docs/eval/library, docs/eval/library-v2
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     (out / "report.md").write_text(

@@ -278,6 +278,7 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
         origin,
         canon(product[0]).strip(" .;"),
         parse_timeline(timeline),
+        ("", "") if origin == "inline" else (canon(lead[0]).strip(" .;,"), canon(coord[0]).strip(" .;,")),
     )
 
 

@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "11"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "12"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -49,6 +49,9 @@ class Task:
     origin: str = "lines"  # lines | brackets | inline | table | duties: how the plan states the roles
     product: str = ""
     when: Timeline = field(default_factory=lambda: Timeline("", ""))
+    # Lead and partners as the plan words them ("Sở Y tế và Công an tỉnh"), where it lists them apart
+    # from its sentences (role lines, brackets, table cells, a duty's heading); "" for a sentence's roles.
+    said: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True, slots=True)

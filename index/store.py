@@ -375,7 +375,8 @@ def _plan_from(d: dict[str, object]) -> Plan:
     sections = tuple(Section(**s) for s in d.pop("sections"))  # type: ignore[arg-type, attr-defined]
     def task(t: dict[str, Any]) -> Task:
         return Task(**{**t, "lead": tuple(t["lead"]), "coordinate": tuple(t["coordinate"]),
-                       "spans": tuple(tuple(x) for x in t["spans"]), "when": Timeline(**t["when"])})
+                       "spans": tuple(tuple(x) for x in t["spans"]), "when": Timeline(**t["when"]),
+                       "said": tuple(t["said"])})
 
     tasks = tuple(task(t) for t in d.pop("tasks"))  # type: ignore[attr-defined]
     d["duties"] = tuple(task(t) for t in d.pop("duties", ()))  # type: ignore[attr-defined]

@@ -267,3 +267,10 @@ def test_a_question_whose_source_is_a_law_asks_what_the_law_says(asst: Assistant
     assert law.abstained and law.route == "refusal"
     review = asst.ask("When are the mid-term review and the final review held?", plan="kh-lamha-duoinuoc.txt")
     assert not review.abstained and "quý IV năm 2027" in review.answer
+
+
+def test_plans_of_a_period_are_those_whose_own_period_it_is(asst: Assistant) -> None:
+    """"giai đoạn 2025 - 2030" names a period: Phú Lâm's 2026 - 2028 plan overlaps it but is not one."""
+    ans = asst.ask("Những kế hoạch nào thực hiện trong giai đoạn 2025 - 2030?")
+    assert ans.route == "plans"
+    assert set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-longgiang-dulich"}
