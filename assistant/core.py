@@ -499,14 +499,16 @@ class Assistant:
                 return (*c.mention_list(q, phrase, named), False)
             if agencies:
                 return (*c.agency_answer(q, agencies, leads), False)
-            if phrase_pattern("timeline", "ongoing").search(folded):
-                return (*c.task_list(q, kind="ongoing"), False)
-            if phrase_pattern("timeline", "yearly").search(folded):
-                return (*c.task_list(q, kind="yearly"), False)
+            # A year asked for names the tasks due in it, whatever else the question mentions ("… trong năm
+            # 2026, không tính các nhiệm vụ hằng năm").
             if q.year is not None and (phrased(q.text, "due") or "timeline" in q.intents) and not agencies:
                 text, cites = c.task_list(q, year=q.year)
                 if cites:
                     return text, cites, False
+            if phrase_pattern("timeline", "ongoing").search(folded):
+                return (*c.task_list(q, kind="ongoing"), False)
+            if phrase_pattern("timeline", "yearly").search(folded):
+                return (*c.task_list(q, kind="yearly"), False)
             if "cac nam tiep theo" in folded or "following years" in folded:
                 return (*c.task_list(q, kind="open"), False)
             topic = c.topic_tasks(q)

@@ -348,7 +348,7 @@ def lead_count(folded: str) -> int | None:
     if re.search(r"\b(khong tinh|tru|excluding|not counting|except)\b(\s+\w+){0,6}\s+(mot minh|alone|solely)\b", folded):
         return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
     if re.search(r"\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}"
-                 r"(dong chu tri|cung chu tri|chu tri chung|co led|co lead|jointly)\b", folded):
+                 r"(dong chu tri|cung chu tri|chu tri chung|co led|co leads?|jointly)\b", folded):
         return None  # "chủ trì hoặc đồng chủ trì", "alone or jointly": every task it leads
     if _SOLE_LEAD.search(folded):
         return 1
@@ -357,7 +357,9 @@ def lead_count(folded: str) -> int | None:
         word = next(g for g in m.groups() if g)
         n = int(word) if word.isdigit() else _COUNT.get(word, 1 if word == "one" else 2)
         return max(2, n + 1 if m.group(3) else n)
-    return 2 if any(w in folded for w in _SHARED_LEAD) else None
+    # "led jointly by", "jointly led", "co-led": however the words fall.
+    shared = re.search(r"\b(jointly|co ?led|co ?leads?)\b", folded) and re.search(r"\b(lead|leads|led)\b", folded)
+    return 2 if shared or any(w in folded for w in _SHARED_LEAD) else None
 
 
 # A figure asked for outright.

@@ -7,12 +7,13 @@ names one person (its signer). A check returns the reason to show, or "" when it
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Sequence
 
 import stopwordsiso
 
-from assistant.glossary import edits1
+from assistant.glossary import content_terms, edits1, vietnamese
 from assistant.lexicon import function_words
 from assistant.query import Query
 from assistant.targets import Target
@@ -179,6 +180,16 @@ class Scope:
         commune = _COMMUNES.search(t)
         return commune is not None and f" {commune.group(0)} " not in self.folded
 
+    def _writes(self, text: str, word: str) -> bool:
+        """An English word of the question whose glossary wording the plan writes: "reservoir operating
+        procedures" are the plan's "quy trình vận hành", not an administrative procedure to apply by."""
+        for term in content_terms(text):
+            if word in term.split():
+                toks = fold(vietnamese(term)).split()
+                if any(f" {a} {b} " in self.folded for a, b in itertools.pairwise(toks)):
+                    return True
+        return False
+
     def reason(self, q: Query) -> str:
         """Why the plan cannot answer q, in q's language; "" when no check applies."""
         t, en = q.words.strip(), q.style == "en"
@@ -203,7 +214,8 @@ class Scope:
             return reason("district", en)
         if not self.penalty and _PENALTY.search(t):
             return reason("penalty", en)
-        if not self.procedure and _PROCEDURE.search(t):
+        procedure = _PROCEDURE.search(t)
+        if not self.procedure and procedure and not (en and self._writes(q.text, procedure.group(0))):
             return reason("procedure", en)
         if self.asks_contact(t):
             return reason("contact", en)

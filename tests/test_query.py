@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 from _plan_index import CORPUS
 
-from assistant.query import clean_question, detect_style, find_refs, parse_query
+from assistant.query import clean_question, detect_style, find_refs, lead_count, parse_query
+from index.normalize import tokens
 from index.parse import parse_plan
 
 
@@ -278,3 +279,14 @@ def test_a_point_followed_by_its_part() -> None:
     known = {"II.2.a", "III.2.a"}
     assert [r.section for r in find_refs("theo 2a phần II, đến 2025 bao nhiêu căn", known)] == ["II.2.a"]
     assert [r.section for r in find_refs("nhiệm vụ 2a", known)] == ["III.2.a"]
+
+
+@pytest.mark.parametrize(("question", "leads"), [
+    ("Which tasks are led jointly by exactly two agencies?", 2),
+    ("List the co-led tasks.", 2),
+    ("những nhiệm vụ nào do hai cơ quan cùng chủ trì", 2),
+    ("Please list every task that the Department of Home Affairs leads or co-leads.", None),
+    ("Sở Nội vụ chủ trì hoặc đồng chủ trì những nhiệm vụ nào", None),
+])
+def test_how_many_leads_a_question_asks_for_however_the_words_fall(question: str, leads: int | None) -> None:
+    assert lead_count(" " + " ".join(tokens(question)) + " ") == leads

@@ -274,3 +274,12 @@ def test_plans_of_a_period_are_those_whose_own_period_it_is(asst: Assistant) -> 
     ans = asst.ask("Những kế hoạch nào thực hiện trong giai đoạn 2025 - 2030?")
     assert ans.route == "plans"
     assert set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-longgiang-dulich"}
+
+
+def test_a_year_asked_lists_the_tasks_due_in_it_whatever_else_is_said(asst: Assistant) -> None:
+    """"… trong năm 2026, không tính các nhiệm vụ hằng năm" asks for the tasks due in 2026; the words of
+    another timeline kind it sets aside do not make it a list of yearly tasks."""
+    ans = asst.ask("Những nhiệm vụ nào phải hoàn thành trong năm 2026, không tính các nhiệm vụ thực hiện hằng năm?",
+                   plan="kh-lamha-duoinuoc.txt")
+    assert {"II.2.a", "II.2.d", "II.3.a"} <= {c.section for c in ans.citations}
+    assert "II.2.đ" not in {c.section for c in ans.citations}  # "thực hiện hằng năm", no 2026 deadline
