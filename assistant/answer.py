@@ -776,6 +776,14 @@ class Composer:
             lst = "; ".join(p.recipients)
             parts.append(((f"Recipients (Nơi nhận): {lst}." if en else f"Nơi nhận: {lst}."),
                           [self.cite(p, "recipients")]))
+        # "có hiệu lực từ khi nào", "when does the decision take effect": the sentence that says so.
+        if re.search(r"\b(hieu luc|take effect|takes effect|in force|effective)\b", t):
+            for sec in p.sections:
+                said = re.search(r"[^.\n]*có hiệu lực[^.\n]*\.", unwrap(p.body(sec.id)))
+                if said:
+                    parts.append(((f"Entry into force ({sec.id}): “{said.group(0).strip()}”" if en
+                                   else f"Hiệu lực ({sec.id}): “{said.group(0).strip()}”"), [self.cite(p, sec.id)]))
+                    break
         if not parts and p.number:  # "kế hoạch này là gì", "which plan is this"
             parts.append(((f"Plan number {p.number}, dated {date_vi}, issued by {p.issuer or 'UBND tỉnh'}." if en
                            else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head))

@@ -283,3 +283,14 @@ def test_a_year_asked_lists_the_tasks_due_in_it_whatever_else_is_said(asst: Assi
                    plan="kh-lamha-duoinuoc.txt")
     assert {"II.2.a", "II.2.d", "II.3.a"} <= {c.section for c in ans.citations}
     assert "II.2.đ" not in {c.section for c in ans.citations}  # "thực hiện hằng năm", no 2026 deadline
+
+
+def test_a_decisions_entry_into_force_is_quoted(tmp_path: Path) -> None:
+    """"có hiệu lực từ khi nào" is answered by the article that says it, as the decision words it."""
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(PLANS / "qd-donghai-nguoicaotuoi.txt", tmp_path / "corpus")
+    build_index(tmp_path / "corpus", tmp_path / "index")
+    decision = Assistant.load(Settings(index=tmp_path / "index"), index=tmp_path / "index")
+    for q in ("Quyết định này có hiệu lực từ khi nào?", "When does the decision take effect?"):
+        ans = decision.ask(q)
+        assert "có hiệu lực thi hành kể từ ngày ký" in ans.answer and "dieu.2" in {c.section for c in ans.citations}
