@@ -779,10 +779,13 @@ class Composer:
         # "có hiệu lực từ khi nào", "when does the decision take effect": the sentence that says so.
         if re.search(r"\b(hieu luc|take effect|takes effect|in force|effective)\b", t):
             for sec in p.sections:
-                said = re.search(r"[^.\n]*có hiệu lực[^.\n]*\.", unwrap(p.body(sec.id)))
+                body = unwrap(p.body(sec.id))
+                said = re.search(r"[^.\n]*có hiệu lực[^.\n]*\.", body)
                 if said:
-                    parts.append(((f"Entry into force ({sec.id}): “{said.group(0).strip()}”" if en
-                                   else f"Hiệu lực ({sec.id}): “{said.group(0).strip()}”"), [self.cite(p, sec.id)]))
+                    # A short article is quoted whole: what it gives beside the date (a standing body) is asked too.
+                    quote = re.sub(r"^\W*Điều\s+\d+\W*", "", body).strip() if len(body) <= 400 else said.group(0).strip()
+                    parts.append(((f"Entry into force ({sec.id}): “{quote}”" if en
+                                   else f"Hiệu lực ({sec.id}): “{quote}”"), [self.cite(p, sec.id)]))
                     break
         if not parts and p.number:  # "kế hoạch này là gì", "which plan is this"
             parts.append(((f"Plan number {p.number}, dated {date_vi}, issued by {p.issuer or 'UBND tỉnh'}." if en
