@@ -20,7 +20,6 @@ from assistant.glossary import (
     edits1,
     expand_tokens,
     translate_terms,
-    vietnamese,
 )
 from assistant.lexicon import function_words, intent_tokens
 from assistant.lexicon import says as phrased
@@ -411,7 +410,7 @@ class Assistant:
         def out_of_scope() -> bool:
             # A question that named its plan is weighed whole: the words naming the plan tie it to
             # the plan as much as its topic does ("kh … lâm hà kinh phí lấy từ những nguồn nào").
-            if whole is not None:
+            if whole is not None:  # the retriever keeps the question's vector: asked twice, embedded once
                 return self._out_of_scope(whole, hits, self.retriever.embed(whole.text))
             return self._out_of_scope(q, hits, qvec, best)
 
@@ -617,18 +616,6 @@ class Assistant:
             return content_terms(text)
         return [w for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in _PLAIN and w in self._folded_words]
 
-    def _said_in_plan(self, text: str) -> list[str]:
-        """The English topic phrases of a question whose Vietnamese wording the plan uses: "hotel" is
-        "khách sạn", a word of the genre's glossary that a plan on social policy never writes, so it
-        ties the question to nothing in this plan."""
-        out = []
-        for term in content_terms(text):
-            toks = tokens(vietnamese(term))
-            grams = [f"{a}_{b}" for a, b in itertools.pairwise(toks)] or toks
-            if self.retriever.known_terms(grams):
-                out.append(term)
-        return out
-
     def _names_a_target(self, q: Query, hits: list[Hit]) -> bool:
         """"chỉ tiêu xoá mù chữ 2025 và 2030": retrieval leads to part II and the question names
         an indicator clause; weak evidence scores do not overrule that."""
@@ -713,7 +700,7 @@ class Assistant:
         # English words tie a question to the plan when the glossary its thresholds were fitted on knows
         # one, or when two of the genre's terms are words this plan writes ("mid-term review": "sơ kết
         # giữa kỳ"); "hotel" is the genre's word for nothing a plan on social policy says.
-        if q.style == "en" and dense < UNTRANSLATED_EN and not asked_terms(q.text) and len(self._said_in_plan(q.text)) < 2:
+        if q.style == "en" and dense < UNTRANSLATED_EN and not asked_terms(q.text) and len(self.scope.written_terms(q.text)) < 2:
             return True
         return cov < MIN_COVERAGE[q.style] and dense < MIN_DENSE[q.style] and top < MAX_LEXICAL[q.style]
 

@@ -10,19 +10,13 @@ from pathlib import Path
 from assistant.lexicon import abbreviations
 from index.normalize import tokens
 
-
-def _glossary() -> dict[str, str]:
-    """English phrase -> the Vietnamese wording plans use (glossary.toml); a key of [questions] wins."""
-    tables = tomllib.loads((Path(__file__).with_name("glossary.toml")).read_text(encoding="utf-8"))
-    merged = {k: v for name, table in tables.items() if name != "questions" for k, v in table.items()}
-    merged.update(tables["questions"])
-    return merged
-
-
-EN_VI: dict[str, str] = _glossary()
+_TABLES = tomllib.loads((Path(__file__).with_name("glossary.toml")).read_text(encoding="utf-8"))
+# English phrase -> the Vietnamese wording plans use; a key of [questions] wins over the genre's tables.
+EN_VI: dict[str, str] = {k: v for name, table in _TABLES.items() if name != "questions" for k, v in table.items()}
+EN_VI.update(_TABLES["questions"])
 # The terms English questions about social-policy plans were seen to use: the abstention thresholds
 # (core.UNTRANSLATED_EN) were fitted on questions read with these alone.
-_ASKED = set(tomllib.loads((Path(__file__).with_name("glossary.toml")).read_text(encoding="utf-8"))["questions"])
+_ASKED = set(_TABLES["questions"])
 
 
 def _inflections(key: str) -> set[str]:

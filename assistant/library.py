@@ -130,11 +130,11 @@ class Catalogue:
     def __init__(self, plans: Sequence[Plan]) -> None:
         self.plans = tuple(plans)
         self._places = {p.source: fold(province(p)) for p in self.plans}
-        titles = {p.source: self._bigrams(p.title) for p in self.plans}
+        self._titles = {p.source: self._bigrams(p.title) for p in self.plans}
         # A title's pairs of words that no other plan's title has name that plan.
         self._own = {
-            src: {b for b in grams if all(b not in g for s, g in titles.items() if s != src)}
-            for src, grams in titles.items()
+            src: {b for b in grams if all(b not in g for s, g in self._titles.items() if s != src)}
+            for src, grams in self._titles.items()
         }
         self._titled: set[str] = set().union(*self._own.values())
         self._users: dict[str, int] = {}  # a title's pair of words -> how many plans' texts use it
@@ -218,7 +218,7 @@ class Catalogue:
         """From the word for a plan through the last pair of the named plans' title words after it:
         "kế hoạch phòng, chống đuối nước trẻ em" in "kh phong chong duoi nuoc tre em lam ha kinh phí …",
         but not "kh của địa phương" (no title holds "địa phương")."""
-        pairs = set().union(*(self._bigrams(self.find(src).title) for src in sources))  # type: ignore[union-attr]
+        pairs = set().union(*(self._titles[src] for src in sources))
         out = []
         for m in docs:
             ws = list(re.finditer(r"[a-z0-9]+", t[m.end():]))

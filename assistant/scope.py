@@ -180,15 +180,22 @@ class Scope:
         commune = _COMMUNES.search(t)
         return commune is not None and f" {commune.group(0)} " not in self.folded
 
+    def written_terms(self, text: str) -> list[str]:
+        """The English topic phrases of a question whose glossary wording the plan writes (a pair of its
+        syllables, or its one syllable): "mid-term review" is "sơ kết giữa kỳ"; "hotel" is "khách sạn", a
+        word of the genre's glossary that a plan on social policy never writes."""
+        out = []
+        for term in content_terms(text):
+            toks = re.findall(r"[a-z0-9]+", fold(vietnamese(term)))
+            grams = [f" {a} {b} " for a, b in itertools.pairwise(toks)] or [f" {w} " for w in toks]
+            if any(g in self.folded for g in grams):
+                out.append(term)
+        return out
+
     def _writes(self, text: str, word: str) -> bool:
         """An English word of the question whose glossary wording the plan writes: "reservoir operating
         procedures" are the plan's "quy trình vận hành", not an administrative procedure to apply by."""
-        for term in content_terms(text):
-            if word in term.split():
-                toks = fold(vietnamese(term)).split()
-                if any(f" {a} {b} " in self.folded for a, b in itertools.pairwise(toks)):
-                    return True
-        return False
+        return any(word in term.split() for term in self.written_terms(text))
 
     def reason(self, q: Query) -> str:
         """Why the plan cannot answer q, in q's language; "" when no check applies."""

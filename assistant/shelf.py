@@ -62,8 +62,8 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
         focus = _focus(asst, history)
         if focus is not None and focus in chosen:
             chosen = [focus]
-    asked = naming.rest(q.text, q.style) if naming.plans else question
-    named = q.text if asked != question else ""
+    asked = naming.rest(q.text, q.style) if naming.plans else q.text
+    named = q.text if asked != q.text else ""
     answers = [(p, asst.of(p).ask_plan(asked, k, history, retriever, named)) for p in chosen[:MAX_PLANS]]
     said = [(p, a) for p, a in answers if not a.abstained]
     if len(chosen) > MAX_PLANS and len(said) == len(answers):
