@@ -11,8 +11,10 @@ from functools import cached_property
 from pathlib import Path
 
 from assistant.agencies import Directory
-from assistant.answer import Answer, Choice, Citation, Composer, missing_ref
+from assistant.answer import Answer, Choice, Citation
+from assistant.compose import Composer
 from assistant.focus import NO_TOPIC, ROLES, History, clarify, other_readings, reading_note, user_turns
+from assistant.frame import read
 from assistant.glossary import (
     ABBREVIATIONS,
     asked_terms,
@@ -22,29 +24,23 @@ from assistant.glossary import (
     translate_terms,
 )
 from assistant.lexicon import function_words, intent_tokens
-from assistant.lexicon import says as phrased
 from assistant.library import Catalogue
 from assistant.query import (
     Query,
-    asks_all_tasks,
     asks_content,
-    asks_figure,
     detect_intents,
     english_topic,
-    lead_count,
-    names_tasks,
     parse_query,
 )
 from assistant.retrieve import Hit, Retriever, lexical_terms
-from assistant.scope import Scope, reason
+from assistant.routes import Turn, compose
+from assistant.scope import Scope
 from assistant.settings import Settings
 from assistant.targets import Target, extract_targets, target_sections
 from index.embed import get_embedder
-from index.genre import phrase_pattern
 from index.normalize import fold, tokens, tones
 from index.parse import Plan, Task, plans_named
 from index.store import check_embedder, load_index
-from index.timeline import parse_timeline
 
 # Earlier user turns answered again, at most, to find what a conversation is about (Assistant.focus).
 FOCUS_DEPTH = 3
@@ -107,9 +103,6 @@ def _toneless(word: str) -> str:
 
 # A figure stated in a passage: a number (no year, date or document number) and the word it counts.
 _STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w/-]*/)")
-
-# The implementation part of a plan (part IV, "Tổ chức thực hiện").
-_IMPLEMENTATION = re.compile(r"\b(implementation (section|part|arrangements)|to chuc thuc hien)\b")
 
 _FOLLOW = re.compile(r"^(còn|con|thế còn|the con|vậy còn|vay con|và|va|what about|and|how about)\b|thì sao|thi sao|\?$")
 
@@ -322,6 +315,7 @@ class Assistant:
         hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec)
         self.composer.route = ""
         choices: tuple[Choice, ...] = ()
+        rule = "focus" if asked and focus else "clarify" if asked else ""
         if asked and focus:
             text, cites, abstained = (*self.composer.focus_answer(q, focus, asked), False)
         elif asked:
@@ -329,7 +323,7 @@ class Assistant:
             text, choices = clarify(q, asked, self._candidates(hits))
             cites, abstained = [], False
         else:
-            text, cites, abstained = self._compose(q, hits, qvec, best, self.query(named) if named else None)
+            text, cites, abstained, rule = self._compose(q, hits, qvec, best, self.query(named) if named else None)
             readings = other_readings(q, self.plans) if not abstained else []
             if readings:
                 note, choices = reading_note(q, readings)
@@ -345,7 +339,8 @@ class Assistant:
         pages = self.retriever.index.pages
         if any(c.doc in pages for c in cites):  # a PDF's citations say their page ("trang 7")
             cites = [replace(c, page=self.retriever.index.page(c.doc, c.start)) for c in cites]
-        return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice, route, choices)
+        return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice, route, choices,
+                      rule=rule)
 
     def focus(self, history: History | None, k: int | None = None, retriever: str | None = None,
               depth: int = FOCUS_DEPTH) -> list[tuple[Plan, Task]]:
@@ -403,183 +398,10 @@ class Assistant:
         return out[:n]
 
     def _compose(self, q: Query, hits: list[Hit], qvec: object, best: float | None = None,
-                 whole: Query | None = None) -> tuple[str, list[Citation], bool]:
-        c = self.composer
-        en, folded = q.style == "en", q.words
-
-        def out_of_scope() -> bool:
-            # A question that named its plan is weighed whole: the words naming the plan tie it to
-            # the plan as much as its topic does ("kh … lâm hà kinh phí lấy từ những nguồn nào").
-            if whole is not None:  # the retriever keeps the question's vector: asked twice, embedded once
-                return self._out_of_scope(whole, hits, self.retriever.embed(whole.text))
-            return self._out_of_scope(q, hits, qvec, best)
-
-        def refuse(why: str = "") -> tuple[str, list[Citation], bool]:
-            return (*c.abstain(q, hits, why), True)
-
-        # "Does the plan say anything about a coordination mechanism…" asks what it says.
-        says = asks_content(folded) and not q.refs
-        asked = [] if says else [i for i in q.intents if i in {"lead", "coordinate", "timeline"}]
-        leads = lead_count(folded)
-        figure_asked = asks_figure(folded)
-        # 1. An explicit reference is resolved by lookup.
-        if missing_ref(q) and not any("." in r.section for r in q.refs):
-            return refuse(reason("section", en))
-        # "…vneid mục 2 trên điện thoại": a bare number names no part of this plan for sure.
-        bare = all(re.fullmatch(r"(?:mục|muc|khoản|khoan|item|section)?\s*\d{1,2}", r.text, re.I) for r in q.refs)
-        if q.refs and bare and self.unknown_words(q) and out_of_scope():
-            return refuse()
-        agencies = self.directory.find(q.text)
-        # "Mục IV có quy định hình thức kỷ luật … không": a section named does not put into the
-        # plan what it holds nowhere (a penalty, a sum of money, an address).
-        why = self.scope.reason(q) if q.refs else ""
-        if why:
-            return refuse(why)
-        if q.refs:
-            tasks = c.ref_tasks(q)
-            named_tasks = [t for _, t in tasks]
-            phrase, named = c.mention_tasks(q, named_tasks) if "aggregate" in q.intents else ("", [])
-            if named:
-                return (*c.mention_list(q, phrase, named), False)
-            if agencies and all(self._within(r.section, "implementation") for r in q.refs):
-                return (*c.duties(q, agencies[0]), False)  # "part IV: what must Sở LĐTBXH do?"
-            # "những điểm nào KHÔNG có Sở LĐTBXH chủ trì": every point's leads, to read it off.
-            negated = bool(re.search(r"\b(khong co|khong phai|khong do|not led|not by|except|ngoai tru)\b", folded))
-            if len(tasks) > 1 and agencies and asked and (leads or "aggregate" in q.intents) and not negated:
-                # "trong các nhiệm vụ 2a, 2b, …, 8c, nhiệm vụ nào Sở LĐTBXH chủ trì?"
-                return (*c.agency_answer(q, agencies, leads, named_tasks), False)
-            if tasks and "aggregate" in q.intents and leads:
-                return (*c.lead_count_list(q, leads, named_tasks), False)
-            if len(tasks) <= 1 and agencies and asked and "aggregate" in q.intents and not negated:
-                # "Sở TT&TT chủ trì những điểm nào? Tôi biết có 1a, còn điểm nào nữa": all of them.
-                return (*c.agency_answer(q, agencies, leads), False)
-            if tasks and asked:
-                return (*c.tasks_answer(q, tasks, asked), False)
-            if len(tasks) > 1 and "aggregate" in q.intents and not asked and not figure_asked:
-                return (*c.task_list(q, within=named_tasks), False)  # "nhóm II phụ lục gồm những nhiệm vụ gì"
-            if tasks and figure_asked and names_tasks(folded):  # "khoản 2 mục III có bao nhiêu nhiệm vụ"
-                return (*c.task_list(q, within=named_tasks), False)
-            if figure_asked and not names_tasks(folded) and not any(self._role(r.section) in {"objectives", "targets"} for r in q.refs):
-                return refuse(reason("figure", en))  # "III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn"
-            if len(tasks) == 1 and len(q.refs) == 1 and tasks[0][1].id == q.refs[0].section:
-                plan, task = tasks[0]
-                # "III.2.b says what about personal data": the sentences on it, not the summary
-                if self._topic_words(q):
-                    return (*c.quote(q, plan, task.id), False)
-                return (*c.task_summary(q, plan, task), False)
-            if "target" in q.intents and all(self._about_target(r.section) for r in q.refs):
-                text, cites, _ = c.target_answer(q, {r.section for r in q.refs})
-                if text:
-                    return text, cites, False
-                if figure_asked:  # "điểm a khoản 2 mục II: tỷ lệ hộ nghèo giảm bao nhiêu % mỗi năm"
-                    return refuse(reason("figure", en))
-            units = [h.section for h in hits if h.via == "lookup"]
-            if len(units) > 1:
-                return (*c.units_answer(q, units), False)
-            return (*c.content_answer(q, hits), False)
-        # 2. Questions about the document itself.
-        # "… chỉ tiêu này được phê duyệt tại quyết định số mấy": the number is in the indicator
-        # clause; "sđt đường dây nóng … là số mấy" asks no number of the plan's.
-        if "meta" in q.intents and not self._names_a_target(q, hits) and not self.scope.asks_contact(folded):
-            meta = c.meta_answer(q)
-            if meta:
-                return (*meta, False)
-        # "What does the implementation section require of us?"; with tasks asked too, the agency's list.
-        if agencies and _IMPLEMENTATION.search(folded) and not {"lead", "coordinate"} & set(q.intents):
-            return (*c.duties(q, agencies[0]), False)
-        # 3. Lists: the tasks of an agency, the tasks of a timeline.
-        if "aggregate" in q.intents:
-            phrase, named = c.mention_tasks(q)
-            # "những nhiệm vụ nào phải hoàn thành trong năm 2026": a deadline's words name the tasks due
-            # that year however each words it ("quý II năm 2026", "trước ngày 30/6/2026"), not those
-            # that happen to say it alike.
-            dated = q.year is not None and parse_timeline(phrase).first == q.year
-            if named and not dated:
-                return (*c.mention_list(q, phrase, named), False)
-            if agencies:
-                return (*c.agency_answer(q, agencies, leads), False)
-            # A year asked for names the tasks due in it, whatever else the question mentions ("… trong năm
-            # 2026, không tính các nhiệm vụ hằng năm").
-            if q.year is not None and (phrased(q.text, "due") or "timeline" in q.intents) and not agencies:
-                text, cites = c.task_list(q, year=q.year)
-                if cites:
-                    return text, cites, False
-            if phrase_pattern("timeline", "ongoing").search(folded):
-                return (*c.task_list(q, kind="ongoing"), False)
-            if phrase_pattern("timeline", "yearly").search(folded):
-                return (*c.task_list(q, kind="yearly"), False)
-            if "cac nam tiep theo" in folded or "following years" in folded:
-                return (*c.task_list(q, kind="open"), False)
-            topic = c.topic_tasks(q)
-            # Retrieval must agree: "các việc phát triển y tế học đường" is one task of III.6,
-            # whatever item title its words happen to share.
-            agrees = bool(hits) and hits[0].section in {t.id for _, t in topic}
-            if topic and (asked or "liet ke" in folded or " list" in folded) and agrees:
-                return (*c.tasks_answer(q, topic, asked or ["lead"]), False)
-            if leads:
-                return (*c.lead_count_list(q, leads), False)
-            if not topic and asks_all_tasks(folded) and not self._topic_words(q):
-                return (*c.task_list(q), False)
-        # 4. Out of scope: what the question asks for is not in the plan (a sum of money, another
-        # province), or nothing in the question anchors it to the plan.
-        why = self.scope.reason(q)
-        if why:
-            return refuse(why)
-        # "Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không": the one or
-        # two tasks whose own words say it, quoted, before any passage that merely resembles it;
-        # a run of the plan's own words outweighs a stray word it lacks ("Tỉnh sẽ làm gì …").
-        if says:
-            phrase, named = c.mention_tasks(q, least=3)
-            if 0 < len(named) <= 2:
-                return (*c.mention_list(q, phrase, named), False)
-        if not agencies and out_of_scope() and not self._names_a_target(q, hits):
-            return refuse()
-        # 5. Targets from part II, when retrieval agrees the question is about part II.
-        general = any(w in folded for w in (" tong quat ", " overall ", " general objective ", " tam nhin ", " vision "))
-        about_targets = not general and bool(hits) and (
-            self._about_target(hits[0].section) or (q.year is not None and any(self._about_target(h.section) for h in hits[:3]))
-        )
-        # A figure asked for outright ("bao nhiêu", "how many") is a target or nothing: the
-        # plan's figures are its indicators, and a passage without one does not answer.
-        figure = figure_asked and not asked and not says and not general
-        if "target" in q.intents and not asked and about_targets:
-            text, cites, score = c.target_answer(q)
-            # An objective in words cannot answer "how many"; it can answer "what target".
-            objective = c.better_objective(q, score) if text and not figure else None
-            if objective:
-                return (*objective, False)
-            # "the 2025 target for urban unemployment": the plan sets it for 2030 only, and the
-            # 2030 clause matches far better than anything of 2025 does.
-            asked_years = c.asked_years(q)
-            other, best = c.indicators(q, any_year=True) if asked_years else ([], 0.0)
-            if other and (not text or best >= score + 4) and not asked_years & {t.year for t in other}:
-                return refuse(reason("indicator_years", en, {t.year for t in other}))
-            if text:
-                return text, cites, False
-        if figure:
-            # A figure the plan states outside its targets ("công suất 500 tấn/ngày" in a task row) is
-            # quoted from the passage retrieval puts first; only a passage with no figure is refused.
-            if hits and hits[0].section not in {"header", "recipients", "signature"} and not self._about_target(
-                    hits[0].section) and self._states_asked_figure(q, hits[0].text):
-                return (*c.content_answer(q, hits), False)
-            return refuse(reason("figure", en))
-        # 6. Lead / coordinate / timeline of the task the question describes, or of each of two
-        # ("nhiệm vụ nước sạch … và nhiệm vụ khuyến khích nguồn lực quốc tế … do ai chủ trì").
-        if asked and hits:
-            both = self._two_tasks(q)
-            if both:
-                return (*c.tasks_answer(q, both, asked), False)
-            found = c.find_task(q, hits)
-            if found:
-                plan, task = found
-                return (*c.task_answer(q, plan, task, asked), False)
-        if "target" in q.intents and about_targets:
-            text, cites, _ = c.target_answer(q)
-            if text:
-                return text, cites, False
-        if not hits:
-            return refuse()
-        return (*c.content_answer(q, hits), False)
+                 whole: Query | None = None) -> tuple[str, list[Citation], bool, str]:
+        """The answer the route table (assistant/routes.py) gives the question's frame, and the rule that gave it."""
+        turn = Turn(self, read(q, self.directory), hits, qvec, best, whole)
+        return (*compose(turn), turn.rule)
 
     def _role(self, sid: str) -> str:
         """The role of a section in the first plan that has it (tasks, targets, implementation …)."""

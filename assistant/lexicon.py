@@ -52,12 +52,13 @@ def function_words() -> frozenset[str]:
 
 @cache
 def list_words(key: str) -> tuple[str, ...]:
-    """Phrasings of a kind of list question (lexicon.toml [lists])."""
-    return tuple(_data()["lists"][key])  # type: ignore[index]
+    """Phrasings of a kind of question: "due" is lexicon.toml's [lists] due, "facts.signer" its [facts] signer."""
+    table, _, name = key.rpartition(".")
+    return tuple(_data()[table or "lists"][name])  # type: ignore[index]
 
 
 def says(text: str, key: str) -> bool:
-    """True when the folded, spelled-out question uses a phrasing of that list kind."""
+    """True when the folded, spelled-out question uses a phrasing of that kind (whole words; "~" ends a stem)."""
     t = " " + spelled_out(text) + " "
     for w in list_words(key):
         stem = w.endswith("~")

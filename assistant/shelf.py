@@ -146,7 +146,7 @@ def _labelled(asst: Assistant, q: Query, answers: list[tuple[Plan, Answer]]) -> 
     hits = tuple(h for _, a in answers for h in a.hits)
     return Answer(q.text, text, all(a.abstained for _, a in answers), cites, hits, first.style, first.intent,
                   first.notice, first.route, first.choices if len(answers) == 1 else (),
-                  plans=tuple(plan_json(p) for p, _ in answers))
+                  plans=tuple(plan_json(p) for p, _ in answers), rule=first.rule)
 
 
 def _which(asst: Assistant, q: Query, plans: list[Plan]) -> Answer:
@@ -159,7 +159,7 @@ def _which(asst: Assistant, q: Query, plans: list[Plan]) -> Answer:
     choices = tuple(Choice("", plan_label(p, en), f"{q.text} ({_kind(p, en)} {p.number}, {province(p)})", p.source)
                     for p in plans)
     return Answer(q.text, "\n".join(lines), False, (), (), q.style, q.intent, "", "clarify", choices,
-                  plans=tuple(plan_json(p) for p in plans))
+                  plans=tuple(plan_json(p) for p in plans), rule="which_plan")
 
 
 def _kind(p: Plan, en: bool) -> str:
@@ -172,7 +172,7 @@ def _no_such_plan(asst: Assistant, q: Query, number: str) -> Answer:
     held = "; ".join(plan_label(p, en) for p in asst.plans)
     text = (f"No plan numbered {number} is loaded. The plans loaded are: {held}." if en else
             f"Không có kế hoạch số {number} trong các kế hoạch đã nạp. Các kế hoạch đã nạp: {held}.")
-    return Answer(q.text, text, True, (), (), q.style, q.intent, "", "refusal")
+    return Answer(q.text, text, True, (), (), q.style, q.intent, "", "refusal", rule="no_such_plan")
 
 
 def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer | None:
@@ -249,7 +249,7 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
         cites += [_cite(p, t.id) for t in tasks[:12] if p.section(t.id)] or (
             [_cite(p, "header")] if p.section("header") else [])
     return Answer(q.text, "\n".join(lines), False, tuple(cites), (), q.style, q.intent, "", "plans",
-                  plans=tuple(plan_json(p) for p, _ in found))
+                  plans=tuple(plan_json(p) for p, _ in found), rule="plans")
 
 
 def _cite(p: Plan, sid: str) -> Citation:

@@ -30,6 +30,7 @@ class Result:
     latency_ms: float
     error: str = ""  # the assistant refused the question (QuestionError)
     route: str = ""  # the answer's route (role, list, target, document, passage, duties, refusal)
+    rule: str = ""  # the rule of the route table that answered (assistant/routes.py)
 
     def to_json(self) -> dict[str, object]:
         q = self.question
@@ -38,7 +39,7 @@ class Result:
             "answer_has": list(q.answer_has), "all_of": list(q.all_of), "ranking": list(self.ranking),
             "scores": list(self.scores), "answer": self.answer, "abstained": self.abstained,
             "cited": list(self.cited), "latency_ms": round(self.latency_ms, 3), "error": self.error,
-            "route": self.route,
+            "route": self.route, "rule": self.rule,
         }
 
 
@@ -92,6 +93,7 @@ def ask_all(asst: Assistant, questions: Sequence[Question], k: int = 10, retriev
             out.append(Result(
                 q, tuple(h.section for h in ans.hits), tuple(h.score for h in ans.hits), ans.answer,
                 ans.abstained, tuple(dict.fromkeys(c.section for c in ans.citations)), ms, route=ans.route,
+                rule=ans.rule,
             ))
         if log is not None and (n % PROGRESS_EVERY == 0 or n == len(questions)):
             print(f"  {n}/{len(questions)} questions, {time.perf_counter() - started:.1f}s", file=log, flush=True)

@@ -1,0 +1,192 @@
+"""What every answer composer stands on: the plan's tables built once, citing a unit, naming
+agencies, a unit's sentences, and the text helpers that find a phrase in a task."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from assistant.agencies import Directory
+from assistant.answer import Citation
+from assistant.query import Query
+from assistant.retrieve import lexical_terms
+from assistant.targets import Target, clauses
+from index.normalize import fold, unwrap
+from index.parse import Plan, Task
+
+
+class ComposerBase:
+    def __init__(self, plans: tuple[Plan, ...], directory: Directory, targets: list[Target]) -> None:
+        self.plans, self.directory, self.targets = plans, directory, targets
+        # The route of the last answer written in this thread (see _routed): the web app answers
+        # several questions at once with one Composer.
+        self._local = threading.local()
+        # Terms of every indicator clause and every item title, computed once, not per question.
+        self._target_terms = [set(lexical_terms(f"{t.subject} {t.indicator}")) for t in targets]
+        self._indicator_terms: set[str] = set().union(*self._target_terms)
+        self._years = {t.year for t in targets}
+        # The issuer's name ("Ủy ban nhân dân tỉnh Quảng Ngãi") is the setting, not a topic:
+        # "dân số Quảng Ngãi" must not match a target clause because it names the province.
+        self._setting = {t for p in plans for t in lexical_terms(f"{p.issuer} UBND tỉnh toàn tỉnh")}
+        # Words that ask for a target say nothing about which: "chỉ tiêu" must not match the
+        # "Chương trình mục tiêu quốc gia" a housing clause names.
+        self._frame = set(lexical_terms("chỉ tiêu mục tiêu")) | set(lexical_terms("tỷ lệ")) | set(lexical_terms("giai đoạn"))
+        # Each task's words, folded and padded, and the agencies it names, for "which tasks mention …".
+        # Punctuation stays as a token of its own: a phrase does not run across a comma.
+        self._task_words = {(p.source, t.id): marked(unwrap(p.body(t.id))) for p in plans for t in (*p.tasks, *p.duties)}
+        self._task_agencies = {(p.source, t.id): {a.name for a in directory.find(p.body(t.id))}
+                               for p in plans for t in p.work()}
+        self._body_terms = {(p.source, t.id): set(lexical_terms(unwrap(p.body(t.id))))
+                            for p in plans for t in (*p.tasks, *p.duties)}
+        # The clauses of part II that are no indicator: objectives in words, matched when no
+        # indicator clause fits ("xoá bỏ hoàn toàn tình trạng nhà tạm, nhà dột nát").
+        indicators = {(t.doc, t.start) for t in targets}
+        self._objectives = [
+            (p, s.id, a, b, set(lexical_terms(p.text[a:b])))
+            for p in plans for s in p.sections
+            if p.role(s.id) in {"objectives", "targets"} and s.has_body and not any(x.id.startswith(s.id + ".") for x in p.sections)
+            for a, b in clauses(p.text[s.start : s.end], s.start)
+            if (p.source, a) not in indicators
+        ]
+        # Who the implementation part (IV) names, outside the task table: "Sở Tài chính" in IV.2.
+        task_ids = {(p.source, t.id) for p in plans for t in p.work()}
+        self._named_in: dict[str, list[tuple[Plan, str]]] = {}
+        for p in plans:
+            for s in p.sections:
+                if p.within(s.id, "implementation") and s.kind != "part" and s.has_body and (p.source, s.id) not in task_ids:
+                    for a in directory.find(unwrap(p.body(s.id))):
+                        self._named_in.setdefault(a.name, []).append((p, s.id))
+        self._items = [
+            (p, s.id, set(lexical_terms(s.title)))
+            for p in plans for s in p.sections
+            if s.kind == "item" and any(t.id.startswith(s.id + ".") for t in p.work())
+        ]
+        self.plan = plans[0]
+        self._tasks = {(p.source, t.id): (p, t) for p in plans for t in p.work()}
+        # Duties the implementation part assigns beside a task table answer "who …" of their own work.
+        self._duties = {(p.source, t.id): (p, t) for p in plans for t in p.duties if t not in p.work()}
+
+    # -- helpers -------------------------------------------------------------
+
+    def cite(self, plan: Plan, sid: str, highlight: tuple[int, int] | None = None) -> Citation:
+        s = plan.section(sid)
+        assert s is not None
+        text = plan.text[s.start : s.end]
+        return Citation(plan.source, sid, s.title, text, s.start, s.end, unwrap(text),
+                        highlight or (s.start, s.end))
+
+    def _role(self, doc: str, sid: str) -> str:
+        plan = next((p for p in self.plans if p.source == doc), None)
+        return plan.role(sid) if plan is not None else ""
+
+    def _duty_plan(self, doc: str) -> bool:
+        """True for a plan whose tasks carry no roles: its implementation part lists them agency by agency."""
+        plan = next((p for p in self.plans if p.source == doc), None)
+        return plan is not None and not plan.tasks and bool(plan.duties)
+
+    def _task_label(self, t: Task, en: bool) -> str:
+        return f"{'task' if en else 'nhiệm vụ'} {t.id} ({t.title})"
+
+    def _names(self, names: tuple[str, ...] | list[str], en: bool) -> str:
+        if not en:
+            return "; ".join(names)
+        out = []
+        for n in names:
+            e = self.directory.english(n)
+            out.append(f"{n} ({e})" if e else n)
+        return "; ".join(out)
+
+    def ref_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
+        """Tasks named by the question's references; a part or item stands for all its tasks."""
+        out: list[tuple[Plan, Task]] = []
+        for r in q.refs:
+            for p in self.plans:
+                for t in p.work():
+                    if (t.id == r.section or t.id.startswith(r.section + ".")) and (p, t) not in out:
+                        out.append((p, t))
+        return out
+
+    def task(self, doc: str, sid: str) -> tuple[Plan, Task] | None:
+        """The task with that id in the plan read from `doc`; None for any other section."""
+        return self._tasks.get((doc, sid))
+
+    @staticmethod
+    def _sentences(plan: Plan, sid: str) -> tuple[str, list[str]]:
+        """A unit's body without its number and task table lines, and its sentences."""
+        text = unwrap(plan.body(sid))
+        text = re.sub(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s*", "", text)
+        text = text.split("- Cơ quan chủ trì")[0]
+        sents = [s.strip() for s in re.split(r"(?<=\.)\s+(?=[A-ZĐ\-])|(?<=[;:])\s+(?=- [A-ZĐ])", text) if len(s.strip()) > 20]
+        return text, sents
+
+
+def marked(text: str, marks: str = ",;:.()") -> str:
+    """Folded words of a text with its punctuation marks as tokens of their own, space-padded:
+    a phrase looked for in it does not run across a comma."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+|[" + re.escape(marks) + "]", fold(text))) + " "
+
+
+def longest_run(words: list[str], padded: str) -> int:
+    """How many of the words in a row, at most, a space-padded text holds (punctuation inside
+    the text is skipped)."""
+    plain = re.sub(r" [,;:.()](?= )", "", padded)
+    best = 0
+    for i in range(len(words)):
+        n = best + 1
+        while i + n <= len(words) and " " + " ".join(words[i:i + n]) + " " in plain:
+            best, n = n, n + 1
+    return best
+
+
+def run_pattern(words: list[str], loose: bool) -> str:
+    """A pattern for folded words in a row, in text whose tokens (words and punctuation) are
+    space-padded; loose lets up to two words, never punctuation, sit between any two."""
+    gap = r" (?:[a-z0-9]+ ){0,2}" if loose else " "
+    return " " + gap.join(map(re.escape, words)) + " "
+
+
+def wording(texts: list[str], words: list[str]) -> str:
+    """The words of the first text that folds to the given folded words, as it writes them;
+    failing that, the first that holds them with a word or two between."""
+    for loose in (False, True):
+        for text in texts:
+            found = list(re.finditer(r"[^\W_]+|[,;:.()]", text))
+            folded = " " + " ".join(fold(m.group(0)) for m in found) + " "
+            m = re.search(run_pattern(words, loose), folded)
+            if m:
+                first = folded[: m.start() + 1].count(" ") - 1
+                last = first + m.group(0).strip().count(" ")
+                return text[found[first].start() : found[last].end()]
+    return " ".join(words)
+
+
+def leads_match(t: Task, leads: int) -> bool:
+    """A task with a sole lead (leads=1), or with at least `leads` of them."""
+    return len(t.lead) == 1 if leads == 1 else len(t.lead) >= leads
+
+
+def overlap(question: set[str], passage: set[str]) -> float:
+    """Shared lexical terms, a syllable bigram counting twice a single syllable."""
+    return sum(2.0 if "_" in t else 1.0 for t in question & passage)
+
+
+def _skeleton(text: str, base: int = 0) -> tuple[str, list[int]]:
+    """Folded letters and digits of a text, with each one's offset: wraps, dashes and
+    tone placement vanish, so a repaired sentence can be found in the raw source."""
+    chars, where = [], []
+    for n, c in enumerate(text):
+        f = fold(c)[:1]
+        if f.isalnum():
+            chars.append(f)
+            where.append(base + n)
+    return "".join(chars), where
+
+
+def locate(source: str, start: int, end: int, sentence: str) -> tuple[int, int]:
+    """Offsets of a repaired sentence inside source[start:end]; the whole span if not found."""
+    hay, where = _skeleton(source[start:end], start)
+    needle, _ = _skeleton(sentence.rstrip("…"))
+    i = hay.find(needle) if needle else -1
+    if i < 0:
+        return start, end
+    return where[i], where[i + len(needle) - 1] + 1

@@ -1,0 +1,102 @@
+"""Document answers: facts of the plan as a document (number, date, signer, bases, recipients …)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import Citation
+from assistant.compose.base import ComposerBase
+from assistant.lexicon import says
+from assistant.query import Query
+from index.normalize import canon, unwrap
+from index.parse import Plan
+
+
+class DocumentAnswers(ComposerBase):
+    @staticmethod
+    def _date_vi(p: Plan) -> str:
+        """The plan's date as its header writes it ("ngày 12 tháng 02 năm 2026"), else from the record."""
+        d = p.date.split("-")
+        if len(d) != 3:
+            return ""
+        for m in re.finditer(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", p.body("header")):
+            if (int(m.group(3)), int(m.group(2)), int(m.group(1))) == (int(d[0]), int(d[1]), int(d[2])):
+                return " ".join(m.group(0).split())
+        return f"ngày {int(d[2])} tháng {int(d[1])} năm {d[0]}"
+
+    def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
+        """Facts about the document itself; every fact the question asks for, in one answer
+        ("số ký hiệu, ngày ban hành và người ký")."""
+        p, en, t = self.plan, q.style == "en", q.words
+        head = [self.cite(p, "header")] if p.section("header") else []
+        header = unwrap(p.body("header")) if p.section("header") else ""
+        date_vi = self._date_vi(p)
+        # "ký ban hành ngày tháng năm nào" asks for the date; "ai ký" for the signer.
+        # The phrasings of each fact are lexicon.toml's [facts]; "ký" is the verb unless "ký hiệu" follows.
+        def asks(fact: str) -> bool:
+            return says(q.text, f"facts.{fact}")
+
+        asks_when, asks_who = asks("when"), asks("who")
+        signs = (asks_who or not asks_when) and (bool(re.search(r" ky (?!hieu )", t)) or asks("signs"))
+        parts: list[tuple[str, list[Citation]]] = []
+        if p.number and (asks_when or asks("number")):
+            kind = {"Quyết định": "Decision"}.get(p.doc_type, "Plan")
+            parts.append(((f"{kind} number {p.number}, dated {date_vi} ({p.date})." if en
+                           else f"{p.doc_type or 'Kế hoạch'} số {p.number}, ban hành {date_vi}."), head))
+        if signs and p.signer and p.section("signature"):
+            title = f" ({p.signer_title})" if p.signer_title else ""
+            parts.append(((f"The plan was signed by {p.signer}{title}." if en else f"Người ký: {p.signer}{title}."),
+                          [self.cite(p, "signature")]))
+        if asks("proposal"):
+            if p.proposer and p.proposal:
+                who, sub = p.proposer, p.proposal
+                parts.append(((f"The plan was issued on the proposal of {self._names([who], True)} in {sub}." if en
+                               else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}."), head))
+        if asks("bases"):
+            lst = "; ".join(_with_issuer(canon(header), b) for b in p.legal_bases)
+            parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))
+        motto = re.search(r"(CỘNG HÒA XÃ HỘI\s+CHỦ NGHĨA VIỆT NAM)\s*(Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)", header)
+        if motto and asks("motto"):
+            parts.append(((f"National name and motto: {motto.group(1)} — {motto.group(2)}." if en
+                           else f"Quốc hiệu: {motto.group(1)}; tiêu ngữ: {motto.group(2)}."), head))
+        grounds = re.search(r"Thực hiện Nghị quyết[^;]+", header)
+        if grounds and asks("session"):
+            parts.append(((f"The plan opens: “{canon(grounds.group(0))}”." if en
+                           else f"Kế hoạch mở đầu: “{canon(grounds.group(0))}”."), head))
+        if asks("title"):
+            parts.append(((f"Title: Kế hoạch {canon(p.title)}." if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}."),
+                          head))
+        if asks("issuer"):
+            parts.append(((f"Issued by {p.issuer or 'UBND tỉnh'}." if en
+                           else f"Cơ quan ban hành: {p.issuer or 'UBND tỉnh'}."), head))
+        if asks("recipients") and p.section("recipients"):
+            lst = "; ".join(p.recipients)
+            parts.append(((f"Recipients (Nơi nhận): {lst}." if en else f"Nơi nhận: {lst}."),
+                          [self.cite(p, "recipients")]))
+        # "có hiệu lực từ khi nào", "when does the decision take effect": the sentence that says so.
+        if asks("force"):
+            for sec in p.sections:
+                body = unwrap(p.body(sec.id))
+                said = re.search(r"[^.\n]*có hiệu lực[^.\n]*\.", body)
+                if said:
+                    # A short article is quoted whole: what it gives beside the date (a standing body) is asked too.
+                    quote = re.sub(r"^\W*Điều\s+\d+\W*", "", body).strip() if len(body) <= 400 else said.group(0).strip()
+                    parts.append(((f"Entry into force ({sec.id}): “{quote}”" if en
+                                   else f"Hiệu lực ({sec.id}): “{quote}”"), [self.cite(p, sec.id)]))
+                    break
+        if not parts and p.number:  # "kế hoạch này là gì", "which plan is this"
+            parts.append(((f"Plan number {p.number}, dated {date_vi}, issued by {p.issuer or 'UBND tỉnh'}." if en
+                           else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head))
+        if not parts:
+            return None
+        cites: list[Citation] = []
+        for _, c in parts:
+            cites += [x for x in c if x not in cites]
+        return " ".join(text for text, _ in parts), cites
+
+
+def _with_issuer(header: str, basis: str) -> str:
+    """A document the plan is based on, with who issued it as the header says ("… của Tỉnh ủy
+    Quảng Ngãi"); the document alone when the header names no issuer after it."""
+    m = re.search(re.escape(basis) + r"\s+(của\s+.+?)(?=\s+thực hiện\b|\s*[;(,]|$)", header)
+    return f"{basis} {m.group(1)}" if m else basis

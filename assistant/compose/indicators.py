@@ -1,0 +1,132 @@
+"""Target answers: the indicator clauses that match a question, for the years it names."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import Citation
+from assistant.compose.base import ComposerBase, overlap
+from assistant.query import Query
+from assistant.retrieve import lexical_terms
+from assistant.targets import Target
+from index.normalize import canon, unwrap
+
+
+class TargetAnswers(ComposerBase):
+    def asked_years(self, q: Query) -> set[int]:
+        """The indicator years a question names ("đến năm 2025", "by 2030")."""
+        return {int(y) for y in re.findall(r"\b(20\d\d)\b", q.text)} & self._years
+
+    def indicators(self, q: Query, sections: set[str] | None = None,
+                   any_year: bool = False) -> tuple[list[Target], float]:
+        """The indicator clauses that best match the question, for the years it names (every
+        year with any_year), one per year unless tied or listing; and the best score."""
+        years = set() if any_year else self.asked_years(q)
+        pool = [(t, tt) for t, tt in zip(self.targets, self._target_terms, strict=True)
+                if not (years and t.year not in years) and not (sections and t.section not in sections)]
+
+        def ranked(text: str) -> list[tuple[float, Target]]:
+            terms = {t for t in set(lexical_terms(text, q.style == "en")) - self._setting - self._frame
+                     if not re.search(r"\b20\d\d\b", t.replace("_", " "))}  # the year filters, never matches
+            return sorted(((overlap(terms, tt), t) for t, tt in pool), key=lambda x: -x[0])
+
+        scored = ranked(q.text)
+        if not scored or scored[0][0] < 3.0:
+            return [], 0.0
+        best = scored[0][0]
+        # The best clause of each year whose match is nearly as good: "chỉ tiêu nhà ở"
+        # answers with 2025 and 2030, "năm 2025" with 2025 only. Clauses tied for a year's
+        # best all go ("chỉ tiêu BHYT 2030": participation and primary care paid by it).
+        chosen: list[Target] = []
+        listing = "aggregate" in q.intents  # "các chỉ tiêu về nhà ở gồm những gì": all of them
+        top: dict[int, float] = {}
+        for sc, t in scored:
+            top.setdefault(t.year, sc)
+            if listing and sc >= best * 0.5 and len(chosen) < 8:
+                chosen.append(t)
+            elif not listing and sc >= best * 0.75 and sc == top[t.year] and sum(c.year == t.year for c in chosen) < 2:
+                chosen.append(t)
+        # Each year the question names gets its best clause ("the 2025 target and how does the 2030
+        # target compare"), though another year's clause shares more of its words.
+        for year in years - {t.year for t in chosen} if len(years) > 1 else ():
+            first = next((t for sc, t in scored if t.year == year and sc >= best * 0.5), None)
+            if first is not None:
+                chosen.append(first)
+        # A share asked for ("giảm tỷ lệ hộ nghèo bao nhiêu phần trăm") is not answered by a
+        # count of houses: only clauses that state a percentage answer it.
+        if not listing and (_PERCENT.search(q.words) or "%" in q.text):
+            chosen = [t for t in chosen if "%" in t.indicator]
+            if not chosen:
+                return [], 0.0
+        # A count asked for ("how many beds", "cho bao nhiêu người") is not answered by a share: only
+        # clauses that set a count answer it.
+        elif not listing and _COUNT_ASKED.search(q.words):
+            chosen = [t for t in chosen if not t.value.endswith("%")]
+            if not chosen:
+                return [], 0.0
+        # Two figures asked in one question ("mức sinh, và chỉ số HDI"; "suy dinh dưỡng với
+        # tiêm chủng"): each part's own clear best clause answers it too. Clauses tied on a
+        # part are told apart by the whole question ("… nước sạch, chỉ tiêu này theo quyết định số mấy").
+        whole = {id(t): sc for sc, t in scored}
+        for part in [] if listing else _PARTS.split(q.text):
+            top_part = ranked(part)
+            if not top_part or top_part[0][0] < 3:
+                continue
+            tied = sorted((t for sc, t in top_part if sc == top_part[0][0]), key=lambda t: -whole[id(t)])
+            if (len(tied) == 1 or whole[id(tied[0])] > whole[id(tied[1])]) and tied[0] not in chosen:
+                chosen.append(tied[0])
+        return sorted(chosen, key=lambda t: (t.year, t.start)), best
+
+    def target_answer(self, q: Query, sections: set[str] | None = None) -> tuple[str, list[Citation], float]:
+        chosen, best = self.indicators(q, sections)
+        if not chosen:
+            return "", [], 0.0
+        en = q.style == "en"
+        parts, cites = [], []
+        for t in chosen:
+            plan = next(p for p in self.plans if p.source == t.doc)
+            parts.append(f"{'By' if en else 'Đến năm'} {t.year}: {t.indicator}")
+            cites.append(self.cite(plan, t.section, (t.start, t.end)))
+        lead = "Target in the plan — " if en else "Chỉ tiêu của kế hoạch — "
+        return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + ".", cites, best
+
+    def names_an_indicator(self, q: Query) -> bool:
+        """Every word pair of the question that some indicator clause uses is in one clause,
+        or in two (a question may ask two figures), each holding two pairs at least: "chỉ
+        tiêu xoá mù chữ 2025 và 2030" names the literacy indicator, "giảm tỷ lệ hộ nghèo
+        mỗi năm" names none (its pairs are spread over several)."""
+        terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
+                 if "_" in t and not re.search(r"\d", t)}
+        used = terms & self._indicator_terms
+        if len(used) < 2:
+            return False
+        for tt in self._target_terms:
+            rest = used - tt
+            if len(used & tt) >= 2 and (not rest or any(len(rest) >= 2 and rest <= other for other in self._target_terms)):
+                return True
+        return False
+
+    def better_objective(self, q: Query, score: float) -> tuple[str, list[Citation]] | None:
+        """An objective of part II without a figure (the general objective, "xoá bỏ hoàn toàn
+        tình trạng nhà tạm") that matches the question clearly better than the best indicator
+        clause did: "thu nhập bình quân đầu người đạt mức nào" is answered by II.1, not by a
+        clause on floor area."""
+        terms = set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
+        best = max(self._objectives, key=lambda o: overlap(terms, o[4]), default=None)
+        if best is None or overlap(terms, best[4]) < score + 4:
+            return None
+        plan, sid, start, end, _ = best
+        s = plan.section(sid)
+        assert s is not None
+        clause = canon(unwrap(plan.text[start:end])).strip(" -;.")
+        label = f"{sid} ({s.title})"
+        text = f"According to section {label}: “{clause}”" if q.style == "en" else f"Theo mục {label}: {clause}."
+        return text, [self.cite(plan, sid, (start, end))]
+
+
+# A percentage asked for.
+_PERCENT = re.compile(r"%|\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b")
+
+# Where a question asking two things divides ("…mức sinh, và chỉ số HDI…").
+_COUNT_ASKED = re.compile(r"\bhow many\b|\bbao nhieu (?!phan tram|%|ty le)[a-z]+|\bso luong\b|\bmay (nguoi|ho|can|cai|cong trinh)\b")
+_PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)

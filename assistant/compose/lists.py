@@ -1,0 +1,185 @@
+"""List answers: the tasks of an agency, of a timeline, of a year, of a count of leads; an agency's
+duties in the implementation part; the tasks of an item whose title the question names."""
+
+from __future__ import annotations
+
+from assistant.agencies import Agency
+from assistant.answer import Citation
+from assistant.compose.base import ComposerBase, leads_match, locate, overlap
+from assistant.lexicon import says
+from assistant.query import Query
+from assistant.retrieve import lexical_terms
+from index.normalize import fold
+from index.parse import Plan, Task
+from index.timeline import due_years, kinds
+
+
+class ListAnswers(ComposerBase):
+    def agency_answer(self, q: Query, agencies: list[Agency], leads: int | None = None,
+                      within: list[Task] | None = None) -> tuple[str, list[Citation]]:
+        """The tasks of each agency the question names ("Đài PTTH tỉnh và Báo Quảng Ngãi …");
+        with `leads`, only the tasks it leads alone (1) or with others (at least `leads`);
+        with `within`, only among those tasks."""
+        texts, cites = [], []
+        # "every task X takes part in, leading or supporting": both roles, each listed.
+        both = not leads and (says(q.text, "involvement") or {"lead", "coordinate"} <= set(q.intents))
+        for a in agencies[:3]:
+            for role in (("lead", "coordinate") if both else (None,)):
+                text, c = self._agency_tasks(q, a, leads, within, role)
+                if both and not c:
+                    continue
+                texts.append(text)
+                cites += [x for x in c if x not in cites]
+        if not texts:
+            return self._agency_tasks(q, agencies[0], leads, within)
+        return " ".join(texts), cites
+
+    def _agency_tasks(self, q: Query, a: Agency, leads: int | None = None,
+                      within: list[Task] | None = None, only: str | None = None) -> tuple[str, list[Citation]]:
+        en = q.style == "en"
+        want_coord = only == "coordinate" if only else "coordinate" in q.intents and "lead" not in q.intents and not leads
+        role = "coordinate" if want_coord else "lead"
+        name = self._names([a.name], en)
+
+        def tasks(r: str) -> list[tuple[Plan, Task]]:
+            pool = [(p, t) for p in self.plans for t in p.work() if within is None or t in within]
+            if r == "lead" and leads:  # "… Sở LĐTBXH đồng chủ trì", "… chủ trì một mình"
+                return [(p, t) for p, t in pool if a.name in t.lead and leads_match(t, leads)]
+            return [(p, t) for p, t in pool if a.name in (t.lead if r == "lead" else t.coordinate)]
+
+        rows, prefix = tasks(role), ""
+        if not rows and only:
+            return "", []
+        if not rows:  # named in the other role only: say so, then list those tasks
+            other = "lead" if want_coord else "coordinate"
+            rows = tasks(other)
+            if rows:
+                prefix = (f"The plan names {name} as {'coordinator' if want_coord else 'lead'} of no task. " if en
+                          else f"Kế hoạch không nêu {a.name} {'phối hợp' if want_coord else 'chủ trì'} nhiệm vụ nào. ")
+                role = other
+        if not rows:
+            return (f"The plan assigns no task to {name}." if en else
+                    f"Kế hoạch không giao nhiệm vụ nào cho {a.name}."), []
+        items = []
+        for _, t in rows:
+            others = [x for x in (t.lead if role == "lead" else t.coordinate) if x != a.name]
+            extra = ""
+            if role == "lead" and others:
+                extra = f" (with {'; '.join(others)})" if en else f" (cùng {'; '.join(others)})"
+            elif role == "coordinate":  # who leads the task the agency works on
+                extra = f" (lead: {self._names(t.lead, en)})" if en else f" (chủ trì: {'; '.join(t.lead)})"
+            items.append(f"{t.id} ({t.title}){extra}")
+        n = len(rows)
+        if en:
+            verb = "leads" if role == "lead" else "coordinates"
+            head = f"{name} {verb} {n} task{'s' if n > 1 else ''}: "
+        else:
+            verb = "chủ trì tham mưu" if role == "lead" else "phối hợp thực hiện"
+            head = f"{a.name} {verb} {n} nhiệm vụ: "
+        if leads == 1 and role == "lead":
+            head = (f"{name} alone leads {n} task{'s' if n > 1 else ''}: " if en
+                    else f"{a.name} một mình chủ trì tham mưu {n} nhiệm vụ: ")
+        elif leads and role == "lead":
+            head = (f"{name} shares the lead of {n} task{'s' if n > 1 else ''}: " if en
+                    else f"{a.name} cùng cơ quan khác chủ trì tham mưu {n} nhiệm vụ: ")
+        cites = [self.cite(p, t.id, t.spans[0] if role == "lead" else t.spans[1]) for p, t in rows]
+        text = prefix + head + "; ".join(items) + "."
+        named = self._named_in.get(a.name, [])
+        if named and any(w in q.words for w in _WHERE_NAMED):  # "where does it appear", "trách nhiệm gì"
+            places = "; ".join(f"{sid} ({p.section(sid).title})" for p, sid in named)  # type: ignore[union-attr]
+            text += (f" The implementation part also names {name}: {places}." if en
+                     else f" Phần tổ chức thực hiện còn nêu {a.name} tại: {places}.")
+            cites += [self.cite(p, sid) for p, sid in named]
+        return text, cites
+
+    def duties(self, q: Query, a: Agency) -> tuple[str, list[Citation]]:
+        """What the implementation part (IV) asks of an agency: each unit naming it, with the
+        sentences that do; the tasks it leads are another question."""
+        en, parts, cites = q.style == "en", [], []
+        for p, sid in self._named_in.get(a.name, []):
+            s = p.section(sid)
+            assert s is not None
+            said = [x for x in self._sentences(p, sid)[1] if a in self.directory.find(x)] or self._sentences(p, sid)[1][:1]
+            text = " ".join(said)
+            parts.append(f"{sid} ({s.title}): {text}")
+            cites.append(self.cite(p, sid, locate(p.text, s.start, s.end, said[0]) if said else None))
+        name = self._names([a.name], en)
+        if not parts:
+            return (f"The implementation part names no duty of {name}." if en
+                    else f"Phần tổ chức thực hiện không nêu nhiệm vụ riêng của {a.name}."), []
+        head = (f"The implementation part asks of {name}: " if en
+                else f"Phần tổ chức thực hiện giao cho {a.name}: ")
+        return head + " | ".join(parts), cites
+
+    def topic_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
+        """The tasks of the item whose title the question names ("các nhiệm vụ về an sinh xã hội")."""
+        terms = set(lexical_terms(q.text, q.style == "en"))
+        best, score = None, 0.0
+        for p, sid, title_terms in self._items:
+            sc = overlap(terms, title_terms)
+            if sc > score:
+                best, score = (p, sid), sc
+        if best is None or score < 5.0:
+            return []
+        p, sid = best
+        return [(p, t) for t in p.work() if t.id.startswith(sid + ".")]
+
+    def lead_count_list(self, q: Query, leads: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
+        """The tasks with a sole lead agency (leads=1) or with at least `leads` of them."""
+        rows = [(p, t) for p in self.plans for t in p.work() if leads_match(t, leads) and (within is None or t in within)]
+        en = q.style == "en"
+        items = "; ".join(f"{t.id} ({'; '.join(t.lead)})" for _, t in rows)
+        if leads == 1:
+            text = (f"{len(rows)} tasks have a single lead agency: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ do một cơ quan chủ trì: {items}.")
+        elif leads == 2:
+            text = (f"{len(rows)} tasks have more than one lead agency: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ do nhiều cơ quan cùng chủ trì: {items}.")
+        else:
+            text = (f"{len(rows)} tasks have {leads} or more lead agencies: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ do từ {leads} cơ quan chủ trì trở lên: {items}.")
+        return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
+
+    def task_list(self, q: Query, timeline: str | None = None,
+                  within: list[Task] | None = None, kind: str = "", year: int | None = None) -> tuple[str, list[Citation]]:
+        """Every task of the plan (or among `within`), or every task with the given timeline (its
+        wording, or its kind: "ongoing", "open" for "… and the following years"), each cited."""
+        def fits(t: Task) -> bool:
+            if year is not None:
+                return year in due_years(t.timeline)
+            if kind == "open":
+                return t.when.kind == "range" and t.when.last is None
+            return kind in kinds(t.timeline) if kind else timeline is None or fold(t.timeline) == fold(timeline)
+
+        rows = [(p, t) for p in self.plans for t in p.work() if fits(t) and (within is None or t in within)]
+        if year is not None:
+            en = q.style == "en"
+            items = "; ".join(f"{t.id} ({t.title}; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}; "
+                              f"{'timeline' if en else 'thời gian'}: {t.timeline})" for _, t in rows)
+            if not rows:
+                return ((f"No task of the plan is due in {year}." if en else f"Kế hoạch không có nhiệm vụ nào hạn trong năm {year}."),
+                        [])
+            text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''} due in {year}: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ có hạn trong năm {year}: {items}.")
+            return text, [self.cite(p, t.id, t.spans[2] if t.spans[2][1] else None) for p, t in rows]
+        if kind and rows:
+            timeline = rows[0][1].timeline if len({t.timeline for _, t in rows}) == 1 else " / ".join(
+                dict.fromkeys(t.timeline for _, t in rows))
+        en = q.style == "en"
+        items = "; ".join(f"{t.id} ({t.title})" for _, t in rows)
+        if within is not None:
+            text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''}: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ: {items}.")
+            return text, [self.cite(p, t.id) for p, t in rows]
+        if timeline is None:
+            text = (f"The plan sets {len(rows)} tasks: {items}." if en
+                    else f"Kế hoạch giao {len(rows)} nhiệm vụ: {items}.")
+            return text, [self.cite(p, t.id) for p, t in rows]
+        text = (f"{len(rows)} tasks have the timeline “{timeline}”: {items}." if en
+                else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
+        return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
+
+
+# Asking where an agency is named or what it must do, beyond the tasks it leads.
+_WHERE_NAMED = (" appear", " mention", " where ", " every place", " duoc neu", " nhac den", " nhac toi",
+                " trach nhiem gi", " responsibilit", " role ", " vai tro ", " duties ", " o dau ")

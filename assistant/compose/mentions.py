@@ -1,0 +1,122 @@
+"""Mention answers: the tasks whose own words name what the question asks about, quoted."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import Citation
+from assistant.compose.base import locate, marked, run_pattern, wording
+from assistant.compose.passages import PassageAnswers
+from assistant.glossary import translate_terms
+from assistant.query import Query, names_tasks
+from index.normalize import has_diacritics, tokens, unwrap
+from index.parse import Plan, Task
+
+
+class MentionAnswers(PassageAnswers):
+    def mention_tasks(self, q: Query, within: list[Task] | None = None,
+                      least: int = 2) -> tuple[str, list[Task]]:
+        """The tasks whose text names what the question asks about ("những nhiệm vụ nhắc đến
+        chuyển đổi số", "tasks that mention people with disabilities"). Each of the phrases
+        joined by "và", "hoặc", "or", commas is looked for as typed, or as the longest run of
+        it, of `least` words or more, that some task contains; a task naming any counts.
+        With least=3 it also serves "does the plan mention X", which names no tasks."""
+        # What is in brackets explains ("thất nghiệp (lao động mất việc làm, …)") and names no
+        # more; English keeps its hyphens and apostrophes for the glossary ("high-quality").
+        text = re.sub(r"\([^)]*\)?", " ", q.text)
+        # Commas stay: they divide "xem xét, ban hành chính sách" into two phrases.
+        m = _MENTION.search(text.lower() if q.style == "en" else marked(text, ","))
+        if not m or (least < 3 and not names_tasks(q.words)):  # asks for tasks, not what it says
+            return "", []
+        phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", m.group("what"))[0]
+        # "… Bà mẹ Việt Nam anh hùng không, cụ thể thế nào": the question's tail names nothing.
+        phrase = re.split(r"\b(khong|ko|chua|cu the|the nao|nhu the nao|or not|and if|if so)\b", phrase)[0]
+        if re.match(r"\s*(dong |cung )?(chu tri|phoi hop)\b", phrase):
+            return "", []  # "nhiệm vụ nào phải đồng chủ trì với sở khác": a question of roles
+        pool = [(p, t) for p in self.plans for t in p.work() if within is None or t in within]
+        named = self.directory.find(phrase) if least < 3 else []  # "bảo hiểm xã hội tự nguyện" is no agency
+        if named:  # "which tasks mention the Department of Finance": as lead, coordinator or in the text
+            a = named[0]
+            return a.name, [t for p, t in pool if a.name in self._task_agencies[(p.source, t.id)]]
+        shown: list[str] = []
+        found: list[Task] = []
+        head: list[str] = []
+        for part in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase):
+            # English questions may name the plan's own words ("call for chuyển đổi số").
+            words = tokens(translate_terms(part) if q.style == "en" and not has_diacritics(part) else part)
+            readings = [self._longest_named(words, pool)]
+            # "trình HĐND tỉnh ban hành hoặc xem xét chính sách": a later part may share the first
+            # part's head ("trình HĐND tỉnh xem xét"). A part the plan does not hold whole takes
+            # the longer reading; one it holds whole ("… ven biển và hải đảo") keeps its own too.
+            own = readings[0][0]
+            for n in range(len(head) - 1, 0, -1):
+                longer = self._longest_named(head[:n] + words, pool)
+                if len(longer[0]) > max(len(own), n):
+                    readings = [*readings, longer] if len(own) == len(words) else [longer]
+                    break
+            head = head or words
+            for span, hits in readings:
+                # Without a question about tasks, the run must carry half the phrase: "tỉnh hỗ
+                # trợ" out of "chuyện tỉnh hỗ trợ tiền nước sinh hoạt cho dân" is no mention of it.
+                if hits and len(span) >= max(least, (len(words) + 1) // 2 if least >= 3 else 0):
+                    said = wording([unwrap(p.body(t.id)) for p, t in hits], span)
+                    shown += [said] if said not in shown else []
+                    found += [t for _, t in hits if t not in found]
+        return " / ".join(shown), [t for _, t in pool if t in found]
+
+    def _longest_named(self, words: list[str], pool: list[tuple[Plan, Task]]
+                       ) -> tuple[list[str], list[tuple[Plan, Task]]]:
+        """The longest run of the words, two or more, that some task names, and the tasks
+        naming it. A run of four words or more may have up to two words inside it in the
+        plan ("lao động [trong] khu vực phi chính thức", "đội ngũ [cán bộ] làm công tác xã hội")."""
+        for n in range(len(words), 1, -1):
+            for i in range(len(words) - n + 1):
+                span = words[i:i + n]
+                if span[0] in _LEADING:
+                    continue
+                needle = re.compile(run_pattern(span, loose=n >= 4))
+                hits = [(p, t) for p, t in pool if needle.search(self._task_words[(p.source, t.id)])]
+                if hits:
+                    return span, hits
+        return [], []
+
+    def mention_list(self, q: Query, phrase: str, tasks: list[Task]) -> tuple[str, list[Citation]]:
+        en = q.style == "en"
+        rows = [(p, t) for p in self.plans for t in p.work() if t in tasks]
+        leads = "lead" in q.intents  # "… kèm sở chủ trì", "with its lead department"
+        named = [self._naming(p, t.id, phrase) for p, t in rows]
+        # Up to three tasks: the sentence itself, which answers "does the plan mention X" too.
+        quote = len(rows) <= 3
+        items = "; ".join(f"{t.id} ({t.title})" + (f" — {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
+                                                    if leads else "") + (f": “{sent}”" if quote and sent else "")
+                          for (_, t), (_, sent) in zip(rows, named, strict=True))
+        stop = "" if items.endswith("”") else "."  # a quoted sentence ends with its own stop
+        text = (f"{len(rows)} task{'s mention' if len(rows) > 1 else ' mentions'} “{phrase}”: {items}{stop}" if en
+                else f"Có {len(rows)} nhiệm vụ nhắc đến “{phrase}”: {items}{stop}")
+        return text, [c for c, _ in named]
+
+    def _naming(self, plan: Plan, sid: str, phrase: str) -> tuple[Citation, str]:
+        """A unit cited with its first sentence that names the phrase (any of "a / b") lit,
+        and that sentence ("" when none does)."""
+        s = plan.section(sid)
+        assert s is not None
+        needles = [re.compile(run_pattern(w, loose=len(w) >= 4)) for w in (tokens(x) for x in phrase.split(" / ")) if w]
+        for sent in self._sentences(plan, sid)[1]:
+            words = marked(sent)
+            if any(n.search(words) for n in needles):
+                return self.cite(plan, sid, locate(plan.text, s.start, s.end, sent)), sent
+        return self.cite(plan, sid), ""
+
+
+# "…nhắc đến X", "…mention X": X is what the tasks must name.
+_MENTION = re.compile(
+    r"\b(nhac den|nhac toi|nhac gi (?:den|toi|ve)|de cap den|de cap toi|de cap gi (?:den|toi|ve)|"
+    r"co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
+    r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
+    r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
+    r"co noi dung|say anything about|says anything about|anything about|"
+    r"(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,3}?(?:phai|can))"
+    r"\b(?P<what>.+)"
+)
+_LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an",
+            "day", "manh", "tang", "cuong", "thuc", "hien"}  # "đẩy mạnh", "tăng cường", "thực hiện" X: X

@@ -1,0 +1,74 @@
+"""Passage answers: what a unit says, quoted; and the refusal that names the nearest units."""
+
+from __future__ import annotations
+
+from assistant.answer import Citation
+from assistant.compose.base import ComposerBase, locate, overlap
+from assistant.query import Query
+from assistant.retrieve import Hit, lexical_terms
+from index.parse import Plan
+
+
+class PassageAnswers(ComposerBase):
+    def best_sentence(self, q: Query, plan: Plan, sid: str, n: int = 1) -> str:
+        """The sentence of a section that shares most words with the question; with n=2 the
+        best two, kept in the plan's order when they are adjacent."""
+        text, sents = self._sentences(plan, sid)
+        if not sents:
+            return text[:300]
+        terms = set(lexical_terms(q.text, q.style == "en"))
+
+        def score(s: str) -> float:
+            return overlap(terms, set(lexical_terms(s)))
+
+        order = sorted(range(len(sents)), key=lambda i: -score(sents[i]))
+        picked = order[:1]
+        if n > 1 and len(order) > 1 and score(sents[order[1]]) > 0 and abs(order[1] - order[0]) == 1:
+            picked = sorted(order[:2])
+        best = " ".join(sents[i] for i in picked)
+        return best if len(best) < 700 else best[:700].rsplit(" ", 1)[0] + "…"
+
+    def content_answer(self, q: Query, hits: list[Hit]) -> tuple[str, list[Citation]]:
+        h = hits[0]
+        return self.quote(q, next(p for p in self.plans if p.source == h.doc), h.section)
+
+    def quote(self, q: Query, plan: Plan, sid: str) -> tuple[str, list[Citation]]:
+        """What a unit says: the whole unit when short, else its best two sentences."""
+        en = q.style == "en"
+        s = plan.section(sid)
+        assert s is not None
+        whole = self._sentences(plan, sid)[0].strip()
+        # A short unit is quoted whole: "what is the general objective?" wants all of II.1.
+        sent = whole if len(whole) <= 1100 else self.best_sentence(q, plan, sid, 2)
+        cites = [self.cite(plan, sid, locate(plan.text, s.start, s.end, sent))]
+        label = f"{sid} ({s.title})"
+        return ((f"According to section {label}: “{sent}”" if en else f"Theo mục {label}: {sent}"), cites)
+
+    def units_answer(self, q: Query, sids: list[str]) -> tuple[str, list[Citation]]:
+        """What a part or item says: each of its units with its opening sentence."""
+        en, plan = q.style == "en", self.plan
+        parts, cites = [], []
+        for sid in sids:
+            s = plan.section(sid)
+            if s is None or not s.has_body:
+                continue
+            sent = self.best_sentence(q, plan, sid)
+            parts.append(f"{sid} ({s.title}): {sent}")
+            cites.append(self.cite(plan, sid, locate(plan.text, s.start, s.end, sent)))
+        head = "The plan says — " if en else "Nội dung — "
+        return head + " | ".join(parts), cites
+
+    def abstain(self, q: Query, hits: list[Hit], why: str = "") -> tuple[str, list[Citation]]:
+        """The plan does not answer: why, when known, and the nearest sections."""
+        en = q.style == "en"
+        near = ", ".join(f"{h.section} ({h.title.split(' › ')[-1]})" for h in hits[:3])
+        if en:
+            text = "The plan does not answer this question" + (f" ({why})" if why else "") + "."
+            text += f" Nearest sections: {near}." if near else ""
+        else:
+            text = "Kế hoạch không đề cập nội dung này" + (f" ({why})" if why else "") + "."
+            text += f" Các mục gần nhất: {near}." if near else ""
+        return text, []
+
+
+

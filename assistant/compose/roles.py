@@ -1,0 +1,184 @@
+"""Role answers: who leads a task, who takes part, by when; the task a question describes."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.agencies import Agency
+from assistant.answer import Citation, timeline_en
+from assistant.compose.base import longest_run, overlap
+from assistant.compose.mentions import MentionAnswers
+from assistant.query import Query
+from assistant.retrieve import Hit, lexical_terms
+from index.normalize import fold
+from index.parse import Plan, Task
+
+
+class RoleAnswers(MentionAnswers):
+    def find_task(self, q: Query, hits: list[Hit]) -> tuple[Plan, Task] | None:
+        """The task a question describes: among the tasks of the top three hits, the first,
+        unless another fits what the question says clearly better (below).
+
+        A target section (part II) above it is passed over, since "who leads housing?"
+        shares its words with the housing targets, and so is the header, which the plan's
+        own name in a question ("kh 65 của UBND tỉnh Quảng Ngãi") brings up; part IV is not.
+        """
+        candidates: list[tuple[Plan, Task]] = []
+        for h in hits[:3]:
+            # A duty of the implementation part answers who does it, when it is what the question is closest to.
+            duty = h is hits[0] and bool({"lead", "coordinate"} & set(q.intents)) and "timeline" not in q.intents
+            found = self._tasks.get((h.doc, h.section)) or (self._duties.get((h.doc, h.section)) if duty else None)
+            role = self._role(h.doc, h.section)
+            if found:
+                candidates.append(found)
+            elif role == "tasks" and self._duty_plan(h.doc):
+                continue  # a task of a plan that says who does what agency by agency: its duty answers
+            elif role not in {"purpose", "objectives", "targets"} and h.section != "header":
+                break
+        # "who works with the Department of Health on the handwashing campaign": a task whose partners
+        # are asked by the bodies it names is one those bodies take part in; the nearest such task wins (when
+        # the passage nearest the question is a task at all: a report it must send is no task).
+        bodies = [a.name for a in self.directory.find(q.text)]
+        asks_partners = "coordinate" in q.intents and "lead" not in q.intents
+        if bodies and asks_partners and not re.search(r"\b(ngoai|besides|apart from|other than|in addition to)\b", q.words):
+            pool = [f for h in hits[:6] if (f := self._tasks.get((h.doc, h.section)))]
+            # "who works with X": X leads it, if any task near the question is so; else X takes part.
+            fitting = [f for f in pool if all(n in f[1].lead for n in bodies)] or [
+                f for f in pool if all(n in (*f[1].lead, *f[1].coordinate) for n in bodies)]
+            if fitting and candidates and candidates[0] not in fitting:
+                return fitting[0]
+        if not candidates:
+            return None
+        # "ngoài các sở ngành và UBND huyện còn ai phối hợp": a task with someone besides them.
+        if "coordinate" in q.intents and re.search(r"\b(ngoai|besides|apart from|other than|in addition to)\b", q.words):
+            named = {a.name for a in self.directory.find(q.text)}
+            beyond = [c for c in candidates if set(c[1].coordinate) - named]
+            if named and beyond:
+                return beyond[0]
+        # Two tasks on the same people (III.5.c and III.7 both name children, the disabled and
+        # the elderly): the one that holds a clearly longer run of the question's words
+        # ("phát triển mạng lưới dịch vụ trợ giúp xã hội …") wins, else the one whose words
+        # the question uses clearly more.
+        runs = [longest_run(q.words.split(), self._task_words[(p.source, t.id)]) for p, t in candidates]
+        longest = max(range(len(candidates)), key=lambda n: runs[n])
+        if runs[longest] >= max(6, runs[0] + 3):
+            return candidates[longest]
+        terms = set(lexical_terms(q.text, q.style == "en"))
+        words = [overlap(terms, self._body_terms[(p.source, t.id)]) for p, t in candidates]
+        best = max(range(len(candidates)), key=lambda n: words[n])
+        return candidates[best] if words[best] >= max(words[0] * 1.15, words[0] + 6) else candidates[0]
+
+    # -- answers -------------------------------------------------------------
+    def focus_answer(self, q: Query, tasks: list[tuple[Plan, Task]], asked: list[str]) -> tuple[str, list[Citation]]:
+        """A role or the timeline of each task the conversation is about ("còn phối hợp thì sao?"
+        after a list), tasks that share the same value grouped, each task cited."""
+        if len(tasks) == 1:
+            return self.task_answer(q, *tasks[0], asked)
+        en = q.style == "en"
+        heads = {"lead": ("Lead", "Cơ quan chủ trì"), "coordinate": ("Coordinating bodies", "Cơ quan phối hợp"),
+                 "timeline": ("Timeline", "Thời gian thực hiện")}
+        slot = {"lead": 0, "coordinate": 1, "timeline": 2}
+        lines = []
+        for role in asked:
+            groups: dict[str, list[Task]] = {}
+            for _, t in tasks:
+                if role == "timeline":
+                    gloss = timeline_en(t.when) if en else ""
+                    value = f"“{t.timeline}” ({gloss})" if gloss else t.timeline
+                else:
+                    value = self._names(t.lead if role == "lead" else t.coordinate, en)
+                groups.setdefault(value or ("not stated" if en else "không nêu"), []).append(t)
+            head = (f"{heads[role][0]} of the {len(tasks)} tasks above:" if en
+                    else f"{heads[role][1]} của {len(tasks)} nhiệm vụ trên:")
+            parts = [f"{', '.join(self._task_label(t, en) for t in ts)}: {value}." for value, ts in groups.items()]
+            lines.append(" ".join([head, *parts]))
+        cites = []
+        for plan, t in tasks:
+            spans = [t.spans[slot[r]] for r in asked]
+            cites.append(self.cite(plan, t.id, (min(a for a, _ in spans), max(b for _, b in spans))))
+        return " ".join(lines), cites
+
+    @staticmethod
+    def _said(t: Task, role: int, en: bool) -> str:
+        """The plan's own words for a role when they list the bodies otherwise than the answer does
+        ("Sở Y tế và Công an tỉnh"), so the answer can be checked against the plan as it reads."""
+        said = t.said[role]
+        names = t.lead if role == 0 else t.coordinate
+        if not said or fold(said) == fold("; ".join(names)) or len(said) > 240:
+            return ""
+        return f" (the plan: “{said}”)" if en else f" (kế hoạch ghi: “{said}”)"
+
+    def tasks_answer(self, q: Query, tasks: list[tuple[Plan, Task]], asked: list[str]) -> tuple[str, list[Citation]]:
+        texts, cites = [], []
+        for plan, t in tasks:
+            text, c = self.task_answer(q, plan, t, asked)
+            texts.append(text)
+            cites += c
+        return " ".join(texts), cites
+
+    def task_answer(self, q: Query, plan: Plan, t: Task, asked: list[str]) -> tuple[str, list[Citation]]:
+        if t not in plan.work():
+            # A duty of the implementation part beside a task table: its own words say who, when
+            # and through whom better than a role summary would.
+            return self.quote(q, plan, t.id)
+        en = q.style == "en"
+        label = self._task_label(t, en)
+        lines: list[str] = []
+        spans: list[tuple[int, int]] = []
+        if "lead" in asked:
+            lines.append(
+                f"{self._names(t.lead, en)} {'lead' if len(t.lead) > 1 else 'leads'} {label}{self._said(t, 0, en)}."
+                if en else f"Cơ quan chủ trì tham mưu {label}: {'; '.join(t.lead)}{self._said(t, 0, en)}."
+            )
+            spans.append(t.spans[0])
+        if "coordinate" in asked and not t.coordinate:
+            # Said outright, never an empty list: the plan names no partner for this task.
+            lines.append(f"The plan names no coordinating body for {label}." if en
+                         else f"Kế hoạch không nêu cơ quan phối hợp cho {label}.")
+            spans.append(t.spans[0])
+        elif "coordinate" in asked:
+            lines.append(
+                f"Coordinating bodies for {label}: {self._names(t.coordinate, en)}{self._said(t, 1, en)}."
+                if en else f"Cơ quan phối hợp thực hiện {label}: {'; '.join(t.coordinate)}{self._said(t, 1, en)}."
+            )
+            spans.append(t.spans[1])
+        if "timeline" in asked:
+            gloss = timeline_en(t.when)
+            lines.append(
+                f"Timeline of {label}: “{t.timeline}”" + (f" ({gloss})." if gloss else ".")
+                if en else f"Thời gian thực hiện {label}: {t.timeline}."
+            )
+            spans.append(t.spans[2])
+        hl = (min(s[0] for s in spans), max(s[1] for s in spans))
+        # 'có nhắc "mã số an sinh xã hội", là nhiệm vụ gì và ai lo': where the plan says it, too.
+        quoted = re.search(r"[\"“]([^\"”]{4,80})[\"”]", q.text)
+        sentence = self._naming(plan, t.id, quoted.group(1))[1] if quoted else ""
+        if sentence:
+            lines.insert(0, f"{'The plan says, in' if en else 'Kế hoạch nêu tại'} {label}: “{sentence}”")
+        # "UBND cấp huyện có phải phối hợp không, vai trò thế nào": the task's sentence on it.
+        elif re.search(r"\b(vai tro|role|lam gi|trach nhiem gi|what does|what must)\b", q.words):
+            role = self._role_sentence(plan, t, self.directory.find(q.text))
+            if role:
+                lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{role}”")
+        return " ".join(lines), [self.cite(plan, t.id, hl)]
+
+    def _role_sentence(self, plan: Plan, t: Task, agencies: list[Agency]) -> str:
+        """The first sentence of a task's text that names one of the agencies; "" when none does."""
+        names = {a.name for a in agencies}
+        return next((x for x in self._sentences(plan, t.id)[1] if names & {a.name for a in self.directory.find(x)}), "")
+
+    def task_summary(self, q: Query, plan: Plan, t: Task) -> tuple[str, list[Citation]]:
+        en = q.style == "en"
+        # "6d nói về cái gì": a short task whole, a long one by its two best sentences.
+        whole = self._sentences(plan, t.id)[0].strip()
+        first = whole if len(whole) <= 800 else self.best_sentence(q, plan, t.id, 2)
+        if en:
+            text = (f"{self._task_label(t, True)}: “{first}” Lead: {self._names(t.lead, True)}. "
+                    f"Coordinating: {self._names(t.coordinate, True)}. Timeline: {t.timeline}.")
+        else:
+            text = (f"Nhiệm vụ {t.id} ({t.title}): {first} Chủ trì: {'; '.join(t.lead)}. "
+                    f"Phối hợp: {'; '.join(t.coordinate)}. Thời gian: {t.timeline}.")
+        return text, [self.cite(plan, t.id)]
+
+
+

@@ -1,0 +1,384 @@
+"""The route table: which answer a question gets, decided from its frame and what retrieval found.
+
+Each rule is a small function of the turn (the question's frame, its hits, the assistant asked): it
+returns an answer when the question is one it answers, else None, and the first rule that answers
+wins. `ROUTES` lists them in order; each rule's name is reported with the answer (`rule` in
+--json), and the composer that writes the answer reports its kind (`route`: role, list, duties,
+target, document, passage, refusal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from assistant.answer import Citation, missing_ref
+from assistant.compose import Composer
+from assistant.frame import Frame
+from assistant.query import Query
+from assistant.retrieve import Hit
+from assistant.scope import reason
+from index.parse import Plan, Task
+from index.timeline import parse_timeline
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+Reply = tuple[str, list[Citation], bool]  # text, citations, declined
+
+
+@dataclass
+class Turn:
+    """One question being answered: its frame, what retrieval found, and the assistant asked."""
+
+    ask: Assistant
+    f: Frame
+    hits: list[Hit]
+    qvec: object
+    best: float | None = None
+    whole: Query | None = None  # the whole question, when the words naming its plan were cut from `f`
+    rule: str = field(default="", init=False)
+
+    @property
+    def c(self) -> Composer:
+        return self.ask.composer
+
+    def out_of_scope(self) -> bool:
+        # A question that named its plan is weighed whole: the words naming the plan tie it to
+        # the plan as much as its topic does ("kh … lâm hà kinh phí lấy từ những nguồn nào").
+        if self.whole is not None:  # the retriever keeps the question's vector: asked twice, embedded once
+            return self.ask._out_of_scope(self.whole, self.hits, self.ask.retriever.embed(self.whole.text))
+        return self.ask._out_of_scope(self.f.q, self.hits, self.qvec, self.best)
+
+    def refuse(self, why: str = "") -> Reply:
+        return (*self.c.abstain(self.f.q, self.hits, why), True)
+
+    def answer(self, reply: tuple[str, list[Citation]] | None) -> Reply | None:
+        return None if reply is None else (*reply, False)
+
+    @cached_property
+    def ref_tasks(self) -> list[tuple[Plan, Task]]:
+        """The tasks the question's references name; a part or item stands for all its tasks."""
+        return self.c.ref_tasks(self.f.q)
+
+    @property
+    def named_tasks(self) -> list[Task]:
+        return [t for _, t in self.ref_tasks]
+
+    @cached_property
+    def mentions(self) -> tuple[str, list[Task]]:
+        """What tasks the question asks to name ("những nhiệm vụ nhắc đến X"), and those tasks."""
+        return self.c.mention_tasks(self.f.q)
+
+
+Rule = Callable[[Turn], "Reply | None"]
+
+
+# -- a section named -------------------------------------------------------------------------------
+def missing_section(t: Turn) -> Reply | None:
+    """"nhiệm vụ 9c", "mục VII": a section the plan does not have."""
+    if missing_ref(t.f.q) and not any("." in r.section for r in t.f.q.refs):
+        return t.refuse(reason("section", t.f.en))
+    return None
+
+
+def bare_number(t: Turn) -> Reply | None:
+    """"…vneid mục 2 trên điện thoại": a bare number names no part of this plan for sure."""
+    if t.f.q.refs and t.f.bare_refs and t.ask.unknown_words(t.f.q) and t.out_of_scope():
+        return t.refuse()
+    return None
+
+
+def section_lacks(t: Turn) -> Reply | None:
+    """"Mục IV có quy định hình thức kỷ luật … không": a section named does not put into the plan
+    what it holds nowhere (a penalty, a sum of money, an address)."""
+    why = t.ask.scope.reason(t.f.q) if t.f.q.refs else ""
+    return t.refuse(why) if why else None
+
+
+def section_mentions(t: Turn) -> Reply | None:
+    """"trong mục III, nhiệm vụ nào nhắc đến X": the named tasks whose words name it."""
+    if not t.f.aggregate:
+        return None
+    phrase, named = t.c.mention_tasks(t.f.q, t.named_tasks)
+    return t.answer(t.c.mention_list(t.f.q, phrase, named)) if named else None
+
+
+def section_duties(t: Turn) -> Reply | None:
+    """"part IV: what must Sở LĐTBXH do?"."""
+    if t.f.agencies and all(t.ask._within(r.section, "implementation") for r in t.f.q.refs):
+        return t.answer(t.c.duties(t.f.q, t.f.agencies[0]))
+    return None
+
+
+def section_agency_among(t: Turn) -> Reply | None:
+    """"trong các nhiệm vụ 2a, 2b, …, 8c, nhiệm vụ nào Sở LĐTBXH chủ trì?": among the named tasks.
+    "những điểm nào KHÔNG có Sở LĐTBXH chủ trì" is no such question: every point's leads answer it."""
+    f = t.f
+    if len(t.ref_tasks) > 1 and f.agencies and f.asked and (f.leads or f.aggregate) and not f.negated:
+        return t.answer(t.c.agency_answer(f.q, list(f.agencies), f.leads, t.named_tasks))
+    return None
+
+
+def section_agency_all(t: Turn) -> Reply | None:
+    """"Sở TT&TT chủ trì những điểm nào? Tôi biết có 1a, còn điểm nào nữa": all of them."""
+    f = t.f
+    if len(t.ref_tasks) <= 1 and f.agencies and f.asked and f.aggregate and not f.negated:
+        return t.answer(t.c.agency_answer(f.q, list(f.agencies), f.leads))
+    return None
+
+
+def section_lead_count(t: Turn) -> Reply | None:
+    """"trong mục III, nhiệm vụ nào có từ hai cơ quan chủ trì"."""
+    if t.ref_tasks and t.f.aggregate and t.f.leads:
+        return t.answer(t.c.lead_count_list(t.f.q, t.f.leads, t.named_tasks))
+    return None
+
+
+def section_roles(t: Turn) -> Reply | None:
+    """"ai chủ trì 6đ", "6d va 6dd ai phoi hop": the roles of each task named."""
+    return t.answer(t.c.tasks_answer(t.f.q, t.ref_tasks, list(t.f.asked))) if t.ref_tasks and t.f.asked else None
+
+
+def section_tasks(t: Turn) -> Reply | None:
+    """"nhóm II phụ lục gồm những nhiệm vụ gì", "khoản 2 mục III có bao nhiêu nhiệm vụ"."""
+    f = t.f
+    listing = len(t.ref_tasks) > 1 and f.aggregate and not f.asked and not f.figure
+    if listing or (t.ref_tasks and f.figure and f.tasks):
+        return t.answer(t.c.task_list(f.q, within=t.named_tasks))
+    return None
+
+
+def section_no_figure(t: Turn) -> Reply | None:
+    """"III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn": a figure asked of a section that sets none."""
+    f = t.f
+    if f.figure and not f.tasks and not any(t.ask._role(r.section) in {"objectives", "targets"} for r in f.q.refs):
+        return t.refuse(reason("figure", f.en))
+    return None
+
+
+def section_one_task(t: Turn) -> Reply | None:
+    """"6d nói về cái gì": the task's summary; "III.2.b says what about personal data": the sentences on it."""
+    refs = t.f.q.refs
+    if len(t.ref_tasks) == 1 and len(refs) == 1 and t.ref_tasks[0][1].id == refs[0].section:
+        plan, task = t.ref_tasks[0]
+        if t.ask._topic_words(t.f.q):
+            return t.answer(t.c.quote(t.f.q, plan, task.id))
+        return t.answer(t.c.task_summary(t.f.q, plan, task))
+    return None
+
+
+def section_target(t: Turn) -> Reply | None:
+    """"điểm a khoản 2 mục II: tỷ lệ hộ nghèo giảm bao nhiêu % mỗi năm": the section's indicators."""
+    f = t.f
+    if not (f.wants("target") and all(t.ask._about_target(r.section) for r in f.q.refs)):
+        return None
+    text, cites, _ = t.c.target_answer(f.q, {r.section for r in f.q.refs})
+    if text:
+        return text, cites, False
+    return t.refuse(reason("figure", f.en)) if f.figure else None
+
+
+def section_text(t: Turn) -> Reply:
+    """What the named section says: each unit of a part, or the unit itself."""
+    units = [h.section for h in t.hits if h.via == "lookup"]
+    if len(units) > 1:
+        return (*t.c.units_answer(t.f.q, units), False)
+    return (*t.c.content_answer(t.f.q, t.hits), False)
+
+
+# -- no section named ------------------------------------------------------------------------------
+def document(t: Turn) -> Reply | None:
+    """Facts of the document itself. "… chỉ tiêu này được phê duyệt tại quyết định số mấy": the number
+    is in the indicator clause; "sđt đường dây nóng … là số mấy" asks no number of the plan's."""
+    f = t.f
+    if f.wants("meta") and not t.ask._names_a_target(f.q, t.hits) and not t.ask.scope.asks_contact(f.words):
+        return t.answer(t.c.meta_answer(f.q))
+    return None
+
+
+def duties(t: Turn) -> Reply | None:
+    """"What does the implementation section require of us?"; with tasks asked too, the agency's list."""
+    f = t.f
+    if f.agencies and f.implementation and not {"lead", "coordinate"} & set(f.q.intents):
+        return t.answer(t.c.duties(f.q, f.agencies[0]))
+    return None
+
+
+def mentions(t: Turn) -> Reply | None:
+    """"những nhiệm vụ nào nhắc đến chuyển đổi số". A deadline's words name the tasks due that year
+    however each words it ("quý II năm 2026", "trước ngày 30/6/2026"), not those that say it alike."""
+    if not t.f.aggregate:
+        return None
+    phrase, named = t.mentions
+    dated = t.f.q.year is not None and parse_timeline(phrase).first == t.f.q.year
+    return t.answer(t.c.mention_list(t.f.q, phrase, named)) if named and not dated else None
+
+
+def agency_tasks(t: Turn) -> Reply | None:
+    """"Sở Y tế chủ trì những nhiệm vụ nào", "tasks the Department of Health co-leads"."""
+    if t.f.aggregate and t.f.agencies:
+        return t.answer(t.c.agency_answer(t.f.q, list(t.f.agencies), t.f.leads))
+    return None
+
+
+def tasks_due(t: Turn) -> Reply | None:
+    """A year asked for names the tasks due in it, whatever else the question mentions ("… trong năm
+    2026, không tính các nhiệm vụ hằng năm")."""
+    f = t.f
+    if f.aggregate and f.q.year is not None and (f.due or f.wants("timeline")):
+        text, cites = t.c.task_list(f.q, year=f.q.year)
+        return (text, cites, False) if cites else None
+    return None
+
+
+def tasks_of_timeline(t: Turn) -> Reply | None:
+    """"những nhiệm vụ thực hiện thường xuyên", "… hằng năm", "… và các năm tiếp theo"."""
+    if t.f.aggregate and t.f.timeline_kind:
+        return t.answer(t.c.task_list(t.f.q, kind=t.f.timeline_kind))
+    return None
+
+
+def topic_roles(t: Turn) -> Reply | None:
+    """"liệt kê các nhiệm vụ về an sinh xã hội và cơ quan chủ trì": the tasks of the item whose title
+    the question names. Retrieval must agree: "các việc phát triển y tế học đường" is one task of
+    III.6, whatever item title its words happen to share."""
+    f = t.f
+    if not f.aggregate:
+        return None
+    topic = t.c.topic_tasks(f.q)
+    agrees = bool(t.hits) and t.hits[0].section in {x.id for _, x in topic}
+    if topic and (f.asked or f.listing) and agrees:
+        return t.answer(t.c.tasks_answer(f.q, topic, list(f.asked) or ["lead"]))
+    return None
+
+
+def lead_counts(t: Turn) -> Reply | None:
+    """"những nhiệm vụ có từ hai cơ quan chủ trì trở lên", "tasks with a single lead"."""
+    return t.answer(t.c.lead_count_list(t.f.q, t.f.leads)) if t.f.aggregate and t.f.leads else None
+
+
+def all_tasks(t: Turn) -> Reply | None:
+    """"kế hoạch có bao nhiêu nhiệm vụ", "list all tasks"."""
+    f = t.f
+    if f.aggregate and f.all_tasks and not t.c.topic_tasks(f.q) and not t.ask._topic_words(f.q):
+        return t.answer(t.c.task_list(f.q))
+    return None
+
+
+def out_of_reach(t: Turn) -> Reply | None:
+    """What the question asks for is not in the plan: a sum of money, another province, a law's text."""
+    why = t.ask.scope.reason(t.f.q)
+    return t.refuse(why) if why else None
+
+
+def said_in_tasks(t: Turn) -> Reply | None:
+    """"Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không": the one or two tasks
+    whose own words say it, quoted, before any passage that merely resembles it; a run of the plan's
+    own words outweighs a stray word it lacks ("Tỉnh sẽ làm gì …")."""
+    if not t.f.says:
+        return None
+    phrase, named = t.c.mention_tasks(t.f.q, least=3)
+    return t.answer(t.c.mention_list(t.f.q, phrase, named)) if 0 < len(named) <= 2 else None
+
+
+def no_evidence(t: Turn) -> Reply | None:
+    """Nothing in the question anchors it to the plan (calibrated evidence, Assistant._out_of_scope)."""
+    if not t.f.agencies and t.out_of_scope() and not t.ask._names_a_target(t.f.q, t.hits):
+        return t.refuse()
+    return None
+
+
+def _about_targets(t: Turn) -> bool:
+    """Retrieval agrees the question is about the plan's targets."""
+    f, hits = t.f, t.hits
+    return not f.general and bool(hits) and (
+        t.ask._about_target(hits[0].section) or (f.q.year is not None and any(t.ask._about_target(h.section) for h in hits[:3])))
+
+
+def target(t: Turn) -> Reply | None:
+    """An indicator of the plan, for the years asked; an objective in words when it fits clearly
+    better (it cannot answer "how many"); refused when the plan sets it for other years only."""
+    f = t.f
+    if not (f.wants("target") and not f.asked and _about_targets(t)):
+        return None
+    text, cites, score = t.c.target_answer(f.q)
+    figure = f.figure and not f.says and not f.general
+    objective = t.c.better_objective(f.q, score) if text and not figure else None
+    if objective:
+        return (*objective, False)
+    # "the 2025 target for urban unemployment": the plan sets it for 2030 only, and the 2030 clause
+    # matches far better than anything of 2025 does.
+    asked_years = t.c.asked_years(f.q)
+    other, best = t.c.indicators(f.q, any_year=True) if asked_years else ([], 0.0)
+    if other and (not text or best >= score + 4) and not asked_years & {x.year for x in other}:
+        return t.refuse(reason("indicator_years", f.en, {x.year for x in other}))
+    return (text, cites, False) if text else None
+
+
+def figure(t: Turn) -> Reply | None:
+    """A figure asked for outright ("bao nhiêu", "how many") is a target or nothing. A figure the plan
+    states outside its targets ("công suất 500 tấn/ngày" in a task row) is quoted from the passage
+    retrieval puts first; only a passage with no figure is refused."""
+    f, hits = t.f, t.hits
+    if not (f.figure and not f.asked and not f.says and not f.general):
+        return None
+    if hits and hits[0].section not in {"header", "recipients", "signature"} and not t.ask._about_target(
+            hits[0].section) and t.ask._states_asked_figure(f.q, hits[0].text):
+        return (*t.c.content_answer(f.q, hits), False)
+    return t.refuse(reason("figure", f.en))
+
+
+def task_roles(t: Turn) -> Reply | None:
+    """Lead / coordinate / timeline of the task the question describes, or of each of two ("nhiệm vụ
+    nước sạch … và nhiệm vụ khuyến khích nguồn lực quốc tế … do ai chủ trì")."""
+    f = t.f
+    if not (f.asked and t.hits):
+        return None
+    both = t.ask._two_tasks(f.q)
+    if both:
+        return t.answer(t.c.tasks_answer(f.q, both, list(f.asked)))
+    found = t.c.find_task(f.q, t.hits)
+    return t.answer(t.c.task_answer(f.q, *found, list(f.asked))) if found else None
+
+
+def target_late(t: Turn) -> Reply | None:
+    """A target asked beside a role no task answered."""
+    if t.f.wants("target") and _about_targets(t):
+        text, cites, _ = t.c.target_answer(t.f.q)
+        return (text, cites, False) if text else None
+    return None
+
+
+def passage(t: Turn) -> Reply:
+    """What the passage retrieval puts first says; nothing found, nothing answered."""
+    return (*t.c.content_answer(t.f.q, t.hits), False) if t.hits else t.refuse()
+
+
+# Questions naming a section, in order; the last always answers.
+SECTION_ROUTES: tuple[Rule, ...] = (
+    section_mentions, section_duties, section_agency_among, section_lead_count, section_agency_all, section_roles, section_tasks,
+    section_no_figure, section_one_task, section_target, section_text,
+)
+# Questions naming none, in order; the last always answers.
+ROUTES: tuple[Rule, ...] = (
+    document, duties, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
+    all_tasks, out_of_reach, said_in_tasks, no_evidence, target, figure, task_roles, target_late, passage,
+)
+
+
+def compose(t: Turn) -> Reply:
+    """The answer of the first rule that answers; its name is kept on the turn."""
+    rules = (missing_section, bare_number, section_lacks,
+             *(SECTION_ROUTES if t.f.q.refs else ROUTES))
+    for rule in rules:
+        reply = rule(t)
+        if reply is not None:
+            t.rule = rule.__name__
+            return reply
+    raise AssertionError("the last route always answers")
+
+
+__all__ = ["ROUTES", "SECTION_ROUTES", "Reply", "Turn", "compose"]
