@@ -51,7 +51,12 @@ class Directory:
                     names[n] = None
         self.agencies: list[Agency] = []
         for n in names:
-            english, aliases = KNOWN.get(n, (_english(n), ()))
+            # A branch ("Ngân hàng Chính sách xã hội chi nhánh tỉnh Phú Lâm") goes by its body's names too.
+            body = re.split(r"\s+chi nhánh\b", n)[0]
+            if n in KNOWN or body not in KNOWN:
+                english, aliases = KNOWN.get(n, (_english(n), ()))
+            else:
+                english, aliases = KNOWN[body][0], (body, *KNOWN[body][1])
             self.agencies.append(Agency(n, english, aliases))
         # Longest alias first, so "Sở Lao động - Thương binh và Xã hội" beats "Sở Lao động".
         pairs = []

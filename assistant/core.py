@@ -23,10 +23,11 @@ from assistant.glossary import (
     expand_tokens,
     translate_terms,
 )
-from assistant.lexicon import function_words, intent_tokens
+from assistant.lexicon import function_words, intent_tokens, spelled_out
 from assistant.library import Catalogue
 from assistant.query import (
     Query,
+    Reference,
     asks_content,
     detect_intents,
     english_topic,
@@ -100,6 +101,10 @@ def _toneless(word: str) -> str:
     """A word without its tone mark, its vowel marks kept: "biệt" -> "biêt"."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).translate(_TONES))
 
+
+# A sum of money asked for, and the units a sum is stated in.
+_MONEY_ASKED = re.compile(r"\b(kinh phi|bao nhieu tien|ngan sach|von|budget|funding|cost|money|dong)\b")
+_MONEY_UNIT = re.compile(r"(ty|trieu|nghin|ngan|dong|vnd|billion|million)\b")
 
 # A figure stated in a passage: a number (no year, date or document number) and the word it counts.
 _STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w/-]*/)")
@@ -196,17 +201,48 @@ class Assistant:
         fixed = self._typos_fixed(q.text) if q.style != "en" else q.text
         if fixed != q.text:
             q = replace(q, intents=detect_intents(fixed))
-        return self._follow_up(q, user_turns(history))
+        q = self._follow_up(q, user_turns(history))
+        if self.catalogue is not None:  # a library's questions are read again by the plan they go to
+            return q
+        if not q.refs and q.style != "en":
+            q = replace(q, refs=self._title_refs(q))
+        # "For 2027, what ceiling does the plan set on acute food poisoning cases": an indicator named for a
+        # year the plan sets targets for asks for that target, whatever word asks it.
+        if "target" not in q.intents and q.year in self.composer.years and self.composer.names_an_indicator(q):
+            q = replace(q, intents=(*[i for i in q.intents if i != "content"], "target"))
+        return q
+
+    @cached_property
+    def _unit_titles(self) -> dict[str, str]:
+        """Folded short titles of parts and items ("kinh phi", "to chuc thuc hien") and their ids."""
+        out: dict[str, str] = {}
+        for p in self.plans:
+            for s in p.sections:
+                if s.kind in {"part", "item"} and s.title and not s.title.endswith("…") and len(s.title.split()) <= 6:
+                    out.setdefault(" ".join(tokens(s.title)), s.id)
+        return out
+
+    def _title_refs(self, q: Query) -> tuple[Reference, ...]:
+        """"phần kinh phí", "mục tổ chức thực hiện": a part or item named by its title."""
+        for m in re.finditer(r"(?<!danh) (?:phan|muc|part|section) (?:ve )?", q.words):  # "danh mục" is a list
+            rest = q.words[m.end() - 1 :]
+            found = max((t for t in self._unit_titles if rest.startswith(f" {t} ")), key=len, default="")
+            if found:
+                return (Reference(self._unit_titles[found], (m.group(0) + found).strip()),)
+        return ()
 
     def _states_asked_figure(self, q: Query, passage: str) -> bool:
         """True when the passage states a figure of what the question names: a number whose few words
         before it ("công suất 500 tấn/ngày", "tổng kinh phí … khoảng 48,5 tỷ đồng") are the question's;
-        a share asked wants a percentage."""
+        a share asked wants a percentage, a sum of money a sum ("… bao nhiêu kinh phí" is not "4.500 người")."""
         asked = set(re.findall(r"[a-z]+", fold(q.text))) - function_words()
         share = bool(re.search(r"\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b", q.words))
+        money = bool(_MONEY_ASKED.search(" " + spelled_out(q.text) + " "))
         text = re.sub(r"^\s*[\dIVX]+[.)]\s", "", passage)
         for m in _STATES_FIGURE.finditer(text):
             if share and "%" not in m.group(0):
+                continue
+            if money and not _MONEY_UNIT.match(fold(text[m.end() - len(m.group(0).split()[-1]) :])):
                 continue
             # The words of its own clause before it: "Tổng kinh phí thực hiện Kế hoạch giai đoạn 2024 -
             # 2030 dự kiến khoảng 48,5 tỷ đồng" states the "tổng kinh phí" ten words back.
@@ -461,6 +497,17 @@ class Assistant:
                     if w not in self._folded_words and w not in self._initialisms and w not in function_words()]
         return []
 
+    @cached_property
+    def _plan_words(self) -> str:
+        return " " + " ".join(tokens("\n".join(p.text for p in self.plans))) + " "
+
+    def _quotes_plan(self, text: str) -> bool:
+        """Two words or more of Vietnamese with their marks, in a row, that the plan writes; a name ("Quảng
+        Ngãi", every word capitalised) is the plan's setting, no quotation of it."""
+        runs = re.findall(r"(?:[^\W\d_]*[^\W\d_a-zA-Z][^\W\d_]*\s+)+[^\W\d_]*[^\W\d_a-zA-Z][^\W\d_]*", text)
+        return any(f" {' '.join(tokens(r))} " in self._plan_words and not all(w[:1].isupper() for w in r.split())
+                   for r in runs)
+
     def _slip(self, word: str) -> bool:
         """One letter away from a word of the plan (dropped, added, changed or swapped)."""
         return len(word) >= 3 and bool(edits1(word) & self._folded_words)
@@ -522,7 +569,9 @@ class Assistant:
         # English words tie a question to the plan when the glossary its thresholds were fitted on knows
         # one, or when two of the genre's terms are words this plan writes ("mid-term review": "sơ kết
         # giữa kỳ"); "hotel" is the genre's word for nothing a plan on social policy says.
-        if q.style == "en" and dense < UNTRANSLATED_EN and not asked_terms(q.text) and len(self.scope.written_terms(q.text)) < 2:
+        # An English question that quotes the plan's own Vietnamese ("the “bốn tại chỗ” motto") is tied to it.
+        if q.style == "en" and dense < UNTRANSLATED_EN and not asked_terms(q.text) and len(self.scope.written_terms(q.text)) < 2 \
+                and not self._quotes_plan(q.text):
             return True
         return cov < MIN_COVERAGE[q.style] and dense < MIN_DENSE[q.style] and top < MAX_LEXICAL[q.style]
 

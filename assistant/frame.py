@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.agencies import Agency, Directory
-from assistant.lexicon import says
+from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_all_tasks, asks_content, asks_figure, lead_count, names_tasks
 from index.genre import phrase_pattern
 
@@ -79,7 +79,7 @@ def read(q: Query, directory: Directory) -> Frame:
         asked=() if content else tuple(i for i in q.intents if i in ROLES),
         says=content,
         leads=lead_count(folded),
-        figure=asks_figure(folded),
+        figure=asks_figure(" " + spelled_out(q.text) + " "),  # "công suất bn"
         negated=bool(_NEGATED.search(folded)),
         general=any(w in folded for w in _GENERAL),
         implementation=bool(_IMPLEMENTATION.search(folded)),

@@ -34,6 +34,9 @@ _FULL_NUMBER_NAMED = re.compile(rf"(?:\b{_DOC}\s*(?:so\s*)?)?\b\d{{1,5}}\s*/\s*(
 _HEADS = tuple(" " + fold(h) for h in words("bodies", "heads") if fold(h) not in {"ubnd", "uy ban"})
 # Words a plan's name is joined with: "kế hoạch về …", "the plan on …".
 _JOINERS = {"ve", "cua", "on", "for", "the", "so", "trien", "khai", "thuc", "hien"}
+# Prepositions (a closed class): a pair that starts with one ("trong giai [đoạn]") names no plan's title.
+_PREPOSITIONS = {"trong", "tren", "duoi", "ve", "cua", "cho", "voi", "tai", "theo", "den", "tu", "o", "va", "in", "of", "on",
+                 "for", "to", "and", "the", "by", "with"}
 
 
 def _window(text: str, start: int, end: int, before: int = 3, after: int = 6) -> str:
@@ -158,7 +161,7 @@ class Catalogue:
     def _bigrams(text: str) -> set[str]:
         stop = function_words()
         toks = re.findall(r"[a-z]+", fold(text))
-        return {f"{a} {b}" for a, b in itertools.pairwise(toks) if not (a in stop and b in stop)}
+        return {f"{a} {b}" for a, b in itertools.pairwise(toks) if not (a in stop and b in stop) and a not in _PREPOSITIONS}
 
     def named(self, question: str) -> Naming:
         """The plans a question names, each way of naming narrowing the others."""

@@ -120,7 +120,7 @@ _APPENDIX_WORD = r"(?i:phụ lục|phu luc|appendix|annex|pl)"
 _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # dòng 3 nhóm II (phụ lục) / task 3 in group II / row 3 of group II
     (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:của|cua|of|in|thuộc|thuoc|trong)?\s*" + _GROUP_WORD + r"\s+" + _ROM
-                + r"(?![\w.])"), "ng"),
+                + r"(?!\w|\.\w)"), "ng"),  # "nhóm II. Ứng phó": the group's numeral, then its title
     # II.3 phụ lục / nhiệm vụ II.3 của phụ lục / appendix II.3 / phụ lục II.3
     (re.compile(_ROM + r"\s*[.]\s*(\d{1,2})\s*(?:(?i:của|cua|in|of|trong|thuộc|thuoc)\s+)?(?:the\s+)?" + _APPENDIX_WORD), "gn"),
     (re.compile(_APPENDIX_WORD + r"\s*[,:]?\s*(?:(?i:dòng|dong|row|nhiệm vụ|nhiem vu|task|mục|muc)\s+)?" + _ROM + r"\s*[.]\s*(\d{1,2})(?![\w.])"), "gn"),
@@ -222,7 +222,8 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 sid = f"{app}.{g[0].upper()}"
             else:
                 rest = ".".join(x for x in g if x)
-                sid = f"{_task_part(known, rest)}.{rest}"
+                # A plan whose parts are numbered 1., 2., 3. names its units "3.2.1" whole.
+                sid = rest if rest in known and rest.split(".")[0] in known else f"{_task_part(known, rest)}.{rest}"
             # Only a unit the plan has is read this way: "mục 3 phần III" is item III.3 where the plan
             # has no appendix group III, and "2.5" may be a figure; a missing article is still named.
             if sid in known or (shape == "d" and has_articles):
@@ -384,7 +385,29 @@ def asks_content(folded: str) -> bool:
 
 def names_tasks(folded: str) -> bool:
     """"nhiệm vụ", "tasks": the question is about tasks, not about what the plan says."""
-    return bool(re.search(r"\b(nhiem vu|nv|tasks?|noi dung nao|nhung noi dung|which parts|which sections)\b", folded))
+    return bool(re.search(r"\b(nhiem vu|nv|tasks?|items?|noi dung nao|nhung noi dung|which parts|which sections)\b", folded))
+
+
+# Words that ask: two of them ask two things ("đơn vị nào chủ trì và chương trình tên là gì"). Without its
+# marks "đâu" is "đầu" (đầu tư) and "mấy" is "máy": those are read only as typed with marks.
+_WH = re.compile(r"(?<!\w)(gì|nào|bao nhiêu|mấy|đâu|ai|sao|what|which|who|whom|when|where|how)(?!\w)")
+_WH_FOLDED = re.compile(r"\b(gi|nao|bao nhieu|ai|what|which|who|whom|when|where|how)\b")
+
+
+def asks_two(text: str) -> bool:
+    """The question asks two things, each with its own question word."""
+    if has_diacritics(text):
+        return len(_WH.findall(tones(text).lower())) >= 2
+    return len(_WH_FOLDED.findall(" " + spelled_out(text) + " ")) >= 2
+
+
+# A day asked for: "trước ngày nào", "chậm nhất vào ngày nào", "by what date".
+_DAY = re.compile(r"\b(ngay nao|ngay bao nhieu|han chot ngay|what date|which date|by what date|what day|exact date)\b")
+
+
+def asks_day(folded: str) -> bool:
+    """The question asks for a day, not a year or a period."""
+    return bool(_DAY.search(folded))
 
 
 def asks_all_tasks(folded: str) -> bool:
@@ -411,5 +434,5 @@ def parse_query(text: str, known: set[str], limit: int = 2000) -> Query:
     )
 
 
-__all__ = ["INTENTS", "LETTERS", "ROMAN", "Query", "Reference", "asks_all_tasks", "asks_content", "asks_figure",
+__all__ = ["INTENTS", "LETTERS", "ROMAN", "Query", "Reference", "asks_all_tasks", "asks_content", "asks_day", "asks_figure", "asks_two",
            "detect_style", "find_refs", "lead_count", "names_tasks", "parse_query"]

@@ -9,6 +9,7 @@ target, document, passage, refusal).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
 from assistant.frame import Frame
-from assistant.query import Query
+from assistant.query import Query, asks_day, asks_two
 from assistant.retrieve import Hit
 from assistant.scope import reason
 from index.parse import Plan, Task
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 Reply = tuple[str, list[Citation], bool]  # text, citations, declined
+
+# A day written in a passage: "30/6/2026", "ngày 31 tháng 12", "trước ngày 20/12".
+_DATED = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b|\bngày\s+\d{1,2}\b", re.I)
 
 
 @dataclass
@@ -130,6 +134,21 @@ def section_agency_all(t: Turn) -> Reply | None:
     return None
 
 
+def section_tasks_due(t: Turn) -> Reply | None:
+    """"trong phụ lục, những nhiệm vụ nào hoàn thành trong năm 2026", "trong phần nhiệm vụ, những nhiệm vụ nào
+    thực hiện hằng năm": the named tasks of that year or that kind of timeline."""
+    f = t.f
+    # "điểm nào ghi 'Thường xuyên', điểm nào ghi từ năm 2024": two lists asked; each task's timeline answers both.
+    if not (t.ref_tasks and f.aggregate) or asks_two(f.q.text):
+        return None
+    if f.timeline_kind:  # a kind named outright ("'Thường xuyên' chứ không phải năm 2024") outweighs a year
+        return t.answer(t.c.task_list(f.q, kind=f.timeline_kind, within=t.named_tasks))
+    if f.q.year is not None and (f.due or f.wants("timeline")):
+        text, cites = t.c.task_list(f.q, year=f.q.year, within=t.named_tasks)
+        return (text, cites, False) if cites else None
+    return None
+
+
 def section_lead_count(t: Turn) -> Reply | None:
     """"trong mục III, nhiệm vụ nào có từ hai cơ quan chủ trì"."""
     if t.ref_tasks and t.f.aggregate and t.f.leads:
@@ -139,7 +158,9 @@ def section_lead_count(t: Turn) -> Reply | None:
 
 def section_roles(t: Turn) -> Reply | None:
     """"ai chủ trì 6đ", "6d va 6dd ai phoi hop": the roles of each task named."""
-    return t.answer(t.c.tasks_answer(t.f.q, t.ref_tasks, list(t.f.asked))) if t.ref_tasks and t.f.asked else None
+    if not (t.ref_tasks and t.f.asked):
+        return None
+    return _no_day(t, t.ref_tasks) or t.answer(t.c.tasks_answer(t.f.q, t.ref_tasks, list(t.f.asked)))
 
 
 def section_tasks(t: Turn) -> Reply | None:
@@ -155,7 +176,10 @@ def section_no_figure(t: Turn) -> Reply | None:
     """"III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn": a figure asked of a section that sets none."""
     f = t.f
     if f.figure and not f.tasks and not any(t.ask._role(r.section) in {"objectives", "targets"} for r in f.q.refs):
-        return t.refuse(reason("figure", f.en))
+        # "nv 3.2.3 … bao nhiêu mô hình": a task that states the figure itself answers it.
+        said = [h.text for h in t.hits if any(h.section == r.section or h.section.startswith(r.section + ".") for r in f.q.refs)]
+        if not any(t.ask._states_asked_figure(f.q, text) for text in said):
+            return t.refuse(reason("figure", f.en))
     return None
 
 
@@ -190,11 +214,20 @@ def section_text(t: Turn) -> Reply:
 
 
 # -- no section named ------------------------------------------------------------------------------
+def elsewhere(t: Turn) -> Reply | None:
+    """"Kế hoạch … của UBND tỉnh Bình Định có số hiệu là gì": another province's plan, or a commune the
+    plan never names, whatever the question asks of it (its number and signer too)."""
+    why = t.ask.scope.elsewhere(t.f.q)
+    return t.refuse(why) if why else None
+
+
 def document(t: Turn) -> Reply | None:
     """Facts of the document itself. "… chỉ tiêu này được phê duyệt tại quyết định số mấy": the number
     is in the indicator clause; "sđt đường dây nóng … là số mấy" asks no number of the plan's."""
     f = t.f
-    if f.wants("meta") and not t.ask._names_a_target(f.q, t.hits) and not t.ask.scope.asks_contact(f.words):
+    # "liệt kê các nhiệm vụ Sở X chủ trì, ghi kèm số hiệu từng nhiệm vụ": the tasks' numbers, not the plan's.
+    listing = f.aggregate and f.tasks and bool(f.agencies) and bool(f.asked)
+    if f.wants("meta") and not listing and not t.ask._names_a_target(f.q, t.hits) and not t.ask.scope.asks_contact(f.words):
         return t.answer(t.c.meta_answer(f.q))
     return None
 
@@ -331,6 +364,15 @@ def figure(t: Turn) -> Reply | None:
     return t.refuse(reason("figure", f.en))
 
 
+def _no_day(t: Turn, tasks: list[tuple[Plan, Task]]) -> Reply | None:
+    """"Sở Xây dựng phải trình … trước ngày nào?": a day asked of a task whose timeline names none is
+    declined, with what the plan says instead ("Năm 2024 và các năm tiếp theo")."""
+    f = t.f
+    if f.asked == ("timeline",) and asks_day(f.words) and tasks and not any(_DATED.search(x.timeline) for _, x in tasks):
+        return t.refuse(reason("date", f.en, said="; ".join(dict.fromkeys(x.timeline for _, x in tasks))))
+    return None
+
+
 def task_roles(t: Turn) -> Reply | None:
     """Lead / coordinate / timeline of the task the question describes, or of each of two ("nhiệm vụ
     nước sạch … và nhiệm vụ khuyến khích nguồn lực quốc tế … do ai chủ trì")."""
@@ -339,9 +381,11 @@ def task_roles(t: Turn) -> Reply | None:
         return None
     both = t.ask._two_tasks(f.q)
     if both:
-        return t.answer(t.c.tasks_answer(f.q, both, list(f.asked)))
+        return _no_day(t, both) or t.answer(t.c.tasks_answer(f.q, both, list(f.asked)))
     found = t.c.find_task(f.q, t.hits)
-    return t.answer(t.c.task_answer(f.q, *found, list(f.asked))) if found else None
+    if found is None:
+        return None
+    return _no_day(t, [found]) or t.answer(t.c.task_answer(f.q, *found, list(f.asked)))
 
 
 def target_late(t: Turn) -> Reply | None:
@@ -353,18 +397,23 @@ def target_late(t: Turn) -> Reply | None:
 
 
 def passage(t: Turn) -> Reply:
-    """What the passage retrieval puts first says; nothing found, nothing answered."""
-    return (*t.c.content_answer(t.f.q, t.hits), False) if t.hits else t.refuse()
+    """What the passage retrieval puts first says; nothing found, nothing answered. A day asked ("chậm nhất
+    vào ngày nào") of a passage that states none is declined: the passage does not answer it."""
+    if not t.hits:
+        return t.refuse()
+    if asks_day(t.f.words) and not _DATED.search(t.hits[0].text):
+        return t.refuse(reason("figure", t.f.en))
+    return (*t.c.content_answer(t.f.q, t.hits), False)
 
 
 # Questions naming a section, in order; the last always answers.
 SECTION_ROUTES: tuple[Rule, ...] = (
-    section_mentions, section_duties, section_agency_among, section_lead_count, section_agency_all, section_roles, section_tasks,
+    section_mentions, section_duties, section_agency_among, section_tasks_due, section_lead_count, section_agency_all, section_roles, section_tasks,
     section_no_figure, section_one_task, section_target, section_text,
 )
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
-    document, duties, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
+    elsewhere, document, duties, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
     all_tasks, out_of_reach, said_in_tasks, no_evidence, target, figure, task_roles, target_late, passage,
 )
 

@@ -21,12 +21,8 @@ from index.genre import vocabulary
 from index.normalize import fold
 from index.parse import Plan
 
-# Other provinces and cities: their plans are not in this corpus.
-OTHER_PLACE = re.compile(
-    r"\b(quang nam|binh dinh|da nang|ha noi|hanoi|ho chi minh|sai gon|saigon|hue|thua thien|kon tum|"
-    r"gia lai|phu yen|khanh hoa|nghe an|thanh hoa|hai phong|can tho|dong nai|binh duong|quang tri|"
-    r"quang binh|lam dong|dak lak|an giang)\b"
-)
+# Provinces and cities (genre.toml [places]): one the plan does not name is another plan's ground.
+OTHER_PLACE = re.compile(r"\b(" + "|".join(re.escape(w) for w in vocabulary()["places"]["provinces"]) + r")\b")
 # A sum of money: a price, fee, wage, contribution or loan. Vietnamese phrases are folded.
 _MONEY_VI = (
     "bao nhieu tien", "may tien", "bao nhieu dong", "trieu dong", "ty dong", "vnd", "bao nhieu trieu", "may trieu",
@@ -76,7 +72,9 @@ _WHO_HOLDS = re.compile(
 _CONTACT = re.compile(
     r"\b(dia chi|tru so|o dau(?! (van ban|ke hoach|trang|phan|muc|tien))|so dien thoai|dien thoai|sdt|so dt|"
     r"duong day nong|hotline|address|located|phone number|"
-    r"phone|email|where (is|are) the (office|building|headquarters|hq))\b"
+    r"phone|email|where (is|are) the (office|building|headquarters|hq)|"
+    # an office's hours ("làm việc vào giờ nào", "mấy h đóng cửa", "opening hours")
+    r"gio lam viec|gio nao|may gio|may h|gio (?:mo|dong) cua|(?:mo|dong) cua (?:luc|vao|may)|opening hours|office hours|open on)\b"
 )
 _CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|luu|noi nhan|sent|send|submit\w*|report\w*|issued|signed|filed|recipients?)\b")
 _CONTACT_IN_PLAN = re.compile(r"địa chỉ|trụ sở|điện thoại|e-?mail", re.I)
@@ -99,15 +97,17 @@ _REASONS = {
     "procedure": ("it describes no administrative procedures", "không hướng dẫn thủ tục hành chính nào"),
     "penalty": ("it sets no penalties or disciplinary measures", "không quy định hình thức xử phạt hay kỷ luật nào"),
     "law": ("it quotes no provisions of laws", "không trích dẫn quy định cụ thể của luật"),
-    "contact": ("it gives no addresses or contact details", "không nêu địa chỉ hay thông tin liên hệ nào"),
+    "contact": ("it gives no addresses, office hours or contact details",
+                "không nêu địa chỉ, giờ làm việc hay thông tin liên hệ nào"),
+    "date": ("it sets no date for this; it says: {said}", "không nêu ngày cụ thể; kế hoạch ghi: {said}"),
     "office": ("it names no office holder except its signer", "không nêu tên người giữ chức vụ nào ngoài người ký"),
     "section": ("no such section", "không có mục này"),
 }
 
 
-def reason(key: str, en: bool, years: Collection[int] = ()) -> str:
-    """The refusal reason `key` in the asker's language."""
-    return _REASONS[key][0 if en else 1].format(years=years_said(years, en))
+def reason(key: str, en: bool, years: Collection[int] = (), said: str = "") -> str:
+    """The refusal reason `key` in the asker's language; `said` is what the plan writes instead."""
+    return _REASONS[key][0 if en else 1].format(years=years_said(years, en), said=said)
 
 
 _ENGLISH_COMMON = frozenset(stopwordsiso.stopwords("en"))
@@ -197,13 +197,22 @@ class Scope:
         procedures" are the plan's "quy trình vận hành", not an administrative procedure to apply by."""
         return any(word in term.split() for term in self.written_terms(text))
 
-    def reason(self, q: Query) -> str:
-        """Why the plan cannot answer q, in q's language; "" when no check applies."""
+    def elsewhere(self, q: Query) -> str:
+        """Why a question about another province, or about a district or commune the plan never names,
+        is not this plan's to answer; "" when it is about the plan's own ground."""
         t, en = q.words.strip(), q.style == "en"
         place = OTHER_PLACE.search(t)
         # A province the plan itself names (its own, or one it works with) is no other place.
         if place and f" {place.group(1)} " not in self.folded:
             return reason("place", en)
+        return reason("district", en) if self._below_province(q.text, t) else ""
+
+    def reason(self, q: Query) -> str:
+        """Why the plan cannot answer q, in q's language; "" when no check applies."""
+        t, en = q.words.strip(), q.style == "en"
+        where = self.elsewhere(q)
+        if where:
+            return where
         if not self.money and self._asks_money(q, t):
             return reason("money", en)
         if _LAW.search(t) and (_FIGURE.search(t) or re.search(r"\b(what|which) (is|are) the\b|\b(bao nhieu|may) tuoi\b", t)):
@@ -217,8 +226,6 @@ class Scope:
         asks_target = "target" in q.intents and not {"lead", "coordinate", "timeline", "aggregate"} & set(q.intents)
         if self.years and (now or asked) and not asked & set(self.years) and (_FIGURE.search(t) or asks_target):
             return reason("years", en, self.years)
-        if self._below_province(q.text, t):
-            return reason("district", en)
         if not self.penalty and _PENALTY.search(t):
             return reason("penalty", en)
         procedure = _PROCEDURE.search(t)

@@ -188,6 +188,9 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
         if says(q.text, "proposal"):
             tests.append((f"proposed by {name}" if en else f"do {a.name} đề nghị",
                           lambda p: [] if _same(a.name, p.proposer) else None))
+        elif says(q.text, "standing"):
+            tests.append((f"making {name} its standing agency" if en else f"giao {a.name} làm cơ quan thường trực",
+                          lambda p: [] if _standing(p, a.name) else None))
         else:
             # "which plans give X a role": any role, unless the question names one in so many words
             # ("chủ trì", "leads"); "which"/"nào" ask for plans here, not for a lead.
@@ -204,6 +207,10 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                      "lead": ("with a task led by", "có nhiệm vụ do")}[role]
             tests.append((f"{label[0]} {name}" if en else f"{label[1]} {a.name}" + (" chủ trì" if role == "lead" else ""),
                           roles))
+    elif says(q.text, "budget"):
+        # "which plans state a total budget in billion dong": the plans that name a sum of money.
+        tests.append(("stating a sum of money" if en else "có nêu số tiền kinh phí",
+                      lambda p: [] if _SUM.search(p.text) else None))
     span = re.search(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", q.text)
     if span:
         # "giai đoạn 2025 - 2030": the plans whose own period is that one, not every plan it overlaps.
@@ -263,6 +270,19 @@ def _cite(p: Plan, sid: str) -> Citation:
 
 def _names(t: Task, role: str) -> tuple[str, ...]:
     return t.lead if role == "lead" else t.coordinate if role == "coordinate" else (*t.lead, *t.coordinate)
+
+
+# A sum of money as plans write it: "186,4 tỷ đồng", "40 tỷ đồng", "500 triệu đồng".
+_SUM = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn)\s+đồng", re.I)
+
+
+def _standing(p: Plan, agency: str) -> bool:
+    """The plan makes the body its standing agency: "Sở Y tế là cơ quan thường trực", "giao Sở Y tế làm
+    cơ quan thường trực", the name and the words within one clause."""
+    text = " ".join(fold(p.text).split())
+    name = " ".join(fold(agency).split())
+    return any(re.match(r"[^.;]{0,40}?\b(?:la|lam)\s+(?:co quan\s+|don vi\s+)?thuong truc", text[m.end():])
+               for m in re.finditer(re.escape(name), text))
 
 
 def _same(agency: str, name: str) -> bool:

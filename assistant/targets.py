@@ -1,12 +1,14 @@
-"""Indicator table of part II: each clause with a figure, its year, comparator, value and unit."""
+"""The plan's indicators: each clause with a figure, its year, comparator, value and unit, and each cell of
+an indicator table whose columns are years ("| Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 |")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from index.genre import label_of
 from index.normalize import canon, fold
-from index.parse import Plan
+from index.parse import Plan, cells
 
 _COMPARATORS = ("ít nhất", "tối thiểu", "trên", "dưới", "khoảng", "đạt", "còn")
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?(?:\s*-\s*\d+(?:,\d+)?)?)(\s*%)?")
@@ -118,8 +120,11 @@ def extract_targets(plan: Plan) -> list[Target]:
             label = _LABEL.match(plan.text, s.start, s.end)
             body_start = label.end() if label else body_start
         previous = ""
+        out += _table_targets(plan, s.id, s.start, s.end)
         for a, b in clauses(plan.text[body_start : s.end], body_start):
             text = canon(plan.text[a:b])
+            if text.startswith("|"):  # a table's rows are read by their columns, above
+                continue
             # A clause with hardly a word of its own besides its year and figure continues the one
             # before it: it sets the same indicator for another year.
             own_words = re.sub(r"(?:đến|tới|trong)?\s*năm\s+20\d\d|[\d.,%]+|\b(đạt|có|là|khoảng|trên|dưới|ít nhất)\b", " ", text, flags=re.I)
@@ -142,4 +147,56 @@ def extract_targets(plan: Plan) -> list[Target]:
                 unit = "%" if m.group(2) else (after[0].strip(",;") if after else "")
                 out.append(Target(plan.source, s.id, year, text, m.group(1) + ("%" if m.group(2) else ""), comp, unit, a, b,
                                   subject))
+    return out
+
+
+# A column of years ("Năm 2026", "2027", "Đến năm 2030"), never of a period ("2026 - 2030").
+_YEAR_COLUMN = re.compile(r"^(?:(?:năm|đến năm|đến hết năm|year)\s+)?(20\d\d)$", re.I)
+# What an indicator's own words say of its figure: "(tối thiểu)", "(không vượt quá)".
+_BOUND = {"toi thieu": "tối thiểu", "it nhat": "ít nhất", "toi da": "tối đa", "khong vuot qua": "không vượt quá",
+          "duoi": "dưới", "tren": "trên"}
+
+
+def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
+    """Each year's figure of an indicator table: a row names the indicator (and its unit), a column heads
+    each year. "| 5 | Tỷ lệ mẫu … đạt yêu cầu | % | 92 | 93,5 | 95 |" under "| TT | Chỉ tiêu | Đơn vị tính |
+    Năm 2026 | Năm 2027 | Năm 2028 |" sets 93,5% for 2027."""
+    out: list[Target] = []
+    head: list[str] = []
+    years: dict[int, int] = {}
+    pos = start
+    for line in plan.text[start:end].splitlines(keepends=True):
+        a, pos = pos, pos + len(line)
+        row = line.strip()
+        if not (row.startswith("|") and row.endswith("|")):
+            head, years = ([], {}) if row else (head, years)
+            continue
+        cs = cells(row)
+        if all(re.fullmatch(r":?-{3,}:?", c) or not c for c in cs):
+            continue
+        found = {i: int(m.group(1)) for i, c in enumerate(cs) for m in [_YEAR_COLUMN.match(c.strip())] if m}
+        if not years:
+            head, years = (cs, found) if found else ([], {})
+            continue
+        labels = [fold(h) for h in head]
+        unit_col = next((i for i, h in enumerate(labels) if h.startswith(("don vi", "dvt"))), None)
+        texts = [i for i in range(len(cs)) if i not in years and i != unit_col and label_of(head[i] if i < len(head) else "") != "number"]
+        named = [i for i in texts if i < len(labels) and labels[i].startswith(("chi tieu", "noi dung", "ten chi tieu", "muc tieu"))]
+        cols = named or sorted(texts, key=lambda i: -len(cs[i]))
+        if not cols or not re.search(r"[^\W\d_]{2}", cs[cols[0]]):
+            continue
+        col = cols[0]
+        indicator = cs[col].strip()
+        unit = cs[unit_col].strip() if unit_col is not None and unit_col < len(cs) else ""
+        said_bound = " ".join(re.findall(r"\(([^)]*)\)", fold(indicator)))  # "(tối thiểu)", not "ít nhất 01 lần/năm"
+        bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", said_bound)), "")
+        for i, year in years.items():
+            value = cs[i].strip() if i < len(cs) else ""
+            if not re.fullmatch(r"[<>≤≥]?\s*\d[\d.,]*\s*%?", value):
+                continue
+            share = unit == "%" or value.endswith("%")
+            figure = value.rstrip("% ") + ("%" if share else "")
+            said = f"{indicator}: {figure}" + ("" if share or not unit else f" {unit}")
+            out.append(Target(plan.source, sid, year, said, figure, bound, "%" if share else unit, a, a + len(line.rstrip()),
+                              indicator))
     return out

@@ -26,14 +26,23 @@ _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼ�
 
 def _split_re() -> re.Pattern[str]:
     # A new body begins a list entry: "Sở …", "Ban Dân tộc …", "UBND …", never "ban ngành".
-    head = body_head() + r"\s+(?:[" + _UPPER + r"]|các|tỉnh)"
+    head = body_head() + r"(?:\s+(?:[" + _UPPER + r"]|các|tỉnh)|(?=\s*[,;.]|$))"  # "…, Tỉnh đoàn, …" is a name too
     return re.compile(r"\s*;\s*|\s*,\s+(?=" + head + r"|các\s)|\s+và\s+(?=" + head + r")|\s*\n\s*(?=" + head + r")")
+
+
+def _split(value: str) -> list[str]:
+    return [agency(x) for x in _split_re().split(canon(value).rstrip(" .")) if x.strip(" .,;")]
 
 
 def split_agencies(value: str) -> tuple[str, ...]:
     """Split a list of bodies into canonical names: "Sở Y tế; Sở Tài chính và UBND các xã, phường"."""
-    names = [agency(x) for x in _split_re().split(canon(value).rstrip(" .")) if x.strip(" .,;")]
-    return tuple(dict.fromkeys(n for n in names if n and len(n) < 120))
+    out: list[str] = []
+    for n in _split(value):
+        # "Sở Nội vụ, Bảo hiểm xã hội tỉnh": known names one after another, though the second does not
+        # start as the splitter expects.
+        parts = _bodies(n) if ", " in n else ()
+        out += [agency(x) for x in parts] if len(parts) > 1 and sum(map(len, parts)) >= len(n) - 2 * len(parts) else [n]
+    return tuple(dict.fromkeys(n for n in out if n and len(n) < 120))
 
 
 def _name_end(text: str) -> str:
@@ -42,8 +51,12 @@ def _name_end(text: str) -> str:
     known = known_name_pattern().match(fold(text))
     toks = text.split()
     if known:
-        # A known name, then the place it belongs to if one follows ("… Truyền hình Đông Hải").
+        # A known name, then its branch ("Ngân hàng Chính sách xã hội chi nhánh tỉnh") and the place it
+        # belongs to if one follows ("… Truyền hình Đông Hải").
         n = len(known.group(0).split())
+        branch = re.match(r"chi nhanh(?: (?:tinh|thanh pho|khu vuc))?(?![a-z])", fold(" ".join(toks[n:])))
+        if branch and toks[n - 1][-1:] not in ",;.:":
+            n += len(branch.group(0).split())
         while n < len(toks) and toks[n - 1][-1:] not in ",;.:" and toks[n][:1].isupper() and fold(toks[n]) not in {"va"}:
             n += 1
         return " ".join(toks[:n]).strip(" ,;.:")
@@ -70,7 +83,7 @@ def _name_end(text: str) -> str:
 
 def _bodies(text: str) -> tuple[str, ...]:
     """The bodies named one after another at the start of text, each cut at its verb."""
-    head = re.compile(body_head() + r"\s")
+    head = re.compile(body_head() + r"(?![^\W_])")  # "Tỉnh đoàn: …" as "Tỉnh đoàn …"
     out: list[str] = []
     rest = text.strip()
     while rest and head.match(rest):
@@ -78,7 +91,7 @@ def _bodies(text: str) -> tuple[str, ...]:
         if not name:
             break
         # A list inside one name ("UBND các xã, phường") stays whole; "A, B và C" are three.
-        out.extend(split_agencies(name))
+        out.extend(n for n in _split(name) if n and len(n) < 120)
         rest = rest[len(name) :].lstrip(" ,;")
         rest = re.sub(r"^(và|va)\s+", "", rest)
     return tuple(dict.fromkeys(out))
@@ -130,14 +143,16 @@ def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
     return roles
 
 
-def _bracket_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
+def _bracket_roles(text: str, base: int, lead_needed: bool = True) -> dict[str, tuple[str, int, int]]:
     """The bracket that closes a task: "(Sở X chủ trì; Sở Y phối hợp; Quý II/2026)",
     "(Chủ trì: Sở Y tế; phối hợp: …; thời gian: năm 2027)", "(Sở Tài chính; thường xuyên)"."""
     m = re.search(r"\(([^()]{4,600})\)\s*[.;]?\s*$", text.rstrip())
     if m is None:
         return {}
     inner, off = m.group(1), m.start(1)
-    if not re.match(body_head() + r"\s|(?:chủ trì|phối hợp|thời gian)\s*:", re.sub(r"\s+", " ", inner), re.I):
+    flat = re.sub(r"\s+", " ", inner)
+    labelled = ":" in flat and label_of(flat.split(":")[0]) in _ROLES  # "(Cơ quan chủ trì: …; phối hợp: …)"
+    if not labelled and not re.match(body_head() + r"\s|(?:chủ trì|phối hợp|thời gian)\s*:", flat, re.I):
         return {}
     roles: dict[str, tuple[str, int, int]] = {}
     pos = 0
@@ -154,16 +169,28 @@ def _bracket_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
             roles[key] = (lab.group(2), *span)
             continue
         f = fold(p)
-        # "Sở A chủ trì, Sở B đồng chủ trì": every body of the piece leads.
         if re.search(r"(?<![a-z])chu tri(?![a-z])", f) and "lead" not in roles:
+            # "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và …": a sentence of roles, read as one; "Sở A
+            # chủ trì, Sở B đồng chủ trì": every body of the piece leads.
+            said = _inline_roles(p, 0)
+            if said.get("lead"):
+                # The plan's own words for the leads where they name the same bodies ("Sở A, Sở B chủ trì").
+                words = re.split(r"(?:,\s*)?(?:đồng\s+|cùng\s+)?chủ trì\b", p, maxsplit=1, flags=re.I)[0]
+                same = split_agencies(words) == split_agencies(said["lead"][0])
+                roles["lead"] = (words if same else said["lead"][0], *span)
+                if said.get("coordinate") and "coordinate" not in roles:
+                    roles["coordinate"] = (said["coordinate"][0], *span)
+                continue
             roles["lead"] = (re.sub(r"(?:,\s*)?(?:đồng\s+)?chủ trì\b", ";", p, flags=re.I), *span)
         elif re.search(r"(?<![a-z])phoi hop(?![a-z])", f) and "coordinate" not in roles:
-            roles["coordinate"] = (re.sub(r"(?:cùng\s+)?phối hợp(?:\s+thực hiện)?\b", ";", p, flags=re.I), *span)
+            roles["coordinate"] = (re.sub(r"(?:cùng\s+)?phối hợp(?:\s+với|\s+thực hiện)?\b", ";", p, flags=re.I), *span)
         elif re.match(body_head() + r"\s", p) and "lead" not in roles:
-            roles["lead"] = (p, *span)
+            # "Sở A, Sở B" as written; "Sở Giáo dục và Đào tạo thực hiện" without its verb.
+            names = _bodies(p)
+            roles["lead"] = (p if not names or split_agencies(p) == names else "; ".join(names), *span)
         elif "timeline" not in roles and parse_timeline(p).kind not in {"", "other"}:
             roles["timeline"] = (p, *span)
-    return roles if "lead" in roles else {}
+    return roles if "lead" in roles or not lead_needed else {}
 
 
 def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
@@ -202,7 +229,12 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     if coord and "lead" in roles:
         names = _bodies(flat[coord.end() :])
         if names:
-            roles["coordinate"] = ("; ".join(names), base + coord.start(), base + coord.end() + len(" ".join(names)))
+            # The span ends where the plan's own words for the last partner end, when they can be found.
+            tail = flat[coord.end() :]
+            bound = len(" ".join(names)) + 20
+            last = max((m.end() for m in re.finditer(re.escape(names[-1].split()[-1]), tail) if m.end() <= bound),
+                       default=len(" ".join(names)))
+            roles["coordinate"] = ("; ".join(names), base + coord.start(), base + coord.end() + last)
     when = find_timeline(flat)
     if when and "lead" in roles:
         roles["timeline"] = (when[0], base + when[1], base + when[2])
@@ -233,6 +265,21 @@ def _duty_roles(b: _Builder, sec: Section, text: str) -> dict[str, tuple[str, in
     if times:
         roles["timeline"] = ("; ".join(dict.fromkeys(times)), sec.start, sec.end)
     return roles
+
+
+def _inline_said(text: str, lead: tuple[str, int, int], coord: tuple[str, int, int], leads: int, partners: int
+                 ) -> tuple[str, str]:
+    """A sentence's roles in its own words where it joins several bodies: "Công an tỉnh và Sở Khoa học và Công
+    nghệ đồng chủ trì", and the partners after "phối hợp với"; a single body's name says nothing more."""
+    said_lead = canon(text[lead[1] : lead[2]]).strip(" ,;.")
+    said_lead = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", said_lead)
+    if not re.search(r"(?:đồng|cùng)\s+chủ trì$", said_lead):
+        said_lead = re.sub(r"\s*,?\s*chủ trì$", "", said_lead)
+    said_coord = re.sub(r"^(?:với sự phối hợp của|phối hợp với)\s+", "", canon(text[coord[1] : coord[2]]).strip(" ,;."), flags=re.I)
+    # Words that name fewer bodies than were read ("Sở Y tế chủ trì nội dung …, Sở Giáo dục … chủ trì …") are
+    # no wording of the whole list.
+    whole_lead = leads > 1 and len(split_agencies(said_lead)) >= leads
+    return said_lead if whole_lead else "", said_coord if coord[2] and partners > 1 else ""
 
 
 def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | None:
@@ -268,18 +315,57 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
     leads = split_agencies(lead[0])
     if not leads:
         return None
+    partners = tuple(a for a in split_agencies(coord[0]) if a not in leads)
     return Task(
         sec.id,
         sec.title,
         leads,
-        tuple(a for a in split_agencies(coord[0]) if a not in leads),
+        partners,
         timeline,
         ((lead[1], lead[2]), (coord[1], coord[2]), (time[1], time[2])),
         origin,
         canon(product[0]).strip(" .;"),
         parse_timeline(timeline),
-        ("", "") if origin == "inline" else (canon(lead[0]).strip(" .;,"), canon(coord[0]).strip(" .;,")),
+        _inline_said(b.text, lead, coord, len(leads), len(partners)) if origin == "inline"
+        else (canon(lead[0]).strip(" .;,"), canon(coord[0]).strip(" .;,")),
     )
 
 
-__all__ = ["split_agencies", "task_of", "words"]
+# "chủ trì thực hiện nhiệm vụ tại tiểu mục 3.2.2", "chủ trì các nhiệm vụ tại điểm 1, 3 mục II": a duty that
+# leads tasks the plan numbers elsewhere; the numbers follow.
+_LEADS_AT = re.compile(r"chu tri(?: thuc hien| trien khai)?(?: cac)? nhiem vu (?:tai|o|theo|neu tai) (?P<at>(?:[^.;]|(?<=\w)\.(?=\w)){1,80})")
+_AT_ID = re.compile(r"(?<![\w.])(?:[IVX]+\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zđ])?(?![\w])")
+
+
+def referred_tasks(b: _Builder) -> list[Task]:
+    """Tasks whose own text names no lead ("… (phối hợp: …; thời gian: thường xuyên)") but that a duty of the
+    implementation part leads by their number: "5.7. Ngân hàng … chi nhánh tỉnh: Chủ trì thực hiện nhiệm vụ
+    tại tiểu mục 3.2.2". Partners and timeline still come from the task's own text."""
+    from index.parse import Task
+
+    have = {t.id for t in b.tasks}
+    by_id = {x.id: x for x in b.sections}
+    out: dict[str, Task] = {}
+    for duty in b.duties:
+        sec = by_id.get(duty.id)
+        if sec is None:
+            continue
+        flat = unwrap(b.text[sec.start : sec.end])
+        for m in _LEADS_AT.finditer(fold(flat)):
+            for sid in _AT_ID.findall(flat[m.start("at") : m.end("at")]):
+                task = by_id.get(sid)
+                if task is None or sid in have or sid in out or b.section_role(sid) != "tasks" \
+                        or any(x.parent == sid for x in b.sections):
+                    continue
+                text = b.text[task.start : task.end]
+                roles = _bracket_roles(text, task.start, lead_needed=False) or _lines_roles(b, task)
+                coord, time = roles.get("coordinate", ("", 0, 0)), roles.get("timeline", ("", 0, 0))
+                timeline = canon(time[0]).strip(" .;,")
+                lead = duty.lead[:1]
+                out[sid] = Task(sid, task.title, lead, tuple(a for a in split_agencies(coord[0]) if a not in lead),
+                                timeline, ((sec.start, sec.end), (coord[1], coord[2]), (time[1], time[2])), "referred",
+                                "", parse_timeline(timeline), (lead[0], canon(coord[0]).strip(" .;,")))
+    return list(out.values())
+
+
+__all__ = ["referred_tasks", "split_agencies", "task_of", "words"]

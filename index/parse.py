@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.duties import split_agencies, task_of
+from index.duties import referred_tasks, split_agencies, task_of
 from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "12"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "15"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -145,7 +145,7 @@ _RULE = re.compile(r"^:?-{3,}:?$")
 def _numbered(clean: str) -> tuple[str, bool]:
     """A heading numbered in words, as the numerals say it, and whether a word labelled its number:
     "Phần thứ ba" -> "PHẦN III: Phần thứ ba", "Nhiệm vụ 3. Phục hồi chức năng" -> "3. Phục hồi chức
-    năng" (genre.toml [numbering])."""
+    năng", "Nhiệm vụ 2.3: Kiểm tra …" -> "2.3. Kiểm tra …" (genre.toml [numbering])."""
     f = fold(clean)
     m = re.match(r"phan thu ([a-z]+)\b\s*[.:]?\s*", f)
     ordinals = words("numbering", "ordinals")
@@ -153,10 +153,29 @@ def _numbered(clean: str) -> tuple[str, bool]:
         rest = clean[m.end():].strip()
         return f"PHẦN {ROMAN[ordinals.index(m.group(1))]}: {rest or clean}", False
     labels = "|".join(re.escape(w) for w in words("numbering", "item_labels"))
-    m = re.match(rf"(?:{labels})\s+(\d{{1,2}})\s*[.:]\s+(?=\S)", f)
+    m = re.match(rf"(?:{labels})\s+(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s*[.:]\s+(?=\S)", f)
     if m:
         return f"{m.group(1)}. {clean[m.end():]}", True
     return clean, False
+
+
+def _title_role(title: str, kind: str, within: str) -> str:
+    """The role a heading names. A part's heading names it wherever the words fall; under a part of tasks,
+    an item's long title says what the task is about ("Rà soát, tham mưu ban hành quy định phân công …"),
+    and names no role."""
+    if not title or (kind not in {"part", "article"} and within == "tasks" and len(title.split()) > 10):
+        return ""
+    return role_of(title)
+
+
+def _part_heading(s: str) -> bool:
+    """A roman numeral that heads a part: in capitals ("II. MỤC TIÊU") or after "Phần"."""
+    return s.split(".")[0].isupper() or s.startswith(("Phần", "PHẦN"))
+
+
+def _capitals(title: str) -> bool:
+    """A heading in capitals ("NHIỆM VỤ, GIẢI PHÁP"), as parts are set."""
+    return title.isupper() and len(re.findall(r"[^\W\d_]", title)) >= 4
 
 
 def _lines(text: str) -> list[_Line]:
@@ -220,6 +239,11 @@ class _Builder:
         # Parts lettered "A. MỤC ĐÍCH, YÊU CẦU", "B. MỤC TIÊU" … in capitals, at least three of them in order.
         heads = [m.group(1) for ln in self.lines for m in [_LETTER_PART.match(ln.clean)] if m and m.group(2).isupper()]
         self.lettered = "".join(heads).startswith(LETTER_PARTS[:3])
+        # Parts numbered "1. MỤC ĐÍCH, YÊU CẦU", "2. CHỈ TIÊU CHỦ YẾU" … in capitals, at least three of them
+        # in order, in a plan with no part numbered otherwise: part "3", its items "3.1", "3.1.2".
+        roman = any(_PART.match(ln.clean) and _part_heading(ln.clean) for ln in self.lines)
+        caps = [int(m.group(1)) for ln in self.lines for m in [_ITEM.match(ln.clean)] if m and _capitals(m.group(2))]
+        self.numbered = not roman and not self.lettered and caps[:3] == [1, 2, 3]
         self.sections: list[Section] = []
         self.tasks: list[Task] = []
         self.duties: list[Task] = []
@@ -236,8 +260,14 @@ class _Builder:
         m = _LETTER_PART.match(s) if self.lettered else None
         if m and st.letter + 1 < len(LETTER_PARTS) and m.group(1) == LETTER_PARTS[st.letter + 1]:
             return "letter", m
+        if self.numbered:
+            m = _ITEM.match(s)
+            if m and int(m.group(1)) == st.part + 2 and _capitals(m.group(2)):
+                return "numpart", m
+            if st.part >= 0:  # "3.1.2. …" under part 3 is its item 1.2
+                s = re.sub(rf"^{st.part + 1}\.(?=\d)", "", s)
         m = _PART.match(s)
-        if m and (s.split(".")[0].isupper() or s.startswith(("Phần", "PHẦN"))):
+        if m and _part_heading(s):
             want = ROMAN[st.part + 1] if st.part + 1 < len(ROMAN) else ""
             if m.group(1) == want and (st.letter >= 0 or not self.lettered):
                 return "part", m
@@ -281,7 +311,7 @@ class _Builder:
     def heading(self, i: int, first: str, kind: str) -> tuple[str, int, bool]:
         """Title, index of the last heading line, and whether the heading is itself body text."""
         parts, last, j = [first], i, i + 1
-        while j < len(self.lines) and kind in {"letter", "part", "item", "point", "dotted"}:
+        while j < len(self.lines) and kind in {"letter", "part", "numpart", "item", "point", "dotted"}:
             s = self.lines[j].clean
             if not s or s == "|":
                 j += 1
@@ -289,7 +319,7 @@ class _Builder:
             if _PART.match(s) or _ITEM.match(s) or _POINT.match(s) or _DOTTED.match(s) or (":" in s and label_of(s.split(":")[0])) \
                     or _TABLE.match(self.lines[j].raw):
                 break
-            if _is_lower_start(s) or (kind in {"letter", "part"} and s.isupper()):
+            if _is_lower_start(s) or (kind in {"letter", "part", "numpart"} and s.isupper()):
                 parts.append(s)
                 last = j
                 j += 1
@@ -298,7 +328,7 @@ class _Builder:
         joined = canon(" ".join(parts))
         if kind == "article":
             return joined, i, True
-        if kind not in {"letter", "part"} and (len(joined) > 200 or joined.endswith((".", ";")) or not joined):
+        if kind not in {"letter", "part", "numpart"} and (len(joined) > 200 or joined.endswith((".", ";")) or not joined):
             return "", i, True
         return joined, last, False
 
@@ -343,6 +373,10 @@ class _Builder:
                 st.letter, st.part, st.item, st.point, st.dotted = st.letter + 1, -1, 0, -1, ()
                 sid, parent, out_kind = LETTER_PARTS[st.letter], None, "part"
                 st.ids = {"part": sid, "letter": sid}
+            elif kind == "numpart":
+                st.part, st.item, st.point, st.dotted = st.part + 1, 0, -1, ()
+                sid, parent, out_kind = str(st.part + 1), None, "part"
+                st.ids = {"part": sid}
             elif kind == "part":
                 st.part, st.item, st.point, st.dotted = st.part + 1, 0, -1, ()
                 # Under a lettered part a roman numeral numbers a section of it: "C.II".
@@ -370,7 +404,11 @@ class _Builder:
                 st.point += 1
                 parent = st.ids.get("dotted") or st.ids["item"]
                 sid, out_kind = f"{parent}.{LETTERS[st.point]}", "point"
-            starts.append(_Start(i, sid, out_kind, parent, "" if is_body else title, role_of(title) if title else "", last))
+            # A part's heading names its role wherever the words fall; an item's only when it is a heading
+            # ("Chỉ tiêu cụ thể"), not a task's title that says what it is about ("… quy định phân công …").
+            part_role = next((x.role for x in reversed(starts) if x.kind == "part"), "")
+            role = _title_role(title, out_kind, part_role)
+            starts.append(_Start(i, sid, out_kind, parent, "" if is_body else title, role, last))
             i = last + 1
         self._siblings(starts)
         if not any(x.kind in {"part", "article"} for x in starts):
@@ -384,6 +422,10 @@ class _Builder:
         for n, x in enumerate(ordered):
             nxt = ordered[n + 1].line if n + 1 < len(ordered) else len(lines)
             self._unit(x, x.end_line if x.end_line is not None else nxt)
+        referred = referred_tasks(self)
+        if referred and self.tasks:  # numbered as the plan numbers them, wherever their lead is said
+            order = {s.id: n for n, s in enumerate(self.sections)}
+            self.tasks = sorted([*self.tasks, *referred], key=lambda t: order[t.id])
         return self._plan()
 
     def _siblings(self, starts: list[_Start]) -> None:
@@ -477,7 +519,7 @@ class _Builder:
             title = _short_title(body)
         role = x.role
         if not role and x.kind in {"item", "point"} and x.title:
-            role = role_of(x.title)
+            role = _title_role(x.title, x.kind, self.section_role(x.parent) if x.parent else "")
         if x.kind == "item" and not role:
             lead_in = fold(self.lines[x.line].clean[:60])
             role = role_of(lead_in.split(":")[0]) if ":" in lead_in else ""

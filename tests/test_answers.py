@@ -270,7 +270,7 @@ NOT_IN_PLAN = [
     ("Tỷ lệ bao phủ bảo hiểm xã hội hiện nay là bao nhiêu?", "chỉ đặt chỉ tiêu cho năm 2025 và 2030"),
     ("ai la bi thu tinh uy quang ngai", "không nêu tên người giữ chức vụ"),
     ("truong ban vi su tien bo phu nu tinh hien nay la ai vay", "không nêu tên người giữ chức vụ"),
-    ("What is the phone number of the Department of Health?", "no addresses or contact details"),
+    ("What is the phone number of the Department of Health?", "no addresses, office hours or contact details"),
     ("Kế hoạch của tỉnh Bình Định về chính sách xã hội?", "tỉnh, thành phố khác"),
     # Declined without a reason, or answered, by the held-out runs of 7cf5069.
     ("Mỗi năm tỉnh phải giảm tỷ lệ hộ nghèo bao nhiêu phần trăm?", "không nêu con số này"),
@@ -281,7 +281,7 @@ NOT_IN_PLAN = [
     ("mức hỗ trợ giá nước sạch là bao nhiu đồng một khối?", "không nêu mức tiền"),
     ("Which income threshold defines a poor household?", "no prices, fees, wages"),
     ("thu tuc cap lai so bhxh bi mat nop ho so o dau", "không hướng dẫn thủ tục hành chính"),
-    ("sdt duong day nong cua so y te la so may", "không nêu địa chỉ hay thông tin liên hệ"),  # not the plan's number
+    ("sdt duong day nong cua so y te la so may", "không nêu địa chỉ, giờ làm việc hay thông tin liên hệ"),  # not the plan's number
     ("Mục IV có quy định hình thức kỷ luật đơn vị chậm báo cáo không?", "không quy định hình thức xử phạt"),
     ("Nhiệm vụ 6e hỗ trợ giá nước sạch bao nhiêu tiền một khối?", "không nêu mức tiền"),
     ("kh co quy dinh muc ho tro xay nha cho ho ngheo bao nhieu trieu 1 can", "không nêu mức tiền"),

@@ -183,3 +183,37 @@ def test_a_word_table_whose_group_rows_are_merged_cells() -> None:
     t = p.task("appendix.I.3")
     assert t is not None and t.lead == ("Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ")
     assert t.timeline == "2026-2028" and t.when.kind == "range"
+
+
+def test_parts_numbered_in_capitals_with_decimal_items_and_roles_in_brackets() -> None:
+    """No roman numeral anywhere: parts "1. MỤC ĐÍCH, YÊU CẦU" … "5. TRÁCH NHIỆM THỰC HIỆN", items 3.1, 3.1.2, each
+    task's roles in the bracket that closes it, as a sentence or as labels; three tasks whose lead only part 5
+    names ("Chủ trì thực hiện nhiệm vụ tại tiểu mục 3.2.2"). A plan written by a helper after a code freeze."""
+    p = load("kh-tay-giang-lao-dong-viec-lam")
+    assert [s.id for s in p.sections if s.kind == "part"] == ["1", "2", "3", "4", "5"]
+    assert {p.role("2"), p.role("3"), p.role("5.7")} == {"targets", "tasks", "implementation"}
+    assert [t.id for t in p.tasks][:3] == ["3.1.1", "3.1.2", "3.1.3"] and len(p.tasks) == 15
+    t = p.task("3.1.1")  # "(Sở Nội vụ chủ trì, phối hợp với Sở Khoa học và Công nghệ, Công an tỉnh và UBND …)"
+    assert t is not None and t.lead == ("Sở Nội vụ",) and "Công an tỉnh" in t.coordinate
+    t = p.task("3.1.2")  # "(Cơ quan chủ trì: Trung tâm Dịch vụ việc làm tỉnh; cơ quan phối hợp: …; thời gian: …)"
+    assert t is not None and t.lead == ("Trung tâm Dịch vụ việc làm tỉnh",) and t.timeline == "thường xuyên"
+    t = p.task("3.2.2")  # "(phối hợp: …)" only; part 5 says who leads it
+    assert t is not None and t.origin == "referred" and t.lead == ("Ngân hàng Chính sách xã hội chi nhánh tỉnh",)
+    assert "Tỉnh đoàn" in t.coordinate and "Hội Liên hiệp Phụ nữ tỉnh" in t.coordinate
+    assert {(x.section, x.year) for x in extract_targets(p)} >= {("2.1", 2026), ("2.2", 2027)}
+
+
+def test_labelled_task_blocks_and_an_indicator_table_by_year() -> None:
+    """A Word file: parts "PHẦN I." … in bold paragraphs, tasks "Nhiệm vụ 1.1: …" each followed by labelled lines
+    in varying order, and an indicator table whose columns are years: one target per row and year, the unit
+    and the bound ("(tối thiểu)") kept. A plan written by a helper after a code freeze."""
+    from index.ingest import read_document
+
+    doc = read_document(PLANS.parent / "received" / "kh-dong-son-an-toan-thuc-pham.docx")
+    p = parse_plan(doc.text, "kh-dong-son-an-toan-thuc-pham.docx")
+    assert [t.id for t in p.tasks][:2] == ["III.1.1", "III.1.2"] and len(p.tasks) == 15
+    assert p.role("III.1.1") == "tasks"  # its title says "phân công", it is still a task
+    t = p.task("III.2.2")
+    assert t is not None and t.lead == ("Sở Công Thương",) and t.timeline == "Trước ngày 30/6/2027"
+    found = {(x.year, x.value, x.comparator) for x in extract_targets(p) if "mẫu thực phẩm" in x.indicator}
+    assert found == {(2026, "92%", "tối thiểu"), (2027, "93,5%", "tối thiểu"), (2028, "95%", "tối thiểu")}

@@ -290,3 +290,32 @@ def test_a_point_followed_by_its_part() -> None:
 ])
 def test_how_many_leads_a_question_asks_for_however_the_words_fall(question: str, leads: int | None) -> None:
     assert lead_count(" " + " ".join(tokens(question)) + " ") == leads
+
+
+def test_a_plan_numbered_without_roman_parts_takes_its_ids_whole() -> None:
+    """Parts "1." … "5.", items "3.2.1": "nv 3.2.1" is 3.2.1 itself, not III.3.2.1."""
+    f = CORPUS.parent / "tests" / "data" / "plans" / "kh-tay-giang-lao-dong-viec-lam.txt"
+    plan = parse_plan(f.read_text(encoding="utf-8"), f.name)
+    known = {s.id for s in plan.sections}
+    assert [r.section for r in find_refs("nv 3.2.1 ai chu tri", known)] == ["3.2.1"]
+    assert [r.section for r in find_refs("task 5.7 says what", known)] == ["5.7"]
+
+
+@pytest.mark.parametrize(("text", "two"), [
+    ("Đơn vị nào được giao chủ trì và chương trình mà đơn vị đó tổ chức tên là gì?", True),
+    ("Who leads it, and what is it about?", True),
+    ("Nhiệm vụ về nhà ở do cơ quan nào chủ trì? Bên mình đang rà soát đầu tư nhà ở xã hội.", False),  # đầu is no đâu
+    ("nv hien dai hoa quan ly nha nuoc bat dau tu nam nao", False),
+])
+def test_a_question_asking_two_things(text: str, two: bool) -> None:
+    from assistant.query import asks_two
+
+    assert asks_two(text) is two
+
+
+def test_a_day_asked() -> None:
+    from assistant.query import asks_day
+
+    assert asks_day(" so xay dung phai trinh truoc ngay nao ")
+    assert asks_day(" by what date each year must it be done ")
+    assert not asks_day(" thoi gian thuc hien nam nao ")

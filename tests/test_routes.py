@@ -27,6 +27,7 @@ CASES = [
     ("mục IV giao Sở Tài chính làm gì", "section_duties", "duties", "IV.2"),
     ("trong các nhiệm vụ 4a, 4b, 4c, 4d, nhiệm vụ nào Sở Lao động - Thương binh và Xã hội chủ trì",
      "section_agency_among", "list", "III.4.b"),
+    ("trong mục III, những nhiệm vụ nào thực hiện thường xuyên", "section_tasks_due", "list", "III.1.b"),
     ("trong mục III có những nhiệm vụ nào do từ hai cơ quan cùng chủ trì", "section_lead_count", "list", "III.4.c"),
     ("Sở Y tế chủ trì những điểm nào? Tôi biết có 4a, còn điểm nào nữa", "section_agency_all", "list", "III.4.a"),
     ("ai chủ trì 6đ", "section_roles", "role", "Sở Xây dựng"),
@@ -34,8 +35,10 @@ CASES = [
     ("III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn", "section_no_figure", "refusal", ""),
     ("6d nói về cái gì", "section_one_task", "role", "Sở Thông tin và Truyền thông"),
     ("mục III nói gì", "section_text", "passage", "III.1.a"),
+    ("Kế hoạch thực hiện Nghị quyết 42-NQ/TW của UBND tỉnh Bình Định có số hiệu là gì?", "elsewhere", "refusal", ""),
     ("Ai ký kế hoạch này?", "document", "document", "Trần Hoàng Tuấn"),
-    ("Phần tổ chức thực hiện giao Sở Tài chính làm gì?", "duties", "duties", "Sở Tài chính"),
+    ("Phần tổ chức thực hiện giao Sở Tài chính làm gì?", "section_duties", "duties", "Sở Tài chính"),  # the part by its title
+    ("What does the implementation section require of the Department of Finance?", "duties", "duties", "Sở Tài chính"),
     ("những nhiệm vụ nào nhắc đến người khuyết tật", "mentions", "list", "người khuyết tật"),
     ("Sở Y tế chủ trì những nhiệm vụ nào?", "agency_tasks", "list", "III.4.a"),
     ("những nhiệm vụ nào thực hiện thường xuyên", "tasks_of_timeline", "list", "III.1.b"),
@@ -71,3 +74,17 @@ def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixtu
     assert main(["ask", "so nao chu tri 6dd", "--json", "--index", str(assistant.settings.index)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["rule"] == "section_roles" and out["route"] == "role"
+
+
+@pytest.mark.parametrize(("question", "declined"), [
+    ("bo phan mot cua ubnd huyen co lam viec sang thu 7 ko, may h dong cua", True),  # office hours
+    ("Sở Xây dựng phải trình chính sách ưu đãi thu hút doanh nghiệp đầu tư nhà ở xã hội trước ngày nào?", True),  # no day
+    ("Nhiệm vụ tổ chức sàn giao dịch việc làm, phát triển thị trường lao động của tỉnh thì thời gian thực hiện ra sao?",
+     False),  # "lao động của" is no "đóng cửa"
+    ("Thời gian thực hiện nhiệm vụ về nhà ở là khi nào?", False),
+])
+def test_what_the_plan_does_not_say_is_declined_and_only_that(assistant: Assistant, question: str, declined: bool) -> None:
+    ans = assistant.ask(question)
+    assert ans.abstained is declined, ans.answer
+    if not declined:
+        assert "Năm 2024 và các năm tiếp theo" in ans.answer

@@ -11,6 +11,7 @@ from assistant.answer import Citation
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target, clauses
+from index.genre import label_of
 from index.normalize import fold, unwrap
 from index.parse import Plan, Task
 
@@ -24,7 +25,7 @@ class ComposerBase:
         # Terms of every indicator clause and every item title, computed once, not per question.
         self._target_terms = [set(lexical_terms(f"{t.subject} {t.indicator}")) for t in targets]
         self._indicator_terms: set[str] = set().union(*self._target_terms)
-        self._years = {t.year for t in targets}
+        self.years = {t.year for t in targets}  # the years the plan sets targets for
         # The issuer's name ("Ủy ban nhân dân tỉnh Quảng Ngãi") is the setting, not a topic:
         # "dân số Quảng Ngãi" must not match a target clause because it names the province.
         self._setting = {t for p in plans for t in lexical_terms(f"{p.issuer} UBND tỉnh toàn tỉnh")}
@@ -113,11 +114,26 @@ class ComposerBase:
     @staticmethod
     def _sentences(plan: Plan, sid: str) -> tuple[str, list[str]]:
         """A unit's body without its number and task table lines, and its sentences."""
-        text = unwrap(plan.body(sid))
+        # Role lines ("- Đơn vị chủ trì: …", "Thời gian thực hiện: …", wrapped or not) are the task's roles,
+        # not what it says; a product or content line after them is.
+        kept, dropping = [], False
+        for line in plan.body(sid).split("\n"):
+            m = _LABELLED.match(line.strip())
+            key = label_of(m.group(1)) if m else ""
+            if key in {"lead", "coordinate", "timeline"}:
+                dropping = True
+            elif key or line.strip().startswith(("-", "+", "•", "*")):
+                dropping = False
+            if not dropping:
+                kept.append(line)
+        text = unwrap("\n".join(kept))
         text = re.sub(r"^(?:[IVX]+\.|\d{1,2}\.|[a-zđ]\))\s*", "", text)
-        text = text.split("- Cơ quan chủ trì")[0]
         sents = [s.strip() for s in re.split(r"(?<=\.)\s+(?=[A-ZĐ\-])|(?<=[;:])\s+(?=- [A-ZĐ])", text) if len(s.strip()) > 20]
         return text, sents
+
+
+# A labelled line ("- Cơ quan chủ trì tham mưu: …", "Sản phẩm: …").
+_LABELLED = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
 
 
 def marked(text: str, marks: str = ",;:.()") -> str:

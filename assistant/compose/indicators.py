@@ -15,7 +15,7 @@ from index.normalize import canon, unwrap
 class TargetAnswers(ComposerBase):
     def asked_years(self, q: Query) -> set[int]:
         """The indicator years a question names ("đến năm 2025", "by 2030")."""
-        return {int(y) for y in re.findall(r"\b(20\d\d)\b", q.text)} & self._years
+        return {int(y) for y in re.findall(r"\b(20\d\d)\b", q.text)} & self.years
 
     def indicators(self, q: Query, sections: set[str] | None = None,
                    any_year: bool = False) -> tuple[list[Target], float]:
@@ -25,10 +25,10 @@ class TargetAnswers(ComposerBase):
         pool = [(t, tt) for t, tt in zip(self.targets, self._target_terms, strict=True)
                 if not (years and t.year not in years) and not (sections and t.section not in sections)]
 
-        def ranked(text: str) -> list[tuple[float, Target]]:
+        def ranked(text: str, only: set[int] | None = None) -> list[tuple[float, Target]]:
             terms = {t for t in set(lexical_terms(text, q.style == "en")) - self._setting - self._frame
                      if not re.search(r"\b20\d\d\b", t.replace("_", " "))}  # the year filters, never matches
-            return sorted(((overlap(terms, tt), t) for t, tt in pool), key=lambda x: -x[0])
+            return sorted(((overlap(terms, tt), t) for t, tt in pool if not only or t.year in only), key=lambda x: -x[0])
 
         scored = ranked(q.text)
         if not scored or scored[0][0] < 3.0:
@@ -69,7 +69,9 @@ class TargetAnswers(ComposerBase):
         # part are told apart by the whole question ("… nước sạch, chỉ tiêu này theo quyết định số mấy").
         whole = {id(t): sc for sc, t in scored}
         for part in [] if listing else _PARTS.split(q.text):
-            top_part = ranked(part)
+            # "phổ cập giáo dục đến năm 2025 và tỷ lệ đi học … đến năm 2030": a part that names its year is
+            # answered from that year's clauses.
+            top_part = ranked(part, {int(y) for y in re.findall(r"\b(20\d\d)\b", part)} & years)
             if not top_part or top_part[0][0] < 3:
                 continue
             tied = sorted((t for sc, t in top_part if sc == top_part[0][0]), key=lambda t: -whole[id(t)])

@@ -167,7 +167,7 @@ class ListAnswers(ComposerBase):
                 dict.fromkeys(t.timeline for _, t in rows))
         en = q.style == "en"
         items = "; ".join(f"{t.id} ({t.title})" for _, t in rows)
-        if within is not None:
+        if within is not None and timeline is None:
             text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''}: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ: {items}.")
             return text, [self.cite(p, t.id) for p, t in rows]

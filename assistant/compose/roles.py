@@ -8,10 +8,14 @@ from assistant.agencies import Agency
 from assistant.answer import Citation, timeline_en
 from assistant.compose.base import longest_run, overlap
 from assistant.compose.mentions import MentionAnswers
-from assistant.query import Query
+from assistant.lexicon import spelled_out
+from assistant.query import Query, asks_figure, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from index.normalize import fold
 from index.parse import Plan, Task
+
+# A figure a sentence states: a number and the word it counts, never a year, a date or a document's number.
+_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w/-]*/)")
 
 
 class RoleAnswers(MentionAnswers):
@@ -24,6 +28,7 @@ class RoleAnswers(MentionAnswers):
         own name in a question ("kh 65 của UBND tỉnh Quảng Ngãi") brings up; part IV is not.
         """
         candidates: list[tuple[Plan, Task]] = []
+        of_task = names_tasks(q.words)
         for h in hits[:3]:
             # A duty of the implementation part answers who does it, when it is what the question is closest to.
             duty = h is hits[0] and bool({"lead", "coordinate"} & set(q.intents)) and "timeline" not in q.intents
@@ -33,7 +38,10 @@ class RoleAnswers(MentionAnswers):
                 candidates.append(found)
             elif role == "tasks" and self._duty_plan(h.doc):
                 continue  # a task of a plan that says who does what agency by agency: its duty answers
-            elif role not in {"purpose", "objectives", "targets"} and h.section != "header":
+            elif role not in {"purpose", "objectives", "targets", "funding"} and h.section != "header" and not (
+                    role in {"implementation", "reporting"} and of_task):
+                # A funding passage ("vốn ủy thác qua Ngân hàng …") names no task's roles either; nor, for a
+                # question that says it asks of a task ("the labour-market task"), does a reporting duty.
                 break
         # "who works with the Department of Health on the handwashing campaign": a task whose partners
         # are asked by the bodies it names is one those bodies take part in; the nearest such task wins (when
@@ -111,12 +119,12 @@ class RoleAnswers(MentionAnswers):
     def tasks_answer(self, q: Query, tasks: list[tuple[Plan, Task]], asked: list[str]) -> tuple[str, list[Citation]]:
         texts, cites = [], []
         for plan, t in tasks:
-            text, c = self.task_answer(q, plan, t, asked)
+            text, c = self.task_answer(q, plan, t, asked, alone=len(tasks) == 1)
             texts.append(text)
             cites += c
         return " ".join(texts), cites
 
-    def task_answer(self, q: Query, plan: Plan, t: Task, asked: list[str]) -> tuple[str, list[Citation]]:
+    def task_answer(self, q: Query, plan: Plan, t: Task, asked: list[str], alone: bool = True) -> tuple[str, list[Citation]]:
         if t not in plan.work():
             # A duty of the implementation part beside a task table: its own words say who, when
             # and through whom better than a role summary would.
@@ -160,7 +168,27 @@ class RoleAnswers(MentionAnswers):
             role = self._role_sentence(plan, t, self.directory.find(q.text))
             if role:
                 lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{role}”")
+        # "khu xử lý chất thải rắn: ai chủ trì, công suất bn": a figure asked beside the role is the task's to
+        # state; the sentence that states it, as the plan writes it.
+        # Anything else asked with it ("… chủ trì và chương trình đó tên là gì"): the task's sentence nearest it.
+        stated = self._figure_sentence(q, plan, t) if asks_figure(" " + spelled_out(q.text) + " ") else ""
+        stated = stated or (self.best_sentence(q, plan, t.id) if alone and asks_two(q.text) and len(asked) < 2 and not sentence else "")
+        if stated and stated not in " ".join(lines):
+            lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{stated}”")
         return " ".join(lines), [self.cite(plan, t.id, hl)]
+
+    def _figure_sentence(self, q: Query, plan: Plan, t: Task) -> str:
+        """The sentence of a task that states a figure (no year, date or number of a document) and shares
+        most words with the question; "" when none does."""
+        terms = set(lexical_terms(q.text, q.style == "en"))
+        best, score = "", 0.0
+        for sent in self._sentences(plan, t.id)[1]:
+            if not _FIGURE.search(sent):
+                continue
+            sc = overlap(terms, set(lexical_terms(sent)))
+            if sc > score:
+                best, score = sent, sc
+        return best
 
     def _role_sentence(self, plan: Plan, t: Task, agencies: list[Agency]) -> str:
         """The first sentence of a task's text that names one of the agencies; "" when none does."""
