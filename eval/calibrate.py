@@ -86,7 +86,7 @@ def _best(rows: list[dict[str, float]]) -> dict[str, float] | None:
 
 
 def calibrate(questions: Sequence[Question], index: Path, corpus: Path) -> dict[str, Any]:
-    from assistant.core import MIN_COVERAGE, MIN_DENSE
+    from assistant.evidence import MIN_COVERAGE, MIN_DENSE
 
     asst = Assistant.load(Settings(index=index, corpus=corpus), index=index)
     ev = evidence(asst, questions)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core import initialisms
+from assistant.evidence import initialisms
 from assistant.lexicon import function_words, intent_tokens, says, spelled_out
 from assistant.query import detect_intents
 from index.timeline import due_years
