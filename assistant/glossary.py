@@ -32,6 +32,10 @@ def _inflections(key: str) -> set[str]:
 
 _KEY = {form: key for key in EN_VI for form in _inflections(key)}
 _KEY.update({key: key for key in EN_VI})  # an exact key wins over another key's inflection
+# A hyphen joins words as a space does: "flash-flood" is the "flash flood" of the glossary, and "community
+# based" its "community-based" (questions are read with hyphens between letters as spaces, below).
+for _form in [f for f in _KEY if "-" in f]:
+    _KEY.setdefault(re.sub(r"(?<=[a-z])-(?=[a-z])", " ", _form), _KEY[_form])
 _FORMS = {form: EN_VI[key] for form, key in _KEY.items()}
 _PATTERN = re.compile(
     r"(?<![\w])(" + "|".join(re.escape(k) for k in sorted(_FORMS, key=len, reverse=True)) + r")(?![\w])"
@@ -65,7 +69,7 @@ def _corrected(text: str) -> str:
         # A plural is no slip of its singular: "island" is not "islands" mistyped.
         near = sorted(x for x in edits1(w) & _GLOSSARY_WORDS if x.rstrip("s") != w.rstrip("s"))
         return near[0] if len(near) == 1 else w
-    return re.sub(r"[a-z]+", mend, text.lower())
+    return re.sub(r"[a-z]+", mend, re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower()))
 
 
 def translate_terms(text: str) -> str:

@@ -224,6 +224,11 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 rest = ".".join(x for x in g if x)
                 # A plan whose parts are numbered 1., 2., 3. names its units "3.2.1" whole.
                 sid = rest if rest in known and rest.split(".")[0] in known else f"{_task_part(known, rest)}.{rest}"
+            # A table in a part numbers its rows under the part ("III.II.3"), not under an appendix.
+            if shape in {"ng", "gn", "g"} and sid not in known:
+                tail = sid[len(app):]
+                inside = [k for k in known if k.endswith(tail) and not k.startswith("appendix")]
+                sid = inside[0] if len(inside) == 1 else sid
             # Only a unit the plan has is read this way: "mục 3 phần III" is item III.3 where the plan
             # has no appendix group III, and "2.5" may be a figure; a missing article is still named.
             if sid in known or (shape == "d" and has_articles):
@@ -352,6 +357,9 @@ def lead_count(folded: str) -> int | None:
                  r"(dong chu tri|cung chu tri|chu tri chung|co led|co leads?|jointly)\b", folded):
         return None  # "chủ trì hoặc đồng chủ trì", "alone or jointly": every task it leads
     if _SOLE_LEAD.search(folded):
+        # "nhiệm vụ nào chủ trì một mình, nhiệm vụ nào chủ trì cùng cơ quan khác": both asked, every task.
+        if re.search(r"\b(cung|voi) (co quan|so|don vi)( \w+)? khac\b|\bwith (other|another) (agenc|department)", folded):
+            return None
         return 1
     m = _AT_LEAST.search(folded)
     if m:

@@ -143,9 +143,11 @@ class Scope:
                       or re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t))
         if q.style == "en":
             return figure and bool(_MONEY_EN.search(t))
-        # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word.
+        # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word. Punctuation stays a
+        # token: "chuyên gia, nhà khoa học" holds no "giá nhà".
+        marked = re.findall(r"[a-z0-9]+|[,;:.?!()]", fold(q.text))
         padded = " " + " ".join(w if w in self.vocab or w in _MONEY_WORDS or len(w) < 3 else min(edits1(w) & _MONEY_WORDS, default=w)
-                                for w in t.split()) + " "
+                                for w in marked) + " "
         return any(f" {w} " in padded and (figure or f" {w} " not in self.folded) for w in _MONEY_VI)
 
     def asks_contact(self, folded: str) -> bool:

@@ -41,11 +41,17 @@ _LABEL = re.compile(r"(?:[-*+]\s*)?(?:[^\W\d_]+\s+){0,2}(?:\d{1,2}(?:\.\d{1,2})*
 _YEAR_SET = re.compile(r"(?:\b(?:đến|tới|trong|vào)\s+năm\s+|^(?:năm|by)\s+)(20\d\d)(?!\d)", re.I)
 
 
+_YEAR_AFTER = re.compile(r"(?<=[\d%])\s*(?:[^\W\d_]+\s+)?năm\s+(20\d\d)(?!\d)", re.I)
+
+
 def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
     """The clause cut into pieces, one a year it names, each with that year's figure: "đạt 75% vào năm
     2027 và 85% vào năm 2030" (each year after its figure) and "đến năm 2027 đạt 75%, đến năm 2030 đạt
     85%" (each before) are 75% for 2027 and 85% for 2030; a clause naming one year or none is one piece."""
     marks = list(_YEAR_SET.finditer(text))
+    # "đạt 35% năm 2026 và 50% năm 2027", "1.350 người năm 2026": a year named right after its figure.
+    bare = [m for m in _YEAR_AFTER.finditer(text) if not any(m.start() < x.end() and x.start() < m.end() for x in marks)]
+    marks = sorted(marks + bare, key=lambda m: m.start())
     if len(marks) < 2:
         return [(int(marks[0].group(1)) if marks else default, text)]
     figure = next((x for x in _NUMBER.finditer(text) if not re.fullmatch(r"20\d\d|\d{1,2}/\d+", x.group(1))), None)
@@ -109,7 +115,8 @@ def extract_targets(plan: Plan) -> list[Target]:
         s = plan.section(sid)
         if s is None:
             continue
-        section_year = _year(s.title)
+        # A unit with no year of its own sets its targets for its heading's ("Phần II: Chỉ tiêu năm 2026").
+        section_year = next((y for x in reversed(plan.path(sid)) if (y := _year(x.title))), None)
         raw = plan.text[s.start : s.end]
         # A heading of its own ends on the line that holds its title's end; a title cut from the
         # body's first words ("Tỷ lệ người khuyết tật…") has none, and the body starts at once.

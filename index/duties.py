@@ -368,4 +368,41 @@ def referred_tasks(b: _Builder) -> list[Task]:
     return list(out.values())
 
 
-__all__ = ["referred_tasks", "split_agencies", "task_of", "words"]
+def group_roles(b: _Builder) -> list[Task]:
+    """Roles said once for a group of points: "a) … b) … c) …" then "Cơ quan chủ trì: …; cơ quan phối hợp:
+    …; thời gian thực hiện: …" after the last point, with no point saying its own. The paragraph holds for
+    every point of the group; a point's own bracket ("(Sở Nội vụ chủ trì)") names its lead, the
+    paragraph the rest. The tasks of every such group, in place of what the points said alone."""
+    from dataclasses import replace
+
+    from index.parse import Task
+
+    tasks = {t.id: t for t in b.tasks}
+    out: list[Task] = []
+    for item in b.sections:
+        points = [x for x in b.sections if x.parent == item.id and x.kind == "point"]
+        if len(points) < 2 or b.section_role(item.id) != "tasks":
+            continue
+        last = tasks.get(points[-1].id)
+        if last is None or last.origin != "lines" or any(
+                (t := tasks.get(x.id)) is not None and t.origin == "lines" for x in points[:-1]):
+            continue
+        # The paragraph starts on a line of its own, after the last point's own words.
+        block = last.spans[0][0]
+        own = b.text[points[-1].start : block]
+        if not own.strip() or b.text[block - 1 : block] not in {"\n", ""}:
+            continue
+        for x in points:
+            said = _bracket_roles(b.text[x.start : block if x is points[-1] else x.end], x.start)
+            lead = split_agencies(said["lead"][0]) if "lead" in said else ()
+            base = tasks.get(x.id) if x is not points[-1] else None
+            if base is not None and base.origin != "brackets":
+                continue
+            out.append(Task(x.id, x.title, lead or last.lead, last.coordinate, last.timeline,
+                            ((x.start, x.end), last.spans[1], last.spans[2]), "group", last.product, last.when,
+                            ("", "") if lead else last.said))
+        out = [replace(t, coordinate=tuple(a for a in t.coordinate if a not in t.lead)) for t in out]
+    return out
+
+
+__all__ = ["group_roles", "referred_tasks", "split_agencies", "task_of", "words"]

@@ -47,6 +47,11 @@ def header_facts(header: str) -> HeaderFacts:
     place = re.search(r"(?:^|[\s|])([A-ZĐ][^\s,|]*(?:\s+[A-ZĐ][^\s,|]*){0,3}),\s*ngày\s+\d", head)
     rule = next((n for n, x in enumerate(raw) if fold(x).startswith("cong hoa xa hoi")), 0)
     issuer = canon(" ".join(x for x in raw[:rule] if not re.fullmatch(r"[-_=]{3,}", x)))
+    if not issuer:
+        # Two columns side by side, as a PDF's text gives them ("ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …"):
+        # the issuer is the left column of the lines above the number.
+        left = [re.split(r"\s{3,}|\t", x.strip())[0] for x in header.splitlines()[:4] if re.search(r"\S\s{3,}\S|\t", x.strip())]
+        issuer = canon(" ".join(x for x in left if not re.match(r"(?i)số\s*:", x)))
     is_decision = bool(re.search(r"(?:^|\s)QUYẾT ĐỊNH(?:\s|:|$)", head)) and "/QĐ" in (number.group(0) if number else "/QĐ")
     title = ""
     if is_decision:

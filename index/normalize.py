@@ -104,6 +104,9 @@ def agency(name: str) -> str:
     name = canon(name).strip(" .;,")
     name = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " - ", name)
     name = re.sub(r"^các sở, ban ngành", "Các sở, ban ngành", name, flags=re.IGNORECASE)
+    # A bracket after the name qualifies the body, it is no part of its name: "Sở Nông nghiệp và Môi trường
+    # (Văn phòng Điều phối nông thôn mới tỉnh)", "… (theo lĩnh vực được phân công quản lý)".
+    name = re.sub(r"(?<=\S)\s*\([^()]*\)$", "", name) or name
     return name[:1].upper() + name[1:]
 
 

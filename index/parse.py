@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.duties import referred_tasks, split_agencies, task_of
+from index.duties import group_roles, referred_tasks, split_agencies, task_of
 from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "15"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "18"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -138,6 +138,8 @@ _POINT = re.compile(r"^(?:[-*]\s+)?([a-zđ])\)\s+(\S.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[IVX\d]+)?\s*[:.]?\s*(.*)$")
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
+# A signer's capacity: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".
+_CAPACITY = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _RULE = re.compile(r"^:?-{3,}:?$")
 
@@ -422,6 +424,10 @@ class _Builder:
         for n, x in enumerate(ordered):
             nxt = ordered[n + 1].line if n + 1 < len(ordered) else len(lines)
             self._unit(x, x.end_line if x.end_line is not None else nxt)
+        grouped = {t.id: t for t in group_roles(self)}
+        if grouped:  # roles said once for a group of points hold for each point
+            order = {s.id: n for n, s in enumerate(self.sections)}
+            self.tasks = sorted([*(t for t in self.tasks if t.id not in grouped), *grouped.values()], key=lambda t: order[t.id])
         referred = referred_tasks(self)
         if referred and self.tasks:  # numbered as the plan numbers them, wherever their lead is said
             order = {s.id: n for n, s in enumerate(self.sections)}
@@ -459,7 +465,10 @@ class _Builder:
         cols = {label_of(c): n for n, c in reversed(list(enumerate(header))) if label_of(c)}
         if "lead" not in cols:
             return j
-        prefix = st.ids.get("appendix") or f"{st.ids.get('item') or st.ids.get('part', 'table')}.tt"
+        # A table in the body numbers its rows under the unit that holds it ("III.II.3" for row 3 of group II
+        # of a table in part III); ".tt" keeps them apart only where that unit has numbered items of its own.
+        base = st.ids.get("item") or st.ids.get("part", "table")
+        prefix = st.ids.get("appendix") or (f"{base}.tt" if any(x.id.startswith(base + ".") for x in starts) else base)
         numcol = cols.get("number", 0)
         data = [(li, r) for li, r in rows[1:] if len(r) > numcol]
         # Numbering restarts in each group ("appendix.II.3") or runs through ("appendix.7").
@@ -575,11 +584,13 @@ class _Builder:
                 if any(c.islower() for c in s):
                     break
             k += 1
-        if sig:
-            starts.append(_Start(sig[0], "signature", "signature", None, "Người ký", "", sig[-1], sig[-1] + 1))
-            texts = [canon(lines[n].clean) for n in sig]
-            self.signer = texts[-1]
-            self.signer_title = " / ".join(texts[:-1])
+        before = [] if sig else self._signer_before(recip_line)  # a signer set above "Nơi nhận"
+        for block in (sig, before):
+            if block:
+                starts.append(_Start(block[0], "signature", "signature", None, "Người ký", "", block[-1], block[-1] + 1))
+                texts = [canon(lines[n].clean) for n in block]
+                self.signer = texts[-1]
+                self.signer_title = " / ".join(texts[:-1])
         after = (sig[-1] if sig else last) + 1
         # What stands between the signer and the next part (an attached plan's title) is its own unit.
         nxt = after
@@ -589,6 +600,22 @@ class _Builder:
         if self._span(after, nxt):
             starts.append(_Start(after, "plan", "title", None, "Kế hoạch kèm theo", "", nxt - 1, nxt))
         return nxt
+
+    def _signer_before(self, recip_line: int) -> list[int]:
+        """The signer block just above "Nơi nhận": capacity lines in capitals ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+        then the name; [] when the lines above are no such block."""
+        found: list[int] = []
+        k = recip_line - 1
+        while k >= 0 and len(found) < 6:
+            s = self.lines[k].clean
+            if s and s not in {"|", "---"} and not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", s, re.I):
+                if found and not _CAPACITY.match(s):
+                    break
+                if not found and not any(c.islower() for c in s):
+                    return []  # the line above "Nơi nhận" is no name
+                found.insert(0, k)
+            k -= 1
+        return found if len(found) >= 2 else []
 
     def _plan(self) -> Plan:
         from index.header import header_facts

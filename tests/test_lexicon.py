@@ -78,3 +78,10 @@ def test_initialisms_come_from_the_plan_text() -> None:
 )
 def test_due_years(timeline: str, years: set[int]) -> None:
     assert due_years(timeline) == years
+
+
+def test_a_bracket_after_a_body_qualifies_it() -> None:
+    from index.normalize import agency
+
+    assert agency("Sở Nông nghiệp và Môi trường (Văn phòng Điều phối nông thôn mới tỉnh)") == "Sở Nông nghiệp và Môi trường"
+    assert agency("Sở Y tế") == "Sở Y tế"

@@ -217,3 +217,25 @@ def test_labelled_task_blocks_and_an_indicator_table_by_year() -> None:
     assert t is not None and t.lead == ("Sở Công Thương",) and t.timeline == "Trước ngày 30/6/2027"
     found = {(x.year, x.value, x.comparator) for x in extract_targets(p) if "mẫu thực phẩm" in x.indicator}
     assert found == {(2026, "92%", "tối thiểu"), (2027, "93,5%", "tối thiểu"), (2028, "95%", "tối thiểu")}
+
+
+def test_a_task_table_inside_a_part_and_a_signer_above_the_recipients() -> None:
+    """Markdown: every task in one pipe table inside part III, numbering restarting in each group row: rows are
+    III.I.1 … (no appendix); the signer block stands above "Nơi nhận". A plan written after a code freeze."""
+    p = load("kh-bac-son-phong-chong-ma-tuy")
+    rows = [t.id for t in p.tasks]
+    assert rows[0] == "III.I.1" and "III.II.3" in rows and all(r.startswith("III.") for r in rows)
+    assert p.signer == "Nông Đức Hiếu" and "PHÓ CHỦ TỊCH" in p.signer_title
+
+
+def test_roles_said_once_for_a_group_of_points() -> None:
+    """Hard-wrapped text: "a) … b) … c) … d)" then "Cơ quan chủ trì: …; cơ quan phối hợp: …; thời gian thực
+    hiện: …" once for the group; a point's own "(Sở Nội vụ chủ trì)" names its lead and keeps the group's
+    timeline. A plan written after a code freeze."""
+    p = load("kh-nam-thanh-nong-thon-moi")
+    a, c, d = p.task("III.1.a"), p.task("III.1.c"), p.task("III.1.d")
+    assert a is not None and c is not None and d is not None
+    assert a.lead[0].startswith("Sở Nông nghiệp và Môi trường") and a.lead == d.lead and a.timeline == d.timeline
+    assert c.lead == ("Sở Nội vụ",) and c.timeline == d.timeline
+    last = p.task("III.3.c")  # the group's last point, with its own bracket too
+    assert last is not None and last.lead == ("Sở Nông nghiệp và Môi trường",)

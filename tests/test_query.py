@@ -319,3 +319,29 @@ def test_a_day_asked() -> None:
     assert asks_day(" so xay dung phai trinh truoc ngay nao ")
     assert asks_day(" by what date each year must it be done ")
     assert not asks_day(" thoi gian thuc hien nam nao ")
+
+
+def test_a_row_of_a_table_inside_a_part_is_named_by_group_and_number() -> None:
+    """A task table inside part III numbers its rows III.II.3: "nhiệm vụ 3 nhóm II" names that row."""
+    f = CORPUS.parent / "tests" / "data" / "plans" / "kh-bac-son-phong-chong-ma-tuy.md"
+    known = {s.id for s in parse_plan(f.read_text(encoding="utf-8"), f.name).sections}
+    assert [r.section for r in find_refs("Nhiệm vụ 3 nhóm II trong bảng phân công do cơ quan nào chủ trì?", known)] == ["III.II.3"]
+    assert [r.section for r in find_refs("nv 1 nhom III tg hoan thanh", known)] == ["III.III.1"]
+
+
+def test_english_hyphens_join_words_as_spaces_do() -> None:
+    from assistant.glossary import content_terms, translate_terms
+
+    assert translate_terms("flash-flood risk maps") == translate_terms("flash flood risk maps") != ""
+    assert content_terms("community-based tourism") == content_terms("community based tourism") != []
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Tóm tắt chỉ tiêu nước sạch: đến năm 2025 đặt bao nhiêu, đến năm 2030 bao nhiêu?", False),  # any figure
+    ("đến năm 2030 tỉnh phải thành lập mới bao nhiêu cơ sở trợ giúp xã hội", True),
+    ("How many beds per ten thousand people?", True),
+])
+def test_a_count_asked_is_a_thing_counted(text: str, count: bool) -> None:
+    from assistant.compose.indicators import _counts_asked
+
+    assert _counts_asked(text) is count

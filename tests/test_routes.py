@@ -88,3 +88,10 @@ def test_what_the_plan_does_not_say_is_declined_and_only_that(assistant: Assista
     assert ans.abstained is declined, ans.answer
     if not declined:
         assert "Năm 2024 và các năm tiếp theo" in ans.answer
+
+
+def test_a_comma_ends_a_money_phrase(assistant: Assistant) -> None:
+    """"chuyên gia, nhà khoa học" holds no "giá nhà" (a house price): the question is about who leads."""
+    ans = assistant.ask("Nhiệm vụ phát triển nguồn nhân lực chất lượng cao, đội ngũ chuyên gia, nhà khoa học do "
+                        "những cơ quan nào chủ trì tham mưu?")
+    assert not ans.abstained and "Sở Nội vụ" in ans.answer

@@ -9,7 +9,7 @@ from assistant.compose.base import ComposerBase, overlap
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
-from index.normalize import canon, unwrap
+from index.normalize import canon, fold, unwrap
 
 
 class TargetAnswers(ComposerBase):
@@ -60,8 +60,10 @@ class TargetAnswers(ComposerBase):
                 return [], 0.0
         # A count asked for ("how many beds", "cho bao nhiêu người") is not answered by a share: only
         # clauses that set a count answer it.
-        elif not listing and _COUNT_ASKED.search(q.words):
-            chosen = [t for t in chosen if not t.value.endswith("%")]
+        elif not listing and _counts_asked(q.text):
+            # "100% xã có đội xung kích, mỗi đội tối thiểu 30 người": a clause whose figure is a share may state
+            # the count too.
+            chosen = [t for t in chosen if not t.value.endswith("%") or _COUNT_STATED.search(t.indicator)]
             if not chosen:
                 return [], 0.0
         # Two figures asked in one question ("mức sinh, và chỉ số HDI"; "suy dinh dưỡng với
@@ -130,5 +132,16 @@ class TargetAnswers(ComposerBase):
 _PERCENT = re.compile(r"%|\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b")
 
 # Where a question asking two things divides ("…mức sinh, và chỉ số HDI…").
-_COUNT_ASKED = re.compile(r"\bhow many\b|\bbao nhieu (?!phan tram|%|ty le)[a-z]+|\bso luong\b|\bmay (nguoi|ho|can|cai|cong trinh)\b")
+_COUNT_ASKED = re.compile(r"\bhow many\b|\bbao nhieu (?!phan tram|%|ty le)(?P<what>[a-z]+)|\bso luong\b|\bmay (nguoi|ho|can|cai|cong trinh)\b")
+
+
+# A count a clause states: a number that is no share, year or date, and the thing it counts (an age or a
+# length of time, "trẻ em dưới 36 tháng tuổi", counts nothing asked).
+_COUNT_STATED = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?!%|tháng|tuổi|năm|ngày|giờ|phút|lần|quý)[^\W\d_]{2,}")
+
+
+def _counts_asked(text: str) -> bool:
+    """A count asked for ("bao nhiêu người", "how many beds"): "bao nhiêu" before a thing counted, not before a
+    comma or a question mark ("đến năm 2025 đặt bao nhiêu, đến năm 2030 bao nhiêu?" asks any figure)."""
+    return bool(_COUNT_ASKED.search(" ".join(re.findall(r"[a-z0-9]+|[,;:.?!]", fold(text)))))
 _PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)
