@@ -96,7 +96,7 @@ class Assistant:
     @cached_property
     def judge(self) -> Evidence:
         """The plan's vocabulary and the evidence that a question is about it."""
-        return Evidence(self.plans, self.retriever, self.scope)
+        return Evidence(self.plans, self.retriever, lambda: self.scope)
 
     def evidence(self, q: Query, qvec: object, best: float | None = None) -> tuple[float, float]:
         return self.judge.evidence(q, qvec, best)

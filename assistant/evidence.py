@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cached_property
 
 from assistant.focus import NO_TOPIC
@@ -87,8 +88,14 @@ def initialisms(text: str, least: int = 2) -> set[str]:
 class Evidence:
     """The plan's vocabulary and the calibrated evidence that a question is about the plan."""
 
-    def __init__(self, plans: tuple[Plan, ...], retriever: Retriever, scope: Scope) -> None:
-        self.plans, self.retriever, self.scope = plans, retriever, scope
+    def __init__(self, plans: tuple[Plan, ...], retriever: Retriever, scope: Callable[[], Scope]) -> None:
+        # The scope is built when first needed: a library's own assistant reads questions with the vocabulary
+        # alone and builds no plan's tables.
+        self.plans, self.retriever, self._scope = plans, retriever, scope
+
+    @property
+    def scope(self) -> Scope:
+        return self._scope()
 
     @cached_property
     def words(self) -> set[str]:

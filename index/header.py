@@ -46,12 +46,15 @@ def header_facts(header: str) -> HeaderFacts:
     date = re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", head)
     place = re.search(r"(?:^|[\s|])([A-ZĐ][^\s,|]*(?:\s+[A-ZĐ][^\s,|]*){0,3}),\s*ngày\s+\d", head)
     rule = next((n for n, x in enumerate(raw) if fold(x).startswith("cong hoa xa hoi")), 0)
-    issuer = canon(" ".join(x for x in raw[:rule] if not re.fullmatch(r"[-_=]{3,}", x)))
+    issuer = canon(" ".join(x for x in raw[:rule] if not re.fullmatch(r"[-_=]{3,}", x) and not re.match(r"(?i)số\s*:", x)))
     if not issuer:
         # Two columns side by side, as a PDF's text gives them ("ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …"):
         # the issuer is the left column of the lines above the number.
-        left = [re.split(r"\s{3,}|\t", x.strip())[0] for x in header.splitlines()[:4] if re.search(r"\S\s{3,}\S|\t", x.strip())]
-        issuer = canon(" ".join(x for x in left if not re.match(r"(?i)số\s*:", x)))
+        # The left column is what stands before the motto's words on each of the first lines, however many
+        # spaces part them (a web page saved from such a file keeps one).
+        marks = r"\s*(?:CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-|Số\s*:)"
+        left = [re.split(marks, x.strip())[0] for x in header.splitlines()[:4] if re.search(r"\S" + marks, x.strip())]
+        issuer = canon(" ".join(x for x in left if x))
     is_decision = bool(re.search(r"(?:^|\s)QUYẾT ĐỊNH(?:\s|:|$)", head)) and "/QĐ" in (number.group(0) if number else "/QĐ")
     title = ""
     if is_decision:
