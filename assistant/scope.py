@@ -116,6 +116,18 @@ _ENGLISH_COMMON = frozenset(stopwordsiso.stopwords("en"))
 _IN_DOCUMENT = re.compile(r"\b(xem|chi tiet|noi den|de cap|nhac den|trinh bay|trong (ke hoach|kh|van ban|phu luc))\b")
 
 
+def _capitalised(text: str) -> str:
+    """The runs of capitalised words of a text, folded, each run apart: "tỉnh Bình Định, đánh giá lại" gives
+    "binh dinh"."""
+    runs: list[list[str]] = [[]]
+    for w in re.findall(r"[^\W\d_]+|[^\w\s]", text):
+        if w[:1].isupper():
+            runs[-1].append(fold(w))
+        elif runs[-1]:
+            runs.append([])
+    return " | ".join(" ".join(r) for r in runs if r)
+
+
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
         # What the plan holds nowhere: a question asking for it gets the reason.
@@ -203,7 +215,10 @@ class Scope:
         """Why a question about another province, or about a district or commune the plan never names,
         is not this plan's to answer; "" when it is about the plan's own ground."""
         t, en = q.words.strip(), q.style == "en"
-        place = OTHER_PLACE.search(t)
+        # A place's name is written with capitals where the question has its marks: "đánh giá lại" holds no
+        # "Gia Lai". Typed without marks and in lower case, any run of its words may be it.
+        names = t if q.style == "vi_nodiac" else _capitalised(q.text)
+        place = OTHER_PLACE.search(names)
         # A province the plan itself names (its own, or one it works with) is no other place.
         if place and f" {place.group(1)} " not in self.folded:
             return reason("place", en)

@@ -95,3 +95,10 @@ def test_a_comma_ends_a_money_phrase(assistant: Assistant) -> None:
     ans = assistant.ask("Nhiệm vụ phát triển nguồn nhân lực chất lượng cao, đội ngũ chuyên gia, nhà khoa học do "
                         "những cơ quan nào chủ trì tham mưu?")
     assert not ans.abstained and "Sở Nội vụ" in ans.answer
+
+
+def test_a_province_is_a_name_written_with_capitals(assistant: Assistant) -> None:
+    """"đánh giá lại" holds no "Gia Lai" where the question has its marks; "tỉnh Gia Lai" is another province."""
+    assert assistant.ask("Kế hoạch của tỉnh Gia Lai do ai ký?").abstained
+    ans = assistant.ask("Nhiệm vụ rà soát, đánh giá lại việc thực hiện chính sách xã hội do cơ quan nào chủ trì?")
+    assert "tỉnh, thành phố khác" not in ans.answer
