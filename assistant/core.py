@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant.agencies import Directory
 from assistant.answer import Answer, Choice, Citation
 from assistant.compose import Composer
+from assistant.compose.base import STATES_FIGURE
 from assistant.evidence import Evidence
 from assistant.focus import ROLES, History, clarify, other_readings, reading_note, user_turns
 from assistant.frame import read
@@ -53,9 +54,6 @@ class QuestionError(ValueError):
 # A sum of money asked for, and the units a sum is stated in.
 _MONEY_ASKED = re.compile(r"\b(kinh phi|bao nhieu tien|ngan sach|von|budget|funding|cost|money|dong)\b")
 _MONEY_UNIT = re.compile(r"(ty|trieu|nghin|ngan|dong|vnd|billion|million)\b")
-
-# A figure stated in a passage: a number (no year, date or document number) and the word it counts.
-_STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w/-]*/)")
 
 _FOLLOW = re.compile(r"^(còn|con|thế còn|the con|vậy còn|vay con|và|va|what about|and|how about)\b|thì sao|thi sao|\?$")
 
@@ -166,7 +164,7 @@ class Assistant:
         share = bool(re.search(r"\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b", q.words))
         money = bool(_MONEY_ASKED.search(" " + spelled_out(q.text) + " "))
         text = re.sub(r"^\s*[\dIVX]+[.)]\s", "", passage)
-        for m in _STATES_FIGURE.finditer(text):
+        for m in STATES_FIGURE.finditer(text):
             if share and "%" not in m.group(0):
                 continue
             if money and not _MONEY_UNIT.match(fold(text[m.end() - len(m.group(0).split()[-1]) :])):

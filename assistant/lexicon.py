@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from functools import cache
@@ -33,6 +34,7 @@ def generic_lead() -> tuple[str, ...]:
     return tuple(_data()["generic_lead"])  # type: ignore[arg-type]
 
 
+@functools.lru_cache(maxsize=512)  # read for each intent, fact and list a question is tested for
 def spelled_out(text: str) -> str:
     """Folded text with staff abbreviations spelled out: "so nao lo nv 6d, tg?" -> "… nhiem vu 6d, thoi gian?"."""
     table = {k: fold(v) for k, v in abbreviations().items()}

@@ -378,9 +378,13 @@ def group_roles(b: _Builder) -> list[Task]:
     from index.parse import Task
 
     tasks = {t.id: t for t in b.tasks}
+    points_of: dict[str, list[Section]] = {}
+    for x in b.sections:
+        if x.kind == "point" and x.parent:
+            points_of.setdefault(x.parent, []).append(x)
     out: list[Task] = []
-    for item in b.sections:
-        points = [x for x in b.sections if x.parent == item.id and x.kind == "point"]
+    for item_id, points in points_of.items():
+        item = next(x for x in b.sections if x.id == item_id)
         if len(points) < 2 or b.section_role(item.id) != "tasks":
             continue
         last = tasks.get(points[-1].id)
@@ -401,8 +405,7 @@ def group_roles(b: _Builder) -> list[Task]:
             out.append(Task(x.id, x.title, lead or last.lead, last.coordinate, last.timeline,
                             ((x.start, x.end), last.spans[1], last.spans[2]), "group", last.product, last.when,
                             ("", "") if lead else last.said))
-        out = [replace(t, coordinate=tuple(a for a in t.coordinate if a not in t.lead)) for t in out]
-    return out
+    return [replace(t, coordinate=tuple(a for a in t.coordinate if a not in t.lead)) for t in out]
 
 
 __all__ = ["group_roles", "referred_tasks", "split_agencies", "task_of", "words"]

@@ -424,14 +424,14 @@ class _Builder:
         for n, x in enumerate(ordered):
             nxt = ordered[n + 1].line if n + 1 < len(ordered) else len(lines)
             self._unit(x, x.end_line if x.end_line is not None else nxt)
+        # Roles said once for a group of points hold for each point; a duty that leads a task by its number
+        # gives that task its lead (only beside a task table: a plan of duties alone keeps them as its work).
         grouped = {t.id: t for t in group_roles(self)}
-        if grouped:  # roles said once for a group of points hold for each point
-            order = {s.id: n for n, s in enumerate(self.sections)}
-            self.tasks = sorted([*(t for t in self.tasks if t.id not in grouped), *grouped.values()], key=lambda t: order[t.id])
-        referred = referred_tasks(self)
-        if referred and self.tasks:  # numbered as the plan numbers them, wherever their lead is said
-            order = {s.id: n for n, s in enumerate(self.sections)}
-            self.tasks = sorted([*self.tasks, *referred], key=lambda t: order[t.id])
+        self.tasks = [t for t in self.tasks if t.id not in grouped] + list(grouped.values())
+        if self.tasks:
+            self.tasks += referred_tasks(self)
+        order = {s.id: n for n, s in enumerate(self.sections)}
+        self.tasks.sort(key=lambda t: order[t.id])  # numbered as the plan numbers them
         return self._plan()
 
     def _siblings(self, starts: list[_Start]) -> None:

@@ -132,6 +132,9 @@ class ComposerBase:
         return text, sents
 
 
+# A figure a passage states: a number and the word it counts, never a year, a date or a document's number.
+STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w/-]*/)")
+
 # A labelled line ("- Cơ quan chủ trì tham mưu: …", "Sản phẩm: …").
 _LABELLED = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
 

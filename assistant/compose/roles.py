@@ -6,16 +6,13 @@ import re
 
 from assistant.agencies import Agency
 from assistant.answer import Citation, timeline_en
-from assistant.compose.base import longest_run, overlap
+from assistant.compose.base import STATES_FIGURE, longest_run, overlap
 from assistant.compose.mentions import MentionAnswers
 from assistant.lexicon import spelled_out
 from assistant.query import Query, asks_figure, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from index.normalize import fold
 from index.parse import Plan, Task
-
-# A figure a sentence states: a number and the word it counts, never a year, a date or a document's number.
-_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w/-]*/)")
 
 
 class RoleAnswers(MentionAnswers):
@@ -183,7 +180,7 @@ class RoleAnswers(MentionAnswers):
         terms = set(lexical_terms(q.text, q.style == "en"))
         best, score = "", 0.0
         for sent in self._sentences(plan, t.id)[1]:
-            if not _FIGURE.search(sent):
+            if not STATES_FIGURE.search(sent):
                 continue
             sc = overlap(terms, set(lexical_terms(sent)))
             if sc > score:
