@@ -58,6 +58,14 @@ class Directory:
             else:
                 english, aliases = KNOWN[body][0], (body, *KNOWN[body][1])
             self.agencies.append(Agency(n, english, aliases))
+        # "sở gd", "so ld": a department by the initials of its field's first word, where no other
+        # department of the plans shares them ("sở kh" may be Khoa học or Kế hoạch: neither).
+        heads: dict[str, list[Agency]] = {}
+        for a in self.agencies:
+            words = re.findall(r"[^\W\d_]+", a.name[3:]) if a.name.startswith("Sở ") else []
+            if len(words) > 2:
+                heads.setdefault("Sở " + "".join(w[0] for w in words[:2]), []).append(a)
+        first_word = {a.name: head for head, those in heads.items() if len(those) == 1 for a in those}
         # Longest alias first, so "Sở Lao động - Thương binh và Xã hội" beats "Sở Lao động".
         pairs = []
         for a in self.agencies:
@@ -71,7 +79,7 @@ class Directory:
             initials = ""
             if a.name.startswith("Sở "):
                 initials = "Sở " + "".join(w[0] for w in re.findall(r"[^\W\d_]+", a.name[3:]) if w.lower() != "và")
-            for alias in (a.name, bare, no_article, a.english, inverted, initials, *a.aliases):
+            for alias in (a.name, bare, no_article, a.english, inverted, initials, first_word.get(a.name, ""), *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))

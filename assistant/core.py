@@ -21,6 +21,7 @@ from assistant.glossary import (
 from assistant.lexicon import function_words, intent_tokens, spelled_out
 from assistant.library import Catalogue
 from assistant.query import (
+    Ids,
     Query,
     Reference,
     asks_content,
@@ -66,7 +67,8 @@ class Assistant:
         # each plan by an assistant of its own over its own chunks (built when first asked).
         self.catalogue = Catalogue(plans) if len(plans) > 1 else None
         self._shelf: OrderedDict[str, Assistant] = OrderedDict()  # most recently asked last
-        self.known = {s.id for p in plans for s in p.sections}
+        self.known = Ids((s.id for p in plans for s in p.sections),
+                         (s.id for p in plans for s in p.sections if s.kind == "part" and s.role == "tasks"))
         # The tables below are built on first use, not here: a library's own assistant needs few of them
         # (its plans answer through their own assistants), and at 500 plans building them all took
         # longer than the app may take to start.

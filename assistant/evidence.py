@@ -4,12 +4,14 @@ fitted on the development sets (`python -m eval abstention`, `python -m eval cal
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 from collections.abc import Callable
 from functools import cached_property
 
+from assistant.agencies import KNOWN, squash
 from assistant.focus import NO_TOPIC
 from assistant.glossary import (
     ABBREVIATIONS,
@@ -19,15 +21,25 @@ from assistant.glossary import (
     expand_tokens,
     translate_terms,
 )
-from assistant.lexicon import function_words, intent_tokens
+from assistant.lexicon import abbreviations, function_words, intent_tokens
 from assistant.query import Query, english_topic
 from assistant.retrieve import Hit, Retriever, lexical_terms
-from assistant.scope import Scope
+from assistant.scope import SYLLABLE, Scope
 from index.normalize import fold, tokens, tones
 from index.parse import Plan
 
 # Evidence below these marks means the plan does not speak to the question (calibrated on
 # eval/questions.jsonl with `python -m eval calibrate`).
+
+
+@functools.cache
+def _genre_codes() -> frozenset[str]:
+    """The words of the genre's agency names and aliases and of the staff abbreviations, folded."""
+    words = [*KNOWN, *(x for _, aliases in KNOWN.values() for x in aliases)]
+    words += [*abbreviations(), "ubnd", "hdnd", "mttq", "ubmttq", "tw", "kh", "qd", "ttr", "nq", "ctr"]
+    return frozenset(w for x in words for w in re.findall(r"[a-z]+", squash(x)))
+
+
 MIN_DENSE = {"vi": 0.86, "vi_nodiac": 0.86, "en": 0.76}
 MIN_COVERAGE = {"vi": 0.2, "vi_nodiac": 0.25, "en": 0.65}
 # Evidence that the plan does not speak to a question, per style: its best dense cosine, the share of its
@@ -116,10 +128,13 @@ class Evidence:
 
     @cached_property
     def titles(self) -> set[str]:
+        # Items and points by their titles; parts only where they say how the plan is carried out ("KINH PHÍ",
+        # "TỔ CHỨC THỰC HIỆN"): "mục tiêu", "nhiệm vụ" name every plan's parts and tie a question to none.
         return {
             " ".join(tokens(s.title))
             for p in self.plans for s in p.sections
-            if s.kind in {"item", "point"} and 2 <= len(s.title.split()) <= 6
+            if (s.kind in {"item", "point"} or (s.kind == "part" and s.role in {"funding", "implementation", "reporting"}))
+            and 2 <= len(s.title.split()) <= 6
         }
 
     def topic(self, q: Query) -> list[str]:
@@ -215,4 +230,10 @@ class Evidence:
         if q.style == "en" and dense < UNTRANSLATED_EN and not asked_terms(q.text) and len(self.scope.written_terms(q.text)) < 2 \
                 and not self.quotes_plan(q.text):
             return True
+        # A term of the plan that is no Vietnamese syllable ("pccc", "ocop", "methadone") ties a Vietnamese
+        # question to it, however few of its word pairs the plan writes ("ai chu tri kiem tra pccc o cho, tttm").
+        # The genre's own codes ("ubnd", "bhxh", "ldtbxh") are every plan's and tie a question to none.
+        if q.style != "en" and any(not SYLLABLE.fullmatch(w) and w in self.scope.vocab and w not in _genre_codes()
+                                   for w in re.findall(r"[a-z]{3,}", fold(q.text))):
+            return False
         return cov < MIN_COVERAGE[q.style] and dense < MIN_DENSE[q.style] and top < MAX_LEXICAL[q.style]

@@ -34,12 +34,33 @@ def generic_lead() -> tuple[str, ...]:
     return tuple(_data()["generic_lead"])  # type: ignore[arg-type]
 
 
+@cache
+def ambiguous() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Abbreviation (folded) -> its meanings (folded), each with the words that may follow it."""
+    return {str(k): [(fold(m[0]), tuple(m[1:])) for m in v]
+            for k, v in _data()["ambiguous"].items()}  # type: ignore[attr-defined]
+
+
+def _meaning(abbr: str, after: str) -> str:
+    """The meaning of an ambiguous abbreviation that the words after it call for; its first meaning else."""
+    meanings = ambiguous()[abbr]
+    return next((m for m, nexts in meanings if any(re.match(re.escape(n) + r"\b", after) for n in nexts)), meanings[0][0])
+
+
 @functools.lru_cache(maxsize=512)  # read for each intent, fact and list a question is tested for
 def spelled_out(text: str) -> str:
     """Folded text with staff abbreviations spelled out: "so nao lo nv 6d, tg?" -> "… nhiem vu 6d, thoi gian?"."""
     table = {k: fold(v) for k, v in abbreviations().items()}
+    folded = fold(text)
+
+    def spell(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w in ambiguous():
+            return _meaning(w, folded[m.end():].lstrip(" "))
+        return table.get(w, w)
+
     # A code's parts ("65/KH-UBND", "42-NQ/TW") are no abbreviations to spell out.
-    return re.sub(r"(?<![\w/.-])[a-z]+(?![\w/-])", lambda m: table.get(m.group(0), m.group(0)), fold(text))
+    return re.sub(r"(?<![\w/.-])[a-z]+(?![\w/-])", spell, folded)
 
 
 @cache

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
-from assistant.lexicon import generic_lead, intent_words, spelled_out
+from assistant.lexicon import generic_lead, intent_words, says, spelled_out
 from index.normalize import has_diacritics, tokens, tones
 from index.parse import LETTER_PARTS, LETTERS, ROMAN
 
@@ -88,7 +89,7 @@ _L = r"((?i:dd|đ|[abcdeghik]))"
 # Roman part numbers stay upper-case: "vi", "x" are ordinary words.
 _ROM = r"(IV|IX|VI{0,3}|X|I{1,3}|V)"
 _OF = r"(?i:\s*,?\s*(?:của\s+|cua\s+|of\s+|thuộc\s+|thuoc\s+)?)"
-_ITEM_WORD = r"(?i:khoản|khoan|mục|muc|item|task|nhiệm vụ|nhiem vu)"
+_ITEM_WORD = r"(?i:khoản|khoan|mục|muc|item|task|nhiệm vụ|nhiem vu|nv)"
 _PART_WORD = r"(?i:mục|muc|phần|phan|part|section)"
 _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # C.II.3, Đ.2 in a plan whose parts are lettered
@@ -100,6 +101,8 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:" + _OF + _PART_WORD + r"\s+" + _ROM + r")?(?!\w)"), "lnr"),
     # khoản 2 mục II / item 1 of part I
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})" + _OF + _PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "nr"),
+    # "nv số 2 phần 3", "task 2 of part 3": a part by its arabic number, as staff type it
+    (re.compile(_ITEM_WORD + r"\s+(?i:số\s+|so\s+)?(\d{1,2})" + _OF + r"(?i:phần|phan|part)\s+([1-9])(?![\w.,/])"), "nR"),
     # mục 6 điểm đ / nhiệm vụ 6 điểm đ / task 6 point e
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:điểm|diem|point|letter)\s+" + _L + r"(?!\w)"), "nl"),
     # 2a phần II / 6đ mục III: a point and its part
@@ -135,19 +138,35 @@ _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def _task_part(known: set[str], rest: str) -> str:
+class Ids(frozenset[str]):
+    """A plan's section ids, and the parts whose role is its tasks ("III"; "C" in a plan lettered A … Đ): a
+    reference that names no part ("nv 8", "6đ") is read in those first."""
+
+    tasks: frozenset[str]
+
+    def __new__(cls, ids: Iterable[str], tasks: Iterable[str] = ()) -> Ids:
+        made = super().__new__(cls, ids)
+        made.tasks = frozenset(tasks)
+        return made
+
+
+def _task_part(known: Set[str], rest: str) -> str:
     """The part a reference without one ("6đ", "2.3") means: the part that holds that unit; where
     several do, the one with the most numbered sub-units (the tasks part), never a fixed numeral."""
-    parts = [p for p in ROMAN if f"{p}.{rest}" in known]
-    if len(parts) == 1:
-        return parts[0]
+    # "nv 8" of a plan lettered A … Đ is C.8, when C is its tasks part; "Đ.2" is no task of it.
+    tasks_parts: frozenset[str] = getattr(known, "tasks", frozenset())
+    parts = [p for p in (*ROMAN, *(x for x in LETTER_PARTS if x in tasks_parts)) if f"{p}.{rest}" in known]
+    tasks = [p for p in parts if p in tasks_parts]
+    if len(parts) == 1 or len(tasks) == 1:
+        return (tasks or parts)[0]
     pool = parts or [p for p in ROMAN if p in known]
     if not pool:
         return ROMAN[0]
-    return max(pool, key=lambda p: (sum(1 for k in known if k.startswith(p + ".") and k.count(".") >= 2), ROMAN.index(p)))
+    order = (*ROMAN, *LETTER_PARTS)
+    return max(pool, key=lambda p: (sum(1 for k in known if k.startswith(p + ".") and k.count(".") >= 2), order.index(p)))
 
 
-def _lettered(known: set[str], sid: str) -> str:
+def _lettered(known: Set[str], sid: str) -> str:
     """A reference in a plan whose parts are lettered ("A.", "B.", "C." with roman sections): "II.3" is
     the "C.II.3" it ends, or where several parts have it, the one in the part with the most numbered
     sub-units (the tasks part); "C.II.3" typed whole is itself."""
@@ -162,12 +181,12 @@ def _letter(s: str) -> str:
     return "đ" if s in {"dd", "đ"} else s
 
 
-def find_refs(text: str, known: set[str]) -> tuple[Reference, ...]:
+def find_refs(text: str, known: Set[str]) -> tuple[Reference, ...]:
     """Section references in a question, resolved against the plan's section ids."""
     return _refs(text, known)[0]
 
 
-def missing_refs(text: str, known: set[str]) -> tuple[str, ...]:
+def missing_refs(text: str, known: Set[str]) -> tuple[str, ...]:
     """References to sections the plan does not have ("9a", "6g", "part V", "II.2.d")."""
     return _refs(text, known)[1]
 
@@ -179,7 +198,7 @@ _POINTS = re.compile(
 )
 
 
-def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
+def _refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     out: list[Reference] = []
     missing: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -256,6 +275,9 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 sid = f"{g[2]}.{g[0]}.{_letter(g[1])}"
             elif shape == "nr":
                 sid = f"{g[1]}.{g[0]}"
+            elif shape == "nR":  # part 3 is III where parts are roman, "3" where the plan numbers them so
+                part = ROMAN[int(g[1]) - 1]
+                sid = f"{part if part in known else g[1]}.{g[0]}"
             elif shape == "rn":
                 sid = f"{g[0]}.{g[1]}"
             elif shape == "r":
@@ -271,7 +293,8 @@ def _refs(text: str, known: set[str]) -> tuple[tuple[Reference, ...], tuple[str,
 
 def mentions_missing_ref(text: str) -> bool:
     """True when the question names a task-like reference ("9a", "6g") the plan lacks."""
-    return bool(re.search(r"(?<![\w.,/])\d{1,2}\s*[.]?\s*(dd|đ|[a-z])(?!\w)", text, re.I)) or bool(
+    # The letters of points as references read them (_L): "dưới 5t" is an age, no point t.
+    return bool(re.search(r"(?<![\w.,/])\d{1,2}\s*[.]?\s*" + _L + r"(?!\w)", text)) or bool(
         re.search(r"(?:phần|phan|part)\s+(V|VI|VII|VIII|IX|X)\b", text)
     )
 
@@ -299,15 +322,37 @@ _SPECIFIC_LEAD = tuple(w for w in _INTENT_WORDS["lead"] if w.strip() not in _GEN
 _NAMED_DOCUMENT = re.compile(r"\b(?:ke hoach|quyet dinh|qd|plan|decision)\s+(?:so\s+|no\.?\s*|number\s+)?\d+(?:\s*/\s*[\w-]+)?")
 
 
+# "people who have completed …", "households who": "who" after a noun begins a relative clause and asks
+# nothing. It asks where it begins the question or a clause, or follows a verb of asking or knowing
+# ("tell me who", "do you know who") or a preposition ("and for the second, who").
+_ASKING_WHO = re.compile(
+    r"(?:^|[^\w\s]|\b(?:and|or|but|so|then|me|us|you|know|tell|ask|asking|asked|wonder|wondering|say|says|show|shows|"
+    r"explain|check|confirm|specify|clarify|out|exactly|see|learn|understand|identify|indicate|decide|decides|"
+    r"determine|on|about|as|to|is|was|clear|unclear|sure|precisely|also|else))\s*$")
+
+
+def _relative_who(t: str) -> str:
+    """The folded question with each relative "who" masked."""
+    return re.sub(r"\bwho\b", lambda m: m.group(0) if _ASKING_WHO.search(t[:m.start()]) else "wh0", t)
+
+
 def _asking(text: str) -> str:
-    """The folded, spelled-out question that intents are read from, a document named by number masked."""
-    return " " + _NAMED_DOCUMENT.sub(" ", spelled_out(text)) + " "
+    """The folded, spelled-out question that intents are read from, a document named by number and
+    relative "who" masked."""
+    return " " + _relative_who(_NAMED_DOCUMENT.sub(" ", spelled_out(text))) + " "
 
 
 def names_lead(text: str) -> bool:
     """The question says "lead" in so many words, not only "who" or "which agency"."""
     t = _asking(text)
     return any(_has(t, w) for w in _SPECIFIC_LEAD)
+
+
+# The document itself, named as such: "this plan", "the decision", "kế hoạch này", "văn bản".
+_THE_DOCUMENT = re.compile(r"\b(?:(?:this|the) (?:plan|decision|document)|ke hoach nay|quyet dinh nay|van ban nay|"
+                           r"quyet dinh ban hanh|the plan s|its basis)\b")
+# The facts of a document that its number, its issuer, its bases … are.
+_DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "recipients", "title", "force")
 
 
 def detect_intents(text: str) -> tuple[str, ...]:
@@ -324,6 +369,11 @@ def detect_intents(text: str) -> tuple[str, ...]:
     if "aggregate" not in found and re.search(
             r"\b(every|all|each|any)\b(\s+[a-z]+){0,3}\s+(tasks?|items?|points?|activities|actions)\b", t):
         found.append("aggregate")
+    # "the number and date of the decision that issues this plan", "which legal documents does the plan cite
+    # as its basis": a fact of a document asked of the document itself.
+    if "meta" not in found and not {"lead", "coordinate", "target", "aggregate"} & set(found) and _THE_DOCUMENT.search(t) \
+            and any(says(text, f"facts.{k}") for k in _DOCUMENT_FACTS):
+        found.append("meta")
     order = ["aggregate", "meta", "coordinate", "lead", "timeline", "target"]
     found.sort(key=order.index)
     return (*found, "content") if found else ("content",)
@@ -423,10 +473,21 @@ def asks_all_tasks(folded: str) -> bool:
     return bool(_ALL_TASKS.search(folded))
 
 
-def parse_query(text: str, known: set[str], limit: int = 2000) -> Query:
+# A year a figure is compared with ("so với năm 2025", "compared with 2020"): the baseline, not a year asked.
+_BASELINE = re.compile(r"(?i:so với|so voi|compared (?:with|to)|relative to|than(?: in)?)\s+(?:(?i:năm|nam|the|year|mức|muc)\s+)*"
+                       r"(20\d\d)(?!\d)")
+
+
+def asked_years(text: str) -> list[int]:
+    """The years a question asks about, in order, without the years it compares with."""
+    baselines = {m.start(1) for m in _BASELINE.finditer(text)}
+    return [int(m.group(1)) for m in re.finditer(r"(?<![\d/.])(20\d\d)(?![\d/])", text) if m.start(1) not in baselines]
+
+
+def parse_query(text: str, known: Set[str], limit: int = 2000) -> Query:
     cleaned, truncated = clean_question(text, limit)
     cleaned = tones(cleaned)
-    year = re.search(r"(?<![\d/.])(20\d\d)(?![\d/])", cleaned)
+    years = asked_years(cleaned)
     refs = find_refs(cleaned, known)
     rest = cleaned
     for r in refs:  # "6đ" in an English question must not make it Vietnamese
@@ -436,11 +497,11 @@ def parse_query(text: str, known: set[str], limit: int = 2000) -> Query:
         style=detect_style(rest),
         refs=refs,
         intents=detect_intents(cleaned),
-        year=int(year.group(1)) if year else None,
+        year=years[0] if years else None,
         truncated=truncated,
         missing=missing_refs(cleaned, known),
     )
 
 
-__all__ = ["INTENTS", "LETTERS", "ROMAN", "Query", "Reference", "asks_all_tasks", "asks_content", "asks_day", "asks_figure", "asks_two",
+__all__ = ["INTENTS", "LETTERS", "ROMAN", "Ids", "Query", "Reference", "asked_years", "asks_all_tasks", "asks_content", "asks_day", "asks_figure", "asks_two",
            "detect_style", "find_refs", "lead_count", "names_tasks", "parse_query"]

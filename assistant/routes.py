@@ -9,7 +9,6 @@ target, document, passage, refusal).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,7 +16,10 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
+from assistant.compose.base import DATED
+from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
+from assistant.lexicon import says
 from assistant.query import Query, asks_day, asks_two
 from assistant.retrieve import Hit
 from assistant.scope import reason
@@ -29,8 +31,6 @@ if TYPE_CHECKING:
 
 Reply = tuple[str, list[Citation], bool]  # text, citations, declined
 
-# A day written in a passage: "30/6/2026", "ngày 31 tháng 12", "trước ngày 20/12".
-_DATED = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b|\bngày\s+\d{1,2}\b", re.I)
 
 
 @dataclass
@@ -267,6 +267,16 @@ def tasks_due(t: Turn) -> Reply | None:
     return None
 
 
+def tasks_in_time(t: Turn) -> Reply | None:
+    """"những nv nào ghi thời hạn quý II/2026", "tasks due by 30/6/2026": the tasks whose timeline says that
+    quarter, month or day, however it is spelled ("Quý II/2026", "quý 2/2026")."""
+    when = point_in_time(t.f.q.text) if t.f.aggregate else ""
+    if not when:
+        return None
+    text, cites = t.c.task_list(t.f.q, saying=when)
+    return (text, cites, False) if cites else None
+
+
 def tasks_of_timeline(t: Turn) -> Reply | None:
     """"những nhiệm vụ thực hiện thường xuyên", "… hằng năm", "… và các năm tiếp theo"."""
     if t.f.aggregate and t.f.timeline_kind:
@@ -299,6 +309,24 @@ def all_tasks(t: Turn) -> Reply | None:
     if f.aggregate and f.all_tasks and not t.c.topic_tasks(f.q) and not t.ask._topic_words(f.q):
         return t.answer(t.c.task_list(f.q))
     return None
+
+
+def sums(t: Turn) -> Reply | None:
+    """"tổng kinh phí bao nhiêu, ngân sách tỉnh bao nhiêu", "what monthly allowance (in VND)": a sum of money is
+    the plan's to give only where a passage states one. The funding part answers a question on funding; any
+    other sum is answered by a passage retrieval found that states it, or declined."""
+    f = t.f
+    if not t.ask.scope.asks_sum(f.q):
+        return None
+    stating = [h for h in t.hits[:5] if t.ask.scope.states_asked_sum(f.q, h.text)]
+    if says(f.q.text, "budget"):
+        funding = [(p, s.id) for p in t.ask.plans for s in p.sections
+                   if s.has_body and p.within(s.id, "funding") and t.ask.scope.states_asked_sum(f.q, p.body(s.id))]
+        if funding:
+            return (*t.c.quote(f.q, *funding[0]), False)
+    if stating:
+        return (*t.c.content_answer(f.q, stating), False)
+    return t.refuse(reason("sum" if t.ask.scope.money else "money", f.en))
 
 
 def out_of_reach(t: Turn) -> Reply | None:
@@ -335,7 +363,12 @@ def target(t: Turn) -> Reply | None:
     """An indicator of the plan, for the years asked; an objective in words when it fits clearly
     better (it cannot answer "how many"); refused when the plan sets it for other years only."""
     f = t.f
-    if not (f.wants("target") and not f.asked and _about_targets(t)):
+    # "giảm bao nhiêu phần trăm, so với mốc năm nào": a figure asked with its year of reference is a
+    # target's, not a task's timeline.
+    # A figure asked with a time ("how many … and by when") is a target's when an indicator's own words
+    # say what it asks, whatever retrieval put first.
+    timed = f.figure and f.asked == ("timeline",)
+    if not (f.wants("target") and (not f.asked or timed) and (_about_targets(t) or (timed and t.c.names_an_indicator(f.q)))):
         return None
     text, cites, score = t.c.target_answer(f.q)
     figure = f.figure and not f.says and not f.general
@@ -368,7 +401,9 @@ def _no_day(t: Turn, tasks: list[tuple[Plan, Task]]) -> Reply | None:
     """"Sở Xây dựng phải trình … trước ngày nào?": a day asked of a task whose timeline names none is
     declined, with what the plan says instead ("Năm 2024 và các năm tiếp theo")."""
     f = t.f
-    if f.asked == ("timeline",) and asks_day(f.words) and tasks and not any(_DATED.search(x.timeline) for _, x in tasks):
+    # A day the task's own words give ("nộp hồ sơ … trước ngày 31/10/2026") answers it, whatever its timeline says.
+    if f.asked == ("timeline",) and asks_day(f.words) and tasks and not any(
+            DATED.search(x.timeline) or DATED.search(p.body(x.id)) for p, x in tasks):
         return t.refuse(reason("date", f.en, said="; ".join(dict.fromkeys(x.timeline for _, x in tasks))))
     return None
 
@@ -401,7 +436,7 @@ def passage(t: Turn) -> Reply:
     vào ngày nào") of a passage that states none is declined: the passage does not answer it."""
     if not t.hits:
         return t.refuse()
-    if asks_day(t.f.words) and not _DATED.search(t.hits[0].text):
+    if asks_day(t.f.words) and not DATED.search(t.hits[0].text):
         return t.refuse(reason("figure", t.f.en))
     return (*t.c.content_answer(t.f.q, t.hits), False)
 
@@ -413,8 +448,8 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 )
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
-    elsewhere, document, duties, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
-    all_tasks, out_of_reach, said_in_tasks, no_evidence, target, figure, task_roles, target_late, passage,
+    elsewhere, document, duties, tasks_in_time, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
+    all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, task_roles, target_late, passage,
 )
 
 

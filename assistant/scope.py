@@ -14,11 +14,12 @@ from collections.abc import Collection, Sequence
 import stopwordsiso
 
 from assistant.glossary import content_terms, edits1, vietnamese
-from assistant.lexicon import function_words
-from assistant.query import Query
+from assistant.lexicon import list_words, says, spelled_out
+from assistant.query import Query, asked_years
+from assistant.retrieve import lexical_terms
 from assistant.targets import Target
 from index.genre import vocabulary
-from index.normalize import fold
+from index.normalize import fold, has_diacritics
 from index.parse import Plan
 
 # Provinces and cities (genre.toml [places]): one the plan does not name is another plan's ground.
@@ -32,13 +33,19 @@ _MONEY_VI = (
     "gia xang", "gia dien", "gia nuoc", "gia thuoc", "vay toi da",
 )
 _MONEY_WORDS = {w for phrase in _MONEY_VI for w in phrase.split()}
+# One Vietnamese syllable, folded: an onset, one run of vowels, a final consonant ("nghieng", "tri", "xa").
+SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+# Words that ask for a sum without saying which ("tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng").
+_SUM_WORDS = _MONEY_WORDS | {w for phrase in list_words("budget") for w in fold(phrase).split()} | {
+    "bao", "nhieu", "bn", "may", "tong", "ke", "hoach", "thuc", "hien", "bo", "tri", "du", "kien", "la", "cua", "cho", "de",
+    "duoc", "phan", "total", "estimated", "how", "much", "what", "is", "the", "plan", "of", "for"}
 _MONEY_EN = re.compile(
     r"\b(how much (is|are|does|do|did|will|money)|costs?|prices?|fees?|tuition|wages?|salar(y|ies)|premiums?|poverty (line|threshold|standard)|"
     r"allowance amount|income (threshold|line|level|standard|ceiling)|vnd|dong)\b"
 )
 _MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)\b", re.I)
 # Penalties and discipline: the plan asks for strict handling of abuse, but sets no sanction.
-_PENALTY = re.compile(r"\b(penalt\w*|sanction\w*|disciplin\w*|fined|fines|punish\w*|ky luat|xu phat|che tai|muc phat|bi phat)\b")
+_PENALTY = re.compile(r"\b(penalt\w*|sanction\w*|disciplin\w*|fined|fines|punish\w*|ky luat|xu phat|che tai|muc phat)\b")
 _PENALTY_IN_PLAN = re.compile(r"kỷ luật|xử phạt|chế tài|mức phạt", re.I)
 # What a law itself provides (an age, a period): the plan quotes no provisions.
 _LAW = re.compile(r"\b(statutory|by law|under (the |vietnam s )?(\w+ ){0,4}law|labou?r code|law on \w+|bo luat|theo luat|luat quy dinh|"
@@ -56,8 +63,6 @@ _FIGURE = re.compile(
     r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|how many|how much|"
     r"what ([a-z-]+ ){0,2}(share|percentage|proportion|rate|number|numbers|figure|figures|level))\b"
 )
-# A year written on its own, not the tail of a date such as 24/11/2023.
-_YEAR = re.compile(r"(?<![/\d.-])(19\d\d|20\d\d)\b")
 _NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|at present|right now|today|this year|nam nay)\b")
 # Asking who holds an office: the plan names no office holder but its signer.
 _WHO_HOLDS = re.compile(
@@ -89,6 +94,7 @@ def years_said(years: Collection[int], en: bool) -> str:
 _REASONS = {
     "place": ("the question is about another province", "câu hỏi về tỉnh, thành phố khác"),
     "money": ("it states no prices, fees, wages or other sums of money", "không nêu mức tiền, giá, phí hay lương nào"),
+    "sum": ("it states no such sum of money", "không nêu khoản tiền này"),
     "years": ("it sets figures for {years} only", "chỉ đặt chỉ tiêu cho năm {years}"),
     "indicator_years": ("it sets this indicator for {years} only", "chỉ đặt chỉ tiêu này cho năm {years}"),
     "figure": ("it gives no such figure", "không nêu con số này"),
@@ -128,6 +134,11 @@ def _capitalised(text: str) -> str:
     return " | ".join(" ".join(r) for r in runs if r)
 
 
+def _single_years(text: str) -> list[str]:
+    """The years a text names on their own, not as an end of a period ("2026 - 2030")."""
+    return re.findall(r"(?<![\d/])(?<![\d]\s-\s)(?<!\d-)(20\d\d)(?!\s*[-–]\s*20\d\d)(?![\d/])", text)
+
+
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
         # What the plan holds nowhere: a question asking for it gets the reason.
@@ -142,25 +153,57 @@ class Scope:
         caps = [re.findall(r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*", p.text) for p in plans]
         self.proper = {fold(" ".join(ws[i:j])) for run in caps for name in run for ws in [name.split()]
                        for i in range(len(ws)) for j in range(i + 1, min(len(ws), i + 3) + 1)}
-        # Syllables that never name a place: function words, the genre's verbs and role words, and the
-        # words of administrative units ("huyện, thị xã" is no district named "thị xã").
+        # Syllables that begin no place's name after a unit's word: question words and auxiliaries, the
+        # genre's verbs, and the words of administrative units ("huyện, thị xã" is no district named "thị xã").
         genre = [w for key in ("verbs",) for phrase in vocabulary()[key]["start"] for w in phrase.split()]
         units = [w for phrase in vocabulary()["places"]["units"] for w in phrase.split()]
-        self.common = set(function_words()) | set(genre) | set(units) | {"chu", "tri", "phoi", "hop"}
+        self.after_unit = set(vocabulary()["places"]["after_unit"]) | set(genre) | set(units)
 
     def _asks_money(self, q: Query, t: str) -> bool:
         """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
         fee"), or a Vietnamese money phrase the plan never uses ("học phí")."""
         figure = bool(_FIGURE.search(t) or re.search(r"\b(what is|what's|what are) the\b", t)
                       or re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t))
-        if q.style == "en":
-            return figure and bool(_MONEY_EN.search(t))
+        if q.style == "en":  # "(in VND)": a sum asked in its currency
+            return (figure and bool(_MONEY_EN.search(t))) or bool(re.search(r"\bin (vnd|dong|vietnam(ese)? dong)\b", t))
         # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word. Punctuation stays a
         # token: "chuyên gia, nhà khoa học" holds no "giá nhà".
         marked = re.findall(r"[a-z0-9]+|[,;:.?!()]", fold(q.text))
         padded = " " + " ".join(w if w in self.vocab or w in _MONEY_WORDS or len(w) < 3 else min(edits1(w) & _MONEY_WORDS, default=w)
                                 for w in marked) + " "
         return any(f" {w} " in padded and (figure or f" {w} " not in self.folded) for w in _MONEY_VI)
+
+    def asks_sum(self, q: Query) -> bool:
+        """A sum of money asked for: a price, fee or wage, or what the plan's funding amounts to ("tổng kinh phí
+        bao nhiêu", "what is the total estimated budget"); a share asked of it ("bao nhiêu phần trăm") is none."""
+        t = spelled_out(q.text)  # "bn kinh phi"
+        if re.search(r"%|\b(phan tram|percent|percentage|share|ty le)\b", t):
+            return False
+        figure = bool(_FIGURE.search(t) or re.search(r"\b(what is|what's|what are) the\b", t))
+        return self._asks_money(q, t) or (figure and says(q.text, "budget"))
+
+    def states_sum(self, text: str) -> bool:
+        """A passage that states a sum of money ("48,5 tỷ đồng", "86.450 triệu đồng")."""
+        return bool(_MONEY_IN_PLAN.search(text))
+
+    @staticmethod
+    def states_asked_sum(q: Query, text: str) -> bool:
+        """A passage that states the sum asked: a sum whose own clause holds a pair of the words the question
+        gives it beyond asking for money ("ngân sách tỉnh khoảng 32 tỷ đồng" for "ngân sách tỉnh bao nhiêu"), or
+        any sum where it gives none ("tổng kinh phí bao nhiêu"). "Ngân sách cấp xã bố trí bao nhiêu" is not
+        answered by a total."""
+        asked = {t for t in lexical_terms(q.text, q.style == "en") if "_" in t and not set(t.split("_")) <= _SUM_WORDS}
+        total = bool(re.search(r"\b(tong|total)\b", spelled_out(q.text)))  # a total asked: any sum the part states
+        # A year asked on its own ("riêng năm 2027") is the sum's only where its clause names that year on its own
+        # too: a total for "giai đoạn 2026 - 2027" gives no year's share. A period asked ("2024-2030") is the plan's.
+        years = set(_single_years(q.text))
+        for m in _MONEY_IN_PLAN.finditer(text):
+            clause = re.split(r"[.;:]\s|\btrong đó\b", text[max(0, m.start() - 200) : m.start()])[-1]
+            if not years <= set(_single_years(clause)):
+                continue
+            if total or not asked or asked & set(lexical_terms(clause)):
+                return True
+        return False
 
     def asks_contact(self, folded: str) -> bool:
         """An address, a telephone number, an office's whereabouts: none is in the plan. "Xem chi tiết ở
@@ -183,12 +226,17 @@ class Scope:
         name = named_en.group(1) if named_en else ""
         if name and fold(name) not in self.proper and (" " in name or name.lower() not in _ENGLISH_COMMON):
             return True
-        # "ubnd huyen son tinh", typed in small letters: a name is two syllables after "huyện" that the
-        # plan never puts side by side, neither a function word ("huyện nào", "huyện chủ trì" are not).
-        named = re.search(r"\bhuyen\s+([a-z]+)\s+([a-z]+)\b", t)
-        if named and not text[named.start():named.start() + 1].isupper():
-            a, b = named.groups()
-            if f" {a} {b} " not in self.folded and a not in self.common and f" huyen {a} " not in self.folded:
+        # "ubnd huyen son tinh", "xa hoa thuy", typed in small letters: a name is two syllables after a unit's
+        # word that the plan never puts side by side, nor after that word, the first no question word or verb
+        # ("huyện nào", "huyện chủ trì" are not, nor "xa hoi", "phuong an": the plan writes "xã hội", "phương án").
+        # Typed with marks, a name has its capitals ("của huyện hỏi" names nothing); a comma ends a name.
+        # Abbreviations are spelled out first ("xa ntm nang cao" is "xã nông thôn mới"), and a name is made of
+        # syllables of two letters or more ("xa e lam vhxh" is a commune official writing).
+        typed = [] if has_diacritics(text) else re.finditer(r"\b(huyen|xa|phuong)\s+([a-z]{2,})\s+([a-z]{2,})\b", spelled_out(text))
+        for named in typed:
+            word, a, b = named.groups()
+            if f" {a} {b} " not in self.folded and a not in self.after_unit and f" {word} {a} " not in self.folded \
+                    and SYLLABLE.fullmatch(a) and SYLLABLE.fullmatch(b):
                 return True
         # "which communes", "xã nào".
         commune = _COMMUNES.search(t)
@@ -238,12 +286,13 @@ class Scope:
         # asks what the law says.
         if _UNDER_LAW.search(t) and _WH.search(t):
             return reason("law", en)
-        asked = {int(y) for y in _YEAR.findall(q.text)}
+        asked = set(asked_years(q.text))
         now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets
         asks_target = "target" in q.intents and not {"lead", "coordinate", "timeline", "aggregate"} & set(q.intents)
         if self.years and (now or asked) and not asked & set(self.years) and (_FIGURE.search(t) or asks_target):
             return reason("years", en, self.years)
-        if not self.penalty and _PENALTY.search(t):
+        # Without its marks "bị phạt" is "bị phát hiện" as often: it is read only as typed with marks.
+        if not self.penalty and (_PENALTY.search(t) or "bị phạt" in q.text.lower()):
             return reason("penalty", en)
         procedure = _PROCEDURE.search(t)
         if not self.procedure and procedure and not (en and self._writes(q.text, procedure.group(0))):

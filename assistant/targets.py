@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from index.genre import label_of
 from index.normalize import canon, fold
-from index.parse import Plan, cells
+from index.parse import Plan, Section, cells
 
 _COMPARATORS = ("ít nhất", "tối thiểu", "trên", "dưới", "khoảng", "đạt", "còn")
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?(?:\s*-\s*\d+(?:,\d+)?)?)(\s*%)?")
@@ -75,13 +75,18 @@ def _period_year(text: str, plan: Plan) -> int | None:
         return int(period.group(1))
     if re.search(r"\b(mỗi năm|hằng năm|hàng năm)\b", text, re.I):
         return _year(plan.title)
+    # A plan for one year ("Kế hoạch … năm 2026") sets every figure it gives no year for that year.
+    if len(set(re.findall(r"(?<!\d)20\d\d(?!\d)", plan.title))) == 1 and not re.search(r"giai đoạn|20\d\d\s*[-–]", plan.title):
+        return _year(plan.title)
     return None
 
 
 def _figure(piece: str) -> re.Match[str] | None:
     """The figure a piece sets: its first percentage ("trẻ em từ 0 đến 6 tuổi … đạt 60%"), else its
     first number that is no year or date ("có 420 câu lạc bộ với khoảng 12.600 thành viên")."""
-    numbers = [x for x in _NUMBER.finditer(piece) if not re.fullmatch(r"20\d\d(?:\s*-\s*20\d\d)?|\d{1,2}/\d+", x.group(1))]
+    # A day or a quarter written with slashes ("30/10/2026", "Quý II/2026") is no figure.
+    numbers = [x for x in _NUMBER.finditer(piece) if not re.fullmatch(r"20\d\d(?:\s*-\s*20\d\d)?|\d{1,2}/\d+", x.group(1))
+               and not re.match(r"/\d", piece[x.end(1):]) and not re.search(r"[\d\w]/$", piece[:x.start()])]
     return next(iter([x for x in numbers if x.group(2)] or numbers), None)
 
 
@@ -93,7 +98,17 @@ def target_sections(plan: Plan) -> list[str]:
         if not s.has_body or plan.role(s.id) != "targets" or "tam nhin" in fold(s.title):
             continue
         out.append(s.id)
-    return out
+    if out:
+        return out
+    # A plan with no heading of targets ("II. MỤC TIÊU" then "2.1. Phấn đấu giảm ít nhất 5% số vụ cháy …"): its
+    # objectives that state a figure are its targets.
+    leaves = [s for s in plan.sections if s.has_body and s.kind in {"item", "point"} and plan.role(s.id) == "objectives"
+              and not any(x.parent == s.id for x in plan.sections)]
+    return [s.id for s in leaves if _STATES_AMOUNT.search(plan.text[s.start : s.end]) and "tam nhin" not in fold(s.title)]
+
+
+# A figure with what it counts or a share ("5%", "120 Tổ", "60 giây"), not a number, year or date.
+_STATES_AMOUNT = re.compile(r"(?<![\w/.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w]*/)")
 
 
 def clauses(raw: str, base: int) -> list[tuple[int, int]]:
@@ -127,10 +142,11 @@ def extract_targets(plan: Plan) -> list[Target]:
             label = _LABEL.match(plan.text, s.start, s.end)
             body_start = label.end() if label else body_start
         previous = ""
-        out += _table_targets(plan, s.id, s.start, s.end)
+        if s.kind != "row":  # a table's rows ("B.9") are read with the table's header, from the unit holding it
+            out += _table_targets(plan, s.id, s.start, _table_end(plan, s))
         for a, b in clauses(plan.text[body_start : s.end], body_start):
             text = canon(plan.text[a:b])
-            if text.startswith("|"):  # a table's rows are read by their columns, above
+            if text.startswith("|") or text.count("\t") >= 2:  # a table's rows are read by their columns, above
                 continue
             # A clause with hardly a word of its own besides its year and figure continues the one
             # before it: it sets the same indicator for another year.
@@ -164,6 +180,18 @@ _BOUND = {"toi thieu": "tối thiểu", "it nhat": "ít nhất", "toi da": "tố
           "duoi": "dưới", "tren": "trên"}
 
 
+def _table_end(plan: Plan, s: Section) -> int:
+    """Where a unit's text ends with the rows (and group rows) of a table it holds, which are units of their own."""
+    def holder(x: Section) -> str | None:
+        while x.kind in {"row", "group"} and x.parent:
+            parent = plan.section(x.parent)
+            if parent is None:
+                return None
+            x = parent
+        return x.id
+    return max((x.end for x in plan.sections if x.kind in {"row", "group"} and holder(x) == s.id), default=s.end)
+
+
 def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
     """Each year's figure of an indicator table: a row names the indicator (and its unit), a column heads
     each year. "| 5 | Tỷ lệ mẫu … đạt yêu cầu | % | 92 | 93,5 | 95 |" under "| TT | Chỉ tiêu | Đơn vị tính |
@@ -174,8 +202,8 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
     pos = start
     for line in plan.text[start:end].splitlines(keepends=True):
         a, pos = pos, pos + len(line)
-        row = line.strip()
-        if not (row.startswith("|") and row.endswith("|")):
+        row = line.strip(" \r\n")
+        if not ((row.startswith("|") and row.endswith("|")) or row.count("\t") >= 2):
             head, years = ([], {}) if row else (head, years)
             continue
         cs = cells(row)
@@ -195,6 +223,10 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
         col = cols[0]
         indicator = cs[col].strip()
         unit = cs[unit_col].strip() if unit_col is not None and unit_col < len(cs) else ""
+        # A column of the year the plan starts from ("Năm 2025 (cơ sở)"): each year's figure is said beside it.
+        per = "%" if unit == "%" else f" {unit}" if unit else ""
+        baseline = "".join(f" ({head[i].strip()}: {cs[i].strip()}{per})" for i in range(min(len(head), len(cs)))
+                           if i not in years and re.search(r"\b20\d\d\b", head[i]) and re.search(r"\d", cs[i]))
         said_bound = " ".join(re.findall(r"\(([^)]*)\)", fold(indicator)))  # "(tối thiểu)", not "ít nhất 01 lần/năm"
         bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", said_bound)), "")
         for i, year in years.items():
@@ -204,6 +236,7 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
             share = unit == "%" or value.endswith("%")
             figure = value.rstrip("% ") + ("%" if share else "")
             said = f"{indicator}: {figure}" + ("" if share or not unit else f" {unit}")
-            out.append(Target(plan.source, sid, year, said, figure, bound, "%" if share else unit, a, a + len(line.rstrip()),
-                              indicator))
+            row = next((x.id for x in plan.sections if x.kind == "row" and x.start <= a < x.end), sid)
+            out.append(Target(plan.source, row, year, said + baseline, figure, bound, "%" if share else unit, a,
+                              a + len(line.rstrip()), indicator))
     return out

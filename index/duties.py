@@ -97,6 +97,19 @@ def _bodies(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _bodies_before(text: str) -> tuple[str, ...]:
+    """The bodies that end a clause, named after what comes first ("Trên cơ sở tài liệu do Công an tỉnh cung
+    cấp, với sự phối hợp của Đoàn Thanh niên tỉnh, Sở Giáo dục và Đào tạo" before "chủ trì"): the longest
+    run after a comma that is bodies and nothing else."""
+    text = text.rstrip(" ,")
+    for m in re.finditer(r",\s*", text):
+        rest = text[m.end():]
+        names = _bodies(rest)
+        if names and len(re.sub(r"\W|\bvà\b", "", "".join(names))) >= len(re.sub(r"\W|\bvà\b", "", rest)):
+            return names
+    return ()
+
+
 def _labelled(key: str, text: str) -> dict[str, str]:
     """A role line's value split where another label starts: "Sở Y tế; đơn vị phối hợp: Sở Tài chính;
     hoàn thành: hằng năm" after "Đơn vị thực hiện:" gives lead, coordinate and timeline."""
@@ -209,7 +222,7 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     subject = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", flat[opening:], flags=re.I)
     shift = len(flat) - len(subject)
     if lead_cue:
-        names = _bodies(flat[shift : lead_cue.start()].strip(" ,"))
+        names = _bodies(flat[shift : lead_cue.start()].strip(" ,")) or _bodies_before(flat[shift : lead_cue.start()])
         # "Sở Y tế chủ trì nội dung hồ sơ sức khỏe, Sở Giáo dục và Đào tạo chủ trì nội dung tư vấn": a lead
         # for each part of the work, each named after a comma before its own "chủ trì".
         for later in leads[1:]:
@@ -282,6 +295,20 @@ def _inline_said(text: str, lead: tuple[str, int, int], coord: tuple[str, int, i
     return said_lead if whole_lead else "", said_coord if coord[2] and partners > 1 else ""
 
 
+def _title_length(text: str, title: str) -> int:
+    """The length of the heading lines that hold a unit's title at the start of its text (0 without a
+    title, or when nothing follows it)."""
+    if not title:
+        return 0
+    lines, seen, n = text.split("\n"), "", 0
+    for line in lines:
+        if len(canon(seen)) >= len(canon(title)):
+            break
+        seen += " " + line
+        n += len(line) + 1
+    return n if text[n:].strip() else 0
+
+
 def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | None:
     """The task a unit states, with its roles, or None when it assigns nobody."""
     from index.parse import Task
@@ -307,6 +334,9 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
             skip = _MARKER.match(text)
             first = skip.end() if skip else 0
             roles, origin = _inline_roles(text[first:], sec.start + first), "inline"
+            if "lead" not in roles:  # "3.2. Rà soát, phân loại …" on a line of its own, then its sentence
+                first += _title_length(text[first:], sec.title)
+                roles = _inline_roles(text[first:], sec.start + first)
     if "lead" not in roles or not roles["lead"][0].strip():
         return None
     empty = ("", 0, 0)

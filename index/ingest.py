@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,19 +148,39 @@ def _pdf(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
     if not any(p.strip() for p in pages):
         raise IngestError(path, "the PDF has no text layer (a scanned PDF?); OCR is not supported: "
                                 "use the .docx or a PDF exported from Word")
+    texts = [[line.rstrip() for line in nfc(page).splitlines()] for page in pages]
+    running = _running_lines(texts)
     starts, parts, pos = [], [], 0
-    for n, page in enumerate(pages, 1):
-        lines = [line.rstrip() for line in nfc(page).splitlines()]
-        # The page number printed at the top or bottom of a page is not the plan's text.
+    for n, lines in enumerate(texts, 1):
+        # The page number printed at the top or bottom of a page is not the plan's text; nor is a
+        # running header or footer ("Kế hoạch … năm 2026", "Trang 2/5") repeated from page to page.
         if lines and lines[0].strip(" -") == str(n):
             lines = lines[1:]
         if lines and lines[-1].strip(" -") == str(n):
+            lines = lines[:-1]
+        while lines and _shape(lines[0]) in running:
+            lines = lines[1:]
+        while lines and _shape(lines[-1]) in running:
             lines = lines[:-1]
         body = "".join(line + "\n" for line in lines)
         starts.append(pos)
         parts.append(body)
         pos += len(body)
     return "".join(parts), tuple(starts)
+
+
+def _shape(line: str) -> str:
+    """A line with its numbers as "#": "Trang 2/5" and "Trang 3/5" have one shape."""
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """The shapes of the lines that open or close at least half the pages (two at least): a running
+    header or footer. Only the first and last two lines of a page are looked at."""
+    if len(pages) < 3:
+        return set()
+    seen = Counter(shape for lines in pages for shape in {_shape(x) for x in lines[:2] + lines[-2:] if x.strip()})
+    return {shape for shape, n in seen.items() if n >= max(2, len(pages) // 2)}
 
 
 _READERS: dict[str, Callable[[bytes, Path], tuple[str, tuple[int, ...]]]] = {

@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "19"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "22"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -140,7 +140,9 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[IVX\d]+)
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
 # A signer's capacity: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".
 _CAPACITY = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)")
-_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+# A table row: a Markdown pipe row, or a row of cells parted by tabs as Word's tables are pasted into a text
+# file ("1<TAB>Rà soát …<TAB>Sở Tài chính<TAB><TAB>Quý II/2026").
+_TABLE = re.compile(r"^\s*\|.*\|\s*$|^[^\t\n]*(?:\t[^\t\n]*){2,}$")
 _RULE = re.compile(r"^:?-{3,}:?$")
 
 
@@ -204,9 +206,10 @@ def _short_title(body: str) -> str:
 
 
 def cells(line: str) -> list[str]:
-    """The cells of a Markdown pipe-table row, markup removed."""
-    inner = line.strip()[1:-1]
-    return [canon(strip_markdown(c.replace("<br>", " ").replace("<br/>", " "))) for c in inner.split("|")]
+    """The cells of a table row (Markdown pipes, or tabs), markup removed."""
+    stripped = line.strip(" \n")
+    parts = stripped[1:-1].split("|") if stripped.startswith("|") else line.rstrip("\n").split("\t")
+    return [canon(strip_markdown(c.replace("<br>", " ").replace("<br/>", " "))) for c in parts]
 
 
 @dataclass(slots=True)
@@ -306,7 +309,9 @@ class _Builder:
             a, b = nums
             if prev and len(prev) >= 2 and a == prev[0] and b == prev[1] + 1:
                 return True
-            return b == 1 and (a == st.item or a == st.item + 1 or (bool(prev) and a == prev[0] + 1))
+            # "2.1." opening part II, "3.1." part III: items numbered with their part's own number.
+            own = not prev and st.item == 0 and st.letter < 0 and a == st.part + 1 and a > 1
+            return b == 1 and (a == st.item or a == st.item + 1 or (bool(prev) and a == prev[0] + 1) or own)
         a, b, c = nums
         return bool(prev) and (a, b) == prev[:2] and (c == 1 if len(prev) == 2 else c == prev[2] + 1)
 
@@ -345,7 +350,7 @@ class _Builder:
                 i = self._tail(i, starts)
                 # An attached plan after a decision's signature numbers its parts anew.
                 continue
-            if _TABLE.match(lines[i].raw) and (st.part >= 0 or st.article > 0 or st.letter >= 0):
+            if self._table_at(i) and (st.part >= 0 or st.article > 0 or st.letter >= 0):
                 i = self._table(i, starts, st)
                 continue
             m_app = _APPENDIX.match(s)
@@ -450,6 +455,14 @@ class _Builder:
         return ""
 
     # -- tables ------------------------------------------------------------
+    def _table_at(self, i: int) -> bool:
+        """Line i starts a table: a pipe row, or the first of two rows of tab-parted cells or more (one line
+        with tabs in it, "TM. ỦY BAN NHÂN DÂN<TAB><TAB>CHỦ TỊCH", is a line laid out, no table)."""
+        raw = self.lines[i].raw
+        if not _TABLE.match(raw):
+            return False
+        return raw.lstrip().startswith("|") or (i + 1 < len(self.lines) and bool(_TABLE.match(self.lines[i + 1].raw)))
+
     def _table(self, i: int, starts: list[_Start], st: _State) -> int:
         """A pipe table: a task table when its header names a lead column; its rows become units."""
         j = i
@@ -463,7 +476,10 @@ class _Builder:
             return j
         header = rows[0][1]
         cols = {label_of(c): n for n, c in reversed(list(enumerate(header))) if label_of(c)}
-        if "lead" not in cols:
+        # An indicator table ("| TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 |"): its numbered rows are
+        # units too, so a target cites its own row ("B.9"); what they set is read by assistant/targets.py.
+        indicators = "lead" not in cols and "number" in cols and any(re.search(r"\b20\d\d\b", c) for c in header)
+        if "lead" not in cols and not indicators:
             return j
         # A table in the body numbers its rows under the unit that holds it ("III.II.3" for row 3 of group II
         # of a table in part III); ".tt" keeps them apart only where that unit has numbered items of its own.
@@ -497,6 +513,10 @@ class _Builder:
                 continue
             sid = f"{prefix}.{group}.{num}" if restart and group else f"{prefix}.{num}"
             parent = f"{prefix}.{group}" if group else prefix
+            if indicators:
+                title = max((c for n, c in enumerate(r) if n != numcol), key=len, default="")
+                starts.append(_Start(li, sid, "row", parent, title, "targets", li, li + 1))
+                continue
             starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
             self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
         return j

@@ -72,7 +72,15 @@ ABBREVIATIONS = [
     ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
     ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
     ("Đài PT-TH", "Đài Phát thanh - Truyền hình tỉnh"),
+    # The initials of the field's first word, where no other department of the plan shares them.
+    ("so gd", "Sở Giáo dục và Đào tạo"),
+    ("sở ld", LDTBXH),
 ]
+
+
+def test_initials_two_departments_share_name_neither(directory: Directory) -> None:
+    """"sở kh" may be Sở Khoa học và Công nghệ or Sở Kế hoạch và Đầu tư: a guess would name the wrong one."""
+    assert names(directory, "so kh chu tri nhung nv nao") == []
 
 
 @pytest.mark.parametrize(("abbr", "agency"), ABBREVIATIONS)

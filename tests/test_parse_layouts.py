@@ -239,3 +239,62 @@ def test_roles_said_once_for_a_group_of_points() -> None:
     assert c.lead == ("Sở Nội vụ",) and c.timeline == d.timeline
     last = p.task("III.3.c")  # the group's last point, with its own bracket too
     assert last is not None and last.lead == ("Sở Nông nghiệp và Môi trường",)
+
+
+def _received(name: str) -> Plan:
+    from index.ingest import read_document
+
+    doc = read_document(PLANS.parent / "received" / name)
+    return parse_plan(doc.text, name)
+
+
+def test_a_pdf_decision_whose_items_carry_their_parts_number_and_whose_roles_are_in_the_sentence() -> None:
+    """A PDF with a running header and "Trang N/M" on every page; the attached plan numbers its items with its
+    part's number ("2.1." in part II, "3.4.1." in part III), each task's roles in its sentences, a lead named
+    after its partners, and a title on its own line before the sentence. A plan written after a code freeze."""
+    from index.ingest import read_document
+
+    text = read_document(PLANS.parent / "received" / "qd-thanh-son-pccc.pdf").text
+    assert "Trang 2/5" not in text and text.count("cứu hộ năm 2026\n") <= 1  # the running lines are gone
+    p = _received("qd-thanh-son-pccc.pdf")
+    ids = {s.id for s in p.sections}
+    assert {"II.2.1", "II.2.6", "III.3.1", "III.3.4.1", "III.3.14"} <= ids
+    after = p.task("III.3.1.2")  # "… với sự phối hợp của Đoàn Thanh niên tỉnh, Sở Giáo dục và Đào tạo chủ trì …"
+    assert after is not None and after.lead == ("Sở Giáo dục và Đào tạo",) and after.coordinate == ("Đoàn Thanh niên tỉnh",)
+    titled = p.task("III.3.2")  # "3.2. Rà soát, phân loại …" then "Công an tỉnh chủ trì, phối hợp với …"
+    assert titled is not None and titled.lead == ("Công an tỉnh",) and titled.timeline == "trước ngày 31/3/2026"
+    # Part II is "MỤC TIÊU", no heading of targets: its items that state a figure are the targets, for the
+    # plan's one year, and a day ("Đến ngày 30/10/2026") is no figure of them.
+    found = {(x.section, x.year, x.value) for x in extract_targets(p)}
+    assert {("II.2.1", 2026, "5%"), ("II.2.4", 2026, "120"), ("II.2.6", 2026, "60")} <= found
+    assert not any(x.value == "30" for x in extract_targets(p))
+
+
+def test_a_word_plan_with_lettered_parts_an_indicator_table_and_roles_only_in_the_appendix() -> None:
+    """Parts A … Đ; the targets in a Word table with a baseline column ("Năm 2025 (cơ sở)"): each row is a unit
+    ("B.9") and each year's target says the baseline beside it. A plan written after a code freeze."""
+    p = _received("kh-an-phu-bao-ve-tre-em.docx")
+    assert [s.id for s in p.sections if s.kind == "row" and s.role == "targets"][:2] == ["B.1", "B.2"]
+    nine = [x for x in extract_targets(p) if x.section == "B.9"]
+    assert {x.year for x in nine} == {2026, 2027, 2028}
+    assert all("Năm 2025 (cơ sở): 63,4%" in x.indicator for x in nine)
+    assert p.task("C.8") is None and p.task("appendix.IV.2") is not None  # roles only in the appendix
+
+
+def test_a_table_pasted_from_word_into_a_text_file_has_its_cells_parted_by_tabs() -> None:
+    """Rows of cells parted by tabs, one row a line, group rows restarting the numbering: the same task
+    table as a pipe table would be (a line laid out with tabs alone, in a signature block, is none)."""
+    text = ("KẾ HOẠCH\nPhát triển hợp tác xã năm 2026\nI. MỤC TIÊU\n1. Mục tiêu chung\nPhát triển.\n"
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP\nCác nhiệm vụ cụ thể:\n"
+            "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "I\tHoàn thiện cơ chế\t\t\t\n"
+            "1\tRà soát chính sách hỗ trợ hợp tác xã\tSở Tài chính\tSở Nông nghiệp và Môi trường\tQuý II/2026\n"
+            "2\tXây dựng đề án\tSở Công Thương; Liên minh Hợp tác xã tỉnh\t\tTrước 30/9/2026\n"
+            "II\tTín dụng\t\t\t\n1\tCho vay ưu đãi\tNgân hàng Chính sách xã hội chi nhánh tỉnh\t\tThường xuyên\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính tham mưu bố trí kinh phí.\n"
+            "Nơi nhận:\t\tKT. CHỦ TỊCH\n- Như trên;\t\tPHÓ CHỦ TỊCH\n")
+    p = parse_plan(text, "kh-tab.txt")
+    two = p.task("II.I.2")
+    assert [t.id for t in p.tasks] == ["II.I.1", "II.I.2", "II.II.1"]
+    assert two is not None and two.lead == ("Sở Công Thương", "Liên minh Hợp tác xã tỉnh") and not two.coordinate
+    assert two.timeline == "Trước 30/9/2026"

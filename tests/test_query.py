@@ -345,3 +345,45 @@ def test_a_count_asked_is_a_thing_counted(text: str, count: bool) -> None:
     from assistant.compose.indicators import _counts_asked
 
     assert _counts_asked(text) is count
+
+
+# -- mechanisms found by the freeze-5 verdict (the sets are development data since) -------------------
+
+@pytest.mark.parametrize(("question", "intents"), [
+    # "who" after a noun begins a relative clause: no lead is asked.
+    ("What share of people who have completed drug rehabilitation should get job support in 2027?", ("target",)),
+    ("Tell me who leads the housing task", ("lead",)),
+    # "ct" is "chủ trì" after a question word, "chủ tịch" before the body it heads, "chương trình" before a name.
+    ("nv cham lo nguoi co cong cq nao ct? tg thuc hien bao lau", ("lead", "timeline")),
+    ("chi tieu so hoa ct dao tao cao dang nam 2025 la bn %", ("target",)),
+    # A fact of the document asked of the document itself.
+    ("What is the number and date of the decision that issues this plan?", ("meta",)),
+    ("Which legal documents does the plan cite as its basis?", ("meta",)),
+    ("What role does the Provincial Police play in implementing this plan?", ()),
+])
+def test_intents_read_from_the_grammar_of_the_question(question: str, intents: tuple[str, ...]) -> None:
+    from assistant.query import detect_intents
+
+    assert tuple(i for i in detect_intents(question) if i != "content") == intents
+
+
+def test_a_baseline_year_is_not_asked(known: set[str]) -> None:
+    from assistant.query import asked_years
+
+    assert asked_years("giảm ít nhất bao nhiêu phần trăm so với năm 2025?") == []
+    assert asked_years("đến năm 2030 giảm 30% so với năm 2024") == [2030]
+    assert parse_query("tỷ lệ năm 2027 so với năm 2025", known).year == 2027
+
+
+def test_an_age_is_no_point_and_a_part_may_be_typed_in_figures(known: set[str]) -> None:
+    q = parse_query("ty le tre duoi 5t suy dd the thap coi den 2030 phai duoi bn", known)
+    assert not q.missing and not q.refs
+    assert [r.section for r in find_refs("nv so 2 phan 3 co may y", known)] == ["III.2"]
+
+
+def test_a_point_in_time_is_read_however_its_quarter_is_spelled() -> None:
+    from assistant.compose.lists import _point_in_time, point_in_time
+
+    assert point_in_time("nhung nv nao ghi thoi han quy ii/2026") == "quy ii/2026"
+    assert _point_in_time("Quý II / 2026") == _point_in_time("quy 2/2026") == "quy 2/2026"
+    assert point_in_time("những nhiệm vụ nào làm trong năm 2026") == ""

@@ -45,7 +45,8 @@ CASES = [
     ("liệt kê các nhiệm vụ về an sinh xã hội và cơ quan chủ trì", "topic_roles", "role", "III.5.a"),
     ("những nhiệm vụ nào có từ hai cơ quan chủ trì trở lên", "lead_counts", "list", "III.6.e"),
     ("kế hoạch có bao nhiêu nhiệm vụ", "all_tasks", "list", "24"),
-    ("tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng", "out_of_reach", "refusal", ""),
+    ("tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng", "sums", "refusal", ""),
+    ("Cán bộ làm sai chính sách bị kỷ luật thế nào theo kế hoạch?", "out_of_reach", "refusal", ""),
     ("Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không", "said_in_tasks", "list", "III.3"),
     ("cách nấu phở bò ngon nhất", "no_evidence", "refusal", ""),
     ("tỷ lệ bao phủ bảo hiểm y tế năm 2030", "target", "target", "95%"),
@@ -65,9 +66,10 @@ def test_each_rule_answers_its_questions(assistant: Assistant, question: str, ru
 def test_the_cases_cover_the_table() -> None:
     rules = {r.__name__ for r in (*SECTION_ROUTES, *ROUTES)}
     # Not taken on plan 65, whose tasks have no deadlines and whose figures are all targets: the tasks due
-    # in a year, a figure stated outside the targets, a target asked beside a role, a section's target;
-    # other plans' sets take them (python -m eval plans reports answers per rule).
-    assert rules - {c[1] for c in CASES} <= {"tasks_due", "figure", "target_late", "section_target"}
+    # in a year or a quarter, a figure stated outside the targets, a target asked beside a role, a section's
+    # target; other plans' sets take them (python -m eval plans reports answers per rule, and
+    # tests/test_received.py takes the quarter's).
+    assert rules - {c[1] for c in CASES} <= {"tasks_due", "tasks_in_time", "figure", "target_late", "section_target"}
 
 
 def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,11 +84,12 @@ def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixtu
     ("Nhiệm vụ tổ chức sàn giao dịch việc làm, phát triển thị trường lao động của tỉnh thì thời gian thực hiện ra sao?",
      False),  # "lao động của" is no "đóng cửa"
     ("Thời gian thực hiện nhiệm vụ về nhà ở là khi nào?", False),
+    ("rieng huyen ba to duoc ho tro bn can nha cho ho ngheo", True),  # a district typed in small letters
 ])
 def test_what_the_plan_does_not_say_is_declined_and_only_that(assistant: Assistant, question: str, declined: bool) -> None:
     ans = assistant.ask(question)
     assert ans.abstained is declined, ans.answer
-    if not declined:
+    if not declined and "thời gian" in question.lower():
         assert "Năm 2024 và các năm tiếp theo" in ans.answer
 
 

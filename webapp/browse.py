@@ -85,7 +85,9 @@ def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str]
     first = view("", "", "vi") if eager else ({"value": None, "column_widths": None}, None, None, "", "")
     ctx.heading(gr.Markdown(f"### {t('vi', key)}"), key)
     with gr.Row():
-        pick = gr.Dropdown(choices("vi"), value="", label=t("vi", label), elem_id=f"{key}-filter")
+        # Not eager, even the picker's choices wait for the page: they come from every plan's tasks or targets.
+        shown = choices("vi") if eager else [(t("vi", "all"), "")]
+        pick = gr.Dropdown(shown, value="", label=t("vi", label), elem_id=f"{key}-filter")
         ctx.labels.append((pick, lambda code: gr.update(label=t(code, label), choices=choices(code))))
         query = ctx.label(gr.Textbox(label=t("vi", "search"), elem_id=f"{key}-search"), label="search")
     count = gr.Markdown(first[3], elem_id=f"{key}-count")
@@ -103,18 +105,20 @@ def _table(ctx: Ctx, lang: gr.Radio, key: str, picker: tuple[str, Callable[[str]
     ctx.refreshers.append(lambda ev: ev.then(view, inputs, outputs, queue=False))
     if not eager:
         ctx.on_load.append(lambda demo: demo.load(view, inputs, outputs, queue=False))
+        ctx.on_load.append(lambda demo: demo.load(lambda code: gr.update(choices=choices(code)), [lang], [pick], queue=False))
     return table, [(lambda code: gr.update(choices=choices(code)), [lang], [pick]), (view, inputs, outputs)]
 
 
-def _plans_table(ctx: Ctx, lang: gr.Radio) -> tuple[gr.Dataframe, list[Step]]:
-    """Every loaded plan: number, issuer, date, title, how many tasks and targets, its file."""
+def _plans_table(ctx: Ctx, lang: gr.Radio, eager: bool = True) -> tuple[gr.Dataframe, list[Step]]:
+    """Every loaded plan: number, issuer, date, title, how many tasks and targets, its file. Not `eager`
+    (a library of many plans, whose targets are all read to count them), filled when a page loads."""
 
     def view(code: str) -> tuple[Any, ...]:
         lib = library(ctx.svc.asst)
         head, rows = headers(PLAN_HEADERS, code), plan_rows(lib.plans, lib.lines)
         return {"data": rows, "headers": head}, t(code, "plans_count", n=len(rows)), table_cards(head, rows, code)
 
-    first = view("vi")
+    first = view("vi") if eager else ({"data": [], "headers": headers(PLAN_HEADERS, "vi")}, "", "")
     ctx.heading(gr.Markdown(f"### {t('vi', 'plans')}"), "plans")
     count = gr.Markdown(first[1], elem_id="plans-count")
     table = gr.Dataframe(first[0], interactive=False, wrap=True, max_height=300, elem_id="plans-table",
@@ -122,11 +126,14 @@ def _plans_table(ctx: Ctx, lang: gr.Radio) -> tuple[gr.Dataframe, list[Step]]:
     cards = gr.HTML(first[2], elem_id="plans-cards", elem_classes="phone-only", js_on_load=None)
     outputs = [table, count, cards]
     ctx.refreshers.append(lambda ev: ev.then(view, lang, outputs, queue=False))
+    if not eager:
+        ctx.on_load.append(lambda demo: demo.load(view, lang, outputs, queue=False))
     return table, [(view, [lang], outputs)]
 
 
-# Up to this many plans the browser's task and target tables are drawn at start-up (in the page as
-# served); past it, when a page first loads (at 500 plans drawing them took most of a minute of start-up).
+# Up to this many plans the browser's tables are drawn at start-up (in the page as served); past it, when a
+# page first loads (at 500 plans drawing the task and target tables took most of a minute of start-up, and
+# the plans table, which counts every plan's targets, 1.9 s).
 EAGER_PLANS = 20
 
 
@@ -165,7 +172,7 @@ def browse_tab(ctx: Ctx, lang: gr.Radio, tab: gr.Tab) -> None:
 
     with gr.Row():
         with gr.Column(scale=3):
-            plan_df, plans_redraw = _plans_table(ctx, lang)
+            plan_df, plans_redraw = _plans_table(ctx, lang, eager)
             task_df, tasks_redraw = _table(ctx, lang, "tasks", ("agency", agency_choices), task_view, eager)
             target_df, targets_redraw = _table(ctx, lang, "targets", ("year", year_choices), target_view, eager)
         with gr.Column(scale=2, elem_classes="side"):

@@ -3,6 +3,7 @@ agencies, a unit's sentences, and the text helpers that find a phrase in a task.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 
@@ -102,10 +103,19 @@ class ComposerBase:
         out: list[tuple[Plan, Task]] = []
         for r in q.refs:
             for p in self.plans:
-                for t in p.work():
-                    if (t.id == r.section or t.id.startswith(r.section + ".")) and (p, t) not in out:
+                named = [t for t in p.work() if t.id == r.section or t.id.startswith(r.section + ".")]
+                # "nv 8 ai chủ trì": a task of the body that names nobody, whose roles a table gives.
+                for t in named or self.restated(p, r.section):
+                    if (p, t) not in out:
                         out.append((p, t))
         return out
+
+    @staticmethod
+    def restated(plan: Plan, sid: str) -> list[Task]:
+        """The rows of a plan's task table that restate a unit of its tasks part which names nobody itself
+        ("8. Thúc đẩy quyền tham gia của trẻ em" and the appendix row "Tổ chức Diễn đàn trẻ em" under the
+        group "… quyền tham gia của trẻ em"): each row restates the unit it shares most words with."""
+        return list(_restating(plan).get(sid, []))
 
     def task(self, doc: str, sid: str) -> tuple[Plan, Task] | None:
         """The task with that id in the plan read from `doc`; None for any other section."""
@@ -133,6 +143,8 @@ class ComposerBase:
 
 
 # A figure a passage states: a number and the word it counts, never a year, a date or a document's number.
+# A day written in a passage: "30/6/2026", "ngày 31 tháng 12", "trước ngày 20/12".
+DATED = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b|\bngày\s+\d{1,2}\b", re.I)
 STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w/-]*/)")
 
 # A labelled line ("- Cơ quan chủ trì tham mưu: …", "Sản phẩm: …").
@@ -182,6 +194,25 @@ def wording(texts: list[str], words: list[str]) -> str:
 def leads_match(t: Task, leads: int) -> bool:
     """A task with a sole lead (leads=1), or with at least `leads` of them."""
     return len(t.lead) == 1 if leads == 1 else len(t.lead) >= leads
+
+
+@functools.lru_cache(maxsize=64)
+def _restating(plan: Plan) -> dict[str, list[Task]]:
+    """Unit id -> the task table's rows that restate it, for the units of the tasks part that name nobody."""
+    rows = [t for t in plan.work() if t.origin == "table"]
+    named = {t.id for t in plan.work()}
+    units = [s.id for s in plan.sections if s.kind in {"item", "point"} and s.id not in named
+             and plan.within(s.id, "tasks") and not plan.within(s.id, "appendix")]
+    if not rows or not units:
+        return {}
+    unit_terms = {u: set(lexical_terms(plan.body(u))) for u in units}
+    out: dict[str, list[Task]] = {}
+    for t in rows:
+        terms = set(lexical_terms(" ".join([plan.body(t.id), *(x.title for x in plan.path(t.id))])))
+        score, best = max((overlap(terms, unit_terms[u]), u) for u in units)
+        if score >= 4:
+            out.setdefault(best, []).append(t)
+    return out
 
 
 def overlap(question: set[str], passage: set[str]) -> float:

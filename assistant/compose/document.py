@@ -50,8 +50,13 @@ class DocumentAnswers(ComposerBase):
         if asks("proposal"):
             if p.proposer and p.proposal:
                 who, sub = p.proposer, p.proposal
-                parts.append(((f"The plan was issued on the proposal of {self._names([who], True)} in {sub}." if en
-                               else f"Kế hoạch ban hành trên cơ sở đề nghị của {who} tại {sub}."), head))
+                # "theo đề nghị của Giám đốc Công an tỉnh": the head of the body proposes, as the plan says.
+                office = re.search(r"đề nghị của\s+(?:(?:ông|bà)\s+)?(Giám đốc|Trưởng ban|Thủ trưởng|Chánh Văn phòng)\s+",
+                                   canon(header))
+                named = f"{office.group(1)} {who}" if office else who
+                english = self.directory.english(who)
+                parts.append(((f"The plan was issued on the proposal of {named}{f' ({english})' if english else ''} in {sub}." if en
+                               else f"Kế hoạch ban hành trên cơ sở đề nghị của {named} tại {sub}."), head))
         if asks("bases"):
             lst = "; ".join(_with_issuer(canon(header), b) for b in p.legal_bases)
             parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))

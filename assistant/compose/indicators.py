@@ -15,7 +15,7 @@ from index.normalize import canon, fold, unwrap
 class TargetAnswers(ComposerBase):
     def asked_years(self, q: Query) -> set[int]:
         """The indicator years a question names ("đến năm 2025", "by 2030")."""
-        return {int(y) for y in re.findall(r"\b(20\d\d)\b", q.text)} & self.years
+        return {int(y) for y in re.findall(r"\b(20\d\d)\b", q.text)} & self.years  # "2025 so với năm 2030": both
 
     def indicators(self, q: Query, sections: set[str] | None = None,
                    any_year: bool = False) -> tuple[list[Target], float]:

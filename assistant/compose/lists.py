@@ -3,6 +3,8 @@ duties in the implementation part; the tasks of an item whose title the question
 
 from __future__ import annotations
 
+import re
+
 from assistant.agencies import Agency
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, leads_match, locate, overlap
@@ -141,10 +143,14 @@ class ListAnswers(ComposerBase):
         return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
 
     def task_list(self, q: Query, timeline: str | None = None,
-                  within: list[Task] | None = None, kind: str = "", year: int | None = None) -> tuple[str, list[Citation]]:
+                  within: list[Task] | None = None, kind: str = "", year: int | None = None,
+                  saying: str = "") -> tuple[str, list[Citation]]:
         """Every task of the plan (or among `within`), or every task with the given timeline (its
-        wording, or its kind: "ongoing", "open" for "… and the following years"), each cited."""
+        wording, or its kind: "ongoing", "open" for "… and the following years", or words it holds:
+        `saying` "quý II/2026"), each cited."""
         def fits(t: Task) -> bool:
+            if saying:
+                return _point_in_time(saying) in _point_in_time(t.timeline)
             if year is not None:
                 return year in due_years(t.timeline)
             if kind == "open":
@@ -162,6 +168,8 @@ class ListAnswers(ComposerBase):
             text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''} due in {year}: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ có hạn trong năm {year}: {items}.")
             return text, [self.cite(p, t.id, t.spans[2] if t.spans[2][1] else None) for p, t in rows]
+        if saying and rows:  # the plan's own wording of it
+            timeline = " / ".join(dict.fromkeys(t.timeline for _, t in rows))
         if kind and rows:
             timeline = rows[0][1].timeline if len({t.timeline for _, t in rows}) == 1 else " / ".join(
                 dict.fromkeys(t.timeline for _, t in rows))
@@ -178,6 +186,21 @@ class ListAnswers(ComposerBase):
         text = (f"{len(rows)} tasks have the timeline “{timeline}”: {items}." if en
                 else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
         return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
+
+
+_ROMAN_QUARTER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+
+def _point_in_time(text: str) -> str:
+    """A timeline's words folded, quarters in figures and slashes unspaced: "Quý II / 2026" -> "quy 2/2026"."""
+    t = re.sub(r"\s*/\s*", "/", fold(text))
+    return re.sub(r"\bquy\s+(i{1,3}|iv)\b", lambda m: "quy " + _ROMAN_QUARTER[m.group(1)], t)
+
+
+def point_in_time(text: str) -> str:
+    """The quarter, month or day a question names ("quý II/2026", "tháng 6/2026", "30/6/2026"); "" for none."""
+    m = re.search(r"\b(?:quy\s+(?:i{1,3}|iv|[1-4])|thang\s+\d{1,2})\s*/\s*20\d\d\b|\b\d{1,2}/\d{1,2}/20\d\d\b", fold(text))
+    return m.group(0) if m else ""
 
 
 # Asking where an agency is named or what it must do, beyond the tasks it leads.

@@ -6,10 +6,10 @@ import re
 
 from assistant.agencies import Agency
 from assistant.answer import Citation, timeline_en
-from assistant.compose.base import STATES_FIGURE, longest_run, overlap
+from assistant.compose.base import DATED, STATES_FIGURE, longest_run, overlap
 from assistant.compose.mentions import MentionAnswers
 from assistant.lexicon import spelled_out
-from assistant.query import Query, asks_figure, asks_two, names_tasks
+from assistant.query import Query, asks_day, asks_figure, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from index.normalize import fold
 from index.parse import Plan, Task
@@ -50,7 +50,7 @@ class RoleAnswers(MentionAnswers):
             # "who works with X": X leads it, if any task near the question is so; else X takes part.
             fitting = [f for f in pool if all(n in f[1].lead for n in bodies)] or [
                 f for f in pool if all(n in (*f[1].lead, *f[1].coordinate) for n in bodies)]
-            if fitting and candidates and candidates[0] not in fitting:
+            if fitting and (not candidates or candidates[0] not in fitting):
                 return fitting[0]
         if not candidates:
             return None
@@ -137,9 +137,13 @@ class RoleAnswers(MentionAnswers):
             )
             spans.append(t.spans[0])
         if "coordinate" in asked and not t.coordinate:
-            # Said outright, never an empty list: the plan names no partner for this task.
-            lines.append(f"The plan names no coordinating body for {label}." if en
-                         else f"Kế hoạch không nêu cơ quan phối hợp cho {label}.")
+            # Said outright, never an empty list: the plan names no partner for this task; who carries
+            # it then is its lead ("who does the Department of Health work with on …": nobody, it leads alone).
+            alone_by = "" if "lead" in asked or not t.lead else (
+                f" {self._names(t.lead, en)} {'lead' if len(t.lead) > 1 else 'leads'} it" if en
+                else f"; cơ quan chủ trì: {'; '.join(t.lead)}")
+            lines.append(f"The plan names no coordinating body for {label}{';' if alone_by else ''}{alone_by}." if en
+                         else f"Kế hoạch không nêu cơ quan phối hợp cho {label}{alone_by}.")
             spans.append(t.spans[0])
         elif "coordinate" in asked:
             lines.append(
@@ -169,6 +173,9 @@ class RoleAnswers(MentionAnswers):
         # state; the sentence that states it, as the plan writes it.
         # Anything else asked with it ("… chủ trì và chương trình đó tên là gì"): the task's sentence nearest it.
         stated = self._figure_sentence(q, plan, t) if asks_figure(" " + spelled_out(q.text) + " ") else ""
+        # "hạn gửi hồ sơ … là ngày nào": a day the timeline does not give, the task's own sentence may.
+        if not stated and "timeline" in asked and asks_day(q.words) and not DATED.search(t.timeline):
+            stated = self._dated_sentence(q, plan, t)
         stated = stated or (self.best_sentence(q, plan, t.id) if alone and asks_two(q.text) and len(asked) < 2 and not sentence else "")
         if stated and stated not in " ".join(lines):
             lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{stated}”")
@@ -186,6 +193,12 @@ class RoleAnswers(MentionAnswers):
             if sc > score:
                 best, score = sent, sc
         return best
+
+    def _dated_sentence(self, q: Query, plan: Plan, t: Task) -> str:
+        """The sentence of a task that gives a day and shares most words with the question; "" when none does."""
+        terms = set(lexical_terms(q.text, q.style == "en"))
+        dated = [x for x in self._sentences(plan, t.id)[1] if DATED.search(x)]
+        return max(dated, key=lambda x: overlap(terms, set(lexical_terms(x))), default="")
 
     def _role_sentence(self, plan: Plan, t: Task, agencies: list[Agency]) -> str:
         """The first sentence of a task's text that names one of the agencies; "" when none does."""

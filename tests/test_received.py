@@ -1,0 +1,54 @@
+"""Plans as staff receive them, written after a code freeze by helpers who never saw the code (a PDF decision,
+a Word plan whose roles are only in its appendix), answered through the real parser, embedder and index."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Settings
+from index.store import build_index
+
+RECEIVED = Path(__file__).parent / "data" / "received"
+PDF, WORD = "qd-thanh-son-pccc.pdf", "kh-an-phu-bao-ve-tre-em.docx"
+
+
+@pytest.fixture(scope="module")
+def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("received")
+    (root / "corpus").mkdir()
+    for name in (PDF, WORD):
+        shutil.copy(RECEIVED / name, root / "corpus" / name)
+    build_index(root / "corpus", root / "index")
+    return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
+
+
+def test_a_task_whose_roles_only_the_appendix_gives_is_answered_from_its_row(asst: Assistant) -> None:
+    """"nv 8" is task C.8 of the body, which names nobody; the appendix row that restates it (the one sharing
+    most words with it) gives its lead."""
+    ans = asst.ask("nv 8 ai chu tri", plan=WORD)
+    assert "Tỉnh đoàn" in ans.answer and "appendix.IV.2" in {c.section for c in ans.citations}
+
+
+def test_tasks_listed_by_the_quarter_their_timeline_says(asst: Assistant) -> None:
+    ans = asst.ask("nhung nv nao ghi thoi han quy ii/2026", plan=PDF)
+    assert {c.section for c in ans.citations} == {"III.3.4.2", "III.3.6", "III.3.11.1"}
+    assert "Quý II/2026" in ans.answer
+
+
+def test_a_code_of_the_plan_ties_a_question_to_it(asst: Assistant) -> None:
+    """"pccc" is no Vietnamese syllable and the plan writes it: the question is the plan's, however few of its
+    word pairs the plan writes ("tttm", "cay xang")."""
+    ans = asst.ask("ai chu tri kiem tra pccc o cho, tttm, cay xang", plan=PDF)
+    assert not ans.abstained and "Sở Công Thương" in ans.answer
+
+
+def test_the_proposer_as_the_plan_names_him_and_a_sum_from_the_funding_part(asst: Assistant) -> None:
+    proposer = asst.ask("Quyết định này được ban hành theo đề nghị của ai, tại tờ trình số mấy?", plan=PDF)
+    assert "Giám đốc Công an tỉnh" in proposer.answer and "418/TTr-CAT-PC07" in proposer.answer
+    total = asst.ask("tong kinh phi thuc hien kh la bao nhieu", plan=WORD)
+    assert "86.450 triệu đồng" in total.answer and total.rule == "sums"
+    none = asst.ask("Tổng kinh phí thực hiện kế hoạch phòng cháy là bao nhiêu tỷ đồng?", plan=PDF)
+    assert none.abstained  # its funding part states no sum
