@@ -32,6 +32,16 @@ from index.parse import Plan
 # eval/questions.jsonl with `python -m eval calibrate`).
 
 
+def _figures(text: str) -> set[str]:
+    """The figures of a question that are no year, section number or date: "150", "1.850", "60"."""
+    found = re.findall(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+|\d{2,})(?![\w.,/]|[.,]\d)", text)
+    return {n for n in found if not re.fullmatch(r"(?:19|20)\d\d", n)}
+
+
+def _states(passage: str, figure: str) -> bool:
+    return bool(re.search(r"(?<![\d.,])" + re.escape(figure) + r"(?![\d]|[.,]\d)", passage))
+
+
 @functools.cache
 def _genre_codes() -> frozenset[str]:
     """The words of the genre's agency names and aliases and of the staff abbreviations, folded."""
@@ -223,6 +233,10 @@ class Evidence:
                 return True
         if unknown and dense < UNKNOWN_DENSE.get(q.style, 0.0):
             return True
+        # A figure the question gives that a passage retrieval puts near it states ("at least 150 new fire hydrants":
+        # "ít nhất 150 trụ nước chữa cháy") ties it to the plan in any language.
+        if any(_states(h.text, n) for n in _figures(q.text) for h in hits[:3]):
+            return False
         # English words tie a question to the plan when the glossary its thresholds were fitted on knows
         # one, or when two of the genre's terms are words this plan writes ("mid-term review": "sơ kết
         # giữa kỳ"); "hotel" is the genre's word for nothing a plan on social policy says.

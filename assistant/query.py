@@ -124,6 +124,8 @@ _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # dòng 3 nhóm II (phụ lục) / task 3 in group II / row 3 of group II
     (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:của|cua|of|in|thuộc|thuoc|trong)?\s*" + _GROUP_WORD + r"\s+" + _ROM
                 + r"(?!\w|\.\w)"), "ng"),  # "nhóm II. Ứng phó": the group's numeral, then its title
+    # "nv 3 nhóm 2": a group numbered in figures as staff type it
+    (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:của|cua|of|in|thuộc|thuoc|trong)?\s*(?i:nhóm|nhom|group)\s+([1-9])(?![\w.,/])"), "ngA"),
     # II.3 phụ lục / nhiệm vụ II.3 của phụ lục / appendix II.3 / phụ lục II.3
     (re.compile(_ROM + r"\s*[.]\s*(\d{1,2})\s*(?:(?i:của|cua|in|of|trong|thuộc|thuoc)\s+)?(?:the\s+)?" + _APPENDIX_WORD), "gn"),
     (re.compile(_APPENDIX_WORD + r"\s*[,:]?\s*(?:(?i:dòng|dong|row|nhiệm vụ|nhiem vu|task|mục|muc)\s+)?" + _ROM + r"\s*[.]\s*(\d{1,2})(?![\w.])"), "gn"),
@@ -229,8 +231,13 @@ def _refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str,
             if taken(m):
                 continue
             g = m.groups()
+            # "điểm đ mục 2 phần I": item 2 of part I, where the plan has it, not row 2 of a group I.
+            if shape == "ng" and re.search(r"(?i:mục|muc|phần|phan|part)\s+\S+$", m.group(0)) and f"{g[1]}.{g[0]}" in known:
+                continue
             if shape == "ng":
                 sid = f"{app}.{g[1]}.{g[0]}"
+            elif shape == "ngA":
+                sid = f"{app}.{ROMAN[int(g[1]) - 1]}.{g[0]}"
             elif shape == "gn":
                 sid = f"{app}.{g[0]}.{g[1]}"
             elif shape == "a":
@@ -244,7 +251,7 @@ def _refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 # A plan whose parts are numbered 1., 2., 3. names its units "3.2.1" whole.
                 sid = rest if rest in known and rest.split(".")[0] in known else f"{_task_part(known, rest)}.{rest}"
             # A table in a part numbers its rows under the part ("III.II.3"), not under an appendix.
-            if shape in {"ng", "gn", "g"} and sid not in known:
+            if shape in {"ng", "ngA", "gn", "g"} and sid not in known:
                 tail = sid[len(app):]
                 inside = [k for k in known if k.endswith(tail) and not k.startswith("appendix")]
                 sid = inside[0] if len(inside) == 1 else sid
@@ -352,7 +359,7 @@ def names_lead(text: str) -> bool:
 _THE_DOCUMENT = re.compile(r"\b(?:(?:this|the) (?:plan|decision|document)|ke hoach nay|quyet dinh nay|van ban nay|"
                            r"quyet dinh ban hanh|the plan s|its basis)\b")
 # The facts of a document that its number, its issuer, its bases … are.
-_DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "recipients", "title", "force")
+_DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", "force")  # "gửi báo cáo" sends no plan
 
 
 def detect_intents(text: str) -> tuple[str, ...]:
@@ -371,7 +378,7 @@ def detect_intents(text: str) -> tuple[str, ...]:
         found.append("aggregate")
     # "the number and date of the decision that issues this plan", "which legal documents does the plan cite
     # as its basis": a fact of a document asked of the document itself.
-    if "meta" not in found and not {"lead", "coordinate", "target", "aggregate"} & set(found) and _THE_DOCUMENT.search(t) \
+    if "meta" not in found and not {"lead", "coordinate", "timeline", "target", "aggregate"} & set(found) and _THE_DOCUMENT.search(t) \
             and any(says(text, f"facts.{k}") for k in _DOCUMENT_FACTS):
         found.append("meta")
     order = ["aggregate", "meta", "coordinate", "lead", "timeline", "target"]
@@ -382,7 +389,7 @@ def detect_intents(text: str) -> tuple[str, ...]:
 # -- phrasings that decide which answer a question gets -----------------------------------
 
 # Tasks with more than one lead agency, or with at least N ("từ 3 cơ quan chủ trì trở lên").
-_SHARED_LEAD = (" more than one ", " several lead", " multiple lead", " co led ", " jointly led ", " nhieu co quan ",
+_SHARED_LEAD = (" more than one ", " several lead", " multiple lead", " co led ", " jointly led ", " joint lead", " nhieu co quan ",
                 " cung chu tri ", " dong chu tri ")
 _COUNT = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "two": 2, "three": 3, "four": 4, "five": 5}
 _AT_LEAST = re.compile(
@@ -391,6 +398,7 @@ _AT_LEAST = re.compile(
     r"|\b(\d|hai|ba|bon|two|three|four)\s+(?:co quan|so|don vi|agencies|departments)\s+(?:cung )?chu tri"
     r"|\bmore than (one|two|three|\d)\b"
     r"|\b(\d|hai|ba|bon|two|three|four)\s+(?:or more|hoac hon|tro len)\b"
+    r"|\b(\d|two|three|four)\s+(?:joint |co-?)?(?:lead|leading)\s+(?:agencies|departments|bodies)"
 )
 
 

@@ -408,6 +408,29 @@ def _no_day(t: Turn, tasks: list[tuple[Plan, Task]]) -> Reply | None:
     return None
 
 
+def reporting(t: Turn) -> Reply | None:
+    """"khi nào gửi báo cáo năm", "by what date must agencies send their annual report": the plan's clause on
+    reports ("Chế độ báo cáo"), unless retrieval puts a task on reports first ("sơ kết, báo cáo kết quả …")."""
+    f = t.f
+    if not (says(f.q.text, "report") and (f.wants("timeline") or asks_day(f.words))):
+        return None
+    units = [(p, s.id) for p in t.ask.plans for s in p.sections
+             if s.role == "reporting" and s.kind in {"part", "item", "point"} and s.has_body]
+    # A plan with no heading on reports says them in a duty of its implementation part, with a day ("định kỳ
+    # hàng năm (trước ngày 30/10) gửi báo cáo kết quả …").
+    units = units or [(p, s.id) for p in t.ask.plans for s in p.sections
+                      if s.has_body and s.kind in {"item", "point"} and p.within(s.id, "implementation")
+                      and "báo cáo" in p.body(s.id).lower() and DATED.search(p.body(s.id))]
+    for h in t.hits[:5]:
+        if any(h.section == sid for _, sid in units):
+            break
+        if t.c.task(h.doc, h.section) and "báo cáo" in h.text.lower():
+            return None
+    if not units:
+        return None
+    return (*t.c.quote(f.q, *units[0]), False)
+
+
 def task_roles(t: Turn) -> Reply | None:
     """Lead / coordinate / timeline of the task the question describes, or of each of two ("nhiệm vụ
     nước sạch … và nhiệm vụ khuyến khích nguồn lực quốc tế … do ai chủ trì")."""
@@ -449,7 +472,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
     elsewhere, document, duties, tasks_in_time, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
-    all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, task_roles, target_late, passage,
+    all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, reporting, task_roles, target_late, passage,
 )
 
 

@@ -45,7 +45,8 @@ _MONEY_EN = re.compile(
 )
 _MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)\b", re.I)
 # Penalties and discipline: the plan asks for strict handling of abuse, but sets no sanction.
-_PENALTY = re.compile(r"\b(penalt\w*|sanction\w*|disciplin\w*|fined|fines|punish\w*|ky luat|xu phat|che tai|muc phat)\b")
+_PENALTY = re.compile(r"\b(penalt\w*|sanction\w*|disciplin\w*|fined|fines|punish\w*|ky luat|xu phat|che tai|muc phat)\b"
+                      r"|\b(what|which|how much) (\w+ )?fines?\b")
 _PENALTY_IN_PLAN = re.compile(r"kỷ luật|xử phạt|chế tài|mức phạt", re.I)
 # What a law itself provides (an age, a period): the plan quotes no provisions.
 _LAW = re.compile(r"\b(statutory|by law|under (the |vietnam s )?(\w+ ){0,4}law|labou?r code|law on \w+|bo luat|theo luat|luat quy dinh|"
@@ -57,7 +58,8 @@ _PROCEDURE = re.compile(r"\b(thu tuc|ho so gom|nop ho so|giay to|giay phep|proce
                         r"how (do|can) i apply|where (do|can) i apply|work permits?|visas?|licen[cs]es?|passports?)\b")
 _PROCEDURE_IN_PLAN = re.compile(r"thủ tục", re.I)
 # Communes and villages: the plan names none.
-_COMMUNES = re.compile(r"\b(which|what) (communes|villages|wards)\b|(?<!dia )\b(xa|thon|lang|phuong) nao\b|\bnhung xa\b")
+_COMMUNES = re.compile(r"\b(which|what) (specific )?(communes|villages|wards|districts)\b|(?<!dia )\b(xa|thon|lang|phuong|huyen) nao\b"
+                       r"|\bnhung xa\b")
 # A figure asked for: how many, how much, what share.
 _FIGURE = re.compile(
     r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|how many|how much|"
@@ -82,7 +84,11 @@ _CONTACT = re.compile(
     r"gio lam viec|gio nao|may gio|may h|gio (?:mo|dong) cua|(?:mo|dong) cua (?:luc|vao|may)|opening hours|office hours|open on)\b"
 )
 _CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|luu|noi nhan|sent|send|submit\w*|report\w*|issued|signed|filed|recipients?)\b")
-_CONTACT_IN_PLAN = re.compile(r"địa chỉ|trụ sở|điện thoại|e-?mail", re.I)
+# Contact details a plan may state: a labelled address, phone or email, a phone number, an email address ("cải
+# tạo trụ sở Thư viện tỉnh" is a building, no address).
+_CONTACT_IN_PLAN = re.compile(r"(?:địa chỉ|điện thoại|e-?mail|fax)\s*:|@\w|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b", re.I)
+# A phone number or an email asked for outright: no plan's business of sending or reporting makes it the plan's.
+_PHONE_MAIL = re.compile(r"\b(so dien thoai|dien thoai|sdt|so dt|duong day nong|hotline|phone|email|e mail)\b")
 
 
 def years_said(years: Collection[int], en: bool) -> str:
@@ -208,8 +214,10 @@ class Scope:
     def asks_contact(self, folded: str) -> bool:
         """An address, a telephone number, an office's whereabouts: none is in the plan. "Xem chi tiết ở
         đâu", "được đề cập ở đâu trong kế hoạch" ask where in the document, not where a place is."""
-        return (not self.contact and bool(_CONTACT.search(folded)) and not _CONTACT_PLAN.search(folded)
-                and not _IN_DOCUMENT.search(folded))
+        # A word the plan itself writes is the plan's ("cải tạo trụ sở Thư viện tỉnh", "số hóa tài liệu địa chí").
+        asked = [m.group(0) for m in _CONTACT.finditer(folded) if f" {m.group(0)} " not in self.folded]
+        return (not self.contact and bool(asked)
+                and (not _CONTACT_PLAN.search(folded) or bool(_PHONE_MAIL.search(folded))) and not _IN_DOCUMENT.search(folded))
 
     def _below_province(self, text: str, t: str) -> bool:
         """A district or commune the question names or asks for, which the plan does not name
@@ -232,7 +240,10 @@ class Scope:
         # Typed with marks, a name has its capitals ("của huyện hỏi" names nothing); a comma ends a name.
         # Abbreviations are spelled out first ("xa ntm nang cao" is "xã nông thôn mới"), and a name is made of
         # syllables of two letters or more ("xa e lam vhxh" is a commune official writing).
-        typed = [] if has_diacritics(text) else re.finditer(r"\b(huyen|xa|phuong)\s+([a-z]{2,})\s+([a-z]{2,})\b", spelled_out(text))
+        # "cấp xã", "các xã", "mỗi xã" speak of every commune, no one of them.
+        typed = [] if has_diacritics(text) else re.finditer(
+            r"(?<!\bcap )(?<!\bcac )(?<!\bmoi )(?<!\btung )(?<!\bnhung )\b(huyen|xa|phuong)\s+([a-z]{2,})\s+([a-z]{2,})\b",
+            spelled_out(text))
         for named in typed:
             word, a, b = named.groups()
             if f" {a} {b} " not in self.folded and a not in self.after_unit and f" {word} {a} " not in self.folded \

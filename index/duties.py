@@ -214,7 +214,9 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     roles: dict[str, tuple[str, int, int]] = {}
     leads = list(phrase_pattern("cues", "lead").finditer(f))
     lead_cue = leads[0] if leads else None
-    coord = re.search(r"(?:voi su phoi hop cua|phoi hop voi)\s", f)
+    # "phối hợp với Sở Tài chính", and as often "phối hợp Sở Tài chính" with no "với".
+    coord = re.search(r"(?:voi su phoi hop cua|phoi hop voi)\s", f) or re.search(
+        r"(?i:phối hợp)\s+(?=" + body_head() + ")", flat)
     # The sentence that assigns: the task may first say what it is ("Trang bị máy chủ … . Giao Sở Giáo
     # dục và Đào tạo chủ trì, …").
     cue = lead_cue or coord
@@ -311,8 +313,6 @@ def _title_length(text: str, title: str) -> int:
 
 def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | None:
     """The task a unit states, with its roles, or None when it assigns nobody."""
-    from index.parse import Task
-
     if sec.kind not in {"item", "point", "row", "part"}:
         return None
     role = b.section_role(sec.id) if sec.kind != "row" else "tasks"
@@ -337,6 +337,45 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
             if "lead" not in roles:  # "3.2. Rà soát, phân loại …" on a line of its own, then its sentence
                 first += _title_length(text[first:], sec.title)
                 roles = _inline_roles(text[first:], sec.start + first)
+    if origin == "brackets":
+        several = _bullet_tasks(b, sec, text)
+        if len(several) >= 2:
+            return _of_bullets(sec, several)
+    if "lead" not in roles or not roles["lead"][0].strip():
+        return None
+    return _task(b, sec, roles, origin)
+
+
+def _bullet_tasks(b: _Builder, sec: Section, text: str) -> list[Task]:
+    """The bullets of a unit that each close with a bracket of roles, each as a task of the unit."""
+    from index.parse import Section
+
+    out = []
+    for m in re.finditer(r"(?m)^[ \t]*[-+•*][ \t]+(.+(?:\n(?![ \t]*[-+•*][ \t])(?!\s*$).+)*)", text):
+        roles = _bracket_roles(m.group(1), sec.start + m.start(1))
+        if roles.get("lead", ("",))[0].strip():
+            title = re.split(r"\s*\(", canon(unwrap(m.group(1))), maxsplit=1)[0]
+            task = _task(b, Section(sec.id, "point", title, sec.start + m.start(1), sec.start + m.end(1), sec.id, True),
+                         roles, "brackets")
+            if task is not None:
+                out.append(task)
+    return out
+
+
+def _of_bullets(sec: Section, bullets: list[Task]) -> Task:
+    """A unit's task made of its bullets': every lead, every partner that leads none, each timeline."""
+    from index.parse import Task
+
+    leads = tuple(dict.fromkeys(a for x in bullets for a in x.lead))
+    partners = tuple(dict.fromkeys(a for x in bullets for a in x.coordinate if a not in leads))
+    timeline = "; ".join(dict.fromkeys(x.timeline for x in bullets if x.timeline))
+    return Task(sec.id, sec.title, leads, partners, timeline, bullets[0].spans, "brackets", "",
+                parse_timeline(timeline), ("", ""), tuple(bullets))
+
+
+def _task(b: _Builder, sec: Section, roles: dict[str, tuple[str, int, int]], origin: str) -> Task | None:
+    from index.parse import Task
+
     if "lead" not in roles or not roles["lead"][0].strip():
         return None
     empty = ("", 0, 0)

@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "22"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "24"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -52,6 +52,10 @@ class Task:
     # Lead and partners as the plan words them ("Sở Y tế và Công an tỉnh"), where it lists them apart
     # from its sentences (role lines, brackets, table cells, a duty's heading); "" for a sentence's roles.
     said: tuple[str, str] = ("", "")
+    # The tasks of a unit that lists several, each a bullet closing with its own roles ("- Luân chuyển sách …
+    # (Chủ trì: Thư viện tỉnh; phối hợp: …)"): the unit's roles are theirs together, and a question about one
+    # is answered by its own. Bullets have no ids of their own: each carries its unit's.
+    bullets: tuple[Task, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +190,8 @@ def _lines(text: str) -> list[_Line]:
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        out.append(_Line(pos, pos + len(body), body, *_numbered(tones(strip_markdown(body)).strip())))
+        # A line ends at its last character: a table pasted from Word ends its rows with tabs.
+        out.append(_Line(pos, pos + len(body.rstrip()), body, *_numbered(tones(strip_markdown(body)).strip())))
         pos += len(raw)
     return out
 

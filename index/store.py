@@ -376,7 +376,7 @@ def _plan_from(d: dict[str, object]) -> Plan:
     def task(t: dict[str, Any]) -> Task:
         return Task(**{**t, "lead": tuple(t["lead"]), "coordinate": tuple(t["coordinate"]),
                        "spans": tuple(tuple(x) for x in t["spans"]), "when": Timeline(**t["when"]),
-                       "said": tuple(t["said"])})
+                       "said": tuple(t["said"]), "bullets": tuple(task(b) for b in t.get("bullets", ()))})
 
     tasks = tuple(task(t) for t in d.pop("tasks"))  # type: ignore[attr-defined]
     d["duties"] = tuple(task(t) for t in d.pop("duties", ()))  # type: ignore[attr-defined]

@@ -113,6 +113,8 @@ def due_years(text: str) -> set[int]:
     if parse_timeline(text).kind == "range" and parse_timeline(text).last is None:
         return out  # "Năm 2024 và các năm tiếp theo" runs on; it falls due in no year
     for part in re.split(r"[;,]|\s(?:và|hoặc)\s", text):
+        if re.match(r"\s*(?:khởi công|bắt đầu|từ|starting|from)\b", part, re.I) and not re.search(r"\b(?:đến|tới|until|to)\b", part):
+            continue  # "khởi công năm 2027, hoàn thành năm 2029", "từ năm học 2026 - 2027": a start falls due in no year
         t = parse_timeline(part)
         if t.kind in {"year", "quarter", "month", "date"} and t.first is not None:
             out.add(t.first)

@@ -109,6 +109,9 @@ def _is_data_table(table: Any) -> bool:
     cells = [[c for c in tr.find_all(["td", "th"], recursive=False)] for tr in rows]
     if all(sum(1 for c in row if c.get_text(strip=True)) <= 1 for row in cells):
         return False  # one column: blocks laid out in a table
+    # The letterhead or the signature beside "Nơi nhận" set side by side: blocks laid out, read one after another.
+    if any(re.match(r"\s*(Nơi nhận|CỘNG HÒA XÃ HỘI|TM\.|KT\.)", c.get_text(" ", strip=True)) for row in cells for c in row):
+        return False
     return all(len(c.get_text(" ", strip=True)) <= _LONG_CELL for row in cells for c in row)
 
 

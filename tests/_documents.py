@@ -33,6 +33,14 @@ def blocks(text: str) -> list[str | list[list[str]]]:
     lines = text.splitlines()
     i = 0
     while i < len(lines):
+        # Cells parted by tabs, two rows or more (a Word table pasted into a text file): a table too.
+        if lines[i].count("\t") >= 2 and i + 1 < len(lines) and lines[i + 1].count("\t") >= 2:
+            rows = []
+            while i < len(lines) and lines[i].count("\t") >= 2:
+                rows.append([c.strip() for c in lines[i].split("\t")])
+                i += 1
+            out.append(rows)
+            continue
         if _ROW.match(lines[i]) and lines[i].strip() != "|":
             rows = []
             while i < len(lines) and _ROW.match(lines[i]) and lines[i].strip() != "|":
@@ -145,7 +153,9 @@ def to_pdf(text: str, out: Path) -> list[tuple[str, int]]:
                     for value in row:
                         cells.cell(value.replace("<br>", "\n"))
             continue
-        pdf.multi_cell(w=0, h=5, text=block or " ", new_x="LMARGIN", new_y="NEXT", markdown=True, align="J")
+        # A tab sets two columns apart ("Số: 27/KH-UBND<TAB>Hòa Lạc, ngày …"); the font has no glyph for it.
+        pdf.multi_cell(w=0, h=5, text=block.replace("\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT",
+                       markdown=True, align="J")
         placed.append((block, pdf.page_no()))  # after: a line that did not fit went to the next page
     pdf.output(str(out))
     return placed

@@ -298,3 +298,18 @@ def test_a_table_pasted_from_word_into_a_text_file_has_its_cells_parted_by_tabs(
     assert [t.id for t in p.tasks] == ["II.I.1", "II.I.2", "II.II.1"]
     assert two is not None and two.lead == ("Sở Công Thương", "Liên minh Hợp tác xã tỉnh") and not two.coordinate
     assert two.timeline == "Trước 30/9/2026"
+
+
+def test_a_saved_web_page_whose_items_hold_bullets_each_with_its_own_roles() -> None:
+    """A page saved from a legal-documents site: menus and sidebars dropped, the signer read from the table that
+    sets it beside "Nơi nhận"; each item's dash bullets close with their own roles in a bracket, in several
+    wordings ("… chủ trì, phối hợp …", "Chủ trì: …; phối hợp: …", "… thực hiện"): each bullet is a task of its
+    item, and the item's roles are theirs together. A plan written after a code freeze."""
+    p = _received("kh-dai-son-van-hoa-doc.html")
+    assert p.signer == "Hoàng Văn Khải" and "PHÓ CHỦ TỊCH" in p.signer_title
+    two = p.task("III.2")
+    assert two is not None and len(two.bullets) == 4
+    books = two.bullets[1]  # "Luân chuyển sách, báo … (Chủ trì: Thư viện tỉnh; phối hợp: UBND các xã, phường; …)"
+    assert books.id == "III.2" and books.lead == ("Thư viện tỉnh",) and books.coordinate == ("UBND các xã, phường",)
+    assert two.bullets[0].coordinate == ("Sở Nội vụ", "UBND các xã, phường")  # "phối hợp Sở Nội vụ, …", no "với"
+    assert {"Sở Văn hóa, Thể thao và Du lịch", "Thư viện tỉnh", "UBND các xã, phường"} == set(two.lead)

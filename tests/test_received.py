@@ -1,5 +1,6 @@
 """Plans as staff receive them, written after a code freeze by helpers who never saw the code (a PDF decision,
-a Word plan whose roles are only in its appendix), answered through the real parser, embedder and index."""
+a Word plan whose roles are only in its appendix, a saved web page whose bullets each name their roles),
+answered through the real parser, embedder and index."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ from assistant import Assistant, Settings
 from index.store import build_index
 
 RECEIVED = Path(__file__).parent / "data" / "received"
-PDF, WORD = "qd-thanh-son-pccc.pdf", "kh-an-phu-bao-ve-tre-em.docx"
+PDF, WORD, PAGE = "qd-thanh-son-pccc.pdf", "kh-an-phu-bao-ve-tre-em.docx", "kh-dai-son-van-hoa-doc.html"
 
 
 @pytest.fixture(scope="module")
 def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
-    for name in (PDF, WORD):
+    for name in (PDF, WORD, PAGE):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -52,3 +53,21 @@ def test_the_proposer_as_the_plan_names_him_and_a_sum_from_the_funding_part(asst
     assert "86.450 triệu đồng" in total.answer and total.rule == "sums"
     none = asst.ask("Tổng kinh phí thực hiện kế hoạch phòng cháy là bao nhiêu tỷ đồng?", plan=PDF)
     assert none.abstained  # its funding part states no sum
+
+
+def test_a_bullet_is_answered_by_its_own_roles_and_counted_by_them(asst: Assistant) -> None:
+    """An item of four bullets, each with its own lead: the question about one gets that bullet's lead; a list of
+    tasks with two leads counts each bullet's leads, not the item's together."""
+    ans = asst.ask("Hoạt động luân chuyển sách, báo xuống các điểm đọc cơ sở do đơn vị nào chủ trì?", plan=PAGE)
+    assert "Thư viện tỉnh" in ans.answer and "Luân chuyển sách" in ans.answer
+    joint = asst.ask("List every task that has two joint lead agencies.", plan=PAGE)
+    assert {c.section for c in joint.citations} == {"III.3", "III.4", "III.6"}
+
+
+def test_a_building_the_plan_renovates_is_no_address_asked(asst: Assistant) -> None:
+    """"trụ sở Thư viện tỉnh" is a building the plan renovates: a question about its works is the plan's; opening
+    hours and a phone number it never gives are declined."""
+    works = asst.ask("Việc cải tạo, nâng cấp trụ sở Thư viện tỉnh dự kiến khởi công năm nào và hoàn thành năm nào?", plan=PAGE)
+    assert not works.abstained and "2029" in works.answer
+    for q in ("Thư viện tỉnh mở cửa phục vụ bạn đọc vào những giờ nào?", "sdt, email lien he cua so vhttdl de gui bao cao kh nay"):
+        assert asst.ask(q, plan=PAGE).abstained, q

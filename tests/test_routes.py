@@ -51,6 +51,7 @@ CASES = [
     ("cách nấu phở bò ngon nhất", "no_evidence", "refusal", ""),
     ("tỷ lệ bao phủ bảo hiểm y tế năm 2030", "target", "target", "95%"),
     ("ai chủ trì nhiệm vụ về nhà ở xã hội", "task_roles", "role", "Sở Xây dựng"),
+    ("các sở, ngành gửi báo cáo kết quả thực hiện hằng năm trước ngày nào?", "reporting", "passage", "30/10"),
     ("what is the purpose of the plan", "passage", "passage", "I.1"),
 ]
 

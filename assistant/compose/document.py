@@ -8,7 +8,7 @@ from assistant.answer import Citation
 from assistant.compose.base import ComposerBase
 from assistant.lexicon import says
 from assistant.query import Query
-from index.normalize import canon, unwrap
+from index.normalize import canon, fold, unwrap
 from index.parse import Plan
 
 
@@ -27,7 +27,7 @@ class DocumentAnswers(ComposerBase):
     def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
         """Facts about the document itself; every fact the question asks for, in one answer
         ("số ký hiệu, ngày ban hành và người ký")."""
-        p, en, t = self.plan, q.style == "en", q.words
+        p, en = self.plan, q.style == "en"
         head = [self.cite(p, "header")] if p.section("header") else []
         header = unwrap(p.body("header")) if p.section("header") else ""
         date_vi = self._date_vi(p)
@@ -37,7 +37,8 @@ class DocumentAnswers(ComposerBase):
             return says(q.text, f"facts.{fact}")
 
         asks_when, asks_who = asks("when"), asks("who")
-        signs = (asks_who or not asks_when) and (bool(re.search(r" ky (?!hieu )", t)) or asks("signs"))
+        # Punctuation kept: "ai ký, hiệu lực từ khi nào" asks the signer; "ký hiệu" is the number.
+        signs = (asks_who or not asks_when) and (bool(re.search(r"\bky\b(?! hieu\b)", fold(q.text))) or asks("signs"))
         parts: list[tuple[str, list[Citation]]] = []
         if p.number and (asks_when or asks("number")):
             kind = {"Quyết định": "Decision"}.get(p.doc_type, "Plan")

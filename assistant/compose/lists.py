@@ -45,8 +45,8 @@ class ListAnswers(ComposerBase):
 
         def tasks(r: str) -> list[tuple[Plan, Task]]:
             pool = [(p, t) for p in self.plans for t in p.work() if within is None or t in within]
-            if r == "lead" and leads:  # "… Sở LĐTBXH đồng chủ trì", "… chủ trì một mình"
-                return [(p, t) for p, t in pool if a.name in t.lead and leads_match(t, leads)]
+            if r == "lead" and leads:  # "… Sở LĐTBXH đồng chủ trì", "… chủ trì một mình": a bullet's own leads count
+                return [(p, t) for p, t in pool if any(a.name in b.lead and leads_match(b, leads) for b in t.bullets or (t,))]
             return [(p, t) for p, t in pool if a.name in (t.lead if r == "lead" else t.coordinate)]
 
         rows, prefix = tasks(role), ""
@@ -64,13 +64,16 @@ class ListAnswers(ComposerBase):
                     f"Kế hoạch không giao nhiệm vụ nào cho {a.name}."), []
         items = []
         for _, t in rows:
-            others = [x for x in (t.lead if role == "lead" else t.coordinate) if x != a.name]
+            # A unit of several bullets is named by the bullets the agency takes part in, with their own roles.
+            parts = [b for b in t.bullets if a.name in (b.lead if role == "lead" else b.coordinate)] or [t]
+            others = list(dict.fromkeys(x for b in parts for x in (b.lead if role == "lead" else b.coordinate) if x != a.name))
+            heads = list(dict.fromkeys(x for b in parts for x in b.lead))
             extra = ""
             if role == "lead" and others:
                 extra = f" (with {'; '.join(others)})" if en else f" (cùng {'; '.join(others)})"
             elif role == "coordinate":  # who leads the task the agency works on
-                extra = f" (lead: {self._names(t.lead, en)})" if en else f" (chủ trì: {'; '.join(t.lead)})"
-            items.append(f"{t.id} ({t.title}){extra}")
+                extra = f" (lead: {self._names(heads, en)})" if en else f" (chủ trì: {'; '.join(heads)})"
+            items.append(f"{t.id} ({' / '.join(_short(b.title) if t.bullets else b.title for b in parts)}){extra}")
         n = len(rows)
         if en:
             verb = "leads" if role == "lead" else "coordinates"
@@ -128,9 +131,12 @@ class ListAnswers(ComposerBase):
 
     def lead_count_list(self, q: Query, leads: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
         """The tasks with a sole lead agency (leads=1) or with at least `leads` of them."""
-        rows = [(p, t) for p in self.plans for t in p.work() if leads_match(t, leads) and (within is None or t in within)]
+        # A unit of several bullets is counted by each bullet's own leads, not by all of theirs together.
+        found = [(p, t, [b for b in (t.bullets or (t,)) if leads_match(b, leads)]) for p in self.plans for t in p.work()
+                 if within is None or t in within]
+        rows = [(p, t) for p, t, bs in found if bs]
         en = q.style == "en"
-        items = "; ".join(f"{t.id} ({'; '.join(t.lead)})" for _, t in rows)
+        items = "; ".join(f"{t.id} ({' / '.join('; '.join(b.lead) for b in bs)})" for _, t, bs in found if bs)
         if leads == 1:
             text = (f"{len(rows)} tasks have a single lead agency: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ do một cơ quan chủ trì: {items}.")
@@ -189,6 +195,11 @@ class ListAnswers(ComposerBase):
 
 
 _ROMAN_QUARTER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+
+def _short(title: str, most: int = 110) -> str:
+    """A title cut at a word to at most `most` characters: a bullet's title is its whole sentence."""
+    return title if len(title) <= most else title[:most].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _point_in_time(text: str) -> str:

@@ -38,8 +38,10 @@ class PassageAnswers(ComposerBase):
         s = plan.section(sid)
         assert s is not None
         whole = self._sentences(plan, sid)[0].strip()
-        # A short unit is quoted whole: "what is the general objective?" wants all of II.1.
-        sent = whole if len(whole) <= 1100 else self.best_sentence(q, plan, sid, 2)
+        # A short unit is quoted whole: "what is the general objective?" wants all of II.1; so is a unit whose
+        # every line a list asks for ("liệt kê toàn bộ các chỉ tiêu … đến năm 2025").
+        limit = 4000 if "aggregate" in q.intents else 1100
+        sent = whole if len(whole) <= limit else self.best_sentence(q, plan, sid, 2)
         cites = [self.cite(plan, sid, locate(plan.text, s.start, s.end, sent))]
         label = f"{sid} ({s.title})"
         return ((f"According to section {label}: “{sent}”" if en else f"Theo mục {label}: {sent}"), cites)

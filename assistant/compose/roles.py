@@ -8,7 +8,7 @@ from assistant.agencies import Agency
 from assistant.answer import Citation, timeline_en
 from assistant.compose.base import DATED, STATES_FIGURE, longest_run, overlap
 from assistant.compose.mentions import MentionAnswers
-from assistant.lexicon import spelled_out
+from assistant.lexicon import intent_tokens, spelled_out
 from assistant.query import Query, asks_day, asks_figure, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from index.normalize import fold
@@ -26,10 +26,13 @@ class RoleAnswers(MentionAnswers):
         """
         candidates: list[tuple[Plan, Task]] = []
         of_task = names_tasks(q.words)
+        bodies = [a.name for a in self.directory.find(q.text)]
         for h in hits[:3]:
-            # A duty of the implementation part answers who does it, when it is what the question is closest to.
+            # A duty of the implementation part answers who does it, when it is what the question is closest to;
+            # and when it is the named body's own duty, when it falls due ("by when must the communes …").
+            own = self._duties.get((h.doc, h.section))
             duty = h is hits[0] and bool({"lead", "coordinate"} & set(q.intents)) and "timeline" not in q.intents
-            found = self._tasks.get((h.doc, h.section)) or (self._duties.get((h.doc, h.section)) if duty else None)
+            found = self._tasks.get((h.doc, h.section)) or (own if duty else None)
             role = self._role(h.doc, h.section)
             if found:
                 candidates.append(found)
@@ -43,7 +46,6 @@ class RoleAnswers(MentionAnswers):
         # "who works with the Department of Health on the handwashing campaign": a task whose partners
         # are asked by the bodies it names is one those bodies take part in; the nearest such task wins (when
         # the passage nearest the question is a task at all: a report it must send is no task).
-        bodies = [a.name for a in self.directory.find(q.text)]
         asks_partners = "coordinate" in q.intents and "lead" not in q.intents
         if bodies and asks_partners and not re.search(r"\b(ngoai|besides|apart from|other than|in addition to)\b", q.words):
             pool = [f for h in hits[:6] if (f := self._tasks.get((h.doc, h.section)))]
@@ -52,6 +54,14 @@ class RoleAnswers(MentionAnswers):
                 f for f in pool if all(n in (*f[1].lead, *f[1].coordinate) for n in bodies)]
             if fitting and (not candidates or candidates[0] not in fitting):
                 return fitting[0]
+        # "by when must the communes and wards issue their own plans": the named body's own duty, near the question,
+        # when no task near it is one that body leads.
+        if bodies and "timeline" in q.intents and not any(b in f[1].lead for f in candidates for b in bodies):
+            for h in hits[:3]:
+                duty_of = self._duties.get((h.doc, h.section))
+                # The duty's heading names its body as the plan writes it ("Ủy ban nhân dân các xã, phường").
+                if duty_of and {a.name for a in self.directory.find("; ".join(duty_of[1].lead))} & set(bodies):
+                    return duty_of
         if not candidates:
             return None
         # "ngoài các sở ngành và UBND huyện còn ai phối hợp": a task with someone besides them.
@@ -121,8 +131,23 @@ class RoleAnswers(MentionAnswers):
             cites += c
         return " ".join(texts), cites
 
+    def asked_bullets(self, q: Query, t: Task) -> tuple[Task, ...]:
+        """The bullet of a unit the question is about, when one shares clearly most words with it; else all."""
+        # The question's own topic: its asking words ("ai chủ trì", "nv 2") name no bullet.
+        asking = intent_tokens()
+        terms = {x for x in lexical_terms(q.text, q.style == "en") if not set(x.split("_")) <= asking}
+        scored = sorted(((overlap(terms, set(lexical_terms(b.title))), n) for n, b in enumerate(t.bullets)), reverse=True)
+        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return (t.bullets[scored[0][1]],)
+        return t.bullets
+
     def task_answer(self, q: Query, plan: Plan, t: Task, asked: list[str], alone: bool = True) -> tuple[str, list[Citation]]:
-        if t not in plan.work():
+        if t.bullets:  # "luân chuyển sách xuống điểm đọc cơ sở do ai chủ trì": the bullet of the unit that says it
+            picked = self.asked_bullets(q, t)
+            if len(picked) > 1:
+                return self.tasks_answer(q, [(plan, b) for b in picked], asked)
+            t = picked[0]
+        if t not in plan.work() and not any(t in x.bullets for x in plan.work()):
             # A duty of the implementation part beside a task table: its own words say who, when
             # and through whom better than a role summary would.
             return self.quote(q, plan, t.id)
