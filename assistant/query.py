@@ -346,7 +346,7 @@ def _relative_who(t: str) -> str:
 def _asking(text: str) -> str:
     """The folded, spelled-out question that intents are read from, a document named by number and
     relative "who" masked."""
-    return " " + _relative_who(_NAMED_DOCUMENT.sub(" ", spelled_out(text))) + " "
+    return " " + re.sub(r"\s+", " ", _relative_who(_NAMED_DOCUMENT.sub(" ", spelled_out(text)))).strip() + " "
 
 
 def names_lead(text: str) -> bool:

@@ -62,6 +62,8 @@ class RoleAnswers(MentionAnswers):
                 # The duty's heading names its body as the plan writes it ("Ủy ban nhân dân các xã, phường").
                 if duty_of and {a.name for a in self.directory.find("; ".join(duty_of[1].lead))} & set(bodies):
                     return duty_of
+                if self._role(h.doc, h.section) in {"implementation", "reporting"}:
+                    break  # the implementation passage nearest the question is no duty of theirs: nothing said
         if not candidates:
             return None
         # "ngoài các sở ngành và UBND huyện còn ai phối hợp": a task with someone besides them.
