@@ -142,14 +142,26 @@ _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 class Ids(frozenset[str]):
     """A plan's section ids, and the parts whose role is its tasks ("III"; "C" in a plan lettered A … Đ): a
-    reference that names no part ("nv 8", "6đ") is read in those first."""
+    reference that names no part ("nv 8", "6đ") is read in those first; "mục tiêu 2b", "chỉ tiêu 3" in the
+    parts that set its objectives and targets (`aims`)."""
 
     tasks: frozenset[str]
+    aims: frozenset[str]
 
-    def __new__(cls, ids: Iterable[str], tasks: Iterable[str] = ()) -> Ids:
+    def __new__(cls, ids: Iterable[str], tasks: Iterable[str] = (), aims: Iterable[str] = ()) -> Ids:
         made = super().__new__(cls, ids)
-        made.tasks = frozenset(tasks)
+        made.tasks, made.aims = frozenset(tasks), frozenset(aims)
         return made
+
+
+# A reference said to be a target's: "mục tiêu 2b", "chỉ tiêu 3", "target 2.1".
+_AIM = re.compile(r"(?i:mục tiêu|muc tieu|chỉ tiêu|chi tieu|targets?|objectives?)\s*(?:số\s+|so\s+)?$")
+
+
+def _aim_part(known: Set[str], rest: str) -> str:
+    """The part of objectives or targets that holds a unit, where exactly one does; "" else."""
+    parts = [p for p in getattr(known, "aims", ()) if f"{p}.{rest}" in known]
+    return parts[0] if len(parts) == 1 else ""
 
 
 def _task_part(known: Set[str], rest: str) -> str:
@@ -277,7 +289,8 @@ def _refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str,
                 sid = f"{g[2] or _task_part(known, rest)}.{rest}"
             elif shape == "nl":
                 rest = f"{g[0]}.{_letter(g[1])}"
-                sid = f"{_task_part(known, rest)}.{rest}"
+                aim = _aim_part(known, rest) if _AIM.search(text[: m.start()]) else ""
+                sid = f"{aim or _task_part(known, rest)}.{rest}"
             elif shape == "nlr":
                 sid = f"{g[2]}.{g[0]}.{_letter(g[1])}"
             elif shape == "nr":

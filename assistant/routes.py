@@ -9,6 +9,7 @@ target, document, passage, refusal).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,12 +17,12 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
-from assistant.compose.base import DATED
+from assistant.compose.base import DATED, overlap
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
 from assistant.lexicon import says
 from assistant.query import Query, asks_day, asks_two
-from assistant.retrieve import Hit
+from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import reason
 from index.parse import Plan, Task
 from index.timeline import parse_timeline
@@ -428,7 +429,20 @@ def reporting(t: Turn) -> Reply | None:
             return None
     if not units:
         return None
-    return (*t.c.quote(f.q, *units[0]), False)
+    # Of several, the one whose words are most the question's ("báo cáo … gửi Sở X trước ngày 15/12"), for its
+    # length: a long duty that also names a report does not win by its length.
+    terms = set(lexical_terms(f.q.text, f.en))
+
+    def fit(u: tuple[Plan, str]) -> tuple[bool, float]:
+        body = u[0].body(u[1])
+        own = set(lexical_terms(body))
+        # A clause on reports says so first ("13. Các sở … báo cáo kết quả … trước ngày 15/12"); a duty that ends
+        # with its own report does not.
+        first = re.split(r"(?<=[.;])\s", re.sub(r"^\s*(?:[\dIVX]+\.)+\s*|^\s*[a-zđ]\)\s*", "", body), maxsplit=1)[0]
+        opens = 0 <= first.lower().find("báo cáo") < 150 and bool(DATED.search(first))
+        return opens, overlap(terms, own) / max(1.0, len(own)) ** 0.5
+    best = max(units, key=fit)
+    return (*t.c.quote(f.q, *best), False)
 
 
 def task_roles(t: Turn) -> Reply | None:

@@ -31,7 +31,14 @@ def read_docx(data: bytes, path: Path) -> str:
     for el in _blocks(document.element.body):
         if el.tag == f"{_W}tbl":
             table = Table(el, document._body)
-            lines += pipe_rows([_row_cells(tr, table, numbering) for tr in el.tr_lst])
+            rows = [_row_cells(tr, table, numbering) for tr in el.tr_lst]
+            if any(text.lstrip().startswith("Nơi nhận") for row in rows for text, _, _ in row):
+                # "Nơi nhận" and the signer set side by side: blocks laid out, read column by column.
+                columns = max(len(r) for r in rows)
+                lines += [x for c in range(columns) for r in rows if c < len(r) and not r[c][2]
+                          for x in r[c][0].split("<br>") if x.strip()]
+                continue
+            lines += pipe_rows(rows)
         else:
             lines.append(numbering.label(el) + Paragraph(el, document._body).text)
     return nfc("\n".join(lines) + "\n")

@@ -313,3 +313,27 @@ def test_a_saved_web_page_whose_items_hold_bullets_each_with_its_own_roles() -> 
     assert books.id == "III.2" and books.lead == ("Thư viện tỉnh",) and books.coordinate == ("UBND các xã, phường",)
     assert two.bullets[0].coordinate == ("Sở Nội vụ", "UBND các xã, phường")  # "phối hợp Sở Nội vụ, …", no "với"
     assert {"Sở Văn hóa, Thể thao và Du lịch", "Thư viện tỉnh", "UBND các xã, phường"} == set(two.lead)
+
+
+def test_a_word_plan_numbered_by_word_with_its_signer_in_a_table_beside_the_recipients() -> None:
+    """Items and points of parts II, III and V numbered by Word's own lists (no number in their text), the
+    letterhead and the signer in borderless tables: the numbers are the ones Word draws, and the signer is read
+    from the table cell beside "Nơi nhận". A plan written after a code freeze."""
+    p = _received("kh-hai-phong-bao-luc-gia-dinh.docx")
+    ids = {s.id for s in p.sections}
+    assert {"II.2.a", "II.2.d", "III.3.b", "V.13"} <= ids
+    assert p.signer == "Đỗ Thị Thanh Mai" and "PHÓ CHỦ TỊCH" in p.signer_title and p.recipients
+    d = {(x.year, x.value) for x in extract_targets(p) if x.section == "II.2.d"}
+    assert d == {(2027, "10%"), (2030, "25%")}
+
+
+def test_a_reference_said_to_be_a_targets_is_read_in_the_targets_part() -> None:
+    """"mục tiêu 2b" is point b of item 2 of the objectives part (II.2.b), "nv 2b" the task (III.2.b)."""
+    from assistant.query import Ids, find_refs
+
+    p = _received("kh-hai-phong-bao-luc-gia-dinh.docx")
+    parts = [s for s in p.sections if s.kind == "part"]
+    known = Ids((s.id for s in p.sections), (s.id for s in parts if s.role == "tasks"),
+                (s.id for s in parts if s.role in {"objectives", "targets"}))
+    assert [r.section for r in find_refs("muc tieu 2b nam 2027 bao nhieu %", known)] == ["II.2.b"]
+    assert [r.section for r in find_refs("nv 2b ai chu tri", known)] == ["III.2.b"]

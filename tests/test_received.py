@@ -14,13 +14,14 @@ from index.store import build_index
 
 RECEIVED = Path(__file__).parent / "data" / "received"
 PDF, WORD, PAGE = "qd-thanh-son-pccc.pdf", "kh-an-phu-bao-ve-tre-em.docx", "kh-dai-son-van-hoa-doc.html"
+NUMBERED = "kh-hai-phong-bao-luc-gia-dinh.docx"  # numbered by Word's own lists
 
 
 @pytest.fixture(scope="module")
 def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
-    for name in (PDF, WORD, PAGE):
+    for name in (PDF, WORD, PAGE, NUMBERED):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -71,3 +72,17 @@ def test_a_building_the_plan_renovates_is_no_address_asked(asst: Assistant) -> N
     assert not works.abstained and "2029" in works.answer
     for q in ("Thư viện tỉnh mở cửa phục vụ bạn đọc vào những giờ nào?", "sdt, email lien he cua so vhttdl de gui bao cao kh nay"):
         assert asst.ask(q, plan=PAGE).abstained, q
+
+
+def test_a_report_deadline_comes_from_the_clause_that_opens_with_reports(asst: Assistant) -> None:
+    """A numbered paragraph with no title ("13. Các sở … báo cáo kết quả … trước ngày 15/12 hằng năm gửi Sở …")
+    answers when reports are due, not the standing agency's duty that ends with its own report."""
+    ans = asst.ask("By what date each year do departments and communes have to send their implementation reports?",
+                   plan=NUMBERED)
+    assert ans.rule == "reporting" and [c.section for c in ans.citations] == ["V.13"] and "15/12" in ans.answer
+
+
+def test_a_preposition_after_bao_nhieu_counts_nothing(asst: Assistant) -> None:
+    """"giảm bao nhiêu vào năm 2030" asks the share the target sets, not a count."""
+    ans = asst.ask("So với năm 2025, số vụ bạo lực gia đình trên địa bàn tỉnh phải giảm bao nhiêu vào năm 2030?", plan=NUMBERED)
+    assert "25%" in ans.answer and not ans.abstained

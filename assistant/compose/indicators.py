@@ -132,7 +132,9 @@ class TargetAnswers(ComposerBase):
 _PERCENT = re.compile(r"%|\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b")
 
 # Where a question asking two things divides ("…mức sinh, và chỉ số HDI…").
-_COUNT_ASKED = re.compile(r"\bhow many\b|\bbao nhieu (?!phan tram|%|ty le)(?P<what>[a-z]+)|\bso luong\b|\bmay (nguoi|ho|can|cai|cong trinh)\b")
+# "bao nhiêu vào năm 2030", "bao nhiêu so với": a preposition after it counts nothing.
+_COUNT_ASKED = re.compile(r"\bhow many\b|\bbao nhieu (?!phan tram|%|ty le|(?:vao|trong|den|toi|nua|la|so|khi|thi|de|cho|o|voi|tu)\b)"
+                          r"(?P<what>[a-z]+)|\bso luong\b|\bmay (nguoi|ho|can|cai|cong trinh)\b")
 
 
 # A count a clause states: a number that is no share, year or date, and the thing it counts (an age or a
