@@ -106,3 +106,12 @@ def test_a_province_is_a_name_written_with_capitals(assistant: Assistant) -> Non
     assert assistant.ask("Kế hoạch của tỉnh Gia Lai do ai ký?").abstained
     ans = assistant.ask("Nhiệm vụ rà soát, đánh giá lại việc thực hiện chính sách xã hội do cơ quan nào chủ trì?")
     assert "tỉnh, thành phố khác" not in ans.answer
+
+
+def test_a_true_or_false_item_gets_the_roles_and_signer_it_tests(assistant: Assistant) -> None:
+    """A trainer's quiz item names a body in a role it does not hold, or a signer by his title: the answer says
+    the role the body does hold, and who signed, beside what was asked."""
+    role = assistant.ask("Đúng hay sai: Trong nhiệm vụ 4c, Sở Kế hoạch và Đầu tư chỉ là cơ quan phối hợp thực hiện.")
+    assert "Sở Kế hoạch và Đầu tư là cơ quan chủ trì" in role.answer
+    signer = assistant.ask("Đúng hay sai: Kế hoạch 65 do Chủ tịch UBND tỉnh trực tiếp ký ban hành ngày 20/3/2024.")
+    assert "Trần Hoàng Tuấn" in signer.answer and "PHÓ CHỦ TỊCH" in signer.answer

@@ -36,9 +36,11 @@ class DocumentAnswers(ComposerBase):
         def asks(fact: str) -> bool:
             return says(q.text, f"facts.{fact}")
 
-        asks_when, asks_who = asks("when"), asks("who")
+        asks_when = asks("when")
         # Punctuation kept: "ai ký, hiệu lực từ khi nào" asks the signer; "ký hiệu" is the number.
-        signs = (asks_who or not asks_when) and (bool(re.search(r"\bky\b(?! hieu\b)", fold(q.text))) or asks("signs"))
+        # "ký ban hành ngày nào" asks the date, and the signer beside it costs nothing; "Đúng hay sai: … do Chủ
+        # tịch trực tiếp ký" needs him.
+        signs = bool(re.search(r"\bky\b(?! hieu\b)", fold(q.text))) or asks("signs")
         parts: list[tuple[str, list[Citation]]] = []
         if p.number and (asks_when or asks("number")):
             kind = {"Quyết định": "Decision"}.get(p.doc_type, "Plan")

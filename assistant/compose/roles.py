@@ -185,6 +185,17 @@ class RoleAnswers(MentionAnswers):
                 if en else f"Thời gian thực hiện {label}: {t.timeline}."
             )
             spans.append(t.spans[2])
+        # "Đúng hay sai: … Sở Kế hoạch và Đầu tư chỉ là cơ quan phối hợp": a body the question names in the role
+        # not asked is said in it too.
+        for a in self.directory.find(q.text):
+            if a.name in t.lead and "lead" not in asked:
+                lines.append(f"{self._names([a.name], en)} leads {label} too." if en
+                             else f"{a.name} là cơ quan chủ trì {label}.")
+                spans.append(t.spans[0])
+            elif a.name in t.coordinate and "coordinate" not in asked:
+                lines.append(f"{self._names([a.name], en)} coordinates on {label}." if en
+                             else f"{a.name} là cơ quan phối hợp thực hiện {label}.")
+                spans.append(t.spans[1])
         hl = (min(s[0] for s in spans), max(s[1] for s in spans))
         # 'có nhắc "mã số an sinh xã hội", là nhiệm vụ gì và ai lo': where the plan says it, too.
         quoted = re.search(r"[\"“]([^\"”]{4,80})[\"”]", q.text)
