@@ -319,12 +319,12 @@ def sums(t: Turn) -> Reply | None:
     f = t.f
     if not t.ask.scope.asks_sum(f.q):
         return None
-    stating = [h for h in t.hits[:5] if t.ask.scope.states_asked_sum(f.q, h.text)]
     if says(f.q.text, "budget"):
         funding = [(p, s.id) for p in t.ask.plans for s in p.sections
                    if s.has_body and p.within(s.id, "funding") and t.ask.scope.states_asked_sum(f.q, p.body(s.id))]
         if funding:
             return (*t.c.quote(f.q, *funding[0]), False)
+    stating = [h for h in t.hits[:5] if t.ask.scope.states_asked_sum(f.q, h.text)]
     if stating:
         return (*t.c.content_answer(f.q, stating), False)
     return t.refuse(reason("sum" if t.ask.scope.money else "money", f.en))

@@ -140,6 +140,11 @@ def _capitalised(text: str) -> str:
     return " | ".join(" ".join(r) for r in runs if r)
 
 
+def _figure_asked(t: str) -> bool:
+    """A figure asked of folded text: "bao nhiêu", "how much", "what is the …"."""
+    return bool(_FIGURE.search(t) or re.search(r"\b(what is|what's|what are) the\b", t))
+
+
 def _single_years(text: str) -> list[str]:
     """The years a text names on their own, not as an end of a period ("2026 - 2030")."""
     return re.findall(r"(?<![\d/])(?<![\d]\s-\s)(?<!\d-)(20\d\d)(?!\s*[-–]\s*20\d\d)(?![\d/])", text)
@@ -168,8 +173,7 @@ class Scope:
     def _asks_money(self, q: Query, t: str) -> bool:
         """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
         fee"), or a Vietnamese money phrase the plan never uses ("học phí")."""
-        figure = bool(_FIGURE.search(t) or re.search(r"\b(what is|what's|what are) the\b", t)
-                      or re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t))
+        figure = _figure_asked(t) or bool(re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t))
         if q.style == "en":  # "(in VND)": a sum asked in its currency
             return (figure and bool(_MONEY_EN.search(t))) or bool(re.search(r"\bin (vnd|dong|vietnam(ese)? dong)\b", t))
         # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word. Punctuation stays a
@@ -185,12 +189,7 @@ class Scope:
         t = spelled_out(q.text)  # "bn kinh phi"
         if re.search(r"%|\b(phan tram|percent|percentage|share|ty le)\b", t):
             return False
-        figure = bool(_FIGURE.search(t) or re.search(r"\b(what is|what's|what are) the\b", t))
-        return self._asks_money(q, t) or (figure and says(q.text, "budget"))
-
-    def states_sum(self, text: str) -> bool:
-        """A passage that states a sum of money ("48,5 tỷ đồng", "86.450 triệu đồng")."""
-        return bool(_MONEY_IN_PLAN.search(text))
+        return self._asks_money(q, t) or (_figure_asked(t) and says(q.text, "budget"))
 
     @staticmethod
     def states_asked_sum(q: Query, text: str) -> bool:

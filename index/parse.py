@@ -57,6 +57,11 @@ class Task:
     # is answered by its own. Bullets have no ids of their own: each carries its unit's.
     bullets: tuple[Task, ...] = ()
 
+    @property
+    def own(self) -> tuple[Task, ...]:
+        """The tasks that carry their own roles: its bullets, or the task itself."""
+        return self.bullets or (self,)
+
 
 @dataclass(frozen=True, slots=True)
 class Plan:

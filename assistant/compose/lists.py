@@ -46,7 +46,7 @@ class ListAnswers(ComposerBase):
         def tasks(r: str) -> list[tuple[Plan, Task]]:
             pool = [(p, t) for p in self.plans for t in p.work() if within is None or t in within]
             if r == "lead" and leads:  # "… Sở LĐTBXH đồng chủ trì", "… chủ trì một mình": a bullet's own leads count
-                return [(p, t) for p, t in pool if any(a.name in b.lead and leads_match(b, leads) for b in t.bullets or (t,))]
+                return [(p, t) for p, t in pool if any(a.name in b.lead and leads_match(b, leads) for b in t.own)]
             return [(p, t) for p, t in pool if a.name in (t.lead if r == "lead" else t.coordinate)]
 
         rows, prefix = tasks(role), ""
@@ -65,7 +65,7 @@ class ListAnswers(ComposerBase):
         items = []
         for _, t in rows:
             # A unit of several bullets is named by the bullets the agency takes part in, with their own roles.
-            parts = [b for b in t.bullets if a.name in (b.lead if role == "lead" else b.coordinate)] or [t]
+            parts = [b for b in t.own if a.name in (b.lead if role == "lead" else b.coordinate)] or [t]
             others = list(dict.fromkeys(x for b in parts for x in (b.lead if role == "lead" else b.coordinate) if x != a.name))
             heads = list(dict.fromkeys(x for b in parts for x in b.lead))
             extra = ""
@@ -132,7 +132,7 @@ class ListAnswers(ComposerBase):
     def lead_count_list(self, q: Query, leads: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
         """The tasks with a sole lead agency (leads=1) or with at least `leads` of them."""
         # A unit of several bullets is counted by each bullet's own leads, not by all of theirs together.
-        found = [(p, t, [b for b in (t.bullets or (t,)) if leads_match(b, leads)]) for p in self.plans for t in p.work()
+        found = [(p, t, [b for b in t.own if leads_match(b, leads)]) for p in self.plans for t in p.work()
                  if within is None or t in within]
         rows = [(p, t) for p, t, bs in found if bs]
         en = q.style == "en"

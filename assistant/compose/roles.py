@@ -210,33 +210,22 @@ class RoleAnswers(MentionAnswers):
         # "khu xử lý chất thải rắn: ai chủ trì, công suất bn": a figure asked beside the role is the task's to
         # state; the sentence that states it, as the plan writes it.
         # Anything else asked with it ("… chủ trì và chương trình đó tên là gì"): the task's sentence nearest it.
-        stated = self._figure_sentence(q, plan, t) if asks_figure(" " + spelled_out(q.text) + " ") else ""
+        stated = self._sentence_stating(q, plan, t, STATES_FIGURE) if asks_figure(" " + spelled_out(q.text) + " ") else ""
         # "hạn gửi hồ sơ … là ngày nào": a day the timeline does not give, the task's own sentence may.
         if not stated and "timeline" in asked and asks_day(q.words) and not DATED.search(t.timeline):
-            stated = self._dated_sentence(q, plan, t)
+            stated = self._sentence_stating(q, plan, t, DATED, shared=False)
         stated = stated or (self.best_sentence(q, plan, t.id) if alone and asks_two(q.text) and len(asked) < 2 and not sentence else "")
         if stated and stated not in " ".join(lines):
             lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{stated}”")
         return " ".join(lines), [self.cite(plan, t.id, hl)]
 
-    def _figure_sentence(self, q: Query, plan: Plan, t: Task) -> str:
-        """The sentence of a task that states a figure (no year, date or number of a document) and shares
-        most words with the question; "" when none does."""
+    def _sentence_stating(self, q: Query, plan: Plan, t: Task, what: re.Pattern[str], shared: bool = True) -> str:
+        """The sentence of a task that states `what` (a figure, a day) and shares most words with the question;
+        "" when none does, or with `shared` when none shares a word with it."""
         terms = set(lexical_terms(q.text, q.style == "en"))
-        best, score = "", 0.0
-        for sent in self._sentences(plan, t.id)[1]:
-            if not STATES_FIGURE.search(sent):
-                continue
-            sc = overlap(terms, set(lexical_terms(sent)))
-            if sc > score:
-                best, score = sent, sc
-        return best
-
-    def _dated_sentence(self, q: Query, plan: Plan, t: Task) -> str:
-        """The sentence of a task that gives a day and shares most words with the question; "" when none does."""
-        terms = set(lexical_terms(q.text, q.style == "en"))
-        dated = [x for x in self._sentences(plan, t.id)[1] if DATED.search(x)]
-        return max(dated, key=lambda x: overlap(terms, set(lexical_terms(x))), default="")
+        stating = [x for x in self._sentences(plan, t.id)[1] if what.search(x)]
+        best = max(stating, key=lambda x: overlap(terms, set(lexical_terms(x))), default="")
+        return "" if shared and best and not overlap(terms, set(lexical_terms(best))) else best
 
     def _role_sentence(self, plan: Plan, t: Task, agencies: list[Agency]) -> str:
         """The first sentence of a task's text that names one of the agencies; "" when none does."""
