@@ -25,6 +25,9 @@ def _inflections(key: str) -> set[str]:
     # "building" looked like a slip.
     if " " in key or not key.isalpha() or key.endswith(("ed", "lt")):
         return {key}
+    # An acronym has a plural only: "ngo" + "ing" made "ngoing", one slip from "ongoing".
+    if len(key) <= 3:
+        return {key, key + "s"}
     stem = key[:-1] if key.endswith("e") else key
     plural = key + "es" if key.endswith(("s", "x", "z", "ch", "sh")) else key + "s"  # not "reportes"
     return {key, plural, stem + "ing", stem + "ed"}
