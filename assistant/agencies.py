@@ -40,6 +40,20 @@ def squash(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z0-9]+", t)) + " "
 
 
+_EN_GLUE = {"and", "of", "the", "s"}
+
+
+def _en_word(w: str) -> str:
+    """An English word without its plural: "committees" -> "committee", "cities" -> "city"."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _en_words(name: str) -> list[str]:
+    return [x for x in (_en_word(w) for w in re.findall(r"[a-z0-9]+", squash(name))) if x not in _EN_GLUE]
+
+
 class Directory:
     """Every body named in a plan's role lines, findable by any of its names."""
 
@@ -84,12 +98,27 @@ class Directory:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))
         self._pairs = pairs
+        # Each English name as a set of words, for the orders English puts them in ("the commune and ward
+        # People's Committees" is the "People's Committees of communes and wards").
+        self._english_words = sorted(((ws, a) for a in self.agencies if a.english
+                                      for ws in [frozenset(_en_words(a.english))] if len(ws) >= 2), key=lambda x: -len(x[0]))
+        self._english_vocab = frozenset().union(*(ws for ws, _ in self._english_words))
+        self._found: dict[str, list[Agency]] = {}
 
     def get(self, name: str) -> Agency | None:
         return next((a for a in self.agencies if a.name == canon_agency(name)), None)
 
     def find(self, text: str) -> list[Agency]:
-        """Agencies named in a text, in order of appearance, each once."""
+        """Agencies named in a text, in order of appearance, each once. A question is read by several parts of
+        the assistant: the last texts' bodies are kept."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= 256:  # cleared, not trimmed: threads of the web app share it
+                self._found.clear()
+            found = self._found[text] = self._find(text)
+        return list(found)
+
+    def _find(self, text: str) -> list[Agency]:
         s = squash(text)
         found: list[tuple[int, Agency]] = []
         taken: list[tuple[int, int]] = []
@@ -103,12 +132,58 @@ class Directory:
                     taken.append(inner)
                     found.append((start, a))
                 start = s.find(alias, end - 1)
+        found += self._english_reordered(s, taken, {a for _, a in found})
         out: list[Agency] = []
         for _, a in sorted(found, key=lambda x: x[0]):
             if a not in out:
                 out.append(a)
         return out
 
+    def _english_reordered(self, s: str, taken: list[tuple[int, int]], known: set[Agency]) -> list[tuple[int, Agency]]:
+        """Bodies an English text names with the words of their English name in another order: a run of
+        words holding every word of the name and nothing but them and "and", "of", "the"."""
+        toks = [(m.start(), m.end(), _en_word(m.group(0))) for m in re.finditer(r"[a-z0-9]+", s)]
+        starts = [i for i, tok in enumerate(toks) if tok[2] in self._english_vocab]
+        out: list[tuple[int, Agency]] = []
+        if len(starts) < 2:
+            return out
+        for words, a in self._english_words:
+            if a in known:
+                continue
+            for i in starts:
+                seen: set[str] = set()
+                j = i
+                while j < len(toks) and (toks[j][2] in words or (toks[j][2] in _EN_GLUE and seen)):
+                    seen.add(toks[j][2])
+                    j += 1
+                    if words <= seen:
+                        span = (toks[i][0], toks[j - 1][1])
+                        if not any(span[0] < e and b < span[1] for b, e in taken):
+                            taken.append(span)
+                            out.append((span[0], a))
+                        break
+                if a in (x for _, x in out):
+                    break
+        return out
+
     def english(self, name: str) -> str:
         a = self.get(name)
         return a.english if a else ""
+
+
+# A question that opens by saying who asks ("Tôi mới về Sở Nội vụ …:", "Bên BHXH tỉnh hỏi:", "I work at the
+# Department of Health."): the body named there is the asker's, not what is asked about.
+_ASKER = re.compile(r"^\W*(?:(?:toi|minh|em|ben toi|chung toi|i|we)(?: moi| hien| dang)? (?:ve|lam|lam viec|cong tac|o|tu|thuoc|"
+                    r"work|am|m|are|come)\b|ben .{2,60} hoi\s*$)")
+
+
+def named_bodies(text: str, directory: Directory) -> list[Agency]:
+    """The bodies a question names, less the asker's own where it names others ("Tôi mới về Sở Nội vụ: những
+    kế hoạch nào giao Công an tỉnh …" asks of the police)."""
+    found = directory.find(text)
+    clauses = re.split(r"(?<=[.:;?!])\s+", text, maxsplit=1)
+    if len(found) > 1 and len(clauses) == 2 and _ASKER.search(fold(clauses[0]).rstrip(".:;?! ")):
+        rest = directory.find(clauses[1])
+        if rest:
+            return rest
+    return found

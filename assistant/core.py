@@ -164,7 +164,7 @@ class Assistant:
         before it ("công suất 500 tấn/ngày", "tổng kinh phí … khoảng 48,5 tỷ đồng") are the question's;
         a share asked wants a percentage, a sum of money a sum ("… bao nhiêu kinh phí" is not "4.500 người")."""
         asked = set(re.findall(r"[a-z]+", fold(q.text))) - function_words()
-        share = bool(re.search(r"\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b", q.words))
+        share = "%" in q.text or bool(re.search(r"\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b", q.words))
         money = bool(_MONEY_ASKED.search(" " + spelled_out(q.text) + " "))
         text = re.sub(r"^\s*[\dIVX]+[.)]\s", "", passage)
         for m in STATES_FIGURE.finditer(text):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.agencies import Agency, Directory
+from assistant.agencies import Agency, Directory, named_bodies
 from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_all_tasks, asks_content, asks_figure, lead_count, names_tasks
 from index.genre import phrase_pattern
@@ -75,7 +75,7 @@ def read(q: Query, directory: Directory) -> Frame:
         kind = "open"
     return Frame(
         q=q,
-        agencies=tuple(directory.find(q.text)),
+        agencies=tuple(named_bodies(q.text, directory)),
         asked=() if content else tuple(i for i in q.intents if i in ROLES),
         says=content,
         leads=lead_count(folded),

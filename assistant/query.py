@@ -369,10 +369,23 @@ def names_lead(text: str) -> bool:
 
 
 # The document itself, named as such: "this plan", "the decision", "kế hoạch này", "văn bản".
-_THE_DOCUMENT = re.compile(r"\b(?:(?:this|the) (?:plan|decision|document)|ke hoach nay|quyet dinh nay|van ban nay|"
+_THE_DOCUMENT = re.compile(r"\b(?:(?:this|the)(?: [a-z]+){0,2}? (?:plan|decision|document)|ke hoach nay|quyet dinh nay|van ban nay|"
                            r"quyet dinh ban hanh|the plan s|its basis)\b")
+# "which Prime Minister's decision is it implementing", "nghị quyết nào": a document is what is asked.
+_WHICH_DOCUMENT = re.compile(r"\b(?:which|what)(?: [\w'-]+){0,3}? (?:decisions?|resolutions?|documents?|directives?|laws?|action programmes?)\b|"
+                             r"\b(?:quyet dinh|nghi quyet|van ban|chi thi|luat|chuong trinh hanh dong) (?:nao|gi)\b")
 # The facts of a document that its number, its issuer, its bases … are.
 _DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", "force")  # "gửi báo cáo" sends no plan
+
+
+# A question's subject asking who, then a verb of helping: "which agencies support …", "who will assist …".
+_WHO_HELPS = re.compile(r"\b(?:who|which (?:agenc|department|bod|organi[sz]ation|unit)\w*)(?: (?:will|would|must|should|also|else|can))? "
+                        r"(?:support|supports|help|helps|assist|assists)\b")
+
+
+def asks_document(text: str) -> bool:
+    """True for a question asking which document a plan carries out ("kế hoạch triển khai quyết định nào")."""
+    return bool(_WHICH_DOCUMENT.search(_asking(text))) and says(text, "facts.implements")
 
 
 def detect_intents(text: str) -> tuple[str, ...]:
@@ -381,10 +394,17 @@ def detect_intents(text: str) -> tuple[str, ...]:
     # "how long do people live": life expectancy, not a task's duration.
     if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,8}\s+(live|living)\b", t):
         found.remove("timeline")
+    # "which agencies support the Provincial Military Command": who helps another body asks for its partners.
+    if "coordinate" not in found and _WHO_HELPS.search(t):
+        found.append("coordinate")
     # "who coordinates …": the question word asks for the coordinators, not the lead.
     if "lead" in found and ({"coordinate", "timeline"} & set(found)):
         if not any(_has(t, w) for w in _SPECIFIC_LEAD):
             found.remove("lead")
+    # "What does DOLISA lead?": what a body leads or supports is a list of its tasks.
+    if "aggregate" not in found and re.search(r"\bwhat (?:else |tasks |work )?(?:does|do|will|did) (?:[\w'&-]+ ){1,12}"
+                                              r"(?:lead|co-?lead|coordinate|support|oversee|take charge of|in charge of)\b(?:\s+(?:on|in))?\s*\W*$", t):
+        found.append("aggregate")
     # "every task where …", "all the items that …": a quantifier over tasks asks for a list.
     if "aggregate" not in found and re.search(
             r"\b(every|all|each|any)\b(\s+[a-z]+){0,3}\s+(tasks?|items?|points?|activities|actions)\b", t):
@@ -393,6 +413,11 @@ def detect_intents(text: str) -> tuple[str, ...]:
     # as its basis": a fact of a document asked of the document itself.
     if "meta" not in found and not {"lead", "coordinate", "timeline", "target", "aggregate"} & set(found) and _THE_DOCUMENT.search(t) \
             and any(says(text, f"facts.{k}") for k in _DOCUMENT_FACTS):
+        found.append("meta")
+    # "which Prime Minister's decision is this plan implementing?": the document it implements.
+    # "… and when was it adopted" asks that document's date, not a task's timeline.
+    if "meta" not in found and not {"lead", "coordinate", "target", "aggregate"} & set(found) and asks_document(text):
+        found = [x for x in found if x != "timeline"]
         found.append("meta")
     order = ["aggregate", "meta", "coordinate", "lead", "timeline", "target"]
     found.sort(key=order.index)

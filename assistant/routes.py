@@ -228,7 +228,12 @@ def document(t: Turn) -> Reply | None:
     f = t.f
     # "liệt kê các nhiệm vụ Sở X chủ trì, ghi kèm số hiệu từng nhiệm vụ": the tasks' numbers, not the plan's.
     listing = f.aggregate and f.tasks and bool(f.agencies) and bool(f.asked)
-    if f.wants("meta") and not listing and not t.ask._names_a_target(f.q, t.hits) and not t.ask.scope.asks_contact(f.words):
+    # "Resolution 42 came out of which plenum?": a document the plan stands on, named, asks a fact of it.
+    # Sending a report on it ("báo cáo kết quả thực hiện Nghị quyết 42 trước ngày nào") is the plan's business.
+    basis = not (f.agencies or f.aggregate or f.figure or f.tasks or {"lead", "coordinate", "target"} & set(f.q.intents)
+                 or says(f.q.text, "report")) and t.c.names_basis(f.q)
+    if (f.wants("meta") or basis) and not listing and not t.ask._names_a_target(f.q, t.hits) \
+            and not t.ask.scope.asks_contact(f.words):
         return t.answer(t.c.meta_answer(f.q))
     return None
 
@@ -398,6 +403,25 @@ def figure(t: Turn) -> Reply | None:
     return t.refuse(reason("figure", f.en))
 
 
+# A target asked for as such: "what target does the plan set", "chỉ tiêu nào", "mục tiêu là bao nhiêu".
+_TARGET_ASKED = re.compile(r"\b(?:what|which)(?: [\w'-]+){0,4} (?:targets?|goals?|indicators?)\b(?! programme)|"
+                           r"\b(?:chi tieu|muc tieu)(?: \w+){0,3} (?:nao|gi|bao nhieu)\b")
+
+
+def target_unset(t: Turn) -> Reply | None:
+    """"What target does the plan set for reducing child marriage?": a target asked and nothing else, that no
+    indicator answers (the target rule did not), of a passage outside the plan's objectives that states no figure
+    of it, is one the plan does not set."""
+    f, hits = t.f, t.hits
+    if not (f.wants("target") and (f.figure or _TARGET_ASKED.search(f.words))
+            and not {"lead", "coordinate", "timeline", "aggregate", "meta"} & set(f.q.intents) and not f.says and not f.general and hits):
+        return None
+    top = hits[0]
+    if t.ask._role(top.section) in {"objectives", "targets", "purpose"} or t.ask._states_asked_figure(f.q, top.text):
+        return None
+    return t.refuse(reason("figure", f.en))
+
+
 def _no_day(t: Turn, tasks: list[tuple[Plan, Task]]) -> Reply | None:
     """"Sở Xây dựng phải trình … trước ngày nào?": a day asked of a task whose timeline names none is
     declined, with what the plan says instead ("Năm 2024 và các năm tiếp theo")."""
@@ -486,7 +510,8 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
     elsewhere, document, duties, tasks_in_time, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
-    all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, reporting, task_roles, target_late, passage,
+    all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, task_roles, target_late,
+    passage,
 )
 
 

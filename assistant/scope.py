@@ -40,7 +40,7 @@ _SUM_WORDS = _MONEY_WORDS | {w for phrase in list_words("budget") for w in fold(
     "bao", "nhieu", "bn", "may", "tong", "ke", "hoach", "thuc", "hien", "bo", "tri", "du", "kien", "la", "cua", "cho", "de",
     "duoc", "phan", "total", "estimated", "how", "much", "what", "is", "the", "plan", "of", "for"}
 _MONEY_EN = re.compile(
-    r"\b(how much (is|are|does|do|did|will|money)|costs?|prices?|fees?|tuition|wages?|salar(y|ies)|premiums?|poverty (line|threshold|standard)|"
+    r"\b(how much (is|are|does|do|did|will|money)|how much (\w+ ){0,2}(per|a|each) (month|year|person|head|household)|costs?|prices?|fees?|tuition|wages?|salar(y|ies)|premiums?|poverty (line|threshold|standard)|"
     r"allowance amount|income (threshold|line|level|standard|ceiling)|vnd|dong)\b"
 )
 _MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)\b", re.I)
@@ -309,6 +309,7 @@ class Scope:
             return reason("procedure", en)
         if self.asks_contact(t):
             return reason("contact", en)
-        if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign)", t):
+        # The plan's signer is named; the signer of another document ("người ký Tờ trình") is not.
+        if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign\w*)\b(?! (?:\w+ )?(to trinh|nghi quyet|cong van|submission|resolution))", t):
             return reason("office", en)
         return ""

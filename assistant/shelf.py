@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.agencies import squash
+from assistant.agencies import named_bodies, squash
 from assistant.answer import Answer, Choice, Citation
 from assistant.lexicon import says
 from assistant.library import asks_for_plans, plan_json, plan_label, province
@@ -181,7 +181,7 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     it one. None when the question gives no test a plan can pass."""
     en = q.style == "en"
     tests: list[tuple[str, Callable[[Plan], list[Task] | None]]] = []
-    agencies = asst.directory.find(q.text)
+    agencies = named_bodies(q.text, asst.directory)
     if agencies:
         a = agencies[0]
         name = (asst.directory.english(a.name) or a.name) if en else a.name

@@ -132,3 +132,33 @@ def test_role_lines_of_the_plan_resolve_to_their_agencies(task: dict, directory:
     for role in ("lead", "coordinate"):
         listed = list(task[role])
         assert names(directory, " và ".join(listed)) == listed
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An English name with its words in another order: "People's Committees of districts, towns and cities".
+    ("Which tasks do the district, town and city People's Committees lead?", ["UBND các huyện, thị xã, thành phố"]),
+    ("the health department and the Department of Construction", ["Sở Y tế", "Sở Xây dựng"]),
+])
+def test_english_names_in_another_word_order(text: str, expected: list[str], directory: Directory) -> None:
+    assert names(directory, text) == expected
+
+
+@pytest.mark.parametrize("text", ["which department leads health insurance", "what does the health plan do"])
+def test_words_of_a_name_with_other_words_between_name_nobody(text: str, directory: Directory) -> None:
+    assert names(directory, text) == []
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The asker's own body, named where the question says who asks, is not what it asks about.
+    ("Tôi công tác ở Sở Y tế: những nhiệm vụ nào giao Sở Xây dựng chủ trì?", ["Sở Xây dựng"]),
+    ("Bên Sở Tài chính hỏi: Sở Nội vụ chủ trì nhiệm vụ nào?", ["Sở Nội vụ"]),
+    # … unless it is asked about too, or the question names no other.
+    ("Tôi công tác ở Sở Y tế. Sở Y tế chủ trì những nhiệm vụ nào?", ["Sở Y tế"]),
+    ("I work at the Department of Health. List every task where our department leads.", ["Sở Y tế"]),
+    ("Sở Y tế và Sở Nội vụ: ai chủ trì?", ["Sở Y tế", "Sở Nội vụ"]),
+])
+def test_the_askers_own_body_is_not_asked_about(text: str, expected: list[str], directory: Directory) -> None:
+    from assistant.agencies import named_bodies
+
+    assert [a.name for a in named_bodies(text, directory)] == expected

@@ -967,3 +967,30 @@ def test_mended_mechanisms(question: str, sections: set[str], fact: str, assista
 ])
 def test_declined_on_what_the_plan_holds(question: str, assistant: Assistant) -> None:
     assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # A document the plan stands on, named by kind and number, asks a fact of it.
+    ("Resolution 42 came out of which plenum, and of which term of the Party Central Committee?", "Hội nghị lần thứ tám"),
+    ("What higher-level documents does plan 65 implement?", "43-CTr/TU"),
+])
+def test_a_document_the_plan_stands_on(question: str, fact: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert ans.route == "document" and fact in ans.answer, ans.answer
+
+
+def test_an_english_topic_phrase_must_be_the_targets_own(assistant: Assistant) -> None:
+    # "social workers" shares "xã hội" with the social-housing target: that is no target of social workers.
+    ans = assistant.ask("How many professional social workers does the province intend to recruit by 2030?")
+    assert ans.abstained, ans.answer
+
+
+def test_a_list_gives_what_each_item_is_asked_with(assistant: Assistant) -> None:
+    ans = assistant.ask("List the tasks done regularly, together with the agency leading each one.")
+    assert "III.1.b" in cited(ans) and "lead: Sở Nội vụ" in ans.answer, ans.answer
+
+
+def test_a_passage_answer_adds_the_role_asked_beside_it(assistant: Assistant) -> None:
+    ans = assistant.ask("What does the plan say about housing and who leads it?")
+    assert "III.6.đ" in cited(ans) and "Lead: Sở Xây dựng" in ans.answer, ans.answer
+

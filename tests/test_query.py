@@ -360,6 +360,13 @@ def test_a_count_asked_is_a_thing_counted(text: str, count: bool) -> None:
     ("What is the number and date of the decision that issues this plan?", ("meta",)),
     ("Which legal documents does the plan cite as its basis?", ("meta",)),
     ("What role does the Provincial Police play in implementing this plan?", ()),
+    # Which document the plan carries out is a fact of the document; "when was it adopted" is that document's date.
+    ("Which Prime Minister's decision is this provincial plan implementing?", ("meta",)),
+    ("Which Party resolution does Plan 65 implement, and when was the resolution adopted?", ("meta",)),
+    ("kh nay trien khai quyet dinh nao cua ttg", ("meta",)),
+    # Who helps a named body asks for partners; what a body leads is a list of its tasks.
+    ("For consolidating the command boards, which agencies support the Provincial Military Command?", ("coordinate",)),
+    ("What does DOLISA lead?", ("aggregate", "lead")),
 ])
 def test_intents_read_from_the_grammar_of_the_question(question: str, intents: tuple[str, ...]) -> None:
     from assistant.query import detect_intents

@@ -50,6 +50,8 @@ CASES = [
     ("Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không", "said_in_tasks", "list", "III.3"),
     ("cách nấu phở bò ngon nhất", "no_evidence", "refusal", ""),
     ("tỷ lệ bao phủ bảo hiểm y tế năm 2030", "target", "target", "95%"),
+    # A target asked that no indicator answers, of a task that states no figure of it.
+    ("What target does the plan set for reducing child marriage in ethnic minority areas?", "target_unset", "refusal", ""),
     ("ai chủ trì nhiệm vụ về nhà ở xã hội", "task_roles", "role", "Sở Xây dựng"),
     ("các sở, ngành gửi báo cáo kết quả thực hiện hằng năm trước ngày nào?", "reporting", "passage", "30/10"),
     ("what is the purpose of the plan", "passage", "passage", "I.1"),

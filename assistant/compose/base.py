@@ -89,6 +89,14 @@ class ComposerBase:
     def _task_label(self, t: Task, en: bool) -> str:
         return f"{'task' if en else 'nhiệm vụ'} {t.id} ({t.title})"
 
+    def gist(self, plan: Plan, t: Task) -> str:
+        """What a task is, for a list: its heading, or where it has none (a label cut from its text, a
+        bullet's whole sentence) its first sentence, cut at a word."""
+        if not t.title.endswith("…"):
+            return short(t.title)
+        _, sents = self._sentences(plan, t.id)
+        return short(sents[0]) if sents else t.title
+
     def _names(self, names: tuple[str, ...] | list[str], en: bool) -> str:
         if not en:
             return "; ".join(names)
@@ -149,6 +157,12 @@ STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^
 
 # A labelled line ("- Cơ quan chủ trì tham mưu: …", "Sản phẩm: …").
 _LABELLED = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
+
+
+def short(text: str, most: int = 160) -> str:
+    """A text cut at a word to at most `most` characters."""
+    text = text.strip()
+    return text if len(text) <= most else text[:most].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def marked(text: str, marks: str = ",;:.()") -> str:

@@ -6,8 +6,9 @@ import re
 
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase
+from assistant.glossary import translate_terms
 from assistant.lexicon import says
-from assistant.query import Query
+from assistant.query import Query, asks_document
 from index.normalize import canon, fold, unwrap
 from index.parse import Plan
 
@@ -23,6 +24,27 @@ class DocumentAnswers(ComposerBase):
             if (int(m.group(3)), int(m.group(2)), int(m.group(1))) == (int(d[0]), int(d[1]), int(d[2])):
                 return " ".join(m.group(0).split())
         return f"ngày {int(d[2])} tháng {int(d[1])} năm {d[0]}"
+
+    def names_basis(self, q: Query) -> bool:
+        """True when the question names one of the plan's legal bases and asks a fact of a document: by its
+        code ("42-NQ/TW"), or by its kind and number ("Nghị quyết 42", "Resolution 42", "chương trình hành
+        động 43")."""
+        if not any(says(q.text, f"facts.{k}") for k in ("when", "who", "number", "session", "issuer", "title")):
+            return False
+        words = fold(q.text)
+        for basis in self.plan.legal_bases:
+            m = re.match(r"(.+?)\s+số\s+(\d+)([\w/.\-]*)", basis)
+            if not m:
+                continue
+            kind, number, code = " ".join(fold(m.group(1)).split()[:2]), m.group(2), fold(m.group(2) + m.group(3))
+            if re.search(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", words):
+                return True
+            # The words before the number name its kind, in Vietnamese or, through the glossary, English.
+            for n in re.finditer(rf"((?:[^\W\d_]+\s+){{1,3}})(?:so\s+|no\.?\s*)?{number}\b", words):
+                before = n.group(1)
+                if kind in before or (q.style == "en" and kind in fold(translate_terms(before))):
+                    return True
+        return False
 
     def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
         """Facts about the document itself; every fact the question asks for, in one answer
@@ -60,7 +82,7 @@ class DocumentAnswers(ComposerBase):
                 english = self.directory.english(who)
                 parts.append(((f"The plan was issued on the proposal of {named}{f' ({english})' if english else ''} in {sub}." if en
                                else f"Kế hoạch ban hành trên cơ sở đề nghị của {named} tại {sub}."), head))
-        if asks("bases"):
+        if asks("bases") or asks_document(q.text):
             lst = "; ".join(_with_issuer(canon(header), b) for b in p.legal_bases)
             parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))
         motto = re.search(r"(CỘNG HÒA XÃ HỘI\s+CHỦ NGHĨA VIỆT NAM)\s*(Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)", header)

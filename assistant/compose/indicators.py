@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, overlap
+from assistant.glossary import content_terms, vietnamese
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
-from index.normalize import canon, fold, unwrap
+from index.normalize import canon, fold, tokens, unwrap
 
 
 class TargetAnswers(ComposerBase):
@@ -52,6 +54,13 @@ class TargetAnswers(ComposerBase):
             first = next((t for sc, t in scored if t.year == year and sc >= best * 0.5), None)
             if first is not None:
                 chosen.append(first)
+        # An English question reaches the clauses through the glossary: a clause answers it only where it
+        # writes one of its topic phrases ("nhân viên công tác xã hội"), not where it shares a word of one
+        # ("xã hội" of "nhà ở xã hội" does not answer "social workers").
+        if q.style == "en" and not listing:
+            chosen = self._phrased(q, chosen)
+            if not chosen:
+                return [], 0.0
         # A share asked for ("giảm tỷ lệ hộ nghèo bao nhiêu phần trăm") is not answered by a
         # count of houses: only clauses that state a percentage answer it.
         if not listing and (_PERCENT.search(q.words) or "%" in q.text):
@@ -80,6 +89,18 @@ class TargetAnswers(ComposerBase):
             if (len(tied) == 1 or whole[id(tied[0])] > whole[id(tied[1])]) and tied[0] not in chosen:
                 chosen.append(tied[0])
         return sorted(chosen, key=lambda t: (t.year, t.start)), best
+
+    def _phrased(self, q: Query, chosen: list[Target]) -> list[Target]:
+        """The clauses that write one of an English question's topic phrases, half its word pairs at least
+        ("bảo hiểm y tế" of "tỷ lệ bao phủ bảo hiểm y tế"); all of them when the question has no topic
+        phrase beyond asking for a target."""
+        frame = {w for t in self._frame for w in t.split("_")}
+        asked = [pairs for term in content_terms(q.text)
+                 if set(ws := tokens(vietnamese(term))) - frame for pairs in [_pairs(ws)]]
+        if not asked:
+            return chosen
+        return [t for t in chosen if any(len(ps & _pairs(tokens(f"{t.subject} {t.indicator}"))) * 2 >= len(ps)
+                                         for ps in asked)]
 
     def target_answer(self, q: Query, sections: set[str] | None = None) -> tuple[str, list[Citation], float]:
         chosen, best = self.indicators(q, sections)
@@ -140,6 +161,11 @@ _COUNT_ASKED = re.compile(r"\bhow many\b|\bbao nhieu (?!phan tram|%|ty le|(?:vao
 # A count a clause states: a number that is no share, year or date, and the thing it counts (an age or a
 # length of time, "trẻ em dưới 36 tháng tuổi", counts nothing asked).
 _COUNT_STATED = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?!%|tháng|tuổi|năm|ngày|giờ|phút|lần|quý)[^\W\d_]{2,}")
+
+
+def _pairs(words: list[str]) -> set[str]:
+    """Adjacent word pairs, or the one word of a one-word phrase."""
+    return {f"{a}_{b}" for a, b in itertools.pairwise(words)} or set(words)
 
 
 def _counts_asked(text: str) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from assistant.agencies import Agency
 from assistant.answer import Citation
-from assistant.compose.base import ComposerBase, leads_match, locate, overlap
+from assistant.compose.base import ComposerBase, leads_match, locate, overlap, short
 from assistant.lexicon import says
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
@@ -63,7 +63,7 @@ class ListAnswers(ComposerBase):
             return (f"The plan assigns no task to {name}." if en else
                     f"Kế hoạch không giao nhiệm vụ nào cho {a.name}."), []
         items = []
-        for _, t in rows:
+        for p, t in rows:
             # A unit of several bullets is named by the bullets the agency takes part in, with their own roles.
             parts = [b for b in t.own if a.name in (b.lead if role == "lead" else b.coordinate)] or [t]
             others = list(dict.fromkeys(x for b in parts for x in (b.lead if role == "lead" else b.coordinate) if x != a.name))
@@ -73,7 +73,9 @@ class ListAnswers(ComposerBase):
                 extra = f" (with {'; '.join(others)})" if en else f" (cùng {'; '.join(others)})"
             elif role == "coordinate":  # who leads the task the agency works on
                 extra = f" (lead: {self._names(heads, en)})" if en else f" (chủ trì: {'; '.join(heads)})"
-            items.append(f"{t.id} ({' / '.join(_short(b.title) if t.bullets else b.title for b in parts)}){extra}")
+            if "timeline" in q.intents:  # "… kèm thời gian hoàn thành của từng nhiệm vụ"
+                extra += _when(parts, en)
+            items.append(f"{t.id} ({' / '.join(short(b.title) if t.bullets else self.gist(p, b) for b in parts)}){extra}")
         n = len(rows)
         if en:
             verb = "leads" if role == "lead" else "coordinates"
@@ -132,11 +134,12 @@ class ListAnswers(ComposerBase):
     def lead_count_list(self, q: Query, leads: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
         """The tasks with a sole lead agency (leads=1) or with at least `leads` of them."""
         # A unit of several bullets is counted by each bullet's own leads, not by all of theirs together.
+        en = q.style == "en"
         found = [(p, t, [b for b in t.own if leads_match(b, leads)]) for p in self.plans for t in p.work()
                  if within is None or t in within]
         rows = [(p, t) for p, t, bs in found if bs]
-        en = q.style == "en"
-        items = "; ".join(f"{t.id} ({' / '.join('; '.join(b.lead) for b in bs)})" for _, t, bs in found if bs)
+        items = "; ".join(f"{t.id} ({' / '.join(short(b.title) if t.bullets else self.gist(p, b) for b in bs)}; "
+                          f"{'lead' if en else 'chủ trì'}: {' / '.join('; '.join(b.lead) for b in bs)})" for p, t, bs in found if bs)
         if leads == 1:
             text = (f"{len(rows)} tasks have a single lead agency: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ do một cơ quan chủ trì: {items}.")
@@ -166,8 +169,8 @@ class ListAnswers(ComposerBase):
         rows = [(p, t) for p in self.plans for t in p.work() if fits(t) and (within is None or t in within)]
         if year is not None:
             en = q.style == "en"
-            items = "; ".join(f"{t.id} ({t.title}; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}; "
-                              f"{'timeline' if en else 'thời gian'}: {t.timeline})" for _, t in rows)
+            items = "; ".join(f"{t.id} ({self.gist(p, t)}; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}; "
+                              f"{'timeline' if en else 'thời gian'}: {t.timeline})" for p, t in rows)
             if not rows:
                 return ((f"No task of the plan is due in {year}." if en else f"Kế hoạch không có nhiệm vụ nào hạn trong năm {year}."),
                         [])
@@ -180,7 +183,10 @@ class ListAnswers(ComposerBase):
             timeline = rows[0][1].timeline if len({t.timeline for _, t in rows}) == 1 else " / ".join(
                 dict.fromkeys(t.timeline for _, t in rows))
         en = q.style == "en"
-        items = "; ".join(f"{t.id} ({t.title})" for _, t in rows)
+        # "… together with the agency leading each one": the lead beside each task.
+        lead = "lead" in q.intents and timeline is not None
+        items = "; ".join(f"{t.id} ({self.gist(p, t)}" + (f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}" if lead else "")
+                          + ")" for p, t in rows)
         if within is not None and timeline is None:
             text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''}: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ: {items}.")
@@ -197,9 +203,12 @@ class ListAnswers(ComposerBase):
 _ROMAN_QUARTER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 
 
-def _short(title: str, most: int = 110) -> str:
-    """A title cut at a word to at most `most` characters: a bullet's title is its whole sentence."""
-    return title if len(title) <= most else title[:most].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+def _when(tasks: list[Task], en: bool) -> str:
+    """The timelines of tasks, as the plan words them, for a list item."""
+    said = list(dict.fromkeys(t.timeline for t in tasks if t.timeline))
+    if not said:
+        return ""
+    return f" (timeline: {' / '.join(said)})" if en else f" (thời gian: {' / '.join(said)})"
 
 
 def _point_in_time(text: str) -> str:

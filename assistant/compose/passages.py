@@ -44,7 +44,18 @@ class PassageAnswers(ComposerBase):
         sent = whole if len(whole) <= limit else self.best_sentence(q, plan, sid, 2)
         cites = [self.cite(plan, sid, locate(plan.text, s.start, s.end, sent))]
         label = f"{sid} ({s.title})"
-        return ((f"According to section {label}: “{sent}”" if en else f"Theo mục {label}: {sent}"), cites)
+        text = f"According to section {label}: “{sent}”" if en else f"Theo mục {label}: {sent}"
+        # "what does the plan say about housing, and who leads it?": the task's roles asked beside what it says.
+        found = self.task(plan.source, sid)
+        if found is not None:
+            t = found[1]
+            if "lead" in q.intents and t.lead:
+                text += f" Lead: {self._names(t.lead, en)}." if en else f" Chủ trì: {'; '.join(t.lead)}."
+            if "coordinate" in q.intents and t.coordinate:
+                text += f" Coordinating: {self._names(t.coordinate, en)}." if en else f" Phối hợp: {'; '.join(t.coordinate)}."
+            if "timeline" in q.intents and t.timeline:
+                text += f" Timeline: {t.timeline}." if en else f" Thời gian: {t.timeline}."
+        return text, cites
 
     def units_answer(self, q: Query, sids: list[str]) -> tuple[str, list[Citation]]:
         """What a part or item says: each of its units with its opening sentence."""

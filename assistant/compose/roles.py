@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.agencies import Agency
+from assistant.agencies import Agency, named_bodies
 from assistant.answer import Citation, timeline_en
 from assistant.compose.base import DATED, STATES_FIGURE, longest_run, overlap
 from assistant.compose.mentions import MentionAnswers
@@ -26,7 +26,7 @@ class RoleAnswers(MentionAnswers):
         """
         candidates: list[tuple[Plan, Task]] = []
         of_task = names_tasks(q.words)
-        bodies = [a.name for a in self.directory.find(q.text)]
+        bodies = [a.name for a in named_bodies(q.text, self.directory)]
         for h in hits[:3]:
             # A duty of the implementation part answers who does it, when it is what the question is closest to;
             # and when it is the named body's own duty, when it falls due ("by when must the communes …").
@@ -34,8 +34,13 @@ class RoleAnswers(MentionAnswers):
             duty = h is hits[0] and bool({"lead", "coordinate"} & set(q.intents)) and "timeline" not in q.intents
             found = self._tasks.get((h.doc, h.section)) or (own if duty else None)
             role = self._role(h.doc, h.section)
+            # A unit of the tasks part that names nobody, restated by rows of the plan's task table.
+            restating = [] if found or role != "tasks" else [
+                (p, t) for p in self.plans if p.source == h.doc for t in self.restated(p, h.section)]
             if found:
                 candidates.append(found)
+            elif restating:
+                candidates += [c for c in restating if c not in candidates]
             elif role == "tasks" and self._duty_plan(h.doc):
                 continue  # a task of a plan that says who does what agency by agency: its duty answers
             elif role not in {"purpose", "objectives", "targets", "funding"} and h.section != "header" and not (
