@@ -86,7 +86,9 @@ class RoleAnswers(MentionAnswers):
         if runs[longest] >= max(6, runs[0] + 3):
             return candidates[longest]
         terms = set(lexical_terms(q.text, q.style == "en"))
-        words = [overlap(terms, self._body_terms[(p.source, t.id)]) for p, t in candidates]
+        # A unit of several bullets is as near the question as its nearest bullet, not as all of them together.
+        words = [max(overlap(terms, set(lexical_terms(b.title))) for b in t.bullets) if t.bullets
+                 else overlap(terms, self._body_terms[(p.source, t.id)]) for p, t in candidates]
         best = max(range(len(candidates)), key=lambda n: words[n])
         return candidates[best] if words[best] >= max(words[0] * 1.15, words[0] + 6) else candidates[0]
 
