@@ -440,7 +440,7 @@ _AT_LEAST = re.compile(
 )
 
 
-_SOLE_LEAD = re.compile(r"\b(mot minh|duy nhat|rieng minh|alone|solely|sole lead|single lead|by itself|on its own|"
+_SOLE_LEAD = re.compile(r"\b((?:mot|1) minh|duy nhat|rieng minh|alone|solely|sole lead|single lead|by itself|on its own|"
                         r"khong co (so|co quan|don vi) nao cung chu tri|chi (co )?(mot|1) (co quan|so|don vi))\b")
 
 

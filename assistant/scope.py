@@ -178,7 +178,7 @@ class Scope:
             return (figure and bool(_MONEY_EN.search(t))) or bool(re.search(r"\bin (vnd|dong|vietnam(ese)? dong)\b", t))
         # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word. Punctuation stays a
         # token: "chuyên gia, nhà khoa học" holds no "giá nhà".
-        marked = re.findall(r"[a-z0-9]+|[,;:.?!()]", fold(q.text))
+        marked = re.findall(r"[a-z0-9]+|[,;:.?!()]", fold(spelled_out(q.text)))  # "bn tien": "bao nhieu tien"
         padded = " " + " ".join(w if w in self.vocab or w in _MONEY_WORDS or len(w) < 3 else min(edits1(w) & _MONEY_WORDS, default=w)
                                 for w in marked) + " "
         return any(f" {w} " in padded and (figure or f" {w} " not in self.folded) for w in _MONEY_VI)
@@ -304,8 +304,10 @@ class Scope:
         # Without its marks "bị phạt" is "bị phát hiện" as often: it is read only as typed with marks.
         if not self.penalty and (_PENALTY.search(t) or "bị phạt" in q.text.lower()):
             return reason("penalty", en)
+        # A word the plan writes itself ("tổ chức sát hạch, cấp, đổi giấy phép lái xe" is a task) asks of the plan.
         procedure = _PROCEDURE.search(t)
-        if not self.procedure and procedure and not (en and self._writes(q.text, procedure.group(0))):
+        if not self.procedure and procedure and f" {procedure.group(0)} " not in self.folded \
+                and not (en and self._writes(q.text, procedure.group(0))):
             return reason("procedure", en)
         if self.asks_contact(t):
             return reason("contact", en)

@@ -36,9 +36,11 @@ def _year(title: str) -> int | None:
 
 _LABEL = re.compile(r"(?:[-*+]\s*)?(?:[^\W\d_]+\s+){0,2}(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.:)]\s+")
 
-# A year a clause sets its figure for: "đến năm 2027", "vào năm 2030", "by 2030", or "Năm 2027" opening it;
+# A year a clause sets its figure for: "đến (cuối) năm 2027", "vào năm 2030", "by 2030", or "Năm 2027" opening it
+# or its words after a colon ("Số mô hình …: năm 2026 xây dựng mới 25 mô hình");
 # "so với năm 2020" is a baseline, not a target year.
-_YEAR_SET = re.compile(r"(?:\b(?:đến|tới|trong|vào)\s+năm\s+|^(?:năm|by)\s+)(20\d\d)(?!\d)", re.I)
+_YEAR_SET = re.compile(r"(?:\b(?:đến|tới|trong|vào)(?:\s+(?:cuối|hết|giữa))?\s+năm\s+|(?:^|:\s*)(?:năm|by)\s+)(20\d\d)(?!\d)"
+                       r"|\bnăm\s+(20\d\d)(?=\s+(?:đạt|giảm|còn|tăng|ít nhất|tối thiểu|trên|dưới)\b)", re.I)
 
 
 _YEAR_AFTER = re.compile(r"(?<=[\d%])\s*(?:[^\W\d_]+\s+)?năm\s+(20\d\d)(?!\d)", re.I)
@@ -53,7 +55,7 @@ def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
     bare = [m for m in _YEAR_AFTER.finditer(text) if not any(m.start() < x.end() and x.start() < m.end() for x in marks)]
     marks = sorted(marks + bare, key=lambda m: m.start())
     if len(marks) < 2:
-        return [(int(marks[0].group(1)) if marks else default, text)]
+        return [(int(marks[0].group(1) or marks[0].group(2)) if marks else default, text)]
     figure = next((x for x in _NUMBER.finditer(text) if not re.fullmatch(r"20\d\d|\d{1,2}/\d+", x.group(1))), None)
     years_first = figure is None or marks[0].start() < figure.start()
     out: list[tuple[int | None, str]] = []
@@ -62,7 +64,7 @@ def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
             a, b = m.start(), marks[k + 1].start() if k + 1 < len(marks) else len(text)
         else:
             a, b = (marks[k - 1].end() if k else 0), (m.end() if k + 1 < len(marks) else len(text))
-        out.append((int(m.group(1)), text[a:b]))
+        out.append((int(m.group(1) or m.group(2)), text[a:b]))
     return out
 
 
@@ -138,6 +140,11 @@ def extract_targets(plan: Plan) -> list[Target]:
         heading_end = raw.find(s.title[-6:]) if s.title and not s.title.endswith("…") else -1
         first_nl = raw.find("\n", heading_end) if heading_end >= 0 else -1
         body_start = s.start + (first_nl + 1 if first_nl >= 0 else 0)
+        # A title that is the lead-in of its line ("a) Tỷ lệ hộ nghèo …: đến cuối năm 2026 giảm còn 4,8%; …"):
+        # the line goes on after its colon with the figures.
+        lead_in = re.match(r"\s*:\s*(?=\S)", raw[heading_end + 6 :]) if heading_end >= 0 else None
+        if lead_in:
+            body_start = s.start + heading_end + 6 + lead_in.end()
         if body_start == s.start:  # the unit's own number ("Chỉ tiêu 4:", "2.1.", "a)") is no figure of it
             label = _LABEL.match(plan.text, s.start, s.end)
             body_start = label.end() if label else body_start
@@ -231,12 +238,18 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
         bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", said_bound)), "")
         for i, year in years.items():
             value = cs[i].strip() if i < len(cs) else ""
-            if not re.fullmatch(r"[<>≤≥]?\s*\d[\d.,]*\s*%?", value):
+            # "93,5", "≥ 95%", or a cell in words: "Giảm từ 5% trở lên", "Trên 98%", "12 điểm", "40 camera".
+            m = re.search(r"(?<![\d/])(\d[\d.,]*)\s*(%)?", value)
+            if not m or len(value) > 60 or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
                 continue
-            share = unit == "%" or value.endswith("%")
-            figure = value.rstrip("% ") + ("%" if share else "")
-            said = f"{indicator}: {figure}" + ("" if share or not unit else f" {unit}")
+            share = unit == "%" or bool(m.group(2))
+            figure = m.group(1).rstrip(".,") + ("%" if share else "")
+            words = value[m.end():].split()
+            counted = unit or ("" if share or not words else words[0].strip(",;."))
+            plain = re.fullmatch(r"[<>≤≥]?\s*\d[\d.,]*\s*%?", value)
+            said = f"{indicator}: {figure if plain else value}" + ("" if share or not unit or not plain else f" {unit}")
+            cell_bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", fold(value))), "")
             row = next((x.id for x in plan.sections if x.kind == "row" and x.start <= a < x.end), sid)
-            out.append(Target(plan.source, row, year, said + baseline, figure, bound, "%" if share else unit, a,
+            out.append(Target(plan.source, row, year, said + baseline, figure, bound or cell_bound, "%" if share else counted, a,
                               a + len(line.rstrip()), indicator))
     return out

@@ -28,7 +28,7 @@ from eval.plans import plan_file
 
 SET = Path("eval/sets/library/questions.jsonl")
 # The format each plan is given in: the files staff receive (the renderings come from the test
-# fixtures' writers); a plan whose tasks sit in a table is not given as PDF, which reads tables as lines.
+# fixtures' writers).
 FORMATS = {"kh-hason-cds": ".docx", "kh-lamha-duoinuoc": ".pdf", "kh-longgiang-dulich": ".html"}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from index.citations import cited
 from index.genre import body_head, known_name_pattern, label_of, phrase_pattern, words
 from index.normalize import agency, canon, fold, unwrap
 from index.timeline import find_timeline, parse_timeline
@@ -42,7 +43,9 @@ def split_agencies(value: str) -> tuple[str, ...]:
         # start as the splitter expects.
         parts = _bodies(n) if ", " in n else ()
         out += [agency(x) for x in parts] if len(parts) > 1 and sum(map(len, parts)) >= len(n) - 2 * len(parts) else [n]
-    return tuple(dict.fromkeys(n for n in out if n and len(n) < 120))
+    # A cell that names nobody ("-", "—", "x", "Không") is no body.
+    return tuple(dict.fromkeys(n for n in out if n and len(n) < 120 and re.search(r"[^\W\d_]{2}", n)
+                               and fold(n) not in {"khong", "khong co"}))
 
 
 def _name_end(text: str) -> str:
@@ -263,6 +266,12 @@ def _duty_roles(b: _Builder, sec: Section, text: str) -> dict[str, tuple[str, in
     skip = _MARKER.match(flat)
     opening = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", flat[skip.end() if skip else 0 :])
     names = _bodies(opening)
+    # "2. Sở Tài chính" on a line of its own, its duties below ("Tham mưu …"): the line ends the name.
+    first = text.strip().split("\n")[0]
+    first = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", first[m.end():] if (m := _MARKER.match(first)) else first).strip(" :.")
+    alone = _bodies(first)
+    if alone and "\n" in text.strip() and len(" ".join(alone)) >= len(first) - 4:
+        names = alone
     if not names:
         return {}
     name_text = names[0]
@@ -400,41 +409,76 @@ def _task(b: _Builder, sec: Section, roles: dict[str, tuple[str, int, int]], ori
     )
 
 
-# "chủ trì thực hiện nhiệm vụ tại tiểu mục 3.2.2", "chủ trì các nhiệm vụ tại điểm 1, 3 mục II": a duty that
-# leads tasks the plan numbers elsewhere; the numbers follow.
-_LEADS_AT = re.compile(r"chu tri(?: thuc hien| trien khai)?(?: cac)? nhiem vu (?:tai|o|theo|neu tai) (?P<at>(?:[^.;]|(?<=\w)\.(?=\w)){1,80})")
-_AT_ID = re.compile(r"(?<![\w.])(?:[IVX]+\.)?\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zđ])?(?![\w])")
-
-
 def referred_tasks(b: _Builder) -> list[Task]:
-    """Tasks whose own text names no lead ("… (phối hợp: …; thời gian: thường xuyên)") but that a duty of the
-    implementation part leads by their number: "5.7. Ngân hàng … chi nhánh tỉnh: Chủ trì thực hiện nhiệm vụ
-    tại tiểu mục 3.2.2". Partners and timeline still come from the task's own text."""
+    """Tasks whose own text names no lead, that duties of the implementation part assign by citing them:
+    "5.7. Ngân hàng … chi nhánh tỉnh: Chủ trì thực hiện nhiệm vụ tại tiểu mục 3.2.2", "1. Công an tỉnh: Chủ trì
+    thực hiện các nhiệm vụ tại điểm a khoản 2 và điểm c khoản 6 Mục III, thực hiện thường xuyên …; phối hợp thực
+    hiện nhiệm vụ tại khoản 1 Mục III". Each duty citing a task leads it or takes part in it, as the words
+    before the citation say; the words after it, up to the next citation, say when. What the task's own text
+    says of partners and timeline holds too."""
     from index.parse import Task
 
     have = {t.id for t in b.tasks}
     by_id = {x.id: x for x in b.sections}
-    out: dict[str, Task] = {}
+    leads: dict[str, list[tuple[str, tuple[int, int], str]]] = {}  # id -> (body, span, when)
+    partners: dict[str, list[str]] = {}
     for duty in b.duties:
         sec = by_id.get(duty.id)
-        if sec is None:
+        if sec is None or not duty.lead:
             continue
-        flat = unwrap(b.text[sec.start : sec.end])
-        for m in _LEADS_AT.finditer(fold(flat)):
-            for sid in _AT_ID.findall(flat[m.start("at") : m.end("at")]):
+        for role, ids, span, when in _citing(b.text[sec.start : sec.end], sec.start):
+            for sid in ids:
                 task = by_id.get(sid)
-                if task is None or sid in have or sid in out or b.section_role(sid) != "tasks" \
+                # A task of the tasks part, whatever its title says ("8. Bảo đảm kinh phí và nguồn lực").
+                if task is None or sid in have or b.section_role(sid.split(".")[0]) != "tasks" \
                         or any(x.parent == sid for x in b.sections):
                     continue
-                text = b.text[task.start : task.end]
-                roles = _bracket_roles(text, task.start, lead_needed=False) or _lines_roles(b, task)
-                coord, time = roles.get("coordinate", ("", 0, 0)), roles.get("timeline", ("", 0, 0))
-                timeline = canon(time[0]).strip(" .;,")
-                lead = duty.lead[:1]
-                out[sid] = Task(sid, task.title, lead, tuple(a for a in split_agencies(coord[0]) if a not in lead),
-                                timeline, ((sec.start, sec.end), (coord[1], coord[2]), (time[1], time[2])), "referred",
-                                "", parse_timeline(timeline), (lead[0], canon(coord[0]).strip(" .;,")))
-    return list(out.values())
+                if role == "lead":
+                    leads.setdefault(sid, []).append((duty.lead[0], span, when))
+                else:
+                    partners.setdefault(sid, []).append(duty.lead[0])
+    out: list[Task] = []
+    for sid, said in leads.items():
+        task = by_id[sid]
+        own = _bracket_roles(b.text[task.start : task.end], task.start, lead_needed=False) or _lines_roles(b, task)
+        coord, time = own.get("coordinate", ("", 0, 0)), own.get("timeline", ("", 0, 0))
+        lead = tuple(dict.fromkeys(x[0] for x in said))
+        coordinate = tuple(dict.fromkeys(a for a in (*split_agencies(coord[0]), *partners.get(sid, ())) if a not in lead))
+        when = next((w for _, _, w in said if w), "")
+        timeline = canon(time[0]).strip(" .;,") or when
+        span = said[0][1]
+        out.append(Task(sid, task.title, lead, coordinate, timeline,
+                        (span, (coord[1], coord[2]), (time[1], time[2]) if time[0] else span), "referred", "",
+                        parse_timeline(timeline), ("; ".join(lead), canon(coord[0]).strip(" .;,"))))
+    return out
+
+
+def _citing(text: str, base: int) -> list[tuple[str, tuple[str, ...], tuple[int, int], str]]:
+    """The units a duty's text cites, each with the role the words before it give ("chủ trì", "đồng chủ trì
+    với …", "phối hợp …"; a citation that follows another in the same clause takes its role), the span of
+    its clause, and the timeline the words after it say ("hoàn thành trước ngày 30/11/2026")."""
+    out: list[tuple[str, tuple[str, ...], tuple[int, int], str]] = []
+    for m in re.finditer(r"[^.;]+(?:(?<=\d)\.(?=\d)[^.;]*)*", text):
+        clause, start = m.group(0), m.start()
+        role, pos = "", 0
+        found = cited(clause)
+        for n, c in enumerate(found):
+            before = fold(clause[pos : c.start])
+            if re.search(r"\bphoi hop\b", before):
+                role = "coordinate"
+            elif re.search(r"\bchu tri\b", before):
+                role = "lead"
+            pos = c.end
+            if not role:
+                continue
+            after = clause[c.end : found[n + 1].start if n + 1 < len(found) else len(clause)]
+            after = re.sub(r"^[\s,]+|[\s,]*(?:\bvà\b)?[\s,]*$", "", unwrap(after))
+            # "thực hiện thường xuyên trong năm 2026" whole; from a longer clause, its timeline phrase.
+            phrase = find_timeline(after)
+            when = after if len(after) <= 60 and (phrase or parse_timeline(after).kind not in {"", "other"}) \
+                else phrase[0] if phrase else after if parse_timeline(after).kind not in {"", "other"} else ""
+            out.append((role, c.ids, (base + start, base + start + len(clause)), when))
+    return out
 
 
 def group_roles(b: _Builder) -> list[Task]:

@@ -14,8 +14,10 @@ Libraries, chosen on Vietnamese plans:
   came back line for line, NFC, with single spaces in justified lines, in 0.2 s. pdfminer.six
   (MIT) read the same letters but doubled the spaces of justified lines and added blank lines
   at page breaks; PyMuPDF is fast but AGPL-licensed and a binary wheel. The `crypto` extra
-  (the `cryptography` wheel) opens PDFs that are AES-protected against editing. Neither keeps a
-  table's rows: a PDF's appendix table reads as lines of text.
+  (the `cryptography` wheel) opens PDFs that are AES-protected against editing. pypdf does not keep
+  a table's rows (an appendix table reads as its cells' lines, one after another): a page that holds
+  a ruled table is read by pdfplumber (MIT; over pdfminer.six), whose table finder follows the rules
+  the table is drawn with, its rows become Markdown pipe rows, and the text around them its own.
 - .html: BeautifulSoup (MIT) over the standard library's html.parser: tolerant of the broken
   markup of saved pages, nothing compiled.
 
@@ -148,6 +150,8 @@ def _pdf(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
     if not any(p.strip() for p in pages):
         raise IngestError(path, "the PDF has no text layer (a scanned PDF?); OCR is not supported: "
                                 "use the .docx or a PDF exported from Word")
+    for n, text in _table_pages(data).items():  # a page that holds a ruled table: its rows as pipe rows
+        pages[n] = text
     texts = [[line.rstrip() for line in nfc(page).splitlines()] for page in pages]
     running = _running_lines(texts)
     starts, parts, pos = [], [], 0
@@ -167,6 +171,55 @@ def _pdf(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
         parts.append(body)
         pos += len(body)
     return "".join(parts), tuple(starts)
+
+
+def _table_pages(data: bytes) -> dict[int, str]:
+    """The text of each page that holds a ruled table, the table as Markdown pipe rows (the layout the parser
+    reads in .md and .docx plans) and the text around it as the page prints it. A table that goes on over a
+    page break repeats its heading row there: the repeat is dropped, and the rows go on as one table."""
+    import pdfplumber
+
+    out: dict[int, str] = {}
+    heading: list[str] | None = None  # the heading row of the table the last page ended in
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for n, page in enumerate(pdf.pages):
+                tables = sorted((t for t in page.find_tables() if len(t.rows) >= 2), key=lambda t: t.bbox[1])
+                if not tables:
+                    heading = None
+                    continue
+                parts, top = [], 0.0
+                for table in tables:
+                    _, y0, _, y1 = table.bbox
+                    parts.append(_region_text(page, top, y0))
+                    # A cell's lines as a Markdown table writes them ("ỦY BAN NHÂN DÂN<br>TỈNH HÀ SƠN"): the
+                    # parser reads a task's cell as one text, a letterhead's as its lines.
+                    rows = [["<br>".join(" ".join(x.split()) for x in (c or "").splitlines() if x.strip()) for c in row]
+                            for row in table.extract()]
+                    goes_on = heading is not None and not parts[-1].strip() and rows[0] == heading
+                    if goes_on:
+                        rows = rows[1:]
+                    else:
+                        heading = rows[0]
+                    lines = pipe_rows([[(c, 1, False) for c in row] for row in rows])
+                    # pipe_rows puts the separator under the first row: a table going on has none.
+                    parts.append("\n".join([*lines[:1], *lines[2:]] if goes_on else lines) + "\n")
+                    top = y1
+                parts.append(_region_text(page, top, page.height))
+                out[n] = "".join(parts)
+                if parts[-1].strip():
+                    heading = None
+    except Exception:  # pdfminer raises many kinds on what pypdf read: the pages keep pypdf's text
+        return {}
+    return out
+
+
+def _region_text(page: object, top: float, bottom: float) -> str:
+    """The text of a band of a page, a line each, spaces as one."""
+    if bottom - top < 1:
+        return ""
+    text = page.crop((0, top, page.width, bottom)).extract_text() or ""  # type: ignore[attr-defined]
+    return "".join(" ".join(line.split()) + "\n" for line in text.splitlines() if line.strip())
 
 
 def _shape(line: str) -> str:

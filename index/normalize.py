@@ -82,8 +82,9 @@ _MD_SUP = re.compile(r"</?su[bp]>")
 
 
 def strip_markdown(line: str) -> str:
-    """A Markdown line without heading marks, emphasis and sub/sup tags."""
+    """A Markdown line without heading marks, emphasis, sub/sup tags and the line breaks of a table's cell."""
     line = re.sub(r"^\s*#{1,6}\s*", "", line)
+    line = re.sub(r"<br\s*/?>", " ", line, flags=re.I)
     line = _MD_SUP.sub("", line)
     return _MD_EMPHASIS.sub("", line)
 

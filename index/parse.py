@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "26"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "28"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -443,8 +443,14 @@ class _Builder:
         # gives that task its lead (only beside a task table: a plan of duties alone keeps them as its work).
         grouped = {t.id: t for t in group_roles(self)}
         self.tasks = [t for t in self.tasks if t.id not in grouped] + list(grouped.values())
-        if self.tasks:
-            self.tasks += referred_tasks(self)
+        # Tasks that name nobody, cited by the duties that lead them ("Chủ trì thực hiện nhiệm vụ tại điểm a khoản 2
+        # Mục III"): beside a task table, each such task; where no task names anybody, when the duties so assign
+        # most of them, the plan's work is its tasks, not its duties.
+        referred = referred_tasks(self)
+        units = [x for x in self.sections if x.kind in {"item", "point"} and self.section_role(x.id) == "tasks"
+                 and not any(y.parent == x.id for y in self.sections)]
+        if self.tasks or len(referred) * 2 >= len(units):
+            self.tasks += referred
         order = {s.id: n for n, s in enumerate(self.sections)}
         self.tasks.sort(key=lambda t: order[t.id])  # numbered as the plan numbers them
         return self._plan()

@@ -163,18 +163,16 @@ def test_word_text_is_nfc(tmp_path: Path) -> None:
 @needs_font
 @pytest.mark.parametrize("src", SOURCES, ids=lambda p: p.name)
 def test_a_pdf_is_the_same_plan_as_its_text(src: Path, tmp_path: Path) -> None:
+    # A ruled table (the task tables of the fixtures) is read by its rules: its rows are kept.
     to_pdf(src.read_text(encoding="utf-8"), tmp_path / f"{src.stem}.pdf")
     doc = read_document(tmp_path / f"{src.stem}.pdf")
     plan, want = parse_plan(doc.text, doc.source), text_plan(src)
     assert_offsets_hold(doc, plan)
-    rows = {s.id for s in want.sections if s.kind in ("row", "group")}
-    if not rows:
-        assert_same_plan(plan, want)
-        return
-    # pypdf reads a table's cells as lines of text: the rows of a task table are lost, nothing else.
-    assert [s.id for s in plan.sections] == [s.id for s in want.sections if s.id not in rows]
-    assert facts(plan) == facts(want)
-    assert [t.id for t in want.work() if t.id not in rows] == [t.id for t in plan.tasks]
+    # A heading longer than the page is wide wraps: its title is its first line.
+    assert all(want_t.startswith(got_t) for got_t, want_t in zip([s.title for s in plan.sections],
+                                                                  [s.title for s in want.sections], strict=True))
+    assert [s.id for s in plan.sections] == [s.id for s in want.sections]
+    assert work(plan) == work(want) and facts(plan) == facts(want) and plan.recipients == want.recipients
 
 
 def test_plans_with_task_tables_are_among_the_fixtures() -> None:

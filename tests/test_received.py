@@ -15,13 +15,15 @@ from index.store import build_index
 RECEIVED = Path(__file__).parent / "data" / "received"
 PDF, WORD, PAGE = "qd-thanh-son-pccc.pdf", "kh-an-phu-bao-ve-tre-em.docx", "kh-dai-son-van-hoa-doc.html"
 NUMBERED = "kh-hai-phong-bao-luc-gia-dinh.docx"  # numbered by Word's own lists
+TABLED = "kh-vinh-an-ho-tro-sinh-ke.pdf"  # a PDF whose tasks sit in a ruled table over two pages
+CITED = "kh-tra-giang-an-toan-giao-thong.docx"  # tasks assigned by citing them: "điểm a khoản 2 Mục III"
 
 
 @pytest.fixture(scope="module")
 def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
-    for name in (PDF, WORD, PAGE, NUMBERED):
+    for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -86,3 +88,27 @@ def test_a_preposition_after_bao_nhieu_counts_nothing(asst: Assistant) -> None:
     """"giảm bao nhiêu vào năm 2030" asks the share the target sets, not a count."""
     ans = asst.ask("So với năm 2025, số vụ bạo lực gia đình trên địa bàn tỉnh phải giảm bao nhiêu vào năm 2030?", plan=NUMBERED)
     assert "25%" in ans.answer and not ans.abstained
+
+
+def test_a_pdf_table_is_read_row_by_row_across_its_page_break(asst: Assistant) -> None:
+    """pdfplumber follows the table's rules: each row a task with its columns, the heading repeated on the next
+    page dropped, the row after it kept (row III.2 opens page 6)."""
+    ans = asst.ask("nhiệm vụ 2 nhóm III trong phụ lục do cơ quan nào chủ trì, thời hạn khi nào?", plan=TABLED)
+    assert "Sở Tài chính" in ans.answer and "Trước 30/9/2026" in ans.answer, ans.answer
+    ans = asst.ask("liet ke cac nv co 2 cq chu tri", plan=TABLED)
+    assert {c.section for c in ans.citations} == {"appendix.I.3", "appendix.III.4", "appendix.IV.3"}, ans.answer
+
+
+def test_a_task_is_led_by_the_duty_that_cites_it(asst: Assistant) -> None:
+    """Part III names no agency; part IV assigns each task by citation ("Chủ trì thực hiện nhiệm vụ tại điểm b
+    khoản 5 Mục III, thực hiện trong năm học 2026 - 2027"; "Đồng chủ trì với Công an tỉnh …")."""
+    ans = asst.ask("nv 5b ai chu tri, tg thuc hien", plan=CITED)
+    assert "Sở Giáo dục và Đào tạo" in ans.answer and "năm học 2026 - 2027" in ans.answer, ans.answer
+    ans = asst.ask("Which tasks does the Provincial Police lead?", plan=CITED)
+    assert {"III.2.a", "III.2.b", "III.3", "III.6.c"} <= {c.section for c in ans.citations}, ans.answer
+
+
+def test_an_indicator_table_cell_in_words_is_the_years_target(asst: Assistant) -> None:
+    ans = asst.ask("chi tieu so diem den xu ly nam 2026 la bn", plan=CITED)
+    assert "12 điểm" in ans.answer, ans.answer
+
