@@ -34,7 +34,7 @@ from assistant.scope import Scope
 from assistant.settings import Settings
 from assistant.targets import Target, extract_targets, target_sections
 from index.embed import get_embedder
-from index.normalize import fold, tokens
+from index.normalize import fold, tokens, unwrap
 from index.parse import Plan, Task, plans_named
 from index.store import check_embedder, load_index
 
@@ -134,11 +134,39 @@ class Assistant:
             return q
         if not q.refs and q.style != "en":
             q = replace(q, refs=self._title_refs(q))
+        if q.refs and q.style == "vi_nodiac":
+            q = replace(q, refs=self._by_topic(q))
         # "For 2027, what ceiling does the plan set on acute food poisoning cases": an indicator named for a
         # year the plan sets targets for asks for that target, whatever word asks it.
         if "target" not in q.intents and q.year in self.composer.years and self.composer.names_an_indicator(q):
             q = replace(q, intents=(*[i for i in q.intents if i != "content"], "target"))
         return q
+
+    def _by_topic(self, q: Query) -> tuple[Reference, ...]:
+        """"nv 6d nha o, noxh": typed without marks, "6d" may be 6đ; where the question's own words are the other
+        unit's (its title and text) and hardly this one's, it names the other."""
+        from assistant.compose.base import overlap
+        from assistant.lexicon import intent_tokens
+        from assistant.retrieve import lexical_terms
+
+        out = []
+        asking = intent_tokens()
+        for r in q.refs:
+            # "6dd", "6đ": typed as đ, meant as đ.
+            others = [] if re.search(r"dd|đ", r.text.lower()) else [
+                s.id for p in self.plans for s in p.sections if s.id != r.section and fold(s.id) == fold(r.section)]
+            # The question's own words, not those that ask ("ai chu tri", "bao nhieu").
+            words = {t for t in lexical_terms(q.text.replace(r.text, " ")) if not set(t.split("_")) <= asking}
+
+            def fits(sid: str, words: set[str] = words) -> float:
+                p = next((x for x in self.plans if x.section(sid) is not None), None)
+                return overlap(words, set(lexical_terms(unwrap(p.body(sid))))) if p is not None else 0.0
+
+            best = max(others, key=fits, default="")
+            if best and fits(best) >= max(4.0, 2 * fits(r.section)):
+                r = Reference(best, r.text)
+            out.append(r)
+        return tuple(out)
 
     @cached_property
     def _unit_titles(self) -> dict[str, str]:

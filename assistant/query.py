@@ -379,7 +379,8 @@ _DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", 
 
 
 # A question's subject asking who, then a verb of helping: "which agencies support …", "who will assist …".
-_WHO_HELPS = re.compile(r"\b(?:who|which (?:agenc|department|bod|organi[sz]ation|unit)\w*)(?: (?:will|would|must|should|also|else|can))? "
+_WHO_HELPS = re.compile(r"\b(?:who|which (?:other |else )?(?:agenc|department|bod|organi[sz]ation|unit)\w*)(?: (?:will|would|must|should|also|else|can))?"
+                        r"(?: (?:is|are) (?:expected|asked|supposed|assigned|tasked|named|listed|designated) to)? "
                         r"(?:support|supports|help|helps|assist|assists)\b")
 
 

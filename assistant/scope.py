@@ -173,7 +173,8 @@ class Scope:
     def _asks_money(self, q: Query, t: str) -> bool:
         """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
         fee"), or a Vietnamese money phrase the plan never uses ("học phí")."""
-        figure = _figure_asked(t) or bool(re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t))
+        figure = _figure_asked(t) or bool(re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t)) \
+            or bool(re.search(r"\bwhat (\w+ ){0,2}(wages?|salary|unit costs?|costs?|prices?|fees?)\b", t))  # "what regional minimum wage"
         if q.style == "en":  # "(in VND)": a sum asked in its currency
             return (figure and bool(_MONEY_EN.search(t))) or bool(re.search(r"\bin (vnd|dong|vietnam(ese)? dong)\b", t))
         # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word. Punctuation stays a
@@ -309,7 +310,9 @@ class Scope:
         if not self.procedure and procedure and f" {procedure.group(0)} " not in self.folded \
                 and not (en and self._writes(q.text, procedure.group(0))):
             return reason("procedure", en)
-        if self.asks_contact(t):
+        # "who sets up the provincial hotline": the plan's "đường dây nóng" is a task of it, no number asked of it.
+        if self.asks_contact(t) and not (en and {"lead", "coordinate"} & set(q.intents)
+                                         and any(self._writes(q.text, m.group(0)) for m in _CONTACT.finditer(t))):
             return reason("contact", en)
         # The plan's signer is named; the signer of another document ("người ký Tờ trình") is not.
         if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign\w*)\b(?! (?:\w+ )?(to trinh|nghi quyet|cong van|submission|resolution))", t):

@@ -51,7 +51,9 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
     naming = asst.catalogue.named(q.text)
     if naming.unknown and not naming.plans:
         return _no_such_plan(asst, q, naming.unknown)
-    if asks_for_plans(q.words):
+    # "Kế hoạch số 214/KH-UBND … căn cứ vào quyết định nào": a question naming one plan asks of the documents
+    # it names, not for a list of plans.
+    if asks_for_plans(q.words) and len(naming.plans) != 1:
         listed = _plans_answer(asst, q, naming.plans or asst.plans)
         if listed is not None:
             return listed

@@ -16,12 +16,13 @@ from index.normalize import fold
 
 # A run of cited units closed by the part they are in: "điểm a, điểm b khoản 2 và khoản 3 Mục III".
 _RUN = re.compile(
-    r"(?P<units>(?:(?:cac\s+)?(?:diem|khoan|tieu muc|muc)\s+[\wð.]+(?:\s*(?:,|va|hoac)\s*(?:(?:diem|khoan)\s+)?[\wð.]+)*"
+    r"(?P<units>(?:(?:cac\s+)?(?:diem|khoan|tieu\s+muc|muc)\s+[\wð.]+(?:\s*(?:,|va|hoac)\s*(?:(?:diem|khoan)\s+)?[\wð.]+)*"
     r"\s*(?:,|va)?\s*)+)(?:thuoc\s+|cua\s+|tai\s+)?(?P<part>muc|phan)\s+(?P<roman>[ivx]+)\b"
 )
 # The numbered ids written out ("tiểu mục 3.2.2", "mục 3.1"), closed by nothing.
-_NUMBERED = re.compile(r"\b(?:tieu muc|muc|nhiem vu|so)\s+(?P<id>\d{1,2}(?:\.\d{1,2}){1,3})\b")
-_TOKEN = re.compile(r"diem|khoan|tieu muc|muc|va|hoac|[a-zð]\b|\d{1,2}(?:\.\d{1,2})*")
+_NUMBERED = re.compile(r"\b(?:tieu\s+muc|muc|nhiem\s+vu|noi\s+dung|so)\s+(?P<id>\d{1,2}(?:\.\d{1,2}){1,3})\b"
+                       r"(?:\s+(?:thuoc\s+|cua\s+|tai\s+)?(?:muc|phan)\s+[ivx]+\b)?")
+_TOKEN = re.compile(r"diem|khoan|tieu\s+muc|muc|va|hoac|[a-zð]\b|\d{1,2}(?:\.\d{1,2})*")
 _ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "v": "V", "vi": "VI", "vii": "VII", "viii": "VIII",
           "ix": "IX", "x": "X"}
 
@@ -57,8 +58,8 @@ def _units(words: str, part: str) -> list[str]:
     letters: list[str] = []
     last = ""  # the keyword that governs a bare letter or number
     for tok in _TOKEN.findall(words):
-        if tok in {"diem", "khoan", "tieu muc", "muc"}:
-            last = tok
+        if tok in {"diem", "khoan", "muc"} or tok.startswith("tieu"):
+            last = "muc" if tok.startswith("tieu") else tok
         elif tok in {"va", "hoac"}:
             continue
         elif tok.isalpha():

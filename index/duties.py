@@ -420,14 +420,19 @@ def referred_tasks(b: _Builder) -> list[Task]:
 
     have = {t.id for t in b.tasks}
     by_id = {x.id: x for x in b.sections}
+    parts = [x.id for x in b.sections if x.kind == "part" and b.section_role(x.id) == "tasks"]
     leads: dict[str, list[tuple[str, tuple[int, int], str]]] = {}  # id -> (body, span, when)
     partners: dict[str, list[str]] = {}
+    whens: dict[tuple[str, str], str] = {}  # (task, body): when a later clause of its duty says it
     for duty in b.duties:
         sec = by_id.get(duty.id)
         if sec is None or not duty.lead:
             continue
         for role, ids, span, when in _citing(b.text[sec.start : sec.end], sec.start):
-            for sid in ids:
+            for cited_id in ids:
+                # "nhiệm vụ 2.1" names the task 2.1 of the tasks part: III.2.1.
+                sid = cited_id if cited_id in by_id else next(
+                    (f"{p}.{cited_id}" for p in parts if f"{p}.{cited_id}" in by_id), cited_id)
                 task = by_id.get(sid)
                 # A task of the tasks part, whatever its title says ("8. Bảo đảm kinh phí và nguồn lực").
                 if task is None or sid in have or b.section_role(sid.split(".")[0]) != "tasks" \
@@ -435,8 +440,10 @@ def referred_tasks(b: _Builder) -> list[Task]:
                     continue
                 if role == "lead":
                     leads.setdefault(sid, []).append((duty.lead[0], span, when))
-                else:
+                elif role == "coordinate":
                     partners.setdefault(sid, []).append(duty.lead[0])
+                else:
+                    whens[(sid, duty.lead[0])] = when
     out: list[Task] = []
     for sid, said in leads.items():
         task = by_id[sid]
@@ -444,7 +451,8 @@ def referred_tasks(b: _Builder) -> list[Task]:
         coord, time = own.get("coordinate", ("", 0, 0)), own.get("timeline", ("", 0, 0))
         lead = tuple(dict.fromkeys(x[0] for x in said))
         coordinate = tuple(dict.fromkeys(a for a in (*split_agencies(coord[0]), *partners.get(sid, ())) if a not in lead))
-        when = next((w for _, _, w in said if w), "")
+        when = next((w for body, _, w in said if w), "") or next((whens[(sid, body)] for body, _, _ in said
+                                                                  if (sid, body) in whens), "")
         timeline = canon(time[0]).strip(" .;,") or when
         span = said[0][1]
         out.append(Task(sid, task.title, lead, coordinate, timeline,
@@ -462,22 +470,31 @@ def _citing(text: str, base: int) -> list[tuple[str, tuple[str, ...], tuple[int,
         clause, start = m.group(0), m.start()
         role, pos = "", 0
         found = cited(clause)
+        # "Chủ trì … tại tiểu mục 2.2, 2.3 Mục III; hoàn thành trước ngày 30/9/2026": a clause that only says
+        # when gives it to the citations of the clause before, that said none.
+        if not found and out and not out[-1][3]:
+            phrase = find_timeline(unwrap(clause))
+            if phrase and re.match(r"\s*[-–]?\s*(?:hoàn thành|thực hiện|triển khai|trước|trong|xong)", unwrap(clause), re.I):
+                k = len(out) - 1
+                while k >= 0 and not out[k][3] and out[k][2][0] == out[-1][2][0]:
+                    out[k] = (*out[k][:3], phrase[0])
+                    k -= 1
         for n, c in enumerate(found):
-            before = fold(clause[pos : c.start])
+            before = " ".join(fold(clause[pos : c.start]).split())  # a justified PDF line spaces its words twice
             if re.search(r"\bphoi hop\b", before):
                 role = "coordinate"
             elif re.search(r"\bchu tri\b", before):
                 role = "lead"
             pos = c.end
-            if not role:
-                continue
             after = clause[c.end : found[n + 1].start if n + 1 < len(found) else len(clause)]
-            after = re.sub(r"^[\s,]+|[\s,]*(?:\bvà\b)?[\s,]*$", "", unwrap(after))
+            after = re.sub(r"^[\s,(]+|[\s,)]*(?:\bvà\b)?[\s,)]*$", "", unwrap(after))
             # "thực hiện thường xuyên trong năm 2026" whole; from a longer clause, its timeline phrase.
             phrase = find_timeline(after)
             when = after if len(after) <= 60 and (phrase or parse_timeline(after).kind not in {"", "other"}) \
                 else phrase[0] if phrase else after if parse_timeline(after).kind not in {"", "other"} else ""
-            out.append((role, c.ids, (base + start, base + start + len(clause)), when))
+            # "…; nhiệm vụ 4.2 thực hiện trong Quý II/2026": no role said, only when, of a task the duty has.
+            if role or when:
+                out.append((role or "when", c.ids, (base + start, base + start + len(clause)), when))
     return out
 
 

@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "28"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "31"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -540,7 +540,11 @@ class _Builder:
     def _span(self, a: int, b: int) -> tuple[int, int] | None:
         """Char span of lines [a, b) without blank and "|" lines at either end."""
         body = [ln for ln in self.lines[a:b] if ln.clean and ln.clean not in {"|", "---"}]
-        return (body[0].start, body[-1].end) if body else None
+        if not body:
+            return None
+        # A line indented by tabs or spaces ("\tKT. CHỦ TỊCH" under a letterhead set in columns) starts at its text.
+        first = self.text[body[0].start : body[0].end]
+        return body[0].start + len(first) - len(first.lstrip()), body[-1].end
 
     def _unit(self, x: _Start, b: int) -> None:
         span = self._span(x.line, b)

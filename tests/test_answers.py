@@ -994,3 +994,10 @@ def test_a_passage_answer_adds_the_role_asked_beside_it(assistant: Assistant) ->
     ans = assistant.ask("What does the plan say about housing and who leads it?")
     assert "III.6.đ" in cited(ans) and "Lead: Sở Xây dựng" in ans.answer, ans.answer
 
+
+
+def test_a_letter_typed_without_marks_is_read_by_the_topic_it_comes_with(assistant: Assistant) -> None:
+    # "6d" typed without marks may be 6đ: the question's own words (housing) are 6đ's, not 6d's (information).
+    ans = assistant.ask("nv 6d nha o, noxh cho cong nhan kcn thi so nao ct")
+    assert "III.6.đ" in cited(ans) and "Sở Xây dựng" in ans.answer, ans.answer
+    assert "III.6.d" in cited(assistant.ask("nv 6d ai chu tri"))

@@ -337,3 +337,21 @@ def test_a_reference_said_to_be_a_targets_is_read_in_the_targets_part() -> None:
                 (s.id for s in parts if s.role in {"objectives", "targets"}))
     assert [r.section for r in find_refs("muc tieu 2b nam 2027 bao nhieu %", known)] == ["II.2.b"]
     assert [r.section for r in find_refs("nv 2b ai chu tri", known)] == ["III.2.b"]
+
+
+def test_tasks_assigned_by_their_numbers_in_the_implementation_part() -> None:
+    """Part III's tasks 1.1 … 5.3 name nobody; part IV assigns them in mixed styles: "tại tiểu mục 2.2, 2.3
+    Mục III; hoàn thành trước ngày 30/9/2026" (the time in the next clause), "nhiệm vụ 2.1 (thực hiện trong Quý
+    II/2026)" (no part: the tasks part's), "…; nhiệm vụ 4.2 thực hiện trong Quý II/2026" (only when). A plan
+    written by a helper after a code freeze."""
+    p = load("kh-dong-thuy-giam-ngheo-da-chieu")
+    assert len(p.tasks) == 15 and all(t.origin == "referred" for t in p.tasks)
+    t = p.task("III.2.2")
+    assert t is not None and t.lead == ("Sở Nội vụ",) and t.timeline == "trước ngày 30/9/2026"
+    t = p.task("III.2.1")
+    assert t is not None and t.lead == ("Sở Giáo dục và Đào tạo",) and t.timeline == "thực hiện trong Quý II/2026"
+    assert "Sở Nội vụ" in t.coordinate  # "Phối hợp với Sở Giáo dục và Đào tạo thực hiện nhiệm vụ 2.1"
+    t = p.task("III.4.2")
+    assert t is not None and t.timeline == "thực hiện trong Quý II/2026"
+    t = p.task("III.4.1")
+    assert t is not None and len(t.lead) == 2  # "Cùng với Sở Văn hóa … chủ trì nội dung … tại tiểu mục 4.1"
