@@ -11,7 +11,7 @@ from pathlib import Path
 from assistant.agencies import Directory
 from assistant.answer import Answer, Choice, Citation
 from assistant.compose import Composer
-from assistant.compose.base import STATES_FIGURE
+from assistant.compose.base import STATES_FIGURE, overlap, topic_terms
 from assistant.evidence import Evidence
 from assistant.focus import ROLES, History, clarify, other_readings, reading_note, user_turns
 from assistant.frame import read
@@ -28,7 +28,7 @@ from assistant.query import (
     detect_intents,
     parse_query,
 )
-from assistant.retrieve import Hit, Retriever
+from assistant.retrieve import Hit, Retriever, lexical_terms
 from assistant.routes import Turn, compose
 from assistant.scope import Scope
 from assistant.settings import Settings
@@ -145,26 +145,18 @@ class Assistant:
     def _by_topic(self, q: Query) -> tuple[Reference, ...]:
         """"nv 6d nha o, noxh": typed without marks, "6d" may be 6đ; where the question's own words are the other
         unit's (its title and text) and hardly this one's, it names the other."""
-        from assistant.compose.base import overlap
-        from assistant.lexicon import intent_tokens
-        from assistant.retrieve import lexical_terms
-
         out = []
-        asking = intent_tokens()
         for r in q.refs:
             # "6dd", "6đ": typed as đ, meant as đ.
             others = [] if re.search(r"dd|đ", r.text.lower()) else [
-                s.id for p in self.plans for s in p.sections if s.id != r.section and fold(s.id) == fold(r.section)]
-            # The question's own words, not those that ask ("ai chu tri", "bao nhieu").
-            words = {t for t in lexical_terms(q.text.replace(r.text, " ")) if not set(t.split("_")) <= asking}
-
-            def fits(sid: str, words: set[str] = words) -> float:
-                p = next((x for x in self.plans if x.section(sid) is not None), None)
-                return overlap(words, set(lexical_terms(unwrap(p.body(sid))))) if p is not None else 0.0
-
-            best = max(others, key=fits, default="")
-            if best and fits(best) >= max(4.0, 2 * fits(r.section)):
-                r = Reference(best, r.text)
+                (p, s.id) for p in self.plans for s in p.sections if s.id != r.section and fold(s.id) == fold(r.section)]
+            if others:
+                words = topic_terms(q.text.replace(r.text, " "))  # not "ai chu tri", "bao nhieu"
+                own = max((overlap(words, set(lexical_terms(unwrap(p.body(r.section))))) for p in self.plans
+                           if p.section(r.section) is not None), default=0.0)
+                fit, best = max((overlap(words, set(lexical_terms(unwrap(p.body(sid))))), sid) for p, sid in others)
+                if fit >= max(4.0, 2 * own):
+                    r = Reference(best, r.text)
             out.append(r)
         return tuple(out)
 

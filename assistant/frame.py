@@ -15,7 +15,7 @@ from assistant.agencies import Agency, Directory, named_bodies
 from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_all_tasks, asks_content, asks_figure, lead_count, names_tasks
 from index.genre import phrase_pattern
-from index.normalize import fold
+from index.normalize import tokens
 
 ROLES = ("lead", "coordinate", "timeline")
 
@@ -80,7 +80,7 @@ def read(q: Query, directory: Directory) -> Frame:
         asked=() if content else tuple(i for i in q.intents if i in ROLES),
         says=content,
         # "nv co 2 cq chu tri": "2 cơ quan chủ trì", read as the question's words are.
-        leads=lead_count(" " + " ".join(re.findall(r"[a-z0-9]+", fold(spelled_out(q.text)))) + " "),
+        leads=lead_count(" " + " ".join(tokens(spelled_out(q.text))) + " "),
         figure=asks_figure(" " + spelled_out(q.text) + " "),  # "công suất bn"
         negated=bool(_NEGATED.search(folded)),
         general=any(w in folded for w in _GENERAL),

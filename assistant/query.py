@@ -384,9 +384,10 @@ _WHO_HELPS = re.compile(r"\b(?:who|which (?:other |else )?(?:agenc|department|bo
                         r"(?:support|supports|help|helps|assist|assists)\b")
 
 
-def asks_document(text: str) -> bool:
-    """True for a question asking which document a plan carries out ("kế hoạch triển khai quyết định nào")."""
-    return bool(_WHICH_DOCUMENT.search(_asking(text))) and says(text, "facts.implements")
+def asks_document(text: str, asking: str = "") -> bool:
+    """True for a question asking which document a plan carries out ("kế hoạch triển khai quyết định nào");
+    `asking` is _asking(text) where the caller has it."""
+    return bool(_WHICH_DOCUMENT.search(asking or _asking(text))) and says(text, "facts.implements")
 
 
 def detect_intents(text: str) -> tuple[str, ...]:
@@ -417,7 +418,7 @@ def detect_intents(text: str) -> tuple[str, ...]:
         found.append("meta")
     # "which Prime Minister's decision is this plan implementing?": the document it implements.
     # "… and when was it adopted" asks that document's date, not a task's timeline.
-    if "meta" not in found and not {"lead", "coordinate", "target", "aggregate"} & set(found) and asks_document(text):
+    if "meta" not in found and not {"lead", "coordinate", "target", "aggregate"} & set(found) and asks_document(text, t):
         found = [x for x in found if x != "timeline"]
         found.append("meta")
     order = ["aggregate", "meta", "coordinate", "lead", "timeline", "target"]

@@ -263,12 +263,9 @@ def _duty_roles(b: _Builder, sec: Section, text: str) -> dict[str, tuple[str, in
     """An implementation item headed by a body ("1. Sở Y tế: chủ trì …", "2. Sở Tài chính" then its
     duties): that body holds the duties; partners and deadlines come from the sentences."""
     flat = unwrap(text)
-    skip = _MARKER.match(flat)
-    opening = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", flat[skip.end() if skip else 0 :])
-    names = _bodies(opening)
+    names = _bodies(_opening(flat))
     # "2. Sở Tài chính" on a line of its own, its duties below ("Tham mưu …"): the line ends the name.
-    first = text.strip().split("\n")[0]
-    first = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", first[m.end():] if (m := _MARKER.match(first)) else first).strip(" :.")
+    first = _opening(text.strip().split("\n")[0]).strip(" :.")
     alone = _bodies(first)
     if alone and "\n" in text.strip() and len(" ".join(alone)) >= len(first) - 4:
         names = alone
@@ -289,6 +286,12 @@ def _duty_roles(b: _Builder, sec: Section, text: str) -> dict[str, tuple[str, in
     if times:
         roles["timeline"] = ("; ".join(dict.fromkeys(times)), sec.start, sec.end)
     return roles
+
+
+def _opening(text: str) -> str:
+    """A duty's text without its number and the verb that hands it over ("3. Giao Sở Y tế …" -> "Sở Y tế …")."""
+    skip = _MARKER.match(text)
+    return re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", text[skip.end() if skip else 0 :])
 
 
 def _inline_said(text: str, lead: tuple[str, int, int], coord: tuple[str, int, int], leads: int, partners: int
@@ -420,6 +423,7 @@ def referred_tasks(b: _Builder) -> list[Task]:
 
     have = {t.id for t in b.tasks}
     by_id = {x.id: x for x in b.sections}
+    parents = {x.parent for x in b.sections}
     parts = [x.id for x in b.sections if x.kind == "part" and b.section_role(x.id) == "tasks"]
     leads: dict[str, list[tuple[str, tuple[int, int], str]]] = {}  # id -> (body, span, when)
     partners: dict[str, list[str]] = {}
@@ -435,8 +439,7 @@ def referred_tasks(b: _Builder) -> list[Task]:
                     (f"{p}.{cited_id}" for p in parts if f"{p}.{cited_id}" in by_id), cited_id)
                 task = by_id.get(sid)
                 # A task of the tasks part, whatever its title says ("8. Bảo đảm kinh phí và nguồn lực").
-                if task is None or sid in have or b.section_role(sid.split(".")[0]) != "tasks" \
-                        or any(x.parent == sid for x in b.sections):
+                if task is None or sid in have or b.section_role(sid.split(".")[0]) != "tasks" or sid in parents:
                     continue
                 if role == "lead":
                     leads.setdefault(sid, []).append((duty.lead[0], span, when))
@@ -473,8 +476,9 @@ def _citing(text: str, base: int) -> list[tuple[str, tuple[str, ...], tuple[int,
         # "Chủ trì … tại tiểu mục 2.2, 2.3 Mục III; hoàn thành trước ngày 30/9/2026": a clause that only says
         # when gives it to the citations of the clause before, that said none.
         if not found and out and not out[-1][3]:
-            phrase = find_timeline(unwrap(clause))
-            if phrase and re.match(r"\s*[-–]?\s*(?:hoàn thành|thực hiện|triển khai|trước|trong|xong)", unwrap(clause), re.I):
+            flat = unwrap(clause)
+            phrase = find_timeline(flat)
+            if phrase and re.match(r"\s*[-–]?\s*(?:hoàn thành|thực hiện|triển khai|trước|trong|xong)", flat, re.I):
                 k = len(out) - 1
                 while k >= 0 and not out[k][3] and out[k][2][0] == out[-1][2][0]:
                     out[k] = (*out[k][:3], phrase[0])
@@ -489,9 +493,8 @@ def _citing(text: str, base: int) -> list[tuple[str, tuple[str, ...], tuple[int,
             after = clause[c.end : found[n + 1].start if n + 1 < len(found) else len(clause)]
             after = re.sub(r"^[\s,(]+|[\s,)]*(?:\bvà\b)?[\s,)]*$", "", unwrap(after))
             # "thực hiện thường xuyên trong năm 2026" whole; from a longer clause, its timeline phrase.
-            phrase = find_timeline(after)
-            when = after if len(after) <= 60 and (phrase or parse_timeline(after).kind not in {"", "other"}) \
-                else phrase[0] if phrase else after if parse_timeline(after).kind not in {"", "other"} else ""
+            phrase, reads = find_timeline(after), parse_timeline(after).kind not in {"", "other"}
+            when = after if len(after) <= 60 and (phrase or reads) else phrase[0] if phrase else after if reads else ""
             # "…; nhiệm vụ 4.2 thực hiện trong Quý II/2026": no role said, only when, of a task the duty has.
             if role or when:
                 out.append((role or "when", c.ids, (base + start, base + start + len(clause)), when))

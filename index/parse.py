@@ -447,8 +447,9 @@ class _Builder:
         # Mục III"): beside a task table, each such task; where no task names anybody, when the duties so assign
         # most of them, the plan's work is its tasks, not its duties.
         referred = referred_tasks(self)
+        parents = {y.parent for y in self.sections}
         units = [x for x in self.sections if x.kind in {"item", "point"} and self.section_role(x.id) == "tasks"
-                 and not any(y.parent == x.id for y in self.sections)]
+                 and x.id not in parents]
         if self.tasks or len(referred) * 2 >= len(units):
             self.tasks += referred
         order = {s.id: n for n, s in enumerate(self.sections)}

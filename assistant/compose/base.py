@@ -9,6 +9,7 @@ import threading
 
 from assistant.agencies import Directory
 from assistant.answer import Citation
+from assistant.lexicon import intent_tokens
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target, clauses
@@ -227,6 +228,12 @@ def _restating(plan: Plan) -> dict[str, list[Task]]:
         if score >= 4:
             out.setdefault(best, []).append(t)
     return out
+
+
+def topic_terms(text: str, english: bool = False) -> set[str]:
+    """A question's own words as lexical terms, without the words that ask ("ai chủ trì", "nv", "bao nhiêu")."""
+    asking = intent_tokens()
+    return {t for t in lexical_terms(text, english) if not set(t.split("_")) <= asking}
 
 
 def overlap(question: set[str], passage: set[str]) -> float:

@@ -6,9 +6,9 @@ import re
 
 from assistant.agencies import Agency, named_bodies
 from assistant.answer import Citation, timeline_en
-from assistant.compose.base import DATED, STATES_FIGURE, longest_run, overlap
+from assistant.compose.base import DATED, STATES_FIGURE, longest_run, overlap, topic_terms
 from assistant.compose.mentions import MentionAnswers
-from assistant.lexicon import intent_tokens, spelled_out
+from assistant.lexicon import spelled_out
 from assistant.query import Query, asks_day, asks_figure, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from index.normalize import fold
@@ -143,8 +143,7 @@ class RoleAnswers(MentionAnswers):
     def asked_bullets(self, q: Query, t: Task) -> tuple[Task, ...]:
         """The bullet of a unit the question is about, when one shares clearly most words with it; else all."""
         # The question's own topic: its asking words ("ai chủ trì", "nv 2") name no bullet.
-        asking = intent_tokens()
-        terms = {x for x in lexical_terms(q.text, q.style == "en") if not set(x.split("_")) <= asking}
+        terms = topic_terms(q.text, q.style == "en")
         scored = sorted(((overlap(terms, set(lexical_terms(b.title))), n) for n, b in enumerate(t.bullets)), reverse=True)
         if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return (t.bullets[scored[0][1]],)
