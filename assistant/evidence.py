@@ -201,20 +201,31 @@ class Evidence:
         return len(word) >= 3 and bool(edits1(word) & self.folded_words)
 
     def evidence(self, q: Query, qvec: object, best: float | None = None) -> tuple[float, float]:
-        """(best dense cosine, share of the question's content bigrams found in the plan).
-        The cosine comes from the retrieval that just ran (`best`) or, alone, a top-1 search."""
+        """(best dense cosine, share of the question's content bigrams found in the plan)."""
+        return self.dense(qvec, best), self.coverage(q)
+
+    def dense(self, qvec: object, best: float | None = None) -> float:
+        """The best dense cosine: from the retrieval that just ran (`best`) or, alone, a top-1 search of
+        the question's vector (`qvec`, or a function giving it, called only now)."""
         import numpy as np
 
-        dense = 0.0 if best is None else best
-        if best is None and qvec is not None:
-            top = self.retriever.dense(np.asarray(qvec), 1)
-            dense = top[0][1] if top else 0.0
+        if best is not None:
+            return best
+        if callable(qvec):
+            qvec = qvec()
+        if qvec is None:
+            return 0.0
+        top = self.retriever.dense(np.asarray(qvec), 1)
+        return top[0][1] if top else 0.0
+
+    def coverage(self, q: Query) -> float:
+        """The share of the question's content bigrams found in the plan."""
         # Abbreviations count as the words they stand for ("kq" is "kết quả").
         toks = tokens(translate_terms(q.text)) if q.style == "en" else expand_tokens(q.text, False)
         bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(toks)
                    if not (a in _QUESTION_WORDS and b in _QUESTION_WORDS)]
         known = self.retriever.known_terms(bigrams)
-        return dense, known / len(bigrams) if bigrams else 0.0
+        return known / len(bigrams) if bigrams else 0.0
 
     def out_of_scope(self, q: Query, hits: list[Hit], qvec: object, best: float | None = None) -> bool:
         if self.names_a_title(q):
@@ -222,7 +233,10 @@ class Evidence:
         words = re.sub(r"<(script|style)\b.*?(</\1\s*>|$)|<[^>]*>", " ", q.text, flags=re.I | re.S)
         if not re.search(r"[^\W\d_]{2,}", words):
             return True
-        dense, cov = self.evidence(q, qvec, best)
+        cov = self.coverage(q)
+        # The cosine is weighed by the rules that need it, last: a question asked under the name of its plan
+        # is embedded again whole (Turn.out_of_scope) only when one does.
+        dense = functools.cache(lambda: self.dense(qvec, best))
         lexical = self.retriever.lexical(lexical_terms(q.text, q.style == "en"), 1)
         top = lexical[0][1] if lexical else 0.0
         unknown = self.unknown_words(q)
@@ -231,7 +245,7 @@ class Evidence:
             least, share, below = UNKNOWN[q.style]
             if len(unknown) >= least and len(unknown) / max(n_words, 1) >= share and cov < below:
                 return True
-        if unknown and dense < UNKNOWN_DENSE.get(q.style, 0.0):
+        if unknown and dense() < UNKNOWN_DENSE.get(q.style, 0.0):
             return True
         # A figure the question gives that a passage retrieval puts near it states ("at least 150 new fire hydrants":
         # "ít nhất 150 trụ nước chữa cháy") ties it to the plan in any language.
@@ -241,8 +255,8 @@ class Evidence:
         # one, or when two of the genre's terms are words this plan writes ("mid-term review": "sơ kết
         # giữa kỳ"); "hotel" is the genre's word for nothing a plan on social policy says.
         # An English question that quotes the plan's own Vietnamese ("the “bốn tại chỗ” motto") is tied to it.
-        if q.style == "en" and dense < UNTRANSLATED_EN and not asked_terms(q.text) and len(self.scope.written_terms(q.text)) < 2 \
-                and not self.quotes_plan(q.text):
+        if q.style == "en" and not asked_terms(q.text) and len(self.scope.written_terms(q.text)) < 2 \
+                and not self.quotes_plan(q.text) and dense() < UNTRANSLATED_EN:
             return True
         # A term of the plan that is no Vietnamese syllable ("pccc", "ocop", "methadone") ties a Vietnamese
         # question to it, however few of its word pairs the plan writes ("ai chu tri kiem tra pccc o cho, tttm").
@@ -250,4 +264,4 @@ class Evidence:
         if q.style != "en" and any(not SYLLABLE.fullmatch(w) and w in self.scope.vocab and w not in _genre_codes()
                                    for w in re.findall(r"[a-z]{3,}", fold(q.text))):
             return False
-        return cov < MIN_COVERAGE[q.style] and dense < MIN_DENSE[q.style] and top < MAX_LEXICAL[q.style]
+        return cov < MIN_COVERAGE[q.style] and top < MAX_LEXICAL[q.style] and dense() < MIN_DENSE[q.style]

@@ -8,8 +8,10 @@ it is read from the plans' own header facts; nothing here knows any plan.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -57,21 +59,31 @@ def _kind(number: str) -> str:
 
 def province(p: Plan) -> str:
     """The province or city the issuer governs, as the plan writes it ("Quảng Ngãi")."""
-    issuer = " ".join(re.sub(r"\\-|-{2,}", " ", p.issuer).split())
+    return _province(p.issuer, p.place)
+
+
+@functools.lru_cache(maxsize=4096)  # a library labels its plans in every answer: read each issuer once
+def _province(issuer: str, place: str) -> str:
+    issuer = " ".join(re.sub(r"\\-|-{2,}", " ", issuer).split())
     m = re.search(r"(?i)\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(.+)$", issuer)
-    name = m.group(1).strip() if m else p.place
-    if fold(name) == fold(p.place):
-        return p.place
+    name = m.group(1).strip() if m else place
+    if fold(name) == fold(place):
+        return place
     return name.title() if name.isupper() else name
 
 
 def issuer_short(p: Plan) -> str:
     """"ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" -> "UBND tỉnh Quảng Ngãi"."""
-    issuer = " ".join(re.sub(r"\\-|-{2,}", " ", p.issuer).split())
+    return _issuer_short(p.issuer, p.place)
+
+
+@functools.lru_cache(maxsize=4096)
+def _issuer_short(written: str, place: str) -> str:
+    issuer = " ".join(re.sub(r"\\-|-{2,}", " ", written).split())
     m = re.search(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+", issuer)
     unit = m.group(1).lower() if m else "tỉnh"
     head = "UBND" if fold(issuer).startswith("uy ban nhan dan") or not issuer else issuer.split()[0]
-    return f"{head} {unit} {province(p)}".strip()
+    return f"{head} {unit} {_province(written, place)}".strip()
 
 
 def _date(iso: str) -> str:
@@ -132,7 +144,17 @@ class Catalogue:
 
     def __init__(self, plans: Sequence[Plan]) -> None:
         self.plans = tuple(plans)
-        self._places = {p.source: fold(province(p)) for p in self.plans}
+        # Each province's name, as a question names it ("của tỉnh Quảng Ngãi", "in Quang Ngai province"),
+        # with the plans it issued: compiled once, not per question.
+        places: dict[str, list[str]] = defaultdict(list)
+        for p in self.plans:
+            if name := fold(province(p)):
+                places[name].append(p.source)
+        self._places = [(re.compile(rf"\b(?:(?:cua|o|tai|of|in)\s+)?(?:tinh\s+)?{re.escape(name)}\b(?:\s+province)?"), srcs)
+                        for name, srcs in places.items()]
+        self._numbered: dict[str, list[Plan]] = defaultdict(list)
+        for p in self.plans:
+            self._numbered[base_number(p.number)].append(p)
         self._titles = {p.source: self._bigrams(p.title) for p in self.plans}
         # A title's pairs of words that no other plan's title has name that plan.
         self._own = {
@@ -174,7 +196,7 @@ class Catalogue:
         unknown = ""
         by_number: set[str] = set()
         for n, kind in numbers:
-            found = {p.source for p in self.plans if base_number(p.number) == n and (not kind or _kind(p.number) == kind)}
+            found = {p.source for p in self._numbered.get(n, ()) if not kind or _kind(p.number) == kind}
             by_number |= found
             # "kế hoạch 999" names a plan the library lacks, unless some plan cites a document so numbered.
             if not found and not re.search(rf"(?<!\d){n}\s*/", self._cited):
@@ -182,10 +204,9 @@ class Catalogue:
         if by_number:
             facets.append(by_number)
         places = set()
-        for src, name in self._places.items():
-            m = re.search(rf"\b(?:(?:cua|o|tai|of|in)\s+)?(?:tinh\s+)?{re.escape(name)}\b(?:\s+province)?", t) if name else None
-            if m:
-                places.add(src)
+        for rx, srcs in self._places:
+            if m := rx.search(t):
+                places.update(srcs)
                 # "Báo Quảng Ngãi" is a body named after its province: its name stays in the question.
                 before = " " + t[: m.start()].rstrip()
                 if not before.endswith(_HEADS):
@@ -237,6 +258,16 @@ class Catalogue:
             if end > m.end():  # a word for a plan with no title after it names none ("kh của địa phương")
                 out.append((m.start(), end, True))
         return out
+
+    @cached_property
+    def _units(self) -> dict[str, frozenset[str]]:
+        """Each plan's section ids and the ids of the units above them ("III.6" for "III.6.đ")."""
+        return {p.source: frozenset(".".join(parts[:n]) for s in p.sections for parts in [s.id.split(".")]
+                                    for n in range(1, len(parts) + 1)) for p in self.plans}
+
+    def has(self, p: Plan, sid: str) -> bool:
+        """The plan has the unit `sid`, or units under it."""
+        return sid in self._units[p.source]
 
     def find(self, source: str) -> Plan | None:
         return next((p for p in self.plans if p.source == source), None)
