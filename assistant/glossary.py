@@ -19,11 +19,34 @@ EN_VI.update(_TABLES["questions"])
 _ASKED = set(_TABLES["questions"])
 
 
+def _number(phrase: str) -> set[str]:
+    """A phrase in the singular and the plural, its last word inflected: "industrial parks" is asked as
+    "an industrial park" too, "flash flood" as "flash floods"."""
+    head, last = phrase.rsplit(" ", 1)
+    if not last.isalpha() or len(last) <= 3:
+        return {phrase}
+    if last.endswith("ies"):
+        other = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "sses", "xes")):
+        other = last[:-2]
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        other = last[:-1]
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        other = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "z", "ch", "sh")):
+        other = last + "es"
+    else:
+        other = last + "s"
+    return {phrase, f"{head} {other}"}
+
+
 def _inflections(key: str) -> set[str]:
     """"reward" -> rewards, rewarding, rewarded; "raise" -> raising: questions inflect."""
+    if " " in key:
+        return _number(key)
     # A past form is not inflected again: "built" + "ing" made "builting", of which
     # "building" looked like a slip.
-    if " " in key or not key.isalpha() or key.endswith(("ed", "lt")):
+    if not key.isalpha() or key.endswith(("ed", "lt")):
         return {key}
     # An acronym has a plural only: "ngo" + "ing" made "ngoing", one slip from "ongoing".
     if len(key) <= 3:

@@ -236,7 +236,8 @@ def _refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str,
         elif keep_missing:
             missing.append(sid)
 
-    app = next((k.split(".")[0] for k in sorted(known) if k.startswith("appendix")), "appendix")
+    # A plan may have several appendices ("appendix", "appendix2"): a row is read in the one that has it.
+    apps = sorted({k.split(".")[0] for k in known if k.startswith("appendix")}) or ["appendix"]
     has_articles = any(k.startswith("dieu.") for k in known)
     for pattern, shape in _OTHER_PATTERNS:
         for m in pattern.finditer(text):
@@ -246,25 +247,20 @@ def _refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str,
             # "điểm đ mục 2 phần I": item 2 of part I, where the plan has it, not row 2 of a group I.
             if shape == "ng" and re.search(r"(?i:mục|muc|phần|phan|part)\s+\S+$", m.group(0)) and f"{g[1]}.{g[0]}" in known:
                 continue
-            if shape == "ng":
-                sid = f"{app}.{g[1]}.{g[0]}"
-            elif shape == "ngA":
-                sid = f"{app}.{ROMAN[int(g[1]) - 1]}.{g[0]}"
-            elif shape == "gn":
-                sid = f"{app}.{g[0]}.{g[1]}"
-            elif shape == "a":
-                sid = f"{app}.{g[0]}"
+            row = (f"{g[1]}.{g[0]}" if shape == "ng" else f"{ROMAN[int(g[1]) - 1]}.{g[0]}" if shape == "ngA"
+                   else f"{g[0]}.{g[1]}" if shape == "gn" else g[0] if shape == "a" else g[0].upper() if shape == "g" else "")
+            if row:
+                app = next((a for a in apps if f"{a}.{row}" in known), apps[0])
+                sid = f"{app}.{row}"
             elif shape == "d":
                 sid = f"dieu.{g[0]}"
-            elif shape == "g":
-                sid = f"{app}.{g[0].upper()}"
             else:
                 rest = ".".join(x for x in g if x)
                 # A plan whose parts are numbered 1., 2., 3. names its units "3.2.1" whole.
                 sid = rest if rest in known and rest.split(".")[0] in known else f"{_task_part(known, rest)}.{rest}"
             # A table in a part numbers its rows under the part ("III.II.3"), not under an appendix.
             if shape in {"ng", "ngA", "gn", "g"} and sid not in known:
-                tail = sid[len(app):]
+                tail = f".{row}"
                 inside = [k for k in known if k.endswith(tail) and not k.startswith("appendix")]
                 sid = inside[0] if len(inside) == 1 else sid
             # Only a unit the plan has is read this way: "mục 3 phần III" is item III.3 where the plan
@@ -322,19 +318,25 @@ def mentions_missing_ref(text: str) -> bool:
 _INTENT_WORDS = intent_words()  # phrasings of each intent live in lexicon.toml
 
 
-def _has(t: str, w: str) -> bool:
-    """Whole-word match; a keyword ending in "~" is a stem ("coordinat~")."""
-    w = w.strip()
-    if not w[0].isalnum():
-        return w in t
-    right = "" if w.endswith("~") else r"(?![a-z0-9])"
-    w = w.rstrip("~")
-    return re.search(r"(?<![a-z0-9])" + re.escape(w) + right, t) is not None
+class _Words:
+    """Keywords matched as whole words, one compiled pattern for all of them: a keyword ending in "~"
+    is a stem ("coordinat~"); one beginning with a sign ("?") is matched as it is written."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = [w.strip() for w in words]
+        self.signs = tuple(w for w in words if not w[0].isalnum())
+        alternatives = [re.escape(w.rstrip("~")) + ("" if w.endswith("~") else r"(?![a-z0-9])")
+                        for w in words if w[0].isalnum()]
+        self.rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")") if alternatives else None
+
+    def found(self, t: str) -> bool:
+        return any(w in t for w in self.signs) or (self.rx is not None and self.rx.search(t) is not None)
 
 
 _GENERIC_LEAD = generic_lead()
 # Phrasings that say "lead" in so many words ("chủ trì", "leads"), not only "who" or "which agency".
-_SPECIFIC_LEAD = tuple(w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD)
+_SPECIFIC_LEAD = _Words(w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD)
+_INTENT_MATCHERS = {name: _Words(words) for name, words in _INTENT_WORDS.items()}
 
 
 # A document named by its number ("Kế hoạch số 27/KH-UBND", "QĐ 412", "plan no. 65"): naming, not asking
@@ -365,7 +367,7 @@ def _asking(text: str) -> str:
 def names_lead(text: str) -> bool:
     """The question says "lead" in so many words, not only "who" or "which agency"."""
     t = _asking(text)
-    return any(_has(t, w) for w in _SPECIFIC_LEAD)
+    return _SPECIFIC_LEAD.found(t)
 
 
 # The document itself, named as such: "this plan", "the decision", "kế hoạch này", "văn bản".
@@ -375,7 +377,7 @@ _THE_DOCUMENT = re.compile(r"\b(?:(?:this|the)(?: [a-z]+){0,2}? (?:plan|decision
 _WHICH_DOCUMENT = re.compile(r"\b(?:which|what)(?: [\w'-]+){0,3}? (?:decisions?|resolutions?|documents?|directives?|laws?|action programmes?)\b|"
                              r"\b(?:quyet dinh|nghi quyet|van ban|chi thi|luat|chuong trinh hanh dong) (?:nao|gi)\b")
 # The facts of a document that its number, its issuer, its bases … are.
-_DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", "force")  # "gửi báo cáo" sends no plan
+_DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", "force", "replaces")  # "gửi báo cáo" sends no plan
 
 
 # A question's subject asking who, then a verb of helping: "which agencies support …", "who will assist …".
@@ -385,14 +387,15 @@ _WHO_HELPS = re.compile(r"\b(?:who|which (?:other |else )?(?:agenc|department|bo
 
 
 def asks_document(text: str, asking: str = "") -> bool:
-    """True for a question asking which document a plan carries out ("kế hoạch triển khai quyết định nào");
+    """True for a question asking which document a plan carries out ("kế hoạch triển khai quyết định nào") or
+    replaces ("thay thế quyết định nào");
     `asking` is _asking(text) where the caller has it."""
-    return bool(_WHICH_DOCUMENT.search(asking or _asking(text))) and says(text, "facts.implements")
+    return bool(_WHICH_DOCUMENT.search(asking or _asking(text))) and (says(text, "facts.implements") or says(text, "facts.replaces"))
 
 
 def detect_intents(text: str) -> tuple[str, ...]:
     t = _asking(text)
-    found = [name for name, words in _INTENT_WORDS.items() if any(_has(t, w) for w in words)]
+    found = [name for name, words in _INTENT_MATCHERS.items() if words.found(t)]
     # "how long do people live": life expectancy, not a task's duration.
     if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,8}\s+(live|living)\b", t):
         found.remove("timeline")
@@ -401,7 +404,7 @@ def detect_intents(text: str) -> tuple[str, ...]:
         found.append("coordinate")
     # "who coordinates …": the question word asks for the coordinators, not the lead.
     if "lead" in found and ({"coordinate", "timeline"} & set(found)):
-        if not any(_has(t, w) for w in _SPECIFIC_LEAD):
+        if not _SPECIFIC_LEAD.found(t):
             found.remove("lead")
     # "What does DOLISA lead?": what a body leads or supports is a list of its tasks.
     if "aggregate" not in found and re.search(r"\bwhat (?:else |tasks |work )?(?:does|do|will|did) (?:[\w'&-]+ ){1,12}"

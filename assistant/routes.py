@@ -53,8 +53,9 @@ class Turn:
     def out_of_scope(self) -> bool:
         # A question that named its plan is weighed whole: the words naming the plan tie it to
         # the plan as much as its topic does ("kh … lâm hà kinh phí lấy từ những nguồn nào").
-        if self.whole is not None:  # the retriever keeps the question's vector: asked twice, embedded once
-            return self.ask._out_of_scope(self.whole, self.hits, self.ask.retriever.embed(self.whole.text))
+        if self.whole is not None:  # embedded only if a rule weighs its cosine
+            whole = self.whole
+            return self.ask._out_of_scope(whole, self.hits, lambda: self.ask.retriever.embed(whole.text))
         return self.ask._out_of_scope(self.f.q, self.hits, self.qvec, self.best)
 
     def refuse(self, why: str = "") -> Reply:
@@ -162,6 +163,16 @@ def section_roles(t: Turn) -> Reply | None:
     if not (t.ref_tasks and t.f.asked):
         return None
     return _no_day(t, t.ref_tasks) or t.answer(t.c.tasks_answer(t.f.q, t.ref_tasks, list(t.f.asked)))
+
+
+def section_groups(t: Turn) -> Reply | None:
+    """"Phần III gồm bao nhiêu nhóm nhiệm vụ? Liệt kê tên các nhóm": the units a named unit groups its tasks in,
+    by their titles, not the tasks in them."""
+    f = t.f
+    refs = f.q.refs
+    if len(refs) != 1 or not (f.aggregate or f.figure) or f.asked or not says(f.q.text, "groups"):
+        return None
+    return t.answer(t.c.unit_list(f.q, refs[0].section))
 
 
 def section_tasks(t: Turn) -> Reply | None:
@@ -332,6 +343,10 @@ def sums(t: Turn) -> Reply | None:
     stating = [h for h in t.hits[:5] if t.ask.scope.states_asked_sum(f.q, h.text)]
     if stating:
         return (*t.c.content_answer(f.q, stating), False)
+    # A target set as a sum ("Doanh số cho vay … | tỷ đồng | 180 | 220 | 260 |") that the question's words name:
+    # the target rule answers it.
+    if any(t.ask.scope.states_sum(f"{x.value} {x.unit}") for x in t.c.indicators(f.q)[0]):
+        return None
     return t.refuse(reason("sum" if t.ask.scope.money else "money", f.en))
 
 
@@ -373,8 +388,12 @@ def target(t: Turn) -> Reply | None:
     # target's, not a task's timeline.
     # A figure asked with a time ("how many … and by when") is a target's when an indicator's own words
     # say what it asks, whatever retrieval put first.
+    # So is a figure asked outright for a year ("how many units … in 2027") whose words an indicator's own words
+    # say, where retrieval put a task on the same topic first.
     timed = f.figure and f.asked == ("timeline",)
-    if not (f.wants("target") and (not f.asked or timed) and (_about_targets(t) or (timed and t.c.names_an_indicator(f.q)))):
+    yearly = f.figure and f.q.year is not None
+    if not (f.wants("target") and (not f.asked or timed)
+            and (_about_targets(t) or ((timed or yearly) and t.c.names_an_indicator(f.q)))):
         return None
     text, cites, score = t.c.target_answer(f.q)
     figure = f.figure and not f.says and not f.general
@@ -504,7 +523,8 @@ def passage(t: Turn) -> Reply:
 
 # Questions naming a section, in order; the last always answers.
 SECTION_ROUTES: tuple[Rule, ...] = (
-    section_mentions, section_duties, section_agency_among, section_tasks_due, section_lead_count, section_agency_all, section_roles, section_tasks,
+    section_mentions, section_duties, section_agency_among, section_tasks_due, section_lead_count, section_agency_all, section_roles,
+    section_groups, section_tasks,
     section_no_figure, section_one_task, section_target, section_text,
 )
 # Questions naming none, in order; the last always answers.

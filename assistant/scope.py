@@ -19,19 +19,22 @@ from assistant.query import Query, asked_years
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
 from index.genre import vocabulary
-from index.normalize import fold, has_diacritics
+from index.normalize import fold, has_diacritics, tones
 from index.parse import Plan
 
 # Provinces and cities (genre.toml [places]): one the plan does not name is another plan's ground.
 OTHER_PLACE = re.compile(r"\b(" + "|".join(re.escape(w) for w in vocabulary()["places"]["provinces"]) + r")\b")
 # A sum of money: a price, fee, wage, contribution or loan. Vietnamese phrases are folded.
-_MONEY_VI = (
-    "bao nhieu tien", "may tien", "bao nhieu dong", "trieu dong", "ty dong", "vnd", "bao nhieu trieu", "may trieu",
-    "bao nhieu nghin", "may nghin", "hoc phi", "le phi",
-    "vien phi", "chi phi", "muc phi", "muc luong", "bang luong", "luong toi thieu", "luong co so",
-    "luong co ban", "tang luong", "muc dong", "muc thu nhap", "chuan ngheo", "gia ve", "gia nha", "gia dat",
-    "gia xang", "gia dien", "gia nuoc", "gia thuoc", "vay toi da",
+# Written with their marks: a question typed with marks is read with them ("thời lượng tối thiểu" is a length of
+# airtime, "lương tối thiểu" a wage), one typed without them by their folded forms.
+_MONEY_MARKED = (
+    "bao nhiêu tiền", "mấy tiền", "bao nhiêu đồng", "triệu đồng", "tỷ đồng", "vnd", "bao nhiêu triệu", "mấy triệu",
+    "bao nhiêu nghìn", "mấy nghìn", "học phí", "lệ phí",
+    "viện phí", "chi phí", "mức phí", "mức lương", "bảng lương", "lương tối thiểu", "lương cơ sở",
+    "lương cơ bản", "tăng lương", "mức đóng", "mức thu nhập", "chuẩn nghèo", "giá vé", "giá nhà", "giá đất",
+    "giá xăng", "giá điện", "giá nước", "giá thuốc", "vay tối đa",
 )
+_MONEY_VI = tuple(fold(w) for w in _MONEY_MARKED)
 _MONEY_WORDS = {w for phrase in _MONEY_VI for w in phrase.split()}
 # One Vietnamese syllable, folded: an onset, one run of vowels, a final consonant ("nghieng", "tri", "xa").
 SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
@@ -113,6 +116,7 @@ _REASONS = {
                 "không nêu địa chỉ, giờ làm việc hay thông tin liên hệ nào"),
     "date": ("it sets no date for this; it says: {said}", "không nêu ngày cụ thể; kế hoạch ghi: {said}"),
     "office": ("it names no office holder except its signer", "không nêu tên người giữ chức vụ nào ngoài người ký"),
+    "kind": ("it names no {said}", "không nêu tên {said} nào"),
     "section": ("no such section", "không có mục này"),
 }
 
@@ -150,6 +154,15 @@ def _single_years(text: str) -> list[str]:
     return re.findall(r"(?<![\d/])(?<![\d]\s-\s)(?<!\d-)(20\d\d)(?!\s*[-–]\s*20\d\d)(?![\d/])", text)
 
 
+def _as_marked(words: list[str], marked: str, folded: str) -> bool:
+    """The question says `folded` as `marked` or without marks ("luong toi thieu"), not with other marks
+    ("thời lượng tối thiểu"); a phrase it holds only once a slip is mended counts."""
+    n = len(folded.split())
+    runs = [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
+    said = [r for r in runs if fold(r) == folded]
+    return not said or any(r == marked or not has_diacritics(r) for r in said)
+
+
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
         # What the plan holds nowhere: a question asking for it gets the reason.
@@ -158,6 +171,9 @@ class Scope:
             for rx in (_MONEY_IN_PLAN, _CONTACT_IN_PLAN, _PENALTY_IN_PLAN, _PROCEDURE_IN_PLAN)
         )
         self.years = sorted({t.year for t in targets})
+        # The kinds of institution the plan names one of ("Bệnh viện Đa khoa tỉnh", "Ngân hàng Chính sách xã hội").
+        kinds = vocabulary()["kinds"]
+        self.kinds_named = {k for k in kinds if any(re.search(rf"(?i:{re.escape(k)})\s+[A-ZĐÀ-Ỹ]", p.text) for p in plans)}
         self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
         self.vocab = set(self.folded.split())
         # Names the plans write with capitals ("Quảng Ngãi", "Sở Y tế"), folded, one to three words long.
@@ -182,7 +198,9 @@ class Scope:
         marked = re.findall(r"[a-z0-9]+|[,;:.?!()]", fold(spelled_out(q.text)))  # "bn tien": "bao nhieu tien"
         padded = " " + " ".join(w if w in self.vocab or w in _MONEY_WORDS or len(w) < 3 else min(edits1(w) & _MONEY_WORDS, default=w)
                                 for w in marked) + " "
-        return any(f" {w} " in padded and (figure or f" {w} " not in self.folded) for w in _MONEY_VI)
+        words = re.findall(r"\w+", tones(q.text).lower())
+        return any(f" {w} " in padded and (figure or f" {w} " not in self.folded) and _as_marked(words, m, w)
+                   for m, w in zip(_MONEY_MARKED, _MONEY_VI, strict=True))
 
     def asks_sum(self, q: Query) -> bool:
         """A sum of money asked for: a price, fee or wage, or what the plan's funding amounts to ("tổng kinh phí
@@ -191,6 +209,11 @@ class Scope:
         if re.search(r"%|\b(phan tram|percent|percentage|share|ty le)\b", t):
             return False
         return self._asks_money(q, t) or (_figure_asked(t) and says(q.text, "budget"))
+
+    @staticmethod
+    def states_sum(text: str) -> bool:
+        """A sum of money written: "260 tỷ đồng", "1.500.000 đồng"."""
+        return bool(_MONEY_IN_PLAN.search(text))
 
     @staticmethod
     def states_asked_sum(q: Query, text: str) -> bool:
@@ -283,6 +306,28 @@ class Scope:
             return reason("place", en)
         return reason("district", en) if self._below_province(q.text, t) else ""
 
+    @staticmethod
+    def kind_asked(q: Query) -> str:
+        """The kind of institution a question asks for by name ("bệnh viện nào", "which provincial hospital will
+        …"), or "". Read with the marks the question has ("quỹ nào", never "quy định thế nào"); typed without them,
+        a kind of one syllable ("quy", "truong") is too many words to read so; in English the kind ends what is
+        asked ("which hospital will …", not "what density of hospital beds")."""
+        en, marked = q.style == "en", has_diacritics(q.text)
+        text = " ".join(re.findall(r"\w+|[?,.;:]", tones(q.text).lower() if marked else fold(q.text)))
+        for kind, nouns in vocabulary()["kinds"].items():
+            if en:
+                asked = r"\b(?:which|what)(?: [\w'-]+){0,2} (?:" + "|".join(map(re.escape, nouns)) + r")" \
+                        r"(?= (?:will|would|is|are|was|were|does|do|did|has|have|should|must|can|could|leads?|runs?|pilots?|in|of|for|to|that)\b| ?[?,.;:]|$)"
+            elif marked:
+                asked = rf"\b{re.escape(kind.lower())} nào\b"
+            elif " " in kind:
+                asked = rf"\b{re.escape(fold(kind))} nao\b"
+            else:
+                continue
+            if re.search(asked, text):
+                return kind
+        return ""
+
     def reason(self, q: Query) -> str:
         """Why the plan cannot answer q, in q's language; "" when no check applies."""
         t, en = q.words.strip(), q.style == "en"
@@ -314,6 +359,10 @@ class Scope:
         if self.asks_contact(t) and not (en and {"lead", "coordinate"} & set(q.intents)
                                          and any(self._writes(q.text, m.group(0)) for m in _CONTACT.finditer(t))):
             return reason("contact", en)
+        # "Bệnh viện nào sẽ thí điểm …", "which hospital will pilot …": a named institution of a kind the plan names none of.
+        kind = self.kind_asked(q)
+        if kind and kind not in self.kinds_named:
+            return reason("kind", en, said=next(iter(vocabulary()["kinds"][kind])) if en else kind.lower())
         # The plan's signer is named; the signer of another document ("người ký Tờ trình") is not.
         if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign\w*)\b(?! (?:\w+ )?(to trinh|nghi quyet|cong van|submission|resolution))", t):
             return reason("office", en)

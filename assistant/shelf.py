@@ -22,6 +22,7 @@ from assistant.lexicon import says
 from assistant.library import asks_for_plans, plan_json, plan_label, province
 from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
+from assistant.targets import extract_targets
 from index.normalize import fold, unwrap
 from index.parse import Plan, Task
 
@@ -99,7 +100,8 @@ def _candidates(asst: Assistant, q: Query) -> list[Plan]:
     words point to, or every plan when it has none ("Ai ký kế hoạch này?"); a plan whose passage is
     clearly nearest in meaning settles it (the only evidence for words the glossary does not know)."""
     # "nhiệm vụ 5d", "mục III.2": only a plan that has the unit can be meant.
-    having = [p for p in asst.plans if any(_has(p, r.section) for r in q.refs)]
+    assert asst.catalogue is not None
+    having = [p for p in asst.plans if any(asst.catalogue.has(p, r.section) for r in q.refs)] if q.refs else []
     plans = having or list(asst.plans)
     sources = {p.source for p in plans}
     weights = {d: w for d, w in _distinctive(asst, q).items() if d in sources}
@@ -110,10 +112,6 @@ def _candidates(asst: Assistant, q: Query) -> list[Plan]:
         pool = {nearest[0][0]}
     order = {d: n for n, (d, _) in enumerate(nearest)}
     return sorted((p for p in plans if p.source in pool), key=lambda p: order.get(p.source, len(order)))
-
-
-def _has(p: Plan, sid: str) -> bool:
-    return p.section(sid) is not None or any(s.id.startswith(sid + ".") for s in p.sections)
 
 
 def _focus(asst: Assistant, history: History | None) -> Plan | None:
@@ -223,11 +221,19 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
             return [] if years and (min(years), max(years)) == (first, last) else None
 
         tests.append((f"for the period {first} - {last}" if en else f"giai đoạn {first} - {last}", same_period))
+    elif (month := _month(fold(q.text))) and says(q.text, "issued"):
+        tests.append((f"issued in {month[1]:02d}/{month[0]}" if en else f"ban hành tháng {month[1]:02d}/{month[0]}",
+                      lambda p: [] if p.date[:7] == f"{month[0]}-{month[1]:02d}" else None))
     elif q.year is not None:
         y = q.year
         if says(q.text, "issued"):
             tests.append((f"issued in {y}" if en else f"ban hành năm {y}",
                           lambda p: [] if p.date[:4] == str(y) else None))
+        elif "target" in q.intents:
+            # "which plans set targets for 2028": the plans with an indicator for that year, read as a plan's
+            # targets are read, not by the years its title spans.
+            tests.append((f"setting targets for {y}" if en else f"đặt chỉ tiêu cho năm {y}",
+                          lambda p: [] if any(t.year == y for t in extract_targets(p)) else None))
         else:
             ending = says(q.text, "ends")
 
@@ -241,6 +247,9 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     if re.search(r"\b(quyet dinh|qd|decisions?)\b", q.words):
         tests.append(("issued by a decision" if en else "ban hành kèm quyết định",
                       lambda p: [] if fold(p.doc_type).startswith("quyet dinh") else None))
+    # "các kế hoạch có chủ đề chính là chuyển đổi số": the plans the question names by their titles' words.
+    if not tests and 1 < len(pool) < len(asst.plans):
+        tests.append(("named by the question's words" if en else "có tên gồm các từ được hỏi", lambda p: []))
     if not tests:
         return None
     found: list[tuple[Plan, list[Task]]] = []
@@ -287,11 +296,35 @@ def _standing(p: Plan, agency: str) -> bool:
                for m in re.finditer(re.escape(name), text))
 
 
+_MONTHS = {m: n for n, ms in enumerate((("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+                                        ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+                                        ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+                                        ("december", "dec")), 1) for m in ms}
+
+
+def _month(folded: str) -> tuple[int, int] | None:
+    """The (year, month) a question names: "tháng 02/2026", "tháng 2 năm 2026", "02/2026", "February 2026"; not
+    a day's date ("20/3/2024")."""
+    for m in re.finditer(r"(?<![\d/])(?:thang\s+)?(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*((?:19|20)\d\d)\b|\b([a-z]+)\.?\s+(?:of\s+)?((?:19|20)\d\d)\b",
+                         folded):
+        n = int(m.group(1)) if m.group(1) else _MONTHS.get(m.group(3) or "")
+        if n is not None and 1 <= n <= 12:
+            return int(m.group(2) or m.group(4)), n
+    return None
+
+
 def _same(agency: str, name: str) -> bool:
     """One body, as two plans write it: "Ngân hàng Chính sách xã hội" and "Ngân hàng Chính sách xã hội
     chi nhánh tỉnh Phú Lâm"."""
-    a, b = squash(agency), squash(name)
+    a, b = squash(_unplaced(agency)), squash(_unplaced(name))
     return bool(name) and (a == b or b.startswith(a) or a.startswith(b))
+
+
+def _unplaced(name: str) -> str:
+    """A body's name without the province one plan adds: "Ngân hàng Chính sách xã hội chi nhánh tỉnh Bắc Sơn" is
+    the bank another plan's "… chi nhánh tỉnh Phú Lâm" is, each in its own province; "UBND tỉnh" stays apart
+    from "UBND các huyện"."""
+    return re.sub(r"\b(tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)+\s*$", r"\1", name.strip())
 
 
 __all__ = ["ask_library"]

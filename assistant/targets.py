@@ -128,7 +128,14 @@ def clauses(raw: str, base: int) -> list[tuple[int, int]]:
 
 def extract_targets(plan: Plan) -> list[Target]:
     out: list[Target] = []
-    for sid in target_sections(plan):
+    sids = target_sections(plan)
+    # Rows of indicators in a table that is no unit of targets itself ("PHỤ LỤC I: CHỈ TIÊU …" among the
+    # appendices): the table is read once, from the unit holding its header, for those rows.
+    rows = set(sids)
+    for holder in dict.fromkeys(_holder(plan, s) for sid in sids if (s := plan.section(sid)) is not None and s.kind == "row"):
+        if holder is not None and holder.id not in rows:
+            out += [t for t in _table_targets(plan, holder.id, holder.start, _table_end(plan, holder)) if t.section in rows]
+    for sid in sids:
         s = plan.section(sid)
         if s is None:
             continue
@@ -187,16 +194,20 @@ _BOUND = {"toi thieu": "tối thiểu", "it nhat": "ít nhất", "toi da": "tố
           "duoi": "dưới", "tren": "trên"}
 
 
+def _holder(plan: Plan, x: Section) -> Section | None:
+    """The unit holding the table a row (or group row) belongs to."""
+    while x.kind in {"row", "group"} and x.parent:
+        parent = plan.section(x.parent)
+        if parent is None:
+            return None
+        x = parent
+    return x
+
+
 def _table_end(plan: Plan, s: Section) -> int:
     """Where a unit's text ends with the rows (and group rows) of a table it holds, which are units of their own."""
-    def holder(x: Section) -> str | None:
-        while x.kind in {"row", "group"} and x.parent:
-            parent = plan.section(x.parent)
-            if parent is None:
-                return None
-            x = parent
-        return x.id
-    return max((x.end for x in plan.sections if x.kind in {"row", "group"} and holder(x) == s.id), default=s.end)
+    return max((x.end for x in plan.sections if x.kind in {"row", "group"} and (h := _holder(plan, x)) is not None and h.id == s.id),
+               default=s.end)
 
 
 def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:

@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "31"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "32"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -512,6 +512,14 @@ class _Builder:
             if num.isdigit():
                 restart |= num in seen
                 seen.add(num)
+        # A second appendix's rows are "appendix.…" too where no row of the first has their ids (targets numbered
+        # 1–7 in Phụ lục I, tasks I.1–IV.4 in Phụ lục II), as DESIGN.md's scheme writes an appendix row; its own
+        # heading keeps "appendix2".
+        unit = prefix
+        if prefix.startswith("appendix") and prefix != "appendix":
+            taken = {x.id for x in starts}
+            if not self._row_ids(data, numcol, restart, "appendix") & taken:
+                prefix = "appendix"
         group = ""
         self.table_cols = getattr(self, "table_cols", {})
         for li, r in data:
@@ -524,12 +532,12 @@ class _Builder:
                 group = grouped.group(1)
                 content = content or grouped.group(2) or ""
                 gid = f"{prefix}.{group}"
-                starts.append(_Start(li, gid, "group", prefix, content, role_of(content), li, li + 1))
+                starts.append(_Start(li, gid, "group", unit, content, role_of(content), li, li + 1))
                 continue
             if not num.isdigit():
                 continue
             sid = f"{prefix}.{group}.{num}" if restart and group else f"{prefix}.{num}"
-            parent = f"{prefix}.{group}" if group else prefix
+            parent = f"{prefix}.{group}" if group else unit
             if indicators:
                 title = max((c for n, c in enumerate(r) if n != numcol), key=len, default="")
                 starts.append(_Start(li, sid, "row", parent, title, "targets", li, li + 1))
@@ -537,6 +545,20 @@ class _Builder:
             starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
             self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
         return j
+
+    @staticmethod
+    def _row_ids(data: list[tuple[int, list[str]]], numcol: int, restart: bool, prefix: str) -> set[str]:
+        """The ids a table's group and numbered rows take under `prefix`."""
+        out, group = set(), ""
+        for _, r in data:
+            num = r[numcol].strip(" .")
+            grouped = re.fullmatch(r"([IVX]+)(?:\s*[.):]\s*(\S.*))?", num)
+            if grouped:
+                group = grouped.group(1)
+                out.add(f"{prefix}.{group}")
+            elif num.isdigit():
+                out.add(f"{prefix}.{group}.{num}" if restart and group else f"{prefix}.{num}")
+        return out
 
     def _span(self, a: int, b: int) -> tuple[int, int] | None:
         """Char span of lines [a, b) without blank and "|" lines at either end."""

@@ -1001,3 +1001,21 @@ def test_a_letter_typed_without_marks_is_read_by_the_topic_it_comes_with(assista
     ans = assistant.ask("nv 6d nha o, noxh cho cong nhan kcn thi so nao ct")
     assert "III.6.đ" in cited(ans) and "Sở Xây dựng" in ans.answer, ans.answer
     assert "III.6.d" in cited(assistant.ask("nv 6d ai chu tri"))
+
+
+def test_a_parts_groups_are_listed_by_their_titles(assistant: Assistant) -> None:
+    """"Phần III gồm bao nhiêu nhóm nhiệm vụ": the eight items that group its tasks, not the 24 tasks."""
+    ans = assistant.ask("Phần III gồm bao nhiêu nhóm nhiệm vụ lớn? Hãy liệt kê tên các nhóm.")
+    assert cited(ans) == [f"III.{n}" for n in range(1, 9)] and "8" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question", ["Which provincial hospital will pilot the electronic health records?",
+                                      "benh vien nao thi diem benh an dien tu"])
+def test_a_named_institution_of_a_kind_the_plan_names_none_of(question: str, assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert ans.abstained and ("hospital" in ans.answer or "bệnh viện" in ans.answer), ans.answer
+
+
+def test_a_plan_that_replaces_nothing_says_so(assistant: Assistant) -> None:
+    ans = assistant.ask("Kế hoạch này thay thế kế hoạch nào?")
+    assert ans.route == "document" and "không nêu" in ans.answer, ans.answer

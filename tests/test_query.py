@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from _plan_index import CORPUS
 
-from assistant.query import clean_question, detect_style, find_refs, lead_count, parse_query
+from assistant.query import Ids, clean_question, detect_style, find_refs, lead_count, parse_query
 from index.normalize import tokens
 from index.parse import parse_plan
 
@@ -334,6 +334,24 @@ def test_english_hyphens_join_words_as_spaces_do() -> None:
 
     assert translate_terms("flash-flood risk maps") == translate_terms("flash flood risk maps") != ""
     assert content_terms("community-based tourism") == content_terms("community based tourism") != []
+
+
+def test_a_glossary_phrase_is_read_in_either_number() -> None:
+    """"industrial parks" is in the glossary; a question asks of "an industrial-park worker" too."""
+    from assistant.glossary import content_terms, translate_terms
+
+    assert "khu công nghiệp" in translate_terms("housing for industrial-park workers")
+    assert translate_terms("an industrial park") == translate_terms("industrial parks")
+    assert "social policy" in content_terms("the social policy of the province")
+
+
+def test_a_row_by_its_group_is_read_in_the_appendix_that_has_it() -> None:
+    """Two appendices whose rows' ids collide keep apart as "appendix" and "appendix2": "nv 3 nhóm II" is read
+    in the one that has a row II.3, "dòng 3 phụ lục" in the one that has a row 3."""
+    known = Ids({"appendix", "appendix.1", "appendix.3", "appendix2", "appendix2.II", "appendix2.II.3", "appendix2.IV.2"})
+    assert [r.section for r in find_refs("nv 3 nhom II ai chu tri", known)] == ["appendix2.II.3"]
+    assert [r.section for r in find_refs("task 2 of group 4", known)] == ["appendix2.IV.2"]
+    assert [r.section for r in find_refs("dòng 3 phụ lục", known)] == ["appendix.3"]
 
 
 @pytest.mark.parametrize(("text", "count"), [

@@ -17,13 +17,17 @@ PDF, WORD, PAGE = "qd-thanh-son-pccc.pdf", "kh-an-phu-bao-ve-tre-em.docx", "kh-d
 NUMBERED = "kh-hai-phong-bao-luc-gia-dinh.docx"  # numbered by Word's own lists
 TABLED = "kh-vinh-an-ho-tro-sinh-ke.pdf"  # a PDF whose tasks sit in a ruled table over two pages
 CITED = "kh-tra-giang-an-toan-giao-thong.docx"  # tasks assigned by citing them: "điểm a khoản 2 Mục III"
+# A page saved from a legal-documents website: targets in a table with a column per year (Phụ lục I), tasks in
+# a table grouped I–IV, numbered afresh in each group (Phụ lục II).
+SAVED = "kh-bao-lam-nha-o-xa-hoi.html"
+DECISION = "qd-hoa-binh-nam-phong-chong-thien-tai.docx"  # a decision that replaces an earlier one (Điều 2)
 
 
 @pytest.fixture(scope="module")
 def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
-    for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED):
+    for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -112,3 +116,31 @@ def test_an_indicator_table_cell_in_words_is_the_years_target(asst: Assistant) -
     ans = asst.ask("chi tieu so diem den xu ly nam 2026 la bn", plan=CITED)
     assert "12 điểm" in ans.answer, ans.answer
 
+
+
+def test_a_target_table_among_the_appendices_gives_each_years_figure(asst: Assistant) -> None:
+    """Phụ lục I is no part of targets by its heading, but its rows are indicators; a sum set as a target is the
+    plan's to give, not a sum it never states."""
+    units = asst.ask("Chỉ tiêu số căn nhà ở xã hội hoàn thành trong năm 2027 của tỉnh là bao nhiêu căn?", plan=SAVED)
+    assert "1.650" in units.answer and units.route == "target", units.answer
+    loans = asst.ask("doanh so cho vay tu von uy thac ngan sach tinh nam 2028 la bao nhieu", plan=SAVED)
+    assert "260 tỷ đồng" in loans.answer and not loans.abstained, loans.answer
+    workers = asst.ask("How many social housing units for industrial-park workers are to be completed in 2027?", plan=SAVED)
+    assert "700" in workers.answer and "appendix.3" in {c.section for c in workers.citations}, workers.answer
+
+
+def test_a_task_row_by_its_number_in_its_group(asst: Assistant) -> None:
+    ans = asst.ask("nv 3 nhom II ai chu tri", plan=SAVED)
+    assert "Liên đoàn Lao động tỉnh" in ans.answer and [c.section for c in ans.citations] == ["appendix.II.3"], ans.answer
+
+
+def test_the_websites_own_words_are_no_part_of_the_plan(asst: Assistant) -> None:
+    """The page's hotline is the website's, in its footer; the plan gives no contact."""
+    ans = asst.ask("so hotline de hoi ve ke hoach nha o xa hoi la so may", plan=SAVED)
+    assert ans.abstained and "1900" not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question", ["qd nay thay the qd nao", "Which decision does this one replace?"])
+def test_the_document_a_decision_replaces(question: str, asst: Assistant) -> None:
+    ans = asst.ask(question, plan=DECISION)
+    assert "1187/QĐ-UBND" in ans.answer and ans.route == "document", ans.answer

@@ -135,6 +135,15 @@ def test_plans_are_listed_by_the_agency_that_leads(asst: Assistant) -> None:
     assert {c.doc for c in ans.citations} == {"kh-lamha-duoinuoc.txt", "kh-phulam-nuocsach.txt"}
 
 
+def test_plans_are_listed_by_the_month_issued_and_by_the_years_they_set_targets_for(asst: Assistant) -> None:
+    """"ban hành trong tháng 10/2025" is a month, not the year; "set targets for 2027" reads each plan's
+    indicators (Long Giang's period runs to 2030, but it sets targets for 2027 and 2030 only)."""
+    ans = asst.ask("Danh sách các kế hoạch trong thư viện được ban hành trong tháng 10/2025?")
+    assert ans.route == "plans" and stems(ans) == ["kh-longgiang-dulich"], ans.answer
+    ans = asst.ask("Which plans in the library set targets for 2028?")
+    assert ans.route == "plans" and set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-phulam-nuocsach"}, ans.answer
+
+
 def test_plans_are_listed_by_the_year_issued(asst: Assistant) -> None:
     ans = asst.ask("Có bao nhiêu kế hoạch được ban hành trong năm 2025?")
     assert set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-longgiang-dulich"}

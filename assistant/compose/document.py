@@ -82,7 +82,7 @@ class DocumentAnswers(ComposerBase):
                 english = self.directory.english(who)
                 parts.append(((f"The plan was issued on the proposal of {named}{f' ({english})' if english else ''} in {sub}." if en
                                else f"Kế hoạch ban hành trên cơ sở đề nghị của {named} tại {sub}."), head))
-        if asks("bases") or asks_document(q.text):
+        if asks("bases") or (asks_document(q.text) and not asks("replaces")):
             lst = "; ".join(_with_issuer(canon(header), b) for b in p.legal_bases)
             parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))
         motto = re.search(r"(CỘNG HÒA XÃ HỘI\s+CHỦ NGHĨA VIỆT NAM)\s*(Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)", header)
@@ -114,6 +114,17 @@ class DocumentAnswers(ComposerBase):
                     parts.append(((f"Entry into force ({sec.id}): “{quote}”" if en
                                    else f"Hiệu lực ({sec.id}): “{quote}”"), [self.cite(p, sec.id)]))
                     break
+        # "thay thế quyết định nào", "which decision does it replace": the sentence that says so, or that none is.
+        if asks("replaces"):
+            for sec in p.sections:
+                said = re.search(r"[^.\n]*thay thế\s+(?:Quyết định|Kế hoạch|Chỉ thị|Quy chế|Văn bản)[^.\n]*\.?", unwrap(p.body(sec.id)))
+                if said:
+                    parts.append(((f"Replaces ({sec.id}): “{said.group(0).strip()}”" if en
+                                   else f"Văn bản được thay thế ({sec.id}): “{said.group(0).strip()}”"), [self.cite(p, sec.id)]))
+                    break
+            else:
+                parts.append((("The plan replaces no document it names." if en
+                               else "Văn bản không nêu việc thay thế văn bản nào."), head))
         if not parts and p.number:  # "kế hoạch này là gì", "which plan is this"
             parts.append(((f"Plan number {p.number}, dated {date_vi}, issued by {p.issuer or 'UBND tỉnh'}." if en
                            else f"Kế hoạch số {p.number}, ban hành {date_vi}."), head))

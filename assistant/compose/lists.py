@@ -151,6 +151,18 @@ class ListAnswers(ComposerBase):
                     else f"Có {len(rows)} nhiệm vụ do từ {leads} cơ quan chủ trì trở lên: {items}.")
         return text, [self.cite(p, t.id, t.spans[0]) for p, t in rows]
 
+    def unit_list(self, q: Query, sid: str) -> tuple[str, list[Citation]] | None:
+        """The units directly under `sid` that group its tasks, each by its title; None where it has no
+        such units (its children are the tasks themselves)."""
+        for plan in self.plans:
+            children = [s for s in plan.sections if s.parent == sid and s.kind not in {"row"}]
+            if any(x.parent == c.id for c in children for x in plan.sections):
+                en = q.style == "en"
+                items = "; ".join(f"{c.id} ({c.title})" for c in children)
+                text = (f"{sid} has {len(children)} groups: {items}." if en else f"Mục {sid} gồm {len(children)} nhóm: {items}.")
+                return text, [self.cite(plan, c.id) for c in children]
+        return None
+
     def task_list(self, q: Query, timeline: str | None = None,
                   within: list[Task] | None = None, kind: str = "", year: int | None = None,
                   saying: str = "") -> tuple[str, list[Citation]]:
