@@ -18,7 +18,8 @@ import numpy as np
 
 from assistant.agencies import named_bodies, squash
 from assistant.answer import Answer, Choice, Citation
-from assistant.lexicon import says
+from assistant.glossary import translate_terms
+from assistant.lexicon import says, spelled_out
 from assistant.library import asks_for_plans, plan_json, plan_label, province
 from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
@@ -54,7 +55,7 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
         return _no_such_plan(asst, q, naming.unknown)
     # "Kế hoạch số 214/KH-UBND … căn cứ vào quyết định nào": a question naming one plan asks of the documents
     # it names, not for a list of plans.
-    if asks_for_plans(q.words) and len(naming.plans) != 1:
+    if asks_for_plans(" ".join(re.findall(r"[a-z0-9]+", spelled_out(q.text)))) and len(naming.plans) != 1:  # "liệt kê các kh, qd"
         listed = _plans_answer(asst, q, naming.plans or asst.plans)
         if listed is not None:
             return listed
@@ -244,10 +245,21 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
 
             tests.append(((f"whose period ends in {y}" if ending else f"whose period includes {y}") if en else
                           (f"có thời kỳ kết thúc năm {y}" if ending else f"có thời kỳ gồm năm {y}"), period))
-    if re.search(r"\b(quyet dinh|qd|decisions?)\b", q.words):
+    # "những quyết định nào", "which decisions": decisions only; "các kế hoạch, quyết định" asks for both kinds.
+    both = re.search(r"\b(?:ke hoach|plans?)\s*(?:,|va|and|hoac|or|/)\s*(?:quyet dinh|decisions?)\b|"
+                     r"\b(?:quyet dinh|decisions?)\s*(?:,|va|and|hoac|or|/)\s*(?:ke hoach|plans?)\b", spelled_out(q.text))
+    if re.search(r"\b(quyet dinh|qd|decisions?)\b", q.words) and not both:
         tests.append(("issued by a decision" if en else "ban hành kèm quyết định",
                       lambda p: [] if fold(p.doc_type).startswith("quyet dinh") else None))
-    # "các kế hoạch có chủ đề chính là chuyển đổi số": the plans the question names by their titles' words.
+    # "các kế hoạch có chủ đề chính là chuyển đổi số", "plans about drowning": the plans whose titles hold the
+    # topic, where the question gives one; else the plans it names by their titles' words.
+    topic = re.search(r"\b(?:chu de(?: chinh)?(?: la)?|linh vuc|about|on the topic of|whose topic is)\s+([a-z][a-z ]{3,60}?)\s*(?:[?.,;]|$)",
+                      spelled_out(q.text))
+    phrase = " ".join(topic.group(1).split()) if topic else ""
+    words = " ".join(re.findall(r"[a-z0-9]+", fold(translate_terms(phrase)))) if en else phrase
+    titled = {p.source for p in pool if words and f" {words} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.title)))} "}
+    if not tests and titled:
+        tests.append((f"about “{phrase}”" if en else f"về “{phrase}”", lambda p: [] if p.source in titled else None))
     if not tests and 1 < len(pool) < len(asst.plans):
         tests.append(("named by the question's words" if en else "có tên gồm các từ được hỏi", lambda p: []))
     if not tests:

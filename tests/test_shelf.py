@@ -144,6 +144,11 @@ def test_plans_are_listed_by_the_month_issued_and_by_the_years_they_set_targets_
     assert ans.route == "plans" and set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-phulam-nuocsach"}, ans.answer
 
 
+def test_plans_are_listed_by_the_topic_their_titles_hold(asst: Assistant) -> None:
+    ans = asst.ask("liet ke cac kh, qd co chu de chinh la du lich cong dong")
+    assert ans.route == "plans" and stems(ans) == ["kh-longgiang-dulich"], ans.answer
+
+
 def test_plans_are_listed_by_the_year_issued(asst: Assistant) -> None:
     ans = asst.ask("Có bao nhiêu kế hoạch được ban hành trong năm 2025?")
     assert set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-longgiang-dulich"}
