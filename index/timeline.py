@@ -64,7 +64,9 @@ _INLINE = re.compile(
     r"|giai đoạn\s+(20\d\d\s*-\s*20\d\d)"
     # "quý II hằng năm", "tháng 5 hằng năm": a quarter or month of every year
     r"|((?:thực hiện\s+)?(?:(?:[Qq]uý\s+[IV1-4]+|tháng\s+\d{1,2})\s+)?"
-    r"(?:thường xuyên|hằng năm|hàng năm|định kỳ hằng năm|định kỳ hàng năm))",
+    r"(?:thường xuyên|hằng năm|hàng năm|định kỳ hằng năm|định kỳ hàng năm)"
+    # "hằng năm vào tháng 10", "hằng năm trong quý III": the same, the month said after
+    r"(?:,?\s+(?:vào|trong)\s+(?:[Qq]uý\s+[IV1-4]+|tháng\s+\d{1,2})(?![\d/]))?)",
     re.IGNORECASE,
 )
 

@@ -139,6 +139,9 @@ def test_labelled_indicators_under_an_item_are_its_sub_items_with_a_target_per_y
         ("Sở Xây dựng ban hành thiết kế mẫu; hoàn thành trong quý II năm 2026.", "quý II năm 2026"),
         ("Thời gian thực hiện: 2025 - 2026; Sở Y tế chủ trì.", "2025 - 2026"),
         ("Sở Y tế chủ trì thực hiện hằng năm.", "thực hiện hằng năm"),
+        # the month of every year, said after it
+        ("Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức Ngày hội; thực hiện hằng năm vào tháng 10.",
+         "thực hiện hằng năm vào tháng 10"),
     ],
 )
 def test_a_sentence_gives_its_deadline(sentence: str, timeline: str) -> None:
