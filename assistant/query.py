@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Set
@@ -213,6 +214,18 @@ _POINTS = re.compile(
 
 
 def _refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
+    # A question is read several times (its library, each plan it goes to, find_refs and missing_refs).
+    if isinstance(known, Ids):  # Ids with the same ids but other task parts are other keys
+        return _refs_read(text, known, known.tasks, known.aims)
+    return _read_refs(text, known)
+
+
+@functools.lru_cache(maxsize=512)
+def _refs_read(text: str, known: Ids, tasks: frozenset[str], aims: frozenset[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
+    return _read_refs(text, known)
+
+
+def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     out: list[Reference] = []
     missing: list[str] = []
     spans: list[tuple[int, int]] = []

@@ -22,6 +22,7 @@ from index.store import Index
 
 RETRIEVERS = ("hybrid", "dense", "bm25", "rrf")
 _EMBEDDED = 64  # questions' vectors kept (Retriever.embed)
+_TERMS_KEPT = 20_000  # terms whose plans Retriever.plan_ids keeps
 # Syllables too common in administrative Vietnamese to carry meaning alone.
 _STOP = set(
     "va cua cac cho trong theo voi la de tai ve nhung mot co duoc thuc hien tinh so nam ke hoach "
@@ -98,6 +99,7 @@ class Retriever:
         # each plan's): all of them embed the same text, so recent questions' vectors are kept here,
         # shared by every view. Embedding is deterministic: the same text gives the same vector.
         self._embedded: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._plans_of_term: dict[str, np.ndarray] = {}  # plan_ids(), shared by every view of the index
         self._flat_span: Any = None  # a view's own flat index when the index is not flat
         # One question is searched at a time (the web app answers one at a time): a second OpenMP thread
         # only adds hand-over, and on 2 shared cores it doubled a 19,000-vector search (15 ms vs 7 ms).
@@ -185,11 +187,19 @@ class Retriever:
 
     def plan_ids(self, term: str) -> np.ndarray:
         """The numbers (positions in `plan_names`) of the plans whose passages use a term, ascending."""
+        found = self._plans_of_term.get(term)
+        if found is not None:
+            return found
         tid = self._vocab.get(term)
         if tid is None:
             return np.empty(0, dtype=np.int32)
         ptr, docs = self._bm25.scores["indptr"], self._bm25.scores["indices"]
-        return np.unique(self._plan_of[docs[ptr[tid]:ptr[tid + 1]]])
+        found = np.unique(self._plan_of[docs[ptr[tid]:ptr[tid + 1]]])
+        found.setflags(write=False)
+        if len(self._plans_of_term) >= _TERMS_KEPT:  # a library's common words come back in every question
+            self._plans_of_term.clear()
+        self._plans_of_term[term] = found
+        return found
 
     @property
     def plan_names(self) -> list[str]:
