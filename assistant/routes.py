@@ -320,6 +320,15 @@ def lead_counts(t: Turn) -> Reply | None:
     return t.answer(t.c.lead_count_list(t.f.q, t.f.leads)) if t.f.aggregate and t.f.leads else None
 
 
+def task_groups(t: Turn) -> Reply | None:
+    """"kế hoạch có mấy nhóm nhiệm vụ", "what are the plan's task groups": the units its tasks part groups them in."""
+    f = t.f
+    if f.asked or not says(f.q.text, "groups"):  # its phrasings ask for groups: "mấy nhóm", "các nhóm", "task groups"
+        return None
+    parts = [s.id for p in t.ask.plans for s in p.sections if s.kind == "part" and s.role == "tasks"]
+    return t.answer(t.c.unit_list(f.q, parts[0])) if len(parts) == 1 else None
+
+
 def all_tasks(t: Turn) -> Reply | None:
     """"kế hoạch có bao nhiêu nhiệm vụ", "list all tasks"."""
     f = t.f
@@ -530,7 +539,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
     elsewhere, document, duties, tasks_in_time, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
-    all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, task_roles, target_late,
+    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, task_roles, target_late,
     passage,
 )
 

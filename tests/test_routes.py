@@ -33,6 +33,7 @@ CASES = [
     ("ai chủ trì 6đ", "section_roles", "role", "Sở Xây dựng"),
     ("mục 4 gồm những nhiệm vụ gì", "section_tasks", "list", "III.4.d"),
     ("phần III gồm bao nhiêu nhóm nhiệm vụ, kể tên các nhóm", "section_groups", "list", "III.8"),
+    ("kế hoạch có mấy nhóm nhiệm vụ, là những nhóm nào", "task_groups", "list", "III.8"),
     ("III.6.b có nêu bao nhiêu trạm y tế xã đạt chuẩn", "section_no_figure", "refusal", ""),
     ("6d nói về cái gì", "section_one_task", "role", "Sở Thông tin và Truyền thông"),
     ("mục III nói gì", "section_text", "passage", "III.1.a"),
