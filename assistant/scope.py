@@ -316,8 +316,8 @@ class Scope:
         text = " ".join(re.findall(r"\w+|[?,.;:]", tones(q.text).lower() if marked else fold(q.text)))
         for kind, nouns in vocabulary()["kinds"].items():
             if en:
-                asked = r"\b(?:which|what)(?: [\w'-]+){0,2} (?:" + "|".join(map(re.escape, nouns)) + r")" \
-                        r"(?= (?:will|would|is|are|was|were|does|do|did|has|have|should|must|can|could|leads?|runs?|pilots?|in|of|for|to|that)\b| ?[?,.;:]|$)"
+                after = "|".join(map(re.escape, list_words("after_kind")))
+                asked = r"\b(?:which|what)(?: [\w'-]+){0,2} (?:" + "|".join(map(re.escape, nouns)) + rf")(?= (?:{after})\b| ?[?,.;:]|$)"
             elif marked:
                 asked = rf"\b{re.escape(kind.lower())} nào\b"
             elif " " in kind:

@@ -19,7 +19,7 @@ import numpy as np
 from assistant.agencies import named_bodies, squash
 from assistant.answer import Answer, Choice, Citation
 from assistant.glossary import translate_terms
-from assistant.lexicon import says, spelled_out
+from assistant.lexicon import list_words, says, spelled_out
 from assistant.library import asks_for_plans, plan_json, plan_label, province
 from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
@@ -253,8 +253,8 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                       lambda p: [] if fold(p.doc_type).startswith("quyet dinh") else None))
     # "các kế hoạch có chủ đề chính là chuyển đổi số", "plans about drowning": the plans whose titles hold the
     # topic, where the question gives one; else the plans it names by their titles' words.
-    topic = re.search(r"\b(?:chu de(?: chinh)?(?: la)?|linh vuc|about|on the topic of|whose topic is)\s+([a-z][a-z ]{3,60}?)\s*(?:[?.,;]|$)",
-                      spelled_out(q.text))
+    cue = "|".join(re.escape(w) for w in list_words("topic"))  # longest first: "chủ đề chính là" before "chủ đề"
+    topic = re.search(rf"\b(?:{cue})\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)", spelled_out(q.text))
     phrase = " ".join(topic.group(1).split()) if topic else ""
     words = " ".join(re.findall(r"[a-z0-9]+", fold(translate_terms(phrase)))) if en else phrase
     titled = {p.source for p in pool if words and f" {words} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.title)))} "}
@@ -308,10 +308,7 @@ def _standing(p: Plan, agency: str) -> bool:
                for m in re.finditer(re.escape(name), text))
 
 
-_MONTHS = {m: n for n, ms in enumerate((("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-                                        ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-                                        ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-                                        ("december", "dec")), 1) for m in ms}
+_MONTHS = {name: n for n, names in enumerate(list_words("months"), 1) for name in names.split()}
 
 
 def _month(folded: str) -> tuple[int, int] | None:
