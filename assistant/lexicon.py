@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -80,15 +81,30 @@ def list_words(key: str) -> tuple[str, ...]:
     return tuple(_data()[table or "lists"][name])  # type: ignore[index]
 
 
+class Phrases:
+    """Phrasings matched as whole words in folded text, one compiled pattern for all of them: a phrasing ending
+    in "~" is a stem ("coordinat~"); one beginning with a sign ("%") is matched as it is written."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = [w.strip() for w in words]
+        self.signs = tuple(w for w in words if not w[0].isalnum())
+        alternatives = [re.escape(w.rstrip("~")) + ("" if w.endswith("~") else r"(?![a-z0-9])")
+                        for w in words if w[0].isalnum()]
+        self.rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")") if alternatives else None
+
+    def found(self, t: str) -> bool:
+        return any(w in t for w in self.signs) or (self.rx is not None and self.rx.search(t) is not None)
+
+
+@cache
+def phrases(key: str) -> Phrases:
+    """list_words(key) as one matcher."""
+    return Phrases(list_words(key))
+
+
 def says(text: str, key: str) -> bool:
     """True when the folded, spelled-out question uses a phrasing of that kind (whole words; "~" ends a stem)."""
-    t = " " + spelled_out(text) + " "
-    for w in list_words(key):
-        stem = w.endswith("~")
-        w = w.rstrip("~")
-        if re.search(r"(?<![a-z0-9])" + re.escape(w) + ("" if stem else r"(?![a-z0-9])"), t):
-            return True
-    return False
+    return phrases(key).found(" " + spelled_out(text) + " ")
 
 
 @cache

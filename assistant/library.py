@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.lexicon import function_words, list_words
+from assistant.lexicon import function_words, phrases
 from index.genre import words
 from index.normalize import fold
 from index.parse import Plan
@@ -111,8 +111,7 @@ def plan_json(p: Plan) -> dict[str, str]:
 
 def asks_for_plans(folded: str) -> bool:
     """"những kế hoạch nào …", "which plans …", "bao nhiêu kế hoạch …": the answer is a list of plans."""
-    t = f" {folded} "
-    return any(re.search(r"(?<![a-z0-9])" + re.escape(w) + r"(?![a-z0-9])", t) for w in list_words("plans"))
+    return phrases("plans").found(f" {folded} ")
 
 
 @dataclass(frozen=True, slots=True)

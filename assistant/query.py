@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
-from assistant.lexicon import generic_lead, intent_words, says, spelled_out
+from assistant.lexicon import Phrases, generic_lead, intent_words, says, spelled_out
 from index.normalize import has_diacritics, tokens, tones
 from index.parse import LETTER_PARTS, LETTERS, ROMAN
 
@@ -331,25 +331,10 @@ def mentions_missing_ref(text: str) -> bool:
 _INTENT_WORDS = intent_words()  # phrasings of each intent live in lexicon.toml
 
 
-class _Words:
-    """Keywords matched as whole words, one compiled pattern for all of them: a keyword ending in "~"
-    is a stem ("coordinat~"); one beginning with a sign ("?") is matched as it is written."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        words = [w.strip() for w in words]
-        self.signs = tuple(w for w in words if not w[0].isalnum())
-        alternatives = [re.escape(w.rstrip("~")) + ("" if w.endswith("~") else r"(?![a-z0-9])")
-                        for w in words if w[0].isalnum()]
-        self.rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")") if alternatives else None
-
-    def found(self, t: str) -> bool:
-        return any(w in t for w in self.signs) or (self.rx is not None and self.rx.search(t) is not None)
-
-
 _GENERIC_LEAD = generic_lead()
 # Phrasings that say "lead" in so many words ("chủ trì", "leads"), not only "who" or "which agency".
-_SPECIFIC_LEAD = _Words(w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD)
-_INTENT_MATCHERS = {name: _Words(words) for name, words in _INTENT_WORDS.items()}
+_SPECIFIC_LEAD = Phrases(w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD)
+_INTENT_MATCHERS = {name: Phrases(words) for name, words in _INTENT_WORDS.items()}
 
 
 # A document named by its number ("Kế hoạch số 27/KH-UBND", "QĐ 412", "plan no. 65"): naming, not asking

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Sequence
+from functools import cache
 
 import stopwordsiso
 
@@ -152,6 +153,21 @@ def _figure_asked(t: str) -> bool:
 def _single_years(text: str) -> list[str]:
     """The years a text names on their own, not as an end of a period ("2026 - 2030")."""
     return re.findall(r"(?<![\d/])(?<![\d]\s-\s)(?<!\d-)(20\d\d)(?!\s*[-–]\s*20\d\d)(?![\d/])", text)
+
+
+@cache
+def _kind_patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """Each kind of institution (genre.toml [kinds]) as an English, a marked and an unmarked question asks for one
+    by name; a kind of one syllable has no unmarked pattern."""
+    after = "|".join(map(re.escape, list_words("after_kind")))
+    out: dict[str, list[tuple[str, re.Pattern[str]]]] = {"en": [], "marked": [], "folded": []}
+    for kind, nouns in vocabulary()["kinds"].items():
+        out["en"].append((kind, re.compile(r"\b(?:which|what)(?: [\w'-]+){0,2} (?:" + "|".join(map(re.escape, nouns))
+                                            + rf")(?= (?:{after})\b| ?[?,.;:]|$)")))
+        out["marked"].append((kind, re.compile(rf"\b{re.escape(kind.lower())} nào\b")))
+        if " " in kind:
+            out["folded"].append((kind, re.compile(rf"\b{re.escape(fold(kind))} nao\b")))
+    return out
 
 
 def _as_marked(words: list[str], marked: str, folded: str) -> bool:
@@ -314,19 +330,8 @@ class Scope:
         asked ("which hospital will …", not "what density of hospital beds")."""
         en, marked = q.style == "en", has_diacritics(q.text)
         text = " ".join(re.findall(r"\w+|[?,.;:]", tones(q.text).lower() if marked else fold(q.text)))
-        for kind, nouns in vocabulary()["kinds"].items():
-            if en:
-                after = "|".join(map(re.escape, list_words("after_kind")))
-                asked = r"\b(?:which|what)(?: [\w'-]+){0,2} (?:" + "|".join(map(re.escape, nouns)) + rf")(?= (?:{after})\b| ?[?,.;:]|$)"
-            elif marked:
-                asked = rf"\b{re.escape(kind.lower())} nào\b"
-            elif " " in kind:
-                asked = rf"\b{re.escape(fold(kind))} nao\b"
-            else:
-                continue
-            if re.search(asked, text):
-                return kind
-        return ""
+        style = "en" if en else "marked" if marked else "folded"
+        return next((kind for kind, rx in _kind_patterns()[style] if rx.search(text)), "")
 
     def reason(self, q: Query) -> str:
         """Why the plan cannot answer q, in q's language; "" when no check applies."""

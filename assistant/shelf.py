@@ -253,13 +253,10 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                       lambda p: [] if fold(p.doc_type).startswith("quyet dinh") else None))
     # "các kế hoạch có chủ đề chính là chuyển đổi số", "plans about drowning": the plans whose titles hold the
     # topic, where the question gives one; else the plans it names by their titles' words.
-    cue = "|".join(re.escape(w) for w in list_words("topic"))  # longest first: "chủ đề chính là" before "chủ đề"
-    topic = re.search(rf"\b(?:{cue})\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)", spelled_out(q.text))
-    phrase = " ".join(topic.group(1).split()) if topic else ""
-    words = " ".join(re.findall(r"[a-z0-9]+", fold(translate_terms(phrase)))) if en else phrase
-    titled = {p.source for p in pool if words and f" {words} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.title)))} "}
-    if not tests and titled:
-        tests.append((f"about “{phrase}”" if en else f"về “{phrase}”", lambda p: [] if p.source in titled else None))
+    if not tests:
+        phrase, titled = _titled(q, pool)
+        if titled:
+            tests.append((f"about “{phrase}”" if en else f"về “{phrase}”", lambda p: [] if p.source in titled else None))
     if not tests and 1 < len(pool) < len(asst.plans):
         tests.append(("named by the question's words" if en else "có tên gồm các từ được hỏi", lambda p: []))
     if not tests:
@@ -306,6 +303,18 @@ def _standing(p: Plan, agency: str) -> bool:
     name = " ".join(fold(agency).split())
     return any(re.match(r"[^.;]{0,40}?\b(?:la|lam)\s+(?:co quan\s+|don vi\s+)?thuong truc", text[m.end():])
                for m in re.finditer(re.escape(name), text))
+
+
+def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
+    """The topic a question gives a list of plans ("có chủ đề chính là chuyển đổi số", "about drowning") and the
+    plans of the pool whose titles hold it (through the glossary for English)."""
+    cue = "|".join(re.escape(w) for w in list_words("topic"))  # longest first: "chủ đề chính là" before "chủ đề"
+    topic = re.search(rf"\b(?:{cue})\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)", spelled_out(q.text))
+    if topic is None:
+        return "", set()
+    phrase = " ".join(topic.group(1).split())
+    words = " ".join(re.findall(r"[a-z0-9]+", fold(translate_terms(phrase)))) if q.style == "en" else phrase
+    return phrase, {p.source for p in pool if words and f" {words} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.title)))} "}
 
 
 _MONTHS = {name: n for n, names in enumerate(list_words("months"), 1) for name in names.split()}

@@ -222,6 +222,34 @@ def cells(line: str) -> list[str]:
     return [canon(strip_markdown(c.replace("<br>", " ").replace("<br/>", " "))) for c in parts]
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    line: int
+    cells: list[str]
+    rel: str  # its id under the table: "II" for a group row, "II.3" or "3" for a numbered one
+    group: str  # the group a numbered row is in ("II"), "" for none
+    grouping: bool = False  # a group row
+    title: str = ""  # a group row's title as its number cell gives it ("II. Ứng phó")
+
+
+def _table_rows(data: list[tuple[int, list[str]]], numcol: int) -> list[_Row]:
+    """A table's group rows ("II" with its title in the content column, or "II. Ứng phó" in the number column
+    alone: a cell merged across the row, as Word tables write it) and numbered rows, each with its id under the
+    table; numbering restarts in each group ("II.3") or runs through ("7")."""
+    nums = [r[numcol].strip(" .") for _, r in data]
+    digits = [n for n in nums if n.isdigit()]
+    restart = len(digits) != len(set(digits))
+    out, group = [], ""
+    for (li, r), num in zip(data, nums, strict=True):
+        grouped = re.fullmatch(r"([IVX]+)(?:\s*[.):]\s*(\S.*))?", num)
+        if grouped:
+            group = grouped.group(1)
+            out.append(_Row(li, r, group, "", True, grouped.group(2) or ""))
+        elif num.isdigit():
+            out.append(_Row(li, r, f"{group}.{num}" if restart and group else num, group))
+    return out
+
+
 @dataclass(slots=True)
 class _Start:
     line: int
@@ -503,41 +531,24 @@ class _Builder:
         base = st.ids.get("item") or st.ids.get("part", "table")
         prefix = st.ids.get("appendix") or (f"{base}.tt" if any(x.id.startswith(base + ".") for x in starts) else base)
         numcol = cols.get("number", 0)
-        data = [(li, r) for li, r in rows[1:] if len(r) > numcol]
-        # Numbering restarts in each group ("appendix.II.3") or runs through ("appendix.7").
-        seen: set[str] = set()
-        restart = False
-        for _, r in data:
-            num = r[numcol].strip(" .")
-            if num.isdigit():
-                restart |= num in seen
-                seen.add(num)
+        units = _table_rows([(li, r) for li, r in rows[1:] if len(r) > numcol], numcol)
         # A second appendix's rows are "appendix.…" too where no row of the first has their ids (targets numbered
         # 1–7 in Phụ lục I, tasks I.1–IV.4 in Phụ lục II), as DESIGN.md's scheme writes an appendix row; its own
         # heading keeps "appendix2".
         unit = prefix
-        if prefix.startswith("appendix") and prefix != "appendix":
-            taken = {x.id for x in starts}
-            if not self._row_ids(data, numcol, restart, "appendix") & taken:
-                prefix = "appendix"
-        group = ""
+        if prefix.startswith("appendix") and prefix != "appendix" and not {f"appendix.{u.rel}" for u in units} & {
+                x.id for x in starts}:
+            prefix = "appendix"
         self.table_cols = getattr(self, "table_cols", {})
-        for li, r in data:
-            num = r[numcol].strip(" .")
+        for u in units:
+            li, r = u.line, u.cells
             content = r[cols["content"]] if "content" in cols and cols["content"] < len(r) else ""
-            # A group row: "II" with its title in the content column, or "II. Ứng phó" in the number
-            # column alone (a cell merged across the row, as Word tables write it).
-            grouped = re.fullmatch(r"([IVX]+)(?:\s*[.):]\s*(\S.*))?", num)
-            if grouped:
-                group = grouped.group(1)
-                content = content or grouped.group(2) or ""
-                gid = f"{prefix}.{group}"
-                starts.append(_Start(li, gid, "group", unit, content, role_of(content), li, li + 1))
+            if u.grouping:
+                content = content or u.title
+                starts.append(_Start(li, f"{prefix}.{u.rel}", "group", unit, content, role_of(content), li, li + 1))
                 continue
-            if not num.isdigit():
-                continue
-            sid = f"{prefix}.{group}.{num}" if restart and group else f"{prefix}.{num}"
-            parent = f"{prefix}.{group}" if group else unit
+            sid = f"{prefix}.{u.rel}"
+            parent = f"{prefix}.{u.group}" if u.group else unit
             if indicators:
                 title = max((c for n, c in enumerate(r) if n != numcol), key=len, default="")
                 starts.append(_Start(li, sid, "row", parent, title, "targets", li, li + 1))
@@ -545,20 +556,6 @@ class _Builder:
             starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
             self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
         return j
-
-    @staticmethod
-    def _row_ids(data: list[tuple[int, list[str]]], numcol: int, restart: bool, prefix: str) -> set[str]:
-        """The ids a table's group and numbered rows take under `prefix`."""
-        out, group = set(), ""
-        for _, r in data:
-            num = r[numcol].strip(" .")
-            grouped = re.fullmatch(r"([IVX]+)(?:\s*[.):]\s*(\S.*))?", num)
-            if grouped:
-                group = grouped.group(1)
-                out.add(f"{prefix}.{group}")
-            elif num.isdigit():
-                out.add(f"{prefix}.{group}.{num}" if restart and group else f"{prefix}.{num}")
-        return out
 
     def _span(self, a: int, b: int) -> tuple[int, int] | None:
         """Char span of lines [a, b) without blank and "|" lines at either end."""

@@ -155,8 +155,9 @@ class ListAnswers(ComposerBase):
         """The units directly under `sid` that group its tasks, each by its title; None where it has no
         such units (its children are the tasks themselves)."""
         for plan in self.plans:
-            children = [s for s in plan.sections if s.parent == sid and s.kind not in {"row"}]
-            if any(x.parent == c.id for c in children for x in plan.sections):
+            children = [s for s in plan.sections if s.parent == sid and s.kind != "row"]
+            parents = {x.parent for x in plan.sections}
+            if any(c.id in parents for c in children):
                 en = q.style == "en"
                 items = "; ".join(f"{c.id} ({c.title})" for c in children)
                 text = (f"{sid} has {len(children)} groups: {items}." if en else f"Mục {sid} gồm {len(children)} nhóm: {items}.")
