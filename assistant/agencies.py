@@ -119,8 +119,24 @@ class Directory:
         return list(found)
 
     def _find(self, text: str) -> list[Agency]:
+        found = self._spans(squash(text))
+        out: list[Agency] = []
+        for _, _, a in sorted(found, key=lambda x: x[0]):
+            if a not in out:
+                out.append(a)
+        return out
+
+    def unnamed(self, text: str) -> str:
+        """The text (folded) without the bodies it names: what "who leads the Social Insurance Law task: the
+        provincial Social Insurance or the Department of Labour?" asks about, less the bodies it offers as answers."""
         s = squash(text)
-        found: list[tuple[int, Agency]] = []
+        for start, end, _ in sorted(self._spans(s), key=lambda x: -x[0]):
+            s = s[:start] + " " + s[end:]
+        return " ".join(s.split())
+
+    def _spans(self, s: str) -> list[tuple[int, int, Agency]]:
+        """(start, end, body) of each name in a squashed text."""
+        found: list[tuple[int, int, Agency]] = []
         taken: list[tuple[int, int]] = []
         for alias, a in self._pairs:
             start = s.find(alias)
@@ -130,21 +146,17 @@ class Directory:
                 inner = (start + 1, end - 1)
                 if not any(inner[0] < e and b < inner[1] for b, e in taken):
                     taken.append(inner)
-                    found.append((start, a))
+                    found.append((*inner, a))
                 start = s.find(alias, end - 1)
-        found += self._english_reordered(s, taken, {a for _, a in found})
-        out: list[Agency] = []
-        for _, a in sorted(found, key=lambda x: x[0]):
-            if a not in out:
-                out.append(a)
-        return out
+        found += self._english_reordered(s, taken, {a for _, _, a in found})
+        return found
 
-    def _english_reordered(self, s: str, taken: list[tuple[int, int]], known: set[Agency]) -> list[tuple[int, Agency]]:
+    def _english_reordered(self, s: str, taken: list[tuple[int, int]], known: set[Agency]) -> list[tuple[int, int, Agency]]:
         """Bodies an English text names with the words of their English name in another order: a run of
         words holding every word of the name and nothing but them and "and", "of", "the"."""
         toks = [(m.start(), m.end(), _en_word(m.group(0))) for m in re.finditer(r"[a-z0-9]+", s)]
         starts = [i for i, tok in enumerate(toks) if tok[2] in self._english_vocab]
-        out: list[tuple[int, Agency]] = []
+        out: list[tuple[int, int, Agency]] = []
         if len(starts) < 2:
             return out
         for words, a in self._english_words:
@@ -160,9 +172,9 @@ class Directory:
                         span = (toks[i][0], toks[j - 1][1])
                         if not any(span[0] < e and b < span[1] for b, e in taken):
                             taken.append(span)
-                            out.append((span[0], a))
+                            out.append((*span, a))
                         break
-                if a in (x for _, x in out):
+                if a in (x for _, _, x in out):
                     break
         return out
 

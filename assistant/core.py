@@ -296,7 +296,7 @@ class Assistant:
         asked = self._asks_of_no_task(q)
         focus = self.focus(history, k, retriever, depth) if asked else []
         qvec = self.retriever.embed(q.text) if (retriever or self.settings.retriever) != "bm25" else None
-        hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec)
+        hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec, words=self._role_topic(q))
         self.composer.route = ""
         choices: tuple[Choice, ...] = ()
         rule = "focus" if asked and focus else "clarify" if asked else ""
@@ -325,6 +325,16 @@ class Assistant:
             cites = [replace(c, page=self.retriever.index.page(c.doc, c.start)) for c in cites]
         return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice, route, choices,
                       rule=rule)
+
+    def _role_topic(self, q: Query) -> str | None:
+        """What retrieval should match of a question asking who holds a role: its words less the bodies it
+        names, which it offers as answers ("is it the Department of Construction?"), not as its topic. Their
+        names are in the role lines of the tasks they hold, and would bring those tasks up instead."""
+        if q.refs or not {"lead", "coordinate"} & set(q.intents) or "aggregate" in q.intents:
+            return None
+        if not self.directory.find(q.text):
+            return None
+        return self.directory.unnamed(q.text)
 
     def focus(self, history: History | None, k: int | None = None, retriever: str | None = None,
               depth: int = FOCUS_DEPTH) -> list[tuple[Plan, Task]]:

@@ -225,9 +225,10 @@ class Retriever:
         return self.search_scored(q, k, mode, qvec)[0]
 
     def search_scored(self, q: Query, k: int = 10, mode: str | None = None,
-                      qvec: np.ndarray | None = None) -> tuple[list[Hit], float]:
+                      qvec: np.ndarray | None = None, words: str | None = None) -> tuple[list[Hit], float]:
         """search(), and the best cosine of the dense run (0.0 without one), so that the
-        evidence for abstaining needs no second FAISS search."""
+        evidence for abstaining needs no second FAISS search. `words`, when given, are what BM25
+        matches in place of the question's own."""
         mode = mode or self.settings.retriever
         depth = max(50, 5 * k)
         english = q.style == "en"
@@ -237,7 +238,7 @@ class Retriever:
             dense = self.dense(vec, depth)
         else:
             dense = []
-        lex = self.lexical(lexical_terms(q.text, english), depth) if mode != "dense" else []
+        lex = self.lexical(lexical_terms(q.text if words is None else words, english), depth) if mode != "dense" else []
         if mode == "dense":
             ranked = dict(dense)
         elif mode == "bm25":

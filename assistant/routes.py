@@ -399,7 +399,8 @@ def target(t: Turn) -> Reply | None:
     # say what it asks, whatever retrieval put first.
     # So is a figure asked outright for a year ("how many units … in 2027") whose words an indicator's own words
     # say, where retrieval put a task on the same topic first.
-    timed = f.figure and f.asked == ("timeline",)
+    # And the year a target is set for, asked of a target the question names by an indicator's words.
+    timed = f.asked == ("timeline",) and (f.figure or says(f.q.text, "target_named"))
     yearly = f.figure and f.q.year is not None
     if not (f.wants("target") and (not f.asked or timed)
             and (_about_targets(t) or ((timed or yearly) and t.c.names_an_indicator(f.q)))):

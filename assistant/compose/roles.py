@@ -81,11 +81,14 @@ class RoleAnswers(MentionAnswers):
         # the elderly): the one that holds a clearly longer run of the question's words
         # ("phát triển mạng lưới dịch vụ trợ giúp xã hội …") wins, else the one whose words
         # the question uses clearly more.
-        runs = [longest_run(q.words.split(), self._task_words[(p.source, t.id)]) for p, t in candidates]
+        # The bodies a question names are what it offers as answers ("is it the Department of Construction?"),
+        # not what the task is about: their names are left out of the comparison.
+        topic = self.directory.unnamed(q.text) if bodies else q.words
+        runs = [longest_run(topic.split(), self._task_words[(p.source, t.id)]) for p, t in candidates]
         longest = max(range(len(candidates)), key=lambda n: runs[n])
         if runs[longest] >= max(6, runs[0] + 3):
             return candidates[longest]
-        terms = set(lexical_terms(q.text, q.style == "en"))
+        terms = set(lexical_terms(topic if bodies else q.text, q.style == "en"))
         # A unit of several bullets is as near the question as its nearest bullet, not as all of them together.
         words = [max(overlap(terms, set(lexical_terms(b.title))) for b in t.bullets) if t.bullets
                  else overlap(terms, self._body_terms[(p.source, t.id)]) for p, t in candidates]
