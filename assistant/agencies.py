@@ -66,7 +66,7 @@ class Directory:
         self.agencies: list[Agency] = []
         for n in names:
             # A branch ("Ngân hàng Chính sách xã hội chi nhánh tỉnh Phú Lâm") goes by its body's names too.
-            body = re.split(r"\s+chi nhánh\b", n)[0]
+            body = re.sub(r"\s+huyện$", "", re.split(r"\s+chi nhánh\b", n)[0])  # "Hội Khuyến học huyện" too
             if n in KNOWN or body not in KNOWN:
                 english, aliases = KNOWN.get(n, (_english(n), ()))
             else:

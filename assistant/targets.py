@@ -86,9 +86,10 @@ def _period_year(text: str, plan: Plan) -> int | None:
 def _figure(piece: str) -> re.Match[str] | None:
     """The figure a piece sets: its first percentage ("trẻ em từ 0 đến 6 tuổi … đạt 60%"), else its
     first number that is no year or date ("có 420 câu lạc bộ với khoảng 12.600 thành viên")."""
-    # A day or a quarter written with slashes ("30/10/2026", "Quý II/2026") is no figure.
+    # A day or a quarter written with slashes ("30/10/2026", "Quý II/2026"), a document's number ("4127/QĐ-BYT")
+    # is no figure.
     numbers = [x for x in _NUMBER.finditer(piece) if not re.fullmatch(r"20\d\d(?:\s*-\s*20\d\d)?|\d{1,2}/\d+", x.group(1))
-               and not re.match(r"/\d", piece[x.end(1):]) and not re.search(r"[\d\w]/$", piece[:x.start()])]
+               and not re.match(r"/\w", piece[x.end(1):]) and not re.search(r"[\d\w]/$", piece[:x.start()])]
     return next(iter([x for x in numbers if x.group(2)] or numbers), None)
 
 
@@ -187,8 +188,9 @@ def extract_targets(plan: Plan) -> list[Target]:
     return out
 
 
-# A column of years ("Năm 2026", "2027", "Đến năm 2030"), never of a period ("2026 - 2030").
-_YEAR_COLUMN = re.compile(r"^(?:(?:năm|đến năm|đến hết năm|year)\s+)?(20\d\d)$", re.I)
+# A column of years ("Năm 2026", "2027", "Đến năm 2030", "Kế hoạch năm 2026"), never of a period ("2026 - 2030"),
+# nor of what was done ("Kết quả năm 2025": a baseline, said beside each figure).
+_YEAR_COLUMN = re.compile(r"^(?:(?:kế hoạch|chỉ tiêu|mục tiêu|kh)\s+)?(?:(?:năm|đến năm|đến hết năm|year)\s+)?(20\d\d)$", re.I)
 # What an indicator's own words say of its figure: "(tối thiểu)", "(không vượt quá)".
 _BOUND = {"toi thieu": "tối thiểu", "it nhat": "ít nhất", "toi da": "tối đa", "khong vuot qua": "không vượt quá",
           "duoi": "dưới", "tren": "trên"}
@@ -258,7 +260,7 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
             words = value[m.end():].split()
             counted = unit or ("" if share or not words else words[0].strip(",;."))
             plain = re.fullmatch(r"[<>≤≥]?\s*\d[\d.,]*\s*%?", value)
-            said = f"{indicator}: {figure if plain else value}" + ("" if share or not unit or not plain else f" {unit}")
+            said = f"{indicator}: {figure if plain and not re.match(r'[<>≤≥]', value) else value}" + ("" if share or not unit or not plain else f" {unit}")
             cell_bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", fold(value))), "")
             row = next((x.id for x in plan.sections if x.kind == "row" and x.start <= a < x.end), sid)
             out.append(Target(plan.source, row, year, said + baseline, figure, bound or cell_bound, "%" if share else counted, a,

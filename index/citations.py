@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.genre import words
 from index.normalize import fold
 
 # A run of cited units closed by the part they are in: "điểm a, điểm b khoản 2 và khoản 3 Mục III".
@@ -19,9 +20,13 @@ _RUN = re.compile(
     r"(?P<units>(?:(?:cac\s+)?(?:diem|khoan|tieu\s+muc|muc)\s+[\wð.]+(?:\s*(?:,|va|hoac)\s*(?:(?:diem|khoan)\s+)?[\wð.]+)*"
     r"\s*(?:,|va)?\s*)+)(?:thuoc\s+|cua\s+|tai\s+)?(?P<part>muc|phan)\s+(?P<roman>[ivx]+)\b"
 )
-# The numbered ids written out ("tiểu mục 3.2.2", "mục 3.1"), closed by nothing.
-_NUMBERED = re.compile(r"\b(?:tieu\s+muc|muc|nhiem\s+vu|noi\s+dung|so)\s+(?P<id>\d{1,2}(?:\.\d{1,2}){1,3})\b"
-                       r"(?:\s+(?:thuoc\s+|cua\s+|tai\s+)?(?:muc|phan)\s+[ivx]+\b)?")
+# The numbered ids written out ("tiểu mục 3.2.2", "mục 3.1", "các hoạt động 1.2, 2.1 và 4.3"), closed by nothing:
+# after a word that names a unit, the genre's item labels among them.
+_ID = r"\d{1,2}(?:\.\d{1,2}){1,3}\b"
+_NUMBERED = re.compile(
+    r"\b(?:tieu\s+muc|muc|noi\s+dung|so|" + "|".join(w.replace(" ", r"\s+") for w in words("numbering", "item_labels"))
+    + r")\s+(?P<ids>" + _ID + r"(?:\s*(?:,|va|hoac)\s*" + _ID + r")*)"
+    r"(?:\s+(?:thuoc\s+|cua\s+|tai\s+)?(?:muc|phan)\s+[ivx]+\b)?")
 _TOKEN = re.compile(r"diem|khoan|tieu\s+muc|muc|va|hoac|[a-zð]\b|\d{1,2}(?:\.\d{1,2})*")
 _ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "v": "V", "vi": "VI", "vii": "VII", "viii": "VIII",
           "ix": "IX", "x": "X"}
@@ -47,7 +52,7 @@ def cited(text: str) -> list[Citation]:
     taken = [(c.start, c.end) for c in out]
     for m in _NUMBERED.finditer(folded):
         if not any(a <= m.start() < b for a, b in taken):
-            out.append(Citation((m.group("id"),), m.start(), m.end()))
+            out.append(Citation(tuple(re.findall(_ID, m.group("ids"))), m.start(), m.end()))
     return sorted(out, key=lambda c: c.start)
 
 

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.citations import cited
-from index.genre import body_head, known_name_pattern, label_of, phrase_pattern, words
+from index.genre import UPPER, body_head, known_name_pattern, label_of, phrase_pattern, words
 from index.normalize import agency, canon, fold, unwrap
 from index.timeline import find_timeline, parse_timeline
 
@@ -22,12 +22,11 @@ _ROLES = {"lead", "coordinate", "timeline", "product"}
 _ROLE_LINE = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
 
 
-_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 
 
 def _split_re() -> re.Pattern[str]:
     # A new body begins a list entry: "Sở …", "Ban Dân tộc …", "UBND …", never "ban ngành".
-    head = body_head() + r"(?:\s+(?:[" + _UPPER + r"]|các|tỉnh)|(?=\s*[,;.]|$))"  # "…, Tỉnh đoàn, …" is a name too
+    head = body_head() + r"(?:\s+(?:[" + UPPER + r"]|các|tỉnh)|(?=\s*[,;.]|$))"  # "…, Tỉnh đoàn, …" is a name too
     return re.compile(r"\s*;\s*|\s*,\s+(?=" + head + r"|các\s)|\s+và\s+(?=" + head + r")|\s*\n\s*(?=" + head + r")")
 
 
@@ -61,6 +60,9 @@ def _name_end(text: str) -> str:
         if branch and toks[n - 1][-1:] not in ",;.:":
             n += len(branch.group(0).split())
         while n < len(toks) and toks[n - 1][-1:] not in ",;.:" and toks[n][:1].isupper() and fold(toks[n]) not in {"va"}:
+            n += 1
+        # A district's body says so after its name ("Hội Khuyến học huyện"); "các huyện" begins another name.
+        if n < len(toks) and toks[n - 1][-1:] not in ",;.:" and fold(toks[n].rstrip(",;.:")) == "huyen":
             n += 1
         return " ".join(toks[:n]).strip(" ,;.:")
     verbs = phrase_pattern("verbs", "start")
@@ -134,7 +136,15 @@ def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
 
     def close(end: int) -> None:
         if group is not None:
-            for k, v in _labelled(group[0], group[1]).items():
+            said = _labelled(group[0], group[1])
+            # "Đơn vị thực hiện: Phòng A chủ trì; Phòng B phối hợp. Thời gian: Hằng năm": the label's value
+            # says the roles itself, piece by piece.
+            value = said.get("lead", "")
+            if value and re.search(r"(?<![a-z])(?:chu tri|phoi hop)(?![a-z])", fold(value)):
+                pieces = _role_pieces(value, group[2])
+                if pieces.get("lead"):
+                    said = {**said, **{k: v[0] for k, v in pieces.items()}}
+            for k, v in said.items():
                 roles[k] = (v, group[2], end)
 
     last = 0
@@ -142,7 +152,9 @@ def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
         if ln.start < sec.start or ln.end > sec.end:
             continue
         m = _ROLE_LINE.match(ln.clean)
-        key = label_of(m.group(1)) if m else ""
+        # A wrapped line that goes on with a sentence ("phối hợp. Thời gian: Hằng năm") holds a label later,
+        # after its full stop: it does not start with one.
+        key = label_of(m.group(1)) if m and not re.search(r"\.\s", m.group(1)) else ""
         if m and key in _ROLES:
             close(last)
             group = (key, m.group(2), ln.start)
@@ -170,11 +182,19 @@ def _bracket_roles(text: str, base: int, lead_needed: bool = True) -> dict[str, 
     labelled = ":" in flat and label_of(flat.split(":")[0]) in _ROLES  # "(Cơ quan chủ trì: …; phối hợp: …)"
     if not labelled and not re.match(body_head() + r"\s|(?:chủ trì|phối hợp|thời gian)\s*:", flat, re.I):
         return {}
+    return _role_pieces(inner, base + off, lead_needed)
+
+
+def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, tuple[str, int, int]]:
+    """Roles said piece by piece, the pieces parted by ";" or by a full stop before a label: "Sở X chủ trì; Sở
+    Y phối hợp; Quý II/2026", "Chủ trì: Sở Y tế; phối hợp: …", "Phòng A chủ trì; Phòng B phối hợp. Thời gian:
+    Hằng năm"."""
     roles: dict[str, tuple[str, int, int]] = {}
     pos = 0
-    for piece in re.split(r";", inner):
-        a = off + pos + (len(piece) - len(piece.lstrip()))
-        pos += len(piece) + 1
+    for sep in [*re.finditer(r";|(?<=\.)\s+(?=[^.;:]{2,30}:)", inner), None]:
+        piece = inner[pos : sep.start() if sep else len(inner)]
+        a = pos + (len(piece) - len(piece.lstrip()))
+        pos = sep.end() if sep else len(inner)
         p = re.sub(r"\s+", " ", piece).strip()
         if not p:
             continue
@@ -224,7 +244,7 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     # dục và Đào tạo chủ trì, …").
     cue = lead_cue or coord
     opening = max((m.end() for m in re.finditer(r"[.;:]\s+", flat[: cue.start()])), default=0) if cue else 0
-    subject = re.sub(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", "", flat[opening:], flags=re.I)
+    subject = re.sub(r"^[-+*•]?\s*(?:Giao|Đề nghị|Yêu cầu)\s+", "", flat[opening:], flags=re.I)  # "- Giao Phòng …"
     shift = len(flat) - len(subject)
     if lead_cue:
         names = _bodies(flat[shift : lead_cue.start()].strip(" ,")) or _bodies_before(flat[shift : lead_cue.start()])
@@ -451,6 +471,7 @@ def referred_tasks(b: _Builder) -> list[Task]:
     for sid, said in leads.items():
         task = by_id[sid]
         own = _bracket_roles(b.text[task.start : task.end], task.start, lead_needed=False) or _lines_roles(b, task)
+        own = {**_labelled_within(b.text[task.start : task.end], task.start), **own}
         coord, time = own.get("coordinate", ("", 0, 0)), own.get("timeline", ("", 0, 0))
         lead = tuple(dict.fromkeys(x[0] for x in said))
         coordinate = tuple(dict.fromkeys(a for a in (*split_agencies(coord[0]), *partners.get(sid, ())) if a not in lead))
@@ -461,6 +482,22 @@ def referred_tasks(b: _Builder) -> list[Task]:
         out.append(Task(sid, task.title, lead, coordinate, timeline,
                         (span, (coord[1], coord[2]), (time[1], time[2]) if time[0] else span), "referred", "",
                         parse_timeline(timeline), ("; ".join(lead), canon(coord[0]).strip(" .;,"))))
+    return out
+
+
+def _labelled_within(text: str, base: int) -> dict[str, tuple[str, int, int]]:
+    """When and what a unit's own running text says under a label: "… cấp phát cho tuyến huyện. Thời gian thực
+    hiện: quý I và quý III/2026." (the unit's first label of each kind, its value up to the sentence's end)."""
+    f = fold(text)
+    out: dict[str, tuple[str, int, int]] = {}
+    for key in ("timeline", "product"):
+        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words("labels", key), key=len, reverse=True))
+        m = re.search(r"(?<![a-z])(?:" + alts + r")\s*:\s*", f)
+        if m:
+            end = re.search(r"\.(?=\s|$)|\n|$", text[m.end():])
+            value = text[m.end() : m.end() + (end.start() if end else 0)].strip()
+            if value:
+                out[key] = (value, base + m.start(), base + m.end() + len(value))
     return out
 
 

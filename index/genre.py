@@ -53,11 +53,16 @@ def label_of(text: str) -> str:
     return ""
 
 
+# Capital letters of Vietnamese: a name begins with one.
+UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+
+
 @cache
 def body_head() -> str:
     """A regex alternation of the first words of bodies' names, for splitting lists of bodies."""
     heads = sorted(words("bodies", "heads"), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    named = [re.escape(h) + r"(?=\s+[" + UPPER + "])" for h in words("bodies", "named_heads")]
+    return "(?:" + "|".join([*named, *(re.escape(h) for h in heads)]) + ")"
 
 
 @cache
