@@ -82,6 +82,7 @@ class Directory:
         first_word = {a.name: head for head, those in heads.items() if len(those) == 1 for a in those}
         # Longest alias first, so "Sở Lao động - Thương binh và Xã hội" beats "Sở Lao động".
         pairs = []
+        own_names = {squash(a.name) for a in self.agencies}
         for a in self.agencies:
             # Staff drop the "và" and the commas: "so khoa hoc cong nghe".
             bare = re.sub(r",|\s+và\s+", " ", a.name)
@@ -90,10 +91,15 @@ class Directory:
             # "the labour, invalids and social affairs department" is its Department of ….
             inverted = re.sub(r"^Department of (.+)$", r"\1 department", a.english) if a.english else ""
             # "sở tc", "so nnmt": a department by the initials of its field, as staff type it.
+            # "Trạm Y tế các xã, phường, thị trấn" is "trạm y tế xã" as staff type it, "UBND các huyện, thị xã,
+            # thành phố" "ubnd huyện": the body of its first unit, unless a body of the plans has that name.
+            each = re.sub(r"\s+các\s+([^\W\d_]+(?: xã)?)\b.*$", r" \1", a.name) if re.search(r"\scác\s", a.name) else ""
+            if each == a.name or squash(each) in own_names:
+                each = ""
             initials = ""
             if a.name.startswith("Sở "):
                 initials = "Sở " + "".join(w[0] for w in re.findall(r"[^\W\d_]+", a.name[3:]) if w.lower() != "và")
-            for alias in (a.name, bare, no_article, a.english, inverted, initials, first_word.get(a.name, ""), *a.aliases):
+            for alias in (a.name, bare, no_article, a.english, inverted, initials, each, first_word.get(a.name, ""), *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))

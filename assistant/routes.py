@@ -513,6 +513,39 @@ def task_roles(t: Turn) -> Reply | None:
     return _no_day(t, [found]) or t.answer(t.c.task_answer(f.q, *found, list(f.asked)))
 
 
+def _unassigned(t: Turn, doc: str, sid: str) -> Reply | None:
+    """A unit of the tasks part that names no body, asked who leads or takes part in it, where the units beside
+    it (its part's other leaves) mostly have bodies: the plan assigns it to no one, and says so by its silence."""
+    plan = next((p for p in t.c.plans if p.source == doc), None)
+    if plan is None or plan.role(sid) != "tasks" or (doc, sid) in t.c._tasks:
+        return None
+    part = sid.split(".")[0]
+    parents = {x.parent for x in plan.sections}
+    leaves = [x.id for x in plan.sections if x.id.split(".")[0] == part and x.id != part and x.id not in parents]
+    if sid not in leaves or len(leaves) < 4:
+        return None
+    assigned = sum((doc, x) in t.c._tasks for x in leaves)
+    if assigned < 0.75 * len(leaves):
+        return None
+    return t.refuse(reason("unassigned", t.f.en, said=sid))
+
+
+def unassigned(t: Turn) -> Reply | None:
+    """Who leads the unit the question describes, which names no body (above)."""
+    if not t.f.asked or set(t.f.asked) - {"lead", "coordinate"} or not t.hits:
+        return None
+    return _unassigned(t, t.hits[0].doc, t.hits[0].section)
+
+
+def section_unassigned(t: Turn) -> Reply | None:
+    """"hd 2.4 ai chủ trì", of a unit that names no body (above)."""
+    refs = t.f.q.refs
+    if len(refs) != 1 or not t.f.asked or set(t.f.asked) - {"lead", "coordinate"} or t.ref_tasks:
+        return None
+    doc = t.hits[0].doc if t.hits else (t.c.plans[0].source if t.c.plans else "")
+    return _unassigned(t, doc, refs[0].section)
+
+
 def target_late(t: Turn) -> Reply | None:
     """A target asked beside a role no task answered."""
     if t.f.wants("target") and _about_targets(t):
@@ -534,14 +567,14 @@ def passage(t: Turn) -> Reply:
 # Questions naming a section, in order; the last always answers.
 SECTION_ROUTES: tuple[Rule, ...] = (
     section_mentions, section_duties, section_agency_among, section_tasks_due, section_lead_count, section_agency_all, section_roles,
-    section_groups, section_tasks,
+    section_unassigned, section_groups, section_tasks,
     section_no_figure, section_one_task, section_target, section_text,
 )
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
     elsewhere, document, duties, tasks_in_time, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
-    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, task_roles, target_late,
-    passage,
+    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, task_roles, unassigned,
+    target_late, passage,
 )
 
 

@@ -108,6 +108,8 @@ _REASONS = {
     "years": ("it sets figures for {years} only", "chỉ đặt chỉ tiêu cho năm {years}"),
     "indicator_years": ("it sets this indicator for {years} only", "chỉ đặt chỉ tiêu này cho năm {years}"),
     "figure": ("it gives no such figure", "không nêu con số này"),
+    "unassigned": ("it assigns no body to {said}, though it does to the units beside it",
+                   "không giao đơn vị nào thực hiện {said}, dù có giao cho các mục bên cạnh"),
     "district": ("it names no district or commune: its figures are for the whole province",
                  "không nêu riêng cho huyện, xã nào, chỉ tiêu là của toàn tỉnh"),
     "procedure": ("it describes no administrative procedures", "không hướng dẫn thủ tục hành chính nào"),

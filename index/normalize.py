@@ -11,7 +11,7 @@ import unicodedata
 # ("hóa", "ủy"). "qu" + "y" is excluded: in "quý" the u belongs to the onset.
 _TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng
 _OLD_TONE = re.compile(
-    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_])"
+    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_]|[\u0300-\u036f])"  # "hoặc": ă is no open "oa"
 )
 _VI_ONLY = re.compile(r"[đĐ]|[^\x00-\x7f]")
 

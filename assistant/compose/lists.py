@@ -11,7 +11,7 @@ from assistant.compose.base import ComposerBase, leads_match, locate, overlap, s
 from assistant.lexicon import says
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
-from index.normalize import fold
+from index.normalize import fold, unwrap
 from index.parse import Plan, Task
 from index.timeline import due_years, kinds
 
@@ -90,7 +90,16 @@ class ListAnswers(ComposerBase):
             head = (f"{name} shares the lead of {n} task{'s' if n > 1 else ''}: " if en
                     else f"{a.name} cùng cơ quan khác chủ trì tham mưu {n} nhiệm vụ: ")
         cites = [self.cite(p, t.id, t.spans[0] if role == "lead" else t.spans[1]) for p, t in rows]
-        text = prefix + head + "; ".join(items) + "."
+        # Tasks the agency's own duty assigns by citing them ("Chủ trì các hoạt động 1.2, 2.1 …; phối hợp …"): that
+        # duty is where the plan says so.
+        plans = list(dict.fromkeys(p for p, t in rows if t.origin == "referred"))
+        said_in = [(p, d.id) for p in plans for d in p.duties if a.name in d.lead]
+        # One short duty is quoted: it also says what else the agency does there ("…; chỉ đạo các cơ sở giáo dục …").
+        body = unwrap(self._sentences(*said_in[0])[0]) if len(said_in) == 1 else ""
+        where = ", ".join(sid for _, sid in said_in) + (f": “{body}”" if body and len(body) <= 400 else "")
+        assigned = (f" (as {where} assigns)" if en else f" (theo mục {where})") if said_in else ""
+        text = prefix + head + "; ".join(items) + assigned + "."
+        cites += [c for p, sid in said_in if (c := self.cite(p, sid)) not in cites]
         named = self._named_in.get(a.name, [])
         if named and any(w in q.words for w in _WHERE_NAMED):  # "where does it appear", "trách nhiệm gì"
             places = "; ".join(f"{sid} ({p.section(sid).title})" for p, sid in named)  # type: ignore[union-attr]
@@ -239,3 +248,4 @@ def point_in_time(text: str) -> str:
 # Asking where an agency is named or what it must do, beyond the tasks it leads.
 _WHERE_NAMED = (" appear", " mention", " where ", " every place", " duoc neu", " nhac den", " nhac toi",
                 " trach nhiem gi", " responsibilit", " role ", " vai tro ", " duties ", " o dau ")
+
