@@ -75,6 +75,18 @@ def function_words() -> frozenset[str]:
 
 
 @cache
+def function_pairs() -> frozenset[str]:
+    """Folded pairs of syllables that say nothing of a topic: the two-syllable function words ("thực sự",
+    "hoàn toàn") and any two one-syllable ones ("của các"); "thực phẩm" is none, though each syllable is part
+    of some function word."""
+    import stopwordsiso
+
+    phrases = {fold(w) for w in stopwordsiso.stopwords("vi")}
+    single = sorted(w for w in phrases if " " not in w)
+    return frozenset({w for w in phrases if w.count(" ") == 1} | {f"{a} {b}" for a in single for b in single})
+
+
+@cache
 def list_words(key: str) -> tuple[str, ...]:
     """Phrasings of a kind of question: "due" is lexicon.toml's [lists] due, "facts.signer" its [facts] signer."""
     table, _, name = key.rpartition(".")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.lexicon import function_words, phrases
+from assistant.lexicon import function_pairs, phrases
 from index.genre import words
 from index.normalize import fold
 from index.parse import Plan
@@ -180,12 +180,13 @@ class Catalogue:
 
     @staticmethod
     def _bigrams(text: str) -> set[str]:
-        stop = function_words()
+        stop = function_pairs()
         toks = re.findall(r"[a-z]+", fold(text))
-        return {f"{a} {b}" for a, b in itertools.pairwise(toks) if not (a in stop and b in stop) and a not in _PREPOSITIONS}
+        return {f"{a} {b}" for a, b in itertools.pairwise(toks) if f"{a} {b}" not in stop and a not in _PREPOSITIONS}
 
-    def named(self, question: str) -> Naming:
-        """The plans a question names, each way of naming narrowing the others."""
+    def named(self, question: str, english: bool = False) -> Naming:
+        """The plans a question names, each way of naming narrowing the others. An English question's words
+        next to the word for a plan ("plan 187 on food safety") name a title in the glossary's Vietnamese."""
         t = " ".join(fold(question).split())
         facets: list[set[str]] = []
         spans: list[tuple[int, int, bool]] = []
@@ -222,7 +223,12 @@ class Catalogue:
         near = [_window(t, m.start(), m.end()) for m in docs]
         if near:
             # Only a pair some title has can name a plan: the others need no counting.
-            grams = set().union(*map(self._bigrams, near)) & self._titled
+            grams = set().union(*map(self._bigrams, near))
+            if english:
+                from assistant.retrieve import lexical_terms
+
+                grams |= {g.replace("_", " ") for w in near for g in lexical_terms(w, True) if "_" in g}
+            grams &= self._titled
             # A title's words that most plans use in their text ("xây dựng") name none of them.
             rare = {g for g in grams if 2 * self._used_by(g) <= len(self.plans)}
             by_title = {src for src, own in self._own.items() if own & rare}

@@ -110,6 +110,9 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + _OF + _PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "nlr"),
     # 6đ, 6 đ, 6.đ, 6dd, task 6d
     (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + r"(?!\w)"), "nl"),
+    # phần Đ mục 9 / phan dd muc 9 / part D item 9 / mục 9 phần Đ, in a plan whose parts are lettered
+    (re.compile(r"(?i:phần|phan|part)\s+(dd|đ|Đ|[A-Ea-e])\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "Ln"),
+    (re.compile(_ITEM_WORD + r"\s+(\d{1,2})" + _OF + r"(?i:phần|phan|part)\s+(dd|đ|Đ|[A-Ea-e])(?![\w.])"), "nL"),
     # part IV item 2 / phần IV mục 2
     (re.compile(_PART_WORD + r"\s+" + _ROM + r"\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "rn"),
     # part IV / phần IV / mục IV
@@ -291,6 +294,11 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                 sid = ".".join(x for x in (g[0], g[1], g[2]) if x) + (f".{_letter(g[3])}" if g[3] else "")
                 if sid not in known:
                     continue  # "D.1" in a plan without lettered parts is no reference
+            elif shape in {"Ln", "nL"}:
+                letter, number = (g[0], g[1]) if shape == "Ln" else (g[1], g[0])
+                sid = f"{'Đ' if letter.lower() in {'dd', 'đ'} else letter.upper()}.{number}"
+                if sid not in known:
+                    continue  # "phần a mục 2" in a plan without lettered parts is no reference
             elif shape == "rnl":
                 sid = f"{g[0]}.{g[1]}" + (f".{_letter(g[2])}" if g[2] else "")
             elif shape == "lnr":
@@ -335,6 +343,8 @@ _GENERIC_LEAD = generic_lead()
 # Phrasings that say "lead" in so many words ("chủ trì", "leads"), not only "who" or "which agency".
 _SPECIFIC_LEAD = Phrases(w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD)
 _INTENT_MATCHERS = {name: Phrases(words) for name, words in _INTENT_WORDS.items()}
+_WHO_DOES = re.compile(r"\b(?:(?:co quan|don vi|so|ben) nao|ai) (?:se )?(?:thuc hien|lam|trien khai|dam nhan|dam nhiem)\b"
+                       r"|\bwho (?:will )?(?:carr(?:y|ies) out|implements?|does|do)\b")
 
 
 # A document named by its number ("Kế hoạch số 27/KH-UBND", "QĐ 412", "plan no. 65"): naming, not asking
@@ -401,8 +411,12 @@ def detect_intents(text: str) -> tuple[str, ...]:
     if "coordinate" not in found and _WHO_HELPS.search(t):
         found.append("coordinate")
     # "who coordinates …": the question word asks for the coordinators, not the lead.
+    # "who signed it", "ai ký kế hoạch": the question word asks for the signer, no task's lead.
+    if "lead" in found and "meta" in found and not _SPECIFIC_LEAD.found(t) and says(text, "facts.signs"):
+        found.remove("lead")
+    # "do đơn vị nào thực hiện, hạn hoàn thành khi nào": the question word with a verb of doing asks who does it.
     if "lead" in found and ({"coordinate", "timeline"} & set(found)):
-        if not _SPECIFIC_LEAD.found(t):
+        if not _SPECIFIC_LEAD.found(t) and ("coordinate" in found or not _WHO_DOES.search(t)):
             found.remove("lead")
     # "What does DOLISA lead?": what a body leads or supports is a list of its tasks.
     if "aggregate" not in found and re.search(r"\bwhat (?:else |tasks |work )?(?:does|do|will|did) (?:[\w'&-]+ ){1,12}"

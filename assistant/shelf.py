@@ -50,7 +50,7 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
         p = asst.find_plan(plan)
         return _labelled(asst, q, [(p, asst.of(p).ask_plan(question, k, history, retriever))])
     assert asst.catalogue is not None
-    naming = asst.catalogue.named(q.text)
+    naming = asst.catalogue.named(q.text, q.style == "en")
     if naming.unknown and not naming.plans:
         return _no_such_plan(asst, q, naming.unknown)
     # "Kế hoạch số 214/KH-UBND … căn cứ vào quyết định nào": a question naming one plan asks of the documents
