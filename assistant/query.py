@@ -488,7 +488,7 @@ def lead_count(folded: str) -> int | None:
 _ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
                           r"what (share|percentage|proportion|number))\b")
 # Asking what the plan says about a topic, whatever words of roles the topic holds.
-_SAYS = re.compile(r"\b((does|do|did) (the )?(plan|document|ke hoach|kh)( \d+)? (say|mention|address|cover|talk)|"
+_SAYS = re.compile(r"\b((does|do|did) (the )?(plan|document|ke hoach|kh)( \d+)? (say|mention|address|cover|talk|refer|cite)|"
                    r"ke hoach (co )?(noi|de cap|nhac)( gi| den| toi| ve)|co (noi|de cap|nhac) (gi|den|toi))\b")
 # "kế hoạch có bao nhiêu nhiệm vụ", "list all tasks": the whole task table.
 _ALL_TASKS = re.compile(r"\b(bao nhieu|may|tat ca|toan bo|how many|all|all the) (nhiem vu|tasks)\b")

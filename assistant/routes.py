@@ -24,6 +24,7 @@ from assistant.lexicon import says
 from assistant.query import Query, asks_day, asks_two
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import reason
+from index.normalize import fold
 from index.parse import Plan, Task
 from index.timeline import parse_timeline
 
@@ -190,7 +191,9 @@ def section_no_figure(t: Turn) -> Reply | None:
     if f.figure and not f.tasks and not any(t.ask._role(r.section) in {"objectives", "targets"} for r in f.q.refs):
         # "nv 3.2.3 … bao nhiêu mô hình": a task that states the figure itself answers it.
         said = [h.text for h in t.hits if any(h.section == r.section or h.section.startswith(r.section + ".") for r in f.q.refs)]
-        if not any(t.ask._states_asked_figure(f.q, text) for text in said):
+        # "phần kinh phí … tổng kinh phí từ ngân sách tỉnh là bao nhiêu": a sum the section states answers it.
+        states = t.ask.scope.states_asked_sum if t.ask.scope.asks_sum(f.q) else t.ask._states_asked_figure
+        if not any(states(f.q, text) for text in said):
             return t.refuse(reason("figure", f.en))
     return None
 
@@ -373,6 +376,23 @@ def said_in_tasks(t: Turn) -> Reply | None:
         return None
     phrase, named = t.c.mention_tasks(t.f.q, least=3)
     return t.answer(t.c.mention_list(t.f.q, phrase, named)) if 0 < len(named) <= 2 else None
+
+
+def unmentioned(t: Turn) -> Reply | None:
+    """"Does the plan refer to any ILO convention?": a name in capitals the question asks about ("ILO", "ODA"),
+    which no plan's text writes and no body's name holds, is not mentioned: the answer is no."""
+    if not t.f.says:
+        return None
+    texts = " ".join(" ".join(re.findall(r"[a-z0-9]+", fold(p.text))) for p in t.c.plans)
+
+    def written(w: str) -> bool:
+        """The plan writes it, or the words it is the initials of ("CTXH": "công tác xã hội")."""
+        initials = r"\s".join(rf"{c}[a-z]*" for c in w.lower())
+        return bool(re.search(rf"\b{w.lower()}\b|\b{initials}\b", texts))
+
+    absent = [w for w in dict.fromkeys(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", t.f.q.text))
+              if not written(w) and not t.ask.directory.find(w)]
+    return t.refuse(reason("unmentioned", t.f.en, said=", ".join(absent))) if absent else None
 
 
 def no_evidence(t: Turn) -> Reply | None:
@@ -572,7 +592,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 )
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
-    elsewhere, document, duties, tasks_in_time, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
+    elsewhere, document, duties, tasks_in_time, unmentioned, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
     task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, task_roles, unassigned,
     target_late, passage,
 )

@@ -76,13 +76,16 @@ _WHO_HOLDS = re.compile(
     r"thu tuong|chanh van phong|secretary|chairman|chairwoman|president|director|minister|governor|head of)\b"
     r"|\b(bi thu|chu tich|giam doc|truong phong|truong ban|chanh van phong|secretary|chairman|chairwoman|president|"
     r"director|minister|governor|head of)\b.*\b(la ai|ten (la )?gi)\b"
+    r"|\bwho (currently |now )?(heads|runs|chairs|directs)\b|\bai (dang |hien )?(dung dau|lam giam doc|lam chu tich)\b"
 )
 
 # Contact details and whereabouts: an address, an office, a telephone number, where a place
 # is. Where a report goes or where the plan was issued is the plan's business.
 _CONTACT = re.compile(
     r"\b(dia chi|tru so|o dau(?! (van ban|ke hoach|trang|phan|muc|tien))|so dien thoai|dien thoai|sdt|so dt|"
-    r"duong day nong|hotline|address|located|phone number|"
+    # "address" the noun ("the address of", "its address"), not the verb ("does the plan address malnutrition")
+    r"duong day nong|hotline|(?:the|an|its|their|postal|office|street|mailing|email|s)\s+address(?:es)?|"
+    r"address(?:es)?\s+(?:of|for)|located|phone number|"
     r"phone|email|where (is|are) the (office|building|headquarters|hq)|"
     # an office's hours ("làm việc vào giờ nào", "mấy h đóng cửa", "opening hours")
     r"gio lam viec|gio nao|may gio|may h|gio (?:mo|dong) cua|(?:mo|dong) cua (?:luc|vao|may)|opening hours|office hours|open on)\b"
@@ -108,6 +111,7 @@ _REASONS = {
     "years": ("it sets figures for {years} only", "chỉ đặt chỉ tiêu cho năm {years}"),
     "indicator_years": ("it sets this indicator for {years} only", "chỉ đặt chỉ tiêu này cho năm {years}"),
     "figure": ("it gives no such figure", "không nêu con số này"),
+    "unmentioned": ("it never mentions {said}", "không nhắc đến {said}"),
     "unassigned": ("it assigns no body to {said}, though it does to the units beside it",
                    "không giao đơn vị nào thực hiện {said}, dù có giao cho các mục bên cạnh"),
     "district": ("it names no district or commune: its figures are for the whole province",
@@ -240,6 +244,8 @@ class Scope:
         any sum where it gives none ("tổng kinh phí bao nhiêu"). "Ngân sách cấp xã bố trí bao nhiêu" is not
         answered by a total."""
         asked = {t for t in lexical_terms(q.text, q.style == "en") if "_" in t and not set(t.split("_")) <= _SUM_WORDS}
+        if q.style == "en":  # an English question's own words match no clause of the plan: their translations may
+            asked -= set(lexical_terms(q.text))
         total = bool(re.search(r"\b(tong|total)\b", spelled_out(q.text)))  # a total asked: any sum the part states
         # A year asked on its own ("riêng năm 2027") is the sum's only where its clause names that year on its own
         # too: a total for "giai đoạn 2026 - 2027" gives no year's share. A period asked ("2024-2030") is the plan's.

@@ -219,7 +219,12 @@ def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, t
                 continue
             roles["lead"] = (re.sub(r"(?:,\s*)?(?:đồng\s+)?chủ trì\b", ";", p, flags=re.I), *span)
         elif re.search(r"(?<![a-z])phoi hop(?![a-z])", f) and "coordinate" not in roles:
-            roles["coordinate"] = (re.sub(r"(?:cùng\s+)?phối hợp(?:\s+với|\s+thực hiện)?\b", ";", p, flags=re.I), *span)
+            # "UBND các xã, phường chỉ đạo các trường … phối hợp": the bodies the piece opens with, cut at their verb.
+            before = re.split(r"(?:cùng\s+)?phối hợp\b", p, maxsplit=1, flags=re.I)[0]
+            names = _bodies(before) if re.match(body_head() + r"\s", before) else ()
+            cut = names and len(" ".join(names)) < len(re.sub(r"[\s,;.]+$", "", before)) - 2
+            roles["coordinate"] = ("; ".join(names) if cut else re.sub(r"(?:cùng\s+)?phối hợp(?:\s+với|\s+thực hiện)?\b", ";", p,
+                                                                       flags=re.I), *span)
         elif re.match(body_head() + r"\s", p) and "lead" not in roles:
             # "Sở A, Sở B" as written; "Sở Giáo dục và Đào tạo thực hiện" without its verb.
             names = _bodies(p)
@@ -264,6 +269,14 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
         names = _bodies(subject)
         if names:
             roles["lead"] = ("; ".join(names), base + shift, base + shift + len("; ".join(names)))
+    # "Sở A chủ trì; UBND các xã, phường chỉ đạo các trường … phối hợp": partners named before their verb, in the
+    # clause after the lead's.
+    if not coord and lead_cue and "lead" in roles:
+        after = re.search(r"(?i)\bphối hợp\b", flat[lead_cue.end() :])
+        clause = re.sub(r"^\s*[;,]\s*", "", flat[lead_cue.end() : lead_cue.end() + after.start()]) if after else ""
+        names = _bodies(clause) if clause and re.match(body_head() + r"\s", clause) else ()
+        if names:
+            roles["coordinate"] = ("; ".join(names), base + lead_cue.end(), base + lead_cue.end() + (after.end() if after else 0))
     if coord and "lead" in roles:
         names = _bodies(flat[coord.end() :])
         if names:

@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "35"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "36"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.

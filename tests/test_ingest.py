@@ -27,6 +27,12 @@ def work(p: Plan) -> list[tuple[object, ...]]:
     return [(t.id, t.lead, t.coordinate, t.timeline, t.when, t.origin) for t in p.work()]
 
 
+def roles(p: Plan) -> list[tuple[object, ...]]:
+    """What the plan assigns, however it was found: a PDF's wrap may start a line with a label ("Trách nhiệm: …")
+    that the text file has inside a sentence; both must read the same roles."""
+    return [x[:-1] for x in work(p)]
+
+
 def assert_same_plan(got: Plan, want: Plan) -> None:
     assert [s.id for s in got.sections] == [s.id for s in want.sections]
     assert [s.title for s in got.sections] == [s.title for s in want.sections]
@@ -172,7 +178,7 @@ def test_a_pdf_is_the_same_plan_as_its_text(src: Path, tmp_path: Path) -> None:
     assert all(want_t.startswith(got_t) for got_t, want_t in zip([s.title for s in plan.sections],
                                                                   [s.title for s in want.sections], strict=True))
     assert [s.id for s in plan.sections] == [s.id for s in want.sections]
-    assert work(plan) == work(want) and facts(plan) == facts(want) and plan.recipients == want.recipients
+    assert roles(plan) == roles(want) and facts(plan) == facts(want) and plan.recipients == want.recipients
 
 
 def test_plans_with_task_tables_are_among_the_fixtures() -> None:

@@ -21,13 +21,18 @@ CITED = "kh-tra-giang-an-toan-giao-thong.docx"  # tasks assigned by citing them:
 # a table grouped I–IV, numbered afresh in each group (Phụ lục II).
 SAVED = "kh-bao-lam-nha-o-xa-hoi.html"
 DECISION = "qd-hoa-binh-nam-phong-chong-thien-tai.docx"  # a decision that replaces an earlier one (Điều 2)
+# A district's plan as a PDF: "Phòng …" offices, a responsibility line after each task in varying forms.
+DISTRICT = "kh-krong-binh-hoc-tap.pdf"
+# A department's plan (.docx) whose activities name no unit: part V assigns them by number ("Chủ trì các hoạt
+# động 1.2, 2.1 …"), one activity is assigned to no one; targets in a table "Kết quả năm 2025 | Kế hoạch năm 2026".
+DEPARTMENT = "kh-syt-tay-nguyen-tiem-chung.docx"
 
 
 @pytest.fixture(scope="module")
 def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
-    for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION):
+    for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -144,3 +149,33 @@ def test_the_websites_own_words_are_no_part_of_the_plan(asst: Assistant) -> None
 def test_the_document_a_decision_replaces(question: str, asst: Assistant) -> None:
     ans = asst.ask(question, plan=DECISION)
     assert "1187/QĐ-UBND" in ans.answer and ans.route == "document", ans.answer
+
+
+def test_a_district_office_leads_as_its_labelled_line_says(asst: Assistant) -> None:
+    """"- Đơn vị thực hiện: Phòng A chủ trì; B, C phối hợp. Thời gian: Thường xuyên." is three roles, and "Phòng, chống
+    …" is no office; "- Giao Huyện đoàn chủ trì, phối hợp …" names its lead."""
+    first = asst.ask("nv 1a ai chu tri, ai phoi hop", plan=DISTRICT)
+    assert "Phòng Văn hóa, Khoa học và Thông tin" in first.answer and "Hội Khuyến học huyện" in first.answer
+    assert asst.ask("nhiệm vụ 5b do ai chủ trì?", plan=DISTRICT).answer.count("Huyện đoàn") >= 1
+
+
+def test_activities_a_department_assigns_by_their_numbers(asst: Assistant) -> None:
+    ans = asst.ask("hoạt động 1.2 do đơn vị nào chủ trì, thời hạn khi nào?", plan=DEPARTMENT)
+    assert "Trung tâm Kiểm soát bệnh tật tỉnh" in ans.answer and "28/02/2026" in ans.answer
+    listed = asst.ask("Trạm Y tế các xã, phường, thị trấn chủ trì những hoạt động nào?", plan=DEPARTMENT)
+    assert {"III.3.1", "III.4.2", "III.5.1", "V.9"} <= {c.section for c in listed.citations}
+
+
+@pytest.mark.parametrize(("question", "rule"), [
+    ("hoạt động 2.4 do đơn vị nào chủ trì?", "section_unassigned"),
+    ("thu gom vỏ lọ, bơm kim tiêm sau buổi tiêm thì đơn vị nào chủ trì", "unassigned"),
+])
+def test_an_activity_assigned_to_no_unit_is_said_to_be(asst: Assistant, question: str, rule: str) -> None:
+    ans = asst.ask(question, plan=DEPARTMENT)
+    assert ans.abstained and ans.rule == rule and "III.2.4" in ans.answer
+
+
+def test_a_planned_years_column_sets_its_targets_beside_the_last_result(asst: Assistant) -> None:
+    ans = asst.ask("chỉ tiêu tiêm vắc xin sởi - rubella cho trẻ 18 tháng tuổi năm 2026 là bao nhiêu", plan=DEPARTMENT)
+    assert "95%" in ans.answer and "91,4%" in ans.answer
+

@@ -51,6 +51,7 @@ CASES = [
     ("Cán bộ làm sai chính sách bị kỷ luật thế nào theo kế hoạch?", "out_of_reach", "refusal", ""),
     ("Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không", "said_in_tasks", "list", "III.3"),
     ("cách nấu phở bò ngon nhất", "no_evidence", "refusal", ""),
+    ("Does the plan refer to any ILO convention?", "unmentioned", "refusal", "ILO"),
     ("tỷ lệ bao phủ bảo hiểm y tế năm 2030", "target", "target", "95%"),
     # A target asked that no indicator answers, of a task that states no figure of it.
     ("What target does the plan set for reducing child marriage in ethnic minority areas?", "target_unset", "refusal", ""),
@@ -73,8 +74,10 @@ def test_the_cases_cover_the_table() -> None:
     # Not taken on plan 65, whose tasks have no deadlines and whose figures are all targets: the tasks due
     # in a year or a quarter, a figure stated outside the targets, a target asked beside a role, a section's
     # target; other plans' sets take them (python -m eval plans reports answers per rule, and
-    # tests/test_received.py takes the quarter's).
-    assert rules - {c[1] for c in CASES} <= {"tasks_due", "tasks_in_time", "figure", "target_late", "section_target"}
+    # tests/test_received.py takes the quarter's), and a unit that names no body (plan 65 names one for each
+    # task; tests/test_received.py takes the department's activity 2.4).
+    assert rules - {c[1] for c in CASES} <= {"tasks_due", "tasks_in_time", "figure", "target_late", "section_target",
+                                            "unassigned", "section_unassigned"}
 
 
 def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,6 +93,10 @@ def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixtu
      False),  # "lao động của" is no "đóng cửa"
     ("Thời gian thực hiện nhiệm vụ về nhà ở là khi nào?", False),
     ("rieng huyen ba to duoc ho tro bn can nha cho ho ngheo", True),  # a district typed in small letters
+    ("Does the plan address child malnutrition?", False),  # "address" the verb asks no postal address
+    ("What is the address of the Department of Health?", True),
+    ("Kế hoạch có nhắc đến đội ngũ nhân viên CTXH không?", False),  # the initials of "công tác xã hội", which it writes
+    ("Who currently heads the provincial labour department?", True),  # an office holder, not a task's lead
 ])
 def test_what_the_plan_does_not_say_is_declined_and_only_that(assistant: Assistant, question: str, declined: bool) -> None:
     ans = assistant.ask(question)
