@@ -27,6 +27,7 @@ from assistant.query import (
     asks_content,
     detect_intents,
     parse_query,
+    two_questions,
 )
 from assistant.retrieve import Hit, Retriever, lexical_terms
 from assistant.routes import Turn, compose
@@ -286,8 +287,16 @@ class Assistant:
     def ask_plan(self, question: str, k: int | None = None, history: History | None = None,
                  retriever: str | None = None, named: str = "") -> Answer:
         """The answer of this assistant's own plans, as one. `named` is the whole question when
-        `question` is what is left of it once the words naming the plan are cut (library.Naming)."""
-        return self._ask(question, k, history, retriever, FOCUS_DEPTH, named)
+        `question` is what is left of it once the words naming the plan are cut (library.Naming). A question
+        asking two things of two topics (query.two_questions) gets both answers, one after the other."""
+        parts = two_questions(question) if len(question) <= self.settings.max_question else None
+        if parts is None:
+            return self._ask(question, k, history, retriever, FOCUS_DEPTH, named)
+        first, second = (self._ask(p, k, history, retriever, FOCUS_DEPTH, named) for p in parts)
+        said = [a for a in (first, second) if not a.abstained] or [first]
+        cites = tuple(dict.fromkeys((*first.citations, *second.citations)))
+        return replace(said[0], question=question, answer=f"{first.answer} {second.answer}",
+                       abstained=first.abstained and second.abstained, citations=cites)
 
     def _ask(self, question: str, k: int | None, history: History | None, retriever: str | None,
              depth: int, named: str = "") -> Answer:

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
-from assistant.lexicon import Phrases, generic_lead, intent_words, says, spelled_out
+from assistant.lexicon import Phrases, generic_lead, intent_tokens, intent_words, says, spelled_out
 from index.normalize import has_diacritics, tokens, tones
 from index.parse import LETTER_PARTS, LETTERS, ROMAN
 
@@ -520,6 +520,33 @@ def asks_two(text: str) -> bool:
     if has_diacritics(text):
         return len(_WH.findall(tones(text).lower())) >= 2
     return len(_WH_FOLDED.findall(" " + spelled_out(text) + " ")) >= 2
+
+
+# Where a question's second question begins: ", và …", "; còn …", "? …".
+_SECOND = re.compile(r"(?:[,;]\s*(?:(?:và|va|còn|con|and|also|while)\s+)|\?\s+)(?=\S)", re.I)
+_ROLE_KINDS = frozenset({"lead", "coordinate", "timeline"})
+
+
+def two_questions(text: str) -> tuple[str, str] | None:
+    """A question that asks two things of two topics ("bao nhiêu phần trăm lao động tham gia bảo hiểm xã hội, và cơ
+    quan nào chủ trì nhiệm vụ triển khai Luật Bảo hiểm xã hội?"), as two questions; the words before a colon that
+    opens it ("Về chính sách hỗ trợ Bà mẹ Việt Nam anh hùng: …") belong to both. Roles and timelines of one task
+    ("ai chủ trì, và khi nào xong") are asked together, so are a document's facts ("when was it issued, and which
+    programme does it implement"), and a second part without words of its own ("còn năm 2030?") refers to the
+    first: none of them is parted."""
+    for m in _SECOND.finditer(text):
+        first, second = text[: m.start()].strip(), text[m.end():].strip()
+        if not (asks_two(text) and _WH_FOLDED.search(" " + spelled_out(first) + " ") and _WH_FOLDED.search(" " + spelled_out(second) + " ")):
+            continue
+        a, b = set(detect_intents(first)) - {"content"}, set(detect_intents(second)) - {"content"}
+        if not a or not b or a & b or (a | b) <= _ROLE_KINDS or "meta" in a | b:
+            continue
+        own = [w for w in re.findall(r"[a-z]+", spelled_out(second)) if w not in intent_tokens() and len(w) > 1]
+        if len(own) < 3:
+            continue
+        preface = first.split(":", 1)[0] + ":" if ":" in first and len(first.split(":", 1)[0]) <= 160 else ""
+        return first, f"{preface} {second}".strip()
+    return None
 
 
 # A day asked for: "trước ngày nào", "chậm nhất vào ngày nào", "by what date".

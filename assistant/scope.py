@@ -76,7 +76,9 @@ _WHO_HOLDS = re.compile(
     r"thu tuong|chanh van phong|secretary|chairman|chairwoman|president|director|minister|governor|head of)\b"
     r"|\b(bi thu|chu tich|giam doc|truong phong|truong ban|chanh van phong|secretary|chairman|chairwoman|president|"
     r"director|minister|governor|head of)\b.*\b(la ai|ten (la )?gi)\b"
-    r"|\bwho (currently |now )?(heads|runs|chairs|directs)\b|\bai (dang |hien )?(dung dau|lam giam doc|lam chu tich)\b"
+    # "who currently runs the department" holds an office; "who runs the drill" leads a task.
+    r"|\bwho (currently|now) (heads|runs|chairs|directs)\b|\bwho (heads|chairs|directs) the\b"
+    r"|\bai (dang |hien )?(dung dau|lam giam doc|lam chu tich)\b"
 )
 
 # Contact details and whereabouts: an address, an office, a telephone number, where a place

@@ -12,7 +12,10 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "36"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "38"  # bump when parsing or chunking changes what an index holds
+# Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
+_LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
+_PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -151,7 +154,8 @@ _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
 _CAPACITY = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)")
 # A table row: a Markdown pipe row, or a row of cells parted by tabs as Word's tables are pasted into a text
 # file ("1<TAB>Rà soát …<TAB>Sở Tài chính<TAB><TAB>Quý II/2026").
-_TABLE = re.compile(r"^\s*\|.*\|\s*$|^[^\t\n]*(?:\t[^\t\n]*){2,}$")
+# A table row: Markdown pipes, cells parted by tabs, or by " | " as text pasted from a table ("1. Tuyên truyền | | CT |").
+_TABLE = re.compile(r"^\s*\|.*\|\s*$|^[^\t\n]*(?:\t[^\t\n]*){2,}$|^[^|\n]+(?:\s\|(?:\s[^|\n]*)?){3,}$")
 _RULE = re.compile(r"^:?-{3,}:?$")
 
 
@@ -218,7 +222,8 @@ def _short_title(body: str) -> str:
 def cells(line: str) -> list[str]:
     """The cells of a table row (Markdown pipes, or tabs), markup removed."""
     stripped = line.strip(" \n")
-    parts = stripped[1:-1].split("|") if stripped.startswith("|") else line.rstrip("\n").split("\t")
+    parts = (stripped[1:-1].split("|") if stripped.startswith("|") else line.rstrip("\n").split("\t") if "\t" in line
+             else stripped.split("|"))
     return [canon(strip_markdown(c.replace("<br>", " ").replace("<br/>", " "))) for c in parts]
 
 
@@ -242,9 +247,17 @@ def _table_rows(data: list[tuple[int, list[str]]], numcol: int) -> list[_Row]:
     out, group = [], ""
     for (li, r), num in zip(data, nums, strict=True):
         grouped = re.fullmatch(r"([IVX]+)(?:\s*[.):]\s*(\S.*))?", num)
-        if grouped:
-            group = grouped.group(1)
-            out.append(_Row(li, r, group, "", True, grouped.group(2) or ""))
+        # "1. Quy hoạch, công nhận làng nghề" alone in its row, its rows "1.1", "1.2": a group numbered in figures.
+        arabic = re.fullmatch(r"(\d{1,2})\s*[.)]\s+(\S.*)", num) if not any(c.strip() for n, c in enumerate(r) if n != numcol) else None
+        dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", num)
+        if grouped or arabic:
+            m = grouped or arabic
+            assert m is not None
+            group = m.group(1)
+            out.append(_Row(li, r, group, "", True, m.group(2) or ""))
+        elif dotted:
+            group = dotted.group(1)
+            out.append(_Row(li, r, num, group))
         elif num.isdigit():
             out.append(_Row(li, r, f"{group}.{num}" if restart and group else num, group))
     return out
@@ -525,7 +538,7 @@ class _Builder:
         # units too, so a target cites its own row ("B.9"); what they set is read by assistant/targets.py.
         indicators = "lead" not in cols and "number" in cols and any(re.search(r"\b20\d\d\b", c) for c in header)
         if "lead" not in cols and not indicators:
-            return j
+            return self._matrix(rows, starts, st, cols, j)
         # A table in the body numbers its rows under the unit that holds it ("III.II.3" for row 3 of group II
         # of a table in part III); ".tt" keeps them apart only where that unit has numbered items of its own.
         base = st.ids.get("item") or st.ids.get("part", "table")
@@ -556,6 +569,33 @@ class _Builder:
             starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
             self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
         return j
+
+    def _matrix(self, rows: list[tuple[int, list[str]]], starts: list[_Start], st: _State, cols: dict[str, int],
+                end: int) -> int:
+        """A table of assignments: a row per task ("4. Phổ cập kỹ năng số"), a column per body, each cell a mark of
+        its role ("CT" chủ trì, "PH" phối hợp, as the note under it says) or empty; a column of deadlines maybe.
+        Each row becomes a unit of the part that holds the table, its roles read from its marks."""
+        header = rows[0][1]
+
+        def mark(cell: str) -> str:
+            f = fold(cell).strip(" .*()")
+            return "lead" if f in _LEAD_MARKS else "coordinate" if f in _PARTNER_MARKS else "" if not f else "?"
+
+        bodies = [n for n in range(1, len(header)) if n not in cols.values() and header[n].strip()
+                  and all(mark(r[n]) != "?" for _, r in rows[1:] if n < len(r))
+                  and any(mark(r[n]) for _, r in rows[1:] if n < len(r))]
+        numbered = [(li, r, m) for li, r in rows[1:] if r and (m := re.match(r"\s*(\d{1,2})[.)]?\s+(\S.*)", r[0]))]
+        if len(bodies) < 3 or len(numbered) < 2 or not any(mark(r[n]) == "lead" for _, r, _ in numbered for n in bodies if n < len(r)):
+            return end
+        base = st.ids.get("item") or st.ids.get("part", "table")
+        prefix = st.ids.get("appendix") or (f"{base}.tt" if any(x.id.startswith(base + ".") for x in starts) else base)
+        self.table_cols = getattr(self, "table_cols", {})
+        for li, r, m in numbered:
+            sid = f"{prefix}.{m.group(1)}"
+            said = {role: "; ".join(header[n] for n in bodies if n < len(r) and mark(r[n]) == role) for role in ("lead", "coordinate")}
+            starts.append(_Start(li, sid, "row", prefix, m.group(2).strip(), "tasks", li, li + 1))
+            self.table_cols[sid] = {**said, **{k: (r[n] if n < len(r) else "") for k, n in cols.items()}, "content": m.group(2)}
+        return end
 
     def _span(self, a: int, b: int) -> tuple[int, int] | None:
         """Char span of lines [a, b) without blank and "|" lines at either end."""

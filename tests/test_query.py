@@ -7,7 +7,15 @@ import unicodedata
 import pytest
 from _plan_index import CORPUS
 
-from assistant.query import Ids, clean_question, detect_style, find_refs, lead_count, parse_query
+from assistant.query import (
+    Ids,
+    clean_question,
+    detect_style,
+    find_refs,
+    lead_count,
+    parse_query,
+    two_questions,
+)
 from index.normalize import tokens
 from index.parse import parse_plan
 
@@ -412,3 +420,18 @@ def test_a_point_in_time_is_read_however_its_quarter_is_spelled() -> None:
     assert point_in_time("nhung nv nao ghi thoi han quy ii/2026") == "quy ii/2026"
     assert _point_in_time("Quý II / 2026") == _point_in_time("quy 2/2026") == "quy 2/2026"
     assert point_in_time("những nhiệm vụ nào làm trong năm 2026") == ""
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Đến năm 2030 bao nhiêu phần trăm lao động tham gia bảo hiểm xã hội, và cơ quan nào chủ trì nhiệm vụ triển khai "
+     "Luật Bảo hiểm xã hội?", 2),
+    ("Về chính sách hỗ trợ Bà mẹ Việt Nam anh hùng: cơ quan nào chủ trì, và chính sách này thuộc nhóm chỉ tiêu đến năm nào?", 2),
+    ("Nhiệm vụ nước sạch do ai chủ trì, và khi nào hoàn thành?", 0),  # roles of one task: asked together
+    ("When was Plan 65/KH-UBND issued, and which action programme does it implement?", 0),  # a document's facts
+    ("chỉ tiêu nhà ở xã hội năm 2025 là bao nhiêu, còn năm 2030?", 0),  # the second refers to the first
+])
+def test_a_question_asking_two_things_of_two_topics_is_parted(question: str, parts: int) -> None:
+    split = two_questions(question)
+    assert (len(split) if split else 0) == parts
+    if split and ":" in question:
+        assert all(p.startswith("Về chính sách hỗ trợ Bà mẹ Việt Nam anh hùng:") for p in split)

@@ -26,13 +26,17 @@ DISTRICT = "kh-krong-binh-hoc-tap.pdf"
 # A department's plan (.docx) whose activities name no unit: part V assigns them by number ("Chủ trì các hoạt
 # động 1.2, 2.1 …"), one activity is assigned to no one; targets in a table "Kết quả năm 2025 | Kế hoạch năm 2026".
 DEPARTMENT = "kh-syt-tay-nguyen-tiem-chung.docx"
+# A PDF whose tasks sit in a ruled table inside part III, grouped "1. …" with rows "1.1", "1.2" (freeze-12).
+IN_BODY = "kh-ha-giang-nam-lang-nghe.pdf"
+# A commune's plan pasted as text: part IV a matrix of tasks × bodies marked "CT" / "PH", cells parted by " | ".
+MATRIX = "kh-xa-phuoc-son-chuyen-doi-so.txt"
 
 
 @pytest.fixture(scope="module")
 def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
-    for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT):
+    for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -178,4 +182,17 @@ def test_an_activity_assigned_to_no_unit_is_said_to_be(asst: Assistant, question
 def test_a_planned_years_column_sets_its_targets_beside_the_last_result(asst: Assistant) -> None:
     ans = asst.ask("chỉ tiêu tiêm vắc xin sởi - rubella cho trẻ 18 tháng tuổi năm 2026 là bao nhiêu", plan=DEPARTMENT)
     assert "95%" in ans.answer and "91,4%" in ans.answer
+
+
+def test_a_task_table_inside_part_three_numbers_its_rows_under_their_groups(asst: Assistant) -> None:
+    ans = asst.ask("nv 2.3 ai ct", plan=IN_BODY)
+    assert "Sở Khoa học và Công nghệ" in ans.answer and "III.2.3" in {c.section for c in ans.citations}
+
+
+def test_a_matrix_of_marks_assigns_each_task(asst: Assistant) -> None:
+    """"CT" under a body's column leads the row's task, "PH" takes part; two CT are two leads."""
+    ans = asst.ask("nhiệm vụ 4 do cơ quan nào chủ trì?", plan=MATRIX)
+    assert "Phòng Văn hóa - Xã hội" in ans.answer and "Đoàn Thanh niên xã" in ans.answer
+    listed = asst.ask("Công an xã chủ trì những nhiệm vụ nào?", plan=MATRIX)
+    assert {"IV.2", "IV.9"} <= {c.section for c in listed.citations}
 
