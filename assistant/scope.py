@@ -70,6 +70,10 @@ _FIGURE = re.compile(
     r"what ([a-z-]+ ){0,2}(share|percentage|proportion|rate|number|numbers|figure|figures|level))\b"
 )
 _NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|at present|right now|today|this year|nam nay)\b")
+# A place in a ranking, and what someone said: a plan states neither unless it writes so.
+_RANK = re.compile(r"\b(xep thu|dung thu|xep hang|thu hang|rank(?:ed|s|ing)? (?:among|amongst|compared)|ranking of (?:the )?"
+                   r"provinces|league table)\b")
+_STATEMENT = re.compile(r"\b(phat bieu|speech|statement by|said when|say when)\b")  # "trích dẫn", "quote" also cite
 # Asking who holds an office: the plan names no office holder but its signer.
 _WHO_HOLDS = re.compile(
     r"\b(ai la|la ai|who is|who's|who are|name of)\b.*\b(bi thu|chu tich|giam doc|truong phong|truong ban|bo truong|"
@@ -124,6 +128,8 @@ _REASONS = {
     "contact": ("it gives no addresses, office hours or contact details",
                 "không nêu địa chỉ, giờ làm việc hay thông tin liên hệ nào"),
     "date": ("it sets no date for this; it says: {said}", "không nêu ngày cụ thể; kế hoạch ghi: {said}"),
+    "rank": ("it ranks the province among no others", "không xếp hạng tỉnh với các tỉnh khác"),
+    "statement": ("it records no one's statements", "không ghi lời phát biểu của ai"),
     "office": ("it names no office holder except its signer", "không nêu tên người giữ chức vụ nào ngoài người ký"),
     "kind": ("it names no {said}", "không nêu tên {said} nào"),
     "section": ("no such section", "không có mục này"),
@@ -378,6 +384,12 @@ class Scope:
         kind = self.kind_asked(q)
         if kind and kind not in self.kinds_named:
             return reason("kind", en, said=next(iter(vocabulary()["kinds"][kind])) if en else kind.lower())
+        # "xếp thứ mấy trong các tỉnh miền Trung", "what did the director say when presenting it": a ranking, a
+        # statement, where the plan writes none.
+        if _RANK.search(t) and not _RANK.search(self.folded):
+            return reason("rank", en)
+        if _STATEMENT.search(t) and not _STATEMENT.search(self.folded):
+            return reason("statement", en)
         # The plan's signer is named; the signer of another document ("người ký Tờ trình") is not.
         if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign\w*)\b(?! (?:\w+ )?(to trinh|nghi quyet|cong van|submission|resolution))", t):
             return reason("office", en)

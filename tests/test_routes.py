@@ -97,6 +97,8 @@ def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixtu
     ("What is the address of the Department of Health?", True),
     ("Kế hoạch có nhắc đến đội ngũ nhân viên CTXH không?", False),  # the initials of "công tác xã hội", which it writes
     ("Who currently heads the provincial labour department?", True),  # an office holder, not a task's lead
+    ("Quảng Ngãi đang xếp thứ mấy trong các tỉnh miền Trung về tỷ lệ bao phủ bảo hiểm y tế?", True),  # no ranking
+    ("Which contractor has been assigned to build the social housing units?", True),  # it names no company
 ])
 def test_what_the_plan_does_not_say_is_declined_and_only_that(assistant: Assistant, question: str, declined: bool) -> None:
     ans = assistant.ask(question)
