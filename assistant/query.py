@@ -534,9 +534,11 @@ def two_questions(text: str) -> tuple[str, str] | None:
     ("ai chủ trì, và khi nào xong") are asked together, so are a document's facts ("when was it issued, and which
     programme does it implement"), and a second part without words of its own ("còn năm 2030?") refers to the
     first: none of them is parted."""
+    if not asks_two(text):
+        return None
     for m in _SECOND.finditer(text):
         first, second = text[: m.start()].strip(), text[m.end():].strip()
-        if not (asks_two(text) and _WH_FOLDED.search(" " + spelled_out(first) + " ") and _WH_FOLDED.search(" " + spelled_out(second) + " ")):
+        if not (_WH_FOLDED.search(" " + spelled_out(first) + " ") and _WH_FOLDED.search(" " + spelled_out(second) + " ")):
             continue
         a, b = set(detect_intents(first)) - {"content"}, set(detect_intents(second)) - {"content"}
         if not a or not b or a & b or (a | b) <= _ROLE_KINDS or "meta" in a | b:

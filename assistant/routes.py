@@ -24,7 +24,6 @@ from assistant.lexicon import says
 from assistant.query import Query, asks_day, asks_two
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import reason
-from index.normalize import fold
 from index.parse import Plan, Task
 from index.timeline import parse_timeline
 
@@ -383,7 +382,7 @@ def unmentioned(t: Turn) -> Reply | None:
     which no plan's text writes and no body's name holds, is not mentioned: the answer is no."""
     if not t.f.says:
         return None
-    texts = " ".join(" ".join(re.findall(r"[a-z0-9]+", fold(p.text))) for p in t.c.plans)
+    texts = t.ask.scope.folded  # the plans' words, folded once at load
 
     def written(w: str) -> bool:
         """The plan writes it, or the words it is the initials of ("CTXH": "công tác xã hội")."""
@@ -550,9 +549,14 @@ def _unassigned(t: Turn, doc: str, sid: str) -> Reply | None:
     return t.refuse(reason("unassigned", t.f.en, said=sid))
 
 
+def _asks_roles(t: Turn) -> bool:
+    """Who leads or takes part is asked, and nothing else of a task."""
+    return bool(t.f.asked) and set(t.f.asked) <= {"lead", "coordinate"}
+
+
 def unassigned(t: Turn) -> Reply | None:
     """Who leads the unit the question describes, which names no body (above)."""
-    if not t.f.asked or set(t.f.asked) - {"lead", "coordinate"} or not t.hits:
+    if not _asks_roles(t) or not t.hits:
         return None
     return _unassigned(t, t.hits[0].doc, t.hits[0].section)
 
@@ -560,7 +564,7 @@ def unassigned(t: Turn) -> Reply | None:
 def section_unassigned(t: Turn) -> Reply | None:
     """"hd 2.4 ai chủ trì", of a unit that names no body (above)."""
     refs = t.f.q.refs
-    if len(refs) != 1 or not t.f.asked or set(t.f.asked) - {"lead", "coordinate"} or t.ref_tasks:
+    if len(refs) != 1 or not _asks_roles(t) or t.ref_tasks:
         return None
     doc = t.hits[0].doc if t.hits else (t.c.plans[0].source if t.c.plans else "")
     return _unassigned(t, doc, refs[0].section)

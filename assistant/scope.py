@@ -206,6 +206,8 @@ class Scope:
         self.kinds_named = {k for k in kinds if any(re.search(rf"(?i:{re.escape(k)})\s+[A-ZĐÀ-Ỹ]", p.text) for p in plans)}
         self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
         self.vocab = set(self.folded.split())
+        # Whether the plans rank the province or record a statement themselves (read once, not per question).
+        self.ranks, self.states = bool(_RANK.search(self.folded)), bool(_STATEMENT.search(self.folded))
         # Names the plans write with capitals ("Quảng Ngãi", "Sở Y tế"), folded, one to three words long.
         caps = [re.findall(r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*", p.text) for p in plans]
         self.proper = {fold(" ".join(ws[i:j])) for run in caps for name in run for ws in [name.split()]
@@ -386,9 +388,9 @@ class Scope:
             return reason("kind", en, said=next(iter(vocabulary()["kinds"][kind])) if en else kind.lower())
         # "xếp thứ mấy trong các tỉnh miền Trung", "what did the director say when presenting it": a ranking, a
         # statement, where the plan writes none.
-        if _RANK.search(t) and not _RANK.search(self.folded):
+        if _RANK.search(t) and not self.ranks:
             return reason("rank", en)
-        if _STATEMENT.search(t) and not _STATEMENT.search(self.folded):
+        if _STATEMENT.search(t) and not self.states:
             return reason("statement", en)
         # The plan's signer is named; the signer of another document ("người ký Tờ trình") is not.
         if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign\w*)\b(?! (?:\w+ )?(to trinh|nghi quyet|cong van|submission|resolution))", t):

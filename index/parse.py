@@ -288,6 +288,13 @@ class _State:
     labelled_run: bool = False  # the current dotted run is numbered by labels ("Chỉ tiêu 1:" …)
 
 
+def _rows_prefix(st: _State, starts: list[_Start]) -> str:
+    """The id a table's rows are numbered under: its appendix, else the unit that holds it ("III.II.3" for row 3 of
+    group II of a table in part III; ".tt" keeps them apart only where that unit has numbered items of its own)."""
+    base = st.ids.get("item") or st.ids.get("part", "table")
+    return st.ids.get("appendix") or (f"{base}.tt" if any(x.id.startswith(base + ".") for x in starts) else base)
+
+
 class _Builder:
     def __init__(self, text: str, source: str) -> None:
         self.text, self.source = text, source
@@ -303,6 +310,7 @@ class _Builder:
         self.sections: list[Section] = []
         self.tasks: list[Task] = []
         self.duties: list[Task] = []
+        self.table_cols: dict[str, dict[str, str]] = {}  # a task table's row -> its cells by role
         self.recipients: tuple[str, ...] = ()
         self.signer = self.signer_title = ""
 
@@ -539,10 +547,7 @@ class _Builder:
         indicators = "lead" not in cols and "number" in cols and any(re.search(r"\b20\d\d\b", c) for c in header)
         if "lead" not in cols and not indicators:
             return self._matrix(rows, starts, st, cols, j)
-        # A table in the body numbers its rows under the unit that holds it ("III.II.3" for row 3 of group II
-        # of a table in part III); ".tt" keeps them apart only where that unit has numbered items of its own.
-        base = st.ids.get("item") or st.ids.get("part", "table")
-        prefix = st.ids.get("appendix") or (f"{base}.tt" if any(x.id.startswith(base + ".") for x in starts) else base)
+        prefix = _rows_prefix(st, starts)
         numcol = cols.get("number", 0)
         units = _table_rows([(li, r) for li, r in rows[1:] if len(r) > numcol], numcol)
         # A second appendix's rows are "appendix.…" too where no row of the first has their ids (targets numbered
@@ -552,7 +557,6 @@ class _Builder:
         if prefix.startswith("appendix") and prefix != "appendix" and not {f"appendix.{u.rel}" for u in units} & {
                 x.id for x in starts}:
             prefix = "appendix"
-        self.table_cols = getattr(self, "table_cols", {})
         for u in units:
             li, r = u.line, u.cells
             content = r[cols["content"]] if "content" in cols and cols["content"] < len(r) else ""
@@ -587,9 +591,7 @@ class _Builder:
         numbered = [(li, r, m) for li, r in rows[1:] if r and (m := re.match(r"\s*(\d{1,2})[.)]?\s+(\S.*)", r[0]))]
         if len(bodies) < 3 or len(numbered) < 2 or not any(mark(r[n]) == "lead" for _, r, _ in numbered for n in bodies if n < len(r)):
             return end
-        base = st.ids.get("item") or st.ids.get("part", "table")
-        prefix = st.ids.get("appendix") or (f"{base}.tt" if any(x.id.startswith(base + ".") for x in starts) else base)
-        self.table_cols = getattr(self, "table_cols", {})
+        prefix = _rows_prefix(st, starts)
         for li, r, m in numbered:
             sid = f"{prefix}.{m.group(1)}"
             said = {role: "; ".join(header[n] for n in bodies if n < len(r) and mark(r[n]) == role) for role in ("lead", "coordinate")}
@@ -634,7 +636,7 @@ class _Builder:
             role = role_of(lead_in.split(":")[0]) if ":" in lead_in else ""
         section = Section(x.id, x.kind, title, span[0], span[1], x.parent, has_body, role)
         self.sections.append(section)
-        task = task_of(self, section, getattr(self, "table_cols", {}).get(x.id))
+        task = task_of(self, section, self.table_cols.get(x.id))
         if task is not None:
             (self.duties if task.origin == "duties" else self.tasks).append(task)
 
