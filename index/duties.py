@@ -180,9 +180,17 @@ def _bracket_roles(text: str, base: int, lead_needed: bool = True) -> dict[str, 
     inner, off = m.group(1), m.start(1)
     flat = re.sub(r"\s+", " ", inner)
     labelled = ":" in flat and label_of(flat.split(":")[0]) in _ROLES  # "(Cơ quan chủ trì: …; phối hợp: …)"
+    # "(Giao Sở Y tế chủ trì, …)": the verb that hands the task over, then the bodies.
+    handed = _ASSIGN.match(fold(inner))
+    if handed:
+        inner, off = inner[handed.end() :], off + handed.end()
+        flat = re.sub(r"\s+", " ", inner)
     if not labelled and not re.match(body_head() + r"\s|(?:chủ trì|phối hợp|thời gian)\s*:", flat, re.I):
         return {}
     return _role_pieces(inner, base + off, lead_needed)
+
+
+_ASSIGN = re.compile(r"\s*(?:" + "|".join(words("cues", "assign")) + r")(?:\s+cho)?\s+")
 
 
 def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, tuple[str, int, int]]:
@@ -191,7 +199,9 @@ def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, t
     Hằng năm"."""
     roles: dict[str, tuple[str, int, int]] = {}
     pos = 0
-    for sep in [*re.finditer(r";|(?<=\.)\s+(?=[^.;:]{2,30}:)", inner), None]:
+    # A label opens a piece even with no stop before it: a cell's lines "Chủ trì: Sở A" / "Phối hợp: Sở B".
+    for sep in [*re.finditer(r";|(?<=\.)\s+(?=[^.;:]{2,30}:)|\s+(?=(?:(?:cơ quan|đơn vị)\s+)?(?:chủ trì|phối hợp|thời gian)\s*:)",
+                             inner, re.I), None]:
         piece = inner[pos : sep.start() if sep else len(inner)]
         a = pos + (len(piece) - len(piece.lstrip()))
         pos = sep.end() if sep else len(inner)
@@ -368,9 +378,19 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
     if table is not None:
         roles = {k: (v, sec.start, sec.end) for k, v in table.items() if k in {"lead", "coordinate", "timeline", "product"}}
         origin = "table"
+        # One column for both roles ("Cơ quan thực hiện": "Chủ trì: Sở A. Phối hợp: Sở B, …"): read by its labels.
+        cell = table.get("lead", "")
+        if "coordinate" not in table and re.search(r"(?:chủ trì|phối hợp)\s*:", cell, re.I):
+            pieces = _role_pieces(cell, sec.start)
+            roles.update({k: (v, sec.start, sec.end) for k, (v, _, _) in pieces.items() if k in {"lead", "coordinate"}})
     else:
         roles = _lines_roles(b, sec)
         if "lead" not in roles:
+            # Several bullets, each closing with its own roles: the unit's task is theirs together,
+            # whatever its last bracket says.
+            several = _bullet_tasks(b, sec, text)
+            if len(several) >= 2:
+                return _of_bullets(sec, several)
             roles, origin = _bracket_roles(text, sec.start), "brackets"
         has_children = any(s.parent == sec.id for s in b.sections) or sec.kind == "part"
         if "lead" not in roles and role == "implementation":
@@ -382,10 +402,6 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
             if "lead" not in roles:  # "3.2. Rà soát, phân loại …" on a line of its own, then its sentence
                 first += _title_length(text[first:], sec.title)
                 roles = _inline_roles(text[first:], sec.start + first)
-    if origin == "brackets":
-        several = _bullet_tasks(b, sec, text)
-        if len(several) >= 2:
-            return _of_bullets(sec, several)
     if "lead" not in roles or not roles["lead"][0].strip():
         return None
     return _task(b, sec, roles, origin)

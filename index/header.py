@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -54,6 +55,10 @@ def header_facts(header: str) -> HeaderFacts:
         # spaces part them (a web page saved from such a file keeps one).
         marks = r"\s*(?:CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-|Số\s*:)"
         left = [re.split(marks, x.strip())[0] for x in header.splitlines()[:4] if re.search(r"\S" + marks, x.strip())]
+        # Its first line may stand alone above them ("ỦY BAN NHÂN DÂN" / "TỈNH HÒA LẠC<TAB>CỘNG HÒA …").
+        above = list(itertools.takewhile(lambda x: not re.search(marks, x.strip()), header.splitlines()[:3]))
+        if left and above and all(x.strip().isupper() for x in above if x.strip()):
+            left = [x.strip() for x in above if x.strip()] + left
         issuer = canon(" ".join(x for x in left if x))
     is_decision = bool(re.search(r"(?:^|\s)QUYẾT ĐỊNH(?:\s|:|$)", head)) and "/QĐ" in (number.group(0) if number else "/QĐ")
     title = ""

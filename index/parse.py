@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "38"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "39"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -152,6 +152,7 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[IVX\d]+)
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
 # A signer's capacity: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".
 _CAPACITY = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)")
+_HOLDS = re.compile(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH")  # an office a signer holds ("TRƯỞNG BAN", "CHÁNH VĂN PHÒNG")
 # A table row: a Markdown pipe row, or a row of cells parted by tabs as Word's tables are pasted into a text
 # file ("1<TAB>Rà soát …<TAB>Sở Tài chính<TAB><TAB>Quý II/2026").
 # A table row: Markdown pipes, cells parted by tabs, or by " | " as text pasted from a table ("1. Tuyên truyền | | CT |").
@@ -669,6 +670,10 @@ class _Builder:
             if s.startswith(("-", "+", "•")):
                 names.append(canon(s.lstrip("-+• ")).rstrip(" .;"))
                 last = j
+            elif names and s not in {"", "|", "---"} and not lines[last].clean.rstrip().endswith((";", ".")) and not _CAPACITY.match(s):
+                # An item wrapped onto the next line ("- Các sở: Công Thương, …," / "Văn hóa, …; ").
+                names[-1] = canon(f"{names[-1]} {s}").rstrip(" .;")
+                last = j
             elif s and s != "|":
                 break
             j += 1
@@ -686,6 +691,10 @@ class _Builder:
                 if any(c.islower() for c in s):
                     break
             k += 1
+        # A signer signs in a capacity ("KT. CHỦ TỊCH"); capitals without one ("KẾ HOẠCH" and the title of an
+        # attached plan) are no signer block.
+        if not any(_CAPACITY.match(lines[n].clean) or _HOLDS.search(lines[n].clean) for n in sig[:-1]):
+            sig = []
         before = [] if sig else self._signer_before(recip_line)  # a signer set above "Nơi nhận"
         for block in (sig, before):
             if block:

@@ -105,7 +105,9 @@ def find_timeline(sentence: str) -> tuple[str, int, int] | None:
 def kinds(text: str) -> set[str]:
     """The kinds of each part of a timeline: "thường xuyên; việc nâng cấp … hoàn thành trước ngày
     31/12/2027" is ongoing and has a date."""
-    return {parse_timeline(part).kind for part in text.split(";") if part.strip()} - {""}
+    # "thực hiện thường xuyên, hằng năm" is both: each part after a comma is read too.
+    parts = [*text.split(";"), *(re.split(r"[;,]", text) if "," in text else [])]
+    return {parse_timeline(part).kind for part in parts if part.strip()} - {""}
 
 
 def due_years(text: str) -> set[int]:
