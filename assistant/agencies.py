@@ -96,10 +96,14 @@ class Directory:
             each = re.sub(r"\s+các\s+([^\W\d_]+(?: xã)?)\b.*$", r" \1", a.name) if re.search(r"\scác\s", a.name) else ""
             if each == a.name or squash(each) in own_names:
                 each = ""
-            initials = ""
+            initials = glued = ""
             if a.name.startswith("Sở "):
-                initials = "Sở " + "".join(w[0] for w in re.findall(r"[^\W\d_]+", a.name[3:]) if w.lower() != "và")
-            for alias in (a.name, bare, no_article, a.english, inverted, initials, each, first_word.get(a.name, ""), *a.aliases):
+                field = [w for w in re.findall(r"[^\W\d_]+", a.name[3:]) if w.lower() != "và"]
+                initials = "Sở " + "".join(w[0] for w in field)
+                # "so yte", "so taichinh": the field typed without its spaces.
+                glued = "Sở " + "".join(field) if 1 < len(field) <= 3 else ""
+            for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, first_word.get(a.name, ""),
+                          *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))
@@ -110,6 +114,9 @@ class Directory:
                                       for ws in [frozenset(_en_words(a.english))] if len(ws) >= 2), key=lambda x: -len(x[0]))
         self._english_vocab = frozenset().union(*(ws for ws, _ in self._english_words))
         self._found: dict[str, list[Agency]] = {}
+        # Each body's name as folded words, less the words that join ("và", "các"), for shortened names.
+        self._short_names = {a: [w for w in re.findall(r"[a-z0-9]+", squash(a.name)) if w not in {"va", "cac"}]
+                             for a in self.agencies if len(re.findall(r"\w+", a.name)) >= 3}
 
     def get(self, name: str) -> Agency | None:
         return next((a for a in self.agencies if a.name == canon_agency(name)), None)
@@ -126,6 +133,7 @@ class Directory:
 
     def _find(self, text: str) -> list[Agency]:
         found = self._spans(squash(text))
+        found += self._glossed(text, {a for _, _, a in found})
         out: list[Agency] = []
         for _, _, a in sorted(found, key=lambda x: x[0]):
             if a not in out:
@@ -155,7 +163,76 @@ class Directory:
                     found.append((*inner, a))
                 start = s.find(alias, end - 1)
         found += self._english_reordered(s, taken, {a for _, _, a in found})
+        found += self._abbreviated(s, taken, {a for _, _, a in found})
         return found
+
+    def _glossed(self, text: str, known: set[Agency]) -> list[tuple[int, int, Agency]]:
+        """Bodies without an English name of the directory's, named in English by words the glossary puts into
+        Vietnamese: "the Provincial Forest Protection and Development Fund" holds every word of "Quỹ Bảo vệ và
+        Phát triển rừng tỉnh"; a place name in the body's name must be in the question as it is ("Sông Lam")."""
+        from assistant.glossary import glossed
+
+        phrases = glossed(text)
+        if not phrases:
+            return []
+        bag = {w for _, _, vi in phrases for w in re.findall(r"[a-z0-9]+", fold(vi))}
+        places = {w for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-ZĐ][^\W\d_]*", text) for w in re.findall(r"[a-z0-9]+", fold(m.group(0)))}
+        out = []
+        for a in self.agencies:
+            need = set(re.findall(r"[a-z0-9]+", squash(a.name))) - {"va", "cac", "co", "cua", "tai"}
+            # A word in five of its name may go untranslated ("Trường" of a university), none of its place's.
+            named_places = {w for m in re.finditer(r"(?<!^)\b[A-ZĐ][^\W\d_]*", a.name)
+                            for w in re.findall(r"[a-z0-9]+", fold(m.group(0)))} - bag
+            if a in known or a.english or len(need & bag) < 2 or len(need - bag - places) > len(need) // 5 \
+                    or not named_places <= places:
+                continue
+            used = [(b, e) for b, e, vi in phrases if set(re.findall(r"[a-z0-9]+", fold(vi))) & need]
+            out.append((min(b for b, _ in used), max(e for _, e in used), a))
+        # Of bodies the same words name, the one that needs the most of them ("… Fund" over a body all of whose
+        # words are among the Fund's).
+        return [x for x in out if not any(y is not x and y[0] <= x[0] and x[1] <= y[1]
+                                           and len(y[2].name) > len(x[2].name) for y in out)]
+
+    def _abbreviated(self, s: str, taken: list[tuple[int, int]], known: set[Agency]) -> list[tuple[int, int, Agency]]:
+        """Bodies named as staff shorten them: the name's first word, then words of it in order, some given by
+        their initials, some left out ("quỹ bv rừng" is the Quỹ Bảo vệ và Phát triển rừng tỉnh, "chi cục kl" the
+        Chi cục Kiểm lâm). Half its words must be said, and no other body may fit the words as well."""
+        toks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z0-9]+", s)]
+        fits: list[tuple[int, tuple[int, int], Agency]] = []
+        for a in self._short_names:
+            if a in known:
+                continue
+            name = self._short_names[a]
+            for i, tok in enumerate(toks):
+                if tok[2] != name[0]:
+                    continue
+                said, at, k, short = 1, 1, i + 1, False
+                while k < len(toks) and at < len(name):
+                    w = toks[k][2]
+                    if w in {"va", "cac"} and k + 1 < len(toks):  # "so kh va cn", "ban ql cac kcn"
+                        k += 1
+                        continue
+                    step = next((p for p in range(at, min(at + 4, len(name))) if name[p] == w), None)
+                    if step is not None:
+                        said, at = said + 1, step + 1
+                    else:
+                        step = next((p for p in range(at, min(at + 4, len(name))) if 2 <= len(w) <= 3
+                                     and "".join(x[0] for x in name[p : p + len(w)]) == w), None)
+                        if step is None:
+                            break
+                        said, at, short = said + len(w), step + len(w), True
+                    k += 1
+                span = (toks[i][0], toks[k - 1][1])
+                if k - i >= 2 and short and said * 2 >= len(name) and not any(span[0] < e and b < span[1] for b, e in taken):
+                    fits.append((said, span, a))
+        out = []
+        # The fullest fit first; one that another body fits as fully over the same words is nobody's.
+        for said, span, a in sorted(fits, key=lambda x: (-x[0], x[1])):
+            rivals = [x for x in fits if x[2] != a and x[0] == said and x[1][0] < span[1] and span[0] < x[1][1]]
+            if not rivals and not any(span[0] < e and b < span[1] for b, e in taken):
+                taken.append(span)
+                out.append((*span, a))
+        return out
 
     def _english_reordered(self, s: str, taken: list[tuple[int, int]], known: set[Agency]) -> list[tuple[int, int, Agency]]:
         """Bodies an English text names with the words of their English name in another order: a run of

@@ -136,6 +136,11 @@ def asked_terms(text: str) -> list[str]:
     return [m.group(1) for m in _ASKED_PATTERN.finditer(_corrected(text)) if m.group(1) not in _SETTING]
 
 
+def glossed(text: str) -> list[tuple[int, int, str]]:
+    """Where a text's English phrases are, and their Vietnamese: (start, end, Vietnamese) of each."""
+    return [(m.start(1), m.end(1), _FORMS[m.group(1)]) for m in _PATTERN.finditer(_corrected(text))]
+
+
 def vietnamese(term: str) -> str:
     """The Vietnamese wording of a phrase content_terms() found."""
     return _FORMS[term]

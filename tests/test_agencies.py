@@ -162,3 +162,28 @@ def test_the_askers_own_body_is_not_asked_about(text: str, expected: list[str], 
     from assistant.agencies import named_bodies
 
     assert [a.name for a in named_bodies(text, directory)] == expected
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("nv dân số ai ph với so yte", "Sở Y tế"),  # a field typed without its spaces
+    ("so tc ct nhung viec gi", "Sở Tài chính"),
+    ("so kh va cn ct gi", "Sở Khoa học và Công nghệ"),  # initials of each word pair, "và" kept
+])
+def test_a_department_typed_short(text: str, agency: str, directory: Directory) -> None:
+    assert names(directory, text) == [agency]
+
+
+def test_a_body_shortened_or_named_in_english_words_of_the_glossary() -> None:
+    """"quỹ bv rừng": the name's first word, then words of it in order, some by their initials; "the Provincial
+    Forest Protection and Development Fund": every word of the name through the glossary, its place as written."""
+    text = ("1. Trồng rừng\nChủ trì: Quỹ Bảo vệ và Phát triển rừng tỉnh\nPhối hợp: Ban Quản lý rừng phòng hộ Sông Lam\n"
+            "2. Tuần tra\nChủ trì: Chi cục Kiểm lâm\nPhối hợp: Quỹ Bảo vệ và Phát triển rừng tỉnh\n")
+    plan = parse_plan("KẾ HOẠCH\nI. MỤC ĐÍCH\nII. NHIỆM VỤ\n" + text, "p.txt")
+    d = Directory([plan])
+    assert [a.name for a in d.find("quy bv rung ct nhung viec gi")] == ["Quỹ Bảo vệ và Phát triển rừng tỉnh"]
+    assert [a.name for a in d.find("ban ql rung phong ho song lam")] == ["Ban Quản lý rừng phòng hộ Sông Lam"]
+    assert [a.name for a in d.find("What does the Provincial Forest Protection and Development Fund do?")] == [
+        "Quỹ Bảo vệ và Phát triển rừng tỉnh"]
+    assert [a.name for a in d.find("Who works with the Sông Lam Protection Forest Management Board?")] == [
+        "Ban Quản lý rừng phòng hộ Sông Lam"]
+    assert d.find("Who leads the forest patrols?") == []
