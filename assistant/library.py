@@ -65,6 +65,7 @@ def province(p: Plan) -> str:
 @functools.lru_cache(maxsize=4096)  # a library labels its plans in every answer: read each issuer once
 def _province(issuer: str, place: str) -> str:
     issuer = " ".join(re.sub(r"\\-|-{2,}", " ", issuer).split())
+    issuer = _BODY.sub("", issuer)  # "UBND TỈNH TÂY NGUYÊN SỞ Y TẾ": the province, not its department
     m = re.search(r"(?i)\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(.+)$", issuer)
     name = m.group(1).strip() if m else place
     if fold(name) == fold(place):
@@ -82,8 +83,34 @@ def _issuer_short(written: str, place: str) -> str:
     issuer = " ".join(re.sub(r"\\-|-{2,}", " ", written).split())
     m = re.search(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+", issuer)
     unit = m.group(1).lower() if m else "tỉnh"
-    head = "UBND" if fold(issuer).startswith("uy ban nhan dan") or not issuer else issuer.split()[0]
+    body = issuer_body(issuer)
+    if body:  # "UBND TỈNH TÂY NGUYÊN / SỞ Y TẾ": the department issues, under its province
+        return f"{body} {unit} {_province(written, place)}"
+    head = "UBND" if fold(issuer).startswith(("uy ban nhan dan", "ubnd", "tinh ", "thanh pho ")) or not issuer else issuer.split()[0]
     return f"{head} {unit} {_province(written, place)}".strip()
+
+
+_BODY = re.compile(r"\s((?:SỞ|BAN(?! NHÂN DÂN)|PHÒNG|CHI CỤC|TRUNG TÂM)\s.+)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def issuer_body(issuer: str) -> str:
+    """The body under a People's Committee that issues a plan ("… SỞ Y TẾ" -> "Sở Y tế"), as the directory
+    writes its name; "" when the committee issues it."""
+    from assistant.agencies import KNOWN
+
+    m = _BODY.search(issuer)
+    if not m:
+        return ""
+    said = m.group(1)
+    return next((k for k in KNOWN if fold(k) == fold(said)), said[:1] + said[1:].lower())
+
+
+def _unit_en(issuer: str) -> str:
+    """The level of a People's Committee in English: "" for a province's, "District ", "Commune " …"""
+    m = re.search(r"(?i)\b(huyện|quận|thị xã|xã|phường|thị trấn)\s+", issuer)
+    return {"huyen": "District ", "quan": "District ", "thi xa": "Town ", "xa": "Commune ", "phuong": "Ward ",
+            "thi tran": "Town "}[fold(m.group(1))] if m else ""
 
 
 def _date(iso: str) -> str:
@@ -96,7 +123,14 @@ def plan_label(p: Plan, en: bool = False) -> str:
     kind = p.doc_type or "Kế hoạch"
     if en:
         kind = {"ke hoach": "Plan", "quyet dinh": "Decision"}.get(fold(kind), kind)
-        where = f"{province(p)} People's Committee"
+        body = issuer_body(" ".join(p.issuer.split()))
+        if body:
+            from assistant.agencies import KNOWN
+
+            english = KNOWN.get(body, ("", ()))[0]
+            where = f"{province(p)} {english or body}"
+        else:
+            where = f"{province(p)} {_unit_en(p.issuer)}People's Committee"
     else:
         where = issuer_short(p)
     when = f", {_date(p.date)}" if p.date else ""
@@ -278,5 +312,5 @@ class Catalogue:
         return next((p for p in self.plans if p.source == source), None)
 
 
-__all__ = ["Catalogue", "Naming", "asks_for_plans", "base_number", "issuer_short", "plan_json", "plan_label",
+__all__ = ["Catalogue", "Naming", "asks_for_plans", "base_number", "issuer_body", "issuer_short", "plan_json", "plan_label",
            "province"]

@@ -18,12 +18,13 @@ import numpy as np
 
 from assistant.agencies import named_bodies, squash
 from assistant.answer import Answer, Choice, Citation
-from assistant.glossary import translate_terms
+from assistant.glossary import content_terms, translate_terms, vietnamese
 from assistant.lexicon import list_words, says, spelled_out
-from assistant.library import asks_for_plans, plan_json, plan_label, province
+from assistant.library import asks_for_plans, issuer_body, plan_json, plan_label, province
 from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
 from assistant.targets import extract_targets
+from index.genre import UPPER
 from index.normalize import fold, unwrap
 from index.parse import Plan, Task
 
@@ -183,7 +184,22 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     en = q.style == "en"
     tests: list[tuple[str, Callable[[Plan], list[Task] | None]]] = []
     agencies = named_bodies(q.text, asst.directory)
-    if agencies:
+    folded = f" {' '.join(re.findall(r'[a-z0-9]+', fold(q.text)))} "
+    # Signers are looked for in every plan: a name is what the question filters by, not a plan it names.
+    signers = {p.signer for p in asst.plans if p.signer and f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.signer)))} " in folded}
+    levels = [level for level, rx in _LEVELS.items() if rx.search(q.words)] if _BY_LEVEL.search(q.words) else []
+    if signers:
+        # "which plans were signed by Trần Minh Khôi": the plans whose signer the question names.
+        pool = tuple(asst.plans)
+        tests.append((f"signed by {', '.join(sorted(signers))}" if en else f"do {', '.join(sorted(signers))} ký",
+                      lambda p: [] if p.signer in signers else None))
+    elif levels and not agencies:
+        # "which plans were issued by a district, a commune or a department": by the issuer's level.
+        said = {"huyen": ("a district", "cấp huyện"), "xa": ("a commune", "cấp xã"), "so": ("a department", "cấp sở")}
+        tests.append((f"issued by {' or '.join(said[x][0] for x in levels)}" if en
+                      else f"do {', '.join(said[x][1] for x in levels)} ban hành",
+                      lambda p: [] if _level(p) in levels else None))
+    elif agencies:
         a = agencies[0]
         name = (asst.directory.english(a.name) or a.name) if en else a.name
         if says(q.text, "proposal"):
@@ -279,6 +295,22 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                   plans=tuple(plan_json(p) for p, _ in found), rule="plans")
 
 
+# The level of the body issuing a plan, as questions name it; asked of plans only with words of issuing.
+_LEVELS = {"huyen": re.compile(r"\b(districts?|cap huyen|ubnd huyen)\b"), "xa": re.compile(r"\b(communes?|cap xa|ubnd xa)\b"),
+           "so": re.compile(r"\b(departments?|cap so|so ban hanh)\b")}
+_BY_LEVEL = re.compile(r"\b(level|issued by|cap|ban hanh)\b")
+
+
+def _level(p: Plan) -> str:
+    """"so" for a plan a department issues, "huyen" or "xa" for a district's or a commune's, "" for a province's."""
+    body = issuer_body(" ".join(p.issuer.split()))
+    if body:
+        return "so" if body.startswith("Sở") else "other"
+    issuer = fold(" ".join(p.issuer.split()))
+    m = re.search(r"\b(huyen|quan|thi xa|xa|phuong|thi tran)\s", issuer)
+    return {"quan": "huyen", "thi xa": "huyen", "phuong": "xa", "thi tran": "xa"}.get(m.group(1), m.group(1)) if m else ""
+
+
 def _cite(p: Plan, sid: str) -> Citation:
     """A section cited whole, as Composer.cite does: the library's own assistant builds no Composer
     over all its plans (at 500 plans that alone took longer than the app may take to start)."""
@@ -309,12 +341,26 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
     """The topic a question gives a list of plans ("có chủ đề chính là chuyển đổi số", "about drowning") and the
     plans of the pool whose titles hold it (through the glossary for English)."""
     cue = "|".join(re.escape(w) for w in list_words("topic"))  # longest first: "chủ đề chính là" before "chủ đề"
+    titles = {p.source: f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.title)))} " for p in pool}
+
+    def holding(words: str) -> set[str]:
+        return {src for src, title in titles.items() if words and f" {words} " in title}
+
     topic = re.search(rf"\b(?:{cue})\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)", spelled_out(q.text))
     if topic is None:
-        return "", set()
+        # "which plans have digital transformation (chuyển đổi số) as the subject of their title": where the
+        # question says it asks by title or subject, its longest phrase that some titles hold.
+        if not re.search(rf"\b(?:{cue}|subject|title|titled|tieu de|ten)\b", spelled_out(q.text)):
+            return "", set()
+        said = [" ".join(re.findall(r"[a-z0-9]+", fold(x))) for x in re.findall(r"[(“\"]([^)”\"]{3,60})[)”\"]", q.text)]
+        if q.style == "en":
+            said += [" ".join(re.findall(r"[a-z0-9]+", fold(vietnamese(term)))) for term in content_terms(q.text)]
+        found = sorted(((w, holding(w)) for w in said if " " in w), key=lambda x: -len(x[0]))
+        found = [(w, h) for w, h in found if h]
+        return found[0] if found else ("", set())
     phrase = " ".join(topic.group(1).split())
     words = " ".join(re.findall(r"[a-z0-9]+", fold(translate_terms(phrase)))) if q.style == "en" else phrase
-    return phrase, {p.source for p in pool if words and f" {words} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.title)))} "}
+    return phrase, holding(words)
 
 
 _MONTHS = {name: n for n, names in enumerate(list_words("months"), 1) for name in names.split()}
@@ -342,7 +388,7 @@ def _unplaced(name: str) -> str:
     """A body's name without the province one plan adds: "Ngân hàng Chính sách xã hội chi nhánh tỉnh Bắc Sơn" is
     the bank another plan's "… chi nhánh tỉnh Phú Lâm" is, each in its own province; "UBND tỉnh" stays apart
     from "UBND các huyện"."""
-    return re.sub(r"\b(tỉnh|thành phố)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)+\s*$", r"\1", name.strip())
+    return re.sub(rf"\b(tỉnh|thành phố)(?:\s+[{UPPER}][^\W\d_]*)+\s*$", r"\1", name.strip())
 
 
 __all__ = ["ask_library"]

@@ -149,6 +149,28 @@ def test_plans_are_listed_by_the_topic_their_titles_hold(asst: Assistant) -> Non
     assert ans.route == "plans" and stems(ans) == ["kh-longgiang-dulich"], ans.answer
 
 
+def test_plans_are_listed_by_their_signer(asst: Assistant) -> None:
+    ans = asst.ask("Which plans in the library were signed by Trần Minh Khôi or Hoàng Thị Mai Lan?")
+    assert ans.route == "plans" and set(stems(ans)) == {"kh-longgiang-dulich", "kh-lamha-duoinuoc"}, ans.answer
+
+
+def test_plans_are_listed_by_the_title_words_a_question_quotes(asst: Assistant) -> None:
+    ans = asst.ask("Which plans have community tourism (du lịch cộng đồng) as the subject of their title?")
+    assert ans.route == "plans" and stems(ans) == ["kh-longgiang-dulich"], ans.answer
+
+
+def test_a_departments_plan_and_a_districts_are_labelled_by_their_issuer() -> None:
+    from index.ingest import read_document
+    from index.parse import parse_plan
+
+    received = Path(__file__).parent / "data" / "received"
+    dept, district = (parse_plan(read_document(received / n).text, n)
+                      for n in ("kh-syt-tay-nguyen-tiem-chung.docx", "kh-krong-binh-hoc-tap.pdf"))
+    assert plan_label(dept) == "Kế hoạch 1245/KH-SYT (Sở Y tế tỉnh Tây Nguyên, 15/1/2026)"
+    assert plan_label(dept, en=True) == "Plan 1245/KH-SYT (Tây Nguyên Department of Health, 15/1/2026)"
+    assert plan_label(district, en=True) == "Plan 47/KH-UBND (Krông Bình District People's Committee, 16/1/2026)"
+
+
 def test_plans_are_listed_by_the_year_issued(asst: Assistant) -> None:
     ans = asst.ask("Có bao nhiêu kế hoạch được ban hành trong năm 2025?")
     assert set(stems(ans)) == {"kh-lamha-duoinuoc", "kh-longgiang-dulich"}
