@@ -25,11 +25,12 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from index.genre import UPPER
 from index.parse import Plan
 
 SOURCES = [Path("corpus/plan-65-web.txt"), *sorted(Path("tests/data/plans").glob("*"))]
 _NUMBER = re.compile(r"Số:\s*(\d+)/((?:KH|QĐ)-UBND)")
-_PLACE = re.compile(r"([A-ZĐÀ-Ỹ][^\W\d_]*(?: [A-ZĐÀ-Ỹ][^\W\d_]*)*), ngày")
+_PLACE = re.compile(rf"([{UPPER}][^\W\d_]*(?: [{UPPER}][^\W\d_]*)*), ngày")
 _DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})")
 
 

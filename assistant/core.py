@@ -459,5 +459,5 @@ class Assistant:
         return [
             {"section": t.section, "year": t.year, "indicator": t.indicator, "value": t.value,
              "comparator": t.comparator, "unit": t.unit, "start": t.start, "end": t.end, "doc": t.doc}
-            for t in self.targets
+            for t in self.targets if not t.baseline  # what a plan starts from is no target of it
         ]

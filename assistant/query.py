@@ -158,6 +158,8 @@ class Ids(frozenset[str]):
         return made
 
 
+# A reference said to be a task's: "nv I.3", "nhiệm vụ I.2", "task I.2".
+_TASK_WORD = re.compile(r"(?i:nhiệm vụ|nhiem vu|nv|task|hoạt động|hoat dong)\s*(?:số\s+|so\s+)?$")
 # A reference said to be a target's: "mục tiêu 2b", "chỉ tiêu 3", "target 2.1".
 _AIM = re.compile(r"(?i:mục tiêu|muc tieu|chỉ tiêu|chi tieu|targets?|objectives?)\s*(?:số\s+|so\s+)?$")
 
@@ -301,6 +303,12 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                     continue  # "phần a mục 2" in a plan without lettered parts is no reference
             elif shape == "rnl":
                 sid = f"{g[0]}.{g[1]}" + (f".{_letter(g[2])}" if g[2] else "")
+                # "nv I.3" where the tasks sit in an appendix grouped I, II, …: its row I.3, when part I has no
+                # item 3, or one that is no task while the question says a task.
+                row = next((f"{a}.{sid}" for a in apps if f"{a}.{sid}" in known), "") if not g[2] else ""
+                tasky = bool(_TASK_WORD.search(text[: m.start()])) and g[0] not in getattr(known, "tasks", ())
+                if row and (sid not in known or tasky):
+                    sid = row
             elif shape == "lnr":
                 rest = f"{g[1]}.{_letter(g[0])}"
                 sid = f"{g[2] or _task_part(known, rest)}.{rest}"
@@ -344,7 +352,10 @@ _GENERIC_LEAD = generic_lead()
 _SPECIFIC_LEAD = Phrases(w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD)
 _INTENT_MATCHERS = {name: Phrases(words) for name, words in _INTENT_WORDS.items()}
 _WHO_DOES = re.compile(r"\b(?:(?:co quan|don vi|so|ben) nao|ai) (?:se )?(?:thuc hien|lam|trien khai|dam nhan|dam nhiem)\b"
-                       r"|\bwho (?:will )?(?:carr(?:y|ies) out|implements?|does|do)\b")
+                       r"|\bwho (?:will )?(?:carr(?:y|ies) out|implements?|does|do)\b"
+                       # "which agency is to set up …", "which department must issue …": a body to do it
+                       r"|\b(?:which|what) (?:agency|agencies|department|departments|body|bodies|unit|office) "
+                       r"(?:is to|are to|will|must|should|has to|have to)\b")
 
 
 # A document named by its number ("Kế hoạch số 27/KH-UBND", "QĐ 412", "plan no. 65"): naming, not asking
@@ -525,6 +536,9 @@ def asks_two(text: str) -> bool:
 # Where a question's second question begins: ", và …", "; còn …", "? …".
 _SECOND = re.compile(r"(?:[,;]\s*(?:(?:và|va|còn|con|and|also|while)\s+)|\?\s+)(?=\S)", re.I)
 _ROLE_KINDS = frozenset({"lead", "coordinate", "timeline"})
+# A second part that points back at the first ("… và nhiệm vụ này xong khi nào", "… and when must it be done")
+# asks of the same topic.
+_BACK = re.compile(r"\b(?:này|đó|ấy|nói trên|trên|it|its|this|that|these|those|they|them)\b", re.I)
 
 
 def two_questions(text: str) -> tuple[str, str] | None:
@@ -541,13 +555,19 @@ def two_questions(text: str) -> tuple[str, str] | None:
         if not (_WH_FOLDED.search(" " + spelled_out(first) + " ") and _WH_FOLDED.search(" " + spelled_out(second) + " ")):
             continue
         a, b = set(detect_intents(first)) - {"content"}, set(detect_intents(second)) - {"content"}
-        if not a or not b or a & b or (a | b) <= _ROLE_KINDS or "meta" in a | b:
+        # The same thing asked again of "this task" is asked of the first part's topic.
+        if not a or not b or "meta" in a | b or (a & b and _BACK.search(second)):
             continue
         own = [w for w in re.findall(r"[a-z]+", spelled_out(second)) if w not in intent_tokens() and len(w) > 1]
-        if len(own) < 3:
+        # The same thing asked of two topics ("X do cơ quan nào chủ trì, còn Y do cơ quan nào chủ trì?") is two
+        # questions when the second names a topic of its own; so are two things asked of two topics.
+        if len(own) < (4 if a & b or (a | b) <= _ROLE_KINDS else 3):
             continue
         preface = first.split(":", 1)[0] + ":" if ":" in first and len(first.split(":", 1)[0]) <= 160 else ""
-        return first, f"{preface} {second}".strip()
+        # The year the first part sets holds for the second, unless it names its own ("… by 2025 …, and how many …").
+        years = re.findall(r"(?<!\d)20\d\d(?!\d)", first) if not re.search(r"(?<!\d)20\d\d(?!\d)", second) else []
+        said = f" ({', '.join(dict.fromkeys(years))})" if years and not preface else ""
+        return first, f"{preface} {second}".strip() + said
     return None
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
-from assistant.compose.base import DATED, overlap
+from assistant.compose.base import DATED, overlap, topic_terms
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
 from assistant.lexicon import says
@@ -68,6 +68,15 @@ class Turn:
     def ref_tasks(self) -> list[tuple[Plan, Task]]:
         """The tasks the question's references name; a part or item stands for all its tasks."""
         return self.c.ref_tasks(self.f.q)
+
+    @property
+    def topicless_role(self) -> bool:
+        """A role asked of the bodies a question names, with hardly a word of a topic ("ds nv sở y tế chủ trì"):
+        no task is named to find, so what the question asks is the bodies' tasks."""
+        if not self.f.asked or not set(self.f.asked) <= {"lead", "coordinate"} or not self.f.agencies:
+            return False
+        rest = topic_terms(self.ask.directory.unnamed(self.f.q.text), self.f.en)
+        return sum("_" not in w for w in rest) <= 1
 
     @property
     def named_tasks(self) -> list[Task]:
@@ -271,7 +280,7 @@ def mentions(t: Turn) -> Reply | None:
 
 def agency_tasks(t: Turn) -> Reply | None:
     """"Sở Y tế chủ trì những nhiệm vụ nào", "tasks the Department of Health co-leads"."""
-    if t.f.aggregate and t.f.agencies:
+    if t.f.agencies and (t.f.aggregate or t.topicless_role):
         return t.answer(t.c.agency_answer(t.f.q, list(t.f.agencies), t.f.leads))
     return None
 
@@ -514,6 +523,12 @@ def reporting(t: Turn) -> Reply | None:
         opens = 0 <= first.lower().find("báo cáo") < 150 and bool(DATED.search(first))
         return opens, overlap(terms, own) / max(1.0, len(own)) ** 0.5
     best = max(units, key=fit)
+    # "which agency sets up the hotline for reporting violence, and by when": who does a task is asked, when a task
+    # near the question holds more of its words than the clause on reports does.
+    if f.wants("lead"):
+        near = next((h for h in t.hits[:3] if t.c.task(h.doc, h.section)), None)
+        if near is not None and overlap(terms, set(lexical_terms(near.text))) > overlap(terms, set(lexical_terms(best[0].body(best[1])))):
+            return None
     return (*t.c.quote(f.q, *best), False)
 
 
@@ -536,15 +551,21 @@ def _unassigned(t: Turn, doc: str, sid: str) -> Reply | None:
     """A unit of the tasks part that names no body, asked who leads or takes part in it, where the units beside
     it (its part's other leaves) mostly have bodies: the plan assigns it to no one, and says so by its silence."""
     plan = next((p for p in t.c.plans if p.source == doc), None)
-    if plan is None or plan.role(sid) != "tasks" or (doc, sid) in t.c._tasks:
+    if plan is None or (doc, sid) in t.c._tasks:
         return None
-    part = sid.split(".")[0]
+
+    def silent(x: str) -> bool:
+        if plan.role(x) != "tasks" or (doc, x) in t.c._tasks:
+            return False
+        part = x.split(".")[0]
+        leaves = [y.id for y in plan.sections if y.id.split(".")[0] == part and y.id != part and y.id not in parents]
+        return x in leaves and len(leaves) >= 4 and sum((doc, y) in t.c._tasks for y in leaves) >= 0.75 * len(leaves)
+
     parents = {x.parent for x in plan.sections}
-    leaves = [x.id for x in plan.sections if x.id.split(".")[0] == part and x.id != part and x.id not in parents]
-    if sid not in leaves or len(leaves) < 4:
-        return None
-    assigned = sum((doc, x) in t.c._tasks for x in leaves)
-    if assigned < 0.75 * len(leaves):
+    # "Nhiệm vụ 8" whose roles a table of another part gives by its number (the row "8." of a CT/PH matrix).
+    rows = [x.id for x in plan.sections if x.kind == "row" and x.id.count(".") == 1 and "." in sid
+            and x.id.split(".")[1] == sid.split(".")[-1] and x.id.split(".")[0] != sid.split(".")[0]]
+    if not silent(sid) and not (len(rows) == 1 and not plan.section(sid).kind == "row" and silent(rows[0])):  # type: ignore[union-attr]
         return None
     return t.refuse(reason("unassigned", t.f.en, said=sid))
 

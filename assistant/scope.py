@@ -19,7 +19,7 @@ from assistant.lexicon import list_words, says, spelled_out
 from assistant.query import Query, asked_years
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
-from index.genre import vocabulary
+from index.genre import UPPER, vocabulary
 from index.normalize import fold, has_diacritics, tones
 from index.parse import Plan
 
@@ -45,7 +45,9 @@ _SUM_WORDS = _MONEY_WORDS | {w for phrase in list_words("budget") for w in fold(
     "duoc", "phan", "total", "estimated", "how", "much", "what", "is", "the", "plan", "of", "for"}
 _MONEY_EN = re.compile(
     r"\b(how much (is|are|does|do|did|will|money)|how much (\w+ ){0,2}(per|a|each) (month|year|person|head|household)|costs?|prices?|fees?|tuition|wages?|salar(y|ies)|premiums?|poverty (line|threshold|standard)|"
-    r"allowance amount|income (threshold|line|level|standard|ceiling)|vnd|dong)\b"
+    r"allowance amount|income (threshold|line|level|standard|ceiling)|vnd|dong|"
+    # money paid or lent: "what monthly cash amount will the province pay", "the maximum loan a household can get"
+    r"cash|loans?|allowances?|grants?|benefit amounts?)\b"
 )
 _MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)\b", re.I)
 # Penalties and discipline: the plan asks for strict handling of abuse, but sets no sanction.
@@ -64,6 +66,8 @@ _PROCEDURE_IN_PLAN = re.compile(r"thủ tục", re.I)
 # Communes and villages: the plan names none.
 _COMMUNES = re.compile(r"\b(which|what) (specific )?(communes|villages|wards|districts)\b|(?<!dia )\b(xa|thon|lang|phuong|huyen) nao\b"
                        r"|\bnhung xa\b")
+# The Vietnamese word of a unit a question asks for by name.
+_UNIT_WORD = {"communes": "xa", "villages": "thon", "wards": "phuong", "districts": "huyen", "lang": "lang"}
 # A figure asked for: how many, how much, what share.
 _FIGURE = re.compile(
     r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|how many|how much|"
@@ -203,13 +207,13 @@ class Scope:
         self.years = sorted({t.year for t in targets})
         # The kinds of institution the plan names one of ("Bệnh viện Đa khoa tỉnh", "Ngân hàng Chính sách xã hội").
         kinds = vocabulary()["kinds"]
-        self.kinds_named = {k for k in kinds if any(re.search(rf"(?i:{re.escape(k)})\s+[A-ZĐÀ-Ỹ]", p.text) for p in plans)}
+        self.kinds_named = {k for k in kinds if any(re.search(rf"(?i:{re.escape(k)})\s+[{UPPER}]", p.text) for p in plans)}
         self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
         self.vocab = set(self.folded.split())
         # Whether the plans rank the province or record a statement themselves (read once, not per question).
         self.ranks, self.states = bool(_RANK.search(self.folded)), bool(_STATEMENT.search(self.folded))
         # Names the plans write with capitals ("Quảng Ngãi", "Sở Y tế"), folded, one to three words long.
-        caps = [re.findall(r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*", p.text) for p in plans]
+        caps = [re.findall(rf"[{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*)*", p.text) for p in plans]
         self.proper = {fold(" ".join(ws[i:j])) for run in caps for name in run for ws in [name.split()]
                        for i in range(len(ws)) for j in range(i + 1, min(len(ws), i + 3) + 1)}
         # Syllables that begin no place's name after a unit's word: question words and auxiliaries, the
@@ -217,14 +221,21 @@ class Scope:
         genre = [w for key in ("verbs",) for phrase in vocabulary()[key]["start"] for w in phrase.split()]
         units = [w for phrase in vocabulary()["places"]["units"] for w in phrase.split()]
         self.after_unit = set(vocabulary()["places"]["after_unit"]) | set(genre) | set(units)
+        # The units below the province the plans name one of by name ("thôn Phước Lâm", "huyện Ba Tơ"), folded.
+        self.units_named = {fold(m.group(1)) for p in plans
+                            for m in re.finditer(r"\b([Tt]hôn|[Xx]ã|[Pp]hường|[Hh]uyện|[Tt]hị trấn|[Ll]àng|[Bb]ản)[ \t]+(\w)(\w*)", p.text)
+                            if m.group(2).isupper() and not m.group(3).isupper()}
 
     def _asks_money(self, q: Query, t: str) -> bool:
         """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
         fee"), or a Vietnamese money phrase the plan never uses ("học phí")."""
         figure = _figure_asked(t) or bool(re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t)) \
+            or bool(re.search(r"\b(maximum|minimum|max|min|monthly|annual) (\w+ ){0,1}(loan|amount|payment|allowance|grant|sum)s?\b", t)) \
             or bool(re.search(r"\bwhat (\w+ ){0,2}(wages?|salary|unit costs?|costs?|prices?|fees?)\b", t))  # "what regional minimum wage"
         if q.style == "en":  # "(in VND)": a sum asked in its currency
-            return (figure and bool(_MONEY_EN.search(t))) or bool(re.search(r"\bin (vnd|dong|vietnam(ese)? dong)\b", t))
+            # "what share of retirees should receive a pension or monthly allowance": a share, no sum.
+            share = bool(re.search(r"\b(what|which) (\w+ ){0,2}(share|percentage|proportion)\b|\bpercent", t))
+            return (figure and not share and bool(_MONEY_EN.search(t))) or bool(re.search(r"\bin (vnd|dong|vietnam(ese)? dong)\b", t))
         # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word. Punctuation stays a
         # token: "chuyên gia, nhà khoa học" holds no "giá nhà".
         marked = re.findall(r"[a-z0-9]+|[,;:.?!()]", fold(spelled_out(q.text)))  # "bn tien": "bao nhieu tien"
@@ -282,7 +293,7 @@ class Scope:
         # "huyện Sơn Hà", "Xã Đạ Sar", "phường Bình Minh", capitalised as typed: a unit below the province
         # and its name, which the plan does not put side by side.
         unit = re.search(r"(?i:\b(huyện|huyen|xã|xa|phường|phuong|thị trấn|thi tran|thôn|thon|district of|commune of))"
-                         r"\s+([A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)?)", text)
+                         rf"\s+([{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*)?)", text)
         if unit and f" {fold(unit.group(1)).split()[0]} {fold(unit.group(2))} " not in self.folded \
                 and fold(unit.group(2)) not in self.proper:
             return True
@@ -306,9 +317,12 @@ class Scope:
             if f" {a} {b} " not in self.folded and a not in self.after_unit and f" {word} {a} " not in self.folded \
                     and SYLLABLE.fullmatch(a) and SYLLABLE.fullmatch(b):
                 return True
-        # "which communes", "xã nào".
+        # "which communes", "xã nào": unless the plan names some by name ("thôn Phước Lâm, thôn Khe Ngang").
         commune = _COMMUNES.search(t)
-        return commune is not None and f" {commune.group(0)} " not in self.folded
+        if commune is None or f" {commune.group(0)} " in self.folded:
+            return False
+        asked = commune.group(3) or commune.group(4) or ""
+        return _UNIT_WORD.get(asked, asked) not in self.units_named
 
     def written_terms(self, text: str) -> list[str]:
         """The English topic phrases of a question whose glossary wording the plan writes (a pair of its
@@ -379,7 +393,8 @@ class Scope:
                 and not (en and self._writes(q.text, procedure.group(0))):
             return reason("procedure", en)
         # "who sets up the provincial hotline": the plan's "đường dây nóng" is a task of it, no number asked of it.
-        if self.asks_contact(t) and not (en and {"lead", "coordinate"} & set(q.intents)
+        # What the plan does about it is asked, not its number ("which agency sets up the hotline, and by when").
+        if self.asks_contact(t) and not (en and not re.search(r"\bnumbers?\b", t)
                                          and any(self._writes(q.text, m.group(0)) for m in _CONTACT.finditer(t))):
             return reason("contact", en)
         # "Bệnh viện nào sẽ thí điểm …", "which hospital will pilot …": a named institution of a kind the plan names none of.

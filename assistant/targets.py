@@ -26,6 +26,8 @@ class Target:
     start: int  # the clause in the source file
     end: int
     subject: str = ""  # the bullet's first clause, for a clause that only goes on ("; đến năm 2030 đạt 98%")
+    # The heading of a column of what was done ("Năm 2025 (ước thực hiện)"): a figure the plan starts from, no target.
+    baseline: str = ""
 
 
 def _year(title: str) -> int | None:
@@ -245,10 +247,12 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
         unit = cs[unit_col].strip() if unit_col is not None and unit_col < len(cs) else ""
         # A column of the year the plan starts from ("Năm 2025 (cơ sở)"): each year's figure is said beside it.
         per = "%" if unit == "%" else f" {unit}" if unit else ""
-        baseline = "".join(f" ({head[i].strip()}: {cs[i].strip()}{per})" for i in range(min(len(head), len(cs)))
-                           if i not in years and re.search(r"\b20\d\d\b", head[i]) and re.search(r"\d", cs[i]))
+        done = [(i, int(y.group(0))) for i in range(min(len(head), len(cs)))
+                if i not in years and (y := re.search(r"\b20\d\d\b", head[i])) and re.search(r"\d", cs[i])]
+        baseline = "".join(f" ({head[i].strip()}: {cs[i].strip()}{per})" for i, _ in done)
         said_bound = " ".join(re.findall(r"\(([^)]*)\)", fold(indicator)))  # "(tối thiểu)", not "ít nhất 01 lần/năm"
         bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", said_bound)), "")
+        row = next((x.id for x in plan.sections if x.kind == "row" and x.start <= a < x.end), sid)
         for i, year in years.items():
             value = cs[i].strip() if i < len(cs) else ""
             # "93,5", "≥ 95%", or a cell in words: "Giảm từ 5% trở lên", "Trên 98%", "12 điểm", "40 camera".
@@ -262,7 +266,16 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
             plain = re.fullmatch(r"[<>≤≥]?\s*\d[\d.,]*\s*%?", value)
             said = f"{indicator}: {figure if plain and not re.match(r'[<>≤≥]', value) else value}" + ("" if share or not unit or not plain else f" {unit}")
             cell_bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", fold(value))), "")
-            row = next((x.id for x in plan.sections if x.kind == "row" and x.start <= a < x.end), sid)
             out.append(Target(plan.source, row, year, said + baseline, figure, bound or cell_bound, "%" if share else counted, a,
                               a + len(line.rstrip()), indicator))
+        # What was done in a year a column heads, asked as that year's figure ("tỷ lệ … năm 2025 là bao nhiêu"),
+        # is the plan's to say, as what it starts from.
+        for i, year in done:
+            if year in years.values() or len(cs[i].strip()) > 60 or len(re.findall(r"\b20\d\d\b", head[i])) > 1:
+                continue
+            m = re.search(r"(?<![\d/])(\d[\d.,]*)\s*(%)?", cs[i])
+            if m:
+                share = unit == "%" or bool(m.group(2))
+                out.append(Target(plan.source, row, year, f"{indicator}: {cs[i].strip()}{per}", m.group(1).rstrip(".,") + ("%" if share else ""),
+                                  "", "%" if share else unit, a, a + len(line.rstrip()), indicator, head[i].strip()))
     return out

@@ -429,9 +429,20 @@ def test_a_point_in_time_is_read_however_its_quarter_is_spelled() -> None:
     ("Nhiệm vụ nước sạch do ai chủ trì, và khi nào hoàn thành?", 0),  # roles of one task: asked together
     ("When was Plan 65/KH-UBND issued, and which action programme does it implement?", 0),  # a document's facts
     ("chỉ tiêu nhà ở xã hội năm 2025 là bao nhiêu, còn năm 2030?", 0),  # the second refers to the first
+    # the same thing asked of two topics, each named
+    ("Nhiệm vụ đổi mới cơ chế huy động nguồn lực thực hiện chính sách xã hội do cơ quan nào chủ trì, còn nhiệm vụ "
+     "khuyến khích nguồn lực quốc tế hỗ trợ ứng phó thiên tai, biến đổi khí hậu do cơ quan nào chủ trì?", 2),
+    ("Ai chủ trì nhiệm vụ phát triển nhà ở xã hội, và ai chủ trì nhiệm vụ này trong năm 2026?", 0),  # "this task"
 ])
 def test_a_question_asking_two_things_of_two_topics_is_parted(question: str, parts: int) -> None:
     split = two_questions(question)
     assert (len(split) if split else 0) == parts
     if split and ":" in question:
         assert all(p.startswith("Về chính sách hỗ trợ Bà mẹ Việt Nam anh hùng:") for p in split)
+
+
+def test_a_year_the_first_question_sets_holds_for_the_second() -> None:
+    first, second = two_questions(  # type: ignore[misc]
+        "How many new houses does the plan aim to support by 2025 for families of people with meritorious services, "
+        "and how many storm- and flood-resilient houses for poor households?")
+    assert "2025" in first and "2025" in second

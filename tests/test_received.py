@@ -30,13 +30,20 @@ DEPARTMENT = "kh-syt-tay-nguyen-tiem-chung.docx"
 IN_BODY = "kh-ha-giang-nam-lang-nghe.pdf"
 # A commune's plan pasted as text: part IV a matrix of tasks × bodies marked "CT" / "PH", cells parted by " | ".
 MATRIX = "kh-xa-phuoc-son-chuyen-doi-so.txt"
+# A Word plan whose items hold dash bullets, each closing with its own roles in brackets worded several ways
+# ("(Giao Ban Quản lý … chủ trì …)"), and whose targets table has a column of the year it starts from (freeze-13).
+BULLETED = "kh-khanh-lam-nhan-luc.docx"
+# A Word decision issuing a plan whose appendix rows give both roles in one cell ("Chủ trì: …. Phối hợp: …"), the
+# rows numbered afresh in each roman group, the signer above "Nơi nhận" and the attached plan's title below it.
+MERGED = "qd-song-lam-rung.docx"
 
 
 @pytest.fixture(scope="module")
 def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
-    for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX):
+    for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
+                 MERGED):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -196,3 +203,59 @@ def test_a_matrix_of_marks_assigns_each_task(asst: Assistant) -> None:
     listed = asst.ask("Công an xã chủ trì những nhiệm vụ nào?", plan=MATRIX)
     assert {"IV.2", "IV.9"} <= {c.section for c in listed.citations}
 
+
+
+def test_a_task_with_no_lead_in_the_matrix_is_said_to_have_none(asst: Assistant) -> None:
+    """Task 8 has "PH" marks only: asked who leads it, by its number or its topic, the plan assigns it no lead."""
+    for question in ("nv 8 gan ma dia chi so cho ho dan thi ai chu tri", "gắn mã địa chỉ số cho hộ dân do ai chủ trì"):
+        ans = asst.ask(question, plan=MATRIX)
+        assert ans.abstained and ans.rule in {"unassigned", "section_unassigned"} and "III.8" in ans.answer
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("boi duong nang luc so cho giao vien cq nao ct", "Sở Giáo dục và Đào tạo"),
+    ("Nhiệm vụ bồi dưỡng chuyên sâu về an toàn thông tin, an ninh mạng do cơ quan nào chủ trì?", "Sở Khoa học và Công nghệ"),
+    ("khao sat nhu cau nhan luc so o cac kcn ai chu tri", "Ban Quản lý các khu công nghiệp tỉnh"),
+])
+def test_each_bullet_is_led_as_its_own_bracket_says(asst: Assistant, question: str, lead: str) -> None:
+    """Every bullet of item III.2 closes with its roles, the last one "(Giao … chủ trì, …)": the item is four
+    tasks, the question about one gets its lead."""
+    ans = asst.ask(question, plan=BULLETED)
+    said = ans.answer.split("): ", 1)[-1].split(".")[0]  # "Cơ quan chủ trì tham mưu nhiệm vụ III.2 (…): <lead>."
+    assert not ans.abstained and lead in said, ans.answer
+
+
+def test_bullets_due_every_year_are_listed_by_themselves(asst: Assistant) -> None:
+    ans = asst.ask("Please list every task that is to be carried out every year.", plan=BULLETED)
+    assert {c.section for c in ans.citations} == {"III.2", "III.3", "III.4"}
+    assert "Ban Quản lý các khu công nghiệp tỉnh" in ans.answer and "Tỉnh đoàn" in ans.answer
+
+
+def test_the_year_a_targets_table_starts_from_is_answered_as_such(asst: Assistant) -> None:
+    """"Năm 2025 (ước thực hiện)" heads a column of what was done: asked for 2025, the plan states it."""
+    ans = asst.ask("ty le nguoi trong do tuoi lao dong co ky nang so co ban nam 2025 bn %", plan=BULLETED)
+    assert not ans.abstained and "45,8%" in ans.answer and "ước thực hiện" in ans.answer
+
+
+def test_one_cell_for_both_roles_is_read_by_its_labels(asst: Assistant) -> None:
+    ans = asst.ask("nv II.2 ai chu tri, ai phoi hop", plan=MERGED)
+    assert "Chi cục Kiểm lâm; Công an tỉnh" in ans.answer and "Bộ Chỉ huy Quân sự tỉnh" in ans.answer
+    row = asst.ask("nv I.3 ai ct", plan=MERGED)  # part I has no item 3: the appendix row I.3
+    assert "appendix.I.3" in {c.section for c in row.citations} and "Sở Nông nghiệp và Môi trường" in row.answer
+
+
+def test_a_decisions_signer_stands_above_its_recipients(asst: Assistant) -> None:
+    ans = asst.ask("Quyết định ban hành Kế hoạch này do ai ký, với chức danh gì?", plan=MERGED)
+    assert "Hoàng Minh Tuấn" in ans.answer and "PHÓ CHỦ TỊCH" in ans.answer
+
+
+@pytest.mark.parametrize(("question", "body"), [
+    ("quy bv rung ct nhung viec gi", "Quỹ Bảo vệ và Phát triển rừng tỉnh"),
+    ("Which tasks does the Provincial Forest Protection and Development Fund lead?", "Quỹ Bảo vệ và Phát triển rừng tỉnh"),
+    ("Who works with the Sông Lam Protection Forest Management Board on clearing up encroachment on forest land?",
+     "Công an tỉnh"),
+])
+def test_bodies_named_short_or_in_english(asst: Assistant, question: str, body: str) -> None:
+    """Staff shorten a body's name ("quỹ bv rừng"); a partner names it in English words the glossary knows."""
+    ans = asst.ask(question, plan=MERGED)
+    assert not ans.abstained and body in ans.answer

@@ -99,6 +99,10 @@ def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixtu
     ("Who currently heads the provincial labour department?", True),  # an office holder, not a task's lead
     ("Quảng Ngãi đang xếp thứ mấy trong các tỉnh miền Trung về tỷ lệ bao phủ bảo hiểm y tế?", True),  # no ranking
     ("Which contractor has been assigned to build the social housing units?", True),  # it names no company
+    ("Which schools does the plan name as pilots for universal preschool education?", True),  # it names no school
+    ("Which districts will pilot the housing programme?", True),  # nor any district
+    ("What monthly cash amount per person will the province pay to Heroic Vietnamese Mothers?", True),  # no sum
+    ("By 2030, what share of people using primary care should have it paid for by health insurance?", False),
 ])
 def test_what_the_plan_does_not_say_is_declined_and_only_that(assistant: Assistant, question: str, declined: bool) -> None:
     ans = assistant.ask(question)

@@ -110,7 +110,9 @@ class TargetAnswers(ComposerBase):
         parts, cites = [], []
         for t in chosen:
             plan = next(p for p in self.plans if p.source == t.doc)
-            parts.append(f"{'By' if en else 'Đến năm'} {t.year}: {t.indicator}")
+            # A figure of what was done is said under its column's heading ("Năm 2025 (ước thực hiện)"), no target.
+            when = f"{t.baseline}" if t.baseline else f"{'By' if en else 'Đến năm'} {t.year}"
+            parts.append(f"{when}: {t.indicator}")
             cites.append(self.cite(plan, t.section, (t.start, t.end)))
         lead = "Target in the plan — " if en else "Chỉ tiêu của kế hoạch — "
         return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + ".", cites, best

@@ -188,27 +188,37 @@ class ListAnswers(ComposerBase):
                 return t.when.kind == "range" and t.when.last is None
             return kind in kinds(t.timeline) if kind else timeline is None or fold(t.timeline) == fold(timeline)
 
-        rows = [(p, t) for p in self.plans for t in p.work() if fits(t) and (within is None or t in within)]
+        # A unit of several bullets fits by the bullets that do, and is listed by them with their own leads.
+        found = [(p, t, [b for b in t.own if fits(b)]) for p in self.plans for t in p.work() if within is None or t in within]
+        rows = [(p, t) for p, t, parts in found if parts]
+        fitting = {id(t): parts for _, t, parts in found}
+        en = q.style == "en"
+
+        def named(p: Plan, t: Task) -> str:
+            if not t.bullets:
+                return self.gist(p, t)
+            return " / ".join(f"{short(b.title, 120)} — {'lead' if en else 'chủ trì'}: {self._names(b.lead, en)}"
+                              for b in fitting[id(t)])
+
         if year is not None:
-            en = q.style == "en"
-            items = "; ".join(f"{t.id} ({self.gist(p, t)}; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}; "
-                              f"{'timeline' if en else 'thời gian'}: {t.timeline})" for p, t in rows)
+            items = "; ".join(f"{t.id} ({named(p, t)}" + ("" if t.bullets else f"; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}")
+                              + f"; {'timeline' if en else 'thời gian'}: {_timelines(fitting[id(t)])})" for p, t in rows)
             if not rows:
                 return ((f"No task of the plan is due in {year}." if en else f"Kế hoạch không có nhiệm vụ nào hạn trong năm {year}."),
                         [])
             text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''} due in {year}: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ có hạn trong năm {year}: {items}.")
             return text, [self.cite(p, t.id, t.spans[2] if t.spans[2][1] else None) for p, t in rows]
-        if saying and rows:  # the plan's own wording of it
-            timeline = " / ".join(dict.fromkeys(t.timeline for _, t in rows))
-        if kind and rows:
-            timeline = rows[0][1].timeline if len({t.timeline for _, t in rows}) == 1 else " / ".join(
-                dict.fromkeys(t.timeline for _, t in rows))
-        en = q.style == "en"
+        if (saying or kind) and not rows:
+            said = saying or _KINDS[kind][0 if en else 1]
+            return (f"No task of the plan has the timeline “{said}”." if en
+                    else f"Kế hoạch không có nhiệm vụ nào có thời gian thực hiện “{said}”."), []
+        if (saying or kind) and rows:  # the plan's own wording of it
+            timeline = " / ".join(dict.fromkeys(b.timeline for _, t in rows for b in fitting[id(t)]))
         # "… together with the agency leading each one": the lead beside each task.
         lead = "lead" in q.intents and timeline is not None
-        items = "; ".join(f"{t.id} ({self.gist(p, t)}" + (f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}" if lead else "")
-                          + ")" for p, t in rows)
+        items = "; ".join(f"{t.id} ({named(p, t)}" + (f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
+                                                       if lead and not t.bullets else "") + ")" for p, t in rows)
         if within is not None and timeline is None:
             text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''}: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ: {items}.")
@@ -220,6 +230,14 @@ class ListAnswers(ComposerBase):
         text = (f"{len(rows)} tasks have the timeline “{timeline}”: {items}." if en
                 else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
         return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
+
+
+_KINDS = {"ongoing": ("ongoing", "thường xuyên"), "yearly": ("every year", "hằng năm"),
+          "open": ("from a year on, with no end", "từ một năm trở đi")}
+
+
+def _timelines(tasks: list[Task]) -> str:
+    return " / ".join(dict.fromkeys(t.timeline for t in tasks if t.timeline))
 
 
 _ROMAN_QUARTER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}

@@ -57,7 +57,9 @@ class RoleAnswers(MentionAnswers):
             # "who works with X": X leads it, if any task near the question is so; else X takes part.
             fitting = [f for f in pool if all(n in f[1].lead for n in bodies)] or [
                 f for f in pool if all(n in (*f[1].lead, *f[1].coordinate) for n in bodies)]
-            if fitting and (not candidates or candidates[0] not in fitting):
+            # Partners are asked: a task that names some answers before one that names none (the body's own duty).
+            fitting.sort(key=lambda f: not f[1].coordinate)
+            if fitting and (not candidates or candidates[0] not in fitting or not candidates[0][1].coordinate):
                 return fitting[0]
         # "by when must the communes and wards issue their own plans": the named body's own duty, near the question,
         # when no task near it is one that body leads.
@@ -164,6 +166,11 @@ class RoleAnswers(MentionAnswers):
             return self.quote(q, plan, t.id)
         en = q.style == "en"
         label = self._task_label(t, en)
+        # "nv dân số ai ph với sở y tế", "which bodies support the Department of Education": who leads is
+        # what the question already says; the bodies beside it are what it asks.
+        named = {a.name for a in self.directory.find(q.text)}
+        if asked == ["lead"] and t.lead and set(t.lead) <= named:
+            asked = ["lead", "coordinate"]
         lines: list[str] = []
         spans: list[tuple[int, int]] = []
         if "lead" in asked:
