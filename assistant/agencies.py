@@ -41,6 +41,8 @@ def squash(text: str) -> str:
 
 
 _EN_GLUE = {"and", "of", "the", "s"}
+# The words a level standing for its committees may follow: none, or a word that joins ("của", "cho", "thì").
+_BEFORE_LEVEL = {"cua", "cho", "voi", "va", "o", "thi", "tai", "la", "ve", "doi", "rieng", "con", "nhu"}
 
 
 def _en_word(w: str) -> str:
@@ -83,6 +85,7 @@ class Directory:
         # Longest alias first, so "Sở Lao động - Thương binh và Xã hội" beats "Sở Lao động".
         pairs = []
         own_names = {squash(a.name) for a in self.agencies}
+        levels: list[str] = []
         for a in self.agencies:
             # Staff drop the "và" and the commas: "so khoa hoc cong nghe".
             bare = re.sub(r",|\s+và\s+", " ", a.name)
@@ -96,18 +99,22 @@ class Directory:
             each = re.sub(r"\s+các\s+([^\W\d_]+(?: xã)?)\b.*$", r" \1", a.name) if re.search(r"\scác\s", a.name) else ""
             if each == a.name or squash(each) in own_names:
                 each = ""
+            # "cấp huyện phải làm gì": the committees of that level ("UBND các huyện, thị xã, thành phố").
+            level = re.sub(r"^(?:UBND|Ủy ban nhân dân)\s+(?:các\s+)?", "cấp ", each) if re.match(r"(?:UBND|Ủy ban nhân dân)\s", each) else ""
+            levels.append(level)
             initials = glued = ""
             if a.name.startswith("Sở "):
                 field = [w for w in re.findall(r"[^\W\d_]+", a.name[3:]) if w.lower() != "và"]
                 initials = "Sở " + "".join(w[0] for w in field)
                 # "so yte", "so taichinh": the field typed without its spaces.
                 glued = "Sở " + "".join(field) if 1 < len(field) <= 3 else ""
-            for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, first_word.get(a.name, ""),
+            for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, level, first_word.get(a.name, ""),
                           *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))
         self._pairs = pairs
+        self._levels = {squash(x) for x in levels}
         # Each English name as a set of words, for the orders English puts them in ("the commune and ward
         # People's Committees" is the "People's Committees of communes and wards").
         self._english_words = sorted(((ws, a) for a in self.agencies if a.english
@@ -156,6 +163,11 @@ class Directory:
             start = s.find(alias)
             while start >= 0:
                 end = start + len(alias)
+                # "cấp xã" names the communes' committees where it stands alone ("cấp huyện phải làm gì"), not as
+                # what a noun is of ("ngân sách cấp xã").
+                if alias in self._levels and s[:start].split()[-1:] not in ([], *([w] for w in _BEFORE_LEVEL)):
+                    start = s.find(alias, end - 1)
+                    continue
                 # Aliases are space-padded; two names side by side share one space.
                 inner = (start + 1, end - 1)
                 if not any(inner[0] < e and b < inner[1] for b, e in taken):

@@ -114,9 +114,11 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?i:phần|phan|part)\s+(dd|đ|Đ|[A-Ea-e])\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "Ln"),
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})" + _OF + r"(?i:phần|phan|part)\s+(dd|đ|Đ|[A-Ea-e])(?![\w.])"), "nL"),
     # part IV item 2 / phần IV mục 2
-    (re.compile(_PART_WORD + r"\s+" + _ROM + r"\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "rn"),
+    (re.compile(_PART_WORD + r"\s+(?i:" + _ROM + r")\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "rn"),
     # part IV / phần IV / mục IV
     (re.compile(_PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "r"),
+    # phan iv / muc iii, typed in small letters: a part the plan has
+    (re.compile(_PART_WORD + r"\s+(iv|ix|vi{0,3}|x|i{1,3}|v)(?![\w.])"), "rl"),
     # nhiệm vụ 3 / task 7 / mục 3 (an item alone)
     (re.compile(_ITEM_WORD + r"\s+(?i:số\s+|so\s+|no\.?\s*)?(\d{1,2})(?![\w.,/])"), "n"),
 ]
@@ -324,9 +326,13 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                 part = ROMAN[int(g[1]) - 1]
                 sid = f"{part if part in known else g[1]}.{g[0]}"
             elif shape == "rn":
-                sid = f"{g[0]}.{g[1]}"
+                sid = f"{g[0].upper()}.{g[1]}"
             elif shape == "r":
                 sid = g[0]
+            elif shape == "rl":
+                sid = g[0].upper()
+                if sid not in known:
+                    continue
             else:
                 sid = f"{_task_part(known, g[0])}.{g[0]}"
             record(sid, m, keep_missing=shape != "n")
@@ -555,15 +561,17 @@ def two_questions(text: str) -> tuple[str, str] | None:
         if not (_WH_FOLDED.search(" " + spelled_out(first) + " ") and _WH_FOLDED.search(" " + spelled_out(second) + " ")):
             continue
         a, b = set(detect_intents(first)) - {"content"}, set(detect_intents(second)) - {"content"}
-        # The same thing asked again of "this task" is asked of the first part's topic.
-        if not a or not b or "meta" in a | b or (a & b and _BACK.search(second)):
+        preface = first.split(":", 1)[0] + ":" if ":" in first and len(first.split(":", 1)[0]) <= 160 else ""
+        # A second part that points back ("… và nhiệm vụ này xong khi nào") asks of the first part's topic, unless
+        # a preface gives both theirs ("Về chính sách X: ai chủ trì, và chính sách này …").
+        if not a or not b or "meta" in a | b or (_BACK.search(second) and not preface):
             continue
         own = [w for w in re.findall(r"[a-z]+", spelled_out(second)) if w not in intent_tokens() and len(w) > 1]
-        # The same thing asked of two topics ("X do cơ quan nào chủ trì, còn Y do cơ quan nào chủ trì?") is two
-        # questions when the second names a topic of its own; so are two things asked of two topics.
+        # The same thing asked of two topics ("X do cơ quan nào chủ trì, còn Y do cơ quan nào chủ trì?"), or a role
+        # and a time of two ("who leads X, and by when must Y be connected"), is two questions where the second
+        # names a topic of its own; so are two things asked of two topics.
         if len(own) < (4 if a & b or (a | b) <= _ROLE_KINDS else 3):
             continue
-        preface = first.split(":", 1)[0] + ":" if ":" in first and len(first.split(":", 1)[0]) <= 160 else ""
         # The year the first part sets holds for the second, unless it names its own ("… by 2025 …, and how many …").
         years = re.findall(r"(?<!\d)20\d\d(?!\d)", first) if not re.search(r"(?<!\d)20\d\d(?!\d)", second) else []
         said = f" ({', '.join(dict.fromkeys(years))})" if years and not preface else ""

@@ -21,7 +21,7 @@ from assistant.compose.base import DATED, overlap, topic_terms
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
 from assistant.lexicon import says
-from assistant.query import Query, asks_day, asks_two
+from assistant.query import Query, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import reason
 from index.parse import Plan, Task
@@ -544,7 +544,16 @@ def task_roles(t: Turn) -> Reply | None:
     found = t.c.find_task(f.q, t.hits)
     if found is None:
         return None
-    return _no_day(t, [found]) or t.answer(t.c.task_answer(f.q, *found, list(f.asked)))
+    reply = _no_day(t, [found]) or t.answer(t.c.task_answer(f.q, *found, list(f.asked)))
+    # "By when should universal preschool education for ages 3 to 5 be completed?": a task that runs on with no
+    # end says no year; an indicator whose own words the question names sets one, and is said beside it.
+    when = found[1].when
+    if reply and not reply[2] and f.asked == ("timeline",) and when.last is None and when.kind != "date" \
+            and not names_tasks(f.words) and t.c.names_an_indicator(f.q):
+        text, cites, _ = t.c.target_answer(f.q)
+        if text:
+            return f"{reply[0]} {text}", [*reply[1], *cites], False
+    return reply
 
 
 def _unassigned(t: Turn, doc: str, sid: str) -> Reply | None:

@@ -193,7 +193,7 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
         pool = tuple(asst.plans)
         tests.append((f"signed by {', '.join(sorted(signers))}" if en else f"do {', '.join(sorted(signers))} ký",
                       lambda p: [] if p.signer in signers else None))
-    elif levels and not agencies:
+    elif levels and (not agencies or says(q.text, "issued")):
         # "which plans were issued by a district, a commune or a department": by the issuer's level.
         said = {"huyen": ("a district", "cấp huyện"), "xa": ("a commune", "cấp xã"), "so": ("a department", "cấp sở")}
         tests.append((f"issued by {' or '.join(said[x][0] for x in levels)}" if en

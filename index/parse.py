@@ -12,7 +12,7 @@ from index.genre import label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline
 
-PARSER_VERSION = "39"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "40"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -670,7 +670,8 @@ class _Builder:
             if s.startswith(("-", "+", "•")):
                 names.append(canon(s.lstrip("-+• ")).rstrip(" .;"))
                 last = j
-            elif names and s not in {"", "|", "---"} and not lines[last].clean.rstrip().endswith((";", ".")) and not _CAPACITY.match(s):
+            elif names and j == last + 1 and s not in {"", "|", "---"} and not lines[last].clean.rstrip().endswith((";", ".")) \
+                    and not _CAPACITY.match(s):
                 # An item wrapped onto the next line ("- Các sở: Công Thương, …," / "Văn hóa, …; ").
                 names[-1] = canon(f"{names[-1]} {s}").rstrip(" .;")
                 last = j
@@ -693,7 +694,7 @@ class _Builder:
             k += 1
         # A signer signs in a capacity ("KT. CHỦ TỊCH"); capitals without one ("KẾ HOẠCH" and the title of an
         # attached plan) are no signer block.
-        if not any(_CAPACITY.match(lines[n].clean) or _HOLDS.search(lines[n].clean) for n in sig[:-1]):
+        if len(sig) > 1 and not any(_CAPACITY.match(lines[n].clean) or _HOLDS.search(lines[n].clean) for n in sig[:-1]):
             sig = []
         before = [] if sig else self._signer_before(recip_line)  # a signer set above "Nơi nhận"
         for block in (sig, before):

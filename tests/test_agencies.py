@@ -187,3 +187,9 @@ def test_a_body_shortened_or_named_in_english_words_of_the_glossary() -> None:
     assert [a.name for a in d.find("Who works with the Sông Lam Protection Forest Management Board?")] == [
         "Ban Quản lý rừng phòng hộ Sông Lam"]
     assert d.find("Who leads the forest patrols?") == []
+
+
+def test_a_level_standing_alone_names_its_committees(directory: Directory) -> None:
+    """"cấp huyện phải làm gì" asks of the districts' committees; "ngân sách cấp huyện" is a budget."""
+    assert names(directory, "cap huyen phai lam gi theo phan iv") == ["UBND các huyện, thị xã, thành phố"]
+    assert names(directory, "Kế hoạch bố trí bao nhiêu kinh phí từ ngân sách cấp huyện?") == []

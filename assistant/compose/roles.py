@@ -43,6 +43,8 @@ class RoleAnswers(MentionAnswers):
                 candidates += [c for c in restating if c not in candidates]
             elif role == "tasks" and self._duty_plan(h.doc):
                 continue  # a task of a plan that says who does what agency by agency: its duty answers
+            elif role in {"implementation", "reporting"} and "timeline" in q.intents and not _TIMED.search(h.text):
+                continue  # "by when should …": a duty that sets no time answers no "when"; a task further down may
             elif role not in {"purpose", "objectives", "targets", "funding"} and h.section != "header" and not (
                     role in {"implementation", "reporting"} and of_task):
                 # A funding passage ("vốn ủy thác qua Ngân hàng …") names no task's roles either; nor, for a
@@ -262,4 +264,6 @@ class RoleAnswers(MentionAnswers):
         return text, [self.cite(plan, t.id)]
 
 
+# A time a passage sets: a date, a month or quarter, a year, "hằng năm", "thường xuyên".
+_TIMED = re.compile(r"\b(?:20\d\d|\d{1,2}/\d{1,2}|quý|tháng|hằng năm|hàng năm|thường xuyên|định kỳ)\b", re.I)
 
