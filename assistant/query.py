@@ -567,10 +567,10 @@ def two_questions(text: str) -> tuple[str, str] | None:
         if not a or not b or "meta" in a | b or (_BACK.search(second) and not preface):
             continue
         own = [w for w in re.findall(r"[a-z]+", spelled_out(second)) if w not in intent_tokens() and len(w) > 1]
-        # The same thing asked of two topics ("X do cơ quan nào chủ trì, còn Y do cơ quan nào chủ trì?"), or a role
-        # and a time of two ("who leads X, and by when must Y be connected"), is two questions where the second
-        # names a topic of its own; so are two things asked of two topics.
-        if len(own) < (4 if a & b or (a | b) <= _ROLE_KINDS else 3):
+        # The same thing asked of two topics ("X do cơ quan nào chủ trì, còn Y do cơ quan nào chủ trì?") is two
+        # questions where the second names a topic of its own; so are two things asked of two topics. A role and a
+        # time ("who leads cashless payment, and by when must all schools be connected") are one task's.
+        if (not a & b and (a | b) <= _ROLE_KINDS) or len(own) < (4 if a & b else 3):
             continue
         # The year the first part sets holds for the second, unless it names its own ("… by 2025 …, and how many …").
         years = re.findall(r"(?<!\d)20\d\d(?!\d)", first) if not re.search(r"(?<!\d)20\d\d(?!\d)", second) else []

@@ -250,7 +250,7 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
             # "which plans set targets for 2028": the plans with an indicator for that year, read as a plan's
             # targets are read, not by the years its title spans.
             tests.append((f"setting targets for {y}" if en else f"đặt chỉ tiêu cho năm {y}",
-                          lambda p: [] if any(t.year == y for t in extract_targets(p)) else None))
+                          lambda p: [] if any(t.year == y and not t.baseline for t in extract_targets(p)) else None))
         else:
             ending = says(q.text, "ends")
 
