@@ -27,7 +27,9 @@ _ROLE_LINE = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
 def _split_re() -> re.Pattern[str]:
     # A new body begins a list entry: "Sở …", "Ban Dân tộc …", "UBND …", never "ban ngành".
     head = body_head() + r"(?:\s+(?:[" + UPPER + r"]|các|tỉnh)|(?=\s*[,;.]|$))"  # "…, Tỉnh đoàn, …" is a name too
-    return re.compile(r"\s*;\s*|\s*,\s+(?=" + head + r"|các\s)|\s+và\s+(?=" + head + r")|\s*\n\s*(?=" + head + r")")
+    # After a comma, a ward's "…, Công an phường, …" too; after "và" that is one name ("Văn phòng HĐND và UBND phường").
+    listed = body_head() + r"(?:\s+(?:[" + UPPER + r"]|các|tỉnh|xã|phường|huyện|thị trấn)|(?=\s*[,;.]|$))"
+    return re.compile(r"\s*;\s*|\s*,\s+(?=" + listed + r"|các\s)|\s+và\s+(?=" + head + r")|\s*\n\s*(?=" + head + r")")
 
 
 def _split(value: str) -> list[str]:
@@ -158,7 +160,7 @@ def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
         if m and key in _ROLES:
             close(last)
             group = (key, m.group(2), ln.start)
-        elif group is not None and ln.clean and ln.clean != "|" and (
+        elif group is not None and ln.clean and ln.clean != "|" and not ln.raw.lstrip().startswith("#") and (
                 not m or ";" in m.group(1) or (not key and not group[1].rstrip().endswith("."))):
             # a wrapped line, or one whose colon is a later label's ("UBND các xã; hoàn thành: …"), or
             # the rest of a label the wrap cut ("…; Thời" then "hạn: thường xuyên")
@@ -197,6 +199,9 @@ def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, t
     """Roles said piece by piece, the pieces parted by ";" or by a full stop before a label: "Sở X chủ trì; Sở
     Y phối hợp; Quý II/2026", "Chủ trì: Sở Y tế; phối hợp: …", "Phòng A chủ trì; Phòng B phối hợp. Thời gian:
     Hằng năm"."""
+    marked = _marked_roles(inner, base)
+    if marked:
+        return marked
     roles: dict[str, tuple[str, int, int]] = {}
     pos = 0
     # A label opens a piece even with no stop before it: a cell's lines "Chủ trì: Sở A" / "Phối hợp: Sở B".
@@ -352,6 +357,37 @@ def _inline_said(text: str, lead: tuple[str, int, int], coord: tuple[str, int, i
     return said_lead if whole_lead else "", said_coord if coord[2] and partners > 1 else ""
 
 
+_MARK = re.compile(r"\s*\((đồng\s+)?chủ trì\)", re.I)
+
+
+def _marked_roles(inner: str, base: int) -> dict[str, tuple[str, int, int]]:
+    """A list of bodies whose leads are marked inside it: "Phòng Kinh tế, Hạ tầng và Đô thị, Công an phường (chủ
+    trì), Ban Chỉ huy Quân sự phường" — the body before "(chủ trì)" leads, the bodies of the run before "(đồng chủ
+    trì)" lead together, the others take part. {} for a text with no such mark."""
+    marks = list(_MARK.finditer(inner))
+    if not marks:
+        return {}
+    leads: list[str] = []
+    partners: list[str] = []
+    pos = 0
+    for m in marks:
+        run = list(split_agencies(inner[pos : m.start()]))
+        if run:
+            ledby = run if m.group(1) else run[-1:]
+            leads += ledby
+            partners += [a for a in run if a not in ledby]
+        pos = m.end()
+    partners += list(split_agencies(inner[pos:]))
+    if not leads:
+        return {}
+    span = (base, base + len(inner))
+    roles = {"lead": ("; ".join(dict.fromkeys(leads)), *span)}
+    rest = [a for a in dict.fromkeys(partners) if a not in leads]
+    if rest:
+        roles["coordinate"] = ("; ".join(rest), *span)
+    return roles
+
+
 def _title_length(text: str, title: str) -> int:
     """The length of the heading lines that hold a unit's title at the start of its text (0 without a
     title, or when nothing follows it)."""
@@ -496,6 +532,16 @@ def referred_tasks(b: _Builder) -> list[Task]:
                     partners.setdefault(sid, []).append(duty.lead[0])
                 else:
                     whens[(sid, duty.lead[0])] = when
+    # A table of a row per body listing the numbers of its tasks ("Sở Nội vụ | Nhiệm vụ 7 | Nhiệm vụ 3, 5").
+    for body, role, numbers, span in b.by_body:
+        for number in numbers:
+            sid = next((f"{p}.{number}" for p in parts if f"{p}.{number}" in by_id), "")
+            if not sid or sid in have or sid in parents:
+                continue
+            if role == "lead":
+                leads.setdefault(sid, []).append((body, span, ""))
+            else:
+                partners.setdefault(sid, []).append(body)
     out: list[Task] = []
     for sid, said in leads.items():
         task = by_id[sid]

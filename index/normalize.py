@@ -102,7 +102,7 @@ def unwrap(text: str) -> str:
 
 def agency(name: str) -> str:
     """Canonical agency name: "Sở Lao động-Thương binh" -> "Sở Lao động - Thương binh"."""
-    name = canon(name).strip(" .;,")
+    name = canon(name).strip(" .;,*_")  # "**Công an phường**": a Markdown file's bold is no part of the name
     name = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " - ", name)
     name = re.sub(r"^các sở, ban ngành", "Các sở, ban ngành", name, flags=re.IGNORECASE)
     # A bracket after the name qualifies the body, it is no part of its name: "Sở Nông nghiệp và Môi trường

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from index.duties import group_roles, referred_tasks, split_agencies, task_of
-from index.genre import label_of, role_of, words
+from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
-from index.timeline import Timeline
+from index.timeline import Timeline, find_timeline, parse_timeline
 
-PARSER_VERSION = "40"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "41"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -151,6 +151,9 @@ _ARTICLE = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[IVX\d]+)?\s*[:.]?\s*(.*)$")
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
 # A signer's capacity: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".
+# A cell that names tasks by number only: "2, 3, 5, 11", "Nhiệm vụ 3, 5", "1; 4; 12", "1, 7, 9, 12; giám sát …".
+_TASK_NUMBERS = re.compile(r"^\s*(?:(?:nhiệm vụ|nv|task|hoạt động)s?\s*(?:số\s*)?)?\d{1,2}(?:\.\d{1,2})*"
+                           r"(?:\s*(?:,|;|và|and)\s*\d{1,2}(?:\.\d{1,2})*)*\s*(?:[.;:].*)?$", re.I)
 _CAPACITY = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)")
 _HOLDS = re.compile(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH")  # an office a signer holds ("TRƯỞNG BAN", "CHÁNH VĂN PHÒNG")
 # A table row: a Markdown pipe row, or a row of cells parted by tabs as Word's tables are pasted into a text
@@ -312,6 +315,9 @@ class _Builder:
         self.tasks: list[Task] = []
         self.duties: list[Task] = []
         self.table_cols: dict[str, dict[str, str]] = {}  # a task table's row -> its cells by role
+        # A table with a row per body whose role cells list the numbers of the tasks it leads or takes part in
+        # ("Sở Nội vụ | Nhiệm vụ 7 | Nhiệm vụ 3, 5"): (body, role, numbers, span of its row).
+        self.by_body: list[tuple[str, str, tuple[str, ...], tuple[int, int]]] = []
         self.recipients: tuple[str, ...] = ()
         self.signer = self.signer_title = ""
 
@@ -502,9 +508,30 @@ class _Builder:
                  and x.id not in parents]
         if self.tasks or len(referred) * 2 >= len(units):
             self.tasks += referred
+        self.tasks = [self._phased(t) for t in self.tasks]
         order = {s.id: n for n, s in enumerate(self.sections)}
         self.tasks.sort(key=lambda t: order[t.id])  # numbered as the plan numbers them
         return self._plan()
+
+    def _phased(self, t: Task) -> Task:
+        """A task that says no time of its own takes its phase's: the heading above it in its part that numbers
+        nothing ("### Giai đoạn 1 (Quý I - Quý II/2026)", "### Nhiệm vụ thường xuyên")."""
+        by_id = {s.id: s for s in self.sections}
+        sec = by_id.get(t.id)
+        if t.timeline or sec is None:
+            return t
+        part = by_id.get(t.id.split(".")[0])
+        phase = ""
+        for ln in self.lines:
+            if ln.start >= sec.start:
+                break
+            if part is not None and ln.start > part.start and ln.raw.lstrip().startswith("#"):
+                said = re.search(r"\(([^()]*\d[^()]*)\)", ln.clean)
+                found = find_timeline(ln.clean)
+                phase = said.group(1) if said else found[0] if found else ""
+        if not phase:
+            return t
+        return replace(t, timeline=phase, when=parse_timeline(phase))
 
     def _siblings(self, starts: list[_Start]) -> None:
         """Siblings share one style: where most items of a part are running paragraphs (part IV of
@@ -550,6 +577,8 @@ class _Builder:
             return self._matrix(rows, starts, st, cols, j)
         prefix = _rows_prefix(st, starts)
         numcol = cols.get("number", 0)
+        if not indicators and self._by_body(rows, cols):
+            return j
         units = _table_rows([(li, r) for li, r in rows[1:] if len(r) > numcol], numcol)
         # A second appendix's rows are "appendix.…" too where no row of the first has their ids (targets numbered
         # 1–7 in Phụ lục I, tasks I.1–IV.4 in Phụ lục II), as DESIGN.md's scheme writes an appendix row; its own
@@ -574,6 +603,31 @@ class _Builder:
             starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
             self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
         return j
+
+    def _by_body(self, rows: list[tuple[int, list[str]]], cols: dict[str, int]) -> bool:
+        """A table of a row per body whose lead (and partner) cells hold task numbers, not names ("TT | Cơ quan,
+        đơn vị | Chủ trì nhiệm vụ | Phối hợp thực hiện nhiệm vụ": "Sở Nội vụ | Nhiệm vụ 7 | Nhiệm vụ 3, 5"): each
+        row assigns the tasks it numbers to its body (read with the tasks, duties.referred_tasks). False for any
+        other table."""
+        roles = [(k, cols[k]) for k in ("lead", "coordinate") if k in cols]
+        data = rows[1:]
+        said = [r[n] for _, r in data for _, n in roles if n < len(r) and r[n].strip(" -–—")]
+        if len(data) < 3 or not said or not all(_TASK_NUMBERS.match(c) for c in said):
+            return False
+        taken = {n for _, n in roles} | {cols.get("number", -1), cols.get("timeline", -1)}
+        head = re.compile(body_head() + r"\s", re.I)
+        named = [n for n in range(len(rows[0][1])) if n not in taken
+                 and sum(bool(n < len(r) and head.match(r[n].strip())) for _, r in data) * 2 >= len(data)]
+        if not named:
+            return False
+        for li, r in data:
+            body = canon(r[named[0]]).strip(" .;") if named[0] < len(r) else ""
+            span = (self.lines[li].start, self.lines[li].end)
+            for role, n in roles:
+                numbers = tuple(re.findall(r"\d{1,2}(?:\.\d{1,2})*", re.split(r"[;:]\s*[^\d\s,;]", r[n])[0])) if n < len(r) else ()
+                if body and numbers:
+                    self.by_body.append((body, role, numbers, span))
+        return True
 
     def _matrix(self, rows: list[tuple[int, list[str]]], starts: list[_Start], st: _State, cols: dict[str, int],
                 end: int) -> int:

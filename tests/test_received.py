@@ -36,6 +36,12 @@ BULLETED = "kh-khanh-lam-nhan-luc.docx"
 # A Word decision issuing a plan whose appendix rows give both roles in one cell ("Chủ trì: …. Phối hợp: …"), the
 # rows numbered afresh in each roman group, the signer above "Nơi nhận" and the attached plan's title below it.
 MERGED = "qd-song-lam-rung.docx"
+# A Word plan whose tasks name nobody; part IV is a table with a row per body listing the numbers of the tasks
+# it leads and supports ("Sở Nội vụ | Nhiệm vụ 7 | Nhiệm vụ 3, 5"), one task led by two rows, one by none (freeze-14).
+BY_BODY = "kh-thai-ninh-nguoi-cao-tuoi.docx"
+# A ward's plan as Markdown: tasks under phase headings ("### Giai đoạn 1 (Quý I - Quý II/2026)"), each with
+# "- Thực hiện: A, B (chủ trì), C", the lead marked inside the list, not always first (freeze-14).
+MARKED = "kh-phuong-an-hoa-do-thi.md"
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +49,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
-                 MERGED):
+                 MERGED, BY_BODY, MARKED):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -259,3 +265,31 @@ def test_bodies_named_short_or_in_english(asst: Assistant, question: str, body: 
     """Staff shorten a body's name ("quỹ bv rừng"); a partner names it in English words the glossary knows."""
     ans = asst.ask(question, plan=MERGED)
     assert not ans.abstained and body in ans.answer
+
+
+def test_a_row_per_body_assigns_the_tasks_it_numbers(asst: Assistant) -> None:
+    ans = asst.ask("nhiệm vụ 7 do cơ quan nào chủ trì?", plan=BY_BODY)
+    assert "Sở Nội vụ" in ans.answer.split("): ", 1)[-1].split(".")[0] and "III.7" in {c.section for c in ans.citations}
+    joint = asst.ask("nv 11 ai ct", plan=BY_BODY)  # two rows lead it
+    assert "Sở Y tế" in joint.answer and "Sở Tài chính" in joint.answer
+    listed = asst.ask("Sở Y tế chủ trì những nhiệm vụ nào?", plan=BY_BODY)
+    assert {"III.2", "III.3", "III.5", "III.11"} <= {c.section for c in listed.citations}
+    none = asst.ask("nhiệm vụ 12 do ai chủ trì", plan=BY_BODY)  # no row leads it
+    assert none.abstained and "III.12" in none.answer
+
+
+def test_a_lead_marked_inside_a_list_of_bodies(asst: Assistant) -> None:
+    """"- Thực hiện: Phòng Kinh tế, Hạ tầng và Đô thị, Công an phường (chủ trì), …": the marked body leads, the
+    others take part; a name with a comma in it stays one name."""
+    ans = asst.ask("nv 3 ai chu tri, ai phoi hop", plan=MARKED)
+    lead = ans.answer.split("): ", 1)[-1].split(".")[0]
+    assert "Công an phường" in lead and "Phòng Kinh tế" not in lead, ans.answer
+    assert "Phòng Kinh tế, Hạ tầng và Đô thị" in ans.answer
+    joint = asst.ask("nv 4 ai chu tri", plan=MARKED)  # "(đồng chủ trì)" after two bodies
+    assert "Phòng Kinh tế, Hạ tầng và Đô thị" in joint.answer and "Công ty Cổ phần Môi trường đô thị Cửu Long" in joint.answer
+
+
+def test_a_task_takes_its_phases_time_frame(asst: Assistant) -> None:
+    """Task 7 says no deadline of its own: it runs in its phase, "### Giai đoạn 2 (Quý III - Quý IV/2026)"."""
+    ans = asst.ask("nv 7 thuc hien khi nao", plan=MARKED)
+    assert "Quý III - Quý IV/2026" in ans.answer
