@@ -124,6 +124,14 @@ class Directory:
         # Each body's name as folded words, less the words that join ("và", "các"), for shortened names.
         self._short_names = {a: [w for w in re.findall(r"[a-z0-9]+", squash(a.name)) if w not in {"va", "cac"}]
                              for a in self.agencies if len(re.findall(r"\w+", a.name)) >= 3}
+        self._by_first: dict[str, list[Agency]] = {}
+        for a, name in self._short_names.items():
+            self._by_first.setdefault(name[0], []).append(a)
+        # Each body the directory has no English name for: the words of its name, less those that join, and the
+        # words it writes with capitals after its first (its place: "Sông Lam"), for English questions (_glossed).
+        self._unnamed_en = [(a, set(re.findall(r"[a-z0-9]+", squash(a.name))) - {"va", "cac", "co", "cua", "tai"},
+                             {w for m in re.finditer(r"(?<!^)\b[A-ZĐ][^\W\d_]*", a.name) for w in re.findall(r"[a-z0-9]+", fold(m.group(0)))})
+                            for a in self.agencies if not a.english]
 
     def get(self, name: str) -> Agency | None:
         return next((a for a in self.agencies if a.name == canon_agency(name)), None)
@@ -190,13 +198,9 @@ class Directory:
         bag = {w for _, _, vi in phrases for w in re.findall(r"[a-z0-9]+", fold(vi))}
         places = {w for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b[A-ZĐ][^\W\d_]*", text) for w in re.findall(r"[a-z0-9]+", fold(m.group(0)))}
         out = []
-        for a in self.agencies:
-            need = set(re.findall(r"[a-z0-9]+", squash(a.name))) - {"va", "cac", "co", "cua", "tai"}
+        for a, need, caps in self._unnamed_en:
             # A word in five of its name may go untranslated ("Trường" of a university), none of its place's.
-            named_places = {w for m in re.finditer(r"(?<!^)\b[A-ZĐ][^\W\d_]*", a.name)
-                            for w in re.findall(r"[a-z0-9]+", fold(m.group(0)))} - bag
-            if a in known or a.english or len(need & bag) < 2 or len(need - bag - places) > len(need) // 5 \
-                    or not named_places <= places:
+            if a in known or len(need & bag) < 2 or len(need - bag - places) > len(need) // 5 or not caps - bag <= places:
                 continue
             used = [(b, e) for b, e, vi in phrases if set(re.findall(r"[a-z0-9]+", fold(vi))) & need]
             out.append((min(b for b, _ in used), max(e for _, e in used), a))
@@ -211,13 +215,11 @@ class Directory:
         Chi cục Kiểm lâm). Half its words must be said, and no other body may fit the words as well."""
         toks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[a-z0-9]+", s)]
         fits: list[tuple[int, tuple[int, int], Agency]] = []
-        for a in self._short_names:
-            if a in known:
-                continue
-            name = self._short_names[a]
-            for i, tok in enumerate(toks):
-                if tok[2] != name[0]:
+        for i, tok in enumerate(toks):
+            for a in self._by_first.get(tok[2], ()):
+                if a in known:
                     continue
+                name = self._short_names[a]
                 said, at, k, short = 1, 1, i + 1, False
                 while k < len(toks) and at < len(name):
                     w = toks[k][2]

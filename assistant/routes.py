@@ -73,7 +73,7 @@ class Turn:
     def topicless_role(self) -> bool:
         """A role asked of the bodies a question names, with hardly a word of a topic ("ds nv sở y tế chủ trì"):
         no task is named to find, so what the question asks is the bodies' tasks."""
-        if not self.f.asked or not set(self.f.asked) <= {"lead", "coordinate"} or not self.f.agencies:
+        if not _asks_roles(self) or not self.f.agencies:
             return False
         rest = topic_terms(self.ask.directory.unnamed(self.f.q.text), self.f.en)
         return sum("_" not in w for w in rest) <= 1
@@ -571,10 +571,12 @@ def _unassigned(t: Turn, doc: str, sid: str) -> Reply | None:
         return x in leaves and len(leaves) >= 4 and sum((doc, y) in t.c._tasks for y in leaves) >= 0.75 * len(leaves)
 
     parents = {x.parent for x in plan.sections}
+    unit = plan.section(sid)
     # "Nhiệm vụ 8" whose roles a table of another part gives by its number (the row "8." of a CT/PH matrix).
-    rows = [x.id for x in plan.sections if x.kind == "row" and x.id.count(".") == 1 and "." in sid
-            and x.id.split(".")[1] == sid.split(".")[-1] and x.id.split(".")[0] != sid.split(".")[0]]
-    if not silent(sid) and not (len(rows) == 1 and not plan.section(sid).kind == "row" and silent(rows[0])):  # type: ignore[union-attr]
+    part, _, number = sid.partition(".")
+    rows = [x.id for x in plan.sections if x.kind == "row" and number and x.id.count(".") == 1
+            and x.id.split(".")[1] == number.split(".")[-1] and x.id.split(".")[0] != part] if unit and unit.kind != "row" else []
+    if not silent(sid) and not (len(rows) == 1 and silent(rows[0])):
         return None
     return t.refuse(reason("unassigned", t.f.en, said=sid))
 

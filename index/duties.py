@@ -25,10 +25,13 @@ _ROLE_LINE = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
 
 
 def _split_re() -> re.Pattern[str]:
-    # A new body begins a list entry: "Sở …", "Ban Dân tộc …", "UBND …", never "ban ngành".
-    head = body_head() + r"(?:\s+(?:[" + UPPER + r"]|các|tỉnh)|(?=\s*[,;.]|$))"  # "…, Tỉnh đoàn, …" is a name too
-    # After a comma, a ward's "…, Công an phường, …" too; after "và" that is one name ("Văn phòng HĐND và UBND phường").
-    listed = body_head() + r"(?:\s+(?:[" + UPPER + r"]|các|tỉnh|xã|phường|huyện|thị trấn)|(?=\s*[,;.]|$))"
+    # A new body begins a list entry: "Sở …", "Ban Dân tộc …", "UBND …", never "ban ngành"; "…, Tỉnh đoàn, …" is a
+    # name too. After a comma, a ward's "…, Công an phường, …" too; after "và" that is one name ("Văn phòng HĐND và
+    # UBND phường").
+    def starting(after: str) -> str:
+        return body_head() + r"(?:\s+(?:[" + UPPER + r"]|" + after + r")|(?=\s*[,;.]|$))"
+
+    head, listed = starting("các|tỉnh"), starting("các|tỉnh|xã|phường|huyện|thị trấn")
     return re.compile(r"\s*;\s*|\s*,\s+(?=" + listed + r"|các\s)|\s+và\s+(?=" + head + r")|\s*\n\s*(?=" + head + r")")
 
 

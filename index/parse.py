@@ -150,10 +150,10 @@ _POINT = re.compile(r"^(?:[-*]\s+)?([a-zđ])\)\s+(\S.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[IVX\d]+)?\s*[:.]?\s*(.*)$")
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
-# A signer's capacity: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".
 # A cell that names tasks by number only: "2, 3, 5, 11", "Nhiệm vụ 3, 5", "1; 4; 12", "1, 7, 9, 12; giám sát …".
 _TASK_NUMBERS = re.compile(r"^\s*(?:(?:nhiệm vụ|nv|task|hoạt động)s?\s*(?:số\s*)?)?\d{1,2}(?:\.\d{1,2})*"
                            r"(?:\s*(?:,|;|và|and)\s*\d{1,2}(?:\.\d{1,2})*)*\s*(?:[.;:].*)?$", re.I)
+# A signer's capacity: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".
 _CAPACITY = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)")
 _HOLDS = re.compile(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH")  # an office a signer holds ("TRƯỞNG BAN", "CHÁNH VĂN PHÒNG")
 # A table row: a Markdown pipe row, or a row of cells parted by tabs as Word's tables are pasted into a text
@@ -508,30 +508,33 @@ class _Builder:
                  and x.id not in parents]
         if self.tasks or len(referred) * 2 >= len(units):
             self.tasks += referred
-        self.tasks = [self._phased(t) for t in self.tasks]
+        phases = self._phases()
+        if phases:
+            by_id = {s.id: s for s in self.sections}
+            self.tasks = [self._phased(t, phases, by_id) for t in self.tasks]
         order = {s.id: n for n, s in enumerate(self.sections)}
         self.tasks.sort(key=lambda t: order[t.id])  # numbered as the plan numbers them
         return self._plan()
 
-    def _phased(self, t: Task) -> Task:
-        """A task that says no time of its own takes its phase's: the heading above it in its part that numbers
-        nothing ("### Giai đoạn 1 (Quý I - Quý II/2026)", "### Nhiệm vụ thường xuyên")."""
-        by_id = {s.id: s for s in self.sections}
-        sec = by_id.get(t.id)
-        if t.timeline or sec is None:
-            return t
-        part = by_id.get(t.id.split(".")[0])
-        phase = ""
+    def _phases(self) -> list[tuple[int, str]]:
+        """The headings that number nothing and say a time ("### Giai đoạn 1 (Quý I - Quý II/2026)", "### Nhiệm vụ
+        thường xuyên"), each with where it stands."""
+        out = []
         for ln in self.lines:
-            if ln.start >= sec.start:
-                break
-            if part is not None and ln.start > part.start and ln.raw.lstrip().startswith("#"):
+            if ln.raw.lstrip().startswith("#"):
                 said = re.search(r"\(([^()]*\d[^()]*)\)", ln.clean)
                 found = find_timeline(ln.clean)
-                phase = said.group(1) if said else found[0] if found else ""
-        if not phase:
+                out.append((ln.start, said.group(1) if said else found[0] if found else ""))
+        return out
+
+    @staticmethod
+    def _phased(t: Task, phases: list[tuple[int, str]], by_id: dict[str, Section]) -> Task:
+        """A task that says no time of its own takes its phase's: the last such heading above it in its part."""
+        sec, part = by_id.get(t.id), by_id.get(t.id.split(".")[0])
+        if t.timeline or sec is None or part is None:
             return t
-        return replace(t, timeline=phase, when=parse_timeline(phase))
+        phase = next((said for start, said in reversed(phases) if part.start < start < sec.start), "")
+        return replace(t, timeline=phase, when=parse_timeline(phase)) if phase else t
 
     def _siblings(self, starts: list[_Start]) -> None:
         """Siblings share one style: where most items of a part are running paragraphs (part IV of

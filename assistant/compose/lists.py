@@ -189,47 +189,45 @@ class ListAnswers(ComposerBase):
             return kind in kinds(t.timeline) if kind else timeline is None or fold(t.timeline) == fold(timeline)
 
         # A unit of several bullets fits by the bullets that do, and is listed by them with their own leads.
-        found = [(p, t, [b for b in t.own if fits(b)]) for p in self.plans for t in p.work() if within is None or t in within]
-        rows = [(p, t) for p, t, parts in found if parts]
-        fitting = {id(t): parts for _, t, parts in found}
+        rows = [(p, t, parts) for p in self.plans for t in p.work() if within is None or t in within
+                for parts in [[b for b in t.own if fits(b)]] if parts]
         en = q.style == "en"
 
-        def named(p: Plan, t: Task) -> str:
+        def named(p: Plan, t: Task, parts: list[Task]) -> str:
             if not t.bullets:
                 return self.gist(p, t)
-            return " / ".join(f"{short(b.title, 120)} — {'lead' if en else 'chủ trì'}: {self._names(b.lead, en)}"
-                              for b in fitting[id(t)])
+            return " / ".join(f"{short(b.title, 120)} — {'lead' if en else 'chủ trì'}: {self._names(b.lead, en)}" for b in parts)
 
         if year is not None:
-            items = "; ".join(f"{t.id} ({named(p, t)}" + ("" if t.bullets else f"; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}")
-                              + f"; {'timeline' if en else 'thời gian'}: {_timelines(fitting[id(t)])})" for p, t in rows)
+            items = "; ".join(f"{t.id} ({named(p, t, parts)}" + ("" if t.bullets else f"; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}")
+                              + f"; {'timeline' if en else 'thời gian'}: {_timelines(parts)})" for p, t, parts in rows)
             if not rows:
                 return ((f"No task of the plan is due in {year}." if en else f"Kế hoạch không có nhiệm vụ nào hạn trong năm {year}."),
                         [])
             text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''} due in {year}: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ có hạn trong năm {year}: {items}.")
-            return text, [self.cite(p, t.id, t.spans[2] if t.spans[2][1] else None) for p, t in rows]
+            return text, [self.cite(p, t.id, t.spans[2] if t.spans[2][1] else None) for p, t, _ in rows]
         if (saying or kind) and not rows:
             said = saying or _KINDS[kind][0 if en else 1]
             return (f"No task of the plan has the timeline “{said}”." if en
                     else f"Kế hoạch không có nhiệm vụ nào có thời gian thực hiện “{said}”."), []
         if (saying or kind) and rows:  # the plan's own wording of it
-            timeline = " / ".join(dict.fromkeys(b.timeline for _, t in rows for b in fitting[id(t)]))
+            timeline = " / ".join(dict.fromkeys(b.timeline for _, _, parts in rows for b in parts))
         # "… together with the agency leading each one": the lead beside each task.
         lead = "lead" in q.intents and timeline is not None
-        items = "; ".join(f"{t.id} ({named(p, t)}" + (f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
-                                                       if lead and not t.bullets else "") + ")" for p, t in rows)
+        items = "; ".join(f"{t.id} ({named(p, t, parts)}" + (f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
+                                                              if lead and not t.bullets else "") + ")" for p, t, parts in rows)
         if within is not None and timeline is None:
             text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''}: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ: {items}.")
-            return text, [self.cite(p, t.id) for p, t in rows]
+            return text, [self.cite(p, t.id) for p, t, _ in rows]
         if timeline is None:
             text = (f"The plan sets {len(rows)} tasks: {items}." if en
                     else f"Kế hoạch giao {len(rows)} nhiệm vụ: {items}.")
-            return text, [self.cite(p, t.id) for p, t in rows]
+            return text, [self.cite(p, t.id) for p, t, _ in rows]
         text = (f"{len(rows)} tasks have the timeline “{timeline}”: {items}." if en
                 else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
-        return text, [self.cite(p, t.id, t.spans[2]) for p, t in rows]
+        return text, [self.cite(p, t.id, t.spans[2]) for p, t, _ in rows]
 
 
 _KINDS = {"ongoing": ("ongoing", "thường xuyên"), "yearly": ("every year", "hằng năm"),

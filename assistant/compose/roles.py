@@ -170,8 +170,8 @@ class RoleAnswers(MentionAnswers):
         label = self._task_label(t, en)
         # "nv dân số ai ph với sở y tế", "which bodies support the Department of Education": who leads is
         # what the question already says; the bodies beside it are what it asks.
-        named = {a.name for a in self.directory.find(q.text)}
-        if asked == ["lead"] and t.lead and set(t.lead) <= named:
+        bodies = self.directory.find(q.text)
+        if asked == ["lead"] and t.lead and set(t.lead) <= {a.name for a in bodies}:
             asked = ["lead", "coordinate"]
         lines: list[str] = []
         spans: list[tuple[int, int]] = []
@@ -205,7 +205,7 @@ class RoleAnswers(MentionAnswers):
             spans.append(t.spans[2])
         # "Đúng hay sai: … Sở Kế hoạch và Đầu tư chỉ là cơ quan phối hợp": a body the question names in the role
         # not asked is said in it too.
-        for a in self.directory.find(q.text):
+        for a in bodies:
             if a.name in t.lead and "lead" not in asked:
                 lines.append(f"{self._names([a.name], en)} leads {label} too." if en
                              else f"{a.name} là cơ quan chủ trì {label}.")
