@@ -107,7 +107,8 @@ def target_sections(plan: Plan) -> list[str]:
         return out
     # A plan with no heading of targets ("II. MỤC TIÊU" then "2.1. Phấn đấu giảm ít nhất 5% số vụ cháy …"): its
     # objectives that state a figure are its targets.
-    leaves = [s for s in plan.sections if s.has_body and s.kind in {"item", "point"} and plan.role(s.id) == "objectives"
+    # A part of objectives with no items ("II. MỤC TIÊU" then "- Giảm ít nhất 30% số điểm ngập úng …") is one such leaf.
+    leaves = [s for s in plan.sections if s.has_body and s.kind in {"item", "point", "part"} and plan.role(s.id) == "objectives"
               and not any(x.parent == s.id for x in plan.sections)]
     return [s.id for s in leaves if _STATES_AMOUNT.search(plan.text[s.start : s.end]) and "tam nhin" not in fold(s.title)]
 

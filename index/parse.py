@@ -12,7 +12,7 @@ from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline, find_timeline, parse_timeline
 
-PARSER_VERSION = "41"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "44"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -144,6 +144,7 @@ class _Line:
 
 _PART = re.compile(r"^(?:PHẦN|Phần)?\s*(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.:]\s*(\S.*)$")
 _LETTER_PART = re.compile(r"^(Đ|[A-EGHIK])\s*[.:]\s+(\S.*)$")
+_HEADING = re.compile(r"^\s*#{2,6}\s+()(\S.*)$")  # a Markdown heading; its (empty) number, its title
 _ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")
 _POINT = re.compile(r"^(?:[-*]\s+)?([a-zđ])\)\s+(\S.*)$")
@@ -250,7 +251,8 @@ def _table_rows(data: list[tuple[int, list[str]]], numcol: int) -> list[_Row]:
     restart = len(digits) != len(set(digits))
     out, group = [], ""
     for (li, r), num in zip(data, nums, strict=True):
-        grouped = re.fullmatch(r"([IVX]+)(?:\s*[.):]\s*(\S.*))?", num)
+        # "II" or "B" (groups lettered in Vietnamese order) with its title in the content column, or beside it.
+        grouped = re.fullmatch(r"([IVX]+|[A-EGHIKĐ])(?:\s*[.):]\s*(\S.*))?", num)
         # "1. Quy hoạch, công nhận làng nghề" alone in its row, its rows "1.1", "1.2": a group numbered in figures.
         arabic = re.fullmatch(r"(\d{1,2})\s*[.)]\s+(\S.*)", num) if not any(c.strip() for n, c in enumerate(r) if n != numcol) else None
         dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", num)
@@ -289,6 +291,8 @@ class _State:
     ids: dict[str, str] = field(default_factory=dict)
     appendices: int = 0
     letter: int = -1  # index into LETTER_PARTS, in a plan whose parts are lettered
+    group: int = -1  # index into LETTER_PARTS of the current group of a part's items ("A. Nhóm giải pháp về …")
+    headings: int = 0  # groups of a part's items under headings that number nothing ("### Giai đoạn 1 (…)")
     labelled_run: bool = False  # the current dotted run is numbered by labels ("Chỉ tiêu 1:" …)
 
 
@@ -344,6 +348,16 @@ class _Builder:
                 return "part", m
         if st.part < 0 and st.article == 0 and st.letter < 0:
             return None
+        # "A. Nhóm giải pháp về tuyên truyền", "B. …" under a part: groups of its items, lettered in order.
+        m = _LETTER_PART.match(s) if not self.lettered and st.part >= 0 and "appendix" not in st.ids else None
+        if m and st.group + 1 < len(LETTER_PARTS) and m.group(1) == LETTER_PARTS[st.group + 1] and len(m.group(2)) <= 200 \
+                and not m.group(2).rstrip().endswith((".", ";")):
+            return "group", m
+        # A Markdown heading under a part that numbers nothing ("### Giai đoạn 1 (Quý I - Quý II/2026)", "### Nhiệm vụ
+        # thường xuyên"): a group of the items after it.
+        m = _HEADING.match(self.lines[i].raw) if st.part >= 0 and "appendix" not in st.ids else None
+        if m and not (_PART.match(s) or _ITEM.match(s) or _DOTTED.match(s) or _POINT.match(s) or _LETTER_PART.match(s)):
+            return "heading", m
         m = _DOTTED.match(s)
         if m and st.part >= 0:
             nums = tuple(int(x) for x in m.group(1, 2, 3) if x)
@@ -360,6 +374,9 @@ class _Builder:
                 assert dotted is not None
                 return "dotted", dotted
         if m and int(m.group(1)) == st.item + 1:
+            return "item", m
+        # Numbering that starts anew in each group ("B. …" then "1. …"): the group's own items.
+        if m and m.group(1) == "1" and st.group >= 0 and "group" in st.ids and st.ids.get("item_base") != st.ids["group"]:
             return "item", m
         m = _POINT.match(s)
         parent = st.ids.get("dotted") or st.ids.get("item")
@@ -450,8 +467,19 @@ class _Builder:
                 st.part, st.item, st.point, st.dotted = st.part + 1, 0, -1, ()
                 sid, parent, out_kind = str(st.part + 1), None, "part"
                 st.ids = {"part": sid}
+            elif kind in {"group", "heading"}:
+                part = st.ids["part"]
+                if kind == "group":
+                    st.group += 1
+                    sid = f"{part}.{LETTER_PARTS[st.group]}"
+                else:  # a heading numbers nothing: "III.G1", "III.G2" in its part's order
+                    st.headings += 1
+                    sid = f"{part}.G{st.headings}"
+                parent, out_kind = part, "group"
+                st.ids = {k: v for k, v in st.ids.items() if k in {"part", "letter", "item_base"}} | {"group": sid}
+                st.point, st.dotted = -1, ()
             elif kind == "part":
-                st.part, st.item, st.point, st.dotted = st.part + 1, 0, -1, ()
+                st.part, st.item, st.point, st.dotted, st.group, st.headings = st.part + 1, 0, -1, (), -1, 0
                 # Under a lettered part a roman numeral numbers a section of it: "C.II".
                 letter = st.ids.get("letter")
                 sid, parent = (f"{letter}.{ROMAN[st.part]}", letter) if letter else (ROMAN[st.part], None)
@@ -469,8 +497,11 @@ class _Builder:
                 st.item = max(st.item, nums[0])
                 st.ids["dotted"] = sid
             elif kind == "item":
+                if m.group(1) == "1" and st.item > 0:  # numbered anew in a group: "III.B.1"
+                    st.item, st.ids["item_base"] = 0, st.ids["group"]
                 st.item, st.point, st.dotted = st.item + 1, -1, ()
-                sid, parent, out_kind = f"{st.ids['part']}.{st.item}", st.ids["part"], "item"
+                base = st.ids.get("item_base", st.ids["part"])
+                sid, parent, out_kind = f"{base}.{st.item}", st.ids.get("group", st.ids["part"]), "item"
                 st.ids["item"] = sid
                 st.ids.pop("dotted", None)
             else:
@@ -480,7 +511,7 @@ class _Builder:
             # A part's heading names its role wherever the words fall; an item's only when it is a heading
             # ("Chỉ tiêu cụ thể"), not a task's title that says what it is about ("… quy định phân công …").
             part_role = next((x.role for x in reversed(starts) if x.kind == "part"), "")
-            role = _title_role(title, out_kind, part_role)
+            role = _title_role(title, out_kind, part_role) if out_kind != "group" else ""  # a group is of its part's role
             starts.append(_Start(i, sid, out_kind, parent, "" if is_body else title, role, last))
             i = last + 1
         self._siblings(starts)
@@ -599,8 +630,10 @@ class _Builder:
                 continue
             sid = f"{prefix}.{u.rel}"
             parent = f"{prefix}.{u.group}" if u.group else unit
-            if indicators:
-                title = max((c for n, c in enumerate(r) if n != numcol), key=len, default="")
+            if indicators:  # the row's indicator: its "Chỉ tiêu" cell, else its longest
+                named = next((n for n, h in enumerate(header) if fold(h).startswith(("chi tieu", "noi dung", "ten chi tieu", "muc tieu"))
+                              and n < len(r) and r[n].strip()), None)
+                title = r[named] if named is not None else max((c for n, c in enumerate(r) if n != numcol), key=len, default="")
                 starts.append(_Start(li, sid, "row", parent, title, "targets", li, li + 1))
                 continue
             starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
