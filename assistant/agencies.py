@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from index.genre import known_agencies
 from index.normalize import agency as canon_agency
@@ -18,10 +19,37 @@ KNOWN: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+def _listed(entry: dict[str, object], key: str) -> tuple[str, ...]:
+    """A list of a directory entry's ("aliases", "member_of"), as strings; () where it has none."""
+    value = entry.get(key, ())
+    return tuple(str(x) for x in value) if isinstance(value, list | tuple) else ()
+
+
 def _english(name: str) -> str:
     """English for a body the directory does not list, from its form: "Báo Hà Sơn" -> "Hà Sơn Newspaper"."""
     m = re.fullmatch(r"Báo\s+(.+)", name)
     return f"{m.group(1)} Newspaper" if m else ""
+
+
+# A body of a level ("Hội Nông dân xã") is named as the same body of the province is, its level put for the
+# province's ("Hội Nông dân tỉnh": "Provincial Farmers' Union"), and without its level word ("Hội Nông dân").
+_LEVEL_EN = {"tỉnh": "Provincial", "huyện": "District", "xã": "Commune", "phường": "Ward", "thị trấn": "Township"}
+
+
+def _kin(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """English and aliases for a body at a level that the directory lists at another level; its name without
+    its level word too ("Hội Nông dân xã": "Commune Farmers' Union", "Hội Nông dân"). None for another name."""
+    m = re.fullmatch(r"(.+?)\s+(tỉnh|huyện|xã|phường|thị trấn)", name)
+    # A base of two syllables is a common noun as often as a name ("công tác thư viện" is no Thư viện tỉnh).
+    if not m or re.match(r"(?:UBND|Ủy ban nhân dân|Các|Trưởng)\b", name) or len(m.group(1).split()) < 3:
+        return None
+    base, level = m.groups()
+    for other, known_level in ((f"{base} {x}", x) for x in _LEVEL_EN if x != level):
+        if other in KNOWN:
+            english, aliases = KNOWN[other]
+            english = re.sub(rf"^{_LEVEL_EN[known_level]}\b", _LEVEL_EN[level], english) if english else ""
+            return english, (base, *(re.sub(rf"\s{known_level}$", f" {level}", a) for a in aliases))
+    return "", (base,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +99,8 @@ class Directory:
             body = re.sub(r"\s+huyện$", "", re.split(r"\s+chi nhánh\b", n)[0])  # "Hội Khuyến học huyện" too
             if n in KNOWN or body not in KNOWN:
                 english, aliases = KNOWN.get(n, (_english(n), ()))
+                if n not in KNOWN:
+                    english, aliases = _kin(n) or (english, aliases)
             else:
                 english, aliases = KNOWN[body][0], (body, *KNOWN[body][1])
             self.agencies.append(Agency(n, english, aliases))
@@ -121,6 +151,25 @@ class Directory:
                                       for ws in [frozenset(_en_words(a.english))] if len(ws) >= 2), key=lambda x: -len(x[0]))
         self._english_vocab = frozenset().union(*(ws for ws, _ in self._english_words))
         self._found: dict[str, list[Agency]] = {}
+        # Bodies the directory knows that no plan names, anywhere in its text, by their names: a question about
+        # one is about a body the plans never name (absent()).
+        # Only a body of its own name counts: not the committees of a level or a kind of body ("UBND các xã", "Các sở,
+        # ban ngành"), which plans word in many ways, nor a department merged into another (its successor answers), nor
+        # one the plans name at another level ("Hội Liên hiệp Phụ nữ huyện" for the provincial Women's Union).
+        said = " ".join(squash(p.text) for p in plans)
+        taken = {alias for alias, _ in pairs}
+
+        def named_somewhere(k: dict[str, object]) -> bool:
+            base = re.sub(r"\s+(?:tỉnh|huyện|xã|phường)$", "", str(k["name"]))
+            return squash(base) in said or any(squash(x) in said for x in _listed(k, "aliases"))
+
+        self._absent = sorted(
+            ((alias, str(k["name"]), _listed(k, "member_of"))
+             for k in known_agencies() if str(k["name"]) not in names and not k.get("merged_into")
+             and not re.match(r"(?:UBND|Ủy ban nhân dân|Các)\s", str(k["name"])) and not named_somewhere(k)
+             for alias in {squash(x) for x in (str(k["name"]), str(k.get("english", "")), *_listed(k, "aliases")) if x}
+             if alias not in taken and (alias.count(" ") >= 3 or len(alias) >= 6)),
+            key=lambda x: -len(x[0]))
         # Each body's name as folded words, less the words that join ("và", "các"), for shortened names.
         self._short_names = {a: [w for w in re.findall(r"[a-z0-9]+", squash(a.name)) if w not in {"va", "cac"}]
                              for a in self.agencies if len(re.findall(r"\w+", a.name)) >= 3}
@@ -132,6 +181,19 @@ class Directory:
         self._unnamed_en = [(a, set(re.findall(r"[a-z0-9]+", squash(a.name))) - {"va", "cac", "co", "cua", "tai"},
                              {w for m in re.finditer(r"(?<!^)\b[A-ZĐ][^\W\d_]*", a.name) for w in re.findall(r"[a-z0-9]+", fold(m.group(0)))})
                             for a in self.agencies if not a.english]
+
+    def absent(self, text: str) -> tuple[list[tuple[str, tuple[str, ...]]], str]:
+        """The bodies a text names that no plan names (the Women's Union of a plan that never writes it), each with
+        the kinds of body a plan may name it by as a whole ("tổ chức chính trị - xã hội"); and the text (folded)
+        without any body's name."""
+        s = self.unnamed(text)
+        s = f" {s} "
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for alias, name, kinds in self._absent:
+            if alias in s and all(n != name for n, _ in out):
+                out.append((name, kinds))
+                s = s.replace(alias, " ")
+        return out, " ".join(s.split())
 
     def get(self, name: str) -> Agency | None:
         return next((a for a in self.agencies if a.name == canon_agency(name)), None)
@@ -190,9 +252,10 @@ class Directory:
         """Bodies without an English name of the directory's, named in English by words the glossary puts into
         Vietnamese: "the Provincial Forest Protection and Development Fund" holds every word of "Quỹ Bảo vệ và
         Phát triển rừng tỉnh"; a place name in the body's name must be in the question as it is ("Sông Lam")."""
-        from assistant.glossary import glossed
+        from assistant.glossary import corrected, glossed
 
         phrases = glossed(text)
+        said = corrected(text)
         if not phrases:
             return []
         bag = {w for _, _, vi in phrases for w in re.findall(r"[a-z0-9]+", fold(vi))}
@@ -202,8 +265,26 @@ class Directory:
             # A word in five of its name may go untranslated ("Trường" of a university), none of its place's.
             if a in known or len(need & bag) < 2 or len(need - bag - places) > len(need) // 5 or not caps - bag <= places:
                 continue
-            used = [(b, e) for b, e, vi in phrases if set(re.findall(r"[a-z0-9]+", fold(vi))) & need]
-            out.append((min(b for b, _ in used), max(e for _, e in used), a))
+            # The phrases that say the name: most of their words are its words ("forest land", "đất lâm nghiệp", shares
+            # no more than "lâm" with "Ban Quản lý rừng phòng hộ Sông Lam").
+            used = sorted((b, e) for b, e, vi in phrases
+                          if len(ws := set(re.findall(r"[a-z0-9]+", fold(vi)))) <= 2 * len(ws & need))
+            # A name is said in one run ("provinces in the library" names no "Thư viện tỉnh"): the run of the phrases
+            # with only joining words between them that says the most of it.
+            runs: list[list[tuple[int, int]]] = []
+            for (_, e), (b2, e2) in pairwise(used):
+                gap = said[e:b2]
+                if not runs:
+                    runs.append([used[0]])
+                if set(re.findall(r"[a-z]+", gap)) - _EN_GLUE - {"for", "a"} or re.search(r"[.;:?!()]", gap):
+                    runs.append([(b2, e2)])
+                else:
+                    runs[-1].append((b2, e2))
+            run = max(runs or [used], key=len)
+            words = {w for b, e, vi in phrases if (b, e) in run for w in re.findall(r"[a-z0-9]+", fold(vi))}
+            if len(need & words) < 2 or len(need - words - places) > len(need) // 5:
+                continue
+            out.append((run[0][0], max(e for _, e in run), a))
         # Of bodies the same words name, the one that needs the most of them ("… Fund" over a body all of whose
         # words are among the Fund's).
         return [x for x in out if not any(y is not x and y[0] <= x[0] and x[1] <= y[1]

@@ -70,7 +70,8 @@ class Assistant:
         self._shelf: OrderedDict[str, Assistant] = OrderedDict()  # most recently asked last
         self.known = Ids((s.id for p in plans for s in p.sections),
                          (s.id for p in plans for s in p.sections if s.kind == "part" and s.role == "tasks"),
-                         (s.id for p in plans for s in p.sections if s.kind == "part" and s.role in {"objectives", "targets"}))
+                         (s.id for p in plans for s in p.sections if s.kind == "part" and s.role in {"objectives", "targets"}),
+                         ((s.title, s.id) for p in plans for s in p.sections if s.kind == "group"))
         # The tables below are built on first use, not here: a library's own assistant needs few of them
         # (its plans answer through their own assistants), and at 500 plans building them all took
         # longer than the app may take to start.

@@ -136,8 +136,14 @@ def asked_terms(text: str) -> list[str]:
     return [m.group(1) for m in _ASKED_PATTERN.finditer(_corrected(text)) if m.group(1) not in _SETTING]
 
 
+def corrected(text: str) -> str:
+    """The text glossed() reads, lower-cased and mended, to which its offsets point."""
+    return _corrected(text)
+
+
 def glossed(text: str) -> list[tuple[int, int, str]]:
-    """Where a text's English phrases are, and their Vietnamese: (start, end, Vietnamese) of each."""
+    """Where a text's English phrases are (offsets into corrected(text)), and their Vietnamese: (start, end,
+    Vietnamese) of each."""
     return [(m.start(1), m.end(1), _FORMS[m.group(1)]) for m in _PATTERN.finditer(_corrected(text))]
 
 

@@ -42,10 +42,16 @@ def ambiguous() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
             for k, v in _data()["ambiguous"].items()}  # type: ignore[attr-defined]
 
 
-def _meaning(abbr: str, after: str) -> str:
-    """The meaning of an ambiguous abbreviation that the words after it call for; its first meaning else."""
+def _meaning(abbr: str, before: str, after: str) -> str:
+    """The meaning of an ambiguous abbreviation that the words beside it call for (a word written "<w" is one
+    that comes before it); its first meaning else."""
+    def fits(n: str) -> bool:
+        if n.startswith("<"):
+            return bool(re.search(r"\b" + re.escape(n[1:]) + r"[\s,]*$", before))
+        return bool(re.match(re.escape(n) + r"\b", after))
+
     meanings = ambiguous()[abbr]
-    return next((m for m, nexts in meanings if any(re.match(re.escape(n) + r"\b", after) for n in nexts)), meanings[0][0])
+    return next((m for m, near in meanings if any(fits(n) for n in near)), meanings[0][0])
 
 
 @functools.lru_cache(maxsize=512)  # read for each intent, fact and list a question is tested for
@@ -57,7 +63,7 @@ def spelled_out(text: str) -> str:
     def spell(m: re.Match[str]) -> str:
         w = m.group(0)
         if w in ambiguous():
-            return _meaning(w, folded[m.end():].lstrip(" "))
+            return _meaning(w, folded[:m.start()], folded[m.end():].lstrip(" "))
         return table.get(w, w)
 
     # A code's parts ("65/KH-UBND", "42-NQ/TW") are no abbreviations to spell out.

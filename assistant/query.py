@@ -9,7 +9,7 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from assistant.lexicon import Phrases, generic_lead, intent_tokens, intent_words, says, spelled_out
-from index.normalize import has_diacritics, tokens, tones
+from index.normalize import fold, has_diacritics, tokens, tones
 from index.parse import LETTER_PARTS, LETTERS, ROMAN
 
 INTENTS = ("lead", "coordinate", "timeline", "target", "aggregate", "meta", "content")
@@ -139,6 +139,10 @@ _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*(?:(?i:của|cua|in|of|trong|thuộc|thuoc)\s+)?(?:the\s+)?" + _APPENDIX_WORD), "a"),
     # nhóm II (phụ lục) / group II of the appendix: a group of appendix rows
     (re.compile(r"(?i:nhóm|nhom|group)\s+(?i:" + _ROM + r")(?![\w.])"), "g"),
+    # nhóm B / group C: a group of a part's items lettered in Vietnamese order ("B. Nhóm giải pháp về …")
+    (re.compile(r"(?i:nhóm|nhom|group)\s+(?:(?i:giải pháp|giai phap|nhiệm vụ|nhiem vu)\s+)?(Đ|đ|dd|[A-Ea-e])(?![\w.])"), "gL"),
+    # giai đoạn 2 / phase 2 / đợt 1: a group of items under a heading that says so ("### Giai đoạn 2 (Quý III - …)")
+    (re.compile(r"(?i:giai đoạn|giai doan|gđ|gd|phase|stage|đợt|dot)\s*(\d{1,2})(?![\d.,/])"), "phase"),
     # Điều 2 / article 2
     (re.compile(r"(?i:điều|dieu|article)\s+(\d{1,2})(?!\w)"), "d"),
     # nhiệm vụ 2.3 / mục 1.2 / task 4.1 / 2.3 (never a decimal, a date or 1.500)
@@ -153,10 +157,12 @@ class Ids(frozenset[str]):
 
     tasks: frozenset[str]
     aims: frozenset[str]
+    groups: tuple[tuple[str, str], ...]  # (title, id) of each group of items ("Giai đoạn 2 (…)", "III.G2")
 
-    def __new__(cls, ids: Iterable[str], tasks: Iterable[str] = (), aims: Iterable[str] = ()) -> Ids:
+    def __new__(cls, ids: Iterable[str], tasks: Iterable[str] = (), aims: Iterable[str] = (),
+                groups: Iterable[tuple[str, str]] = ()) -> Ids:
         made = super().__new__(cls, ids)
-        made.tasks, made.aims = frozenset(tasks), frozenset(aims)
+        made.tasks, made.aims, made.groups = frozenset(tasks), frozenset(aims), tuple(groups)
         return made
 
 
@@ -164,6 +170,10 @@ class Ids(frozenset[str]):
 _TASK_WORD = re.compile(r"(?i:nhiệm vụ|nhiem vu|nv|task|hoạt động|hoat dong)\s*(?:số\s+|so\s+)?$")
 # A reference said to be a target's: "mục tiêu 2b", "chỉ tiêu 3", "target 2.1".
 _AIM = re.compile(r"(?i:mục tiêu|muc tieu|chỉ tiêu|chi tieu|targets?|objectives?)\s*(?:số\s+|so\s+)?$")
+
+
+# What a phase is called in a plan's headings, as a question may call it: "phase 2", "gđ 2" are its "giai đoạn 2".
+_PHASE_WORDS = {"phase": "giai doan", "stage": "giai doan", "gd": "giai doan"}
 
 
 def _aim_part(known: Set[str], rest: str) -> str:
@@ -272,6 +282,19 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
             if row:
                 app = next((a for a in apps if f"{a}.{row}" in known), apps[0])
                 sid = f"{app}.{row}"
+            elif shape == "phase":  # the one group whose heading says that phase ("Giai đoạn 2 (…)"), else none
+                head = re.sub(r"\s*\d+$", "", fold(m.group(0)))
+                said = f"{_PHASE_WORDS.get(head, head)} {g[0]}"
+                named = [sid for title, sid in getattr(known, "groups", ()) if re.match(re.escape(said) + r"\b", fold(title))]
+                if len(named) != 1:
+                    continue
+                sid = named[0]
+            elif shape == "gL":  # the one group of that letter the plan has ("III.B"), else none
+                letter = "Đ" if g[0].lower() in {"dd", "đ"} else g[0].upper()
+                groups = [k for k in known if k.endswith(f".{letter}") and k.count(".") == 1 and not k.startswith("appendix")]
+                if len(groups) != 1:
+                    continue
+                sid = groups[0]
             elif shape == "d":
                 sid = f"dieu.{g[0]}"
             else:

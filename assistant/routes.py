@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from assistant.agencies import squash
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
 from assistant.compose.base import DATED, overlap, topic_terms
@@ -73,7 +74,12 @@ class Turn:
     def topicless_role(self) -> bool:
         """A role asked of the bodies a question names, with hardly a word of a topic ("ds nv sở y tế chủ trì"):
         no task is named to find, so what the question asks is the bodies' tasks."""
-        if not _asks_roles(self) or not self.f.agencies:
+        return _asks_roles(self) and self.topicless
+
+    @property
+    def topicless(self) -> bool:
+        """The question names bodies and hardly a word of a topic besides."""
+        if not self.f.agencies:
             return False
         rest = topic_terms(self.ask.directory.unnamed(self.f.q.text), self.f.en)
         return sum("_" not in w for w in rest) <= 1
@@ -278,9 +284,41 @@ def mentions(t: Turn) -> Reply | None:
     return t.answer(t.c.mention_list(t.f.q, phrase, named)) if named and not dated else None
 
 
+def mentioned_where(t: Turn) -> Reply | None:
+    """"người cao tuổi được nhắc đến ở những mục nào", "where does the plan mention social housing": every
+    unit of the plan naming it, targets and duties as much as tasks."""
+    phrase, units = t.c.mention_units(t.f.q)
+    return t.answer(t.c.unit_mention_list(t.f.q, phrase, units)) if units else None
+
+
+def unnamed_body(t: Turn) -> Reply | None:
+    """"hội lhpn tỉnh phối hợp nhiệm vụ nào" of a plan that never names the Women's Union: the plan says so, and
+    gives the tasks of the bodies it names it among as a whole ("các tổ chức chính trị - xã hội"), if any."""
+    f = t.f
+    if f.agencies or not (f.asked or f.aggregate or f.tasks or says(f.q.text, "involvement")):
+        return None
+    absent, rest = t.ask.directory.absent(f.q.text)
+    if not absent:
+        return None
+    name, kinds = absent[0]
+    # "Is the Bank for Social Policies named as a coordinating body of the labour-market task, and who is?": a
+    # question with a topic of its own is answered by its topic's route.
+    topic = t.c.names_topic(rest, f.en)
+    wholes = [a for a in t.ask.directory.agencies if any(squash(k) in squash(a.name) for k in kinds)]
+    if topic:
+        return None
+    if not wholes:
+        return t.refuse(reason("body", f.en, said=name))
+    text, cites = t.c.agency_answer(f.q, wholes[:1], f.leads)
+    head = (f"The plan never names {name}; it names {wholes[0].name}, which {name} is one of. " if f.en
+            else f"Kế hoạch không nêu tên {name}; kế hoạch giao cho {wholes[0].name} (trong đó có {name}). ")
+    return head + text, cites, False
+
+
 def agency_tasks(t: Turn) -> Reply | None:
     """"Sở Y tế chủ trì những nhiệm vụ nào", "tasks the Department of Health co-leads"."""
-    if t.f.agencies and (t.f.aggregate or t.topicless_role):
+    # "Sở Tài chính có vai trò gì trong kế hoạch", "how is the Youth Union involved": every task it has a role in.
+    if t.f.agencies and (t.f.aggregate or t.topicless_role or (says(t.f.q.text, "involvement") and t.topicless)):
         return t.answer(t.c.agency_answer(t.f.q, list(t.f.agencies), t.f.leads))
     return None
 
@@ -313,7 +351,8 @@ def tasks_of_timeline(t: Turn) -> Reply | None:
 
 
 def topic_roles(t: Turn) -> Reply | None:
-    """"liệt kê các nhiệm vụ về an sinh xã hội và cơ quan chủ trì": the tasks of the item whose title
+    """"liệt kê các nhiệm vụ về an sinh xã hội và cơ quan chủ trì", "which tasks fall under the group of solutions on
+    credit": the tasks of the item (or group of items) whose title
     the question names. Retrieval must agree: "các việc phát triển y tế học đường" is one task of
     III.6, whatever item title its words happen to share."""
     f = t.f
@@ -321,7 +360,11 @@ def topic_roles(t: Turn) -> Reply | None:
         return None
     topic = t.c.topic_tasks(f.q)
     agrees = bool(t.hits) and t.hits[0].section in {x.id for _, x in topic}
-    if topic and (f.asked or f.listing) and agrees:
+    # A group of items named by its title ("the group of solutions on capital, credit …") is asked for its tasks
+    # whatever else the question asks; an item's title, only when its tasks are listed or their roles asked.
+    unit = t.c.topic_unit(f.q)
+    grouped = unit is not None and (s := unit[0].section(unit[1])) is not None and s.kind == "group"
+    if topic and (f.asked or f.listing or (f.tasks and grouped)) and agrees:
         return t.answer(t.c.tasks_answer(f.q, topic, list(f.asked) or ["lead"]))
     return None
 
@@ -428,10 +471,13 @@ def target(t: Turn) -> Reply | None:
     # So is a figure asked outright for a year ("how many units … in 2027") whose words an indicator's own words
     # say, where retrieval put a task on the same topic first.
     # And the year a target is set for, asked of a target the question names by an indicator's words.
+    # And a figure asked of a target named as such ("chỉ tiêu nạo vét kênh bao nhiêu km"), whose words an
+    # indicator's own words say, where retrieval put the task that does the work first.
     timed = f.asked == ("timeline",) and (f.figure or says(f.q.text, "target_named"))
     yearly = f.figure and f.q.year is not None
+    named = f.figure and says(f.q.text, "target_named")
     if not (f.wants("target") and (not f.asked or timed)
-            and (_about_targets(t) or ((timed or yearly) and t.c.names_an_indicator(f.q)))):
+            and (_about_targets(t) or ((timed or yearly or named) and t.c.names_an_indicator(f.q)))):
         return None
     text, cites, score = t.c.target_answer(f.q)
     figure = f.figure and not f.says and not f.general
@@ -628,7 +674,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 )
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
-    elsewhere, document, duties, tasks_in_time, unmentioned, mentions, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
+    elsewhere, document, duties, tasks_in_time, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
     task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, task_roles, unassigned,
     target_late, passage,
 )

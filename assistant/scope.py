@@ -136,6 +136,7 @@ _REASONS = {
     "statement": ("it records no one's statements", "không ghi lời phát biểu của ai"),
     "office": ("it names no office holder except its signer", "không nêu tên người giữ chức vụ nào ngoài người ký"),
     "kind": ("it names no {said}", "không nêu tên {said} nào"),
+    "body": ("it never names {said}", "không nêu tên {said}"),
     "section": ("no such section", "không có mục này"),
 }
 
@@ -272,7 +273,9 @@ class Scope:
         # too: a total for "giai đoạn 2026 - 2027" gives no year's share. A period asked ("2024-2030") is the plan's.
         years = set(_single_years(q.text))
         for m in _MONEY_IN_PLAN.finditer(text):
-            clause = re.split(r"[.;:]\s|\btrong đó\b", text[max(0, m.start() - 200) : m.start()])[-1]
+            pieces = re.split(r"[.;:]\s|\btrong đó\b", text[max(0, m.start() - 200) : m.start()])
+            # "… từ ngân sách phường: 1.850.000.000 đồng": a sum right after a colon is what comes before it.
+            clause = pieces[-2] if len(pieces) > 1 and not pieces[-1].strip() else pieces[-1]
             if not years <= set(_single_years(clause)):
                 continue
             if total or not asked or asked & set(lexical_terms(clause)):

@@ -42,6 +42,12 @@ BY_BODY = "kh-thai-ninh-nguoi-cao-tuoi.docx"
 # A ward's plan as Markdown: tasks under phase headings ("### Giai đoạn 1 (Quý I - Quý II/2026)"), each with
 # "- Thực hiện: A, B (chủ trì), C", the lead marked inside the list, not always first (freeze-14).
 MARKED = "kh-phuong-an-hoa-do-thi.md"
+# A department's plan saved from a legal-documents website: part III only a table whose group rows are lettered
+# "A | RÀ SOÁT, QUY HOẠCH", its rows numbered 1–14 through the groups; the department's units as bodies (freeze-15).
+LETTERED = "kh-so-nnmt-binh-duong-ha-ngap-ung.html"
+# A commune's plan as a PDF: tasks under "A. Nhóm giải pháp về …", each opening with "Đơn vị chủ trì: …"; targets in an
+# appendix table of years whose first column is what was done in 2025 ("Thực hiện năm 2025") (freeze-15).
+COMMUNE = "kh-xa-tan-phu-khoi-nghiep.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +55,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
-                 MERGED, BY_BODY, MARKED):
+                 MERGED, BY_BODY, MARKED, LETTERED, COMMUNE):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -293,3 +299,40 @@ def test_a_task_takes_its_phases_time_frame(asst: Assistant) -> None:
     """Task 7 says no deadline of its own: it runs in its phase, "### Giai đoạn 2 (Quý III - Quý IV/2026)"."""
     ans = asst.ask("nv 7 thuc hien khi nao", plan=MARKED)
     assert "Quý III - Quý IV/2026" in ans.answer
+
+
+@pytest.mark.parametrize(("plan", "question", "tasks"), [
+    (LETTERED, "nhóm B gồm những nhiệm vụ nào", {"III.5", "III.6", "III.7", "III.8", "III.9"}),
+    (COMMUNE, "nhom B gom nhung nv nao", {"III.5", "III.6", "III.7", "III.8"}),
+    (COMMUNE, "Which tasks fall under the group of solutions on capital, credit and production support?",
+     {"III.5", "III.6", "III.7", "III.8"}),
+])
+def test_a_group_of_tasks_lettered_in_a_table_or_by_headings(asst: Assistant, plan: str, question: str, tasks: set[str]) -> None:
+    """Groups lettered A, B, C (table rows or headings), the tasks numbered through them: a group by its letter or
+    its title stands for its tasks."""
+    ans = asst.ask(question, plan=plan)
+    assert {c.section for c in ans.citations} == tasks, ans.answer
+
+
+def test_an_appendix_of_years_sets_targets_and_its_first_column_is_a_result(asst: Assistant) -> None:
+    """"Thực hiện năm 2025" heads a column of results, not a lead's column: the table sets targets for 2026–2028."""
+    ans = asst.ask("ty le ho ngheo nam 2028 chi tieu bn", plan=COMMUNE)
+    assert "1,6%" in ans.answer and "appendix.7" in {c.section for c in ans.citations}
+    done = asst.ask("Năm 2025, dư nợ các chương trình tín dụng chính sách đạt bao nhiêu tỷ đồng?", plan=COMMUNE)
+    assert "64,8" in done.answer and not done.abstained
+
+
+def test_a_communes_bodies_by_their_short_and_english_names(asst: Assistant) -> None:
+    """"hội nông dân" is the Hội Nông dân xã; "Commune Youth Union" the Đoàn Thanh niên … xã; a unit's English name
+    ("Irrigation Sub-Department") the Chi cục Thủy lợi."""
+    ans = asst.ask("hoi nong dan ph nhung nv nao", plan=COMMUNE)
+    assert {"III.2", "III.5", "III.7", "III.8"} <= {c.section for c in ans.citations}, ans.answer
+    youth = asst.ask("Which tasks does the Commune Youth Union lead?", plan=COMMUNE)
+    assert "III.2" in {c.section for c in youth.citations}, youth.answer
+    unit = asst.ask("List every task the Irrigation Sub-Department leads.", plan=LETTERED)
+    assert {"III.1", "III.4", "III.7", "III.14"} <= {c.section for c in unit.citations}, unit.answer
+
+
+def test_targets_of_a_part_of_objectives_with_dash_bullets(asst: Assistant) -> None:
+    ans = asst.ask("Chỉ tiêu nạo vét, khơi thông kênh tiêu là bao nhiêu km?", plan=LETTERED)
+    assert "120 km" in ans.answer, ans.answer

@@ -42,6 +42,10 @@ CASES = [
     ("Phần tổ chức thực hiện giao Sở Tài chính làm gì?", "section_duties", "duties", "Sở Tài chính"),  # the part by its title
     ("What does the implementation section require of the Department of Finance?", "duties", "duties", "Sở Tài chính"),
     ("những nhiệm vụ nào nhắc đến người khuyết tật", "mentions", "list", "người khuyết tật"),
+    # Every unit naming it, a target as much as a task.
+    ("những mục nào trong kế hoạch nhắc đến người cao tuổi", "mentioned_where", "list", "II.2.b"),
+    # A body the plan never names, among the kind of body it names as a whole.
+    ("hội lhpn tỉnh phối hợp những nhiệm vụ nào", "unnamed_body", "list", "Các tổ chức chính trị - xã hội"),
     ("Sở Y tế chủ trì những nhiệm vụ nào?", "agency_tasks", "list", "III.4.a"),
     ("những nhiệm vụ nào thực hiện thường xuyên", "tasks_of_timeline", "list", "III.1.b"),
     ("liệt kê các nhiệm vụ về an sinh xã hội và cơ quan chủ trì", "topic_roles", "role", "III.5.a"),

@@ -39,8 +39,11 @@ class ComposerBase:
         self._task_words = {(p.source, t.id): marked(unwrap(p.body(t.id))) for p in plans for t in (*p.tasks, *p.duties)}
         self._task_agencies = {(p.source, t.id): {a.name for a in directory.find(p.body(t.id))}
                                for p in plans for t in p.work()}
+        self._words_of: dict[tuple[str, str], str] = {}  # any unit's words, as _task_words, when first asked
         self._body_terms = {(p.source, t.id): set(lexical_terms(unwrap(p.body(t.id))))
                             for p in plans for t in (*p.tasks, *p.duties)}
+        # Every pair of words the tasks' texts hold, to tell whether a question's words name a topic of the plan's.
+        self._task_pairs = {w for terms in self._body_terms.values() for w in terms if "_" in w}
         # The clauses of part II that are no indicator: objectives in words, matched when no
         # indicator clause fits ("xoá bỏ hoàn toàn tình trạng nhà tạm, nhà dột nát").
         indicators = {(t.doc, t.start) for t in targets}
@@ -59,10 +62,11 @@ class ComposerBase:
                 if p.within(s.id, "implementation") and s.kind != "part" and s.has_body and (p.source, s.id) not in task_ids:
                     for a in directory.find(unwrap(p.body(s.id))):
                         self._named_in.setdefault(a.name, []).append((p, s.id))
+        # Items and groups of items ("B. Nhóm giải pháp về vốn, tín dụng …") by their titles' words.
         self._items = [
             (p, s.id, set(lexical_terms(s.title)))
             for p in plans for s in p.sections
-            if s.kind == "item" and any(t.id.startswith(s.id + ".") for t in p.work())
+            if s.kind in {"item", "group"} and under(p, s.id)
         ]
         self.plan = plans[0]
         self._tasks = {(p.source, t.id): (p, t) for p in plans for t in p.work()}
@@ -70,6 +74,11 @@ class ComposerBase:
         self._duties = {(p.source, t.id): (p, t) for p in plans for t in p.duties if t not in p.work()}
 
     # -- helpers -------------------------------------------------------------
+
+    def names_topic(self, text: str, en: bool) -> bool:
+        """Whether words of a question name something the tasks say: two pairs of words that some task's text holds
+        ("thị trường lao động", "tín dụng chính sách"), beside the words that ask."""
+        return len(topic_terms(text, en) & self._task_pairs) >= 2
 
     def cite(self, plan: Plan, sid: str, highlight: tuple[int, int] | None = None) -> Citation:
         s = plan.section(sid)
@@ -112,7 +121,7 @@ class ComposerBase:
         out: list[tuple[Plan, Task]] = []
         for r in q.refs:
             for p in self.plans:
-                named = [t for t in p.work() if t.id == r.section or t.id.startswith(r.section + ".")]
+                named = [t for t in p.work() if t.id == r.section] or under(p, r.section)
                 # "nv 8 ai chủ trì": a task of the body that names nobody, whose roles a table gives.
                 for t in named or self.restated(p, r.section):
                     if (p, t) not in out:
@@ -228,6 +237,12 @@ def _restating(plan: Plan) -> dict[str, list[Task]]:
         if score >= 4:
             out.setdefault(best, []).append(t)
     return out
+
+
+def under(plan: Plan, sid: str) -> list[Task]:
+    """The tasks a unit holds: numbered under it ("III.6.a" under "III.6"), or in a group of items it heads
+    ("III.5" in group "III.B", numbered through the groups)."""
+    return [t for t in plan.work() if t.id.startswith(sid + ".") or any(x.id == sid for x in plan.path(t.id)[:-1])]
 
 
 def topic_terms(text: str, english: bool = False) -> set[str]:

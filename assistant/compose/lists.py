@@ -7,7 +7,7 @@ import re
 
 from assistant.agencies import Agency
 from assistant.answer import Citation
-from assistant.compose.base import ComposerBase, leads_match, locate, overlap, short
+from assistant.compose.base import ComposerBase, leads_match, locate, overlap, short, under
 from assistant.lexicon import says
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
@@ -127,18 +127,20 @@ class ListAnswers(ComposerBase):
                 else f"Phần tổ chức thực hiện giao cho {a.name}: ")
         return head + " | ".join(parts), cites
 
-    def topic_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
-        """The tasks of the item whose title the question names ("các nhiệm vụ về an sinh xã hội")."""
+    def topic_unit(self, q: Query) -> tuple[Plan, str] | None:
+        """The item (or group of items) whose title the question names ("các nhiệm vụ về an sinh xã hội")."""
         terms = set(lexical_terms(q.text, q.style == "en"))
         best, score = None, 0.0
         for p, sid, title_terms in self._items:
             sc = overlap(terms, title_terms)
             if sc > score:
                 best, score = (p, sid), sc
-        if best is None or score < 5.0:
-            return []
-        p, sid = best
-        return [(p, t) for t in p.work() if t.id.startswith(sid + ".")]
+        return best if best is not None and score >= 5.0 else None
+
+    def topic_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
+        """The tasks of the item whose title the question names."""
+        unit = self.topic_unit(q)
+        return [] if unit is None else [(unit[0], t) for t in under(*unit)]
 
     def lead_count_list(self, q: Query, leads: int = 2, within: list[Task] | None = None) -> tuple[str, list[Citation]]:
         """The tasks with a sole lead agency (leads=1) or with at least `leads` of them."""
@@ -179,7 +181,14 @@ class ListAnswers(ComposerBase):
         """Every task of the plan (or among `within`), or every task with the given timeline (its
         wording, or its kind: "ongoing", "open" for "… and the following years", or words it holds:
         `saying` "quý II/2026"), each cited."""
+        # A task under a heading that says the kind ("### Nhiệm vụ thường xuyên") is of that kind, whatever its own
+        # time says ("Chủ nhật cuối cùng hằng tháng").
+        headed = {id(t) for p in self.plans for s in p.sections if kind and s.kind == "group" and kind in kinds(s.title)
+                  for t in under(p, s.id)}
+
         def fits(t: Task) -> bool:
+            if id(t) in headed:
+                return True
             if saying:
                 return _point_in_time(saying) in _point_in_time(t.timeline)
             if year is not None:

@@ -8,6 +8,7 @@ from assistant.answer import Citation
 from assistant.compose.base import locate, marked, run_pattern, wording
 from assistant.compose.passages import PassageAnswers
 from assistant.glossary import translate_terms
+from assistant.lexicon import says, spelled_out
 from assistant.query import Query, names_tasks
 from index.normalize import has_diacritics, tokens, unwrap
 from index.parse import Plan, Task
@@ -64,6 +65,111 @@ class MentionAnswers(PassageAnswers):
                     found += [t for _, t in hits if t not in found]
         return " / ".join(shown), [t for _, t in pool if t in found]
 
+    def mention_units(self, q: Query) -> tuple[str, list[tuple[Plan, str]]]:
+        """Where the plans name what the question asks about ("người cao tuổi được nhắc đến ở những mục
+        nào", "where does the plan mention social housing"): every unit of their text that holds it, a
+        target or a duty as much as a task. What is asked about follows the verb that asks it ("nhắc đến
+        X") or, where nothing follows, comes before it ("X được nói đến ở đâu"); with no such verb it is
+        the question less the words asking where. A unit must hold the phrase, or a run of half its
+        words or more, in a row."""
+        if not says(q.text, "where_in_plan") or re.search(r"\b(nhiem vu|nv|tasks?)\b", q.words):
+            return "", []  # "những nhiệm vụ nào nhắc đến X" asks for tasks (mention_tasks)
+        if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|mục nào|phần nào|đoạn nào|\b(?:where|sections?)\b", q.text):
+            return "", []  # "đến năm 2030 đặt mức nào" asks a level, not a section
+        en = q.style == "en"
+        # In English "where" asks a place in the plan with a verb of saying ("where does it say", "where is X
+        # mentioned"), "where in the plan", or a section asked; not "where does the money come from".
+        if en and not (_MENTION.search(q.words) or re.search(r"\b(where in|which sections?|what sections?|which parts?|"
+                                                            r"every section|all (?:the )?sections|mentioned|addressed|discussed|"
+                                                            r"referred to|covered)\b", q.words)):
+            return "", []
+        text = re.sub(r"\([^)]*\)?", " ", q.text)
+        folded = " " + spelled_out(text.lower() if en else text) + " "
+        m = _MENTION.search(folded)
+        phrase = _bare(_asked(m.group("what"))) if m else ""
+        if m and not phrase:
+            phrase = _bare(folded[: m.start()])
+        if not m:
+            phrase = _bare(_asked(folded))
+        if not phrase:
+            return "", []
+        named = self.directory.find(phrase)
+        # "which sections mention the Department of Finance"; not "Sở Y tế tổ chức hội nghị ở đâu".
+        named = named if named and not _bare(self.directory.unnamed(phrase)) else []
+        units = [(p, s.id) for p in self.plans for s in p.sections
+                 if s.has_body and s.kind not in {"header", "recipients", "signature", "title"}]
+        if named:  # "which sections mention the Department of Finance"
+            a = named[0]
+            return a.name, [(p, sid) for p, sid in units if a in self.directory.find(p.body(sid))]
+        # The phrase whole, else each of the phrases joined by "hoặc", "or", "và", commas (in English, each term the
+        # glossary puts into the plan's words): a unit naming any counts, those naming most of them first.
+        if en:
+            from assistant.glossary import glossed
+
+            parts = [vi for _, _, vi in glossed(phrase)] or [phrase]
+        else:
+            parts = [x for x in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase) if len(x.split()) >= 2]
+        whole = tokens(translate_terms(phrase) if en else phrase)
+        said, hits = self._longest_in(whole, units)
+        if hits and len(said.split()) >= len(whole):
+            return said, hits
+        counts: dict[tuple[Plan, str], list[str]] = {}
+        for part in parts:
+            said, hits = self._longest_in(tokens(part), units)
+            for u in hits:
+                counts.setdefault(u, []).append(said) if said not in counts.get(u, []) else None
+        if not counts:
+            return "", []
+        # Units naming several of the phrases outrank those naming one ("inclusive education for children with
+        # disabilities": the unit saying "giáo dục hòa nhập" and "trẻ em khuyết tật", not every unit naming children).
+        top = max(len(v) for v in counts.values())
+        kept = [u for u in units if u in counts and len(counts[u]) >= top]
+        shown = list(dict.fromkeys(x for u in kept for x in counts[u]))
+        return " / ".join(shown), kept
+
+    def _longest_in(self, words: list[str], units: list[tuple[Plan, str]]) -> tuple[str, list[tuple[Plan, str]]]:
+        """The longest run of the words, half of them or more, that some unit holds, as the plan words it, and
+        the units holding it."""
+        least = max(1 if len(words) == 1 else 2, (len(words) + 1) // 2)
+        for n in range(len(words), least - 1, -1):
+            for i in range(len(words) - n + 1):
+                span = words[i:i + n]
+                if span[0] in _LEADING or span[-1] in _LEADING:
+                    continue
+                needle = re.compile(run_pattern(span, loose=n >= 4))
+                hits = [(p, sid) for p, sid in units if needle.search(self._unit_words(p, sid))]
+                if hits:
+                    return wording([unwrap(p.body(sid)) for p, sid in hits], span), hits
+        return "", []
+
+    def _unit_words(self, plan: Plan, sid: str) -> str:
+        key = (plan.source, sid)
+        if key not in self._words_of:
+            self._words_of[key] = marked(unwrap(plan.body(sid)))
+        return self._words_of[key]
+
+    def unit_mention_list(self, q: Query, phrase: str, units: list[tuple[Plan, str]]) -> tuple[str, list[Citation]]:
+        """The units naming the phrase, each with its first sentence that does where there are four or fewer."""
+        en = q.style == "en"
+        named = [self._naming(p, sid, phrase) for p, sid in units]
+        # A unit naming several of the phrases is quoted with the sentence naming each.
+        pieces = phrase.split(" / ")
+        named = [(c, " … ".join(dict.fromkeys(x for x in (self._naming(p, sid, w)[1] for w in pieces) if x)) or sent)
+                 if len(pieces) > 1 else (c, sent) for (p, sid), (c, sent) in zip(units, named, strict=True)]
+        quote = len(units) <= 4
+
+        def title(p: Plan, sid: str) -> str:
+            s = p.section(sid)
+            return f"{sid} ({s.title})" if s is not None and s.title else sid
+
+        items = "; ".join(title(p, sid) + (f": “{sent}”" if quote and sent else "")
+                          for (p, sid), (_, sent) in zip(units, named, strict=True))
+        stop = "" if items.endswith("”") else "."
+        n = len(units)
+        text = (f"The plan mentions “{phrase}” in {n} section{'s' if n > 1 else ''}: {items}{stop}" if en
+                else f"Kế hoạch nhắc đến “{phrase}” ở {n} mục: {items}{stop}")
+        return text, [c for c, _ in named]
+
     def _longest_named(self, words: list[str], pool: list[tuple[Plan, Task]]
                        ) -> tuple[list[str], list[tuple[Plan, Task]]]:
         """The longest run of the words, two or more, that some task names, and the tasks
@@ -118,5 +224,33 @@ _MENTION = re.compile(
     r"(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,3}?(?:phai|can))"
     r"\b(?P<what>.+)"
 )
+# Words that frame a question about where the plan says something, not what it says: cut from its ends.
+_FRAME = re.compile(
+    r"\b(o dau|o cho nao|cho nao|o (?:nhung |cac )?(?:muc|phan|doan|noi dung) nao|(?:nhung |cac )?(?:muc|phan|doan) nao|"
+    r"trong (?:ban |toan van )?ke hoach(?: nay)?|cua ke hoach(?: nay)?|ke hoach(?: nay)?|van ban(?: nay)?|"
+    r"in the plan|of the plan|the plan|this plan|in the document|where|which sections?|what sections?|which parts?|"
+    r"what parts?|every section|all sections|all the sections|all parts|sections?|list|liet ke|explicitly|cu the)\b")
+_EDGE = {"duoc", "bi", "co", "khong", "ko", "la", "va", "does", "do", "is", "are", "was", "of", "that", "which", "the",
+         "a", "an", "to", "in", "on", "about", "nhung", "cac", "nao", "gi", "dau", "ve", "den", "toi", "s", "nam",
+         # the verbs of being mentioned, where no verb _MENTION reads comes with them ("sở tc dc nhắc ở mục nào")
+         "dc", "nhac", "neu", "noi", "mentioned", "named", "appear", "appears", "referred", "found", "discussed"}
+
+
+def _asked(text: str) -> str:
+    """What a question asks about, less its tail ("… không, và nội dung đó nằm ở phần nào", "… If so, where?")."""
+    text = re.split(r"\b(khong|ko|chua|neu co|if so|and if|or not|cu the|the nao|nhu the nao)\b", text)[0]
+    return re.split(r"[?.!]", text)[0]
+
+
+def _bare(text: str) -> str:
+    """What a question asks the whereabouts of, less the words that ask where and those that frame it."""
+    words = _FRAME.sub(" ", re.sub(r"[^\w\s-]", " ", text)).split()
+    while words and words[0] in _EDGE:
+        words.pop(0)
+    while words and words[-1] in _EDGE:
+        words.pop()
+    return " ".join(words)
+
+
 _LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an",
             "day", "manh", "tang", "cuong", "thuc", "hien"}  # "đẩy mạnh", "tăng cường", "thực hiện" X: X

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, locate, overlap
-from assistant.query import Query
+from assistant.query import Query, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from index.parse import Plan
 
@@ -30,6 +30,10 @@ class PassageAnswers(ComposerBase):
 
     def content_answer(self, q: Query, hits: list[Hit]) -> tuple[str, list[Citation]]:
         h = hits[0]
+        # "Nhiệm vụ đào tạo nghề … ưu tiên những đối tượng nào": a question about a task is answered by the task
+        # retrieval puts near the top, not by the target that shares its title's words.
+        if names_tasks(q.words) and self._role(h.doc, h.section) in {"targets", "objectives"}:
+            h = next((x for x in hits[1:3] if self.task(x.doc, x.section) is not None), h)
         return self.quote(q, next(p for p in self.plans if p.source == h.doc), h.section)
 
     def quote(self, q: Query, plan: Plan, sid: str) -> tuple[str, list[Citation]]:
