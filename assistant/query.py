@@ -90,7 +90,7 @@ _L = r"((?i:dd|đ|[abcdeghik]))"
 # Roman part numbers stay upper-case: "vi", "x" are ordinary words.
 _ROM = r"(IV|IX|VI{0,3}|X|I{1,3}|V)"
 _OF = r"(?i:\s*,?\s*(?:của\s+|cua\s+|of\s+|thuộc\s+|thuoc\s+)?)"
-_ITEM_WORD = r"(?i:khoản|khoan|mục|muc|item|task|nhiệm vụ|nhiem vu|nv)"
+_ITEM_WORD = r"(?i:khoản|khoan|mục|muc|item|task|nhiệm vụ|nhiem vu|nv|hoạt động|hoat dong|hđ|hd|activity)"
 _PART_WORD = r"(?i:mục|muc|phần|phan|part|section)"
 _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # C.II.3, Đ.2 in a plan whose parts are lettered

@@ -27,6 +27,12 @@ _NUMBERED = re.compile(
     r"\b(?:tieu\s+muc|muc|noi\s+dung|so|" + "|".join(w.replace(" ", r"\s+") for w in words("numbering", "item_labels"))
     + r")\s+(?P<ids>" + _ID + r"(?:\s*(?:,|va|hoac)\s*" + _ID + r")*)"
     r"(?:\s+(?:thuoc\s+|cua\s+|tai\s+)?(?:muc|phan)\s+[ivx]+\b)?")
+# Tasks numbered once, by the genre's labels of work (not "chỉ tiêu 3"), each label said again or not: "Hoạt động 1, Hoạt động 4 và Hoạt
+# động 7", "nhiệm vụ 2, 5, 8" (never "1.2", a date "30/4" or a share "5%").
+_LABELS = "|".join(w.replace(" ", r"\s+") for w in words("numbering", "item_labels") if w not in {"chi tieu", "muc tieu"})
+_ONE = r"\d{1,2}(?![\d./%,]\d|[\d/%])"
+_SINGLE = re.compile(r"\b(?:cac\s+)?(?:" + _LABELS + r")\s+(?:so\s+)?(?P<ids>" + _ONE + r"(?:\s*(?:,|va|hoac)\s*(?:(?:" + _LABELS
+                     + r")\s+)?" + _ONE + r")*)")
 _TOKEN = re.compile(r"diem|khoan|tieu\s+muc|muc|va|hoac|[a-zð]\b|\d{1,2}(?:\.\d{1,2})*")
 _ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "v": "V", "vi": "VI", "vii": "VII", "viii": "VIII",
           "ix": "IX", "x": "X"}
@@ -53,6 +59,10 @@ def cited(text: str) -> list[Citation]:
     for m in _NUMBERED.finditer(folded):
         if not any(a <= m.start() < b for a, b in taken):
             out.append(Citation(tuple(re.findall(_ID, m.group("ids"))), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in _SINGLE.finditer(folded):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append(Citation(tuple(re.findall(r"\d{1,2}", m.group("ids"))), m.start(), m.end()))
     return sorted(out, key=lambda c: c.start)
 
 

@@ -12,7 +12,7 @@ from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline, find_timeline, parse_timeline
 
-PARSER_VERSION = "44"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "45"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -144,6 +144,9 @@ class _Line:
 
 _PART = re.compile(r"^(?:PHẦN|Phần)?\s*(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.:]\s*(\S.*)$")
 _LETTER_PART = re.compile(r"^(Đ|[A-EGHIK])\s*[.:]\s+(\S.*)$")
+# A schedule's month column ("T4", "Th5", "Tháng 6") and the marks of its cells.
+_MONTH_COLUMN = re.compile(r"^(?:T|Th|Tháng|tháng|Thg)\s*\.?\s*(\d{1,2})$")
+_MARKS = frozenset({"x", "xx", "v", "✓", "✔", "•", "*", "+"})
 _HEADING = re.compile(r"^\s*#{2,6}\s+()(\S.*)$")  # a Markdown heading; its (empty) number, its title
 _ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")
@@ -322,6 +325,9 @@ class _Builder:
         # A table with a row per body whose role cells list the numbers of the tasks it leads or takes part in
         # ("Sở Nội vụ | Nhiệm vụ 7 | Nhiệm vụ 3, 5"): (body, role, numbers, span of its row).
         self.by_body: list[tuple[str, str, tuple[str, ...], tuple[int, int]]] = []
+        # A schedule's rows by number: the activity's title, the months it runs as the columns head them, and those
+        # months' numbers ("3": ("Nạo vét kênh mương …", ["T4", "T5", "T6"], [4, 5, 6])).
+        self.scheduled: dict[str, tuple[str, list[str], list[int]]] = {}
         self.recipients: tuple[str, ...] = ()
         self.signer = self.signer_title = ""
 
@@ -539,6 +545,8 @@ class _Builder:
                  and x.id not in parents]
         if self.tasks or len(referred) * 2 >= len(units):
             self.tasks += referred
+        if self.scheduled:
+            self.tasks = [self._scheduled(t) for t in self.tasks]
         phases = self._phases()
         if phases:
             by_id = {s.id: s for s in self.sections}
@@ -557,6 +565,25 @@ class _Builder:
                 found = find_timeline(ln.clean)
                 out.append((ln.start, said.group(1) if said else found[0] if found else ""))
         return out
+
+    def _scheduled(self, t: Task) -> Task:
+        """A task that says no time of its own takes the months a schedule marks for the activity of its number and
+        title: "T5, T6, T7 (tháng 5 - 7/2026)", the year the plan's title names."""
+        row = self.scheduled.get(t.id.rsplit(".", 1)[-1])
+        said_words = [set(re.findall(r"[a-z0-9]+", fold(x))) for x in (row[0], t.title)] if row else []
+        if t.timeline or row is None or len(said_words[0] & said_words[1]) < 2:
+            return t
+        _, labels, months = row
+        year = re.findall(r"(?<!\d)20\d\d(?!\d)", self._title_text())
+        span = (f"tháng {months[0]}" if len(months) == 1 else f"tháng {months[0]} - {months[-1]}"
+                if months == list(range(months[0], months[-1] + 1)) else "tháng " + ", ".join(map(str, months)))
+        said = f"{', '.join(labels)} ({span}{'/' + year[-1] if len(set(year)) == 1 else ''})"
+        return replace(t, timeline=said, when=parse_timeline(said))
+
+    def _title_text(self) -> str:
+        """The plan's title, the lines after its "KẾ HOẠCH" heading: the year a one-year plan is for."""
+        m = re.search(r"^[ \t]*KẾ HOẠCH[ \t]*$((?:\n[ \t]*\S.*){1,3})", self.text[:6000], re.M)
+        return m.group(1) if m else ""
 
     @staticmethod
     def _phased(t: Task, phases: list[tuple[int, str]], by_id: dict[str, Section]) -> Task:
@@ -607,6 +634,8 @@ class _Builder:
         # An indicator table ("| TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 |"): its numbered rows are
         # units too, so a target cites its own row ("B.9"); what they set is read by assistant/targets.py.
         indicators = "lead" not in cols and "number" in cols and any(re.search(r"\b20\d\d\b", c) for c in header)
+        if "lead" not in cols and not indicators and self._schedule(rows, starts, st, cols):
+            return j
         if "lead" not in cols and not indicators:
             return self._matrix(rows, starts, st, cols, j)
         prefix = _rows_prefix(st, starts)
@@ -639,6 +668,27 @@ class _Builder:
             starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
             self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
         return j
+
+    def _schedule(self, rows: list[tuple[int, list[str]]], starts: list[_Start], st: _State, cols: dict[str, int]) -> bool:
+        """A schedule: a column per month ("T4", "Tháng 5", "Th6"), a row per activity marking the months it runs
+        ("x"). Each numbered row becomes a unit; the months it marks, as the columns head them, are the time of the
+        activity of that number and title (read with the tasks, _scheduled). False for any other table."""
+        header = rows[0][1]
+        months = {n: int(m.group(1)) for n, c in enumerate(header) if (m := _MONTH_COLUMN.match(c.strip()))}
+        numcol = cols.get("number", 0)
+        data = [(li, r) for li, r in rows[1:] if len(r) > numcol and r[numcol].strip(" .").isdigit()]
+        marked = [r[n] for _, r in data for n in months if n < len(r) and r[n].strip()]
+        if len(months) < 3 or not data or not marked or not all(fold(c).strip(" .") in _MARKS for c in marked):
+            return False
+        prefix = _rows_prefix(st, starts)
+        content = cols.get("content", next((n for n in range(len(header)) if n != numcol and n not in months), 1))
+        for li, r in data:
+            num = r[numcol].strip(" .")
+            title = r[content].strip() if content < len(r) else ""
+            starts.append(_Start(li, f"{prefix}.{num}", "row", prefix, title, "schedule", li, li + 1))
+            runs = [n for n in months if n < len(r) and r[n].strip()]
+            self.scheduled[num] = (title, [header[n].strip() for n in runs], [months[n] for n in runs])
+        return True
 
     def _by_body(self, rows: list[tuple[int, list[str]]], cols: dict[str, int]) -> bool:
         """A table of a row per body whose lead (and partner) cells hold task numbers, not names ("TT | Cơ quan,

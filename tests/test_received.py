@@ -48,6 +48,9 @@ LETTERED = "kh-so-nnmt-binh-duong-ha-ngap-ung.html"
 # A commune's plan as a PDF: tasks under "A. Nhóm giải pháp về …", each opening with "Đơn vị chủ trì: …"; targets in an
 # appendix table of years whose first column is what was done in 2025 ("Thực hiện năm 2025") (freeze-15).
 COMMUNE = "kh-xa-tan-phu-khoi-nghiep.pdf"
+# A commune's plan pasted as text: activities ("Hoạt động 1: …") naming nobody, part IV assigning them by number body
+# by body ("- Chủ trì Hoạt động 1, Hoạt động 4 và Hoạt động 7;"), their months only in a schedule marked "x" (freeze-16).
+SCHEDULED = "kh-xa-hoa-my-phong-chong-dich-benh.txt"
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +58,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
-                 MERGED, BY_BODY, MARKED, LETTERED, COMMUNE):
+                 MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -336,3 +339,17 @@ def test_a_communes_bodies_by_their_short_and_english_names(asst: Assistant) -> 
 def test_targets_of_a_part_of_objectives_with_dash_bullets(asst: Assistant) -> None:
     ans = asst.ask("Chỉ tiêu nạo vét, khơi thông kênh tiêu là bao nhiêu km?", plan=LETTERED)
     assert "120 km" in ans.answer, ans.answer
+
+
+def test_activities_assigned_by_number_and_scheduled_by_month(asst: Assistant) -> None:
+    """"Chủ trì Hoạt động 1, Hoạt động 4 và Hoạt động 7" leads those activities; "Đồng chủ trì Hoạt động 8" in two
+    blocks makes two leads; the months the schedule marks are an activity's time, as its columns head them."""
+    ans = asst.ask("hd 4 ai ct", plan=SCHEDULED)
+    assert "Trạm Y tế xã" in ans.answer and "III.4" in {c.section for c in ans.citations}, ans.answer
+    joint = asst.ask("hoạt động 8 do đơn vị nào chủ trì", plan=SCHEDULED)
+    assert "Trường Mầm non Hòa Mỹ" in joint.answer and "Trường Tiểu học Hòa Mỹ" in joint.answer, joint.answer
+    months = asst.ask("Theo lịch triển khai, việc rà soát, tiêm bù, tiêm vét vắc xin cho trẻ em thực hiện vào những tháng nào?",
+                      plan=SCHEDULED)
+    assert "T7" in months.answer and "T8" in months.answer, months.answer
+    rate = asst.ask("Chỉ tiêu về tỷ lệ mắc sốt xuất huyết năm 2026 của xã là bao nhiêu?", plan=SCHEDULED)
+    assert "80 ca/100.000" in rate.answer, rate.answer  # a rate per so many is a share

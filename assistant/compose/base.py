@@ -70,6 +70,16 @@ class ComposerBase:
         ]
         self.plan = plans[0]
         self._tasks = {(p.source, t.id): (p, t) for p in plans for t in p.work()}
+        # A schedule's row is its activity (the task of its number and title): a question retrieval answers with
+        # the row asks of the task.
+        for p in plans:
+            for s in p.sections:
+                if s.kind == "row" and s.role == "schedule":
+                    number = s.id.rsplit(".", 1)[-1]
+                    words = set(lexical_terms(s.title))
+                    same = [t for t in p.work() if t.id.rsplit(".", 1)[-1] == number and len(words & set(lexical_terms(t.title))) >= 2]
+                    if len(same) == 1:
+                        self._tasks[(p.source, s.id)] = (p, same[0])
         # Duties the implementation part assigns beside a task table answer "who …" of their own work.
         self._duties = {(p.source, t.id): (p, t) for p in plans for t in p.duties if t not in p.work()}
 

@@ -63,8 +63,9 @@ class TargetAnswers(ComposerBase):
                 return [], 0.0
         # A share asked for ("giảm tỷ lệ hộ nghèo bao nhiêu phần trăm") is not answered by a
         # count of houses: only clauses that state a percentage answer it.
+        # A rate per so many ("dưới 80 ca/100.000 dân", "‰") is a share too.
         if not listing and (_PERCENT.search(q.words) or "%" in q.text):
-            chosen = [t for t in chosen if "%" in t.indicator]
+            chosen = [t for t in chosen if "%" in t.indicator or "‰" in t.indicator or re.search(r"/\s*\d", t.unit)]
             if not chosen:
                 return [], 0.0
         # A count asked for ("how many beds", "cho bao nhiêu người") is not answered by a share: only
