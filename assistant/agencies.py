@@ -138,8 +138,10 @@ class Directory:
                 initials = "Sở " + "".join(w[0] for w in field)
                 # "so yte", "so taichinh": the field typed without its spaces.
                 glued = "Sở " + "".join(field) if 1 < len(field) <= 3 else ""
+            # "sldtbxh", "stc", "syt", "snn": a department's initials glued to the "s" of its "Sở", as staff type them.
+            s_glued = ["s" + ws[1] for x in (initials, first_word.get(a.name, "")) if len(ws := squash(x).split()) == 2]
             for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, level, first_word.get(a.name, ""),
-                          *a.aliases):
+                          *s_glued, *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))

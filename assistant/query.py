@@ -555,11 +555,22 @@ _WH = re.compile(r"(?<!\w)(gì|nào|bao nhiêu|mấy|đâu|ai|sao|what|which|who
 _WH_FOLDED = re.compile(r"\b(gi|nao|bao nhieu|ai|what|which|who|whom|when|where|how)\b")
 
 
+# A yes/no question closes on "không?", "chưa?" ("… có thời hạn hoàn thành không? Còn …"): it asks too.
+_YES_NO = re.compile(r"\b(?:khong|ko|chua)\s*\?")
+
+
 def asks_two(text: str) -> bool:
-    """The question asks two things, each with its own question word."""
+    """The question asks two things, each with its own question word (or a yes/no question's "không?")."""
+    closes = len(_YES_NO.findall(spelled_out(text)))
     if has_diacritics(text):
-        return len(_WH.findall(tones(text).lower())) >= 2
-    return len(_WH_FOLDED.findall(" " + spelled_out(text) + " ")) >= 2
+        return len(_WH.findall(tones(text).lower())) + closes >= 2
+    return len(_WH_FOLDED.findall(" " + spelled_out(text) + " ")) + closes >= 2
+
+
+def _asks(text: str) -> bool:
+    """A part of a question asks something: a question word, or a yes/no question's close."""
+    said = spelled_out(text)
+    return bool(_WH_FOLDED.search(" " + said + " ") or _YES_NO.search(said + "?" if not said.rstrip().endswith("?") else said))
 
 
 # Where a question's second question begins: ", và …", "; còn …", "? …".
@@ -581,7 +592,7 @@ def two_questions(text: str) -> tuple[str, str] | None:
         return None
     for m in _SECOND.finditer(text):
         first, second = text[: m.start()].strip(), text[m.end():].strip()
-        if not (_WH_FOLDED.search(" " + spelled_out(first) + " ") and _WH_FOLDED.search(" " + spelled_out(second) + " ")):
+        if not (_asks(first) and _asks(second)):
             continue
         a, b = set(detect_intents(first)) - {"content"}, set(detect_intents(second)) - {"content"}
         preface = first.split(":", 1)[0] + ":" if ":" in first and len(first.split(":", 1)[0]) <= 160 else ""

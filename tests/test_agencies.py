@@ -75,6 +75,9 @@ ABBREVIATIONS = [
     # The initials of the field's first word, where no other department of the plan shares them.
     ("so gd", "Sở Giáo dục và Đào tạo"),
     ("sở ld", LDTBXH),
+    # Initials glued to the "s" of "Sở", as staff type them on a phone.
+    ("sldtbxh ct nv nao", LDTBXH),
+    ("syt ct nhung nv nao", "Sở Y tế"),
 ]
 
 

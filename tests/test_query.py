@@ -433,6 +433,9 @@ def test_a_point_in_time_is_read_however_its_quarter_is_spelled() -> None:
     ("Nhiệm vụ đổi mới cơ chế huy động nguồn lực thực hiện chính sách xã hội do cơ quan nào chủ trì, còn nhiệm vụ "
      "khuyến khích nguồn lực quốc tế hỗ trợ ứng phó thiên tai, biến đổi khí hậu do cơ quan nào chủ trì?", 2),
     ("Ai chủ trì nhiệm vụ phát triển nhà ở xã hội, và ai chủ trì nhiệm vụ này trong năm 2026?", 0),  # "this task"
+    # a yes/no question, then a second of another task
+    ("Nhiệm vụ tuyên truyền về vai trò của chính sách xã hội có thời hạn hoàn thành không? Còn nhiệm vụ đổi mới cơ chế "
+     "huy động nguồn lực thì thời gian thực hiện thế nào?", 2),
 ])
 def test_a_question_asking_two_things_of_two_topics_is_parted(question: str, parts: int) -> None:
     split = two_questions(question)

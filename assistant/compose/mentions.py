@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from assistant.answer import Citation
@@ -114,16 +115,21 @@ class MentionAnswers(PassageAnswers):
         if hits and len(said.split()) >= len(whole):
             return said, hits
         counts: dict[tuple[Plan, str], list[str]] = {}
+        weight: dict[str, float] = {}
         for part in parts:
             said, hits = self._longest_in(tokens(part), units)
+            # A phrase few units name tells more than one many do ("suy dinh dưỡng" more than "trẻ em").
+            weight[said] = math.log((len(units) + 1) / (len(hits) or 1))
             for u in hits:
                 counts.setdefault(u, []).append(said) if said not in counts.get(u, []) else None
         if not counts:
             return "", []
-        # Units naming several of the phrases outrank those naming one ("inclusive education for children with
-        # disabilities": the unit saying "giáo dục hòa nhập" and "trẻ em khuyết tật", not every unit naming children).
-        top = max(len(v) for v in counts.values())
-        kept = [u for u in units if u in counts and len(counts[u]) >= top]
+        # Units naming the telling phrases outrank those naming a common one ("inclusive education for children with
+        # disabilities": the unit saying "giáo dục hòa nhập", not every unit naming children); "malnutrition or
+        # stunting" keeps each unit naming either.
+        score = {u: sum(weight[x] for x in said) for u, said in counts.items()}
+        top = max(score.values())
+        kept = [u for u in units if u in score and score[u] * 2 >= top]
         shown = list(dict.fromkeys(x for u in kept for x in counts[u]))
         return " / ".join(shown), kept
 
