@@ -351,5 +351,7 @@ def test_activities_assigned_by_number_and_scheduled_by_month(asst: Assistant) -
     months = asst.ask("Theo lịch triển khai, việc rà soát, tiêm bù, tiêm vét vắc xin cho trẻ em thực hiện vào những tháng nào?",
                       plan=SCHEDULED)
     assert "T7" in months.answer and "T8" in months.answer, months.answer
+    july = asst.ask("Trong tháng 7/2026, theo lịch triển khai có những hoạt động nào đang thực hiện?", plan=SCHEDULED)
+    assert {"III.1", "III.4", "III.5", "III.6", "III.7"} == {c.section for c in july.citations}, july.answer
     rate = asst.ask("Chỉ tiêu về tỷ lệ mắc sốt xuất huyết năm 2026 của xã là bao nhiêu?", plan=SCHEDULED)
     assert "80 ca/100.000" in rate.answer, rate.answer  # a rate per so many is a share

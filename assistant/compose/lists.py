@@ -190,7 +190,7 @@ class ListAnswers(ComposerBase):
             if id(t) in headed:
                 return True
             if saying:
-                return _point_in_time(saying) in _point_in_time(t.timeline)
+                return _point_in_time(saying) in _point_in_time(t.timeline) or _in_months(saying, t.timeline)
             if year is not None:
                 return year in due_years(t.timeline)
             if kind == "open":
@@ -262,6 +262,28 @@ def _point_in_time(text: str) -> str:
     """A timeline's words folded, quarters in figures and slashes unspaced: "Quý II / 2026" -> "quy 2/2026"."""
     t = re.sub(r"\s*/\s*", "/", fold(text))
     return re.sub(r"\bquy\s+(i{1,3}|iv)\b", lambda m: "quy " + _ROMAN_QUARTER[m.group(1)], t)
+
+
+def _months(text: str) -> tuple[set[int], set[int]]:
+    """The months a timeline names and its years: "T5, T6, T7 (tháng 5 - 7/2026)" {5, 6, 7}, "tháng 4, 6, 8/2026"
+    {4, 6, 8}; a range of months runs through the months between. A quarter names none (its tasks are due in it,
+    not said to run each month)."""
+    f = _point_in_time(text)
+    months: set[int] = set()
+    for m in re.finditer(r"\bthang\s+(\d{1,2})\s*-\s*(\d{1,2})\b", f):
+        months |= set(range(int(m.group(1)), int(m.group(2)) + 1))
+    for m in re.finditer(r"\bthang\s+((?:\d{1,2}\s*,\s*)*\d{1,2})(?!\s*-)", f):
+        months |= {int(x) for x in re.findall(r"\d{1,2}", m.group(1))}
+    months |= {int(x) for x in re.findall(r"\bt(\d{1,2})\b", f)}
+    return {x for x in months if 1 <= x <= 12}, {int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", f)}
+
+
+def _in_months(asked: str, timeline: str) -> bool:
+    """A month asked ("tháng 7/2026") falls in the months a timeline runs (a schedule's "T5, T6, T7 (tháng 5 -
+    7/2026)", "Tháng 6 - 9/2026"), in its year where it names one."""
+    want, year = _months(asked)
+    runs, years = _months(timeline)
+    return len(want) == 1 and want <= runs and (not years or not year or bool(year & years))
 
 
 def point_in_time(text: str) -> str:
