@@ -153,25 +153,8 @@ class Directory:
                                       for ws in [frozenset(_en_words(a.english))] if len(ws) >= 2), key=lambda x: -len(x[0]))
         self._english_vocab = frozenset().union(*(ws for ws, _ in self._english_words))
         self._found: dict[str, list[Agency]] = {}
-        # Bodies the directory knows that no plan names, anywhere in its text, by their names: a question about
-        # one is about a body the plans never name (absent()).
-        # Only a body of its own name counts: not the committees of a level or a kind of body ("UBND các xã", "Các sở,
-        # ban ngành"), which plans word in many ways, nor a department merged into another (its successor answers), nor
-        # one the plans name at another level ("Hội Liên hiệp Phụ nữ huyện" for the provincial Women's Union).
-        said = " ".join(squash(p.text) for p in plans)
-        taken = {alias for alias, _ in pairs}
-
-        def named_somewhere(k: dict[str, object]) -> bool:
-            base = re.sub(r"\s+(?:tỉnh|huyện|xã|phường)$", "", str(k["name"]))
-            return squash(base) in said or any(squash(x) in said for x in _listed(k, "aliases"))
-
-        self._absent = sorted(
-            ((alias, str(k["name"]), _listed(k, "member_of"))
-             for k in known_agencies() if str(k["name"]) not in names and not k.get("merged_into")
-             and not re.match(r"(?:UBND|Ủy ban nhân dân|Các)\s", str(k["name"])) and not named_somewhere(k)
-             for alias in {squash(x) for x in (str(k["name"]), str(k.get("english", "")), *_listed(k, "aliases")) if x}
-             if alias not in taken and (alias.count(" ") >= 3 or len(alias) >= 6)),
-            key=lambda x: -len(x[0]))
+        self._plans, self._names = plans, names
+        self._absent_names: list[tuple[str, str, tuple[str, ...]]] | None = None  # built by absent() when first asked
         # Each body's name as folded words, less the words that join ("và", "các"), for shortened names.
         self._short_names = {a: [w for w in re.findall(r"[a-z0-9]+", squash(a.name)) if w not in {"va", "cac"}]
                              for a in self.agencies if len(re.findall(r"\w+", a.name)) >= 3}
@@ -184,6 +167,33 @@ class Directory:
                              {w for m in re.finditer(r"(?<!^)\b[A-ZĐ][^\W\d_]*", a.name) for w in re.findall(r"[a-z0-9]+", fold(m.group(0)))})
                             for a in self.agencies if not a.english]
 
+    def _absent(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(alias, name, member_of) of each body the directory knows that no plan names anywhere in its text, longest
+        alias first. Read on the first question that needs it: squashing every plan's text takes about a second
+        at 500 plans, no work for loading them."""
+        if self._absent_names is not None:
+            return self._absent_names
+        # Bodies the directory knows that no plan names, anywhere in its text, by their names: a question about
+        # one is about a body the plans never name (absent()).
+        # Only a body of its own name counts: not the committees of a level or a kind of body ("UBND các xã", "Các sở,
+        # ban ngành"), which plans word in many ways, nor a department merged into another (its successor answers), nor
+        # one the plans name at another level ("Hội Liên hiệp Phụ nữ huyện" for the provincial Women's Union).
+        said = " ".join(squash(p.text) for p in self._plans)
+        taken = {alias for alias, _ in self._pairs}
+
+        def named_somewhere(k: dict[str, object]) -> bool:
+            base = re.sub(r"\s+(?:tỉnh|huyện|xã|phường)$", "", str(k["name"]))
+            return squash(base) in said or any(squash(x) in said for x in _listed(k, "aliases"))
+
+        self._absent_names = sorted(
+            ((alias, str(k["name"]), _listed(k, "member_of"))
+             for k in known_agencies() if str(k["name"]) not in self._names and not k.get("merged_into")
+             and not re.match(r"(?:UBND|Ủy ban nhân dân|Các)\s", str(k["name"])) and not named_somewhere(k)
+             for alias in {squash(x) for x in (str(k["name"]), str(k.get("english", "")), *_listed(k, "aliases")) if x}
+             if alias not in taken and (alias.count(" ") >= 3 or len(alias) >= 6)),
+            key=lambda x: -len(x[0]))
+        return self._absent_names
+
     def absent(self, text: str) -> tuple[list[tuple[str, tuple[str, ...]]], str]:
         """The bodies a text names that no plan names (the Women's Union of a plan that never writes it), each with
         the kinds of body a plan may name it by as a whole ("tổ chức chính trị - xã hội"); and the text (folded)
@@ -191,7 +201,7 @@ class Directory:
         s = self.unnamed(text)
         s = f" {s} "
         out: list[tuple[str, tuple[str, ...]]] = []
-        for alias, name, kinds in self._absent:
+        for alias, name, kinds in self._absent():
             if alias in s and all(n != name for n, _ in out):
                 out.append((name, kinds))
                 s = s.replace(alias, " ")

@@ -303,10 +303,9 @@ def unnamed_body(t: Turn) -> Reply | None:
     name, kinds = absent[0]
     # "Is the Bank for Social Policies named as a coordinating body of the labour-market task, and who is?": a
     # question with a topic of its own is answered by its topic's route.
-    topic = t.c.names_topic(rest, f.en)
-    wholes = [a for a in t.ask.directory.agencies if any(squash(k) in squash(a.name) for k in kinds)]
-    if topic:
+    if t.c.names_topic(rest, f.en):
         return None
+    wholes = [a for a in t.ask.directory.agencies if any(squash(k) in squash(a.name) for k in kinds)]
     if not wholes:
         return t.refuse(reason("body", f.en, said=name))
     text, cites = t.c.agency_answer(f.q, wholes[:1], f.leads)

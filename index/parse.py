@@ -546,7 +546,12 @@ class _Builder:
         if self.tasks or len(referred) * 2 >= len(units):
             self.tasks += referred
         if self.scheduled:
-            self.tasks = [self._scheduled(t) for t in self.tasks]
+            # The year a one-year plan's title names ("… mùa mưa năm 2026") is its schedule's.
+            from index.header import header_facts
+
+            years = set(re.findall(r"(?<!\d)20\d\d(?!\d)", header_facts(self.header_text).title))
+            year = next(iter(years)) if len(years) == 1 else ""
+            self.tasks = [self._scheduled(t, year) for t in self.tasks]
         phases = self._phases()
         if phases:
             by_id = {s.id: s for s in self.sections}
@@ -566,24 +571,19 @@ class _Builder:
                 out.append((ln.start, said.group(1) if said else found[0] if found else ""))
         return out
 
-    def _scheduled(self, t: Task) -> Task:
+    def _scheduled(self, t: Task, year: str) -> Task:
         """A task that says no time of its own takes the months a schedule marks for the activity of its number and
-        title: "T5, T6, T7 (tháng 5 - 7/2026)", the year the plan's title names."""
+        title: "T5, T6, T7 (tháng 5 - 7/2026)", in the year of a one-year plan."""
         row = self.scheduled.get(t.id.rsplit(".", 1)[-1])
-        said_words = [set(re.findall(r"[a-z0-9]+", fold(x))) for x in (row[0], t.title)] if row else []
-        if t.timeline or row is None or len(said_words[0] & said_words[1]) < 2:
+        if t.timeline or row is None:
             return t
-        _, labels, months = row
-        year = re.findall(r"(?<!\d)20\d\d(?!\d)", self._title_text())
+        title, labels, months = row
+        if len(set(re.findall(r"[a-z0-9]+", fold(title))) & set(re.findall(r"[a-z0-9]+", fold(t.title)))) < 2:
+            return t
         span = (f"tháng {months[0]}" if len(months) == 1 else f"tháng {months[0]} - {months[-1]}"
                 if months == list(range(months[0], months[-1] + 1)) else "tháng " + ", ".join(map(str, months)))
-        said = f"{', '.join(labels)} ({span}{'/' + year[-1] if len(set(year)) == 1 else ''})"
+        said = f"{', '.join(labels)} ({span}{'/' + year if year else ''})"
         return replace(t, timeline=said, when=parse_timeline(said))
-
-    def _title_text(self) -> str:
-        """The plan's title, the lines after its "KẾ HOẠCH" heading: the year a one-year plan is for."""
-        m = re.search(r"^[ \t]*KẾ HOẠCH[ \t]*$((?:\n[ \t]*\S.*){1,3})", self.text[:6000], re.M)
-        return m.group(1) if m else ""
 
     @staticmethod
     def _phased(t: Task, phases: list[tuple[int, str]], by_id: dict[str, Section]) -> Task:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from assistant.answer import Citation
 from assistant.compose.base import locate, marked, run_pattern, wording
@@ -137,16 +139,8 @@ class MentionAnswers(PassageAnswers):
         """The longest run of the words, half of them or more, that some unit holds, as the plan words it, and
         the units holding it."""
         least = max(1 if len(words) == 1 else 2, (len(words) + 1) // 2)
-        for n in range(len(words), least - 1, -1):
-            for i in range(len(words) - n + 1):
-                span = words[i:i + n]
-                if span[0] in _LEADING or span[-1] in _LEADING:
-                    continue
-                needle = re.compile(run_pattern(span, loose=n >= 4))
-                hits = [(p, sid) for p, sid in units if needle.search(self._unit_words(p, sid))]
-                if hits:
-                    return wording([unwrap(p.body(sid)) for p, sid in hits], span), hits
-        return "", []
+        span, hits = _longest(words, units, self._unit_words, least, ends=True)
+        return (wording([unwrap(p.body(sid)) for p, sid in hits], span), hits) if hits else ("", [])
 
     def _unit_words(self, plan: Plan, sid: str) -> str:
         key = (plan.source, sid)
@@ -178,19 +172,8 @@ class MentionAnswers(PassageAnswers):
 
     def _longest_named(self, words: list[str], pool: list[tuple[Plan, Task]]
                        ) -> tuple[list[str], list[tuple[Plan, Task]]]:
-        """The longest run of the words, two or more, that some task names, and the tasks
-        naming it. A run of four words or more may have up to two words inside it in the
-        plan ("lao động [trong] khu vực phi chính thức", "đội ngũ [cán bộ] làm công tác xã hội")."""
-        for n in range(len(words), 1, -1):
-            for i in range(len(words) - n + 1):
-                span = words[i:i + n]
-                if span[0] in _LEADING:
-                    continue
-                needle = re.compile(run_pattern(span, loose=n >= 4))
-                hits = [(p, t) for p, t in pool if needle.search(self._task_words[(p.source, t.id)])]
-                if hits:
-                    return span, hits
-        return [], []
+        """The longest run of the words, two or more, that some task names, and the tasks naming it."""
+        return _longest(words, pool, lambda p, t: self._task_words[(p.source, t.id)], 2, ends=False)
 
     def mention_list(self, q: Query, phrase: str, tasks: list[Task]) -> tuple[str, list[Citation]]:
         en = q.style == "en"
@@ -220,6 +203,8 @@ class MentionAnswers(PassageAnswers):
         return self.cite(plan, sid), ""
 
 
+_U = TypeVar("_U")  # what a pool holds: a task, or a unit's id
+
 # "…nhắc đến X", "…mention X": X is what the tasks must name.
 _MENTION = re.compile(
     r"\b(nhac den|nhac toi|nhac gi (?:den|toi|ve)|de cap den|de cap toi|de cap gi (?:den|toi|ve)|"
@@ -240,6 +225,23 @@ _EDGE = {"duoc", "bi", "co", "khong", "ko", "la", "va", "does", "do", "is", "are
          "a", "an", "to", "in", "on", "about", "nhung", "cac", "nao", "gi", "dau", "ve", "den", "toi", "s", "nam",
          # the verbs of being mentioned, where no verb _MENTION reads comes with them ("sở tc dc nhắc ở mục nào")
          "dc", "nhac", "neu", "noi", "mentioned", "named", "appear", "appears", "referred", "found", "discussed"}
+
+
+def _longest(words: list[str], pool: list[tuple[Plan, _U]], text_of: Callable[[Plan, _U], str], least: int,
+             ends: bool) -> tuple[list[str], list[tuple[Plan, _U]]]:
+    """The longest run of the words, `least` or more, whose pattern some item's words (text_of) hold, and the items
+    holding it; a run never starts (nor, with `ends`, ends) on a word that only leads into a phrase. A run of four
+    words or more may have up to two words inside it in the plan ("lao động [trong] khu vực phi chính thức")."""
+    for n in range(len(words), least - 1, -1):
+        for i in range(len(words) - n + 1):
+            span = words[i:i + n]
+            if span[0] in _LEADING or (ends and span[-1] in _LEADING):
+                continue
+            needle = re.compile(run_pattern(span, loose=n >= 4))
+            hits = [(p, x) for p, x in pool if needle.search(text_of(p, x))]
+            if hits:
+                return span, hits
+    return [], []
 
 
 def _asked(text: str) -> str:
