@@ -178,8 +178,9 @@ def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
 
 def _bracket_roles(text: str, base: int, lead_needed: bool = True) -> dict[str, tuple[str, int, int]]:
     """The bracket that closes a task: "(Sở X chủ trì; Sở Y phối hợp; Quý II/2026)",
-    "(Chủ trì: Sở Y tế; phối hợp: …; thời gian: năm 2027)", "(Sở Tài chính; thường xuyên)"."""
-    m = re.search(r"\(([^()]{4,600})\)\s*[.;]?\s*$", text.rstrip())
+    "(Chủ trì: Sở Y tế; phối hợp: …; thời gian: năm 2027)", "(Sở Tài chính; thường xuyên)"; a body's own bracket
+    may stand inside it ("(Chủ trì: Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công); phối hợp: …)")."""
+    m = re.search(r"\(((?:[^()]|\([^()]*\)){4,600})\)\s*[.;]?\s*$", text.rstrip())
     if m is None:
         return {}
     inner, off = m.group(1), m.start(1)
@@ -415,7 +416,7 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
     text = b.text[sec.start : sec.end]
     origin = "lines"
     if table is not None:
-        roles = {k: (v, sec.start, sec.end) for k, v in table.items() if k in {"lead", "coordinate", "timeline", "product"}}
+        roles = {k: (v, sec.start, sec.end) for k, v in table.items() if k in {"lead", "coordinate", "timeline", "product", "cost"}}
         origin = "table"
         # One column for both roles ("Cơ quan thực hiện": "Chủ trì: Sở A. Phối hợp: Sở B, …"): read by its labels.
         cell = table.get("lead", "")
@@ -442,6 +443,10 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
                 first += _title_length(text[first:], sec.title)
                 roles = _inline_roles(text[first:], sec.start + first)
     if "lead" not in roles or not roles["lead"][0].strip():
+        # A row of a task table that marks partners and a deadline but no lead (a matrix row with "PH" marks
+        # and no "CT"): a task the plan gives no lead, which is what is said of it.
+        if origin == "table" and roles.get("coordinate", ("",))[0].strip() and roles.get("timeline", ("",))[0].strip():
+            return _task(b, sec, roles, origin, leadless=True)
         return None
     return _task(b, sec, roles, origin)
 
@@ -473,16 +478,19 @@ def _of_bullets(sec: Section, bullets: list[Task]) -> Task:
                 parse_timeline(timeline), ("", ""), tuple(bullets))
 
 
-def _task(b: _Builder, sec: Section, roles: dict[str, tuple[str, int, int]], origin: str) -> Task | None:
+def _task(b: _Builder, sec: Section, roles: dict[str, tuple[str, int, int]], origin: str,
+          leadless: bool = False) -> Task | None:
     from index.parse import Task
 
-    if "lead" not in roles or not roles["lead"][0].strip():
+    if not leadless and ("lead" not in roles or not roles["lead"][0].strip()):
         return None
     empty = ("", 0, 0)
     lead, coord, time, product = (roles.get(k, empty) for k in ("lead", "coordinate", "timeline", "product"))
+    if leadless:
+        lead = ("", coord[1], coord[1])
     timeline = canon(time[0]).strip(" .;,")
     leads = split_agencies(lead[0])
-    if not leads:
+    if not leads and not leadless:
         return None
     partners = tuple(a for a in split_agencies(coord[0]) if a not in leads)
     return Task(
@@ -497,6 +505,8 @@ def _task(b: _Builder, sec: Section, roles: dict[str, tuple[str, int, int]], ori
         parse_timeline(timeline),
         _inline_said(b.text, lead, coord, len(leads), len(partners)) if origin == "inline"
         else (canon(lead[0]).strip(" .;,"), canon(coord[0]).strip(" .;,")),
+        (),
+        canon(roles.get("cost", empty)[0]).strip(" .;"),
     )
 
 

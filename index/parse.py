@@ -10,9 +10,9 @@ from pathlib import Path
 from index.duties import group_roles, referred_tasks, split_agencies, task_of
 from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
-from index.timeline import Timeline, find_timeline, parse_timeline
+from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "45"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "50"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -59,6 +59,7 @@ class Task:
     # (Chủ trì: Thư viện tỉnh; phối hợp: …)"): the unit's roles are theirs together, and a question about one
     # is answered by its own. Bullets have no ids of their own: each carries its unit's.
     bullets: tuple[Task, ...] = ()
+    cost: str = ""  # the sum a task table's cost column gives it, with the column's unit ("760 triệu đồng")
 
     @property
     def own(self) -> tuple[Task, ...]:
@@ -222,6 +223,8 @@ def _short_title(body: str) -> str:
     head, colon, _ = body.partition(":")
     if colon and len(head) <= 60:
         return head.strip()
+    # "Số hóa dữ liệu hộ tịch … (Chủ trì: Sở Tư pháp; phối hợp: …)": the bracket of its roles is no part of it.
+    body = re.split(r"\s*\((?=\s*(?:chủ trì|cơ quan chủ trì|đơn vị chủ trì|giao)\b)", body, maxsplit=1, flags=re.I)[0]
     clause = re.split(r"(?<=[^\d])[.;](?=\s|$)", body, maxsplit=1)[0]
     words = clause.split()
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
@@ -297,6 +300,7 @@ class _State:
     group: int = -1  # index into LETTER_PARTS of the current group of a part's items ("A. Nhóm giải pháp về …")
     headings: int = 0  # groups of a part's items under headings that number nothing ("### Giai đoạn 1 (…)")
     labelled_run: bool = False  # the current dotted run is numbered by labels ("Chỉ tiêu 1:" …)
+    heading_item: bool = False  # the current item is a Markdown heading ("### 1. Hoàn thiện dữ liệu")
 
 
 def _rows_prefix(st: _State, starts: list[_Start]) -> str:
@@ -370,6 +374,14 @@ class _Builder:
             if self._next_dotted(nums, st):
                 return "dotted", m
         m = _ITEM.match(s)
+        # "### 1. Hoàn thiện dữ liệu" then a Markdown list "1. Rà soát …", "2. Số hóa …": the list's items are the
+        # heading's 1.1, 1.2 …, numbered anew under each such heading.
+        if m and st.heading_item and not _HEADING.match(self.lines[i].raw):
+            n, prev = int(m.group(1)), st.dotted
+            if n == (prev[1] + 1 if len(prev) == 2 and prev[0] == st.item else 1):
+                dotted = re.match(r"^(\d{1,2})\.(\d{1,2})()\.?\s+(\S.*)$", f"{st.item}.{n}. {m.group(2)}")
+                assert dotted is not None
+                return "dotted", dotted
         if m and self.lines[i].labelled and st.item > 0:
             # "2. Các chỉ tiêu cụ thể" then "Chỉ tiêu 1:", "Chỉ tiêu 2:" …: a labelled run that starts
             # anew under an item is that item's 2.1, 2.2 …, however far its numbers go.
@@ -486,6 +498,7 @@ class _Builder:
                 st.point, st.dotted = -1, ()
             elif kind == "part":
                 st.part, st.item, st.point, st.dotted, st.group, st.headings = st.part + 1, 0, -1, (), -1, 0
+                st.heading_item = False
                 # Under a lettered part a roman numeral numbers a section of it: "C.II".
                 letter = st.ids.get("letter")
                 sid, parent = (f"{letter}.{ROMAN[st.part]}", letter) if letter else (ROMAN[st.part], None)
@@ -503,6 +516,7 @@ class _Builder:
                 st.item = max(st.item, nums[0])
                 st.ids["dotted"] = sid
             elif kind == "item":
+                st.heading_item = bool(_HEADING.match(lines[i].raw))
                 if m.group(1) == "1" and st.item > 0:  # numbered anew in a group: "III.B.1"
                     st.item, st.ids["item_base"] = 0, st.ids["group"]
                 st.item, st.point, st.dotted = st.item + 1, -1, ()
@@ -556,6 +570,7 @@ class _Builder:
         if phases:
             by_id = {s.id: s for s in self.sections}
             self.tasks = [self._phased(t, phases, by_id) for t in self.tasks]
+        self.tasks = [self._self_timed(t) for t in self.tasks]
         order = {s.id: n for n, s in enumerate(self.sections)}
         self.tasks.sort(key=lambda t: order[t.id])  # numbered as the plan numbers them
         return self._plan()
@@ -584,6 +599,19 @@ class _Builder:
                 if months == list(range(months[0], months[-1] + 1)) else "tháng " + ", ".join(map(str, months)))
         said = f"{', '.join(labels)} ({span}{'/' + year if year else ''})"
         return replace(t, timeline=said, when=parse_timeline(said))
+
+    def _self_timed(self, t: Task) -> Task:
+        """A task no role line, duty, schedule or phase gives a time takes the deadline its own text states
+        ("… đưa chuyên mục việc làm cho người cao tuổi vào vận hành hoàn thành trong quý II/2027")."""
+        sec = next((x for x in self.sections if x.id == t.id), None)
+        if t.timeline or sec is None:
+            return t
+        found = completion(self.text[sec.start : sec.end])
+        if found is None:
+            return t
+        said = canon(found[0]).strip(" .;,")
+        span = (sec.start + found[1], sec.start + found[2])
+        return replace(t, timeline=said, when=parse_timeline(said), spans=(*t.spans[:2], span, *t.spans[3:]))
 
     @staticmethod
     def _phased(t: Task, phases: list[tuple[int, str]], by_id: dict[str, Section]) -> Task:
@@ -638,6 +666,12 @@ class _Builder:
             return j
         if "lead" not in cols and not indicators:
             return self._matrix(rows, starts, st, cols, j)
+        if "lead" in cols and "content" not in cols:
+            # "| TT | Tên dịch vụ | Cơ quan chủ trì | Thời hạn hoàn thành |": what a row is about is its first column
+            # no role labels, whatever its head calls it.
+            free = next((n for n in range(len(header)) if n not in cols.values() and header[n].strip()), None)
+            if free is not None and free < min(cols.values(), default=len(header)) + 2:
+                cols["content"] = free
         prefix = _rows_prefix(st, starts)
         numcol = cols.get("number", 0)
         if not indicators and self._by_body(rows, cols):
@@ -667,6 +701,10 @@ class _Builder:
                 continue
             starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
             self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
+            # A cost in figures takes the unit its column's head gives ("Kinh phí dự kiến (triệu đồng)").
+            money = re.search(r"\(([^()]*(?:đồng|VNĐ|VND)[^()]*)\)", header[cols["cost"]]) if "cost" in cols else None
+            if money and re.fullmatch(r"[\d.,]+", self.table_cols[sid].get("cost", "").strip()):
+                self.table_cols[sid]["cost"] = f"{self.table_cols[sid]['cost'].strip()} {money.group(1).strip()}"
         return j
 
     def _schedule(self, rows: list[tuple[int, list[str]]], starts: list[_Start], st: _State, cols: dict[str, int]) -> bool:

@@ -102,6 +102,20 @@ def find_timeline(sentence: str) -> tuple[str, int, int] | None:
     return best[1] if best else None
 
 
+def completion(text: str) -> tuple[str, int, int] | None:
+    """The deadline a unit's running text states of itself, and its span: a labelled time ("thời gian thực
+    hiện: …") or a point in time a completion word introduces ("… vào vận hành hoàn thành trong quý II/2027",
+    "trước ngày 30/9/2026"); None when its sentences only mention times ("giai đoạn 2026 - 2030", "năm 2025")."""
+    for m in _INLINE.finditer(text):
+        if m.group(1):
+            return m.group(1), m.start(1), m.end(1)
+        if m.group(2) and _DONE.search(text[max(0, m.start() - 30) : m.start(2)]):
+            before = re.search(r"(?i)trước\s+$", text[: m.start(2)])
+            a = before.start() if before else m.start(2)
+            return text[a : m.end(2)], a, m.end(2)
+    return None
+
+
 def kinds(text: str) -> set[str]:
     """The kinds of each part of a timeline: "thường xuyên; việc nâng cấp … hoàn thành trước ngày
     31/12/2027" is ongoing and has a date."""

@@ -150,6 +150,25 @@ def test_a_sentence_gives_its_deadline(sentence: str, timeline: str) -> None:
     assert sentence[found[1]:found[2]].startswith(timeline.split(";")[0])
 
 
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("Rà soát chính sách …; đưa chuyên mục việc làm vào vận hành hoàn thành trong quý II/2027.", "quý II/2027"),
+        ("Lắp đặt biển cảnh báo tại các điểm nguy hiểm trước ngày 30/9/2026.", "trước ngày 30/9/2026"),
+        # a period or a year the text is about is no deadline of the unit
+        ("Triển khai kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 của tỉnh.", None),
+        ("Tổng kết kết quả thực hiện năm 2025 và đề ra giải pháp.", None),
+    ],
+)
+def test_a_units_own_text_gives_the_deadline_a_completion_word_introduces(text: str, deadline: str | None) -> None:
+    from index.timeline import completion
+
+    found = completion(text)
+    assert (found[0] if found else None) == deadline
+    if found:
+        assert text[found[1] : found[2]] == deadline
+
+
 def test_a_timeline_of_several_parts_has_each_parts_kind() -> None:
     assert kinds("thường xuyên; việc nâng cấp Trung tâm hoàn thành trước ngày 31/12/2027") == {"ongoing", "date"}
     assert kinds("Quý IV/2025") == {"quarter"}
