@@ -189,7 +189,9 @@ class Directory:
             ((alias, str(k["name"]), _listed(k, "member_of"))
              for k in known_agencies() if str(k["name"]) not in self._names and not k.get("merged_into")
              and not re.match(r"(?:UBND|Ủy ban nhân dân|Các)\s", str(k["name"])) and not named_somewhere(k)
-             for alias in {squash(x) for x in (str(k["name"]), str(k.get("english", "")), *_listed(k, "aliases")) if x}
+             # a provincial body typed without its level ("hội lhpn") is named as much as with it
+             for alias in {form for x in (str(k["name"]), str(k.get("english", "")), *_listed(k, "aliases")) if x
+                           for form in (squash(x), re.sub(r" tinh $", " ", squash(x)))}
              if alias not in taken and (alias.count(" ") >= 3 or len(alias) >= 6)),
             key=lambda x: -len(x[0]))
         return self._absent_names

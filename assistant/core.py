@@ -425,7 +425,7 @@ class Assistant:
         """"chỉ tiêu xoá mù chữ 2025 và 2030": retrieval leads to part II and the question names
         an indicator clause; weak evidence scores do not overrule that."""
         return ("target" in q.intents and bool(hits) and self._about_target(hits[0].section)
-                and self.composer.names_an_indicator(q))
+                and (self.composer.names_an_indicator(q) or bool(self.composer.by_unit(q))))
 
     def _cited_first(self, hits: list[Hit], cites: list[Citation], k: int) -> list[Hit]:
         """The sections an answer stands on lead the hit list: a structured answer (the

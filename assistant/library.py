@@ -281,7 +281,10 @@ class Catalogue:
         """From the word for a plan through the last pair of the named plans' title words after it:
         "kế hoạch phòng, chống đuối nước trẻ em" in "kh phong chong duoi nuoc tre em lam ha kinh phí …",
         but not "kh của địa phương" (no title holds "địa phương")."""
-        pairs = set().union(*(self._titles[src] for src in sources))
+        # The plan is known: every pair of its title's words extends the span, the common ones ("nhà ở") and
+        # its period's years ("2026 - 2028") as much as the pairs that named it.
+        titles = [re.findall(r"[a-z0-9]+", fold(p.title)) for p in self.plans if p.source in sources]
+        pairs = {f"{a} {b}" for toks in titles for a, b in itertools.pairwise(toks)}
         out = []
         for m in docs:
             ws = list(re.finditer(r"[a-z0-9]+", t[m.end():]))

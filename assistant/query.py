@@ -72,7 +72,7 @@ def detect_style(text: str) -> str:
         # "Who is the Party Secretary of Quảng Ngãi?" is English with a Vietnamese name in it.
         tokens_ = re.findall(r"[^\W\d_]+", text.lower())
         en = sum(1 for w in tokens_ if w.isascii() and (w in _EN_WORDS or not _VI_SYLLABLE.match(w)))
-        return "en" if en >= 3 and en > len(tokens_) - en else "vi"
+        return "en" if en >= 3 and en >= len(tokens_) - en else "vi"
     if not words:
         return "vi"
     en = sum(1 for w in words if w in _EN_WORDS or _EN_ONLY.search(w))
@@ -141,6 +141,9 @@ _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?i:nhóm|nhom|group)\s+(?i:" + _ROM + r")(?![\w.])"), "g"),
     # nhóm B / group C: a group of a part's items lettered in Vietnamese order ("B. Nhóm giải pháp về …")
     (re.compile(r"(?i:nhóm|nhom|group)\s+(?:(?i:giải pháp|giai phap|nhiệm vụ|nhiem vu)\s+)?(Đ|đ|dd|[A-Ea-e])(?![\w.])"), "gL"),
+    # nhóm 3 / group 3: an item of the tasks part numbered so that holds numbered tasks ("### 3. Ứng dụng …" over
+    # "1. …", "2. …")
+    (re.compile(r"(?i:nhóm|nhom|group)\s+(\d{1,2})(?![\w.,/])"), "gN"),
     # giai đoạn 2 / phase 2 / đợt 1: a group of items under a heading that says so ("### Giai đoạn 2 (Quý III - …)")
     (re.compile(r"(?i:giai đoạn|giai doan|gđ|gd|phase|stage|đợt|dot)\s*(\d{1,2})(?![\d.,/])"), "phase"),
     # Điều 2 / article 2
@@ -242,7 +245,18 @@ def _refs_read(text: str, known: Ids, tasks: frozenset[str], aims: frozenset[str
     return _read_refs(text, known)
 
 
+# Hours typed as a number and "h" after a word of time ("trong 24h sau sinh", "within 48h"): no point h.
+_HOURS = re.compile(r"(?i)(?<![\w])(?:trong|sau|trước|truoc|vòng|vong|lúc|luc|khoảng|khoang|within|after|before)"
+                    r"\s+(?:vòng\s+|vong\s+)?(\d{1,2}\s*h)(?!\w)")
+
+
+def _hours_masked(text: str) -> str:
+    """The text with each hour so typed blanked, its length kept (references keep their offsets)."""
+    return _HOURS.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), text)
+
+
 def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
+    text = _hours_masked(text)
     out: list[Reference] = []
     missing: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -295,6 +309,10 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                 if len(groups) != 1:
                     continue
                 sid = groups[0]
+            elif shape == "gN":  # the item that holds tasks numbered under it, else none
+                sid = f"{_task_part(known, g[0])}.{g[0]}"
+                if f"{sid}.1" not in known:
+                    continue
             elif shape == "d":
                 sid = f"dieu.{g[0]}"
             else:
@@ -368,7 +386,7 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
 def mentions_missing_ref(text: str) -> bool:
     """True when the question names a task-like reference ("9a", "6g") the plan lacks."""
     # The letters of points as references read them (_L): "dưới 5t" is an age, no point t.
-    return bool(re.search(r"(?<![\w.,/])\d{1,2}\s*[.]?\s*" + _L + r"(?!\w)", text)) or bool(
+    return bool(re.search(r"(?<![\w.,/])\d{1,2}\s*[.]?\s*" + _L + r"(?!\w)", _hours_masked(text))) or bool(
         re.search(r"(?:phần|phan|part)\s+(V|VI|VII|VIII|IX|X)\b", text)
     )
 
@@ -441,6 +459,9 @@ def asks_document(text: str, asking: str = "") -> bool:
     return bool(_WHICH_DOCUMENT.search(asking or _asking(text))) and (says(text, "facts.implements") or says(text, "facts.replaces"))
 
 
+_BARE_TIME = {"han", "tg", "thoi gian", "thoi han", "deadline", "timeline"}
+
+
 def detect_intents(text: str) -> tuple[str, ...]:
     t = _asking(text)
     found = [name for name, words in _INTENT_MATCHERS.items() if words.found(t)]
@@ -454,10 +475,14 @@ def detect_intents(text: str) -> tuple[str, ...]:
     # "who signed it", "ai ký kế hoạch": the question word asks for the signer, no task's lead.
     if "lead" in found and "meta" in found and not _SPECIFIC_LEAD.found(t) and says(text, "facts.signs"):
         found.remove("lead")
-    # "do đơn vị nào thực hiện, hạn hoàn thành khi nào": the question word with a verb of doing asks who does it.
+    # "do đơn vị nào thực hiện, hạn hoàn thành khi nào", "ai thực hiện, ai phối hợp": the question word with a
+    # verb of doing asks who does it, beside whatever else is asked.
     if "lead" in found and ({"coordinate", "timeline"} & set(found)):
-        if not _SPECIFIC_LEAD.found(t) and ("coordinate" in found or not _WHO_DOES.search(t)):
+        if not _SPECIFIC_LEAD.found(t) and not _WHO_DOES.search(t):
             found.remove("lead")
+    # "ai ct, ai ph, hạn": a field named bare among the things a question lists asks for it.
+    if "timeline" not in found and any(c.strip() in _BARE_TIME for c in re.split(r"[,;?]|\bva\b", t)):
+        found.append("timeline")
     # "What does DOLISA lead?": what a body leads or supports is a list of its tasks.
     if "aggregate" not in found and re.search(r"\bwhat (?:else |tasks |work )?(?:does|do|will|did) (?:[\w'&-]+ ){1,12}"
                                               r"(?:lead|co-?lead|coordinate|support|oversee|take charge of|in charge of)\b(?:\s+(?:on|in))?\s*\W*$", t):
@@ -465,6 +490,9 @@ def detect_intents(text: str) -> tuple[str, ...]:
     # "every task where …", "all the items that …": a quantifier over tasks asks for a list.
     if "aggregate" not in found and re.search(
             r"\b(every|all|each|any)\b(\s+[a-z]+){0,3}\s+(tasks?|items?|points?|activities|actions)\b", t):
+        found.append("aggregate")
+    # "which Part III tasks …", "what new activities …": the tasks asked, in the plural, are a list.
+    if "aggregate" not in found and re.search(r"\b(which|what)\b(\s+[a-z0-9.]+){1,3}\s+(tasks|items|points|activities|actions)\b", t):
         found.append("aggregate")
     # "the number and date of the decision that issues this plan", "which legal documents does the plan cite
     # as its basis": a fact of a document asked of the document itself.
@@ -506,7 +534,8 @@ def lead_count(folded: str) -> int | None:
     at least n, None when it does not ask."""
     if re.search(r"\b(khong tinh|tru|excluding|not counting|except)\b(\s+\w+){0,6}\s+(mot minh|alone|solely)\b", folded):
         return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
-    if re.search(r"\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}"
+    # "chủ trì, đồng chủ trì hoặc phối hợp": co-leading listed beside leading is one way of leading among others.
+    if re.search(r"(?:\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}|\bchu tri\s*,?\s*)"
                  r"(dong chu tri|cung chu tri|chu tri chung|co led|co leads?|jointly)\b", folded):
         return None  # "chủ trì hoặc đồng chủ trì", "alone or jointly": every task it leads
     if _SOLE_LEAD.search(folded):
@@ -528,7 +557,9 @@ def lead_count(folded: str) -> int | None:
 _ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
                           r"what (share|percentage|proportion|number))\b")
 # Asking what the plan says about a topic, whatever words of roles the topic holds.
-_SAYS = re.compile(r"\b((does|do|did) (the )?(plan|document|ke hoach|kh)( \d+)? (say|mention|address|cover|talk|refer|cite)|"
+# "Does the plan name a specific donor …" asks whether it names one; "does the plan name the agency that …" a role.
+_SAYS = re.compile(r"\b((does|do|did) (the )?(plan|document|ke hoach|kh)( \d+)? (say|mention|address|cover|talk|refer|cite|"
+                   r"names? (a|an|any)\b)|"
                    r"ke hoach (co )?(noi|de cap|nhac)( gi| den| toi| ve)|co (noi|de cap|nhac) (gi|den|toi))\b")
 # "kế hoạch có bao nhiêu nhiệm vụ", "list all tasks": the whole task table.
 _ALL_TASKS = re.compile(r"\b(bao nhieu|may|tat ca|toan bo|how many|all|all the) (nhiem vu|tasks)\b")

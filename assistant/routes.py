@@ -24,7 +24,8 @@ from assistant.frame import Frame
 from assistant.lexicon import says
 from assistant.query import Query, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
-from assistant.scope import reason
+from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
+from index.normalize import fold
 from index.parse import Plan, Task
 from index.timeline import parse_timeline
 
@@ -151,6 +152,14 @@ def section_agency_all(t: Turn) -> Reply | None:
     return None
 
 
+def section_cost(t: Turn) -> Reply | None:
+    """"nv 3.1 kinh phí bn", "the estimated budget of task 2.2": the cost the task table gives each task named."""
+    costed = [(p, x) for p, x in t.ref_tasks if x.cost]
+    if costed and says(t.f.q.text, "budget") and not t.f.asked:
+        return t.answer(t.c.cost_answer(t.f.q, costed))
+    return None
+
+
 def section_tasks_due(t: Turn) -> Reply | None:
     """"trong phụ lục, những nhiệm vụ nào hoàn thành trong năm 2026", "trong phần nhiệm vụ, những nhiệm vụ nào
     thực hiện hằng năm": the named tasks of that year or that kind of timeline."""
@@ -158,6 +167,10 @@ def section_tasks_due(t: Turn) -> Reply | None:
     # "điểm nào ghi 'Thường xuyên', điểm nào ghi từ năm 2024": two lists asked; each task's timeline answers both.
     if not (t.ref_tasks and f.aggregate) or asks_two(f.q.text):
         return None
+    when = point_in_time(f.q.text)  # "Part III tasks due in the fourth quarter of 2026"
+    if when:
+        text, cites = t.c.task_list(f.q, saying=when, within=t.named_tasks)
+        return (text, cites, False) if cites else None
     if f.timeline_kind:  # a kind named outright ("'Thường xuyên' chứ không phải năm 2024") outweighs a year
         return t.answer(t.c.task_list(f.q, kind=f.timeline_kind, within=t.named_tasks))
     if f.q.year is not None and (f.due or f.wants("timeline")):
@@ -177,7 +190,16 @@ def section_roles(t: Turn) -> Reply | None:
     """"ai chủ trì 6đ", "6d va 6dd ai phoi hop": the roles of each task named."""
     if not (t.ref_tasks and t.f.asked):
         return None
-    return _no_day(t, t.ref_tasks) or t.answer(t.c.tasks_answer(t.f.q, t.ref_tasks, list(t.f.asked)))
+    return _no_day(t, t.ref_tasks) or _unled(t, t.ref_tasks, t.c.tasks_answer(t.f.q, t.ref_tasks, list(t.f.asked)))
+
+
+def _unled(t: Turn, tasks: list[tuple[Plan, Task]], reply: tuple[str, list[Citation]]) -> Reply | None:
+    """A lead asked, and nothing else, of tasks the plan gives none (a row marking partners only): what the plan
+    does not say is declined, with what it does say of them."""
+    text, cites = reply
+    if not text:
+        return None
+    return text, cites, t.f.asked == ("lead",) and not any(x.lead for _, x in tasks)
 
 
 def section_groups(t: Turn) -> Reply | None:
@@ -195,7 +217,13 @@ def section_tasks(t: Turn) -> Reply | None:
     f = t.f
     listing = len(t.ref_tasks) > 1 and f.aggregate and not f.asked and not f.figure
     if listing or (t.ref_tasks and f.figure and f.tasks):
-        return t.answer(t.c.task_list(f.q, within=t.named_tasks))
+        text, cites = t.c.task_list(f.q, within=t.named_tasks)
+        # "nhóm 3 nói về gì, gồm mấy nv": the one unit named holds them, and its title says what it is about.
+        held = [s for p in t.c.plans for r in f.q.refs if (s := p.section(r.section)) is not None and s.title
+                and not p.task(s.id)] if len(f.q.refs) == 1 else []
+        if held:
+            text = f"{held[0].id} ({held[0].title}): {text[0].lower() + text[1:] if f.en else text}"
+        return text, cites, False
     return None
 
 
@@ -300,17 +328,22 @@ def unnamed_body(t: Turn) -> Reply | None:
     absent, rest = t.ask.directory.absent(f.q.text)
     if not absent:
         return None
-    name, kinds = absent[0]
     # "Is the Bank for Social Policies named as a coordinating body of the labour-market task, and who is?": a
     # question with a topic of its own is answered by its topic's route.
     if t.c.names_topic(rest, f.en):
         return None
-    wholes = [a for a in t.ask.directory.agencies if any(squash(k) in squash(a.name) for k in kinds)]
+    # Several bodies asked ("đoàn tn, hội lhpn, mttq"): the collective the plan names that holds any of them.
+    for _, kinds in absent:
+        wholes = [a for a in t.ask.directory.agencies if any(squash(k) in squash(a.name) for k in kinds)]
+        if wholes:
+            break
+    names = ", ".join(n for n, _ in absent)
     if not wholes:
-        return t.refuse(reason("body", f.en, said=name))
+        return t.refuse(reason("body", f.en, said=names))
     text, cites = t.c.agency_answer(f.q, wholes[:1], f.leads)
-    head = (f"The plan never names {name}; it names {wholes[0].name}, which {name} is one of. " if f.en
-            else f"Kế hoạch không nêu tên {name}; kế hoạch giao cho {wholes[0].name} (trong đó có {name}). ")
+    members = ", ".join(n for n, kinds in absent if any(squash(k) in squash(wholes[0].name) for k in kinds))
+    head = (f"The plan never names {names}; it names {wholes[0].name}, which {members} is one of. " if f.en
+            else f"Kế hoạch không nêu tên {names}; kế hoạch giao cho {wholes[0].name} (trong đó có {members}). ")
     return head + text, cites, False
 
 
@@ -402,6 +435,10 @@ def sums(t: Turn) -> Reply | None:
                    if s.has_body and p.within(s.id, "funding") and t.ask.scope.states_asked_sum(f.q, p.body(s.id))]
         if funding:
             return (*t.c.quote(f.q, *funding[0]), False)
+    # "kinh phí dự kiến cho việc xây dựng kho học liệu số là bao nhiêu": the cost a task table gives that task.
+    found = t.c.find_task(f.q, t.hits) if t.hits else None
+    if found is not None and found[1].cost:
+        return (*t.c.cost_answer(f.q, [found]), False)
     stating = [h for h in t.hits[:5] if t.ask.scope.states_asked_sum(f.q, h.text)]
     if stating:
         return (*t.c.content_answer(f.q, stating), False)
@@ -428,12 +465,32 @@ def said_in_tasks(t: Turn) -> Reply | None:
     return t.answer(t.c.mention_list(t.f.q, phrase, named)) if 0 < len(named) <= 2 else None
 
 
+# A Vietnamese name in an English question: two capitalised words or more, one with a Vietnamese letter or
+# mark ("Phạm Văn Đồng University", "the Sơn Hà district").
+_VI_NAME = re.compile(r"(?<![\w-])(?:[A-ZÀ-Ỹ][\wÀ-ỹ]*\s+)+[A-ZÀ-Ỹ][\wÀ-ỹ]*(?![\w-])")
+
+
+def _vietnamese_part(run: str) -> str:
+    """The Vietnamese words of a run of capitalised ones, when two or more and one has a Vietnamese letter or
+    mark: "Phạm Văn Đồng" of "Phạm Văn Đồng University"; "" otherwise."""
+    words = [w for w in run.split() if SYLLABLE.fullmatch(fold(w)) and w.lower() not in ENGLISH_COMMON]
+    name = " ".join(words)
+    return name if len(words) >= 2 and name in run and re.search(r"[^\x00-\x7f]", name) else ""
+
+
 def unmentioned(t: Turn) -> Reply | None:
     """"Does the plan refer to any ILO convention?": a name in capitals the question asks about ("ILO", "ODA"),
-    which no plan's text writes and no body's name holds, is not mentioned: the answer is no."""
+    which no plan's text writes and no body's name holds, is not mentioned: the answer is no. So is a Vietnamese
+    name an English question asks about ("the entry requirements at Phạm Văn Đồng University"): the plan is in
+    Vietnamese and would write it as the question does."""
+    texts = t.ask.scope.folded  # the plans' words, folded once at load
+    if t.f.en:
+        absent = [n for n in map(_vietnamese_part, _VI_NAME.findall(t.f.q.text))
+                  if n and f" {' '.join(re.findall(r'[a-z0-9]+', fold(n)))} " not in texts and not t.ask.directory.find(n)]
+        if absent:
+            return t.refuse(reason("unmentioned", True, said=", ".join(absent)))
     if not t.f.says:
         return None
-    texts = t.ask.scope.folded  # the plans' words, folded once at load
 
     def written(w: str) -> bool:
         """The plan writes it, or the words it is the initials of ("CTXH": "công tác xã hội")."""
@@ -589,7 +646,7 @@ def task_roles(t: Turn) -> Reply | None:
     found = t.c.find_task(f.q, t.hits)
     if found is None:
         return None
-    reply = _no_day(t, [found]) or t.answer(t.c.task_answer(f.q, *found, list(f.asked)))
+    reply = _no_day(t, [found]) or _unled(t, [found], t.c.task_answer(f.q, *found, list(f.asked)))
     # "By when should universal preschool education for ages 3 to 5 be completed?": a task that runs on with no
     # end says no year; an indicator whose own words the question names sets one, and is said beside it.
     when = found[1].when
@@ -667,7 +724,7 @@ def passage(t: Turn) -> Reply:
 
 # Questions naming a section, in order; the last always answers.
 SECTION_ROUTES: tuple[Rule, ...] = (
-    section_mentions, section_duties, section_agency_among, section_tasks_due, section_lead_count, section_agency_all, section_roles,
+    section_mentions, section_duties, section_cost, section_agency_among, section_tasks_due, section_lead_count, section_agency_all, section_roles,
     section_unassigned, section_groups, section_tasks,
     section_no_figure, section_one_task, section_target, section_text,
 )

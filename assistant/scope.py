@@ -45,7 +45,8 @@ _SUM_WORDS = _MONEY_WORDS | {w for phrase in list_words("budget") for w in fold(
     "duoc", "phan", "total", "estimated", "how", "much", "what", "is", "the", "plan", "of", "for"}
 _MONEY_EN = re.compile(
     r"\b(how much (is|are|does|do|did|will|money)|how much (\w+ ){0,2}(per|a|each) (month|year|person|head|household)|costs?|prices?|fees?|tuition|wages?|salar(y|ies)|premiums?|poverty (line|threshold|standard)|"
-    r"allowance amount|income (threshold|line|level|standard|ceiling)|vnd|dong|"
+    # "dong" only as a currency: after a figure or "Vietnamese", never a place's name ("Dong Giang province")
+    r"allowance amount|income (threshold|line|level|standard|ceiling)|vnd|\d[\d.,]*\s*(million |billion |thousand )?dong|vietnam(ese)? dong|"
     # money paid or lent: "what monthly cash amount will the province pay", "the maximum loan a household can get"
     r"cash|loans?|allowances?|grants?|benefit amounts?)\b"
 )
@@ -146,7 +147,7 @@ def reason(key: str, en: bool, years: Collection[int] = (), said: str = "") -> s
     return _REASONS[key][0 if en else 1].format(years=years_said(years, en), said=said)
 
 
-_ENGLISH_COMMON = frozenset(stopwordsiso.stopwords("en"))
+ENGLISH_COMMON = frozenset(stopwordsiso.stopwords("en"))
 
 
 _IN_DOCUMENT = re.compile(r"\b(xem|chi tiet|noi den|de cap|nhac den|trinh bay|trong (ke hoach|kh|van ban|phu luc))\b")
@@ -303,7 +304,7 @@ class Scope:
         # "Ba To district", "Bình Minh ward": a named district or commune the plan does not name.
         named_en = re.search(r"\b([A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,2})\s+(?:district|town|commune|ward|village)\b", text)
         name = named_en.group(1) if named_en else ""
-        if name and fold(name) not in self.proper and (" " in name or name.lower() not in _ENGLISH_COMMON):
+        if name and fold(name) not in self.proper and (" " in name or name.lower() not in ENGLISH_COMMON):
             return True
         # "ubnd huyen son tinh", "xa hoa thuy", typed in small letters: a name is two syllables after a unit's
         # word that the plan never puts side by side, nor after that word, the first no question word or verb

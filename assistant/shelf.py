@@ -193,6 +193,11 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
         pool = tuple(asst.plans)
         tests.append((f"signed by {', '.join(sorted(signers))}" if en else f"do {', '.join(sorted(signers))} ký",
                       lambda p: [] if p.signer in signers else None))
+    elif capacity := _capacity_asked(q.words):
+        # "kế hoạch nào do Chủ tịch ký (TM.), không phải Phó Chủ tịch ký thay": by the capacity the signer signs in.
+        signed = {"chair": ("signed by the chairperson in person", "do Chủ tịch ký"),
+                  "vice": ("signed by a vice-chairperson", "do Phó Chủ tịch ký thay")}[capacity]
+        tests.append((signed[0] if en else signed[1], lambda p: [] if _signed_as(p) == capacity else None))
     elif levels and (not agencies or says(q.text, "issued")):
         # "which plans were issued by a district, a commune or a department": by the issuer's level.
         said = {"huyen": ("a district", "cấp huyện"), "xa": ("a commune", "cấp xã"), "so": ("a department", "cấp sở")}
@@ -295,6 +300,29 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                   plans=tuple(plan_json(p) for p, _ in found), rule="plans")
 
 
+def _capacity_asked(folded: str) -> str:
+    """The capacity a list of plans is asked to be signed in: "vice" for a vice-chairperson ("pct ký", "signed by a
+    vice-chair"), "chair" for the chairperson in person ("chủ tịch ký trực tiếp, không phải phó chủ tịch ký thay");
+    "" when the question asks no signing or names no capacity."""
+    if not re.search(r"\b(ky|sign|signed|signs|signer|signatory)\b", folded):
+        return ""
+    # The first vice-chair named decides, unless a negation comes just before it ("không phải Phó Chủ tịch ký thay").
+    vice = re.search(r"\b(pho chu tich|pct|vice[ -]?chair\w*|deputy chair\w*|kt chu tich)\b", folded)
+    if vice and not re.search(r"\b(khong phai|ko phai|k phai|not|rather than|instead of)\s+(\w+\s+){0,2}$",
+                              folded[: vice.start()]):
+        return "vice"
+    return "chair" if re.search(r"\b(chu tich|chairman|chairwoman|chairperson|chair)\b", folded) else ""
+
+
+def _signed_as(p: Plan) -> str:
+    """"vice" for a plan signed on the chairperson's behalf ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), "chair" for one the
+    chairperson signs ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"), "" for any other signer."""
+    title = fold(p.signer_title)
+    if re.search(r"\bpho chu tich\b|\bkt chu tich\b", title):
+        return "vice"
+    return "chair" if re.search(r"\bchu tich\b", title) else ""
+
+
 # The level of the body issuing a plan, as questions name it; asked of plans only with words of issuing.
 _LEVELS = {"huyen": re.compile(r"\b(districts?|cap huyen|ubnd huyen)\b"), "xa": re.compile(r"\b(communes?|cap xa|ubnd xa)\b"),
            "so": re.compile(r"\b(departments?|cap so|so ban hanh)\b")}
@@ -333,8 +361,9 @@ def _standing(p: Plan, agency: str) -> bool:
     cơ quan thường trực", the name and the words within one clause."""
     text = " ".join(fold(p.text).split())
     name = " ".join(fold(agency).split())
-    return any(re.match(r"[^.;]{0,40}?\b(?:la|lam)\s+(?:co quan\s+|don vi\s+)?thuong truc", text[m.end():])
-               for m in re.finditer(re.escape(name), text))
+    # "Công an tỉnh (cơ quan thường trực)", "Công an tỉnh (Cơ quan Thường trực Ban An toàn giao thông tỉnh): …" too.
+    return any(re.match(r"[^.;]{0,40}?\b(?:la|lam)\s+(?:co quan\s+|don vi\s+)?thuong truc|\s*\(\s*(?:co quan|don vi)\s+thuong truc",
+                        text[m.end():]) for m in re.finditer(re.escape(name), text))
 
 
 def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:

@@ -393,6 +393,10 @@ def test_a_count_asked_is_a_thing_counted(text: str, count: bool) -> None:
     # Who helps a named body asks for partners; what a body leads is a list of its tasks.
     ("For consolidating the command boards, which agencies support the Provincial Military Command?", ("coordinate",)),
     ("What does DOLISA lead?", ("aggregate", "lead")),
+    # A verb of doing after the question word asks who does it beside what else is asked; a field named bare
+    # in a list of asks asks for it.
+    ("nv 3 ai thuc hien, ai phoi hop, han", ("coordinate", "lead", "timeline")),
+    ("nv 2 ai ct, ph, tg", ("coordinate", "lead", "timeline")),
 ])
 def test_intents_read_from_the_grammar_of_the_question(question: str, intents: tuple[str, ...]) -> None:
     from assistant.query import detect_intents
@@ -417,9 +421,13 @@ def test_an_age_is_no_point_and_a_part_may_be_typed_in_figures(known: set[str]) 
 def test_a_point_in_time_is_read_however_its_quarter_is_spelled() -> None:
     from assistant.compose.lists import _point_in_time, point_in_time
 
-    assert point_in_time("nhung nv nao ghi thoi han quy ii/2026") == "quy ii/2026"
+    assert point_in_time("nhung nv nao ghi thoi han quy ii/2026") == "quy 2/2026"
     assert _point_in_time("Quý II / 2026") == _point_in_time("quy 2/2026") == "quy 2/2026"
     assert point_in_time("những nhiệm vụ nào làm trong năm 2026") == ""
+    # as English questions name a quarter or a month, and "năm" between a quarter and its year
+    assert point_in_time("Which tasks fall due in the fourth quarter of 2026?") == point_in_time("due in Q4 2026") == "quy 4/2026"
+    assert point_in_time("nhung nv nao xong trong quy IV nam 2026") == "quy 4/2026"
+    assert point_in_time("tasks due in June 2026") == "thang 6/2026"
 
 
 @pytest.mark.parametrize(("question", "parts"), [
@@ -449,3 +457,16 @@ def test_a_year_the_first_question_sets_holds_for_the_second() -> None:
         "How many new houses does the plan aim to support by 2025 for families of people with meritorious services, "
         "and how many storm- and flood-resilient houses for poor households?")
     assert "2025" in first and "2025" in second
+
+
+def test_hours_typed_after_a_word_of_time_are_no_point_h(known: set[str]) -> None:
+    """"trong 24h sau sinh" is within 24 hours of birth, not point h of item 24."""
+    from assistant.query import mentions_missing_ref
+
+    q = parse_query("tiem vac xin viem gan b lieu so sinh trong 24h sau sinh, ai chu tri", known)
+    assert q.refs == () and not q.missing and not mentions_missing_ref(q.text)
+    assert mentions_missing_ref("nv 9h ai chu tri")
+
+
+def test_an_english_question_with_a_vietnamese_name_is_english() -> None:
+    assert detect_style("Does the plan mention the Bà mẹ Việt Nam anh hùng policy?") == "en"

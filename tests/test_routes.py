@@ -56,6 +56,10 @@ CASES = [
     ("Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không", "said_in_tasks", "list", "III.3"),
     ("cách nấu phở bò ngon nhất", "no_evidence", "refusal", ""),
     ("Does the plan refer to any ILO convention?", "unmentioned", "refusal", "ILO"),
+    # A Vietnamese name an English question asks about, which the plan never writes.
+    ("What are the entry requirements for a master's programme at Phạm Văn Đồng University?", "unmentioned", "refusal",
+     "Phạm Văn Đồng"),
+    ("Does the plan name a specific donor, for example ADB, as a funder?", "unmentioned", "refusal", "ADB"),
     ("tỷ lệ bao phủ bảo hiểm y tế năm 2030", "target", "target", "95%"),
     # A target asked that no indicator answers, of a task that states no figure of it.
     ("What target does the plan set for reducing child marriage in ethnic minority areas?", "target_unset", "refusal", ""),
@@ -79,9 +83,10 @@ def test_the_cases_cover_the_table() -> None:
     # in a year or a quarter, a figure stated outside the targets, a target asked beside a role, a section's
     # target; other plans' sets take them (python -m eval plans reports answers per rule, and
     # tests/test_received.py takes the quarter's), and a unit that names no body (plan 65 names one for each
-    # task; tests/test_received.py takes the department's activity 2.4).
+    # task; tests/test_received.py takes the department's activity 2.4), and a task's cost (plan 65's tasks have
+    # none; tests/test_received.py takes Hưng Phú's table).
     assert rules - {c[1] for c in CASES} <= {"tasks_due", "tasks_in_time", "figure", "target_late", "section_target",
-                                            "unassigned", "section_unassigned"}
+                                            "unassigned", "section_unassigned", "section_cost"}
 
 
 def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixture[str]) -> None:

@@ -83,7 +83,11 @@ class DocumentAnswers(ComposerBase):
                 parts.append(((f"The plan was issued on the proposal of {named}{f' ({english})' if english else ''} in {sub}." if en
                                else f"Kế hoạch ban hành trên cơ sở đề nghị của {named} tại {sub}."), head))
         if asks("bases") or (asks_document(q.text) and not asks("replaces")):
-            lst = "; ".join(_with_issuer(canon(header), b) for b in p.legal_bases)
+            # "… được ban hành tại hội nghị nào và về vấn đề gì": what each document is about, where the header says.
+            about = bool(re.search(r"\b(ve (van de|noi dung|linh vuc) gi|noi dung gi|(is|was) it about|about what|"
+                                   r"on what (subject|topic|issue))\b", q.words))
+            lst = "; ".join(_with_issuer(canon(header), b) + (_subject(canon(header), b) if about else "")
+                            for b in p.legal_bases)
             parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))
         motto = re.search(r"(CỘNG HÒA XÃ HỘI\s+CHỦ NGHĨA VIỆT NAM)\s*(Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)", header)
         if motto and asks("motto"):
@@ -141,3 +145,16 @@ def _with_issuer(header: str, basis: str) -> str:
     Quảng Ngãi"); the document alone when the header names no issuer after it."""
     m = re.search(re.escape(basis) + r"\s+(của\s+.+?)(?=\s+thực hiện\b|\s*[;(,]|$)", header)
     return f"{basis} {m.group(1)}" if m else basis
+
+
+def _subject(header: str, basis: str) -> str:
+    """What a document the plan is based on is about, as the header says after any mention of it ("… khóa XIII
+    về tiếp tục đổi mới, nâng cao chất lượng chính sách xã hội, đáp ứng …"): " về …", or "" where it says none."""
+    for m in re.finditer(re.escape(basis), header):
+        # Not across another document's number: "Chương trình số 43 … thực hiện Nghị quyết số 42 … về …" is the
+        # resolution's subject.
+        said = re.match(r"(?:(?!\bsố\s+\d)[^;()]){0,200}?\s(về\s+[^;()]+?)(?=\s*(?:[;(]|$))", header[m.end():])
+        if said:
+            return " " + said.group(1).rstrip(" ,.")
+    return ""
+

@@ -8,6 +8,7 @@ import re
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, overlap
 from assistant.glossary import content_terms, vietnamese
+from assistant.lexicon import spelled_out
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
@@ -34,7 +35,8 @@ class TargetAnswers(ComposerBase):
 
         scored = ranked(q.text)
         if not scored or scored[0][0] < 3.0:
-            return [], 0.0
+            measured = self.by_unit(q, [t for t, _ in pool])
+            return (measured, 3.0) if measured else ([], 0.0)
         best = scored[0][0]
         # The best clause of each year whose match is nearly as good: "chỉ tiêu nhà ở"
         # answers with 2025 and 2030, "năm 2025" with 2025 only. Clauses tied for a year's
@@ -90,6 +92,20 @@ class TargetAnswers(ComposerBase):
             if (len(tied) == 1 or whole[id(tied[0])] > whole[id(tied[1])]) and tied[0] not in chosen:
                 chosen.append(tied[0])
         return sorted(chosen, key=lambda t: (t.year, t.start)), best
+
+    def by_unit(self, q: Query, pool: list[Target] | None = None) -> list[Target]:
+        """The indicators whose own unit the question asks a count in, where its words name too few of theirs for the
+        match by words ("how many km of canals must be dredged": the one clause set in km, "nạo vét 12,5 km kênh
+        mương"): those of one section or two that share a word of their topic with it beside the unit, else none.
+        The unit asked is the word after the count word ("bao nhiêu căn", "how many km"); a share ("%") is none.
+        "bao nhiêu tuổi" of a retirement age is not answered by "trẻ em 5 tuổi": no other word is shared."""
+        years = self.asked_years(q)
+        pool = pool if pool is not None else [t for t in self.targets if not (years and t.year not in years)]
+        said = set(re.findall(r"\b(?:how many|bao nhieu|bn|may)\s+([a-z0-9/]+)", spelled_out(q.text.lower())))
+        words = {w for w in lexical_terms(q.text, q.style == "en") if "_" not in w} - said - self._setting - self._frame
+        hits = [t for t in pool if not t.baseline and len(u := fold(t.unit).strip(" .")) >= 2 and u in said
+                and words & {w for w in lexical_terms(t.indicator) if "_" not in w} - {u}]
+        return hits if 0 < len({t.section for t in hits}) <= 2 else []
 
     def _phrased(self, q: Query, chosen: list[Target]) -> list[Target]:
         """The clauses that write one of an English question's topic phrases, half its word pairs at least

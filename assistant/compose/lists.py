@@ -8,7 +8,7 @@ import re
 from assistant.agencies import Agency
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, leads_match, locate, overlap, short, under
-from assistant.lexicon import says
+from assistant.lexicon import list_words, says
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from index.normalize import fold, unwrap
@@ -23,8 +23,10 @@ class ListAnswers(ComposerBase):
         with `leads`, only the tasks it leads alone (1) or with others (at least `leads`);
         with `within`, only among those tasks."""
         texts, cites = [], []
-        # "every task X takes part in, leading or supporting": both roles, each listed.
-        both = not leads and (says(q.text, "involvement") or {"lead", "coordinate"} <= set(q.intents))
+        # "every task X takes part in, leading or supporting": both roles, each listed; so too where no role is
+        # asked at all ("hội phụ nữ phường nv nào", "what tasks does the Youth Union have").
+        both = not leads and (says(q.text, "involvement") or {"lead", "coordinate"} <= set(q.intents)
+                              or not {"lead", "coordinate"} & set(q.intents))
         for a in agencies[:3]:
             for role in (("lead", "coordinate") if both else (None,)):
                 text, c = self._agency_tasks(q, a, leads, within, role)
@@ -71,8 +73,9 @@ class ListAnswers(ComposerBase):
             extra = ""
             if role == "lead" and others:
                 extra = f" (with {'; '.join(others)})" if en else f" (cùng {'; '.join(others)})"
-            elif role == "coordinate":  # who leads the task the agency works on
-                extra = f" (lead: {self._names(heads, en)})" if en else f" (chủ trì: {'; '.join(heads)})"
+            elif role == "coordinate":  # who leads the task the agency works on, or that nobody does
+                extra = (f" (lead: {self._names(heads, en) if heads else 'none named'})" if en
+                         else f" (chủ trì: {'; '.join(heads) if heads else 'không nêu'})")
             if "timeline" in q.intents:  # "… kèm thời gian hoàn thành của từng nhiệm vụ"
                 extra += _when(parts, en)
             items.append(f"{t.id} ({' / '.join(short(b.title) if t.bullets else self.gist(p, b) for b in parts)}){extra}")
@@ -186,11 +189,16 @@ class ListAnswers(ComposerBase):
         headed = {id(t) for p in self.plans for s in p.sections if kind and s.kind == "group" and kind in kinds(s.title)
                   for t in under(p, s.id)}
 
+        worded = bool(re.search(r"\b(ghi|written|worded|says?)\b", q.words))
+
         def fits(t: Task) -> bool:
             if id(t) in headed:
                 return True
             if saying:
-                return _point_in_time(saying) in _point_in_time(t.timeline) or _in_months(saying, t.timeline)
+                # "những nv nào ghi thời hạn quý II/2026" asks the wording; "due in the fourth quarter" any deadline
+                # that falls in it ("trước 31/10/2026").
+                return _point_in_time(saying) in _point_in_time(t.timeline) or _in_months(saying, t.timeline) \
+                    or (not worded and _due_in(saying, t.timeline))
             if year is not None:
                 return year in due_years(t.timeline)
             if kind == "open":
@@ -286,10 +294,39 @@ def _in_months(asked: str, timeline: str) -> bool:
     return len(want) == 1 and want <= runs and (not years or not year or bool(year & years))
 
 
+def _due_months(text: str) -> set[tuple[int, int]]:
+    """The months a timeline's deadlines fall in: each date's, each month's, each quarter's three ("trước
+    31/10/2026" (2026, 10); "Quý IV/2026" October to December 2026)."""
+    f = _point_in_time(text)
+    out = {(int(y), int(m)) for m, y in re.findall(r"\b\d{1,2}/(\d{1,2})/(20\d\d)\b", f)}
+    out |= {(int(y), int(m)) for m, y in re.findall(r"\bthang\s+(\d{1,2})\s*(?:/|nam)\s*(20\d\d)\b", f)}
+    for q, y in re.findall(r"\bquy\s+([1-4])\s*(?:/|nam)\s*(20\d\d)\b", f):
+        out |= {(int(y), 3 * int(q) - k) for k in (2, 1, 0)}
+    return {(y, m) for y, m in out if 1 <= m <= 12}
+
+
+def _due_in(asked: str, timeline: str) -> bool:
+    """A quarter or month asked ("quy 4/2026") holds a deadline of the timeline ("trước 31/10/2026")."""
+    want = _due_months(asked) if not re.search(r"\b\d{1,2}/\d{1,2}/20\d\d\b", asked) else set()
+    return bool(want & _due_months(timeline))
+
+
+_ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
 def point_in_time(text: str) -> str:
-    """The quarter, month or day a question names ("quý II/2026", "tháng 6/2026", "30/6/2026"); "" for none."""
-    m = re.search(r"\b(?:quy\s+(?:i{1,3}|iv|[1-4])|thang\s+\d{1,2})\s*/\s*20\d\d\b|\b\d{1,2}/\d{1,2}/20\d\d\b", fold(text))
-    return m.group(0) if m else ""
+    """The quarter, month or day a question names ("quý II/2026", "tháng 6/2026", "30/6/2026", "the fourth quarter
+    of 2026", "Q4 2026", "June 2026"), folded as a timeline writes it ("quy 4/2026"); "" for none."""
+    f = fold(text)
+    m = re.search(r"\b(?:quy\s+(?:i{1,3}|iv|[1-4])|thang\s+\d{1,2})\s*(?:/|nam)\s*20\d\d\b|\b\d{1,2}/\d{1,2}/20\d\d\b", f)
+    if m:
+        return _point_in_time(re.sub(r"\s+nam\s+(?=20\d\d)", "/", m.group(0)))
+    m = re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter\s+(?:of\s+)?(20\d\d)\b|\bq([1-4])\s*[/ ]?\s*(20\d\d)\b", f)
+    if m:
+        return f"quy {_ORDINAL_QUARTER[m.group(1)] if m.group(1) else m.group(3)}/{m.group(2) or m.group(4)}"
+    months = {name: n for n, names in enumerate(list_words("months"), 1) for name in names.split() if len(name) > 3}
+    m = re.search(r"\b(" + "|".join(months) + r")\s+(?:of\s+)?(20\d\d)\b", f)
+    return f"thang {months[m.group(1)]}/{m.group(2)}" if m else ""
 
 
 # Asking where an agency is named or what it must do, beyond the tasks it leads.

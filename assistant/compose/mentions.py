@@ -13,7 +13,7 @@ from assistant.compose.passages import PassageAnswers
 from assistant.glossary import translate_terms
 from assistant.lexicon import says, spelled_out
 from assistant.query import Query, names_tasks
-from index.normalize import has_diacritics, tokens, unwrap
+from index.normalize import fold, has_diacritics, tokens, unwrap
 from index.parse import Plan, Task
 
 
@@ -77,7 +77,7 @@ class MentionAnswers(PassageAnswers):
         words or more, in a row."""
         if not says(q.text, "where_in_plan") or re.search(r"\b(nhiem vu|nv|tasks?)\b", q.words):
             return "", []  # "những nhiệm vụ nào nhắc đến X" asks for tasks (mention_tasks)
-        if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|mục nào|phần nào|đoạn nào|\b(?:where|sections?)\b", q.text):
+        if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|(?:những|các) chỗ|mục nào|phần nào|đoạn nào|\b(?:where|sections?)\b", q.text):
             return "", []  # "đến năm 2030 đặt mức nào" asks a level, not a section
         en = q.style == "en"
         # In English "where" asks a place in the plan with a verb of saying ("where does it say", "where is X
@@ -162,7 +162,8 @@ class MentionAnswers(PassageAnswers):
             s = p.section(sid)
             return f"{sid} ({s.title})" if s is not None and s.title else sid
 
-        items = "; ".join(title(p, sid) + (f": “{sent}”" if quote and sent else "")
+        # More units than that: each with the words around the phrase, so each place can be told apart.
+        items = "; ".join(title(p, sid) + (f": “{sent if quote else _around(sent, pieces)}”" if sent else "")
                           for (p, sid), (_, sent) in zip(units, named, strict=True))
         stop = "" if items.endswith("”") else "."
         n = len(units)
@@ -262,3 +263,20 @@ def _bare(text: str) -> str:
 
 _LEADING = {"den", "toi", "ve", "viec", "cac", "nhung", "phai", "la", "the", "a", "an",
             "day", "manh", "tang", "cuong", "thuc", "hien"}  # "đẩy mạnh", "tăng cường", "thực hiện" X: X
+
+
+def _around(sentence: str, phrases: list[str], before: int = 6, after: int = 8) -> str:
+    """The words of a sentence around the first of the phrases it names: "… chăm sóc trẻ em mồ côi, trẻ em có
+    hoàn cảnh …"; the sentence whole when short or when it names none."""
+    words = sentence.split()
+    if len(words) <= before + after + 4:
+        return sentence
+    folded = [fold(w).strip(".,;:()“”\"") for w in words]
+    for phrase in phrases:
+        want = fold(phrase).split()
+        for i in range(len(folded) - len(want) + 1):
+            if folded[i : i + len(want)] == want:
+                a, b = max(0, i - before), min(len(words), i + len(want) + after)
+                return ("… " if a else "") + " ".join(words[a:b]) + (" …" if b < len(words) else "")
+    return sentence
+

@@ -8,7 +8,7 @@ from assistant.agencies import Agency, named_bodies
 from assistant.answer import Citation, timeline_en
 from assistant.compose.base import DATED, STATES_FIGURE, longest_run, overlap, topic_terms
 from assistant.compose.mentions import MentionAnswers
-from assistant.lexicon import spelled_out
+from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_day, asks_figure, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from index.normalize import fold
@@ -31,7 +31,10 @@ class RoleAnswers(MentionAnswers):
             # A duty of the implementation part answers who does it, when it is what the question is closest to;
             # and when it is the named body's own duty, when it falls due ("by when must the communes …").
             own = self._duties.get((h.doc, h.section))
-            duty = h is hits[0] and bool({"lead", "coordinate"} & set(q.intents)) and "timeline" not in q.intents
+            # Not for a question that says it asks of a task ("who leads the plastic-free schools task"): a body's
+            # duty that shares its words is no task.
+            duty = h is hits[0] and bool({"lead", "coordinate"} & set(q.intents)) and "timeline" not in q.intents \
+                and not of_task
             found = self._tasks.get((h.doc, h.section)) or (own if duty else None)
             role = self._role(h.doc, h.section)
             # A unit of the tasks part that names nobody, restated by rows of the plan's task table.
@@ -175,7 +178,11 @@ class RoleAnswers(MentionAnswers):
             asked = ["lead", "coordinate"]
         lines: list[str] = []
         spans: list[tuple[int, int]] = []
-        if "lead" in asked:
+        if "lead" in asked and not t.lead:
+            # A task the plan leaves without a lead (a row marking partners only): said so, with who takes part.
+            lines.append(self._unnamed_role(t, label, "lead", asked, en))
+            spans.append(t.spans[1])
+        elif "lead" in asked:
             lines.append(
                 f"{self._names(t.lead, en)} {'lead' if len(t.lead) > 1 else 'leads'} {label}{self._said(t, 0, en)}."
                 if en else f"Cơ quan chủ trì tham mưu {label}: {'; '.join(t.lead)}{self._said(t, 0, en)}."
@@ -184,11 +191,7 @@ class RoleAnswers(MentionAnswers):
         if "coordinate" in asked and not t.coordinate:
             # Said outright, never an empty list: the plan names no partner for this task; who carries
             # it then is its lead ("who does the Department of Health work with on …": nobody, it leads alone).
-            alone_by = "" if "lead" in asked or not t.lead else (
-                f" {self._names(t.lead, en)} {'lead' if len(t.lead) > 1 else 'leads'} it" if en
-                else f"; cơ quan chủ trì: {'; '.join(t.lead)}")
-            lines.append(f"The plan names no coordinating body for {label}{';' if alone_by else ''}{alone_by}." if en
-                         else f"Kế hoạch không nêu cơ quan phối hợp cho {label}{alone_by}.")
+            lines.append(self._unnamed_role(t, label, "coordinate", asked, en))
             spans.append(t.spans[0])
         elif "coordinate" in asked:
             lines.append(
@@ -196,7 +199,12 @@ class RoleAnswers(MentionAnswers):
                 if en else f"Cơ quan phối hợp thực hiện {label}: {'; '.join(t.coordinate)}{self._said(t, 1, en)}."
             )
             spans.append(t.spans[1])
-        if "timeline" in asked:
+        if "timeline" in asked and not t.timeline:
+            # Said outright, never an empty value: nothing in the plan gives this task a time.
+            lines.append(f"The plan states no timeline for {label}." if en
+                         else f"Kế hoạch không nêu thời gian thực hiện {label}.")
+            spans.append(t.spans[0])
+        elif "timeline" in asked:
             gloss = timeline_en(t.when)
             lines.append(
                 f"Timeline of {label}: “{t.timeline}”" + (f" ({gloss})." if gloss else ".")
@@ -214,6 +222,9 @@ class RoleAnswers(MentionAnswers):
                 lines.append(f"{self._names([a.name], en)} coordinates on {label}." if en
                              else f"{a.name} là cơ quan phối hợp thực hiện {label}.")
                 spans.append(t.spans[1])
+        # "… chủ trì, thời gian và kinh phí ra sao": the cost the task table gives it.
+        if t.cost and says(q.text, "budget"):
+            lines.append(f"Estimated cost: {t.cost}." if en else f"Kinh phí dự kiến: {t.cost}.")
         hl = (min(s[0] for s in spans), max(s[1] for s in spans))
         # 'có nhắc "mã số an sinh xã hội", là nhiệm vụ gì và ai lo': where the plan says it, too.
         quoted = re.search(r"[\"“]([^\"”]{4,80})[\"”]", q.text)
@@ -236,6 +247,30 @@ class RoleAnswers(MentionAnswers):
         if stated and stated not in " ".join(lines):
             lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{stated}”")
         return " ".join(lines), [self.cite(plan, t.id, hl)]
+
+    def _unnamed_role(self, t: Task, label: str, role: str, asked: list[str], en: bool) -> str:
+        """A role the plan names no body in, said outright, with the bodies of the other role when that is not
+        asked too: "Kế hoạch không giao cơ quan nào chủ trì …; cơ quan phối hợp: …", "The plan names no
+        coordinating body for …; X leads it"."""
+        other = "coordinate" if role == "lead" else "lead"
+        bodies = t.coordinate if other == "coordinate" else t.lead
+        said = ""
+        if other not in asked and bodies:
+            said = ((f"; it names as partners {self._names(bodies, True)}" if other == "coordinate" else
+                     f"; {self._names(bodies, True)} {'lead' if len(bodies) > 1 else 'leads'} it") if en
+                    else f"; {'cơ quan phối hợp' if other == 'coordinate' else 'cơ quan chủ trì'}: {'; '.join(bodies)}")
+        if en:
+            return f"The plan names no {'lead' if role == 'lead' else 'coordinating'} body for {label}{said}."
+        return (f"Kế hoạch không giao cơ quan nào chủ trì {label}{said}." if role == "lead"
+                else f"Kế hoạch không nêu cơ quan phối hợp cho {label}{said}.")
+
+    def cost_answer(self, q: Query, tasks: list[tuple[Plan, Task]]) -> tuple[str, list[Citation]]:
+        """The estimated cost a task table gives each task, as its cell says it ("760 triệu đồng", "Không phát
+        sinh kinh phí")."""
+        en = q.style == "en"
+        lines = [f"Estimated cost of {self._task_label(t, True)}: {t.cost}." if en
+                 else f"Kinh phí dự kiến của {self._task_label(t, False)}: {t.cost}." for _, t in tasks]
+        return " ".join(lines), [self.cite(p, t.id) for p, t in tasks]
 
     def _sentence_stating(self, q: Query, plan: Plan, t: Task, what: re.Pattern[str], shared: bool = True) -> str:
         """The sentence of a task that states `what` (a figure, a day) and shares most words with the question;
