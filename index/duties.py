@@ -416,7 +416,7 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
     text = b.text[sec.start : sec.end]
     origin = "lines"
     if table is not None:
-        roles = {k: (v, sec.start, sec.end) for k, v in table.items() if k in {"lead", "coordinate", "timeline", "product", "cost"}}
+        roles = {k: (v, sec.start, sec.end) for k, v in table.items() if k in {"lead", "coordinate", "timeline", "product", "cost", "place"}}
         origin = "table"
         # One column for both roles ("Cơ quan thực hiện": "Chủ trì: Sở A. Phối hợp: Sở B, …"): read by its labels.
         cell = table.get("lead", "")
@@ -507,6 +507,7 @@ def _task(b: _Builder, sec: Section, roles: dict[str, tuple[str, int, int]], ori
         else (canon(lead[0]).strip(" .;,"), canon(coord[0]).strip(" .;,")),
         (),
         canon(roles.get("cost", empty)[0]).strip(" .;"),
+        canon(roles.get("place", empty)[0]).strip(" .;"),
     )
 
 
@@ -556,6 +557,14 @@ def referred_tasks(b: _Builder) -> list[Task]:
             else:
                 partners.setdefault(sid, []).append(body)
     out: list[Task] = []
+    # A task the duties cite only as one to take part in ("Phối hợp thực hiện Hoạt động 2, 5, 10"), that none
+    # leads: a task without a lead, with those partners.
+    for sid in [x for x in partners if x not in leads]:
+        task = by_id[sid]
+        bodies = tuple(dict.fromkeys(partners[sid]))
+        out.append(Task(sid, task.title, (), bodies, "", ((task.start, task.start), (task.start, task.end),
+                                                          (task.start, task.start)), "referred", "", parse_timeline(""),
+                        ("", "; ".join(bodies))))
     for sid, said in leads.items():
         task = by_id[sid]
         own = _bracket_roles(b.text[task.start : task.end], task.start, lead_needed=False) or _lines_roles(b, task)
@@ -566,6 +575,11 @@ def referred_tasks(b: _Builder) -> list[Task]:
         when = next((w for body, _, w in said if w), "") or next((whens[(sid, body)] for body, _, _ in said
                                                                   if (sid, body) in whens), "")
         timeline = canon(time[0]).strip(" .;,") or when
+        # A deadline the table of bodies gives the task by its number ("NV-01: Quý IV/2026").
+        number = sid.split(".", 1)[1] if "." in sid else sid
+        if not timeline and number in b.by_body_when:
+            timeline, at = b.by_body_when[number]
+            time = (timeline, *at)
         span = said[0][1]
         out.append(Task(sid, task.title, lead, coordinate, timeline,
                         (span, (coord[1], coord[2]), (time[1], time[2]) if time[0] else span), "referred", "",

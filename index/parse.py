@@ -12,7 +12,7 @@ from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "50"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "55"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -60,6 +60,7 @@ class Task:
     # is answered by its own. Bullets have no ids of their own: each carries its unit's.
     bullets: tuple[Task, ...] = ()
     cost: str = ""  # the sum a task table's cost column gives it, with the column's unit ("760 triệu đồng")
+    place: str = ""  # where a task table's column says it happens ("Quảng trường Trung tâm tỉnh")
 
     @property
     def own(self) -> tuple[Task, ...]:
@@ -156,8 +157,8 @@ _ARTICLE = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[IVX\d]+)?\s*[:.]?\s*(.*)$")
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
 # A cell that names tasks by number only: "2, 3, 5, 11", "Nhiệm vụ 3, 5", "1; 4; 12", "1, 7, 9, 12; giám sát …".
-_TASK_NUMBERS = re.compile(r"^\s*(?:(?:nhiệm vụ|nv|task|hoạt động)s?\s*(?:số\s*)?)?\d{1,2}(?:\.\d{1,2})*"
-                           r"(?:\s*(?:,|;|và|and)\s*\d{1,2}(?:\.\d{1,2})*)*\s*(?:[.;:].*)?$", re.I)
+_TASK_NUMBERS = re.compile(r"^\s*(?:(?:nhiệm vụ|nv|task|hoạt động|hđ)s?\s*-?\s*(?:số\s*)?)?\d{1,2}(?:\.\d{1,2})*"
+                           r"(?:\s*(?:,|;|và|and)\s*(?:(?:nv|hđ)\s*-?\s*)?\d{1,2}(?:\.\d{1,2})*)*\s*(?:[.;:].*)?$", re.I)
 # A signer's capacity: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".
 _CAPACITY = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)")
 _HOLDS = re.compile(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH")  # an office a signer holds ("TRƯỞNG BAN", "CHÁNH VĂN PHÒNG")
@@ -179,7 +180,9 @@ def _numbered(clean: str) -> tuple[str, bool]:
         rest = clean[m.end():].strip()
         return f"PHẦN {ROMAN[ordinals.index(m.group(1))]}: {rest or clean}", False
     labels = "|".join(re.escape(w) for w in words("numbering", "item_labels"))
-    m = re.match(rf"(?:{labels})\s+(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s*[.:]\s+(?=\S)", f)
+    # Each label also as a code of its initials, the number zero-padded: "NV-01. Kiểm kê khí nhà kính", "HĐ03:".
+    codes = "|".join(dict.fromkeys("".join(x[0] for x in w.split()) for w in words("numbering", "item_labels")))
+    m = re.match(rf"(?:(?:{labels})\s+|(?:{codes})\s*[-.]?\s*0*(?=\d))(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s*[.:]\s+(?=\S)", f)
     if m:
         return f"{m.group(1)}. {clean[m.end():]}", True
     return clean, False
@@ -329,9 +332,11 @@ class _Builder:
         # A table with a row per body whose role cells list the numbers of the tasks it leads or takes part in
         # ("Sở Nội vụ | Nhiệm vụ 7 | Nhiệm vụ 3, 5"): (body, role, numbers, span of its row).
         self.by_body: list[tuple[str, str, tuple[str, ...], tuple[int, int]]] = []
+        # Such a table's deadlines by task number ("NV-01: Quý IV/2026; NV-05: 2027" in its "Thời hạn" column).
+        self.by_body_when: dict[str, tuple[str, tuple[int, int]]] = {}
         # A schedule's rows by number: the activity's title, the months it runs as the columns head them, and those
         # months' numbers ("3": ("Nạo vét kênh mương …", ["T4", "T5", "T6"], [4, 5, 6])).
-        self.scheduled: dict[str, tuple[str, list[str], list[int]]] = {}
+        self.scheduled: dict[str, tuple[str, list[str], list[int], tuple[int, int]]] = {}
         self.recipients: tuple[str, ...] = ()
         self.signer = self.signer_title = ""
 
@@ -592,13 +597,14 @@ class _Builder:
         row = self.scheduled.get(t.id.rsplit(".", 1)[-1])
         if t.timeline or row is None:
             return t
-        title, labels, months = row
+        title, labels, months, span = row
         if len(set(re.findall(r"[a-z0-9]+", fold(title))) & set(re.findall(r"[a-z0-9]+", fold(t.title)))) < 2:
             return t
-        span = (f"tháng {months[0]}" if len(months) == 1 else f"tháng {months[0]} - {months[-1]}"
-                if months == list(range(months[0], months[-1] + 1)) else "tháng " + ", ".join(map(str, months)))
-        said = f"{', '.join(labels)} ({span}{'/' + year if year else ''})"
-        return replace(t, timeline=said, when=parse_timeline(said))
+        months_said = (f"tháng {months[0]}" if len(months) == 1 else f"tháng {months[0]} - {months[-1]}"
+                       if months == list(range(months[0], months[-1] + 1)) else "tháng " + ", ".join(map(str, months)))
+        said = f"{', '.join(labels)} ({months_said}{'/' + year if year else ''})"
+        # Its time is said in the schedule's row: the timeline's span points there (a list by time cites it).
+        return replace(t, timeline=said, when=parse_timeline(said), spans=(*t.spans[:2], span, *t.spans[3:]))
 
     def _self_timed(self, t: Task) -> Task:
         """A task no role line, duty, schedule or phase gives a time takes the deadline its own text states
@@ -675,8 +681,19 @@ class _Builder:
         prefix = _rows_prefix(st, starts)
         numcol = cols.get("number", 0)
         if not indicators and self._by_body(rows, cols):
+            # Each body's row is a unit of the part holding the table ("IV.3"), its duty: a citation of who leads
+            # a task points to the row that says so.
+            base = st.ids.get("item") or st.ids.get("part", "table")
+            for k, (li, r) in enumerate(((li, r) for li, r in rows[1:] if any(c.strip() for c in r)), 1):
+                body = next((c for c in r if re.match(body_head() + r"\s", c.strip(), re.I)), r[0])
+                starts.append(_Start(li, f"{base}.{k}", "row", base, canon(body).strip(" .;:"), "implementation", li, li + 1))
             return j
         units = _table_rows([(li, r) for li, r in rows[1:] if len(r) > numcol], numcol)
+        # A table with no column of numbers ("| Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện |"): its rows are
+        # numbered in order, as a reader counts them.
+        if "number" not in cols and not units and not indicators:
+            units = [_Row(li, r, str(k), "") for k, (li, r) in enumerate(
+                ((li, r) for li, r in rows[1:] if any(c.strip() for c in r)), 1)]
         # A second appendix's rows are "appendix.…" too where no row of the first has their ids (targets numbered
         # 1–7 in Phụ lục I, tasks I.1–IV.4 in Phụ lục II), as DESIGN.md's scheme writes an appendix row; its own
         # heading keeps "appendix2".
@@ -725,7 +742,8 @@ class _Builder:
             title = r[content].strip() if content < len(r) else ""
             starts.append(_Start(li, f"{prefix}.{num}", "row", prefix, title, "schedule", li, li + 1))
             runs = [n for n in months if n < len(r) and r[n].strip()]
-            self.scheduled[num] = (title, [header[n].strip() for n in runs], [months[n] for n in runs])
+            self.scheduled[num] = (title, [header[n].strip() for n in runs], [months[n] for n in runs],
+                                   (self.lines[li].start, self.lines[li].end))
         return True
 
     def _by_body(self, rows: list[tuple[int, list[str]]], cols: dict[str, int]) -> bool:
@@ -747,8 +765,14 @@ class _Builder:
         for li, r in data:
             body = canon(r[named[0]]).strip(" .;") if named[0] < len(r) else ""
             span = (self.lines[li].start, self.lines[li].end)
+            when = r[cols["timeline"]] if "timeline" in cols and cols["timeline"] < len(r) else ""
+            for number, said in re.findall(r"(?i)(?:(?:nv|hđ|nhiệm vụ|hoạt động)\s*-?\s*)?0*(\d{1,2}(?:\.\d{1,2})*)\s*:\s*([^;]+)", when):
+                self.by_body_when.setdefault(number, (canon(said).strip(" .;,"), span))
             for role, n in roles:
-                numbers = tuple(re.findall(r"\d{1,2}(?:\.\d{1,2})*", re.split(r"[;:]\s*[^\d\s,;]", r[n])[0])) if n < len(r) else ()
+                # "NV-01, NV-05": numbers as the tasks are numbered, without a code's leading zeros
+                cell = re.sub(r"(?i)\b(?:nv|hđ)\s*-?\s*", "", r[n]) if n < len(r) else ""
+                numbers = tuple(str(int(x.split(".")[0])) + (x[len(x.split(".")[0]):]) for x in
+                                re.findall(r"\d{1,2}(?:\.\d{1,2})*", re.split(r"[;:]\s*[^\d\s,;]", cell)[0]))
                 if body and numbers:
                     self.by_body.append((body, role, numbers, span))
         return True
