@@ -17,6 +17,7 @@ from assistant.focus import ROLES, History, clarify, other_readings, reading_not
 from assistant.frame import read
 from assistant.glossary import (
     edits1,
+    translate_terms,
 )
 from assistant.lexicon import function_words, intent_tokens, spelled_out
 from assistant.library import Catalogue
@@ -181,10 +182,31 @@ class Assistant:
                 return (Reference(self._unit_titles[found], (m.group(0) + found).strip()),)
         return ()
 
+    def _states_count(self, q: Query, passage: str) -> bool:
+        """True when the passage states a count of the noun the question counts ("bao nhiêu đoàn": "- 36 đoàn đại
+        diện …"; "how many exhibition booths": "72 gian hàng", the plan's noun through the glossary)."""
+        counted = set(re.findall(r"\b(?:bao nhieu|bn|may|how many)\s+([a-z]+)", spelled_out(q.text.lower()))) - function_words()
+        if q.style == "en":
+            said = re.findall(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)", q.text.lower())
+            counted |= {tokens(translate_terms(w))[0] for phrase in said for w in phrase.split() if translate_terms(w)}
+        text = re.sub(r"^\s*[\dIVX]+[.)]\s", "", passage)
+        # A word of the question's own beside the count, in its clause: "bao nhiêu tuổi" of a retirement age is not
+        # "trẻ em 5 tuổi".
+        topic = {w for w in re.findall(r"[a-z]+", fold(spelled_out(q.text))) if len(w) >= 3} - function_words() - counted
+        if q.style == "en":
+            topic |= set(tokens(translate_terms(q.text)))
+        return bool(counted) and any(
+            re.sub(r"[^a-z]", "", fold(m.group(0).split()[-1])) in counted
+            and topic & set(re.findall(r"[a-z]+", fold(text[max(0, m.start() - 120) : m.end() + 120])))
+            for m in STATES_FIGURE.finditer(text))
+
     def _states_asked_figure(self, q: Query, passage: str) -> bool:
-        """True when the passage states a figure of what the question names: a number whose few words
-        before it ("công suất 500 tấn/ngày", "tổng kinh phí … khoảng 48,5 tỷ đồng") are the question's;
-        a share asked wants a percentage, a sum of money a sum ("… bao nhiêu kinh phí" is not "4.500 người")."""
+        """True when the passage states a figure of what the question names: a count of the noun it counts
+        (_states_count), or a number whose few words before it ("công suất 500 tấn/ngày", "tổng kinh phí … khoảng
+        48,5 tỷ đồng") are the question's; a share asked wants a percentage, a sum of money a sum ("… bao nhiêu
+        kinh phí" is not "4.500 người")."""
+        if self._states_count(q, passage):
+            return True
         asked = set(re.findall(r"[a-z]+", fold(q.text))) - function_words()
         share = "%" in q.text or bool(re.search(r"\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b", q.words))
         money = bool(_MONEY_ASKED.search(" " + spelled_out(q.text) + " "))

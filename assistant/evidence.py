@@ -24,7 +24,7 @@ from assistant.glossary import (
 from assistant.lexicon import abbreviations, function_words, intent_tokens
 from assistant.query import Query, english_topic
 from assistant.retrieve import Hit, Retriever, lexical_terms
-from assistant.scope import SYLLABLE, Scope
+from assistant.scope import ENGLISH_COMMON, SYLLABLE, Scope
 from index.normalize import fold, tokens, tones
 from index.parse import Plan
 
@@ -67,7 +67,9 @@ UNTRANSLATED_EN = 0.81  # an English question the glossary has no term of, with 
 # Syllables of question phrasing; a bigram of two of them says nothing about the topic.
 _QUESTION_WORDS = set(
     "la ai gi nao bao nhieu the nhu sao khong co hien nay moi nhat ra hom qua mai tuan di o cua ve cho "
-    "voi thi nhung cac mot duoc can phai lam ke hoach noi de cap".split()
+    "voi thi nhung cac mot duoc can phai lam ke hoach noi de cap "
+    # asking when and where as staff type it: "ở đâu", "mấy h", "khi nào", "lúc nào", "hạn chót"
+    "dau may h gio khi luc han chot".split()
 )
 # Words of asking and of referring to the plan's structure; their absence from the plan
 # says nothing. Abbreviations staff type are known words too.
@@ -255,6 +257,11 @@ class Evidence:
         # one, or when two of the genre's terms are words this plan writes ("mid-term review": "sơ kết
         # giữa kỳ"); "hotel" is the genre's word for nothing a plan on social policy says.
         # An English question that quotes the plan's own Vietnamese ("the “bốn tại chỗ” motto") is tied to it.
+        # A name the plan writes that is neither English nor a Vietnamese syllable ("the Breteau index", "VNeID")
+        # ties an English question to it, as a code does a Vietnamese one (below).
+        if q.style == "en" and any(not SYLLABLE.fullmatch(w) and w in self.scope.vocab and w not in _genre_codes()
+                                   and w not in ENGLISH_COMMON for w in (fold(x) for x in re.findall(r"(?<=\s)[A-Z][A-Za-z]{3,}", q.text))):
+            return False
         if q.style == "en" and not asked_terms(q.text) and len(self.scope.written_terms(q.text)) < 2 \
                 and not self.quotes_plan(q.text) and dense() < UNTRANSLATED_EN:
             return True

@@ -119,8 +119,8 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "r"),
     # phan iv / muc iii, typed in small letters: a part the plan has
     (re.compile(_PART_WORD + r"\s+(iv|ix|vi{0,3}|x|i{1,3}|v)(?![\w.])"), "rl"),
-    # nhiệm vụ 3 / task 7 / mục 3 (an item alone)
-    (re.compile(_ITEM_WORD + r"\s+(?i:số\s+|so\s+|no\.?\s*)?(\d{1,2})(?![\w.,/])"), "n"),
+    # nhiệm vụ 3 / task 7 / mục 3 (an item alone); a task's code as plans write it: "NV-03", "nv3", "HĐ-02"
+    (re.compile(_ITEM_WORD + r"(?:\s+|\s*-\s*|(?<=[vVđĐdD])(?=\d))(?i:số\s+|so\s+|no\.?\s*)?0*(\d{1,2})(?![\w.,/])"), "n"),
 ]
 _GROUP_WORD = r"(?i:nhóm|nhom|group|mục|muc|phần|phan|part)"
 _ROW_WORD = r"(?i:dòng|dong|row|hàng|hang|stt|tt|nhiệm vụ|nhiem vu|nv|task|mục|muc|số|so)"
@@ -452,6 +452,10 @@ _WHO_HELPS = re.compile(r"\b(?:who|which (?:other |else )?(?:agenc|department|bo
                         r"(?:support|supports|help|helps|assist|assists)\b")
 
 
+# "những đơn vị nào tham gia", "ai cùng tham gia": who takes part beside the lead ("tỷ lệ tham gia bảo hiểm" is a topic).
+_WHO_JOINS = re.compile(r"\b(?:(?:co quan|don vi|so|ben|to chuc) nao|ai)\s+(?:cung\s+|se\s+)?tham gia\b")
+
+
 def asks_document(text: str, asking: str = "") -> bool:
     """True for a question asking which document a plan carries out ("kế hoạch triển khai quyết định nào") or
     replaces ("thay thế quyết định nào");
@@ -469,7 +473,7 @@ def detect_intents(text: str) -> tuple[str, ...]:
     if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,8}\s+(live|living)\b", t):
         found.remove("timeline")
     # "which agencies support the Provincial Military Command": who helps another body asks for its partners.
-    if "coordinate" not in found and _WHO_HELPS.search(t):
+    if "coordinate" not in found and (_WHO_HELPS.search(t) or _WHO_JOINS.search(t)):
         found.append("coordinate")
     # "who coordinates …": the question word asks for the coordinators, not the lead.
     # "who signed it", "ai ký kế hoạch": the question word asks for the signer, no task's lead.
@@ -570,9 +574,14 @@ def asks_figure(folded: str) -> bool:
     return bool(_ASKS_FIGURE.search(folded))
 
 
+# "Which donors (ILO, KOICA …) does the plan name as funding tasks?": whether it names such, no role asked.
+_NAMES_WHICH = re.compile(r"\b(which|what) [\w ,.()-]{0,80}(does|do) (the )?(plan|document) (name|list|cite)\b")
+_ROLE_WORDS = re.compile(r"\b(lead|leads|leading|coordinat\w*|chu tri|phoi hop|agenc\w+|departments?|bod(y|ies))\b")
+
+
 def asks_content(folded: str) -> bool:
     """"does the plan say anything about …": what it says, whatever role words the topic holds."""
-    return bool(_SAYS.search(folded))
+    return bool(_SAYS.search(folded)) or (bool(_NAMES_WHICH.search(folded)) and not _ROLE_WORDS.search(folded))
 
 
 def names_tasks(folded: str) -> bool:

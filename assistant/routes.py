@@ -21,11 +21,11 @@ from assistant.compose import Composer
 from assistant.compose.base import DATED, overlap, topic_terms
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
-from assistant.lexicon import says
+from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
-from index.normalize import fold
+from index.normalize import fold, tokens
 from index.parse import Plan, Task
 from index.timeline import parse_timeline
 
@@ -375,6 +375,29 @@ def tasks_in_time(t: Turn) -> Reply | None:
     return (text, cites, False) if cites else None
 
 
+def tasks_at_place(t: Turn) -> Reply | None:
+    """"ở TT Văn hóa - Thể thao phường Tân Hà thi những môn gì", "what is on at the main venue": the tasks a table
+    sets at the place the question names (its "Địa điểm" column), each with its time."""
+    f = t.f
+    if not (f.aggregate or re.search(r"\b(what is on|whats on|what s on|which events|nhung mon|nhung hoat dong|co gi)\b", f.words)):
+        return None
+    work = [(p, x) for p in t.c.plans for x in p.work() if x.place]
+    if not work:
+        return None
+    said = set(tokens(spelled_out(f.q.text))) | set(tokens(f.q.text))
+    generic = {"tinh", "phuong", "xa", "khu", "vuc", "so", "duong"}
+
+    def fit(place: str) -> float:
+        words = [w for w in tokens(place) if w not in generic]
+        return sum(w in said for w in words) / len(words) if words else 0.0
+
+    best = max((x.place for _, x in work), key=fit)
+    if fit(best) < 0.7:
+        return None
+    at = [(p, x) for p, x in work if fold(best) in fold(x.place) or fit(x.place) >= fit(best)]
+    return t.answer(t.c.place_list(f.q, best, at))
+
+
 def tasks_of_timeline(t: Turn) -> Reply | None:
     """"những nhiệm vụ thực hiện thường xuyên", "… hằng năm", "… và các năm tiếp theo"."""
     if t.f.aggregate and t.f.timeline_kind:
@@ -530,6 +553,10 @@ def target(t: Turn) -> Reply | None:
     # And a figure asked of a target named as such ("chỉ tiêu nạo vét kênh bao nhiêu km"), whose words an
     # indicator's own words say, where retrieval put the task that does the work first.
     timed = f.asked == ("timeline",) and (f.figure or says(f.q.text, "target_named"))
+    # "… và cơ quan nào theo dõi chỉ tiêu đó", "which body tracks that indicator": the body an indicator table
+    # names beside the figure, not a task's lead.
+    timed = timed or (f.asked == ("lead",)
+                      and bool(re.search(r"\b(chi tieu (do|nay)|(that|this|the) (indicator|target))\b", f.words)))
     yearly = f.figure and f.q.year is not None
     named = f.figure and says(f.q.text, "target_named")
     if not (f.wants("target") and (not f.asked or timed)
@@ -556,6 +583,10 @@ def figure(t: Turn) -> Reply | None:
     f, hits = t.f, t.hits
     if not (f.figure and not f.asked and not f.says and not f.general):
         return None
+    # "bao nhiêu đoàn tham gia": a passage near the top that states a count of that noun ("36 đoàn") answers it first.
+    counting = [h for h in hits[:5] if h.section not in {"header", "recipients", "signature"} and t.ask._states_count(f.q, h.text)]
+    if counting:
+        return (*t.c.content_answer(f.q, counting), False)
     if hits and hits[0].section not in {"header", "recipients", "signature"} and not t.ask._about_target(
             hits[0].section) and t.ask._states_asked_figure(f.q, hits[0].text):
         return (*t.c.content_answer(f.q, hits), False)
@@ -730,7 +761,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 )
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
-    elsewhere, document, duties, tasks_in_time, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
+    elsewhere, document, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
     task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, task_roles, unassigned,
     target_late, passage,
 )

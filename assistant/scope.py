@@ -98,8 +98,8 @@ _CONTACT = re.compile(
     r"duong day nong|hotline|(?:the|an|its|their|postal|office|street|mailing|email|s)\s+address(?:es)?|"
     r"address(?:es)?\s+(?:of|for)|located|phone number|"
     r"phone|email|where (is|are) the (office|building|headquarters|hq)|"
-    # an office's hours ("làm việc vào giờ nào", "mấy h đóng cửa", "opening hours")
-    r"gio lam viec|gio nao|may gio|may h|gio (?:mo|dong) cua|(?:mo|dong) cua (?:luc|vao|may)|opening hours|office hours|open on)\b"
+    # an office's hours ("làm việc vào giờ nào", "mấy h đóng cửa", "opening hours"); "trong mấy giờ" is how long
+    r"gio lam viec|gio nao|(?<!trong )(?<!sau )(?<!vong )may gio|(?<!trong )(?<!sau )(?<!vong )may h|gio (?:mo|dong) cua|(?:mo|dong) cua (?:luc|vao|may)|opening hours|office hours|open on)\b"
 )
 _CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|luu|noi nhan|sent|send|submit\w*|report\w*|issued|signed|filed|recipients?)\b")
 # Contact details a plan may state: a labelled address, phone or email, a phone number, an email address ("cải
@@ -212,6 +212,9 @@ class Scope:
         self.kinds_named = {k for k in kinds if any(re.search(rf"(?i:{re.escape(k)})\s+[{UPPER}]", p.text) for p in plans)}
         self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
         self.vocab = set(self.folded.split())
+        # A plan that sets venues ("Địa điểm: Quảng trường …") and hours ("từ 20h00") answers "ở đâu", "mấy giờ".
+        self.venues = " dia diem " in self.folded
+        self.clock = bool(re.search(r" \d{1,2}h\d{2} ", self.folded))
         # Whether the plans rank the province or record a statement themselves (read once, not per question).
         self.ranks, self.states = bool(_RANK.search(self.folded)), bool(_STATEMENT.search(self.folded))
         # Names the plans write with capitals ("Quảng Ngãi", "Sở Y tế"), folded, one to three words long.
@@ -287,7 +290,9 @@ class Scope:
         """An address, a telephone number, an office's whereabouts: none is in the plan. "Xem chi tiết ở
         đâu", "được đề cập ở đâu trong kế hoạch" ask where in the document, not where a place is."""
         # A word the plan itself writes is the plan's ("cải tạo trụ sở Thư viện tỉnh", "số hóa tài liệu địa chí").
-        asked = [m.group(0) for m in _CONTACT.finditer(folded) if f" {m.group(0)} " not in self.folded]
+        asked = [m.group(0) for m in _CONTACT.finditer(folded) if f" {m.group(0)} " not in self.folded
+                 and not (self.venues and re.fullmatch(r"o dau|where (is|are) the \w+", m.group(0)))
+                 and not (self.clock and re.fullmatch(r"gio nao|may gio|may h", m.group(0)))]
         return (not self.contact and bool(asked)
                 and (not _CONTACT_PLAN.search(folded) or bool(_PHONE_MAIL.search(folded))) and not _IN_DOCUMENT.search(folded))
 

@@ -28,6 +28,8 @@ class Target:
     subject: str = ""  # the bullet's first clause, for a clause that only goes on ("; đến năm 2030 đạt 98%")
     # The heading of a column of what was done ("Năm 2025 (ước thực hiện)"): a figure the plan starts from, no target.
     baseline: str = ""
+    # The body an indicator table's column makes responsible for the row ("Cơ quan theo dõi": "Đoàn Thanh niên xã").
+    tracker: str = ""
 
 
 def _year(title: str) -> int | None:
@@ -254,6 +256,9 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
         said_bound = " ".join(re.findall(r"\(([^)]*)\)", fold(indicator)))  # "(tối thiểu)", not "ít nhất 01 lần/năm"
         bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", said_bound)), "")
         row = next((x.id for x in plan.sections if x.kind == "row" and x.start <= a < x.end), sid)
+        # "Cơ quan theo dõi", "Đơn vị chịu trách nhiệm", "Cơ quan chủ trì": who answers for the indicator.
+        body_col = next((i for i, h in enumerate(labels) if re.match(r"(co quan|don vi)\s+(theo doi|chiu trach nhiem|chu tri|thuc hien)", h)), None)
+        tracker = cs[body_col].strip() if body_col is not None and body_col < len(cs) and body_col not in years else ""
         for i, year in years.items():
             value = cs[i].strip() if i < len(cs) else ""
             # "93,5", "≥ 95%", or a cell in words: "Giảm từ 5% trở lên", "Trên 98%", "12 điểm", "40 camera".
@@ -268,7 +273,7 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
             said = f"{indicator}: {figure if plain and not re.match(r'[<>≤≥]', value) else value}" + ("" if share or not unit or not plain else f" {unit}")
             cell_bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", fold(value))), "")
             out.append(Target(plan.source, row, year, said + baseline, figure, bound or cell_bound, "%" if share else counted, a,
-                              a + len(line.rstrip()), indicator))
+                              a + len(line.rstrip()), indicator, tracker=tracker))
         # What was done in a year a column heads, asked as that year's figure ("tỷ lệ … năm 2025 là bao nhiêu"),
         # is the plan's to say, as what it starts from.
         for i, year in done:

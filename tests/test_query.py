@@ -397,6 +397,9 @@ def test_a_count_asked_is_a_thing_counted(text: str, count: bool) -> None:
     # in a list of asks asks for it.
     ("nv 3 ai thuc hien, ai phoi hop, han", ("coordinate", "lead", "timeline")),
     ("nv 2 ai ct, ph, tg", ("coordinate", "lead", "timeline")),
+    # who takes part beside the lead; the months asked
+    ("cơ quan nào chủ trì, và những đơn vị nào tham gia?", ("coordinate", "lead")),
+    ("In which months of 2026 is insecticide spraying scheduled?", ("timeline",)),
 ])
 def test_intents_read_from_the_grammar_of_the_question(question: str, intents: tuple[str, ...]) -> None:
     from assistant.query import detect_intents

@@ -59,6 +59,11 @@ COSTED = "kh-hung-phu-giao-duc-stem.docx"
 LISTED = "qd-lam-vien-dan-cu-so.md"
 # A ward's PDF: "Nhiệm vụ N:" blocks with labelled lines, an indicator table by year (freeze-17).
 BLOCKS = "kh-phuong-tan-dinh-dong-rac-thai.pdf"
+# A plan saved from a portal as HTML: tasks are headings coded "NV-01." … naming nobody, assigned and dated only by a
+# table of a row per body listing codes ("NV-01, NV-05" | "NV-01: Quý IV/2026; …") (freeze-18).
+CODED = "kh-song-ma-chuyen-doi-xanh.html"
+# A Word plan to organise a festival: venues and hours, a schedule table with no number column, duties body by body.
+EVENT = "kh-bac-ha-ngay-hoi-van-hoa.docx"
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +71,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
-                 MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS):
+                 MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -365,7 +370,11 @@ def test_activities_assigned_by_number_and_scheduled_by_month(asst: Assistant) -
                       plan=SCHEDULED)
     assert "T7" in months.answer and "T8" in months.answer, months.answer
     july = asst.ask("Trong tháng 7/2026, theo lịch triển khai có những hoạt động nào đang thực hiện?", plan=SCHEDULED)
-    assert {"III.1", "III.4", "III.5", "III.6", "III.7"} == {c.section for c in july.citations}, july.answer
+    # each activity running in July, with the schedule's row that says so (activity 10, whose partners the duties
+    # name and no body leads, runs in July too)
+    cited = {c.section for c in july.citations}
+    assert {"III.1", "III.4", "III.5", "III.6", "III.7", "III.10"} == {x for x in cited if x.startswith("III.")}, july.answer
+    assert {"appendix.1", "appendix.4", "appendix.7"} <= cited, july.answer
     rate = asst.ask("Chỉ tiêu về tỷ lệ mắc sốt xuất huyết năm 2026 của xã là bao nhiêu?", plan=SCHEDULED)
     assert "80 ca/100.000" in rate.answer, rate.answer  # a rate per so many is a share
 
@@ -407,4 +416,52 @@ def test_a_body_asked_with_no_role_is_listed_in_each_and_a_task_is_no_duty(asst:
 def test_a_deadline_said_in_the_tasks_own_text(asst: Assistant) -> None:
     ans = asst.ask("nv 7 hoan thanh khi nao", plan=BY_BODY)
     assert "quý II/2027" in ans.answer, ans.answer
+
+
+def test_an_activity_the_duties_only_give_partners_has_them_and_no_lead(asst: Assistant) -> None:
+    """Activity 10 is cited only by "Phối hợp thực hiện Hoạt động … 10": asked who leads and who takes part, the
+    plan gives no lead and those partners."""
+    ans = asst.ask("Việc thu gom lốp xe cũ, vỏ chai lọ và các vật dụng có thể đọng nước được giao cho cơ quan nào chủ trì, "
+                   "và những đơn vị nào tham gia?", plan=SCHEDULED)
+    assert not ans.abstained and "không giao cơ quan nào chủ trì" in ans.answer and "Trường THCS Hòa Mỹ" in ans.answer, ans.answer
+
+
+def test_a_time_said_in_a_schedule_is_cited_from_its_row(asst: Assistant) -> None:
+    ans = asst.ask("In which months of 2026 is outbreak response and insecticide spraying scheduled?", plan=SCHEDULED)
+    assert "T6" in ans.answer and "T10" in ans.answer and {"III.4", "appendix.4"} <= {c.section for c in ans.citations}, ans.answer
+    ans = asst.ask("đơn vị nào chủ trì xử lý ổ dịch, và ổ dịch phải được xử lý trong thời hạn bao lâu kể từ khi phát hiện ca "
+                   "bệnh đầu tiên?", plan=SCHEDULED)
+    assert "Trạm Y tế xã" in ans.answer and "48 giờ" in ans.answer, ans.answer
+
+
+def test_the_body_an_indicator_table_makes_responsible(asst: Assistant) -> None:
+    ans = asst.ask("chỉ tiêu số thanh niên được hỗ trợ khởi nghiệp năm 2027 là bao nhiêu và cơ quan nào theo dõi chỉ tiêu đó?",
+                   plan=COMMUNE)
+    assert "45" in ans.answer and "Đoàn Thanh niên xã" in ans.answer and ans.route == "target", ans.answer
+
+
+def test_tasks_coded_nv_01_are_assigned_and_dated_by_a_table_of_bodies(asst: Assistant) -> None:
+    ans = asst.ask("nv-03 ai ct", plan=CODED)
+    assert "Hội Nông dân tỉnh" in ans.answer and ans.citations[0].section == "III.3", ans.answer
+    ans = asst.ask("Who leads task NV-07?", plan=CODED)
+    assert "Sở Nông nghiệp và Môi trường" in ans.answer and "Sở Công Thương" in ans.answer, ans.answer
+    ans = asst.ask("nv 9 han khi nao", plan=CODED)
+    assert "30/6/2027" in ans.answer, ans.answer
+
+
+def test_an_events_venues_hours_and_schedule_rows(asst: Assistant) -> None:
+    """"ở đâu", "mấy giờ" ask a venue and an hour the plan sets, not an office's address; a schedule table with no
+    number column has its rows counted; a count asked by its noun ("bao nhiêu đoàn") is stated."""
+    ans = asst.ask("khai mac may h o dau", plan=EVENT)
+    assert "20h00" in ans.answer and "Quảng trường Trung tâm tỉnh" in ans.answer, ans.answer
+    ans = asst.ask("Trong ngày Chủ nhật 13/9/2026 có những hoạt động nào, diễn ra ở đâu và vào giờ nào?", plan=EVENT)
+    assert {"III.2.8", "III.2.9", "III.2.10"} <= {c.section for c in ans.citations}, ans.answer
+    ans = asst.ask("Ngày hội lần này có bao nhiêu đoàn tham gia và tổng số khoảng bao nhiêu vận động viên, diễn viên, "
+                   "nghệ nhân?", plan=EVENT)
+    assert "36 đoàn" in ans.answer and not ans.abstained, ans.answer
+    ans = asst.ask("How many exhibition booths will there be at the culture exhibition?", plan=EVENT)
+    assert "72 gian hàng" in ans.answer and not ans.abstained, ans.answer
+    # what is on at a venue: the schedule rows whose "Địa điểm" cell names it
+    ans = asst.ask("o tt van hoa the thao phuong tan ha thi nhung mon gi, ngay may", plan=EVENT)
+    assert ans.rule == "tasks_at_place" and {c.section for c in ans.citations} == {"III.2.4", "III.2.6", "III.2.8"}, ans.answer
 

@@ -19,7 +19,7 @@ from assistant.compose.roles import RoleAnswers
 # The route of each composer that writes an answer; helpers (find_task, mention_tasks …) have none.
 KINDS = {
     "task_answer": "role", "tasks_answer": "role", "task_summary": "role", "cost_answer": "role",
-    "focus_answer": "role", "agency_answer": "list", "task_list": "list", "unit_list": "list", "lead_count_list": "list", "mention_list": "list", "unit_mention_list": "list",
+    "focus_answer": "role", "agency_answer": "list", "task_list": "list", "place_list": "list", "unit_list": "list", "lead_count_list": "list", "mention_list": "list", "unit_mention_list": "list",
     "duties": "duties", "target_answer": "target", "better_objective": "target", "meta_answer": "document",
     "content_answer": "passage", "quote": "passage", "units_answer": "passage", "abstain": "refusal",
 }

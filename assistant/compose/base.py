@@ -94,8 +94,29 @@ class ComposerBase:
         s = plan.section(sid)
         assert s is not None
         text = plan.text[s.start : s.end]
+        # A highlight lies within the section cited: a role said elsewhere (a schedule's row) is lit where it is said.
+        lit = (max(highlight[0], s.start), min(highlight[1], s.end)) if highlight else (s.start, s.end)
         return Citation(plan.source, sid, s.title, text, s.start, s.end, unwrap(text),
-                        highlight or (s.start, s.end))
+                        lit if lit[0] < lit[1] else (s.start, s.end))
+
+    def _timed_cites(self, tasks: list[tuple[Plan, Task]]) -> list[Citation]:
+        """Each task of a list by time, its timeline lit; and where another unit says that time (a schedule's row
+        "3 | Nạo vét kênh mương | | x | x |"), that unit too."""
+        return self._said_cites(tasks, 2)
+
+    def _said_cites(self, tasks: list[tuple[Plan, Task]], slot: int) -> list[Citation]:
+        """Each task, what the slot (0 lead, 1 partners, 2 timeline) says lit; and where another unit says it (a
+        schedule's row, a table's row of a body listing the tasks it leads), that unit too."""
+        out: list[Citation] = []
+        for p, t in tasks:
+            said = t.spans[slot] if t.spans[slot][1] else None
+            out.append(self.cite(p, t.id, said))
+            holder = _holding(p, said[0]) if said else ""
+            if holder and holder != t.id and not holder.startswith(t.id + ".") and not t.id.startswith(holder + "."):
+                c = self.cite(p, holder, said)
+                if c not in out:
+                    out.append(c)
+        return out
 
     def _role(self, doc: str, sid: str) -> str:
         plan = next((p for p in self.plans if p.source == doc), None)
@@ -286,3 +307,10 @@ def locate(source: str, start: int, end: int, sentence: str) -> tuple[int, int]:
     if i < 0:
         return start, end
     return where[i], where[i + len(needle) - 1] + 1
+
+
+def _holding(plan: Plan, offset: int) -> str:
+    """The deepest unit whose text holds an offset; "" for none."""
+    best = max((s for s in plan.sections if s.start <= offset < s.end and s.kind not in {"part", "appendix"}),
+               key=lambda s: s.start, default=None)
+    return best.id if best is not None else ""

@@ -8,11 +8,17 @@ import re
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, overlap
 from assistant.glossary import content_terms, vietnamese
-from assistant.lexicon import spelled_out
+from assistant.lexicon import list_words, spelled_out
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
 from index.normalize import canon, fold, tokens, unwrap
+
+# A body asked beside a figure: "cơ quan nào theo dõi", "which body tracks it", "who monitors".
+_BODY_ASKED = re.compile(r"\b((co quan|don vi|so|ben) nao|ai (theo doi|chiu trach nhiem|phu trach)|which (body|agency|department|unit)|"
+                         r"who (tracks|monitors|follows|is responsible))\b")
+# The plan's unit of each English unit word (lexicon.toml [lists] units).
+_UNITS = {w: names.split()[-1] for names in list_words("units") for w in names.split()[:-1]}
 
 
 class TargetAnswers(ComposerBase):
@@ -102,6 +108,7 @@ class TargetAnswers(ComposerBase):
         years = self.asked_years(q)
         pool = pool if pool is not None else [t for t in self.targets if not (years and t.year not in years)]
         said = set(re.findall(r"\b(?:how many|bao nhieu|bn|may)\s+([a-z0-9/]+)", spelled_out(q.text.lower())))
+        said |= {_UNITS[w] for w in said if w in _UNITS}  # "hectares": "ha"
         words = {w for w in lexical_terms(q.text, q.style == "en") if "_" not in w} - said - self._setting - self._frame
         hits = [t for t in pool if not t.baseline and len(u := fold(t.unit).strip(" .")) >= 2 and u in said
                 and words & {w for w in lexical_terms(t.indicator) if "_" not in w} - {u}]
@@ -129,7 +136,10 @@ class TargetAnswers(ComposerBase):
             plan = next(p for p in self.plans if p.source == t.doc)
             # A figure of what was done is said under its column's heading ("Năm 2025 (ước thực hiện)"), no target.
             when = f"{t.baseline}" if t.baseline else f"{'By' if en else 'Đến năm'} {t.year}"
-            parts.append(f"{when}: {t.indicator}")
+            # "… và cơ quan nào theo dõi chỉ tiêu đó": the body the table makes answer for it.
+            by = "" if not (t.tracker and _BODY_ASKED.search(q.words)) else (
+                f" — followed up by {t.tracker}" if en else f" — cơ quan theo dõi: {t.tracker}")
+            parts.append(f"{when}: {t.indicator}{by}")
             cites.append(self.cite(plan, t.section, (t.start, t.end)))
         lead = "Target in the plan — " if en else "Chỉ tiêu của kế hoạch — "
         return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + ".", cites, best

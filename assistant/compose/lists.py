@@ -92,7 +92,7 @@ class ListAnswers(ComposerBase):
         elif leads and role == "lead":
             head = (f"{name} shares the lead of {n} task{'s' if n > 1 else ''}: " if en
                     else f"{a.name} cùng cơ quan khác chủ trì tham mưu {n} nhiệm vụ: ")
-        cites = [self.cite(p, t.id, t.spans[0] if role == "lead" else t.spans[1]) for p, t in rows]
+        cites = self._said_cites(rows, 0 if role == "lead" else 1)
         # Tasks the agency's own duty assigns by citing them ("Chủ trì các hoạt động 1.2, 2.1 …; phối hợp …"): that
         # duty is where the plan says so.
         plans = list(dict.fromkeys(p for p, t in rows if t.origin == "referred"))
@@ -110,6 +110,12 @@ class ListAnswers(ComposerBase):
                      else f" Phần tổ chức thực hiện còn nêu {a.name} tại: {places}.")
             cites += [self.cite(p, sid) for p, sid in named]
         return text, cites
+
+    def place_list(self, q: Query, place: str, tasks: list[tuple[Plan, Task]]) -> tuple[str, list[Citation]]:
+        """The tasks a table sets at a place, each with its time, as the plan words them."""
+        items = "; ".join(f"{t.id} ({t.title}; {t.timeline})" for _, t in tasks)
+        text = (f"At {place} ({len(tasks)}): {items}." if q.style == "en" else f"Tại {place} ({len(tasks)}): {items}.")
+        return text, [self.cite(p, t.id) for p, t in tasks]
 
     def duties(self, q: Query, a: Agency) -> tuple[str, list[Citation]]:
         """What the implementation part (IV) asks of an agency: each unit naming it, with the
@@ -223,7 +229,7 @@ class ListAnswers(ComposerBase):
                         [])
             text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''} due in {year}: {items}." if en
                     else f"Có {len(rows)} nhiệm vụ có hạn trong năm {year}: {items}.")
-            return text, [self.cite(p, t.id, t.spans[2] if t.spans[2][1] else None) for p, t, _ in rows]
+            return text, self._timed_cites([(p, t) for p, t, _ in rows])
         if (saying or kind) and not rows:
             said = saying or _KINDS[kind][0 if en else 1]
             return (f"No task of the plan has the timeline “{said}”." if en
@@ -244,7 +250,7 @@ class ListAnswers(ComposerBase):
             return text, [self.cite(p, t.id) for p, t, _ in rows]
         text = (f"{len(rows)} tasks have the timeline “{timeline}”: {items}." if en
                 else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
-        return text, [self.cite(p, t.id, t.spans[2]) for p, t, _ in rows]
+        return text, self._timed_cites([(p, t) for p, t, _ in rows])
 
 
 _KINDS = {"ongoing": ("ongoing", "thường xuyên"), "yearly": ("every year", "hằng năm"),

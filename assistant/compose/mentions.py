@@ -77,6 +77,11 @@ class MentionAnswers(PassageAnswers):
         words or more, in a row."""
         if not says(q.text, "where_in_plan") or re.search(r"\b(nhiem vu|nv|tasks?)\b", q.words):
             return "", []  # "những nhiệm vụ nào nhắc đến X" asks for tasks (mention_tasks)
+        # "khai mạc mấy h ở đâu" asks a place in the world: "ở đâu" asks one in the plan with a verb of saying or
+        # the document named ("được nhắc ở đâu", "ở đâu trong kế hoạch").
+        if not _MENTION.search(q.words) and not re.search(r"\b(trong|in) (ke hoach|kh|van ban|the plan|the document)\b", q.words) \
+                and not re.search(r"\b(muc|phan|doan|section|part|nhung cho|cac cho)\b", q.words):
+            return "", []
         if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|(?:những|các) chỗ|mục nào|phần nào|đoạn nào|\b(?:where|sections?)\b", q.text):
             return "", []  # "đến năm 2030 đặt mức nào" asks a level, not a section
         en = q.style == "en"
@@ -218,7 +223,9 @@ _MENTION = re.compile(
 )
 # Words that frame a question about where the plan says something, not what it says: cut from its ends.
 _FRAME = re.compile(
-    r"\b(o dau|o cho nao|cho nao|o (?:nhung |cac )?(?:muc|phan|doan|noi dung) nao|(?:nhung |cac )?(?:muc|phan|doan) nao|"
+    # "ở những mục nào", "ở tất cả những phần, mục nào"
+    r"\b(o dau|o cho nao|cho nao|o (?:tat ca\s+)?(?:(?:nhung|cac)\s+)?(?:(?:muc|phan|doan|noi dung|cho)\s+)+nao|"
+    r"(?:tat ca\s+)?(?:(?:nhung|cac)\s+)?(?:(?:muc|phan|doan)\s+)+nao|"
     r"trong (?:ban |toan van )?ke hoach(?: nay)?|cua ke hoach(?: nay)?|ke hoach(?: nay)?|van ban(?: nay)?|"
     r"in the plan|of the plan|the plan|this plan|in the document|where|which sections?|what sections?|which parts?|"
     r"what parts?|every section|all sections|all the sections|all parts|sections?|list|liet ke|explicitly|cu the)\b")

@@ -222,9 +222,11 @@ class RoleAnswers(MentionAnswers):
                 lines.append(f"{self._names([a.name], en)} coordinates on {label}." if en
                              else f"{a.name} là cơ quan phối hợp thực hiện {label}.")
                 spans.append(t.spans[1])
-        # "… chủ trì, thời gian và kinh phí ra sao": the cost the task table gives it.
+        # "… chủ trì, thời gian và kinh phí ra sao": the cost the task table gives it; "mấy giờ, ở đâu": its place.
         if t.cost and says(q.text, "budget"):
             lines.append(f"Estimated cost: {t.cost}." if en else f"Kinh phí dự kiến: {t.cost}.")
+        if t.place and re.search(r"\b(o dau|tai dau|cho nao|dia diem|where|venue|location)\b", q.words):
+            lines.append(f"Venue: {t.place}." if en else f"Địa điểm: {t.place}.")
         hl = (min(s[0] for s in spans), max(s[1] for s in spans))
         # 'có nhắc "mã số an sinh xã hội", là nhiệm vụ gì và ai lo': where the plan says it, too.
         quoted = re.search(r"[\"“]([^\"”]{4,80})[\"”]", q.text)
@@ -243,10 +245,18 @@ class RoleAnswers(MentionAnswers):
         # "hạn gửi hồ sơ … là ngày nào": a day the timeline does not give, the task's own sentence may.
         if not stated and "timeline" in asked and asks_day(q.words) and not DATED.search(t.timeline):
             stated = self._sentence_stating(q, plan, t, DATED, shared=False)
+        # "xử lý trong thời hạn bao lâu kể từ khi phát hiện", "within how many hours": a span of time the task's own
+        # sentence gives ("trong vòng 48 giờ"), which its timeline does not.
+        if not stated and "timeline" in asked and _DURATION_ASKED.search(q.words) and not _DURATION.search(t.timeline):
+            stated = self._sentence_stating(q, plan, t, _DURATION, shared=False)
         stated = stated or (self.best_sentence(q, plan, t.id) if alone and asks_two(q.text) and len(asked) < 2 and not sentence else "")
         if stated and stated not in " ".join(lines):
             lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{stated}”")
-        return " ".join(lines), [self.cite(plan, t.id, hl)]
+        cites = [self.cite(plan, t.id, hl)]
+        # A time said in another unit (a schedule's row): that unit is cited too.
+        if "timeline" in asked and t.timeline and t.spans[2][1]:
+            cites += [c for c in self._timed_cites([(plan, t)]) if c.section != t.id]
+        return " ".join(lines), cites
 
     def _unnamed_role(self, t: Task, label: str, role: str, asked: list[str], en: bool) -> str:
         """A role the plan names no body in, said outright, with the bodies of the other role when that is not
@@ -301,4 +311,11 @@ class RoleAnswers(MentionAnswers):
 
 # A time a passage sets: a date, a month or quarter, a year, "hằng năm", "thường xuyên".
 _TIMED = re.compile(r"\b(?:20\d\d|\d{1,2}/\d{1,2}|quý|tháng|hằng năm|hàng năm|thường xuyên|định kỳ)\b", re.I)
+
+
+# A span of time asked: "bao lâu", "trong mấy giờ", "how long", "within how many days".
+_DURATION_ASKED = re.compile(r"\b(bao lau|trong (?:vong )?(?:may|bao nhieu) (?:gio|ngay|tuan|thang)|how long|"
+                             r"within how many|how many (?:hours|days|weeks))\b")
+# A span of time stated: "48 giờ", "07 ngày", "3 tháng", "72 hours".
+_DURATION = re.compile(r"\b\d{1,3}\s*(?:giờ|ngày|tuần|tháng|hours?|days?|weeks?)\b(?!\s*/)", re.I)
 
