@@ -26,6 +26,7 @@ from assistant.query import (
     Query,
     Reference,
     asks_content,
+    counted_words,
     detect_intents,
     parse_query,
     two_questions,
@@ -185,7 +186,7 @@ class Assistant:
     def _states_count(self, q: Query, passage: str) -> bool:
         """True when the passage states a count of the noun the question counts ("bao nhiêu đoàn": "- 36 đoàn đại
         diện …"; "how many exhibition booths": "72 gian hàng", the plan's noun through the glossary)."""
-        counted = set(re.findall(r"\b(?:bao nhieu|bn|may|how many)\s+([a-z]+)", spelled_out(q.text.lower()))) - function_words()
+        counted = {w for w in counted_words(q.text) if w.isalpha()} - function_words()
         if q.style == "en":
             said = re.findall(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)", q.text.lower())
             counted |= {tokens(translate_terms(w))[0] for phrase in said for w in phrase.split() if translate_terms(w)}

@@ -93,6 +93,12 @@ def function_pairs() -> frozenset[str]:
 
 
 @cache
+def month_numbers() -> dict[str, int]:
+    """Each name a question gives a month ("february", "feb") and its number (lexicon.toml [lists] months)."""
+    return {name: n for n, names in enumerate(list_words("months"), 1) for name in names.split()}
+
+
+@cache
 def list_words(key: str) -> tuple[str, ...]:
     """Phrasings of a kind of question: "due" is lexicon.toml's [lists] due, "facts.signer" its [facts] signer."""
     table, _, name = key.rpartition(".")

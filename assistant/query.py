@@ -579,6 +579,11 @@ _NAMES_WHICH = re.compile(r"\b(which|what) [\w ,.()-]{0,80}(does|do) (the )?(pla
 _ROLE_WORDS = re.compile(r"\b(lead|leads|leading|coordinat\w*|chu tri|phoi hop|agenc\w+|departments?|bod(y|ies))\b")
 
 
+def counted_words(text: str) -> set[str]:
+    """The word right after a count word, folded: "bao nhiêu đoàn" -> "doan", "how many km" -> "km"."""
+    return set(re.findall(r"\b(?:how many|bao nhieu|bn|may)\s+([a-z0-9/]+)", spelled_out(text.lower())))
+
+
 def asks_content(folded: str) -> bool:
     """"does the plan say anything about …": what it says, whatever role words the topic holds."""
     return bool(_SAYS.search(folded)) or (bool(_NAMES_WHICH.search(folded)) and not _ROLE_WORDS.search(folded))

@@ -392,9 +392,10 @@ def tasks_at_place(t: Turn) -> Reply | None:
         return sum(w in said for w in words) / len(words) if words else 0.0
 
     best = max((x.place for _, x in work), key=fit)
-    if fit(best) < 0.7:
+    top = fit(best)
+    if top < 0.7:
         return None
-    at = [(p, x) for p, x in work if fold(best) in fold(x.place) or fit(x.place) >= fit(best)]
+    at = [(p, x) for p, x in work if fold(best) in fold(x.place) or fit(x.place) >= top]
     return t.answer(t.c.place_list(f.q, best, at))
 
 

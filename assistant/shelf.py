@@ -19,7 +19,7 @@ import numpy as np
 from assistant.agencies import named_bodies, squash
 from assistant.answer import Answer, Choice, Citation
 from assistant.glossary import content_terms, translate_terms, vietnamese
-from assistant.lexicon import list_words, says, spelled_out
+from assistant.lexicon import list_words, month_numbers, says, spelled_out
 from assistant.library import asks_for_plans, issuer_body, plan_json, plan_label, province
 from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
@@ -392,7 +392,7 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
     return phrase, holding(words)
 
 
-_MONTHS = {name: n for n, names in enumerate(list_words("months"), 1) for name in names.split()}
+_MONTHS = month_numbers()
 
 
 def _month(folded: str) -> tuple[int, int] | None:

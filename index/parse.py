@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -169,6 +170,15 @@ _TABLE = re.compile(r"^\s*\|.*\|\s*$|^[^\t\n]*(?:\t[^\t\n]*){2,}$|^[^|\n]+(?:\s\
 _RULE = re.compile(r"^:?-{3,}:?$")
 
 
+@functools.cache
+def _labelled_item() -> re.Pattern[str]:
+    """A heading numbered by a label, folded: "nhiem vu 3. …", "hoat dong 2.3: …", or the label as a code of its
+    initials, the number zero-padded: "nv-01. Kiểm kê khí nhà kính", "hd03: …" (genre.toml [numbering])."""
+    labels = "|".join(re.escape(w) for w in words("numbering", "item_labels"))
+    codes = "|".join(dict.fromkeys("".join(x[0] for x in w.split()) for w in words("numbering", "item_labels")))
+    return re.compile(rf"(?:(?:{labels})\s+|(?:{codes})\s*[-.]?\s*0*(?=\d))(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s*[.:]\s+(?=\S)")
+
+
 def _numbered(clean: str) -> tuple[str, bool]:
     """A heading numbered in words, as the numerals say it, and whether a word labelled its number:
     "Phần thứ ba" -> "PHẦN III: Phần thứ ba", "Nhiệm vụ 3. Phục hồi chức năng" -> "3. Phục hồi chức
@@ -179,10 +189,7 @@ def _numbered(clean: str) -> tuple[str, bool]:
     if m and m.group(1) in ordinals:
         rest = clean[m.end():].strip()
         return f"PHẦN {ROMAN[ordinals.index(m.group(1))]}: {rest or clean}", False
-    labels = "|".join(re.escape(w) for w in words("numbering", "item_labels"))
-    # Each label also as a code of its initials, the number zero-padded: "NV-01. Kiểm kê khí nhà kính", "HĐ03:".
-    codes = "|".join(dict.fromkeys("".join(x[0] for x in w.split()) for w in words("numbering", "item_labels")))
-    m = re.match(rf"(?:(?:{labels})\s+|(?:{codes})\s*[-.]?\s*0*(?=\d))(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s*[.:]\s+(?=\S)", f)
+    m = _labelled_item().match(f)
     if m:
         return f"{m.group(1)}. {clean[m.end():]}", True
     return clean, False
@@ -249,6 +256,11 @@ class _Row:
     group: str  # the group a numbered row is in ("II"), "" for none
     grouping: bool = False  # a group row
     title: str = ""  # a group row's title as its number cell gives it ("II. Ứng phó")
+
+
+def _filled(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """A table's rows that have some cell filled, as a reader counts them."""
+    return [(li, r) for li, r in rows if any(c.strip() for c in r)]
 
 
 def _table_rows(data: list[tuple[int, list[str]]], numcol: int) -> list[_Row]:
@@ -572,10 +584,10 @@ class _Builder:
             year = next(iter(years)) if len(years) == 1 else ""
             self.tasks = [self._scheduled(t, year) for t in self.tasks]
         phases = self._phases()
+        by_id = {s.id: s for s in self.sections}
         if phases:
-            by_id = {s.id: s for s in self.sections}
             self.tasks = [self._phased(t, phases, by_id) for t in self.tasks]
-        self.tasks = [self._self_timed(t) for t in self.tasks]
+        self.tasks = [self._self_timed(t, by_id.get(t.id)) for t in self.tasks]
         order = {s.id: n for n, s in enumerate(self.sections)}
         self.tasks.sort(key=lambda t: order[t.id])  # numbered as the plan numbers them
         return self._plan()
@@ -606,10 +618,9 @@ class _Builder:
         # Its time is said in the schedule's row: the timeline's span points there (a list by time cites it).
         return replace(t, timeline=said, when=parse_timeline(said), spans=(*t.spans[:2], span, *t.spans[3:]))
 
-    def _self_timed(self, t: Task) -> Task:
-        """A task no role line, duty, schedule or phase gives a time takes the deadline its own text states
-        ("… đưa chuyên mục việc làm cho người cao tuổi vào vận hành hoàn thành trong quý II/2027")."""
-        sec = next((x for x in self.sections if x.id == t.id), None)
+    def _self_timed(self, t: Task, sec: Section | None) -> Task:
+        """A task no role line, duty, schedule or phase gives a time takes the deadline its own text (its section
+        `sec`) states ("… đưa chuyên mục việc làm cho người cao tuổi vào vận hành hoàn thành trong quý II/2027")."""
         if t.timeline or sec is None:
             return t
         found = completion(self.text[sec.start : sec.end])
@@ -684,7 +695,7 @@ class _Builder:
             # Each body's row is a unit of the part holding the table ("IV.3"), its duty: a citation of who leads
             # a task points to the row that says so.
             base = st.ids.get("item") or st.ids.get("part", "table")
-            for k, (li, r) in enumerate(((li, r) for li, r in rows[1:] if any(c.strip() for c in r)), 1):
+            for k, (li, r) in enumerate(_filled(rows[1:]), 1):
                 body = next((c for c in r if re.match(body_head() + r"\s", c.strip(), re.I)), r[0])
                 starts.append(_Start(li, f"{base}.{k}", "row", base, canon(body).strip(" .;:"), "implementation", li, li + 1))
             return j
@@ -692,8 +703,7 @@ class _Builder:
         # A table with no column of numbers ("| Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện |"): its rows are
         # numbered in order, as a reader counts them.
         if "number" not in cols and not units and not indicators:
-            units = [_Row(li, r, str(k), "") for k, (li, r) in enumerate(
-                ((li, r) for li, r in rows[1:] if any(c.strip() for c in r)), 1)]
+            units = [_Row(li, r, str(k), "") for k, (li, r) in enumerate(_filled(rows[1:]), 1)]
         # A second appendix's rows are "appendix.…" too where no row of the first has their ids (targets numbered
         # 1–7 in Phụ lục I, tasks I.1–IV.4 in Phụ lục II), as DESIGN.md's scheme writes an appendix row; its own
         # heading keeps "appendix2".

@@ -74,6 +74,13 @@ _INLINE = re.compile(
 _DONE = re.compile(r"(?:hoàn thành|xong|trước|thời gian|thời hạn|tiến độ)\s*\S*\s*$", re.IGNORECASE)
 
 
+def _with_before(text: str, a: int) -> int:
+    """Where a point in time starting at `a` starts with the word "trước" before it kept: "trước ngày 31/3/2027" is
+    a deadline, not the day itself."""
+    before = re.search(r"(?i)trước\s+$", text[:a])
+    return before.start() if before else a
+
+
 def find_timeline(sentence: str) -> tuple[str, int, int] | None:
     """The timeline phrase of a sentence and its span: a labelled one ("thời gian thực hiện: …"); else
     the points in time it finishes by ("sơ kết … trong quý IV năm 2027 và tổng kết … trong năm 2030"
@@ -88,11 +95,8 @@ def find_timeline(sentence: str) -> tuple[str, int, int] | None:
         if g == 1:
             return text, a, b
         if g == 2:
-            # "trước ngày 31/3/2027" is a deadline, not the day itself: the word stays.
-            before = re.search(r"(?i)trước\s+$", sentence[:a])
-            if before:
-                text, a = sentence[before.start():b], before.start()
-            points.append((text, a, b))
+            a = _with_before(sentence, a)
+            points.append((sentence[a:b], a, b))
             continue
         rank = (1 if _DONE.search(sentence[max(0, m.start() - 30):a]) else 0, a)
         if best is None or rank > best[0]:
@@ -110,8 +114,7 @@ def completion(text: str) -> tuple[str, int, int] | None:
         if m.group(1):
             return m.group(1), m.start(1), m.end(1)
         if m.group(2) and _DONE.search(text[max(0, m.start() - 30) : m.start(2)]):
-            before = re.search(r"(?i)trước\s+$", text[: m.start(2)])
-            a = before.start() if before else m.start(2)
+            a = _with_before(text, m.start(2))
             return text[a : m.end(2)], a, m.end(2)
     return None
 

@@ -8,8 +8,8 @@ import re
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, overlap
 from assistant.glossary import content_terms, vietnamese
-from assistant.lexicon import list_words, spelled_out
-from assistant.query import Query
+from assistant.lexicon import list_words
+from assistant.query import Query, counted_words
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
 from index.normalize import canon, fold, tokens, unwrap
@@ -107,7 +107,7 @@ class TargetAnswers(ComposerBase):
         "bao nhiêu tuổi" of a retirement age is not answered by "trẻ em 5 tuổi": no other word is shared."""
         years = self.asked_years(q)
         pool = pool if pool is not None else [t for t in self.targets if not (years and t.year not in years)]
-        said = set(re.findall(r"\b(?:how many|bao nhieu|bn|may)\s+([a-z0-9/]+)", spelled_out(q.text.lower())))
+        said = counted_words(q.text)
         said |= {_UNITS[w] for w in said if w in _UNITS}  # "hectares": "ha"
         words = {w for w in lexical_terms(q.text, q.style == "en") if "_" not in w} - said - self._setting - self._frame
         hits = [t for t in pool if not t.baseline and len(u := fold(t.unit).strip(" .")) >= 2 and u in said

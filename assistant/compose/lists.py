@@ -8,7 +8,7 @@ import re
 from assistant.agencies import Agency
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, leads_match, locate, overlap, short, under
-from assistant.lexicon import list_words, says
+from assistant.lexicon import month_numbers, says
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from index.normalize import fold, unwrap
@@ -330,7 +330,7 @@ def point_in_time(text: str) -> str:
     m = re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter\s+(?:of\s+)?(20\d\d)\b|\bq([1-4])\s*[/ ]?\s*(20\d\d)\b", f)
     if m:
         return f"quy {_ORDINAL_QUARTER[m.group(1)] if m.group(1) else m.group(3)}/{m.group(2) or m.group(4)}"
-    months = {name: n for n, names in enumerate(list_words("months"), 1) for name in names.split() if len(name) > 3}
+    months = {name: n for name, n in month_numbers().items() if len(name) > 3}  # "may", "mar" are words too
     m = re.search(r"\b(" + "|".join(months) + r")\s+(?:of\s+)?(20\d\d)\b", f)
     return f"thang {months[m.group(1)]}/{m.group(2)}" if m else ""
 
