@@ -423,6 +423,9 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | N
         if "coordinate" not in table and re.search(r"(?:chủ trì|phối hợp)\s*:", cell, re.I):
             pieces = _role_pieces(cell, sec.start)
             roles.update({k: (v, sec.start, sec.end) for k, (v, _, _) in pieces.items() if k in {"lead", "coordinate"}})
+        elif "coordinate" not in table:
+            # Its leads marked in it ("Công an tỉnh (chủ trì), Sở Công Thương, UBND các xã"): the others take part.
+            roles.update({k: (v, sec.start, sec.end) for k, (v, _, _) in _marked_roles(cell, sec.start).items()})
     else:
         roles = _lines_roles(b, sec)
         if "lead" not in roles:

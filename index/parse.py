@@ -13,7 +13,7 @@ from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "55"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "57"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -62,6 +62,7 @@ class Task:
     bullets: tuple[Task, ...] = ()
     cost: str = ""  # the sum a task table's cost column gives it, with the column's unit ("760 triệu đồng")
     place: str = ""  # where a task table's column says it happens ("Quảng trường Trung tâm tỉnh")
+    code: str = ""  # the code the plan labels the task with instead of a number ("NV-01"), as written
 
     @property
     def own(self) -> tuple[Task, ...]:
@@ -177,6 +178,22 @@ def _labelled_item() -> re.Pattern[str]:
     labels = "|".join(re.escape(w) for w in words("numbering", "item_labels"))
     codes = "|".join(dict.fromkeys("".join(x[0] for x in w.split()) for w in words("numbering", "item_labels")))
     return re.compile(rf"(?:(?:{labels})\s+|(?:{codes})\s*[-.]?\s*0*(?=\d))(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s*[.:]\s+(?=\S)")
+
+
+@functools.cache
+def _item_code() -> re.Pattern[str]:
+    """A heading's label that is a code of a label's initials ("NV-01", "HĐ03"), folded (genre.toml [numbering])."""
+    codes = "|".join(dict.fromkeys("".join(x[0] for x in w.split()) for w in words("numbering", "item_labels")))
+    return re.compile(rf"[\s#*|-]*((?:{codes})\s*[-.]?\s*\d{{1,3}})\s*[.:]", re.I)
+
+
+def code_of(text: str) -> str:
+    """The code a unit's text opens with ("NV-01. Kiểm kê …" -> "NV-01"), as written; "" for none."""
+    head = text[:40]
+    m = _item_code().match(fold(head))
+    if not m:
+        return ""
+    return head[m.start(1) : m.end(1)] if len(fold(head)) == len(head) else m.group(1).upper()
 
 
 def _numbered(clean: str) -> tuple[str, bool]:
@@ -316,6 +333,21 @@ class _State:
     headings: int = 0  # groups of a part's items under headings that number nothing ("### Giai đoạn 1 (…)")
     labelled_run: bool = False  # the current dotted run is numbered by labels ("Chỉ tiêu 1:" …)
     heading_item: bool = False  # the current item is a Markdown heading ("### 1. Hoàn thiện dữ liệu")
+
+
+# A column of a time a task table marks ("| 2026 | 2027 | 2028 |", "Năm 2027", "Quý I/2026"): a year or a quarter.
+_TIME_COLUMN = re.compile(r"^(?:năm\s+)?(20\d\d)$|^quý\s+(?:[IV]{1,3}|[1-4])\s*(?:/|năm)\s*20\d\d$", re.I)
+
+
+def _marked_times(header: list[str], row: list[str]) -> str:
+    """The times a task table's row marks ("x") in its columns of years or quarters, as their heads say them:
+    "Năm 2026, năm 2028"; "" for a row that marks none, or a table with no such columns."""
+    times = [n for n, c in enumerate(header) if _TIME_COLUMN.match(c.strip())]
+    runs = [header[n].strip() for n in times if n < len(row) and fold(row[n]).strip(" .") in _MARKS]
+    if len(times) < 2 or not runs:
+        return ""
+    said = [f"năm {m.group(1)}" if (m := _TIME_COLUMN.match(c)) and m.group(1) else c for c in runs]
+    return ", ".join(said)[:1].upper() + ", ".join(said)[1:]
 
 
 def _rows_prefix(st: _State, starts: list[_Start]) -> str:
@@ -588,6 +620,9 @@ class _Builder:
         if phases:
             self.tasks = [self._phased(t, phases, by_id) for t in self.tasks]
         self.tasks = [self._self_timed(t, by_id.get(t.id)) for t in self.tasks]
+        # A task labelled by a code ("NV-01. Kiểm kê …") keeps it: staff name it so.
+        self.tasks = [replace(t, code=code) if (u := by_id.get(t.id)) is not None and (code := code_of(self.text[u.start : u.end]))
+                      else t for t in self.tasks]
         order = {s.id: n for n, s in enumerate(self.sections)}
         self.tasks.sort(key=lambda t: order[t.id])  # numbered as the plan numbers them
         return self._plan()
@@ -728,6 +763,8 @@ class _Builder:
                 continue
             starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
             self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
+            if "timeline" not in cols and (marked := _marked_times(header, r)):
+                self.table_cols[sid]["timeline"] = marked
             # A cost in figures takes the unit its column's head gives ("Kinh phí dự kiến (triệu đồng)").
             money = re.search(r"\(([^()]*(?:đồng|VNĐ|VND)[^()]*)\)", header[cols["cost"]]) if "cost" in cols else None
             if money and re.fullmatch(r"[\d.,]+", self.table_cols[sid].get("cost", "").strip()):

@@ -142,3 +142,16 @@ def due_years(text: str) -> set[int]:
         elif t.kind == "range" and t.last is not None:
             out.add(t.last)
     return out
+
+
+def runs_in(text: str, year: int) -> bool:
+    """A timeline has work in that year: a year, quarter, month or date of it, a range through it ("2025 - 2030",
+    "từ năm 2026 trở đi"); "Năm 2026, năm 2028" runs in 2026 and 2028, not in 2027."""
+    for part in re.split(r"[;,]|\s(?:và|hoặc|and|or)\s", text):
+        t = parse_timeline(part)
+        if t.first is None:
+            continue
+        last = t.last if t.last is not None or t.kind != "range" else year
+        if t.first <= year <= (last if last is not None else t.first):
+            return True
+    return False
