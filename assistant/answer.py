@@ -14,6 +14,10 @@ from index.timeline import Timeline
 def timeline_en(when: Timeline) -> str:
     """An English gloss of a timeline record: "ongoing (regularly)", "Q4 2025", "2025 to 2027"."""
     quarter = re.search(r"(?i)quý\s*(IV|I{1,3}|[1-4])", when.text)
+    # "Năm 2026, năm 2028": years one by one, not the years between them.
+    listed = re.findall(r"(?<!\d)20\d\d(?!\d)", when.text)
+    if when.kind == "range" and len(listed) >= 2 and re.fullmatch(r"(?i)(?:năm\s+)?20\d\d(?:\s*(?:,|và)\s*(?:năm\s+)?20\d\d)+", when.text.strip()):
+        return "in " + ", ".join(listed[:-1]) + " and " + listed[-1]
     return {
         "ongoing": "ongoing (regularly)",
         "yearly": "every year",

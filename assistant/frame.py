@@ -42,6 +42,7 @@ class Frame:
     implementation: bool  # the implementation part asked for
     timeline_kind: str  # a kind of timeline asked for: ongoing | yearly | open | ""
     due: bool  # tasks due (completed, finished) asked for
+    runs: bool  # tasks carried out within a time asked for ("thực hiện trong năm 2027")
     listing: bool  # "liệt kê", "list"
     all_tasks: bool  # every task of the plan ("kế hoạch có bao nhiêu nhiệm vụ")
     tasks: bool  # the question is about tasks ("nhiệm vụ", "tasks"), not about what the plan says
@@ -87,6 +88,7 @@ def read(q: Query, directory: Directory) -> Frame:
         implementation=bool(_IMPLEMENTATION.search(folded)),
         timeline_kind=kind,
         due=says(q.text, "due"),
+        runs=says(q.text, "runs"),
         listing="liet ke" in folded or " list" in folded,
         all_tasks=asks_all_tasks(folded),
         tasks=names_tasks(folded),

@@ -173,8 +173,8 @@ def section_tasks_due(t: Turn) -> Reply | None:
         return (text, cites, False) if cites else None
     if f.timeline_kind:  # a kind named outright ("'Thường xuyên' chứ không phải năm 2024") outweighs a year
         return t.answer(t.c.task_list(f.q, kind=f.timeline_kind, within=t.named_tasks))
-    if f.q.year is not None and (f.due or f.wants("timeline")):
-        text, cites = t.c.task_list(f.q, year=f.q.year, within=t.named_tasks)
+    if f.q.year is not None and (f.due or f.runs or f.wants("timeline")):
+        text, cites = t.c.task_list(f.q, year=f.q.year, within=t.named_tasks, running=f.runs and not f.due)
         return (text, cites, False) if cites else None
     return None
 
@@ -359,8 +359,8 @@ def tasks_due(t: Turn) -> Reply | None:
     """A year asked for names the tasks due in it, whatever else the question mentions ("… trong năm
     2026, không tính các nhiệm vụ hằng năm")."""
     f = t.f
-    if f.aggregate and f.q.year is not None and (f.due or f.wants("timeline")):
-        text, cites = t.c.task_list(f.q, year=f.q.year)
+    if f.aggregate and f.q.year is not None and (f.due or f.runs or f.wants("timeline")):
+        text, cites = t.c.task_list(f.q, year=f.q.year, running=f.runs and not f.due)
         return (text, cites, False) if cites else None
     return None
 
@@ -666,6 +666,20 @@ def reporting(t: Turn) -> Reply | None:
     return (*t.c.quote(f.q, *best), False)
 
 
+def objective_time(t: Turn) -> Reply | None:
+    """"Kế hoạch đặt mốc năm nào để Quảng Ngãi trở thành tỉnh phát triển khá …": a time asked of what an objective
+    sets, not of a task, where retrieval puts a unit of objectives or targets that states years far ahead of the
+    rest: its words, which say each year."""
+    f = t.f
+    if f.asked != ("timeline",) or names_tasks(f.words) or len(t.hits) < 2:
+        return None
+    h = t.hits[0]
+    if t.ask._role(h.section) not in {"objectives", "targets"} or h.score < 2 * t.hits[1].score \
+            or not re.search(r"\b20\d\d\b", h.text):
+        return None
+    return t.answer(t.c.quote(f.q, next(p for p in t.c.plans if p.source == h.doc), h.section))
+
+
 def task_roles(t: Turn) -> Reply | None:
     """Lead / coordinate / timeline of the task the question describes, or of each of two ("nhiệm vụ
     nước sạch … và nhiệm vụ khuyến khích nguồn lực quốc tế … do ai chủ trì")."""
@@ -763,7 +777,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
     elsewhere, document, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
-    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, task_roles, unassigned,
+    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, objective_time, task_roles, unassigned,
     target_late, passage,
 )
 

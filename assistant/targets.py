@@ -59,6 +59,10 @@ def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
     bare = [m for m in _YEAR_AFTER.finditer(text) if not any(m.start() < x.end() and x.start() < m.end() for x in marks)]
     marks = sorted(marks + bare, key=lambda m: m.start())
     if len(marks) < 2:
+        # "Tỷ lệ … (kết quả khảo sát năm 2025 là 7,4%): năm 2026: giảm xuống dưới 6%": a year opening the words
+        # after a colon sets the figure after it, not one the clause mentions before.
+        if marks and (text[: marks[0].start() + 1].rstrip().endswith(":")) and _figure(text[marks[0].end() :]):
+            return [(int(marks[0].group(1) or marks[0].group(2)), text[marks[0].start():])]
         return [(int(marks[0].group(1) or marks[0].group(2)) if marks else default, text)]
     figure = next((x for x in _NUMBER.finditer(text) if not re.fullmatch(r"20\d\d|\d{1,2}/\d+", x.group(1))), None)
     years_first = figure is None or marks[0].start() < figure.start()
@@ -171,7 +175,7 @@ def extract_targets(plan: Plan) -> list[Target]:
             # A clause with hardly a word of its own besides its year and figure continues the one
             # before it: it sets the same indicator for another year.
             own_words = re.sub(r"(?:đến|tới|trong)?\s*năm\s+20\d\d|[\d.,%]+|\b(đạt|có|là|khoảng|trên|dưới|ít nhất)\b", " ", text, flags=re.I)
-            goes_on = not text[:1].isupper() and (len(own_words.split()) < 3 or re.match(r"(?:đến|tới)\s+năm\s+20\d\d", text))
+            goes_on = not text[:1].isupper() and (len(own_words.split()) < 3 or re.match(r"(?:(?:đến|tới)\s+)?năm\s+20\d\d", text))
             subject = previous if goes_on else ""
             if not subject:
                 previous = text

@@ -64,6 +64,9 @@ BLOCKS = "kh-phuong-tan-dinh-dong-rac-thai.pdf"
 CODED = "kh-song-ma-chuyen-doi-xanh.html"
 # A Word plan to organise a festival: venues and hours, a schedule table with no number column, duties body by body.
 EVENT = "kh-bac-ha-ngay-hoi-van-hoa.docx"
+# A Word plan whose task table marks the lead inside the cell of bodies ("Sở Y tế, Sở Giáo dục và Đào tạo (chủ trì)"),
+# the years a task runs by "x" in columns 2026 | 2027 | 2028, and targets "năm 2026: …; năm 2028: …" in one bullet.
+YEARS = "kh-dong-giang-suc-khoe-hoc-duong.docx"
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +74,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
-                 MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT):
+                 MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -465,3 +468,31 @@ def test_an_events_venues_hours_and_schedule_rows(asst: Assistant) -> None:
     ans = asst.ask("o tt van hoa the thao phuong tan ha thi nhung mon gi, ngay may", plan=EVENT)
     assert ans.rule == "tasks_at_place" and {c.section for c in ans.citations} == {"III.2.4", "III.2.6", "III.2.8"}, ans.answer
 
+
+
+def test_a_cell_of_bodies_marks_its_lead_and_columns_of_years_its_time(asst: Assistant) -> None:
+    """The body marked "(chủ trì)" leads, the others of the cell take part; the years a row marks are its time, one by
+    one ("Năm 2026, năm 2028" runs in no 2027)."""
+    ans = asst.ask("For the enforcement task against selling and advertising e-cigarettes around schools, which agencies "
+                   "support the lead agency?", plan=YEARS)
+    assert "Sở Công Thương" in ans.answer and ans.citations[0].section == "III.10", ans.answer
+    assert "Công an tỉnh (Provincial Police) leads" in ans.answer, ans.answer
+    ans = asst.ask("nv 12 lam nam nao", plan=YEARS)
+    assert "Năm 2026, năm 2028" in ans.answer, ans.answer
+    ans = asst.ask("những nhiệm vụ nào được đánh dấu thực hiện trong năm 2027?", plan=YEARS)
+    cited = {c.section for c in ans.citations}
+    assert ans.rule == "tasks_due" and "III.4" in cited and "III.12" not in cited and "III.1" not in cited, ans.answer
+
+
+def test_each_year_of_one_bullet_gets_its_own_figure(asst: Assistant) -> None:
+    """"(kết quả khảo sát năm 2025 là 7,4%): năm 2026: giảm xuống dưới 6%; năm 2028: giảm xuống dưới 3%": 2026 is 6%
+    (the survey's figure is none), 2028 is 3%."""
+    ans = asst.ask("Đến năm 2028, tỷ lệ học sinh đang sử dụng thuốc lá điện tử giảm xuống mức nào?", plan=YEARS)
+    assert "3%" in ans.answer and not ans.abstained, ans.answer
+    figures = {(r["year"], r["value"]) for r in asst.targets_table() if r["doc"] == YEARS}
+    assert {(2026, "6%"), (2028, "3%")} <= figures and (2026, "7,4%") not in figures, figures
+
+
+def test_a_task_coded_by_the_plan_is_shown_with_its_code(asst: Assistant) -> None:
+    ans = asst.ask("ubnd xa phuong chu tri nv nao? phoi hop nhung nv nao", plan=CODED)
+    assert "không nêu Ủy ban nhân dân các xã, phường chủ trì" in ans.answer and "NV-02." in ans.answer, ans.answer

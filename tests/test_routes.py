@@ -63,6 +63,9 @@ CASES = [
     ("tỷ lệ bao phủ bảo hiểm y tế năm 2030", "target", "target", "95%"),
     # A target asked that no indicator answers, of a task that states no figure of it.
     ("What target does the plan set for reducing child marriage in ethnic minority areas?", "target_unset", "refusal", ""),
+    # A year asked of what an objective sets, not of any task.
+    ("Kế hoạch đặt mốc năm nào để Quảng Ngãi trở thành tỉnh phát triển khá của vùng miền Trung?", "objective_time",
+     "passage", "đến năm 2025"),
     ("ai chủ trì nhiệm vụ về nhà ở xã hội", "task_roles", "role", "Sở Xây dựng"),
     ("các sở, ngành gửi báo cáo kết quả thực hiện hằng năm trước ngày nào?", "reporting", "passage", "30/10"),
     ("what is the purpose of the plan", "passage", "passage", "I.1"),

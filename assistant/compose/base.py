@@ -128,15 +128,15 @@ class ComposerBase:
         return plan is not None and not plan.tasks and bool(plan.duties)
 
     def _task_label(self, t: Task, en: bool) -> str:
-        return f"{'task' if en else 'nhiệm vụ'} {t.id} ({t.title})"
+        return f"{'task' if en else 'nhiệm vụ'} {t.id} ({titled(t)})"
 
     def gist(self, plan: Plan, t: Task) -> str:
         """What a task is, for a list: its heading, or where it has none (a label cut from its text, a
-        bullet's whole sentence) its first sentence, cut at a word."""
+        bullet's whole sentence) its first sentence, cut at a word; after its code where the plan codes it."""
         if not t.title.endswith("…"):
-            return short(t.title)
+            return titled(t, short(t.title))
         _, sents = self._sentences(plan, t.id)
-        return short(sents[0]) if sents else t.title
+        return titled(t, short(sents[0]) if sents else t.title)
 
     def _names(self, names: tuple[str, ...] | list[str], en: bool) -> str:
         if not en:
@@ -198,6 +198,13 @@ STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^
 
 # A labelled line ("- Cơ quan chủ trì tham mưu: …", "Sản phẩm: …").
 _LABELLED = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
+
+
+def titled(t: Task, title: str | None = None) -> str:
+    """A task's title (or `title`), after the code the plan labels it with as the plan writes it: "NV-01. Kiểm kê
+    khí nhà kính …"."""
+    title = t.title if title is None else title
+    return f"{t.code}. {title}" if t.code else title
 
 
 def short(text: str, most: int = 160) -> str:

@@ -7,13 +7,13 @@ import re
 
 from assistant.agencies import Agency
 from assistant.answer import Citation
-from assistant.compose.base import ComposerBase, leads_match, locate, overlap, short, under
+from assistant.compose.base import ComposerBase, leads_match, locate, overlap, short, titled, under
 from assistant.lexicon import month_numbers, says
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from index.normalize import fold, unwrap
 from index.parse import Plan, Task
-from index.timeline import due_years, kinds
+from index.timeline import due_years, kinds, runs_in
 
 
 class ListAnswers(ComposerBase):
@@ -27,14 +27,20 @@ class ListAnswers(ComposerBase):
         # asked at all ("hội phụ nữ phường nv nào", "what tasks does the Youth Union have").
         both = not leads and (says(q.text, "involvement") or {"lead", "coordinate"} <= set(q.intents)
                               or not {"lead", "coordinate"} & set(q.intents))
+        # "chủ trì nv nào? phối hợp những nv nào": each role asked is answered, the one it holds in no task too.
+        asked_both = {"lead", "coordinate"} <= set(q.intents)
+        en = q.style == "en"
         for a in agencies[:3]:
             for role in (("lead", "coordinate") if both else (None,)):
                 text, c = self._agency_tasks(q, a, leads, within, role)
                 if both and not c:
+                    if asked_both and role == "lead":
+                        texts.append(f"The plan names {self._names([a.name], True)} as lead of no task." if en
+                                     else f"Kế hoạch không nêu {a.name} chủ trì nhiệm vụ nào.")
                     continue
                 texts.append(text)
                 cites += [x for x in c if x not in cites]
-        if not texts:
+        if not cites:
             return self._agency_tasks(q, agencies[0], leads, within)
         return " ".join(texts), cites
 
@@ -113,7 +119,7 @@ class ListAnswers(ComposerBase):
 
     def place_list(self, q: Query, place: str, tasks: list[tuple[Plan, Task]]) -> tuple[str, list[Citation]]:
         """The tasks a table sets at a place, each with its time, as the plan words them."""
-        items = "; ".join(f"{t.id} ({t.title}; {t.timeline})" for _, t in tasks)
+        items = "; ".join(f"{t.id} ({titled(t)}; {t.timeline})" for _, t in tasks)
         text = (f"At {place} ({len(tasks)}): {items}." if q.style == "en" else f"Tại {place} ({len(tasks)}): {items}.")
         return text, [self.cite(p, t.id) for p, t in tasks]
 
@@ -186,10 +192,11 @@ class ListAnswers(ComposerBase):
 
     def task_list(self, q: Query, timeline: str | None = None,
                   within: list[Task] | None = None, kind: str = "", year: int | None = None,
-                  saying: str = "") -> tuple[str, list[Citation]]:
+                  saying: str = "", running: bool = False) -> tuple[str, list[Citation]]:
         """Every task of the plan (or among `within`), or every task with the given timeline (its
         wording, or its kind: "ongoing", "open" for "… and the following years", or words it holds:
-        `saying` "quý II/2026"), each cited."""
+        `saying` "quý II/2026"), each cited. A `year` lists the tasks due in it; `running`, those carried out in it
+        ("Năm 2026, năm 2027", "2025 - 2030")."""
         # A task under a heading that says the kind ("### Nhiệm vụ thường xuyên") is of that kind, whatever its own
         # time says ("Chủ nhật cuối cùng hằng tháng").
         headed = {id(t) for p in self.plans for s in p.sections if kind and s.kind == "group" and kind in kinds(s.title)
@@ -206,7 +213,7 @@ class ListAnswers(ComposerBase):
                 return _point_in_time(saying) in _point_in_time(t.timeline) or _in_months(saying, t.timeline) \
                     or (not worded and _due_in(saying, t.timeline))
             if year is not None:
-                return year in due_years(t.timeline)
+                return runs_in(t.timeline, year) if running else year in due_years(t.timeline)
             if kind == "open":
                 return t.when.kind == "range" and t.when.last is None
             return kind in kinds(t.timeline) if kind else timeline is None or fold(t.timeline) == fold(timeline)
@@ -224,11 +231,14 @@ class ListAnswers(ComposerBase):
         if year is not None:
             items = "; ".join(f"{t.id} ({named(p, t, parts)}" + ("" if t.bullets else f"; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}")
                               + f"; {'timeline' if en else 'thời gian'}: {_timelines(parts)})" for p, t, parts in rows)
+            if running:
+                said_en, said_vi = f"carried out in {year}", f"thực hiện trong năm {year}"
+            else:
+                said_en, said_vi = f"due in {year}", f"có hạn trong năm {year}"
             if not rows:
-                return ((f"No task of the plan is due in {year}." if en else f"Kế hoạch không có nhiệm vụ nào hạn trong năm {year}."),
-                        [])
-            text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''} due in {year}: {items}." if en
-                    else f"Có {len(rows)} nhiệm vụ có hạn trong năm {year}: {items}.")
+                return ((f"No task of the plan is {said_en}." if en else f"Kế hoạch không có nhiệm vụ nào {said_vi}."), [])
+            text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''} {said_en}: {items}." if en
+                    else f"Có {len(rows)} nhiệm vụ {said_vi}: {items}.")
             return text, self._timed_cites([(p, t) for p, t, _ in rows])
         if (saying or kind) and not rows:
             said = saying or _KINDS[kind][0 if en else 1]

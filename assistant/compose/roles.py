@@ -6,7 +6,7 @@ import re
 
 from assistant.agencies import Agency, named_bodies
 from assistant.answer import Citation, timeline_en
-from assistant.compose.base import DATED, STATES_FIGURE, longest_run, overlap, topic_terms
+from assistant.compose.base import DATED, STATES_FIGURE, longest_run, overlap, titled, topic_terms
 from assistant.compose.mentions import MentionAnswers
 from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_day, asks_figure, asks_two, names_tasks
@@ -304,7 +304,7 @@ class RoleAnswers(MentionAnswers):
             text = (f"{self._task_label(t, True)}: “{first}” Lead: {self._names(t.lead, True)}. "
                     f"Coordinating: {self._names(t.coordinate, True)}. Timeline: {t.timeline}.")
         else:
-            text = (f"Nhiệm vụ {t.id} ({t.title}): {first} Chủ trì: {'; '.join(t.lead)}. "
+            text = (f"Nhiệm vụ {t.id} ({titled(t)}): {first} Chủ trì: {'; '.join(t.lead)}. "
                     f"Phối hợp: {'; '.join(t.coordinate)}. Thời gian: {t.timeline}.")
         return text, [self.cite(plan, t.id)]
 
