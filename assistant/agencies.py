@@ -140,8 +140,13 @@ class Directory:
                 glued = "Sở " + "".join(field) if 1 < len(field) <= 3 else ""
             # "sldtbxh", "stc", "syt", "snn": a department's initials glued to the "s" of its "Sở", as staff type them.
             s_glued = ["s" + ws[1] for x in (initials, first_word.get(a.name, "")) if len(ws := squash(x).split()) == 2]
+            # "ubnd xa phuong", "ủy ban nhân dân các xã phường": a committee's name in its short or long form, with or
+            # without the "các" of its units.
+            forms = {re.sub(r"^Ủy ban nhân dân\b", "UBND", bare), re.sub(r"^UBND\b", "Ủy ban nhân dân", bare)} - {bare} \
+                if re.match(r"(?:UBND|Ủy ban nhân dân)\s", bare) else set()
+            forms |= {re.sub(r"\s+các\s+", " ", x) for x in (bare, *forms) if re.match(r"(?:UBND|Ủy ban nhân dân)\s+các\s", x)}
             for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, level, first_word.get(a.name, ""),
-                          *s_glued, *a.aliases):
+                          *s_glued, *sorted(forms), *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))

@@ -317,6 +317,8 @@ class Assistant:
         if parts is None:
             return self._ask(question, k, history, retriever, FOCUS_DEPTH, named)
         first, second = (self._ask(p, k, history, retriever, FOCUS_DEPTH, named) for p in parts)
+        if second.answer == first.answer:  # both asks answered by one passage: said once
+            return replace(first, question=question)
         said = [a for a in (first, second) if not a.abstained] or [first]
         cites = tuple(dict.fromkeys((*first.citations, *second.citations)))
         return replace(said[0], question=question, answer=f"{first.answer} {second.answer}",

@@ -22,7 +22,7 @@ from assistant.glossary import (
     translate_terms,
 )
 from assistant.lexicon import abbreviations, function_words, intent_tokens
-from assistant.query import Query, english_topic
+from assistant.query import Query, bracket_readings, english_topic
 from assistant.retrieve import Hit, Retriever, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, Scope
 from index.normalize import fold, tokens, tones
@@ -221,9 +221,13 @@ class Evidence:
         return top[0][1] if top else 0.0
 
     def coverage(self, q: Query) -> float:
-        """The share of the question's content bigrams found in the plan."""
+        """The share of the question's content bigrams found in the plan; of its best reading where a bracket says
+        again in other words what it names ("người già (người cao tuổi)")."""
+        return max(self._coverage(text, q.style) for text in bracket_readings(q.text))
+
+    def _coverage(self, text: str, style: str) -> float:
         # Abbreviations count as the words they stand for ("kq" is "kết quả").
-        toks = tokens(translate_terms(q.text)) if q.style == "en" else expand_tokens(q.text, False)
+        toks = tokens(translate_terms(text)) if style == "en" else expand_tokens(text, False)
         bigrams = [f"{a}_{b}" for a, b in itertools.pairwise(toks)
                    if not (a in _QUESTION_WORDS and b in _QUESTION_WORDS)]
         known = self.retriever.known_terms(bigrams)

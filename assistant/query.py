@@ -626,6 +626,23 @@ _ROLE_KINDS = frozenset({"lead", "coordinate", "timeline"})
 _BACK = re.compile(r"\b(?:này|đó|ấy|nói trên|trên|it|its|this|that|these|those|they|them)\b", re.I)
 
 
+# "người già (người cao tuổi)": a bracket of a few words, no figure, saying again what the words before it say.
+_RESTATED = re.compile(r"\(\s*([^\W\d_]+(?:[ \-][^\W\d_]+){0,5})\s*\)")
+
+
+def bracket_readings(text: str) -> list[str]:
+    """The question as typed, then as it reads with each bracket of a few words put for as many words before it:
+    "kh nhắc người già (người cao tuổi) ở mục nào" also reads "kh nhắc người cao tuổi ở mục nào". The bracket
+    names the same thing in other words, which the plan may write where it writes none of the first."""
+    out = [text]
+    for m in _RESTATED.finditer(text):
+        said = m.group(1).split()
+        before = text[: m.start()].rstrip().split(" ")
+        # How many words the bracket restates is not written: one reading for each count up to one more than its own.
+        out += [" ".join(before[: len(before) - n] + said) + text[m.end() :] for n in range(1, min(len(said) + 1, len(before)) + 1)]
+    return out
+
+
 def two_questions(text: str) -> tuple[str, str] | None:
     """A question that asks two things of two topics ("bao nhiêu phần trăm lao động tham gia bảo hiểm xã hội, và cơ
     quan nào chủ trì nhiệm vụ triển khai Luật Bảo hiểm xã hội?"), as two questions; the words before a colon that

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from assistant.answer import Citation
-from assistant.compose.base import locate, marked, run_pattern, wording
+from assistant.compose.base import locate, marked, run_pattern, titled, wording
 from assistant.compose.passages import PassageAnswers
 from assistant.glossary import translate_terms
 from assistant.lexicon import says, spelled_out
-from assistant.query import Query, names_tasks
+from assistant.query import Query, bracket_readings, names_tasks
 from index.normalize import fold, has_diacritics, tokens, unwrap
 from index.parse import Plan, Task
 
@@ -32,7 +32,12 @@ class MentionAnswers(PassageAnswers):
         m = _MENTION.search(text.lower() if q.style == "en" else marked(text, ","))
         if not m or (least < 3 and not names_tasks(q.words)):  # asks for tasks, not what it says
             return "", []
-        phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", m.group("what"))[0]
+        what = m.group("what")
+        # "Báo Quảng Ngãi và Đài PT-TH tỉnh được nhắc đến ở nhiệm vụ nào": what is named comes before the verb, and
+        # the words after it ask where ("ở nhiệm vụ nào" is no "ô nhiễm").
+        if _PASSIVE_WHERE.match(what):
+            what = re.sub(r"\b(?:co )?(?:duoc|dc|bi)\s*$", "", text[: m.start()].strip() if q.style == "en" else marked(text, ",")[: m.start()]).strip()
+        phrase = re.split(r"\b(moi|please|list|and give|va cho|de |so that|for me|giup|liet ke|kem)\b", what)[0]
         # "… Bà mẹ Việt Nam anh hùng không, cụ thể thế nào": the question's tail names nothing.
         phrase = re.split(r"\b(khong|ko|chua|cu the|the nao|nhu the nao|or not|and if|if so)\b", phrase)[0]
         if re.match(r"\s*(dong |cung )?(chu tri|phoi hop)\b", phrase):
@@ -40,8 +45,8 @@ class MentionAnswers(PassageAnswers):
         pool = [(p, t) for p in self.plans for t in p.work() if within is None or t in within]
         named = self.directory.find(phrase) if least < 3 else []  # "bảo hiểm xã hội tự nguyện" is no agency
         if named:  # "which tasks mention the Department of Finance": as lead, coordinator or in the text
-            a = named[0]
-            return a.name, [t for p, t in pool if a.name in self._task_agencies[(p.source, t.id)]]
+            names = list(dict.fromkeys(a.name for a in named))
+            return " / ".join(names), [t for p, t in pool if set(names) & set(self._task_agencies[(p.source, t.id)])]
         shown: list[str] = []
         found: list[Task] = []
         head: list[str] = []
@@ -91,7 +96,15 @@ class MentionAnswers(PassageAnswers):
                                                             r"every section|all (?:the )?sections|mentioned|addressed|discussed|"
                                                             r"referred to|covered)\b", q.words)):
             return "", []
-        text = re.sub(r"\([^)]*\)?", " ", q.text)
+        # "người già (người cao tuổi)": what the question names, else what its bracket says it in other words.
+        for text in bracket_readings(q.text):
+            found = self._units_naming(re.sub(r"\([^)]*\)?", " ", text), en)
+            if found[1]:
+                return found
+        return "", []
+
+    def _units_naming(self, text: str, en: bool) -> tuple[str, list[tuple[Plan, str]]]:
+        """The units naming what a question's words (`text`, brackets cut) ask the whereabouts of (mention_units)."""
         folded = " " + spelled_out(text.lower() if en else text) + " "
         m = _MENTION.search(folded)
         phrase = _bare(_asked(m.group("what"))) if m else ""
@@ -186,10 +199,13 @@ class MentionAnswers(PassageAnswers):
         rows = [(p, t) for p in self.plans for t in p.work() if t in tasks]
         leads = "lead" in q.intents  # "… kèm sở chủ trì", "with its lead department"
         named = [self._naming(p, t.id, phrase) for p, t in rows]
+        # A body named only in a role line ("- Cơ quan phối hợp thực hiện: …, Báo Quảng Ngãi; …") is quoted from it.
+        named = [(c, sent or _role_line(p, t, phrase)) for (p, t), (c, sent) in zip(rows, named, strict=True)]
         # Up to three tasks: the sentence itself, which answers "does the plan mention X" too.
         quote = len(rows) <= 3
-        items = "; ".join(f"{t.id} ({t.title})" + (f" — {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
-                                                    if leads else "") + (f": “{sent}”" if quote and sent else "")
+        items = "; ".join(f"{t.id} ({titled(t)})" + (f" — {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
+                                                    if leads else "") + _roles_of(phrase, t, en)
+                          + (f": “{sent}”" if quote and sent else "")
                           for (_, t), (_, sent) in zip(rows, named, strict=True))
         stop = "" if items.endswith("”") else "."  # a quoted sentence ends with its own stop
         text = (f"{len(rows)} task{'s mention' if len(rows) > 1 else ' mentions'} “{phrase}”: {items}{stop}" if en
@@ -209,6 +225,27 @@ class MentionAnswers(PassageAnswers):
         return self.cite(plan, sid), ""
 
 
+def _role_line(plan: Plan, t: Task, phrase: str) -> str:
+    """The words of the task that give a body of the phrase its role (its role line, cell or bracket), "" where
+    the phrase names no body of the task's roles."""
+    names = phrase.split(" / ")
+    for n, role in ((0, t.lead), (1, t.coordinate)):
+        a, b = t.spans[n] if len(t.spans) > n else (0, 0)
+        if b > a and any(x in role for x in names):
+            line = " ".join(unwrap(plan.text[a:b]).split()).strip(" -;.")
+            return line if len(line) <= 400 else ""
+    return ""
+
+
+def _roles_of(phrase: str, t: Task, en: bool) -> str:
+    """The role in the task of each body the phrase names that leads it or takes part in it ("Báo Quảng Ngãi:
+    phối hợp"), "" for a phrase naming none."""
+    said = [(name, "lead" if name in t.lead else "coordinate") for name in phrase.split(" / ")
+            if name in t.lead or name in t.coordinate]
+    words = {"lead": ("lead", "chủ trì"), "coordinate": ("coordinates", "phối hợp")}
+    return "".join(f" — {name}: {words[role][0 if en else 1]}" for name, role in said)
+
+
 _U = TypeVar("_U")  # what a pool holds: a task, or a unit's id
 
 # "…nhắc đến X", "…mention X": X is what the tasks must name.
@@ -216,11 +253,15 @@ _MENTION = re.compile(
     r"\b(nhac den|nhac toi|nhac gi (?:den|toi|ve)|de cap den|de cap toi|de cap gi (?:den|toi|ve)|"
     r"co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
+    r"address|addresses|touch on|touches on|"
     r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
     r"co noi dung|say anything about|says anything about|anything about|"
     r"(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,3}?(?:phai|can))"
     r"\b(?P<what>.+)"
 )
+# Words after a verb of mentioning that ask where, not what: "(được nhắc đến) ở (những) nhiệm vụ nào", "in which tasks".
+_PASSIVE_WHERE = re.compile(r"\s*(?:o|trong|tai|in|at|under)\s+(?:(?:nhung|cac|which|what)\s+)?(?:nhiem vu|nv|muc|phan|tasks?|"
+                            r"sections?|items?|parts?)\b")
 # Words that frame a question about where the plan says something, not what it says: cut from its ends.
 _FRAME = re.compile(
     # "ở những mục nào", "ở tất cả những phần, mục nào"

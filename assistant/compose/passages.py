@@ -25,6 +25,16 @@ class PassageAnswers(ComposerBase):
         picked = order[:1]
         if n > 1 and len(order) > 1 and score(sents[order[1]]) > 0 and abs(order[1] - order[0]) == 1:
             picked = sorted(order[:2])
+        elif n > 1 and len(order) > 1:
+            # "… chính sách cho Bà mẹ VN anh hùng và Quỹ Đền ơn đáp nghĩa": the sentence saying most of what the best
+            # one leaves unsaid, wherever it stands, where it says a phrase of it (a bigram) and more.
+            rest = terms - set(lexical_terms(sents[order[0]]))
+            gain = {i: overlap(rest, set(lexical_terms(sents[i]))) for i in order[1:]}
+            other = max(order[1:], key=lambda i: gain[i])
+            if gain[other] >= 4:
+                picked = sorted([order[0], other])
+        if len(picked) > 1 and picked[1] - picked[0] > 1:  # two sentences apart: each kept whole, or cut alone
+            return " … ".join(x if len(x) < 500 else x[:500].rsplit(" ", 1)[0] + "…" for x in (sents[i] for i in picked))
         best = " ".join(sents[i] for i in picked)
         return best if len(best) < 700 else best[:700].rsplit(" ", 1)[0] + "…"
 
