@@ -19,7 +19,7 @@ from pathlib import Path
 
 from assistant.lexicon import function_pairs, phrases
 from index.genre import words
-from index.normalize import fold
+from index.normalize import canon, fold, has_diacritics
 from index.parse import Plan
 
 # Words that name a document ahead of its number: "kế hoạch 65", "KH số 27", "plan no. 65", "QĐ 1847".
@@ -36,6 +36,9 @@ _FULL_NUMBER_NAMED = re.compile(rf"(?:\b{_DOC}\s*(?:so\s*)?)?\b\d{{1,5}}\s*/\s*(
 _HEADS = tuple(" " + fold(h) for h in words("bodies", "heads") if fold(h) not in {"ubnd", "uy ban"})
 # Words a plan's name is joined with: "kế hoạch về …", "the plan on …".
 _JOINERS = {"ve", "cua", "on", "for", "the", "so", "trien", "khai", "thuc", "hien"}
+# Words that start what a question asks after the words naming its plan ("kh … ai chủ trì", "kh … có những gì").
+_ASKING = {"ai", "gi", "nao", "bao", "khi", "dau", "may", "co", "la", "do", "duoc", "thi", "the", "sao", "nhu", "giao",
+           "chu", "phoi", "can", "phai", "nam", "han", "muc", "nv", "nhiem"}
 # Prepositions (a closed class): a pair that starts with one ("trong giai [đoạn]") names no plan's title.
 _PREPOSITIONS = {"trong", "tren", "duoi", "ve", "cua", "cho", "voi", "tai", "theo", "den", "tu", "o", "va", "in", "of", "on",
                  "for", "to", "and", "the", "by", "with"}
@@ -44,6 +47,13 @@ _PREPOSITIONS = {"trong", "tren", "duoi", "ve", "cua", "cho", "voi", "tai", "the
 def _window(text: str, start: int, end: int, before: int = 3, after: int = 6) -> str:
     """The few words either side of text[start:end]."""
     return " ".join(text[:start].split()[-before:] + text[end:].split()[:after])
+
+
+def _marked_pairs(text: str) -> set[str]:
+    """Each pair of neighbouring words of a text, lower-case with their marks: "Chuyển đổi số ngành" -> "chuyển đổi",
+    "đổi số", "số ngành"."""
+    toks = re.findall(r"[^\W\d_]+", canon(text).lower())  # "hoá" and "hóa" alike
+    return {f"{a} {b}" for a, b in itertools.pairwise(toks)}
 
 
 def base_number(number: str) -> str:
@@ -153,6 +163,7 @@ class Naming:
     plans: tuple[Plan, ...]  # the plans the question names, or none
     unknown: str = ""  # a plan number the question gives that no plan of the library has
     spans: tuple[tuple[int, int, bool], ...] = ()  # where the question names them; True: by the word for a plan
+    topic: str = ""  # what the question names a plan by ("kh phòng chống cúm gia cầm") that no plan's text says
 
     def rest(self, question: str, style: str) -> str:
         """The question with the words that name its plan put as "this plan": "Theo Kế hoạch phát triển
@@ -188,13 +199,17 @@ class Catalogue:
         self._numbered: dict[str, list[Plan]] = defaultdict(list)
         for p in self.plans:
             self._numbered[base_number(p.number)].append(p)
-        self._titles = {p.source: self._bigrams(p.title) for p in self.plans}
+        # A title's words are paired on each side of its place, not across it: "tỉnh Lâm Hà" gives no "tinh lam", which
+        # a question typed without marks says in "… giao công an tỉnh làm cơ quan thường trực" (its place names it).
+        self._titles = {p.source: set().union(*map(self._bigrams, re.split(rf"\b{re.escape(place)}\b", fold(p.title))))
+                        if (place := fold(province(p))) else self._bigrams(p.title) for p in self.plans}
         # A title's pairs of words that no other plan's title has name that plan.
         self._own = {
             src: {b for b in grams if all(b not in g for s, g in self._titles.items() if s != src)}
             for src, grams in self._titles.items()
         }
         self._titled: set[str] = set().union(*self._own.values())
+        self._title_of = {p.source: p.title for p in self.plans}
         self._users: dict[str, int] = {}  # a title's pair of words -> how many plans' texts use it
 
     # The plans' folded texts are read on the first question that needs them, not at load: folding
@@ -254,7 +269,8 @@ class Catalogue:
             facets.append(on)
         # "kế hoạch về du lịch cộng đồng", "the clean water plan": words next to the word for a plan.
         docs = list(re.finditer(rf"\b{_DOC}\b", t))
-        near = [_window(t, m.start(), m.end()) for m in docs]
+        # English spends more words on a name ("the decision on digital transformation of the health sector").
+        near = [_window(t, m.start(), m.end(), after=9 if english else 6) for m in docs]
         if near:
             # Only a pair some title has can name a plan: the others need no counting.
             grams = set().union(*map(self._bigrams, near))
@@ -265,17 +281,47 @@ class Catalogue:
             grams &= self._titled
             # A title's words that most plans use in their text ("xây dựng") name none of them.
             rare = {g for g in grams if 2 * self._used_by(g) <= len(self.plans)}
-            by_title = {src for src, own in self._own.items() if own & rare}
+            # A question typed with its marks names a title by its words as marked: "tên sở, ngành" is no "số ngành".
+            if has_diacritics(question):
+                said = _marked_pairs(question)
+                by_title = {src for src, own in self._own.items()
+                            if any(fold(x) in rare and x in said for x in _marked_pairs(self._title_of[src]))}
+            else:
+                by_title = {src for src, own in self._own.items() if own & rare}
             if by_title:
                 facets.append(by_title)
                 spans += self._title_spans(t, docs, by_title)
-        if not facets:
-            return Naming((), unknown)
+        # A plan named by its topic alone, where most of the topic's pairs are in no plan's text ("kh phòng chống cúm gia
+        # cầm" shares "phòng chống" with a title): a plan the library lacks.
+        topic = "" if english or unknown or by_number or places or on else self._absent_topic(question, t, docs)
+        if not facets or topic:
+            return Naming((), unknown, topic=topic)
         # Strongest first (number, place, date, title); a facet that would leave nothing is ignored.
         chosen = facets[0]
         for f in facets[1:]:
             chosen = chosen & f or chosen
         return Naming(tuple(p for p in self.plans if p.source in chosen), "", tuple(spans))
+
+    def _absent_topic(self, question: str, t: str, docs: list[re.Match[str]]) -> str:
+        """The words naming a plan by its topic, as the question writes them, where no plan's text says most of
+        their pairs ("kh phòng chống cúm gia cầm ai chủ trì": "chống cúm", "cúm gia" are in no plan); "" else."""
+        for m in docs:
+            # "các kế hoạch đang lưu", "những kế hoạch nào": plans counted or listed, not one named by its topic.
+            if t[: m.start()].split()[-1:] in (["cac"], ["nhung"], ["moi"], ["may"], ["nhieu"], ["the"]):
+                continue
+            after = re.split(r"[?.;:!]", t[m.end() :])[0].replace(",", " ").split()
+            after = after[: next((n for n, w in enumerate(after) if re.fullmatch(_DOC, w)), len(after))]
+            skip = next((n for n, w in enumerate(after) if w not in _JOINERS), len(after))
+            end = next((n for n in range(skip, len(after)) if after[n] in _ASKING), len(after))
+            said = " ".join(after[skip:end])
+            for rx, _ in self._places:  # a place names a plan by itself, and its words pair with none
+                said = rx.sub(" | ", said)
+            grams: set[str] = set().union(*(self._bigrams(x) for x in said.split("|")))
+            unused = [g for g in grams if self._used_by(g) == 0]
+            if len(unused) >= 2 and len(unused) * 2 >= len(grams):
+                first = len(t[: m.end()].split()) + skip
+                return " ".join(question.split()[first : first + end - skip])
+        return ""
 
     def _title_spans(self, t: str, docs: list[re.Match[str]], sources: set[str]) -> list[tuple[int, int, bool]]:
         """From the word for a plan through the last pair of the named plans' title words after it:

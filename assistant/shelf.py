@@ -60,6 +60,8 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
         listed = _plans_answer(asst, q, naming.plans or asst.plans)
         if listed is not None:
             return listed
+    if naming.topic and not naming.plans:
+        return _no_plan_on(asst, q, naming.topic)
     if naming.plans:
         chosen = list(naming.plans)
     else:
@@ -175,6 +177,15 @@ def _no_such_plan(asst: Assistant, q: Query, number: str) -> Answer:
     text = (f"No plan numbered {number} is loaded. The plans loaded are: {held}." if en else
             f"Không có kế hoạch số {number} trong các kế hoạch đã nạp. Các kế hoạch đã nạp: {held}.")
     return Answer(q.text, text, True, (), (), q.style, q.intent, "", "refusal", rule="no_such_plan")
+
+
+def _no_plan_on(asst: Assistant, q: Query, topic: str) -> Answer:
+    """A plan named by a topic that no loaded plan says a word of ("kh phòng chống cúm gia cầm"): none is loaded."""
+    en = q.style == "en"
+    text = (f"No plan on “{topic}” is loaded: none of the {len(asst.plans)} plans loaded says it." if en else
+            f"Không có kế hoạch về “{topic}” trong các kế hoạch đã nạp: không kế hoạch nào trong {len(asst.plans)} kế hoạch "
+            "đã nạp nhắc đến nội dung này.")
+    return Answer(q.text, text, True, (), (), q.style, q.intent, "", "refusal", rule="no_plan_on")
 
 
 def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer | None:

@@ -87,6 +87,18 @@ def test_a_plan_number_the_library_lacks_is_reported(catalogue: Catalogue) -> No
     assert catalogue.named("nghị định 86 quy định gì").unknown == ""
 
 
+def test_a_plan_named_by_a_topic_no_plan_says_is_reported(catalogue: Catalogue) -> None:
+    naming = catalogue.named("Kế hoạch phòng, chống cúm gia cầm năm 2026 do ai ký?")
+    assert naming.plans == () and naming.topic == "phòng, chống cúm gia cầm"
+    # A topic the plans' texts say is no missing plan, whatever their titles say.
+    assert catalogue.named("kế hoạch về nước sạch nông thôn ai chủ trì").topic == ""
+
+
+def test_a_title_pair_across_its_place_names_no_plan(catalogue: Catalogue) -> None:
+    # "tỉnh Lâm Hà" in a title gives no pair "tinh lam": "công an tỉnh làm …" typed without marks names no plan.
+    assert catalogue.named("nhung kh nao giao cong an tinh lam co quan thuong truc").plans == ()
+
+
 def test_labels_come_from_the_header(catalogue: Catalogue) -> None:
     phulam = next(p for p in catalogue.plans if p.source == "kh-phulam-nuocsach.txt")
     assert plan_label(phulam) == "Kế hoạch 27/KH-UBND (UBND tỉnh Phú Lâm, 12/2/2026)"
@@ -121,6 +133,11 @@ def test_a_topic_only_one_plan_has_goes_to_it(asst: Assistant) -> None:
     ans = asst.ask("cơ quan nào chủ trì kiểm tra việc kinh doanh áo phao, phao bơi không bảo đảm chất lượng?")
     assert stems(ans) == ["kh-lamha-duoinuoc"]
     assert "Sở Công Thương" in ans.answer
+
+
+def test_a_plan_on_a_topic_no_plan_says_is_declined(asst: Assistant) -> None:
+    ans = asst.ask("kh phong chong cum gia cam ai chu tri")
+    assert ans.abstained and ans.rule == "no_plan_on" and "phong chong cum gia cam" in ans.answer
 
 
 def test_a_missing_plan_is_declined_with_the_loaded_ones(asst: Assistant) -> None:
