@@ -492,6 +492,8 @@ def test_an_administrator_adds_a_plan_while_staff_ask(browser: Any, library_app:
         assert fact in text, fact
     admin.screenshot(path=str(DOCS / "screenshot-upload.png"))
     plans_listed(admin, 3)
+    # The grid draws its rows after it counts them: the new plan's row is waited for, then read.
+    admin.locator("#plans-table").get_by_text("27/KH-UBND").first.wait_for()
     assert "27/KH-UBND" in admin.locator("#plans-table").inner_text()
     admin.get_by_role("tab", name="Hỏi đáp").click()
     ask(admin, "Theo kế hoạch nước sạch của tỉnh Phú Lâm, cơ quan nào chủ trì nhiệm vụ III.1.a?",
