@@ -1019,3 +1019,16 @@ def test_a_named_institution_of_a_kind_the_plan_names_none_of(question: str, ass
 def test_a_plan_that_replaces_nothing_says_so(assistant: Assistant) -> None:
     ans = assistant.ask("Kế hoạch này thay thế kế hoạch nào?")
     assert ans.route == "document" and "không nêu" in ans.answer, ans.answer
+
+
+def test_bodies_named_before_the_verb_of_mentioning_with_their_roles(assistant: Assistant) -> None:
+    """"X được nhắc đến ở nhiệm vụ nào": X is what is looked for, each body with its role and its role line quoted."""
+    ans = assistant.ask("Báo Quảng Ngãi và Đài Phát thanh - Truyền hình tỉnh được nhắc đến ở nhiệm vụ nào, với vai trò gì?")
+    assert [c.section for c in ans.citations] == ["III.1.a"], ans.answer
+    assert "Báo Quảng Ngãi: phối hợp" in ans.answer and "Cơ quan phối hợp thực hiện" in ans.answer, ans.answer
+
+
+def test_a_bracket_saying_it_again_in_the_plans_words(assistant: Assistant) -> None:
+    """"người già (người cao tuổi)": the plan writes the bracket's words, and is searched for them."""
+    ans = assistant.ask("kh nhac nguoi gia (nguoi cao tuoi) o nhung muc nao, liet ke het giup")
+    assert not ans.abstained and {"II.2.b", "III.5.c", "III.7"} <= {c.section for c in ans.citations}, ans.answer
