@@ -57,6 +57,7 @@ def _name_end(text: str) -> str:
     ("Hội Người cao tuổi tỉnh hướng dẫn …" -> "Hội Người cao tuổi tỉnh")."""
     known = known_name_pattern().match(fold(text))
     toks = text.split()
+    verbs = phrase_pattern("verbs", "start")
     if known:
         # A known name, then its branch ("Ngân hàng Chính sách xã hội chi nhánh tỉnh") and the place it
         # belongs to if one follows ("… Truyền hình Đông Hải").
@@ -64,25 +65,31 @@ def _name_end(text: str) -> str:
         branch = re.match(r"chi nhanh(?: (?:tinh|thanh pho|khu vuc))?(?![a-z])", fold(" ".join(toks[n:])))
         if branch and toks[n - 1][-1:] not in ",;.:":
             n += len(branch.group(0).split())
-        while n < len(toks) and toks[n - 1][-1:] not in ",;.:" and toks[n][:1].isupper() and fold(toks[n]) not in {"va"}:
+        while n < len(toks) and toks[n - 1][-1:] not in ",;.:" and toks[n][:1].isupper() and fold(toks[n]) not in {"va"} \
+                and not verbs.match(fold(" ".join(toks[n:]))):  # "… Phụ nữ tỉnh Vận động hội viên": its duties begin
             n += 1
         # A district's body says so after its name ("Hội Khuyến học huyện"); "các huyện" begins another name.
         if n < len(toks) and toks[n - 1][-1:] not in ",;.:" and fold(toks[n].rstrip(",;.:")) == "huyen":
             n += 1
         return " ".join(toks[:n]).strip(" ,;.:")
-    verbs = phrase_pattern("verbs", "start")
     out: list[str] = []
     for n, tok in enumerate(toks):
         rest = fold(" ".join(toks[n:]))
         # Names capitalise their first word after the head ("Sở Xây dựng"); a verb is in small letters.
-        if n >= 1 and tok[:1].islower() and verbs.match(rest):
+        verb = verbs.match(rest) if n >= 1 and tok[:1].islower() else None
+        # "Cơ sở Bảo trợ xã hội tổng hợp tỉnh chủ trì": a word that may be a verb, then the "tỉnh" ending the name.
+        if verb and not re.match(r"\s*tinh\b(?!\s+[a-z]+\s+[a-z]+\s+(?:chu tri|phoi hop))", rest[verb.end() :]):
             break
-        if n >= 1 and re.match(r"(chu tri|phoi hop|cung|co trach nhiem|la co quan|theo|can cu)\b", rest):
+        if n >= 1 and re.match(r"(chu tri|phoi hop|cung|co trach nhiem|la (?:co quan|don vi|dau moi)|theo|can cu)\b", rest):
             break
         out.append(tok)
-        # "… tỉnh" ends a provincial body's name unless the province's name follows.
-        if fold(tok.strip(",;.:")) == "tinh" and not (n + 1 < len(toks) and toks[n + 1][:1].isupper()):
-            break
+        # "… tỉnh" ends a provincial body's name unless the province's name follows; so does a district's, a ward's
+        # or a commune's level word, and a capitalised verb after it opens the duties ("… phường Vận động hội viên").
+        level = fold(tok.strip(",;.:"))
+        if level in {"tinh", "huyen", "phuong"} and n >= 1 and (
+                not (n + 1 < len(toks) and toks[n + 1][:1].isupper()) or verbs.match(fold(" ".join(toks[n + 1 :])))):
+            if level == "tinh" or (n + 1 < len(toks) and verbs.match(fold(" ".join(toks[n + 1 :])))):
+                break
         # "UBND các xã, phường": a comma before a small letter stays inside the name.
         if tok.endswith((";", ".", ":")) or (tok.endswith(",") and not (n + 1 < len(toks) and toks[n + 1][:1].islower())):
             break
@@ -253,6 +260,10 @@ def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, t
     return roles if "lead" in roles or not lead_needed else {}
 
 
+# A verb of doing the work after the body that does it: "… thực hiện, thời gian: …", "… là đầu mối".
+_DOES = re.compile(r"\s*(?:to chuc thuc hien|thuc hien|trien khai thuc hien|la dau moi|chiu trach nhiem)\b")
+
+
 def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     """Roles said in the task's own sentence: "Sở Y tế chủ trì, phối hợp với Sở Tài chính …",
     "Giao Bảo hiểm xã hội tỉnh chủ trì …", "Sở Nội vụ phối hợp với Hội … hướng dẫn …"."""
@@ -288,6 +299,24 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
         names = _bodies(subject)
         if names:
             roles["lead"] = ("; ".join(names), base + shift, base + shift + len("; ".join(names)))
+        else:
+            # "Biên soạn, in và cấp phát … . Phòng Công tác thanh niên và Bình đẳng giới thực hiện, thời gian: …": a
+            # later sentence opening with the bodies that do the work, named before a verb of doing it.
+            for m in re.finditer(r"[.;]\s+", flat):
+                names = _bodies(flat[m.end() :])
+                said = len(_name_end(flat[m.end() :])) if names else 0
+                if names and len(names) == 1 and _DOES.match(fold(flat[m.end() + said :])):
+                    roles["lead"] = (names[0], base + m.end(), base + m.end() + said)
+                    break
+    # "Trung tâm … tổ chức 06 phiên …; Hội Liên hiệp Phụ nữ tỉnh và UBND các xã, phường phối hợp thông tin …": partners
+    # named before "phối hợp" in a clause of their own after the lead's.
+    if not lead_cue and not coord and "lead" in roles:
+        for m in re.finditer(r"[.;]\s+", flat):
+            names = _bodies(flat[m.end() :])
+            said = len(" và ".join(names)) if names else 0
+            if names and re.match(r"[\s,]*(?:cùng\s+)?phối hợp\b", flat[m.end() + said :], re.I):
+                roles["coordinate"] = ("; ".join(names), base + m.end(), base + m.end() + said)
+                break
     # "Sở A chủ trì; UBND các xã, phường chỉ đạo các trường … phối hợp": partners named before their verb, in the
     # clause after the lead's.
     if not coord and lead_cue and "lead" in roles:
@@ -317,9 +346,12 @@ def _duty_roles(b: _Builder, sec: Section, text: str) -> dict[str, tuple[str, in
     flat = unwrap(text)
     names = _bodies(_opening(flat))
     # "2. Sở Tài chính" on a line of its own, its duties below ("Tham mưu …"): the line ends the name.
-    first = _opening(text.strip().split("\n")[0]).strip(" :.")
+    lines = text.strip().split("\n")
+    first = _opening(lines[0]).strip(" :.")
     alone = _bodies(first)
-    if alone and "\n" in text.strip() and len(" ".join(alone)) >= len(first) - 4:
+    # A line wrapped inside the list ("… Trung tâm Dịch vụ việc làm" / "tỉnh, Cơ sở …") goes on in small letters.
+    wrapped = len(lines) > 1 and (lines[1].strip()[:1].islower() or lines[0].rstrip().endswith((" và", ",", "-")))
+    if alone and len(lines) > 1 and not wrapped and len(" ".join(alone)) >= len(first) - 4:
         names = alone
     if not names:
         return {}
@@ -406,13 +438,22 @@ def _title_length(text: str, title: str) -> int:
     return n if text[n:].strip() else 0
 
 
-def task_of(b: _Builder, sec: Section, table: dict[str, str] | None) -> Task | None:
-    """The task a unit states, with its roles, or None when it assigns nobody."""
+def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
+            activities: list[tuple[dict[str, str], int, int]] | None = None) -> Task | None:
+    """The task a unit states, with its roles, or None when it assigns nobody. A task of a table spanning a row per
+    activity (`activities`) is theirs together, each activity a task of its own with its row's roles and time."""
     if sec.kind not in {"item", "point", "row", "part"}:
         return None
     role = b.section_role(sec.id) if sec.kind != "row" else "tasks"
     if role not in _WORK_ROLES:
         return None
+    if activities:
+        from index.parse import Section
+
+        rows = [task_of(b, Section(sec.id, "point", canon(cells.get("content", "")).strip(" .;") or sec.title, a, z, sec.id, True),
+                        cells) for cells, a, z in activities]
+        done = [t for t in rows if t is not None]
+        return _of_bullets(sec, done, "table") if done else None
     text = b.text[sec.start : sec.end]
     origin = "lines"
     if table is not None:
@@ -470,15 +511,15 @@ def _bullet_tasks(b: _Builder, sec: Section, text: str) -> list[Task]:
     return out
 
 
-def _of_bullets(sec: Section, bullets: list[Task]) -> Task:
+def _of_bullets(sec: Section, bullets: list[Task], origin: str = "brackets") -> Task:
     """A unit's task made of its bullets': every lead, every partner that leads none, each timeline."""
     from index.parse import Task
 
     leads = tuple(dict.fromkeys(a for x in bullets for a in x.lead))
     partners = tuple(dict.fromkeys(a for x in bullets for a in x.coordinate if a not in leads))
     timeline = "; ".join(dict.fromkeys(x.timeline for x in bullets if x.timeline))
-    return Task(sec.id, sec.title, leads, partners, timeline, bullets[0].spans, "brackets", "",
-                parse_timeline(timeline), ("", ""), tuple(bullets))
+    return Task(sec.id, sec.title, leads, partners, timeline, bullets[0].spans, origin, "",
+                parse_timeline(timeline), ("", ""), tuple(bullets) if len(bullets) > 1 else ())
 
 
 def _task(b: _Builder, sec: Section, roles: dict[str, tuple[str, int, int]], origin: str,

@@ -37,6 +37,10 @@ def phrase_pattern(table: str, key: str) -> re.Pattern[str]:
 def role_of(heading: str) -> str:
     """The role of a part from its heading words ("NỘI DUNG, NHIỆM VỤ VÀ GIẢI PHÁP" -> tasks)."""
     f = fold(heading)
+    # "KẾT QUẢ THỰC HIỆN NĂM 2025", "Kết quả thực hiện một số chỉ tiêu", "Tình hình …", "Đánh giá …": a heading that
+    # opens with a review's noun reviews what was done; its figures are results, not targets.
+    if re.match(r"\W*(?:ket qua|tinh hinh|danh gia)\b", f):
+        return "review"
     for role in vocabulary()["roles"]:
         if phrase_pattern("roles", role).search(f):
             return role

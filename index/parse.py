@@ -13,7 +13,7 @@ from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "57"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "58"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -39,7 +39,7 @@ class Section:
     end: int
     parent: str | None
     has_body: bool  # False for a heading followed directly by its children
-    role: str = ""  # purpose | objectives | targets | tasks | funding | implementation | reporting | appendix
+    role: str = ""  # purpose | review | objectives | targets | tasks | funding | implementation | reporting | appendix
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +245,11 @@ def _is_lower_start(s: str) -> bool:
     return bool(s) and (s[0].islower() or s[0].isdigit())
 
 
+# Words no heading ends on: they join what follows ("với", "và", "của") or begin it.
+_DANGLING = frozenset({"và", "với", "của", "cho", "các", "tại", "về", "trong", "từ", "theo", "đến", "là", "được", "những",
+                       "một", "hoặc", "bằng", "trên", "ở"})
+
+
 def _short_title(body: str) -> str:
     """A label for a unit with no heading: its lead-in before ":" or its first clause."""
     head, colon, _ = body.partition(":")
@@ -373,6 +378,8 @@ class _Builder:
         self.tasks: list[Task] = []
         self.duties: list[Task] = []
         self.table_cols: dict[str, dict[str, str]] = {}  # a task table's row -> its cells by role
+        # A task table's task spanning rows, one per activity: each row's cells by role, and where the row stands.
+        self.activities: dict[str, list[tuple[dict[str, str], int, int]]] = {}
         # A table with a row per body whose role cells list the numbers of the tasks it leads or takes part in
         # ("Sở Nội vụ | Nhiệm vụ 7 | Nhiệm vụ 3, 5"): (body, role, numbers, span of its row).
         self.by_body: list[tuple[str, str, tuple[str, ...], tuple[int, int]]] = []
@@ -486,6 +493,13 @@ class _Builder:
         if kind == "article":
             return joined, i, True
         if kind not in {"letter", "part", "numpart"} and (len(joined) > 200 or joined.endswith((".", ";")) or not joined):
+            return "", i, True
+        # A line cut where a PDF wraps it ("… phối hợp với Công an tỉnh và Sở" / "Y tế tiếp nhận …") ends on a word that
+        # needs what follows: a joining word or the first word of a body's name. No heading ends so.
+        words_ = joined.split()
+        if kind in {"item", "point", "dotted"} and words_ and (
+                words_[-1].lower() in _DANGLING
+                or (len(words_) > 1 and re.fullmatch(body_head(), words_[-1]) and words_[-2].lower() in {"và", "với"})):
             return "", i, True
         return joined, last, False
 
@@ -742,6 +756,18 @@ class _Builder:
         # A second appendix's rows are "appendix.…" too where no row of the first has their ids (targets numbered
         # 1–7 in Phụ lục I, tasks I.1–IV.4 in Phụ lục II), as DESIGN.md's scheme writes an appendix row; its own
         # heading keeps "appendix2".
+        # Rows a merged cell of a task's number spans (Word repeats its text in each): "| 1 | Rà soát … | activity 1 |",
+        # "| 1 | Rà soát … | activity 2 |" are one task, each row an activity with its own roles and time.
+        spans: dict[int, list[_Row]] = {}
+        kept: list[_Row] = []
+        for u in units:
+            if kept and not u.grouping and not kept[-1].grouping and u.rel == kept[-1].rel and not indicators:
+                spans.setdefault(kept[-1].line, [kept[-1]]).append(u)
+            else:
+                kept.append(u)
+        units = kept
+        # What each activity row does: a second column of content ("Hoạt động chủ yếu" beside "Nhiệm vụ").
+        doing = next((n for n, c in enumerate(header) if label_of(c) == "content" and n != cols.get("content")), None)
         unit = prefix
         if prefix.startswith("appendix") and prefix != "appendix" and not {f"appendix.{u.rel}" for u in units} & {
                 x.id for x in starts}:
@@ -761,10 +787,15 @@ class _Builder:
                 title = r[named] if named is not None else max((c for n, c in enumerate(r) if n != numcol), key=len, default="")
                 starts.append(_Start(li, sid, "row", parent, title, "targets", li, li + 1))
                 continue
-            starts.append(_Start(li, sid, "row", parent, content, "tasks", li, li + 1))
+            rows_of = spans.get(li, [u])
+            starts.append(_Start(li, sid, "row", parent, content, "tasks", li, rows_of[-1].line + 1))
             self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
             if "timeline" not in cols and (marked := _marked_times(header, r)):
                 self.table_cols[sid]["timeline"] = marked
+            if len(rows_of) > 1:
+                self.activities[sid] = [({**{k: (x.cells[n] if n < len(x.cells) else "") for k, n in cols.items()},
+                                          "content": x.cells[doing] if doing is not None and doing < len(x.cells) else ""},
+                                         self.lines[x.line].start, self.lines[x.line].end) for x in rows_of]
             # A cost in figures takes the unit its column's head gives ("Kinh phí dự kiến (triệu đồng)").
             money = re.search(r"\(([^()]*(?:đồng|VNĐ|VND)[^()]*)\)", header[cols["cost"]]) if "cost" in cols else None
             if money and re.fullmatch(r"[\d.,]+", self.table_cols[sid].get("cost", "").strip()):
@@ -886,7 +917,7 @@ class _Builder:
             role = role_of(lead_in.split(":")[0]) if ":" in lead_in else ""
         section = Section(x.id, x.kind, title, span[0], span[1], x.parent, has_body, role)
         self.sections.append(section)
-        task = task_of(self, section, self.table_cols.get(x.id))
+        task = task_of(self, section, self.table_cols.get(x.id), self.activities.get(x.id))
         if task is not None:
             (self.duties if task.origin == "duties" else self.tasks).append(task)
 

@@ -67,6 +67,12 @@ EVENT = "kh-bac-ha-ngay-hoi-van-hoa.docx"
 # A Word plan whose task table marks the lead inside the cell of bodies ("Sở Y tế, Sở Giáo dục và Đào tạo (chủ trì)"),
 # the years a task runs by "x" in columns 2026 | 2027 | 2028, and targets "năm 2026: …; năm 2028: …" in one bullet.
 YEARS = "kh-dong-giang-suc-khoe-hoc-duong.docx"
+# A Word plan whose task table merges a task's number, name and lead down over a row per activity, each row with its
+# own partners and deadline; one task's second activity has a lead of its own (freeze-20).
+SPANNED = "kh-ea-sup-mam-non-dtts.docx"
+# A department's PDF: its own divisions as bodies, 2025 results before the 2026 targets, roles inside the sentences
+# ("Phòng … thực hiện, thời gian: …", "… là đầu mối", partners before "phối hợp"), one point naming nobody (freeze-20).
+DIVISIONS = "kh-snv-tay-bac-binh-dang-gioi.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +80,8 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("received")
     (root / "corpus").mkdir()
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
-                 MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS):
+                 MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
+                 SPANNED, DIVISIONS):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -496,3 +503,26 @@ def test_each_year_of_one_bullet_gets_its_own_figure(asst: Assistant) -> None:
 def test_a_task_coded_by_the_plan_is_shown_with_its_code(asst: Assistant) -> None:
     ans = asst.ask("ubnd xa phuong chu tri nv nao? phoi hop nhung nv nao", plan=CODED)
     assert "không nêu Ủy ban nhân dân các xã, phường chủ trì" in ans.answer and "NV-02." in ans.answer, ans.answer
+
+
+def test_rows_a_merged_task_spans_are_its_activities(asst: Assistant) -> None:
+    """One task over three rows: asked of the task, every activity's deadline; asked of one activity, its own lead."""
+    ans = asst.ask("Nhiệm vụ rà soát, sắp xếp mạng lưới trường, lớp mầm non phải hoàn thành khi nào?", plan=SPANNED)
+    assert all(x in ans.answer for x in ("30/9/2026", "Quý II/2027", "2028")), ans.answer
+    ans = asst.ask("cơ quan nào chủ trì việc ban hành thiết kế mẫu phòng học, bếp ăn một chiều?", plan=SPANNED)
+    assert "Sở Xây dựng" in ans.answer and "Sở Tài chính" not in ans.answer.split(".")[0], ans.answer
+    ans = asst.ask("so tc ph nhung nv nao", plan=SPANNED)
+    assert {c.section for c in ans.citations} == {"III.1", "III.3", "III.7"}, ans.answer
+
+
+def test_a_departments_divisions_and_roles_inside_sentences(asst: Assistant) -> None:
+    """"Phòng … thực hiện" leads; a facility named "Cơ sở …" leads; "3.2b" names III.2.b; the 2025 results are none
+    of the 2026 targets."""
+    ans = asst.ask("muc 3.1b ai lam", plan=DIVISIONS)
+    assert "Phòng Công tác thanh niên và Bình đẳng giới" in ans.answer and not ans.abstained, ans.answer
+    ans = asst.ask("muc 3.2b ai lam", plan=DIVISIONS)
+    assert "Trung tâm Dịch vụ việc làm tỉnh" in ans.answer, ans.answer
+    ans = asst.ask("Ai chủ trì tiếp nhận, chăm sóc nạn nhân bị mua bán trở về, và phối hợp với cơ quan nào?", plan=DIVISIONS)
+    assert "Cơ sở Bảo trợ xã hội tổng hợp tỉnh" in ans.answer and "Sở Y tế" in ans.answer, ans.answer
+    years = {r["year"] for r in asst.targets_table() if r["doc"] == DIVISIONS}
+    assert years == {2026}, years
