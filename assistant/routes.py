@@ -128,10 +128,26 @@ def section_mentions(t: Turn) -> Reply | None:
     return t.answer(t.c.mention_list(t.f.q, phrase, named)) if named else None
 
 
+def section_mentioned_where(t: Turn) -> Reply | None:
+    """"mọi chỗ nhắc đến công nhân, cả ở phần mục tiêu lẫn phần nhiệm vụ": the units of the named sections naming it."""
+    phrase, units = t.c.mention_units(t.f.q)
+    # Parts named by number bound the search; parts named by their words ("phần mục tiêu lẫn phần nhiệm vụ") are
+    # the plan's own parts, each read or not, and bound nothing.
+    refs = [r.section for r in t.f.q.refs if re.search(r"\d|\b[IVXivx]+\b", r.text)]
+    within = [(p, sid) for p, sid in units if not refs or any(sid == r or sid.startswith(r + ".") for r in refs)]
+    return t.answer(t.c.unit_mention_list(t.f.q, phrase, within)) if within else None
+
+
 def section_duties(t: Turn) -> Reply | None:
     """"part IV: what must Sở LĐTBXH do?"."""
-    if t.f.agencies and all(t.ask._within(r.section, "implementation") for r in t.f.q.refs):
-        return t.answer(t.c.duties(t.f.q, t.f.agencies[0]))
+    f = t.f
+    if f.agencies and all(t.ask._within(r.section, "implementation") for r in f.q.refs):
+        text, cites = t.c.duties(f.q, f.agencies[0])
+        # "… ở những nhiệm vụ nào, ở bất kỳ vai trò nào, kể cả phần tổ chức thực hiện": its tasks, then that part too.
+        if (f.aggregate or says(f.q.text, "involvement")) and re.search(r"\b(ke ca|bao gom|including|as well as|also in)\b", f.words):
+            tasks, more = t.c.agency_answer(f.q, list(f.agencies), f.leads)
+            return f"{tasks} {text}", [*more, *[c for c in cites if c not in more]], False
+        return t.answer((text, cites))
     return None
 
 
@@ -770,7 +786,7 @@ def passage(t: Turn) -> Reply:
 
 # Questions naming a section, in order; the last always answers.
 SECTION_ROUTES: tuple[Rule, ...] = (
-    section_mentions, section_duties, section_cost, section_agency_among, section_tasks_due, section_lead_count, section_agency_all, section_roles,
+    section_mentions, section_mentioned_where, section_duties, section_cost, section_agency_among, section_tasks_due, section_lead_count, section_agency_all, section_roles,
     section_unassigned, section_groups, section_tasks,
     section_no_figure, section_one_task, section_target, section_text,
 )

@@ -24,6 +24,7 @@ CASES = [
     ("cài vneid mục 2 trên điện thoại thế nào", "bare_number", "refusal", ""),
     ("Mục IV có quy định hình thức kỷ luật cán bộ không", "section_lacks", "refusal", ""),
     ("trong mục III, nhiệm vụ nào nhắc đến chuyển đổi số", "section_mentions", "list", "chuyển đổi số"),
+    ("mục III nhắc đến công nhân ở những chỗ nào", "section_mentioned_where", "list", "III.6.đ"),
     ("mục IV giao Sở Tài chính làm gì", "section_duties", "duties", "IV.2"),
     ("trong các nhiệm vụ 4a, 4b, 4c, 4d, nhiệm vụ nào Sở Lao động - Thương binh và Xã hội chủ trì",
      "section_agency_among", "list", "III.4.b"),

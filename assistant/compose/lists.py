@@ -84,7 +84,11 @@ class ListAnswers(ComposerBase):
                          else f" (chủ trì: {'; '.join(heads) if heads else 'không nêu'})")
             if "timeline" in q.intents:  # "… kèm thời gian hoàn thành của từng nhiệm vụ"
                 extra += _when(parts, en)
-            items.append(f"{t.id} ({' / '.join(short(b.title) if t.bullets else self.gist(p, b) for b in parts)}){extra}")
+            # A unit of several activities is named by its heading, where it has one, then by the activities.
+            said = ' / '.join(short(b.title) if t.bullets else self.gist(p, b) for b in parts)
+            if t.bullets and not t.title.endswith("…") and t.title not in said:
+                said = f"{short(t.title, 100)}: {said}"
+            items.append(f"{t.id} ({said}){extra}")
         n = len(rows)
         if en:
             verb = "leads" if role == "lead" else "coordinates"

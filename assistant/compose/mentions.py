@@ -80,14 +80,17 @@ class MentionAnswers(PassageAnswers):
         X") or, where nothing follows, comes before it ("X được nói đến ở đâu"); with no such verb it is
         the question less the words asking where. A unit must hold the phrase, or a run of half its
         words or more, in a row."""
-        if not says(q.text, "where_in_plan") or re.search(r"\b(nhiem vu|nv|tasks?)\b", q.words):
-            return "", []  # "những nhiệm vụ nào nhắc đến X" asks for tasks (mention_tasks)
+        # "những nhiệm vụ nào nhắc đến X" asks for tasks (mention_tasks); "cả ở phần mục tiêu lẫn phần nhiệm vụ" names parts.
+        parts_named = re.sub(r"\b(?:phan|muc|part|section)\s+(?:nhiem vu|muc tieu|tasks?|objectives?)\b", " ", q.words)
+        if not says(q.text, "where_in_plan") or re.search(r"\b(nhiem vu|nv|tasks?)\b", parts_named):
+            return "", []
         # "khai mạc mấy h ở đâu" asks a place in the world: "ở đâu" asks one in the plan with a verb of saying or
         # the document named ("được nhắc ở đâu", "ở đâu trong kế hoạch").
         if not _MENTION.search(q.words) and not re.search(r"\b(trong|in) (ke hoach|kh|van ban|the plan|the document)\b", q.words) \
                 and not re.search(r"\b(muc|phan|doan|section|part|nhung cho|cac cho)\b", q.words):
             return "", []
-        if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|(?:những|các) chỗ|mục nào|phần nào|đoạn nào|\b(?:where|sections?)\b", q.text):
+        if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|(?:những|các|mọi) chỗ|mọi nơi|mục nào|phần nào|đoạn nào|"
+                                                    r"(?:tất cả các|mọi) mục|\b(?:where|sections?)\b", q.text):
             return "", []  # "đến năm 2030 đặt mức nào" asks a level, not a section
         en = q.style == "en"
         # In English "where" asks a place in the plan with a verb of saying ("where does it say", "where is X
@@ -107,7 +110,8 @@ class MentionAnswers(PassageAnswers):
         """The units naming what a question's words (`text`, brackets cut) ask the whereabouts of (mention_units)."""
         folded = " " + spelled_out(text.lower() if en else text) + " "
         m = _MENTION.search(folded)
-        phrase = _bare(_asked(m.group("what"))) if m else ""
+        raw = _asked(m.group("what")) if m else ""
+        phrase = _bare(raw)
         if m and not phrase:
             phrase = _bare(folded[: m.start()])
         if not m:
@@ -129,7 +133,9 @@ class MentionAnswers(PassageAnswers):
 
             parts = [vi for _, _, vi in glossed(phrase)] or [phrase]
         else:
-            parts = [x for x in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase) if len(x.split()) >= 2]
+            # Split where the question's commas are ("công nhân, cả ở phần mục tiêu lẫn …": what is named comes first).
+            parts = [x for y in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", raw if raw and phrase == _bare(raw) else phrase)
+                     if len((x := _bare(y)).split()) >= 2]
         whole = tokens(translate_terms(phrase) if en else phrase)
         said, hits = self._longest_in(whole, units)
         if hits and len(said.split()) >= len(whole):

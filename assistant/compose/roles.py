@@ -48,7 +48,7 @@ class RoleAnswers(MentionAnswers):
                 continue  # a task of a plan that says who does what agency by agency: its duty answers
             elif role in {"implementation", "reporting"} and "timeline" in q.intents and not _TIMED.search(h.text):
                 continue  # "by when should …": a duty that sets no time answers no "when"; a task further down may
-            elif role not in {"purpose", "objectives", "targets", "funding"} and h.section != "header" and not (
+            elif role not in {"purpose", "review", "objectives", "targets", "funding"} and h.section != "header" and not (
                     role in {"implementation", "reporting"} and of_task):
                 # A funding passage ("vốn ủy thác qua Ngân hàng …") names no task's roles either; nor, for a
                 # question that says it asks of a task ("the labour-market task"), does a reporting duty.
@@ -155,7 +155,10 @@ class RoleAnswers(MentionAnswers):
         # The question's own topic: its asking words ("ai chủ trì", "nv 2") name no bullet.
         terms = topic_terms(q.text, q.style == "en")
         scored = sorted(((overlap(terms, set(lexical_terms(b.title))), n) for n, b in enumerate(t.bullets)), reverse=True)
-        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        # "Nhiệm vụ rà soát, sắp xếp mạng lưới trường, lớp … hoàn thành khi nào": a question that names the unit by its
+        # own heading as well as it names any bullet asks of the whole unit.
+        whole = overlap(terms, set(lexical_terms(t.title))) if not t.title.endswith("…") else 0.0
+        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]) and scored[0][0] > whole:
             return (t.bullets[scored[0][1]],)
         return t.bullets
 
