@@ -133,13 +133,15 @@ class Directory:
             level = re.sub(r"^(?:UBND|Ủy ban nhân dân)\s+(?:các\s+)?", "cấp ", each) if re.match(r"(?:UBND|Ủy ban nhân dân)\s", each) else ""
             levels.append(level)
             initials = glued = ""
-            if a.name.startswith("Sở "):
-                field = [w for w in re.findall(r"[^\W\d_]+", a.name[3:]) if w.lower() != "và"]
-                initials = "Sở " + "".join(w[0] for w in field)
+            if a.name.startswith(("Sở ", "Phòng ")):  # "phong ldvl": a department's own division too
+                head = a.name.split()[0]
+                field = [w for w in re.findall(r"[^\W\d_]+", a.name[len(head) :]) if w.lower() != "và"]
+                initials = head + " " + "".join(w[0] for w in field)
                 # "so yte", "so taichinh": the field typed without its spaces.
-                glued = "Sở " + "".join(field) if 1 < len(field) <= 3 else ""
+                glued = head + " " + "".join(field) if 1 < len(field) <= 3 else ""
             # "sldtbxh", "stc", "syt", "snn": a department's initials glued to the "s" of its "Sở", as staff type them.
-            s_glued = ["s" + ws[1] for x in (initials, first_word.get(a.name, "")) if len(ws := squash(x).split()) == 2]
+            s_glued = ["s" + ws[1] for x in (initials, first_word.get(a.name, "")) if len(ws := squash(x).split()) == 2
+                       and x.startswith("Sở ")]
             # "ubnd xa phuong", "ủy ban nhân dân các xã phường": a committee's name in its short or long form, with or
             # without the "các" of its units.
             forms = {re.sub(r"^Ủy ban nhân dân\b", "UBND", bare), re.sub(r"^UBND\b", "Ủy ban nhân dân", bare)} - {bare} \

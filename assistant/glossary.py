@@ -95,6 +95,9 @@ def _corrected(text: str) -> str:
         # A plural is no slip of its singular: "island" is not "islands" mistyped.
         near = sorted(x for x in edits1(w) & _GLOSSARY_WORDS if x.rstrip("s") != w.rstrip("s"))
         return near[0] if len(near) == 1 else w
+    # "catch-up (mop-up) vaccination": a short bracket is read after the words it stood between, which make a phrase.
+    said = re.findall(r"\(([^()]{1,40})\)", text)
+    text = re.sub(r"\s*\([^()]{1,40}\)\s*", " ", text) + "".join(f" | {x}" for x in said)
     return re.sub(r"[a-z]+", mend, re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower()))
 
 

@@ -222,6 +222,9 @@ class Catalogue:
     def _cited(self) -> str:
         return " ".join(fold(p.text) for p in self.plans)
 
+    def _used_within(self, gram: str, sources: set[str]) -> int:
+        return sum(f" {gram} " in text for p, text in zip(self.plans, self._texts, strict=True) if p.source in sources)
+
     def _used_by(self, gram: str) -> int:
         if gram not in self._users:
             self._users[gram] = sum(f" {gram} " in t for t in self._texts)
@@ -293,7 +296,7 @@ class Catalogue:
                 spans += self._title_spans(t, docs, by_title)
         # A plan named by its topic alone, where most of the topic's pairs are in no plan's text ("kh phòng chống cúm gia
         # cầm" shares "phòng chống" with a title): a plan the library lacks.
-        topic = "" if english or unknown or by_number or places or on else self._absent_topic(question, t, docs)
+        topic = "" if english or unknown or by_number or on else self._absent_topic(question, t, docs, places or None)
         if not facets or topic:
             return Naming((), unknown, topic=topic)
         # Strongest first (number, place, date, title); a facet that would leave nothing is ignored.
@@ -302,9 +305,11 @@ class Catalogue:
             chosen = chosen & f or chosen
         return Naming(tuple(p for p in self.plans if p.source in chosen), "", tuple(spans))
 
-    def _absent_topic(self, question: str, t: str, docs: list[re.Match[str]]) -> str:
-        """The words naming a plan by its topic, as the question writes them, where no plan's text says most of
-        their pairs ("kh phòng chống cúm gia cầm ai chủ trì": "chống cúm", "cúm gia" are in no plan); "" else."""
+    def _absent_topic(self, question: str, t: str, docs: list[re.Match[str]], within: set[str] | None = None) -> str:
+        """The words naming a plan by its topic, as the question writes them, where no plan's text (no text of the
+        plans `within`, those of the place the question names) says most of their pairs ("kh phòng chống cúm gia cầm
+        ai chủ trì": "chống cúm", "cúm gia" are in no plan; "kế hoạch phát triển cảng biển của tỉnh Sông Lam": the
+        one plan of Sông Lam is on forests); "" else."""
         for m in docs:
             # "các kế hoạch đang lưu", "những kế hoạch nào": plans counted or listed, not one named by its topic.
             if t[: m.start()].split()[-1:] in (["cac"], ["nhung"], ["moi"], ["may"], ["nhieu"], ["the"]):
@@ -317,7 +322,7 @@ class Catalogue:
             for rx, _ in self._places:  # a place names a plan by itself, and its words pair with none
                 said = rx.sub(" | ", said)
             grams: set[str] = set().union(*(self._bigrams(x) for x in said.split("|")))
-            unused = [g for g in grams if self._used_by(g) == 0]
+            unused = [g for g in grams if (self._used_by(g) if within is None else self._used_within(g, within)) == 0]
             if len(unused) >= 2 and len(unused) * 2 >= len(grams):
                 first = len(t[: m.end()].split()) + skip
                 return " ".join(question.split()[first : first + end - skip])

@@ -95,6 +95,11 @@ _PART_WORD = r"(?i:mục|muc|phần|phan|part|section)"
 _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # C.II.3, Đ.2 in a plan whose parts are lettered
     (re.compile(r"(?<![\w.])(Đ|[A-E])\.(?:" + _ROM + r"\.)?(\d{1,2})(?:\.?" + _L + r")?(?![\w.])"), "Lrn"),
+    # IV.3 điểm đ: a point named after its item
+    (re.compile(r"(?<![\w.])" + _ROM + r"\s*[.\s]\s*(\d{1,2})\s*,?\s*(?i:điểm|diem|point|letter)\s+" + _L + r"(?!\w)"), "rnl"),
+    # mục iv.3 điểm dd, phan iii.2.b: a part typed in small letters after the word for one
+    (re.compile(_PART_WORD + r"\s+(iv|ix|vi{0,3}|x|i{1,3}|v)\s*[.]\s*(\d{1,2})(?:\s*(?:[.]|,?\s*(?i:điểm|diem|point)\s+)\s*"
+                + _L + r")?(?!\w)"), "rnl"),
     # III.6.đ, III 6 đ, III.6đ, III.6
     (re.compile(r"(?<![\w.])" + _ROM + r"\s*[.\s]\s*(\d{1,2})(?:\s*[.\s]?\s*" + _L + r")?(?!\w)"), "rnl"),
     # điểm a khoản 2 mục II / diem a khoan 2 muc II
@@ -108,6 +113,8 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:điểm|diem|point|letter)\s+" + _L + r"(?!\w)"), "nl"),
     # 2a phần II / 6đ mục III: a point and its part
     (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + _OF + _PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "nlr"),
+    # 3.2b, 3.2.b: part 3 (III where parts are roman), item 2, point b, as staff type it
+    (re.compile(r"(?<![\w.,/])([1-9])\s*\.\s*(\d{1,2})\s*\.?\s*" + _L + r"(?!\w)"), "Rnl"),
     # 6đ, 6 đ, 6.đ, 6dd, task 6d
     (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + r"(?!\w)"), "nl"),
     # phần Đ mục 9 / phan dd muc 9 / part D item 9 / mục 9 phần Đ, in a plan whose parts are lettered
@@ -117,6 +124,8 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_PART_WORD + r"\s+(?i:" + _ROM + r")\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "rn"),
     # part IV / phần IV / mục IV
     (re.compile(_PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "r"),
+    # phần 1 / phan 2 / part 3: a part by its arabic number, where the plan numbers its parts in roman
+    (re.compile(r"(?i:phần|phan|part)\s+([1-9])(?![\w.,/])"), "R"),
     # phan iv / muc iii, typed in small letters: a part the plan has
     (re.compile(_PART_WORD + r"\s+(iv|ix|vi{0,3}|x|i{1,3}|v)(?![\w.])"), "rl"),
     # nhiệm vụ 3 / task 7 / mục 3 (an item alone); a task's code as plans write it: "NV-03", "nv3", "HĐ-02"
@@ -345,7 +354,7 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                 if sid not in known:
                     continue  # "phần a mục 2" in a plan without lettered parts is no reference
             elif shape == "rnl":
-                sid = f"{g[0]}.{g[1]}" + (f".{_letter(g[2])}" if g[2] else "")
+                sid = f"{g[0].upper()}.{g[1]}" + (f".{_letter(g[2])}" if g[2] else "")
                 # "nv I.3" where the tasks sit in an appendix grouped I, II, …: its row I.3, when part I has no
                 # item 3, or one that is no task while the question says a task.
                 row = next((f"{a}.{sid}" for a in apps if f"{a}.{sid}" in known), "") if not g[2] else ""
@@ -363,6 +372,11 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                 sid = f"{g[2]}.{g[0]}.{_letter(g[1])}"
             elif shape == "nr":
                 sid = f"{g[1]}.{g[0]}"
+            elif shape == "Rnl":  # "3.2b": III.2.b where parts are roman, 3.2.b where the plan numbers them so
+                part = ROMAN[int(g[0]) - 1]
+                sid = f"{part if part in known else g[0]}.{g[1]}.{_letter(g[2])}"
+                if sid not in known:
+                    continue
             elif shape == "nR":  # part 3 is III where parts are roman, "3" where the plan numbers them so
                 part = ROMAN[int(g[1]) - 1]
                 sid = f"{part if part in known else g[1]}.{g[0]}"
@@ -372,6 +386,10 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                 sid = g[0]
             elif shape == "rl":
                 sid = g[0].upper()
+                if sid not in known:
+                    continue
+            elif shape == "R":
+                sid = ROMAN[int(g[0]) - 1]
                 if sid not in known:
                     continue
             else:

@@ -182,9 +182,9 @@ def _no_such_plan(asst: Assistant, q: Query, number: str) -> Answer:
 def _no_plan_on(asst: Assistant, q: Query, topic: str) -> Answer:
     """A plan named by a topic that no loaded plan says a word of ("kh phòng chống cúm gia cầm"): none is loaded."""
     en = q.style == "en"
-    text = (f"No plan on “{topic}” is loaded: none of the {len(asst.plans)} plans loaded says it." if en else
-            f"Không có kế hoạch về “{topic}” trong các kế hoạch đã nạp: không kế hoạch nào trong {len(asst.plans)} kế hoạch "
-            "đã nạp nhắc đến nội dung này.")
+    topic = topic.strip(" ,;:.?")
+    text = (f"No plan on “{topic}” is among the {len(asst.plans)} plans loaded." if en else
+            f"Không có kế hoạch về “{topic}” trong {len(asst.plans)} kế hoạch đã nạp.")
     return Answer(q.text, text, True, (), (), q.style, q.intent, "", "refusal", rule="no_plan_on")
 
 

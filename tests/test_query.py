@@ -68,6 +68,9 @@ REFS = [
     ("nhiem vu 3", "III.3"),
     ("task 7", "III.7"),
     ("mục II.2.a", "II.2.a"),
+    ("mục III.6 điểm đ", "III.6.đ"),
+    ("muc iii.6 diem dd", "III.6.đ"),
+    ("phan iii.4.c", "III.4.c"),
 ]
 
 

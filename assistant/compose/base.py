@@ -194,7 +194,8 @@ class ComposerBase:
 # A day written in a passage: "30/6/2026", "ngày 31 tháng 12", "trước ngày 20/12".
 DATED = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{4})?\b|\bngày\s+\d{1,2}\b", re.I)
 # A figure a passage states: a number and the word it counts, never a year, a date or a document's number.
-STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w/-]*/)")
+# "2 lần/ngày", "500 tấn/ngày", "+8°C" state figures; "42NQ/TW" is a document's number.
+STATES_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|°\s*C\b|[^\W\d_]{2,})(?![\w-]*/[A-ZĐ])")
 
 # A labelled line ("- Cơ quan chủ trì tham mưu: …", "Sản phẩm: …").
 _LABELLED = re.compile(r"^[-+*•]?\s*([^:]{2,40}?)\s*:\s*(.*)$")
