@@ -209,7 +209,8 @@ class Catalogue:
             for src, grams in self._titles.items()
         }
         self._titled: set[str] = set().union(*self._own.values())
-        self._title_of = {p.source: p.title for p in self.plans}
+        # Each title's pairs of words with their marks, for a question typed with them (named, below).
+        self._marked_titles = {p.source: _marked_pairs(p.title) for p in self.plans}
         self._users: dict[str, int] = {}  # a title's pair of words -> how many plans' texts use it
 
     # The plans' folded texts are read on the first question that needs them, not at load: folding
@@ -222,10 +223,10 @@ class Catalogue:
     def _cited(self) -> str:
         return " ".join(fold(p.text) for p in self.plans)
 
-    def _used_within(self, gram: str, sources: set[str]) -> int:
-        return sum(f" {gram} " in text for p, text in zip(self.plans, self._texts, strict=True) if p.source in sources)
-
-    def _used_by(self, gram: str) -> int:
+    def _used_by(self, gram: str, within: set[str] | None = None) -> int:
+        """How many plans' texts use a pair of words (of the plans `within` only, where given)."""
+        if within is not None:
+            return sum(f" {gram} " in text for p, text in zip(self.plans, self._texts, strict=True) if p.source in within)
         if gram not in self._users:
             self._users[gram] = sum(f" {gram} " in t for t in self._texts)
         return self._users[gram]
@@ -288,7 +289,7 @@ class Catalogue:
             if has_diacritics(question):
                 said = _marked_pairs(question)
                 by_title = {src for src, own in self._own.items()
-                            if any(fold(x) in rare and x in said for x in _marked_pairs(self._title_of[src]))}
+                            if any(fold(x) in rare and x in said for x in self._marked_titles[src])}
             else:
                 by_title = {src for src, own in self._own.items() if own & rare}
             if by_title:
@@ -312,7 +313,7 @@ class Catalogue:
         one plan of Sông Lam is on forests); "" else."""
         for m in docs:
             # "các kế hoạch đang lưu", "những kế hoạch nào": plans counted or listed, not one named by its topic.
-            if t[: m.start()].split()[-1:] in (["cac"], ["nhung"], ["moi"], ["may"], ["nhieu"], ["the"]):
+            if (t[: m.start()].split() or [""])[-1] in {"cac", "nhung", "moi", "may", "nhieu", "the"}:
                 continue
             after = re.split(r"[?.;:!]", t[m.end() :])[0].replace(",", " ").split()
             after = after[: next((n for n, w in enumerate(after) if re.fullmatch(_DOC, w)), len(after))]
@@ -322,7 +323,7 @@ class Catalogue:
             for rx, _ in self._places:  # a place names a plan by itself, and its words pair with none
                 said = rx.sub(" | ", said)
             grams: set[str] = set().union(*(self._bigrams(x) for x in said.split("|")))
-            unused = [g for g in grams if (self._used_by(g) if within is None else self._used_within(g, within)) == 0]
+            unused = [g for g in grams if self._used_by(g, within) == 0]
             if len(unused) >= 2 and len(unused) * 2 >= len(grams):
                 first = len(t[: m.end()].split()) + skip
                 return " ".join(question.split()[first : first + end - skip])

@@ -693,7 +693,7 @@ def objective_time(t: Turn) -> Reply | None:
     if t.ask._role(h.section) not in {"objectives", "targets"} or h.score < 2 * t.hits[1].score \
             or not re.search(r"\b20\d\d\b", h.text):
         return None
-    return t.answer(t.c.quote(f.q, next(p for p in t.c.plans if p.source == h.doc), h.section))
+    return t.answer(t.c.quote(f.q, t.c.plan_of(h.doc), h.section))
 
 
 def task_roles(t: Turn) -> Reply | None:

@@ -86,9 +86,10 @@ def _name_end(text: str) -> str:
         # "… tỉnh" ends a provincial body's name unless the province's name follows; so does a district's, a ward's
         # or a commune's level word, and a capitalised verb after it opens the duties ("… phường Vận động hội viên").
         level = fold(tok.strip(",;.:"))
-        if level in {"tinh", "huyen", "phuong"} and n >= 1 and (
-                not (n + 1 < len(toks) and toks[n + 1][:1].isupper()) or verbs.match(fold(" ".join(toks[n + 1 :])))):
-            if level == "tinh" or (n + 1 < len(toks) and verbs.match(fold(" ".join(toks[n + 1 :])))):
+        if n >= 1 and level in {"tinh", "huyen", "phuong"}:
+            then_verb = n + 1 < len(toks) and bool(verbs.match(fold(" ".join(toks[n + 1 :]))))
+            then_name = n + 1 < len(toks) and toks[n + 1][:1].isupper()
+            if then_verb or (level == "tinh" and not then_name):
                 break
         # "UBND các xã, phường": a comma before a small letter stays inside the name.
         if tok.endswith((";", ".", ":")) or (tok.endswith(",") and not (n + 1 < len(toks) and toks[n + 1][:1].islower())):
@@ -264,6 +265,12 @@ def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, t
 _DOES = re.compile(r"\s*(?:to chuc thuc hien|thuc hien|trien khai thuc hien|la dau moi|chiu trach nhiem)\b")
 
 
+def _clauses_of_bodies(flat: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Where each later clause of a text opens with bodies ("…; Hội Liên hiệp Phụ nữ tỉnh và UBND các xã, phường phối
+    hợp …"), and those bodies."""
+    return [(m.end(), names) for m in re.finditer(r"[.;]\s+", flat) if (names := _bodies(flat[m.end() :]))]
+
+
 def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     """Roles said in the task's own sentence: "Sở Y tế chủ trì, phối hợp với Sở Tài chính …",
     "Giao Bảo hiểm xã hội tỉnh chủ trì …", "Sở Nội vụ phối hợp với Hội … hướng dẫn …"."""
@@ -302,20 +309,18 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
         else:
             # "Biên soạn, in và cấp phát … . Phòng Công tác thanh niên và Bình đẳng giới thực hiện, thời gian: …": a
             # later sentence opening with the bodies that do the work, named before a verb of doing it.
-            for m in re.finditer(r"[.;]\s+", flat):
-                names = _bodies(flat[m.end() :])
-                said = len(_name_end(flat[m.end() :])) if names else 0
-                if names and len(names) == 1 and _DOES.match(fold(flat[m.end() + said :])):
-                    roles["lead"] = (names[0], base + m.end(), base + m.end() + said)
+            for start, names in _clauses_of_bodies(flat):
+                said = len(_name_end(flat[start:]))
+                if len(names) == 1 and _DOES.match(fold(flat[start + said :])):
+                    roles["lead"] = (names[0], base + start, base + start + said)
                     break
     # "Trung tâm … tổ chức 06 phiên …; Hội Liên hiệp Phụ nữ tỉnh và UBND các xã, phường phối hợp thông tin …": partners
     # named before "phối hợp" in a clause of their own after the lead's.
     if not lead_cue and not coord and "lead" in roles:
-        for m in re.finditer(r"[.;]\s+", flat):
-            names = _bodies(flat[m.end() :])
-            said = len(" và ".join(names)) if names else 0
-            if names and re.match(r"[\s,]*(?:cùng\s+)?phối hợp\b", flat[m.end() + said :], re.I):
-                roles["coordinate"] = ("; ".join(names), base + m.end(), base + m.end() + said)
+        for start, names in _clauses_of_bodies(flat):
+            said = len(" và ".join(names))
+            if re.match(r"[\s,]*(?:cùng\s+)?phối hợp\b", flat[start + said :], re.I):
+                roles["coordinate"] = ("; ".join(names), base + start, base + start + said)
                 break
     # "Sở A chủ trì; UBND các xã, phường chỉ đạo các trường … phối hợp": partners named before their verb, in the
     # clause after the lead's.

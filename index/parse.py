@@ -171,29 +171,33 @@ _TABLE = re.compile(r"^\s*\|.*\|\s*$|^[^\t\n]*(?:\t[^\t\n]*){2,}$|^[^|\n]+(?:\s\
 _RULE = re.compile(r"^:?-{3,}:?$")
 
 
+def _label_codes() -> str:
+    """The codes of the item labels' initials, folded, as a regex alternation: "nv|gp|hd|ct|mt" (genre.toml)."""
+    return "|".join(dict.fromkeys("".join(x[0] for x in w.split()) for w in words("numbering", "item_labels")))
+
+
 @functools.cache
 def _labelled_item() -> re.Pattern[str]:
     """A heading numbered by a label, folded: "nhiem vu 3. …", "hoat dong 2.3: …", or the label as a code of its
     initials, the number zero-padded: "nv-01. Kiểm kê khí nhà kính", "hd03: …" (genre.toml [numbering])."""
     labels = "|".join(re.escape(w) for w in words("numbering", "item_labels"))
-    codes = "|".join(dict.fromkeys("".join(x[0] for x in w.split()) for w in words("numbering", "item_labels")))
-    return re.compile(rf"(?:(?:{labels})\s+|(?:{codes})\s*[-.]?\s*0*(?=\d))(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s*[.:]\s+(?=\S)")
+    return re.compile(rf"(?:(?:{labels})\s+|(?:{_label_codes()})\s*[-.]?\s*0*(?=\d))(\d{{1,2}}(?:\.\d{{1,2}}){{0,2}})\s*[.:]\s+(?=\S)")
 
 
 @functools.cache
 def _item_code() -> re.Pattern[str]:
     """A heading's label that is a code of a label's initials ("NV-01", "HĐ03"), folded (genre.toml [numbering])."""
-    codes = "|".join(dict.fromkeys("".join(x[0] for x in w.split()) for w in words("numbering", "item_labels")))
-    return re.compile(rf"[\s#*|-]*((?:{codes})\s*[-.]?\s*\d{{1,3}})\s*[.:]", re.I)
+    return re.compile(rf"[\s#*|-]*((?:{_label_codes()})\s*[-.]?\s*\d{{1,3}})\s*[.:]", re.I)
 
 
 def code_of(text: str) -> str:
     """The code a unit's text opens with ("NV-01. Kiểm kê …" -> "NV-01"), as written; "" for none."""
     head = text[:40]
-    m = _item_code().match(fold(head))
+    folded = fold(head)
+    m = _item_code().match(folded)
     if not m:
         return ""
-    return head[m.start(1) : m.end(1)] if len(fold(head)) == len(head) else m.group(1).upper()
+    return head[m.start(1) : m.end(1)] if len(folded) == len(head) else m.group(1).upper()
 
 
 def _numbered(clean: str) -> tuple[str, bool]:
@@ -351,8 +355,8 @@ def _marked_times(header: list[str], row: list[str]) -> str:
     runs = [header[n].strip() for n in times if n < len(row) and fold(row[n]).strip(" .") in _MARKS]
     if len(times) < 2 or not runs:
         return ""
-    said = [f"năm {m.group(1)}" if (m := _TIME_COLUMN.match(c)) and m.group(1) else c for c in runs]
-    return ", ".join(said)[:1].upper() + ", ".join(said)[1:]
+    said = ", ".join(f"năm {m.group(1)}" if (m := _TIME_COLUMN.match(c)) and m.group(1) else c for c in runs)
+    return said[:1].upper() + said[1:]
 
 
 def _rows_prefix(st: _State, starts: list[_Start]) -> str:

@@ -127,13 +127,18 @@ def kinds(text: str) -> set[str]:
     return {parse_timeline(part).kind for part in parts if part.strip()} - {""}
 
 
+def _parts(text: str) -> list[str]:
+    """A timeline's parts, each one time: "Năm 2026, năm 2028", "ngày 31/3/2026; quý II/2026", "… và …"."""
+    return re.split(r"[;,]|\s(?:và|hoặc)\s", text)
+
+
 def due_years(text: str) -> set[int]:
     """The years a timeline has work finish in: each stated date, month, quarter or year, and the
     end of each range ("2025 - 2027" is due in 2027; "ngày 31/3/2026; quý II/2026" in 2026)."""
     out: set[int] = set()
     if parse_timeline(text).kind == "range" and parse_timeline(text).last is None:
         return out  # "Năm 2024 và các năm tiếp theo" runs on; it falls due in no year
-    for part in re.split(r"[;,]|\s(?:và|hoặc)\s", text):
+    for part in _parts(text):
         if re.match(r"\s*(?:khởi công|bắt đầu|từ|starting|from)\b", part, re.I) and not re.search(r"\b(?:đến|tới|until|to)\b", part):
             continue  # "khởi công năm 2027, hoàn thành năm 2029", "từ năm học 2026 - 2027": a start falls due in no year
         t = parse_timeline(part)
@@ -147,7 +152,7 @@ def due_years(text: str) -> set[int]:
 def runs_in(text: str, year: int) -> bool:
     """A timeline has work in that year: a year, quarter, month or date of it, a range through it ("2025 - 2030",
     "từ năm 2026 trở đi"); "Năm 2026, năm 2028" runs in 2026 and 2028, not in 2027."""
-    for part in re.split(r"[;,]|\s(?:và|hoặc|and|or)\s", text):
+    for part in _parts(text):
         t = parse_timeline(part)
         if t.first is None:
             continue

@@ -118,6 +118,10 @@ class ComposerBase:
                     out.append(c)
         return out
 
+    def plan_of(self, doc: str) -> Plan:
+        """The loaded plan read from that file."""
+        return next(p for p in self.plans if p.source == doc)
+
     def _role(self, doc: str, sid: str) -> str:
         plan = next((p for p in self.plans if p.source == doc), None)
         return plan.role(sid) if plan is not None else ""

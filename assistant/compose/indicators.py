@@ -133,7 +133,7 @@ class TargetAnswers(ComposerBase):
         en = q.style == "en"
         parts, cites = [], []
         for t in chosen:
-            plan = next(p for p in self.plans if p.source == t.doc)
+            plan = self.plan_of(t.doc)
             # A figure of what was done is said under its column's heading ("Năm 2025 (ước thực hiện)"), no target.
             when = f"{t.baseline}" if t.baseline else f"{'By' if en else 'Đến năm'} {t.year}"
             # "… và cơ quan nào theo dõi chỉ tiêu đó": the body the table makes answer for it.

@@ -25,24 +25,27 @@ class ListAnswers(ComposerBase):
         texts, cites = [], []
         # "every task X takes part in, leading or supporting": both roles, each listed; so too where no role is
         # asked at all ("hội phụ nữ phường nv nào", "what tasks does the Youth Union have").
-        both = not leads and (says(q.text, "involvement") or {"lead", "coordinate"} <= set(q.intents)
-                              or not {"lead", "coordinate"} & set(q.intents))
         # "chủ trì nv nào? phối hợp những nv nào": each role asked is answered, the one it holds in no task too.
         asked_both = {"lead", "coordinate"} <= set(q.intents)
-        en = q.style == "en"
+        both = not leads and (says(q.text, "involvement") or asked_both or not {"lead", "coordinate"} & set(q.intents))
         for a in agencies[:3]:
             for role in (("lead", "coordinate") if both else (None,)):
                 text, c = self._agency_tasks(q, a, leads, within, role)
                 if both and not c:
                     if asked_both and role == "lead":
-                        texts.append(f"The plan names {self._names([a.name], True)} as lead of no task." if en
-                                     else f"Kế hoạch không nêu {a.name} chủ trì nhiệm vụ nào.")
+                        texts.append(self._in_no_task(a, "lead", q.style == "en"))
                     continue
                 texts.append(text)
                 cites += [x for x in c if x not in cites]
         if not cites:
             return self._agency_tasks(q, agencies[0], leads, within)
         return " ".join(texts), cites
+
+    def _in_no_task(self, a: Agency, role: str, en: bool) -> str:
+        """That the plan gives the agency the role ("lead", "coordinate") in no task."""
+        if en:
+            return f"The plan names {self._names([a.name], True)} as {'coordinator' if role == 'coordinate' else 'lead'} of no task."
+        return f"Kế hoạch không nêu {a.name} {'phối hợp' if role == 'coordinate' else 'chủ trì'} nhiệm vụ nào."
 
     def _agency_tasks(self, q: Query, a: Agency, leads: int | None = None,
                       within: list[Task] | None = None, only: str | None = None) -> tuple[str, list[Citation]]:
@@ -64,8 +67,7 @@ class ListAnswers(ComposerBase):
             other = "lead" if want_coord else "coordinate"
             rows = tasks(other)
             if rows:
-                prefix = (f"The plan names {name} as {'coordinator' if want_coord else 'lead'} of no task. " if en
-                          else f"Kế hoạch không nêu {a.name} {'phối hợp' if want_coord else 'chủ trì'} nhiệm vụ nào. ")
+                prefix = self._in_no_task(a, role, en) + " "
                 role = other
         if not rows:
             return (f"The plan assigns no task to {name}." if en else

@@ -44,7 +44,7 @@ class PassageAnswers(ComposerBase):
         # retrieval puts near the top, not by the target that shares its title's words.
         if names_tasks(q.words) and self._role(h.doc, h.section) in {"targets", "objectives"}:
             h = next((x for x in hits[1:3] if self.task(x.doc, x.section) is not None), h)
-        return self.quote(q, next(p for p in self.plans if p.source == h.doc), h.section)
+        return self.quote(q, self.plan_of(h.doc), h.section)
 
     def quote(self, q: Query, plan: Plan, sid: str) -> tuple[str, list[Citation]]:
         """What a unit says: the whole unit when short, else its best two sentences."""
