@@ -13,7 +13,7 @@ from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "58"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "59"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})

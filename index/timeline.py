@@ -63,10 +63,12 @@ _INLINE = re.compile(
     r"tháng\s+\d{1,2}\s*(?:/|năm)\s*20\d\d|năm\s+20\d\d))"
     r"|giai đoạn\s+(20\d\d\s*-\s*20\d\d)"
     # "quý II hằng năm", "tháng 5 hằng năm": a quarter or month of every year
-    r"|((?:thực hiện\s+)?(?:(?:[Qq]uý\s+[IV1-4]+|tháng\s+\d{1,2})\s+)?"
+    r"|((?:thực hiện\s+)?(?:(?:[Qq]uý\s+[IV1-4]+|tháng\s+\d{1,2}|từ\s+tháng\s+\d{1,2}\s+đến\s+(?:hết\s+)?tháng\s+\d{1,2})\s+)?"
     r"(?:thường xuyên|hằng năm|hàng năm|định kỳ hằng năm|định kỳ hàng năm)"
-    # "hằng năm vào tháng 10", "hằng năm trong quý III": the same, the month said after
-    r"(?:,?\s+(?:vào|trong)\s+(?:[Qq]uý\s+[IV1-4]+|tháng\s+\d{1,2})(?![\d/]))?)",
+    # "hằng năm vào tháng 10", "hằng năm trong quý III", "hằng năm từ tháng 5 đến tháng 8": the same, the months
+    # said after
+    r"(?:,?\s+(?:(?:vào|trong)\s+(?:[Qq]uý\s+[IV1-4]+|tháng\s+\d{1,2})|từ\s+tháng\s+\d{1,2}\s+đến\s+(?:hết\s+)?"
+    r"tháng\s+\d{1,2})(?![\d/]))?)",
     re.IGNORECASE,
 )
 

@@ -142,6 +142,11 @@ def test_labelled_indicators_under_an_item_are_its_sub_items_with_a_target_per_y
         # the month of every year, said after it
         ("Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức Ngày hội; thực hiện hằng năm vào tháng 10.",
          "thực hiện hằng năm vào tháng 10"),
+        # the months of every year, a range said after it or before it
+        ("Sở Giáo dục và Đào tạo tổ chức các lớp dạy bơi an toàn; thực hiện hằng năm từ tháng 5 đến tháng 8.",
+         "thực hiện hằng năm từ tháng 5 đến tháng 8"),
+        ("Tỉnh Đoàn tổ chức trại hè; thực hiện từ tháng 6 đến hết tháng 8 hằng năm.",
+         "thực hiện từ tháng 6 đến hết tháng 8 hằng năm"),
     ],
 )
 def test_a_sentence_gives_its_deadline(sentence: str, timeline: str) -> None:
