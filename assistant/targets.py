@@ -175,7 +175,7 @@ def extract_targets(plan: Plan) -> list[Target]:
             # A clause with hardly a word of its own besides its year and figure continues the one
             # before it: it sets the same indicator for another year.
             own_words = re.sub(r"(?:đến|tới|trong)?\s*năm\s+20\d\d|[\d.,%]+|\b(đạt|có|là|khoảng|trên|dưới|ít nhất)\b", " ", text, flags=re.I)
-            goes_on = not text[:1].isupper() and (len(own_words.split()) < 3 or re.match(r"(?:(?:đến|tới)\s+)?năm\s+20\d\d", text))
+            goes_on = not text[:1].isupper() and (len(own_words.split()) < 3 or re.match(r"(?:(?:đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+20\d\d", text))
             subject = previous if goes_on else ""
             if not subject:
                 previous = text

@@ -8,7 +8,7 @@ import re
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, overlap
 from assistant.glossary import content_terms, vietnamese
-from assistant.lexicon import list_words
+from assistant.lexicon import list_words, spelled_out
 from assistant.query import Query, counted_words
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
@@ -137,7 +137,7 @@ class TargetAnswers(ComposerBase):
             # A figure of what was done is said under its column's heading ("Năm 2025 (ước thực hiện)"), no target.
             when = f"{t.baseline}" if t.baseline else f"{'By' if en else 'Đến năm'} {t.year}"
             # "… và cơ quan nào theo dõi chỉ tiêu đó": the body the table makes answer for it.
-            by = "" if not (t.tracker and _BODY_ASKED.search(q.words)) else (
+            by = "" if not (t.tracker and _BODY_ASKED.search(spelled_out(q.text))) else (
                 f" — followed up by {t.tracker}" if en else f" — cơ quan theo dõi: {t.tracker}")
             parts.append(f"{when}: {t.indicator}{by}")
             cites.append(self.cite(plan, t.section, (t.start, t.end)))
