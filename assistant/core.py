@@ -30,6 +30,7 @@ from assistant.query import (
     detect_intents,
     parse_query,
     two_questions,
+    without_naming,
 )
 from assistant.retrieve import Hit, Retriever, lexical_terms
 from assistant.routes import Turn, compose
@@ -313,10 +314,19 @@ class Assistant:
         """The answer of this assistant's own plans, as one. `named` is the whole question when
         `question` is what is left of it once the words naming the plan are cut (library.Naming). A question
         asking two things of two topics (query.two_questions) gets both answers, one after the other."""
+        asked = without_naming(question, self.known)
+        if asked != question:
+            return replace(self.ask_plan(asked, k, history, retriever, named or question), question=question)
         parts = two_questions(question) if len(question) <= self.settings.max_question else None
         if parts is None:
             return self._ask(question, k, history, retriever, FOCUS_DEPTH, named)
-        first, second = (self._ask(p, k, history, retriever, FOCUS_DEPTH, named) for p in parts)
+        if parts.carried:
+            # A figure asked beside a task's roles, of the same topic: a question the plan declines whole ("which
+            # NGOs are partners, and how much does each contribute") stays declined, not half answered.
+            whole = self._ask(question, k, history, retriever, FOCUS_DEPTH, named)
+            if whole.abstained:
+                return whole
+        first, second = (self._ask(p, k, history, retriever, FOCUS_DEPTH, named) for p in parts[:2])
         if second.answer == first.answer:  # both asks answered by one passage: said once
             return replace(first, question=question)
         said = [a for a in (first, second) if not a.abstained] or [first]

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from assistant.lexicon import Phrases, generic_lead, intent_tokens, intent_words, says, spelled_out
 from index.normalize import fold, has_diacritics, tokens, tones
@@ -636,8 +637,8 @@ def _asks(text: str) -> bool:
     return bool(_WH_FOLDED.search(" " + said + " ") or _YES_NO.search(said + "?" if not said.rstrip().endswith("?") else said))
 
 
-# Where a question's second question begins: ", và …", "; còn …", "? …".
-_SECOND = re.compile(r"(?:[,;]\s*(?:(?:và|va|còn|con|and|also|while)\s+)|\?\s+)(?=\S)", re.I)
+# Where a question's second question begins: ", và …", "; còn …", "; chỉ tiêu …", "? …".
+_SECOND = re.compile(r"(?:[,;]\s*(?:(?:và|va|còn|con|and|also|while)\s+)|;\s+|\?\s+)(?=\S)", re.I)
 _ROLE_KINDS = frozenset({"lead", "coordinate", "timeline"})
 # A second part that points back at the first ("… và nhiệm vụ này xong khi nào", "… and when must it be done")
 # asks of the same topic.
@@ -661,7 +662,62 @@ def bracket_readings(text: str) -> list[str]:
     return out
 
 
-def two_questions(text: str) -> tuple[str, str] | None:
+# A question's opening words before a colon that name its plan by the word for one ("Phuoc Son commune's 2026
+# digital-transformation plan: who leads …", "kh 148 bao lam noxh: …").
+_PREFACE = re.compile(r"\s*([^:?]{3,160}?)\s*:\s+(?=\S)")
+# The word for the plan heads the opening ("Kế hoạch số 27/KH-UBND … về …", "theo kh 148 …") or, in English, ends
+# it ("Phuoc Son commune's 2026 digital-transformation plan"); "Tóm tắt vai trò của Sở Nội vụ trong kế hoạch" asks.
+_PLAN_WORD = re.compile(r"^(?:(?:theo|trong|tai|doi chieu|in|under|per|according to|for)\s+)?(?:the\s+)?"
+                        r"(?:ke hoach|kh|quyet dinh|qd|plan|decision)\b"
+                        r"|\b(?:plan|decision)(?:\s+(?:no\.?\s*)?\d\S*)?(?:\s*\([^)]*\))?$")
+
+
+def without_naming(text: str, known: Set[str]) -> str:
+    """The question without an opening that names the plan it asks of: "Phuoc Son commune's 2026
+    digital-transformation plan: who leads the Level-2 e-ID task" asks "who leads the Level-2 e-ID task". Words that
+    name the plan are words of its header, which a task's words are matched against in vain; the year such an opening
+    gives is the plan's ("the 2026 festival plan: how much is the first prize"), no year a figure is asked for. An
+    opening that asks, or that points inside the plan ("Kế hoạch 65, nhiệm vụ 6đ: …"), is the question's own."""
+    m = _PREFACE.match(text)
+    if not m:
+        return text
+    preface, rest = m.group(1), text[m.end():]
+    # The rest must name a topic of its own: "Kế hoạch 65 về nhà ở cho người có công: ai chủ trì?" asks of the
+    # opening's topic.
+    own = [w for w in re.findall(r"[a-z]+", spelled_out(rest)) if w not in intent_tokens() and len(w) > 1]
+    if not _PLAN_WORD.search(spelled_out(preface)) or _asks(preface) or find_refs(preface, known) or len(own) < 3:
+        return text
+    return rest
+
+
+def _topic_words(text: str) -> list[str]:
+    """The words of a question's part outside its asking phrases ("do cơ quan nào chủ trì", "which unit is in charge
+    of"), as typed; in English, without its function words. A reference in brackets ("(điểm a khoản 4 Mục III)") is
+    no topic."""
+    text = re.sub(r"\([^()]*\d[^()]*\)", " ", text)
+    folded = fold(text)
+    if len(folded) != len(text):  # folding keeps each letter's place; where it does not, the words are read whole
+        folded = text.lower()
+    # The word for a task goes too: the topic is what the task is about, and the figure is asked of no task.
+    asking = [f.rstrip("~") for fs in intent_words().values() for f in fs] + ["nhiem vu", "nv", "task", "tasks"]
+    mask = [False] * len(text)
+    for phrase in asking:
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase.strip())}(?!\w)", folded):
+            mask[m.start():m.end()] = [True] * (m.end() - m.start())
+    english = detect_style(text) == "en"
+    return [m.group(0) for m in re.finditer(r"[^\W\d_]{2,}", text) if not any(mask[m.start():m.end()])
+            and not (english and (m.group(0).lower() in _EN_WORDS or len(m.group(0)) < 3))]
+
+
+class Parts(NamedTuple):
+    """A question's two questions; `carried`: the second is asked with the first part's topic words."""
+
+    first: str
+    second: str
+    carried: bool = False
+
+
+def two_questions(text: str) -> Parts | None:
     """A question that asks two things of two topics ("bao nhiêu phần trăm lao động tham gia bảo hiểm xã hội, và cơ
     quan nào chủ trì nhiệm vụ triển khai Luật Bảo hiểm xã hội?"), as two questions; the words before a colon that
     opens it ("Về chính sách hỗ trợ Bà mẹ Việt Nam anh hùng: …") belong to both. Roles and timelines of one task
@@ -676,20 +732,32 @@ def two_questions(text: str) -> tuple[str, str] | None:
             continue
         a, b = set(detect_intents(first)) - {"content"}, set(detect_intents(second)) - {"content"}
         preface = first.split(":", 1)[0] + ":" if ":" in first and len(first.split(":", 1)[0]) <= 160 else ""
+        if not a or not b or "meta" in a | b:
+            continue
+        # A figure asked beside a task's roles ("which unit gives the birth dose, and what is the 2026 coverage target
+        # for that dose"; "… do cơ quan nào chủ trì; chỉ tiêu năm 2026 là xử lý bao nhiêu điểm?") has no one answer
+        # with them: where the second part points back at the first or names too little of its own, it is asked of
+        # the first part's topic words too.
+        figure = "target" in b - a and not b & _ROLE_KINDS
+        carried = f"{second} ({' '.join(_topic_words(first))})"
         # A second part that points back ("… và nhiệm vụ này xong khi nào") asks of the first part's topic, unless
         # a preface gives both theirs ("Về chính sách X: ai chủ trì, và chính sách này …").
-        if not a or not b or "meta" in a | b or (_BACK.search(second) and not preface):
+        if _BACK.search(second) and not preface:
+            if figure:
+                return Parts(first, carried, True)
             continue
         own = [w for w in re.findall(r"[a-z]+", spelled_out(second)) if w not in intent_tokens() and len(w) > 1]
         # The same thing asked of two topics ("X do cơ quan nào chủ trì, còn Y do cơ quan nào chủ trì?") is two
         # questions where the second names a topic of its own; so are two things asked of two topics. A role and a
         # time ("who leads cashless payment, and by when must all schools be connected") are one task's.
         if (not a & b and (a | b) <= _ROLE_KINDS) or len(own) < (4 if a & b else 3):
+            if figure and not preface:
+                return Parts(first, carried, True)
             continue
         # The year the first part sets holds for the second, unless it names its own ("… by 2025 …, and how many …").
         years = re.findall(r"(?<!\d)20\d\d(?!\d)", first) if not re.search(r"(?<!\d)20\d\d(?!\d)", second) else []
         said = f" ({', '.join(dict.fromkeys(years))})" if years and not preface else ""
-        return first, f"{preface} {second}".strip() + said
+        return Parts(first, f"{preface} {second}".strip() + said)
     return None
 
 
@@ -707,9 +775,12 @@ def asks_all_tasks(folded: str) -> bool:
     return bool(_ALL_TASKS.search(folded))
 
 
-# A year a figure is compared with ("so với năm 2025", "compared with 2020"): the baseline, not a year asked.
-_BASELINE = re.compile(r"(?i:so với|so voi|compared (?:with|to)|relative to|than(?: in)?)\s+(?:(?i:năm|nam|the|year|mức|muc)\s+)*"
-                       r"(20\d\d)(?!\d)")
+# A year a figure is compared with ("so với năm 2025", "so với mùa mưa năm 2025", "compared with the 2020 level"):
+# the baseline, not a year asked. A few words may name what of that year ("cùng kỳ", "mùa mưa"), but a target or a
+# plan of that year is asked of too ("so với mục tiêu năm 2030").
+_BASELINE = re.compile(r"(?i:so với|so voi|compared (?:with|to)|relative to|than(?: in)?)\s+"
+                       r"(?:(?!(?i:mục|muc|chỉ|chi|targets?|goals?|kế|ke|plans?)\b)[^\W\d_]+\s+){0,4}?"
+                       r"(20\d\d)(?!\d)(?!\s+(?i:targets?|goals?|plans?)\b)")
 
 
 def asked_years(text: str) -> list[int]:
@@ -737,5 +808,5 @@ def parse_query(text: str, known: Set[str], limit: int = 2000) -> Query:
     )
 
 
-__all__ = ["INTENTS", "LETTERS", "ROMAN", "Ids", "Query", "Reference", "asked_years", "asks_all_tasks", "asks_content", "asks_day", "asks_figure", "asks_two",
-           "detect_style", "find_refs", "lead_count", "names_tasks", "parse_query"]
+__all__ = ["INTENTS", "LETTERS", "ROMAN", "Ids", "Parts", "Query", "Reference", "asked_years", "asks_all_tasks", "asks_content", "asks_day", "asks_figure", "asks_two",
+           "detect_style", "find_refs", "lead_count", "names_tasks", "parse_query", "without_naming"]

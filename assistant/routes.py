@@ -636,7 +636,23 @@ def _no_day(t: Turn, tasks: list[tuple[Plan, Task]]) -> Reply | None:
     # A day the task's own words give ("nộp hồ sơ … trước ngày 31/10/2026") answers it, whatever its timeline says.
     if f.asked == ("timeline",) and asks_day(f.words) and tasks and not any(
             DATED.search(x.timeline) or DATED.search(p.body(x.id)) for p, x in tasks):
-        return t.refuse(reason("date", f.en, said="; ".join(dict.fromkeys(x.timeline for _, x in tasks))))
+        said = _dated_objective(t, tasks)
+        return t.answer(said) if said else t.refuse(reason("date", f.en, said="; ".join(dict.fromkeys(x.timeline for _, x in tasks))))
+    return None
+
+
+def _dated_objective(t: Turn, tasks: list[tuple[Plan, Task]]) -> tuple[str, list[Citation]] | None:
+    """"… trạm bơm tiêu … phải sẵn sàng vận hành trước ngày nào": a day an objective sets ("100% trạm bơm tiêu …
+    sẵn sàng vận hành trước ngày 30/4/2026"), where retrieval puts it near the top and its sentence says more of the
+    question than the tasks found do: the objective answers what their timelines leave unsaid."""
+    terms = set(lexical_terms(t.f.q.text, t.f.en))
+    done = max(overlap(terms, set(lexical_terms(p.body(x.id)))) for p, x in tasks)
+    for h in t.hits[:3]:
+        if t.ask._role(h.section) in {"objectives", "targets"}:
+            plan = t.c.plan_of(h.doc)
+            sent = t.c.best_sentence(t.f.q, plan, h.section)
+            if DATED.search(sent) and overlap(terms, set(lexical_terms(sent))) > done:
+                return t.c.quote(t.f.q, plan, h.section, sent)
     return None
 
 

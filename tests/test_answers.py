@@ -604,6 +604,27 @@ def test_two_figures_in_one_question(question: str, facts: list[str], assistant:
     assert set(cited(ans)) <= {"II.2.a", "II.2.b"}, ans.answer
 
 
+@pytest.mark.parametrize(("question", "facts"), [
+    # the second part points back at the first ("for it")
+    ("Which department leads the health insurance task, and what coverage target does the plan set for it by 2030?",
+     ["Sở Y tế", "95% dân số tham gia bảo hiểm y tế"]),
+    # the second part names too little of its own
+    ("cơ quan nào chủ trì nhiệm vụ phát triển nhà ở xã hội; chỉ tiêu năm 2025 là bao nhiêu căn?",
+     ["Sở Xây dựng", "1.000 căn nhà ở xã hội"]),
+])
+def test_a_figure_asked_beside_a_tasks_lead_is_answered_with_it(question: str, facts: list[str],
+                                                                assistant: Assistant) -> None:
+    ans = assistant.ask(question)
+    assert not ans.abstained and all(f in ans.answer for f in facts), ans.answer
+
+
+def test_a_question_declined_whole_is_not_half_answered(assistant: Assistant) -> None:
+    """The plan names no NGO and no sum: the bodies taking part in a task of international resources answer neither."""
+    ans = assistant.ask("Which international NGOs or UN agencies does the plan name as partners, and how much does each "
+                        "contribute?")
+    assert ans.abstained and "Coordinating" not in ans.answer, ans.answer
+
+
 def test_a_ferry_to_ly_son_is_no_district_share(assistant: Assistant) -> None:
     ans = assistant.ask("What time does the first ferry leave for Lý Sơn island?")
     assert ans.abstained and "district" not in ans.answer, ans.answer

@@ -526,3 +526,32 @@ def test_a_departments_divisions_and_roles_inside_sentences(asst: Assistant) -> 
     assert "Cơ sở Bảo trợ xã hội tổng hợp tỉnh" in ans.answer and "Sở Y tế" in ans.answer, ans.answer
     years = {r["year"] for r in asst.targets_table() if r["doc"] == DIVISIONS}
     assert years == {2026}, years
+
+
+def test_two_asks_of_one_topic_each_answered(asst: Assistant) -> None:
+    """A figure asked beside a task's roles is asked of the task's topic; the day an objective sets answers a day its
+    task leaves unsaid; a baseline of "mùa mưa năm 2025" is no year asked; a figure per year for each year asked."""
+    ans = asst.ask("Which unit is in charge of giving newborns the hepatitis B birth dose within 24 hours of birth, and "
+                   "what is the 2026 coverage target for that dose?", plan=DEPARTMENT)
+    assert "Bệnh viện Sản - Nhi tỉnh" in ans.answer and "≥ 85%" in ans.answer, ans.answer
+    ans = asst.ask("nhiệm vụ xử lý điểm đen, điểm tiềm ẩn tai nạn giao thông (điểm a khoản 4 Mục III) do cơ quan nào chủ "
+                   "trì và phải hoàn thành trước ngày nào; chỉ tiêu năm 2026 là xử lý bao nhiêu điểm?", plan=CITED)
+    assert all(x in ans.answer for x in ("Sở Xây dựng", "31/10/2026", "12 điểm")), ans.answer
+    ans = asst.ask("Các trạm bơm tiêu, cống tiêu do Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh quản lý phải được "
+                   "kiểm tra, bảo dưỡng, sẵn sàng vận hành trước ngày nào, và chỉ tiêu giảm số điểm ngập úng so với mùa "
+                   "mưa năm 2025 là bao nhiêu?", plan=LETTERED)
+    assert "30/4/2026" in ans.answer and "30%" in ans.answer, ans.answer
+    ans = asst.ask("How many STEM lessons must the provincial shared digital repository hold by the end of 2027 and by "
+                   "the end of 2028?", plan=COSTED)
+    assert "500 bài học STEM" in ans.answer and "800 bài học STEM" in ans.answer, ans.answer
+
+
+def test_an_opening_naming_the_plan_leaves_the_task_to_its_words(asst: Assistant) -> None:
+    ans = asst.ask("Phuoc Son commune's 2026 digital-transformation plan: who leads the Level-2 electronic ID accounts "
+                   "task and what is its deadline?", plan=MATRIX)
+    assert "Công an xã" in ans.answer and "30/6/2026" in ans.answer, ans.answer
+
+
+def test_the_body_following_up_an_indicator_is_said_when_asked(asst: Assistant) -> None:
+    ans = asst.ask("so can noxh hoan thanh nam 2027 la bao nhieu, cq nao theo doi chi tieu nay", plan=SAVED)
+    assert "1.650" in ans.answer and "Sở Xây dựng" in ans.answer, ans.answer

@@ -46,8 +46,8 @@ class PassageAnswers(ComposerBase):
             h = next((x for x in hits[1:3] if self.task(x.doc, x.section) is not None), h)
         return self.quote(q, self.plan_of(h.doc), h.section)
 
-    def quote(self, q: Query, plan: Plan, sid: str) -> tuple[str, list[Citation]]:
-        """What a unit says: the whole unit when short, else its best two sentences."""
+    def quote(self, q: Query, plan: Plan, sid: str, sent: str = "") -> tuple[str, list[Citation]]:
+        """What a unit says: the whole unit when short, else its best two sentences (or the sentence given)."""
         en = q.style == "en"
         s = plan.section(sid)
         assert s is not None
@@ -55,7 +55,7 @@ class PassageAnswers(ComposerBase):
         # A short unit is quoted whole: "what is the general objective?" wants all of II.1; so is a unit whose
         # every line a list asks for ("liệt kê toàn bộ các chỉ tiêu … đến năm 2025").
         limit = 4000 if "aggregate" in q.intents else 1100
-        sent = whole if len(whole) <= limit else self.best_sentence(q, plan, sid, 2)
+        sent = sent or (whole if len(whole) <= limit else self.best_sentence(q, plan, sid, 2))
         cites = [self.cite(plan, sid, locate(plan.text, s.start, s.end, sent))]
         label = f"{sid} ({s.title})"
         text = f"According to section {label}: “{sent}”" if en else f"Theo mục {label}: {sent}"
