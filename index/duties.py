@@ -68,8 +68,10 @@ def _name_end(text: str) -> str:
         while n < len(toks) and toks[n - 1][-1:] not in ",;.:" and toks[n][:1].isupper() and fold(toks[n]) not in {"va"} \
                 and not verbs.match(fold(" ".join(toks[n:]))):  # "… Phụ nữ tỉnh Vận động hội viên": its duties begin
             n += 1
-        # A district's body says so after its name ("Hội Khuyến học huyện"); "các huyện" begins another name.
-        if n < len(toks) and toks[n - 1][-1:] not in ",;.:" and fold(toks[n].rstrip(",;.:")) == "huyen":
+        # A district's or a commune's body says so after its name ("Hội Khuyến học huyện", "Đoàn Thanh niên xã"); "các
+        # huyện" begins another name, and "xã hội" goes on a phrase.
+        if n < len(toks) and toks[n - 1][-1:] not in ",;.:" and fold(toks[n].rstrip(",;.:")) in {"huyen", "xa", "phuong"} \
+                and not (n + 1 < len(toks) and fold(toks[n]) == "xa" and fold(toks[n + 1]).startswith("hoi")):
             n += 1
         return " ".join(toks[:n]).strip(" ,;.:")
     out: list[str] = []
@@ -94,7 +96,7 @@ def _name_end(text: str) -> str:
         # "UBND các xã, phường": a comma before a small letter stays inside the name.
         if tok.endswith((";", ".", ":")) or (tok.endswith(",") and not (n + 1 < len(toks) and toks[n + 1][:1].islower())):
             break
-        if len(out) >= 10:
+        if len(out) >= 12:  # "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh" is eleven words
             break
     return " ".join(out).strip(" ,;.:")
 
@@ -204,7 +206,8 @@ def _bracket_roles(text: str, base: int, lead_needed: bool = True) -> dict[str, 
     return _role_pieces(inner, base + off, lead_needed)
 
 
-_ASSIGN = re.compile(r"\s*(?:" + "|".join(words("cues", "assign")) + r")(?:\s+cho)?\s+")
+# "(Giao Sở Y tế chủ trì …)", "(Giao: Công an xã; thường xuyên)": the verb that hands the task over, a colon or none.
+_ASSIGN = re.compile(r"\s*(?:" + "|".join(words("cues", "assign")) + r")(?:\s+cho)?\s*:?\s+")
 
 
 def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, tuple[str, int, int]]:
@@ -377,6 +380,45 @@ def _duty_roles(b: _Builder, sec: Section, text: str) -> dict[str, tuple[str, in
     return roles
 
 
+def heading_bodies(title: str) -> tuple[str, ...]:
+    """The bodies an item's heading names and nothing else ("Sở Công Thương (cơ quan thường trực thực hiện Kế
+    hoạch)", "Bưu điện tỉnh; Viettel Bình Sơn; VNPT Bình Sơn"): a part written body by body; () for any other."""
+    said = re.sub(r"\s*\([^()]*\)", "", title).strip(" :.;")
+    names = _bodies(said)
+    return names if names and len(re.sub(r"\W|\bvà\b", "", "".join(names))) >= len(re.sub(r"\W|\bvà\b", "", said)) - 2 else ()
+
+
+def _headed_roles(b: _Builder, sec: Section, text: str) -> dict[str, tuple[str, int, int]]:
+    """A point under a tasks part's item headed by bodies ("1. Sở Công Thương" then "a) Chủ trì, phối hợp với
+    Công an tỉnh …"), its sentence with no subject: the heading's bodies lead it, with the bodies it names after
+    "chủ trì cùng" ("Chủ trì cùng Sở Tài chính …"); where it opens with their supporting another ("Phối hợp với Sở
+    Công Thương …", "Tham gia cùng Công an tỉnh …"), that one leads and they take part."""
+    parent = next((x for x in b.sections if x.id == sec.parent), None)
+    heading = heading_bodies(parent.title) if parent is not None and parent.kind == "item" else ()
+    if not heading:
+        return {}
+    skip = _MARKER.match(text)
+    first = skip.end() if skip else 0
+    flat = unwrap(text[first:]).strip()
+    f = fold(flat)
+    span = (sec.start + first, sec.end)
+    support = re.match(r"(?:phoi hop voi|phoi hop|tham gia cung|tham gia voi|cung voi)\s+", f)
+    others = _bodies(flat[support.end():]) if support else ()
+    if others:
+        lead, partners = others, heading
+    else:
+        joint = re.match(r"(?:chu tri cung voi|chu tri cung|dong chu tri voi|chu tri voi)\s+", f)
+        lead = heading + (_bodies(flat[joint.end():]) if joint else ())
+        partners = tuple(a for m in re.finditer(r"phối hợp với\s", flat, re.I) for a in _bodies(flat[m.end():]))
+    roles = {"lead": ("; ".join(dict.fromkeys(lead)), *span)}
+    if partners := tuple(a for a in dict.fromkeys(partners) if a not in lead):
+        roles["coordinate"] = ("; ".join(partners), *span)
+    when = find_timeline(flat)
+    if when:
+        roles["timeline"] = (when[0], sec.start + first, sec.end)
+    return roles
+
+
 def _opening(text: str) -> str:
     """A duty's text without its number and the verb that hands it over ("3. Giao Sở Y tế …" -> "Sở Y tế …")."""
     skip = _MARKER.match(text)
@@ -491,6 +533,8 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
             if "lead" not in roles:  # "3.2. Rà soát, phân loại …" on a line of its own, then its sentence
                 first += _title_length(text[first:], sec.title)
                 roles = _inline_roles(text[first:], sec.start + first)
+        if "lead" not in roles and role == "tasks" and sec.kind == "point":
+            roles, origin = _headed_roles(b, sec, text), "inline"
     if "lead" not in roles or not roles["lead"][0].strip():
         # A row of a task table that marks partners and a deadline but no lead (a matrix row with "PH" marks
         # and no "CT"): a task the plan gives no lead, which is what is said of it.
@@ -504,16 +548,21 @@ def _bullet_tasks(b: _Builder, sec: Section, text: str) -> list[Task]:
     """The bullets of a unit that each close with a bracket of roles, each as a task of the unit."""
     from index.parse import Section
 
-    out = []
+    out, silent = [], []
     for m in re.finditer(r"(?m)^[ \t]*[-+•*][ \t]+(.+(?:\n(?![ \t]*[-+•*][ \t])(?!\s*$).+)*)", text):
         roles = _bracket_roles(m.group(1), sec.start + m.start(1))
+        title = re.split(r"\s*\(", canon(unwrap(m.group(1))), maxsplit=1)[0]
+        bullet = Section(sec.id, "point", title, sec.start + m.start(1), sec.start + m.end(1), sec.id, True)
         if roles.get("lead", ("",))[0].strip():
-            title = re.split(r"\s*\(", canon(unwrap(m.group(1))), maxsplit=1)[0]
-            task = _task(b, Section(sec.id, "point", title, sec.start + m.start(1), sec.start + m.end(1), sec.id, True),
-                         roles, "brackets")
+            task = _task(b, bullet, roles, "brackets")
             if task is not None:
                 out.append(task)
-    return out
+        elif not roles:
+            # A bullet among them that names no body ("Khuyến khích các hộ gia đình … tự đầu tư bể chứa nước mưa …"):
+            # a task of the unit the plan gives nobody, so that a question about it is not answered by another's.
+            silent.append(_task(b, bullet, {"lead": ("", bullet.start, bullet.start)}, "brackets", leadless=True))
+    # In the plan's order, the bullets it gives nobody among the others.
+    return sorted(out + [t for t in silent if t is not None], key=lambda t: t.spans[0][0]) if len(out) >= 2 else out
 
 
 def _of_bullets(sec: Section, bullets: list[Task], origin: str = "brackets") -> Task:
@@ -729,4 +778,4 @@ def group_roles(b: _Builder) -> list[Task]:
     return [replace(t, coordinate=tuple(a for a in t.coordinate if a not in t.lead)) for t in out]
 
 
-__all__ = ["group_roles", "referred_tasks", "split_agencies", "task_of", "words"]
+__all__ = ["group_roles", "heading_bodies", "referred_tasks", "split_agencies", "task_of", "words"]

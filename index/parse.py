@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index.duties import group_roles, referred_tasks, split_agencies, task_of
+from index.duties import group_roles, heading_bodies, referred_tasks, split_agencies, task_of
 from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "59"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "61"  # bump when parsing or chunking changes what an index holds
 # Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
 _LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
 _PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
@@ -612,11 +612,23 @@ class _Builder:
         ordered = sorted(starts, key=lambda x: x.line)
         for n, x in enumerate(ordered):
             nxt = ordered[n + 1].line if n + 1 < len(ordered) else len(lines)
-            self._unit(x, x.end_line if x.end_line is not None else nxt)
+            end = x.end_line if x.end_line is not None else nxt
+            # The lines after a table's last row, before the next unit ("Ghi chú: Chỉ tiêu có ghi “lũy kế” được tính
+            # từ ngày 01/01/2026"), are the table's note: read with its last row, as any unit's body runs on to the
+            # next heading, not left out of every unit.
+            if x.end_line is not None and end < nxt and not any(y.raw.lstrip().startswith("|") for y in lines[end:nxt]):
+                end = nxt
+            self._unit(x, end)
         # Roles said once for a group of points hold for each point; a duty that leads a task by its number
         # gives that task its lead (only beside a task table: a plan of duties alone keeps them as its work).
         grouped = {t.id: t for t in group_roles(self)}
         self.tasks = [t for t in self.tasks if t.id not in grouped] + list(grouped.values())
+        # An item headed by bodies whose points are its tasks ("1. Sở Công Thương" then "a) Chủ trì …") is their
+        # heading, no task of its own.
+        tasked = {t.id for t in self.tasks}
+        headings = {x.id for x in self.sections if x.kind == "item" and heading_bodies(x.title)
+                    and any(y.parent == x.id and y.kind == "point" and y.id in tasked for y in self.sections)}
+        self.tasks = [t for t in self.tasks if t.id not in headings]
         # Tasks that name nobody, cited by the duties that lead them ("Chủ trì thực hiện nhiệm vụ tại điểm a khoản 2
         # Mục III"): beside a task table, each such task; where no task names anybody, when the duties so assign
         # most of them, the plan's work is its tasks, not its duties.

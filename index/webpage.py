@@ -21,6 +21,8 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "sec
           "footer", "aside", "tr", "td", "th", "caption", "tbody", "thead", "tfoot", "body", "html"}
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LONG_CELL = 1500  # a cell longer than this holds a page's layout, not a table's data
+# A list item that numbers itself ("Chỉ tiêu 1: …", "2.1. …", "a) …") is a numbered unit, not a bullet.
+_NUMBERED = re.compile(r"(?:[^\W\d_]+\s+){0,2}(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.:)]\s", re.IGNORECASE)
 
 
 def read_html(data: bytes) -> str:
@@ -96,6 +98,8 @@ def _walk(el: Any, lines: _Lines) -> None:
                 lines.flush()
                 if child.name == "li" and child.parent is not None and child.parent.name == "ol":
                     lines.add(f"{len(child.find_previous_siblings('li')) + 1}. ")
+                elif child.name == "li" and not _NUMBERED.match(child.get_text(" ", strip=True)):
+                    lines.add("- ")  # a bullet, as the page shows it and a Word or Markdown plan writes it
                 _walk(child, lines)
                 lines.flush()
             else:

@@ -384,3 +384,15 @@ def test_tasks_assigned_by_their_numbers_in_the_implementation_part() -> None:
     assert t is not None and t.timeline == "thực hiện trong Quý II/2026"
     t = p.task("III.4.1")
     assert t is not None and len(t.lead) == 2  # "Cùng với Sở Văn hóa … chủ trì nội dung … tại tiểu mục 4.1"
+
+
+def test_the_note_under_a_tables_last_row_is_read_with_it() -> None:
+    """"Ghi chú: …" after an indicator table, before the next part, belongs to a unit (so a question can find it), and
+    its number ("hoạt động 1.2") is no figure of the row."""
+    p = _received("kh-khanh-lam-nhan-luc.docx")
+    last = p.section("II.2.9")
+    assert last is not None and "được tính từ ngày 01/01/2026" in p.text[last.start:last.end]
+    p = _received("kh-syt-tay-nguyen-tiem-chung.docx")
+    row = p.section("II.2.8")
+    assert row is not None and "theo hoạt động 1.2 Mục III" in p.text[row.start:row.end]
+    assert {(x.year, x.value) for x in extract_targets(p) if x.section == "II.2.8"} == {(2025, "96,3%"), (2026, "100%")}
