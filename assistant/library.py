@@ -101,6 +101,7 @@ def _issuer_short(written: str, place: str) -> str:
 
 
 _BODY = re.compile(r"\s((?:SỞ|BAN(?! NHÂN DÂN)|PHÒNG|CHI CỤC|TRUNG TÂM)\s.+)$")
+_BODY_FIRST = re.compile(r"((?:SỞ|BAN(?! NHÂN DÂN)|PHÒNG|CHI CỤC|TRUNG TÂM)\s.+?)\s+(?:TỈNH|THÀNH PHỐ)\s")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -109,7 +110,8 @@ def issuer_body(issuer: str) -> str:
     writes its name; "" when the committee issues it."""
     from assistant.agencies import KNOWN
 
-    m = _BODY.search(issuer)
+    # "SỞ NỘI VỤ TỈNH TÂY BẮC": a department that names its province after itself, with no committee above it.
+    m = _BODY.search(issuer) or _BODY_FIRST.match(issuer)
     if not m:
         return ""
     said = m.group(1)

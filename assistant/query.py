@@ -265,8 +265,12 @@ def _hours_masked(text: str) -> str:
     return _HOURS.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), text)
 
 
+# A roman part typed in small letters right before its item's number ("iii.6.c", "iv.2"): no word, a part.
+_SMALL_ROMAN = re.compile(r"(?<![\w.])(iv|ix|vi{0,3}|x|i{1,3}|v)(?=\.\d)")
+
+
 def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
-    text = _hours_masked(text)
+    text = _SMALL_ROMAN.sub(lambda m: m.group(1).upper(), _hours_masked(text))
     out: list[Reference] = []
     missing: list[str] = []
     spans: list[tuple[int, int]] = []

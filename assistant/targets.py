@@ -116,7 +116,13 @@ def target_sections(plan: Plan) -> list[str]:
     # A part of objectives with no items ("II. MỤC TIÊU" then "- Giảm ít nhất 30% số điểm ngập úng …") is one such leaf.
     leaves = [s for s in plan.sections if s.has_body and s.kind in {"item", "point", "part"} and plan.role(s.id) == "objectives"
               and not any(x.parent == s.id for x in plan.sections)]
-    return [s.id for s in leaves if _STATES_AMOUNT.search(plan.text[s.start : s.end]) and "tam nhin" not in fold(s.title)]
+    return [s.id for s in leaves if (_STATES_AMOUNT.search(text := plan.text[s.start : s.end]) or _YEAR_TABLE.search(text))
+            and "tam nhin" not in fold(s.title)]
+
+
+# A table's header with a column of a year's plan ("| Chỉ tiêu | Đơn vị | Thực hiện năm 2025 | Kế hoạch năm 2026 |"): its
+# figures sit in cells of their own, with no word after them for _STATES_AMOUNT to see.
+_YEAR_TABLE = re.compile(r"(?im)^\|.*\|\s*(?:(?:kế hoạch|chỉ tiêu|mục tiêu|kh)\s+)?(?:(?:năm|đến năm|đến hết năm)\s+)?20\d\d\s*\|")
 
 
 # A figure with what it counts or a share ("5%", "120 Tổ", "60 giây"), not a number, year or date.
@@ -125,9 +131,9 @@ _STATES_AMOUNT = re.compile(r"(?<![\w/.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^
 
 def clauses(raw: str, base: int) -> list[tuple[int, int]]:
     """Offsets of clauses: bullet items cut at ";", at sentence ends, at blank lines and at a line
-    that opens a bullet ("*Phấn đấu đến năm 2030:*" then "- 85% …" are two clauses)."""
+    that opens a bullet ("*Phấn đấu đến năm 2030:*" then "- 85% …" are two clauses) or a table's row."""
     out, start = [], 0
-    for m in re.finditer(r";\s|\.\s+(?=[*_]*[A-ZĐ-])|[ \t]-\s(?=[A-ZĐ])|\n\s*\n|\n(?=[ \t]*[-+•*])|$", raw):
+    for m in re.finditer(r";\s|\.\s+(?=[*_]*[A-ZĐ-])|[ \t]-\s(?=[A-ZĐ])|\n\s*\n|\n(?=[ \t]*[-+•*|])|$", raw):
         seg = raw[start : m.start()]
         lead = len(seg) - len(seg.lstrip(" -\n\t"))
         if seg.strip(" -.\n\t"):
@@ -166,8 +172,9 @@ def extract_targets(plan: Plan) -> list[Target]:
             label = _LABEL.match(plan.text, s.start, s.end)
             body_start = label.end() if label else body_start
         previous = ""
-        if s.kind != "row":  # a table's rows ("B.9") are read with the table's header, from the unit holding it
-            out += _table_targets(plan, s.id, s.start, _table_end(plan, s))
+        if s.kind == "row":  # a table's rows ("B.9") are read with the table's header, from the unit holding it; the
+            continue  # note under its last row ("Chỉ tiêu … giao theo hoạt động 1.2 Mục III") sets no figure
+        out += _table_targets(plan, s.id, s.start, _table_end(plan, s))
         for a, b in clauses(plan.text[body_start : s.end], body_start):
             text = canon(plan.text[a:b])
             if text.startswith("|") or text.count("\t") >= 2:  # a table's rows are read by their columns, above

@@ -71,6 +71,8 @@ REFS = [
     ("mục III.6 điểm đ", "III.6.đ"),
     ("muc iii.6 diem dd", "III.6.đ"),
     ("phan iii.4.c", "III.4.c"),
+    ("iii.6.dd ai chu tri", "III.6.đ"),  # a roman part in small letters, its number right after the dot
+    ("iv.4 noi gi", "IV.4"),
 ]
 
 

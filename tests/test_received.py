@@ -73,6 +73,12 @@ SPANNED = "kh-ea-sup-mam-non-dtts.docx"
 # A department's PDF: its own divisions as bodies, 2025 results before the 2026 targets, roles inside the sentences
 # ("Phòng … thực hiện, thời gian: …", "… là đầu mối", partners before "phối hợp"), one point naming nobody (freeze-20).
 DIVISIONS = "kh-snv-tay-bac-binh-dang-gioi.pdf"
+# A Word decision whose plan gives part III body by body ("1. Sở Công Thương" then "a) Chủ trì, phối hợp với …"), some
+# points the heading body only supports ("Phối hợp với Sở Công Thương …"), one it leads with another (freeze-21).
+BY_HEADING = "qd-binh-son-thuong-mai-dien-tu.docx"
+# A commune's portal page: tasks as list items under h3 headings, each closing with its roles in a bracket (one naming
+# nobody), the targets a table "Thực hiện năm 2025 | Kế hoạch năm 2026" in a part of objectives (freeze-21).
+PORTAL = "kh-xa-nam-khao-nuoc-sinh-hoat.html"
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +87,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     (root / "corpus").mkdir()
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
-                 SPANNED, DIVISIONS):
+                 SPANNED, DIVISIONS, BY_HEADING, PORTAL):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -555,3 +561,28 @@ def test_an_opening_naming_the_plan_leaves_the_task_to_its_words(asst: Assistant
 def test_the_body_following_up_an_indicator_is_said_when_asked(asst: Assistant) -> None:
     ans = asst.ask("so can noxh hoan thanh nam 2027 la bao nhieu, cq nao theo doi chi tieu nay", plan=SAVED)
     assert "1.650" in ans.answer and "Sở Xây dựng" in ans.answer, ans.answer
+
+
+def test_points_under_a_bodys_heading_are_its_tasks(asst: Assistant) -> None:
+    """The heading body leads its points, with the body "chủ trì cùng" names; a point that opens with its supporting
+    another is led by that one; lists of a body's tasks reach across the headings; "iii.4.b" names a point."""
+    ans = asst.ask("Việc kiểm tra, xử lý hành vi kinh doanh hàng giả trên môi trường mạng do cơ quan nào chủ trì?",
+                   plan=BY_HEADING)
+    assert ans.answer.rstrip(". ").endswith("Sở Công Thương") and "III.1.e" in {c.section for c in ans.citations}, ans.answer
+    ans = asst.ask("so tc chu tri nhung viec gi, ke ca viec chu tri chung", plan=BY_HEADING)
+    assert {"III.2.a", "III.3.a", "III.3.b", "III.3.c"} <= {c.section for c in ans.citations}, ans.answer
+    ans = asst.ask("iii.6.c ai chu tri", plan=BY_HEADING)
+    assert "Công an tỉnh" in ans.answer and not ans.abstained, ans.answer
+
+
+def test_a_portals_list_items_are_tasks_each_with_its_bracket(asst: Assistant) -> None:
+    """Items of a web page's list are bullets; each bracket gives its own roles ("Giao: Công an xã; thường xuyên"), and
+    the item that names no body is not answered by another's; a table of the year's plan in the objectives sets it."""
+    ans = asst.ask("Ai chịu trách nhiệm kiểm tra, xử lý hành vi phá hoại, trộm cắp đường ống cấp nước?", plan=PORTAL)
+    assert "Công an xã" in ans.answer, ans.answer
+    ans = asst.ask("nội dung khuyến khích các hộ gia đình tự đầu tư bể chứa nước mưa do cơ quan nào chủ trì?", plan=PORTAL)
+    assert "Phòng Văn hóa - Xã hội" not in ans.answer and "tự đầu tư bể chứa nước mưa" in ans.answer, ans.answer
+    ans = asst.ask("Chỉ tiêu năm 2026 về tỷ lệ hộ dân sử dụng nước sạch đáp ứng QCVN 01-1:2018/BYT là bao nhiêu?", plan=PORTAL)
+    assert "42,5%" in ans.answer, ans.answer
+    ans = asst.ask("Which bodies support the Economic Division in training the water-scheme operators?", plan=PORTAL)
+    assert "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh" in ans.answer, ans.answer

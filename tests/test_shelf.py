@@ -186,6 +186,10 @@ def test_a_departments_plan_and_a_districts_are_labelled_by_their_issuer() -> No
     assert plan_label(dept) == "Kế hoạch 1245/KH-SYT (Sở Y tế tỉnh Tây Nguyên, 15/1/2026)"
     assert plan_label(dept, en=True) == "Plan 1245/KH-SYT (Tây Nguyên Department of Health, 15/1/2026)"
     assert plan_label(district, en=True) == "Plan 47/KH-UBND (Krông Bình District People's Committee, 16/1/2026)"
+    # a department that names its province after itself, no committee above it: "SỞ NỘI VỤ TỈNH TÂY BẮC"
+    own = parse_plan(read_document(received / "kh-snv-tay-bac-binh-dang-gioi.pdf").text, "kh-snv-tay-bac-binh-dang-gioi.pdf")
+    assert plan_label(own) == "Kế hoạch 18/KH-SNV (Sở Nội vụ tỉnh Tây Bắc, 15/1/2026)"
+    assert plan_label(own, en=True) == "Plan 18/KH-SNV (Tây Bắc Department of Home Affairs, 15/1/2026)"
 
 
 def test_plans_are_listed_by_the_year_issued(asst: Assistant) -> None:

@@ -136,11 +136,12 @@ class ComposerBase:
 
     def gist(self, plan: Plan, t: Task) -> str:
         """What a task is, for a list: its heading, or where it has none (a label cut from its text, a
-        bullet's whole sentence) its first sentence, cut at a word; after its code where the plan codes it."""
+        bullet's whole sentence) its first sentence, cut at a word past GIST characters; after its code where the
+        plan codes it."""
         if not t.title.endswith("…"):
-            return titled(t, short(t.title))
+            return titled(t, short(t.title, GIST))
         _, sents = self._sentences(plan, t.id)
-        return titled(t, short(sents[0]) if sents else t.title)
+        return titled(t, short(sents[0], GIST) if sents else t.title)
 
     def _names(self, names: tuple[str, ...] | list[str], en: bool) -> str:
         if not en:
@@ -210,6 +211,13 @@ def titled(t: Task, title: str | None = None) -> str:
     khí nhà kính …"."""
     title = t.title if title is None else title
     return f"{t.code}. {title}" if t.code else title
+
+
+# How much of a task's sentence a list says: over nine in ten of the genre's first sentences of a task whole (their
+# lengths over the 635 tasks of the forty-three plans: median 96, 90th percentile 213 characters), where 160 cut a
+# quarter of them, often before the words that tell two tasks of one body apart ("… ngăn chặn học sinh sử dụng, tàng
+# trữ thuốc lá điện tử, chất ma túy").
+GIST = 250
 
 
 def short(text: str, most: int = 160) -> str:
