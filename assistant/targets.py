@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from index.genre import label_of
 from index.normalize import canon, fold
-from index.parse import Plan, Section, cells
+from index.parse import Plan, Section
+from index.tables import cells
 
 _COMPARATORS = ("ít nhất", "tối thiểu", "trên", "dưới", "khoảng", "đạt", "còn")
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?(?:\s*-\s*\d+(?:,\d+)?)?)(\s*%)?")

@@ -11,12 +11,10 @@ from pathlib import Path
 from index.duties import group_roles, heading_bodies, referred_tasks, split_agencies, task_of
 from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
+from index.tables import TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
 PARSER_VERSION = "61"  # bump when parsing or chunking changes what an index holds
-# Marks of an assignment table's cells: "CT" (chủ trì) leads, "PH" (phối hợp) takes part.
-_LEAD_MARKS = frozenset({"ct", "chu tri", "c.t", "ctri"})
-_PARTNER_MARKS = frozenset({"ph", "phoi hop", "p.h", "phop"})
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -148,9 +146,6 @@ class _Line:
 
 _PART = re.compile(r"^(?:PHẦN|Phần)?\s*(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[.:]\s*(\S.*)$")
 _LETTER_PART = re.compile(r"^(Đ|[A-EGHIK])\s*[.:]\s+(\S.*)$")
-# A schedule's month column ("T4", "Th5", "Tháng 6") and the marks of its cells.
-_MONTH_COLUMN = re.compile(r"^(?:T|Th|Tháng|tháng|Thg)\s*\.?\s*(\d{1,2})$")
-_MARKS = frozenset({"x", "xx", "v", "✓", "✔", "•", "*", "+"})
 _HEADING = re.compile(r"^\s*#{2,6}\s+()(\S.*)$")  # a Markdown heading; its (empty) number, its title
 _ITEM = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")
@@ -158,17 +153,10 @@ _POINT = re.compile(r"^(?:[-*]\s+)?([a-zđ])\)\s+(\S.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$")
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[IVX\d]+)?\s*[:.]?\s*(.*)$")
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
-# A cell that names tasks by number only: "2, 3, 5, 11", "Nhiệm vụ 3, 5", "1; 4; 12", "1, 7, 9, 12; giám sát …".
-_TASK_NUMBERS = re.compile(r"^\s*(?:(?:nhiệm vụ|nv|task|hoạt động|hđ)s?\s*-?\s*(?:số\s*)?)?\d{1,2}(?:\.\d{1,2})*"
-                           r"(?:\s*(?:,|;|và|and)\s*(?:(?:nv|hđ)\s*-?\s*)?\d{1,2}(?:\.\d{1,2})*)*\s*(?:[.;:].*)?$", re.I)
 # A signer's capacity: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".
 _CAPACITY = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)")
 _HOLDS = re.compile(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH")  # an office a signer holds ("TRƯỞNG BAN", "CHÁNH VĂN PHÒNG")
-# A table row: a Markdown pipe row, or a row of cells parted by tabs as Word's tables are pasted into a text
-# file ("1<TAB>Rà soát …<TAB>Sở Tài chính<TAB><TAB>Quý II/2026").
-# A table row: Markdown pipes, cells parted by tabs, or by " | " as text pasted from a table ("1. Tuyên truyền | | CT |").
-_TABLE = re.compile(r"^\s*\|.*\|\s*$|^[^\t\n]*(?:\t[^\t\n]*){2,}$|^[^|\n]+(?:\s\|(?:\s[^|\n]*)?){3,}$")
-_RULE = re.compile(r"^:?-{3,}:?$")
+
 
 
 def _label_codes() -> str:
@@ -266,56 +254,6 @@ def _short_title(body: str) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
-def cells(line: str) -> list[str]:
-    """The cells of a table row (Markdown pipes, or tabs), markup removed."""
-    stripped = line.strip(" \n")
-    parts = (stripped[1:-1].split("|") if stripped.startswith("|") else line.rstrip("\n").split("\t") if "\t" in line
-             else stripped.split("|"))
-    return [canon(strip_markdown(c.replace("<br>", " ").replace("<br/>", " "))) for c in parts]
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    line: int
-    cells: list[str]
-    rel: str  # its id under the table: "II" for a group row, "II.3" or "3" for a numbered one
-    group: str  # the group a numbered row is in ("II"), "" for none
-    grouping: bool = False  # a group row
-    title: str = ""  # a group row's title as its number cell gives it ("II. Ứng phó")
-
-
-def _filled(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
-    """A table's rows that have some cell filled, as a reader counts them."""
-    return [(li, r) for li, r in rows if any(c.strip() for c in r)]
-
-
-def _table_rows(data: list[tuple[int, list[str]]], numcol: int) -> list[_Row]:
-    """A table's group rows ("II" with its title in the content column, or "II. Ứng phó" in the number column
-    alone: a cell merged across the row, as Word tables write it) and numbered rows, each with its id under the
-    table; numbering restarts in each group ("II.3") or runs through ("7")."""
-    nums = [r[numcol].strip(" .") for _, r in data]
-    digits = [n for n in nums if n.isdigit()]
-    restart = len(digits) != len(set(digits))
-    out, group = [], ""
-    for (li, r), num in zip(data, nums, strict=True):
-        # "II" or "B" (groups lettered in Vietnamese order) with its title in the content column, or beside it.
-        grouped = re.fullmatch(r"([IVX]+|[A-EGHIKĐ])(?:\s*[.):]\s*(\S.*))?", num)
-        # "1. Quy hoạch, công nhận làng nghề" alone in its row, its rows "1.1", "1.2": a group numbered in figures.
-        arabic = re.fullmatch(r"(\d{1,2})\s*[.)]\s+(\S.*)", num) if not any(c.strip() for n, c in enumerate(r) if n != numcol) else None
-        dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", num)
-        if grouped or arabic:
-            m = grouped or arabic
-            assert m is not None
-            group = m.group(1)
-            out.append(_Row(li, r, group, "", True, m.group(2) or ""))
-        elif dotted:
-            group = dotted.group(1)
-            out.append(_Row(li, r, num, group))
-        elif num.isdigit():
-            out.append(_Row(li, r, f"{group}.{num}" if restart and group else num, group))
-    return out
-
-
 @dataclass(slots=True)
 class _Start:
     line: int
@@ -342,28 +280,6 @@ class _State:
     headings: int = 0  # groups of a part's items under headings that number nothing ("### Giai đoạn 1 (…)")
     labelled_run: bool = False  # the current dotted run is numbered by labels ("Chỉ tiêu 1:" …)
     heading_item: bool = False  # the current item is a Markdown heading ("### 1. Hoàn thiện dữ liệu")
-
-
-# A column of a time a task table marks ("| 2026 | 2027 | 2028 |", "Năm 2027", "Quý I/2026"): a year or a quarter.
-_TIME_COLUMN = re.compile(r"^(?:năm\s+)?(20\d\d)$|^quý\s+(?:[IV]{1,3}|[1-4])\s*(?:/|năm)\s*20\d\d$", re.I)
-
-
-def _marked_times(header: list[str], row: list[str]) -> str:
-    """The times a task table's row marks ("x") in its columns of years or quarters, as their heads say them:
-    "Năm 2026, năm 2028"; "" for a row that marks none, or a table with no such columns."""
-    times = [n for n, c in enumerate(header) if _TIME_COLUMN.match(c.strip())]
-    runs = [header[n].strip() for n in times if n < len(row) and fold(row[n]).strip(" .") in _MARKS]
-    if len(times) < 2 or not runs:
-        return ""
-    said = ", ".join(f"năm {m.group(1)}" if (m := _TIME_COLUMN.match(c)) and m.group(1) else c for c in runs)
-    return said[:1].upper() + said[1:]
-
-
-def _rows_prefix(st: _State, starts: list[_Start]) -> str:
-    """The id a table's rows are numbered under: its appendix, else the unit that holds it ("III.II.3" for row 3 of
-    group II of a table in part III; ".tt" keeps them apart only where that unit has numbered items of its own)."""
-    base = st.ids.get("item") or st.ids.get("part", "table")
-    return st.ids.get("appendix") or (f"{base}.tt" if any(x.id.startswith(base + ".") for x in starts) else base)
 
 
 class _Builder:
@@ -485,7 +401,7 @@ class _Builder:
                 j += 1
                 continue
             if _PART.match(s) or _ITEM.match(s) or _POINT.match(s) or _DOTTED.match(s) or (":" in s and label_of(s.split(":")[0])) \
-                    or _TABLE.match(self.lines[j].raw):
+                    or TABLE.match(self.lines[j].raw):
                 break
             if _is_lower_start(s) or (kind in {"letter", "part", "numpart"} and s.isupper()):
                 parts.append(s)
@@ -518,8 +434,8 @@ class _Builder:
                 i = self._tail(i, starts)
                 # An attached plan after a decision's signature numbers its parts anew.
                 continue
-            if self._table_at(i) and (st.part >= 0 or st.article > 0 or st.letter >= 0):
-                i = self._table(i, starts, st)
+            if table_at(self, i) and (st.part >= 0 or st.article > 0 or st.letter >= 0):
+                i = read_table(self, i, starts, st)
                 continue
             m_app = _APPENDIX.match(s)
             if m_app and (st.part >= 0 or st.article > 0 or st.letter >= 0) and len(s) < 120 and (s[:7].isupper() or not m_app.group(1)):
@@ -715,186 +631,9 @@ class _Builder:
 
     def _next_text(self, i: int) -> str:
         for ln in self.lines[i + 1 : i + 4]:
-            if ln.clean and not _TABLE.match(ln.raw):
+            if ln.clean and not TABLE.match(ln.raw):
                 return canon(ln.clean)
         return ""
-
-    # -- tables ------------------------------------------------------------
-    def _table_at(self, i: int) -> bool:
-        """Line i starts a table: a pipe row, or the first of two rows of tab-parted cells or more (one line
-        with tabs in it, "TM. ỦY BAN NHÂN DÂN<TAB><TAB>CHỦ TỊCH", is a line laid out, no table)."""
-        raw = self.lines[i].raw
-        if not _TABLE.match(raw):
-            return False
-        return raw.lstrip().startswith("|") or (i + 1 < len(self.lines) and bool(_TABLE.match(self.lines[i + 1].raw)))
-
-    def _table(self, i: int, starts: list[_Start], st: _State) -> int:
-        """A pipe table: a task table when its header names a lead column; its rows become units."""
-        j = i
-        rows: list[tuple[int, list[str]]] = []
-        while j < len(self.lines) and _TABLE.match(self.lines[j].raw):
-            row = cells(self.lines[j].raw)
-            if not all(_RULE.match(c.replace(" ", "")) or not c for c in row):
-                rows.append((j, row))
-            j += 1
-        if not rows:
-            return j
-        header = rows[0][1]
-        cols = {label_of(c): n for n, c in reversed(list(enumerate(header))) if label_of(c)}
-        # An indicator table ("| TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 |"): its numbered rows are
-        # units too, so a target cites its own row ("B.9"); what they set is read by assistant/targets.py.
-        indicators = "lead" not in cols and "number" in cols and any(re.search(r"\b20\d\d\b", c) for c in header)
-        if "lead" not in cols and not indicators and self._schedule(rows, starts, st, cols):
-            return j
-        if "lead" not in cols and not indicators:
-            return self._matrix(rows, starts, st, cols, j)
-        if "lead" in cols and "content" not in cols:
-            # "| TT | Tên dịch vụ | Cơ quan chủ trì | Thời hạn hoàn thành |": what a row is about is its first column
-            # no role labels, whatever its head calls it.
-            free = next((n for n in range(len(header)) if n not in cols.values() and header[n].strip()), None)
-            if free is not None and free < min(cols.values(), default=len(header)) + 2:
-                cols["content"] = free
-        prefix = _rows_prefix(st, starts)
-        numcol = cols.get("number", 0)
-        if not indicators and self._by_body(rows, cols):
-            # Each body's row is a unit of the part holding the table ("IV.3"), its duty: a citation of who leads
-            # a task points to the row that says so.
-            base = st.ids.get("item") or st.ids.get("part", "table")
-            for k, (li, r) in enumerate(_filled(rows[1:]), 1):
-                body = next((c for c in r if re.match(body_head() + r"\s", c.strip(), re.I)), r[0])
-                starts.append(_Start(li, f"{base}.{k}", "row", base, canon(body).strip(" .;:"), "implementation", li, li + 1))
-            return j
-        units = _table_rows([(li, r) for li, r in rows[1:] if len(r) > numcol], numcol)
-        # A table with no column of numbers ("| Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện |"): its rows are
-        # numbered in order, as a reader counts them.
-        if "number" not in cols and not units and not indicators:
-            units = [_Row(li, r, str(k), "") for k, (li, r) in enumerate(_filled(rows[1:]), 1)]
-        # A second appendix's rows are "appendix.…" too where no row of the first has their ids (targets numbered
-        # 1–7 in Phụ lục I, tasks I.1–IV.4 in Phụ lục II), as DESIGN.md's scheme writes an appendix row; its own
-        # heading keeps "appendix2".
-        # Rows a merged cell of a task's number spans (Word repeats its text in each): "| 1 | Rà soát … | activity 1 |",
-        # "| 1 | Rà soát … | activity 2 |" are one task, each row an activity with its own roles and time.
-        spans: dict[int, list[_Row]] = {}
-        kept: list[_Row] = []
-        for u in units:
-            if kept and not u.grouping and not kept[-1].grouping and u.rel == kept[-1].rel and not indicators:
-                spans.setdefault(kept[-1].line, [kept[-1]]).append(u)
-            else:
-                kept.append(u)
-        units = kept
-        # What each activity row does: a second column of content ("Hoạt động chủ yếu" beside "Nhiệm vụ").
-        doing = next((n for n, c in enumerate(header) if label_of(c) == "content" and n != cols.get("content")), None)
-        unit = prefix
-        if prefix.startswith("appendix") and prefix != "appendix" and not {f"appendix.{u.rel}" for u in units} & {
-                x.id for x in starts}:
-            prefix = "appendix"
-        for u in units:
-            li, r = u.line, u.cells
-            content = r[cols["content"]] if "content" in cols and cols["content"] < len(r) else ""
-            if u.grouping:
-                content = content or u.title
-                starts.append(_Start(li, f"{prefix}.{u.rel}", "group", unit, content, role_of(content), li, li + 1))
-                continue
-            sid = f"{prefix}.{u.rel}"
-            parent = f"{prefix}.{u.group}" if u.group else unit
-            if indicators:  # the row's indicator: its "Chỉ tiêu" cell, else its longest
-                named = next((n for n, h in enumerate(header) if fold(h).startswith(("chi tieu", "noi dung", "ten chi tieu", "muc tieu"))
-                              and n < len(r) and r[n].strip()), None)
-                title = r[named] if named is not None else max((c for n, c in enumerate(r) if n != numcol), key=len, default="")
-                starts.append(_Start(li, sid, "row", parent, title, "targets", li, li + 1))
-                continue
-            rows_of = spans.get(li, [u])
-            starts.append(_Start(li, sid, "row", parent, content, "tasks", li, rows_of[-1].line + 1))
-            self.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
-            if "timeline" not in cols and (marked := _marked_times(header, r)):
-                self.table_cols[sid]["timeline"] = marked
-            if len(rows_of) > 1:
-                self.activities[sid] = [({**{k: (x.cells[n] if n < len(x.cells) else "") for k, n in cols.items()},
-                                          "content": x.cells[doing] if doing is not None and doing < len(x.cells) else ""},
-                                         self.lines[x.line].start, self.lines[x.line].end) for x in rows_of]
-            # A cost in figures takes the unit its column's head gives ("Kinh phí dự kiến (triệu đồng)").
-            money = re.search(r"\(([^()]*(?:đồng|VNĐ|VND)[^()]*)\)", header[cols["cost"]]) if "cost" in cols else None
-            if money and re.fullmatch(r"[\d.,]+", self.table_cols[sid].get("cost", "").strip()):
-                self.table_cols[sid]["cost"] = f"{self.table_cols[sid]['cost'].strip()} {money.group(1).strip()}"
-        return j
-
-    def _schedule(self, rows: list[tuple[int, list[str]]], starts: list[_Start], st: _State, cols: dict[str, int]) -> bool:
-        """A schedule: a column per month ("T4", "Tháng 5", "Th6"), a row per activity marking the months it runs
-        ("x"). Each numbered row becomes a unit; the months it marks, as the columns head them, are the time of the
-        activity of that number and title (read with the tasks, _scheduled). False for any other table."""
-        header = rows[0][1]
-        months = {n: int(m.group(1)) for n, c in enumerate(header) if (m := _MONTH_COLUMN.match(c.strip()))}
-        numcol = cols.get("number", 0)
-        data = [(li, r) for li, r in rows[1:] if len(r) > numcol and r[numcol].strip(" .").isdigit()]
-        marked = [r[n] for _, r in data for n in months if n < len(r) and r[n].strip()]
-        if len(months) < 3 or not data or not marked or not all(fold(c).strip(" .") in _MARKS for c in marked):
-            return False
-        prefix = _rows_prefix(st, starts)
-        content = cols.get("content", next((n for n in range(len(header)) if n != numcol and n not in months), 1))
-        for li, r in data:
-            num = r[numcol].strip(" .")
-            title = r[content].strip() if content < len(r) else ""
-            starts.append(_Start(li, f"{prefix}.{num}", "row", prefix, title, "schedule", li, li + 1))
-            runs = [n for n in months if n < len(r) and r[n].strip()]
-            self.scheduled[num] = (title, [header[n].strip() for n in runs], [months[n] for n in runs],
-                                   (self.lines[li].start, self.lines[li].end))
-        return True
-
-    def _by_body(self, rows: list[tuple[int, list[str]]], cols: dict[str, int]) -> bool:
-        """A table of a row per body whose lead (and partner) cells hold task numbers, not names ("TT | Cơ quan,
-        đơn vị | Chủ trì nhiệm vụ | Phối hợp thực hiện nhiệm vụ": "Sở Nội vụ | Nhiệm vụ 7 | Nhiệm vụ 3, 5"): each
-        row assigns the tasks it numbers to its body (read with the tasks, duties.referred_tasks). False for any
-        other table."""
-        roles = [(k, cols[k]) for k in ("lead", "coordinate") if k in cols]
-        data = rows[1:]
-        said = [r[n] for _, r in data for _, n in roles if n < len(r) and r[n].strip(" -–—")]
-        if len(data) < 3 or not said or not all(_TASK_NUMBERS.match(c) for c in said):
-            return False
-        taken = {n for _, n in roles} | {cols.get("number", -1), cols.get("timeline", -1)}
-        head = re.compile(body_head() + r"\s", re.I)
-        named = [n for n in range(len(rows[0][1])) if n not in taken
-                 and sum(bool(n < len(r) and head.match(r[n].strip())) for _, r in data) * 2 >= len(data)]
-        if not named:
-            return False
-        for li, r in data:
-            body = canon(r[named[0]]).strip(" .;") if named[0] < len(r) else ""
-            span = (self.lines[li].start, self.lines[li].end)
-            when = r[cols["timeline"]] if "timeline" in cols and cols["timeline"] < len(r) else ""
-            for number, said in re.findall(r"(?i)(?:(?:nv|hđ|nhiệm vụ|hoạt động)\s*-?\s*)?0*(\d{1,2}(?:\.\d{1,2})*)\s*:\s*([^;]+)", when):
-                self.by_body_when.setdefault(number, (canon(said).strip(" .;,"), span))
-            for role, n in roles:
-                # "NV-01, NV-05": numbers as the tasks are numbered, without a code's leading zeros
-                cell = re.sub(r"(?i)\b(?:nv|hđ)\s*-?\s*", "", r[n]) if n < len(r) else ""
-                numbers = tuple(str(int(x.split(".")[0])) + (x[len(x.split(".")[0]):]) for x in
-                                re.findall(r"\d{1,2}(?:\.\d{1,2})*", re.split(r"[;:]\s*[^\d\s,;]", cell)[0]))
-                if body and numbers:
-                    self.by_body.append((body, role, numbers, span))
-        return True
-
-    def _matrix(self, rows: list[tuple[int, list[str]]], starts: list[_Start], st: _State, cols: dict[str, int],
-                end: int) -> int:
-        """A table of assignments: a row per task ("4. Phổ cập kỹ năng số"), a column per body, each cell a mark of
-        its role ("CT" chủ trì, "PH" phối hợp, as the note under it says) or empty; a column of deadlines maybe.
-        Each row becomes a unit of the part that holds the table, its roles read from its marks."""
-        header = rows[0][1]
-
-        def mark(cell: str) -> str:
-            f = fold(cell).strip(" .*()")
-            return "lead" if f in _LEAD_MARKS else "coordinate" if f in _PARTNER_MARKS else "" if not f else "?"
-
-        bodies = [n for n in range(1, len(header)) if n not in cols.values() and header[n].strip()
-                  and all(mark(r[n]) != "?" for _, r in rows[1:] if n < len(r))
-                  and any(mark(r[n]) for _, r in rows[1:] if n < len(r))]
-        numbered = [(li, r, m) for li, r in rows[1:] if r and (m := re.match(r"\s*(\d{1,2})[.)]?\s+(\S.*)", r[0]))]
-        if len(bodies) < 3 or len(numbered) < 2 or not any(mark(r[n]) == "lead" for _, r, _ in numbered for n in bodies if n < len(r)):
-            return end
-        prefix = _rows_prefix(st, starts)
-        for li, r, m in numbered:
-            sid = f"{prefix}.{m.group(1)}"
-            said = {role: "; ".join(header[n] for n in bodies if n < len(r) and mark(r[n]) == role) for role in ("lead", "coordinate")}
-            starts.append(_Start(li, sid, "row", prefix, m.group(2).strip(), "tasks", li, li + 1))
-            self.table_cols[sid] = {**said, **{k: (r[n] if n < len(r) else "") for k, n in cols.items()}, "content": m.group(2)}
-        return end
 
     def _span(self, a: int, b: int) -> tuple[int, int] | None:
         """Char span of lines [a, b) without blank and "|" lines at either end."""
@@ -981,7 +720,7 @@ class _Builder:
         k = last + 1
         while k < len(lines) and len(sig) < 6:
             s = lines[k].clean
-            if _RECIPIENTS.match(s) or _PART.match(s) or _APPENDIX.match(s) or (_TABLE.match(lines[k].raw) and len(cells(lines[k].raw)) > 2):
+            if _RECIPIENTS.match(s) or _PART.match(s) or _APPENDIX.match(s) or (TABLE.match(lines[k].raw) and len(cells(lines[k].raw)) > 2):
                 break
             if s and s not in {"|", "---"} and not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", s, re.I):
                 sig.append(k)
