@@ -100,8 +100,9 @@ def _issuer_short(written: str, place: str) -> str:
     return f"{head} {unit} {_province(written, place)}".strip()
 
 
-_BODY = re.compile(r"\s((?:SỞ|BAN(?! NHÂN DÂN)|PHÒNG|CHI CỤC|TRUNG TÂM)\s.+)$")
-_BODY_FIRST = re.compile(r"((?:SỞ|BAN(?! NHÂN DÂN)|PHÒNG|CHI CỤC|TRUNG TÂM)\s.+?)\s+(?:TỈNH|THÀNH PHỐ)\s")
+_HEADS_OF_BODIES = r"(?:SỞ|BAN(?! NHÂN DÂN)|PHÒNG|CHI CỤC|TRUNG TÂM)"
+_BODY = re.compile(rf"\s({_HEADS_OF_BODIES}\s.+)$")
+_BODY_FIRST = re.compile(rf"({_HEADS_OF_BODIES}\s.+?)\s+(?:TỈNH|THÀNH PHỐ)\s")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -676,6 +676,11 @@ _PLAN_WORD = re.compile(r"^(?:(?:theo|trong|tai|doi chieu|in|under|per|according
                         r"|\b(?:plan|decision)(?:\s+(?:no\.?\s*)?\d\S*)?(?:\s*\([^)]*\))?$")
 
 
+def _own_words(text: str) -> list[str]:
+    """A question's words, spelled out, that are no asking words: what it names of its own."""
+    return [w for w in re.findall(r"[a-z]+", spelled_out(text)) if w not in intent_tokens() and len(w) > 1]
+
+
 def without_naming(text: str, known: Set[str]) -> str:
     """The question without an opening that names the plan it asks of: "Phuoc Son commune's 2026
     digital-transformation plan: who leads the Level-2 e-ID task" asks "who leads the Level-2 e-ID task". Words that
@@ -688,10 +693,17 @@ def without_naming(text: str, known: Set[str]) -> str:
     preface, rest = m.group(1), text[m.end():]
     # The rest must name a topic of its own: "Kế hoạch 65 về nhà ở cho người có công: ai chủ trì?" asks of the
     # opening's topic.
-    own = [w for w in re.findall(r"[a-z]+", spelled_out(rest)) if w not in intent_tokens() and len(w) > 1]
-    if not _PLAN_WORD.search(spelled_out(preface)) or _asks(preface) or find_refs(preface, known) or len(own) < 3:
+    if not _PLAN_WORD.search(spelled_out(preface)) or _asks(preface) or find_refs(preface, known) or len(_own_words(rest)) < 3:
         return text
     return rest
+
+
+@functools.cache
+def _asking_phrases() -> tuple[re.Pattern[str], ...]:
+    """Each asking phrase of the lexicon, compiled once, with the word for a task: the topic is what the task is
+    about, and the figure is asked of no task."""
+    asking = [f.rstrip("~") for fs in intent_words().values() for f in fs] + ["nhiem vu", "nv", "task", "tasks"]
+    return tuple(re.compile(rf"(?<!\w){re.escape(phrase.strip())}(?!\w)") for phrase in dict.fromkeys(asking))
 
 
 def _topic_words(text: str) -> list[str]:
@@ -702,11 +714,9 @@ def _topic_words(text: str) -> list[str]:
     folded = fold(text)
     if len(folded) != len(text):  # folding keeps each letter's place; where it does not, the words are read whole
         folded = text.lower()
-    # The word for a task goes too: the topic is what the task is about, and the figure is asked of no task.
-    asking = [f.rstrip("~") for fs in intent_words().values() for f in fs] + ["nhiem vu", "nv", "task", "tasks"]
     mask = [False] * len(text)
-    for phrase in asking:
-        for m in re.finditer(rf"(?<!\w){re.escape(phrase.strip())}(?!\w)", folded):
+    for rx in _asking_phrases():
+        for m in rx.finditer(folded):
             mask[m.start():m.end()] = [True] * (m.end() - m.start())
     english = detect_style(text) == "en"
     return [m.group(0) for m in re.finditer(r"[^\W\d_]{2,}", text) if not any(mask[m.start():m.end()])
@@ -719,6 +729,11 @@ class Parts(NamedTuple):
     first: str
     second: str
     carried: bool = False
+
+
+def _carried(first: str, second: str) -> Parts:
+    """The second part asked with the first part's topic words after it."""
+    return Parts(first, f"{second} ({' '.join(_topic_words(first))})", True)
 
 
 def two_questions(text: str) -> Parts | None:
@@ -743,20 +758,19 @@ def two_questions(text: str) -> Parts | None:
         # with them: where the second part points back at the first or names too little of its own, it is asked of
         # the first part's topic words too.
         figure = "target" in b - a and not b & _ROLE_KINDS
-        carried = f"{second} ({' '.join(_topic_words(first))})"
         # A second part that points back ("… và nhiệm vụ này xong khi nào") asks of the first part's topic, unless
         # a preface gives both theirs ("Về chính sách X: ai chủ trì, và chính sách này …").
         if _BACK.search(second) and not preface:
             if figure:
-                return Parts(first, carried, True)
+                return _carried(first, second)
             continue
-        own = [w for w in re.findall(r"[a-z]+", spelled_out(second)) if w not in intent_tokens() and len(w) > 1]
+        own = _own_words(second)
         # The same thing asked of two topics ("X do cơ quan nào chủ trì, còn Y do cơ quan nào chủ trì?") is two
         # questions where the second names a topic of its own; so are two things asked of two topics. A role and a
         # time ("who leads cashless payment, and by when must all schools be connected") are one task's.
         if (not a & b and (a | b) <= _ROLE_KINDS) or len(own) < (4 if a & b else 3):
             if figure and not preface:
-                return Parts(first, carried, True)
+                return _carried(first, second)
             continue
         # The year the first part sets holds for the second, unless it names its own ("… by 2025 …, and how many …").
         years = re.findall(r"(?<!\d)20\d\d(?!\d)", first) if not re.search(r"(?<!\d)20\d\d(?!\d)", second) else []

@@ -117,13 +117,14 @@ def target_sections(plan: Plan) -> list[str]:
     # A part of objectives with no items ("II. MỤC TIÊU" then "- Giảm ít nhất 30% số điểm ngập úng …") is one such leaf.
     leaves = [s for s in plan.sections if s.has_body and s.kind in {"item", "point", "part"} and plan.role(s.id) == "objectives"
               and not any(x.parent == s.id for x in plan.sections)]
-    return [s.id for s in leaves if (_STATES_AMOUNT.search(text := plan.text[s.start : s.end]) or _YEAR_TABLE.search(text))
+    return [s.id for s in leaves if (_STATES_AMOUNT.search(text := plan.text[s.start : s.end]) or _year_table(text))
             and "tam nhin" not in fold(s.title)]
 
 
-# A table's header with a column of a year's plan ("| Chỉ tiêu | Đơn vị | Thực hiện năm 2025 | Kế hoạch năm 2026 |"): its
-# figures sit in cells of their own, with no word after them for _STATES_AMOUNT to see.
-_YEAR_TABLE = re.compile(r"(?im)^\|.*\|\s*(?:(?:kế hoạch|chỉ tiêu|mục tiêu|kh)\s+)?(?:(?:năm|đến năm|đến hết năm)\s+)?20\d\d\s*\|")
+def _year_table(text: str) -> bool:
+    """A table with a column of a year's figures ("| Chỉ tiêu | Đơn vị | Thực hiện năm 2025 | Kế hoạch năm 2026 |"):
+    they sit in cells of their own, with no word after them for _STATES_AMOUNT to see."""
+    return any(_YEAR_COLUMN.match(c.strip()) for line in text.splitlines() if line.lstrip().startswith("|") for c in cells(line))
 
 
 # A figure with what it counts or a share ("5%", "120 Tổ", "60 giây"), not a number, year or date.

@@ -117,6 +117,11 @@ def _bodies(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _covers(names: tuple[str, ...], text: str, slack: int = 0) -> bool:
+    """The names read are all the text says, its commas and "và" aside (within `slack` letters)."""
+    return len(re.sub(r"\W|\bvà\b", "", "".join(names))) >= len(re.sub(r"\W|\bvà\b", "", text)) - slack
+
+
 def _bodies_before(text: str) -> tuple[str, ...]:
     """The bodies that end a clause, named after what comes first ("Trên cơ sở tài liệu do Công an tỉnh cung
     cấp, với sự phối hợp của Đoàn Thanh niên tỉnh, Sở Giáo dục và Đào tạo" before "chủ trì"): the longest
@@ -125,7 +130,7 @@ def _bodies_before(text: str) -> tuple[str, ...]:
     for m in re.finditer(r",\s*", text):
         rest = text[m.end():]
         names = _bodies(rest)
-        if names and len(re.sub(r"\W|\bvà\b", "", "".join(names))) >= len(re.sub(r"\W|\bvà\b", "", rest)):
+        if names and _covers(names, rest):
             return names
     return ()
 
@@ -385,7 +390,7 @@ def heading_bodies(title: str) -> tuple[str, ...]:
     hoạch)", "Bưu điện tỉnh; Viettel Bình Sơn; VNPT Bình Sơn"): a part written body by body; () for any other."""
     said = re.sub(r"\s*\([^()]*\)", "", title).strip(" :.;")
     names = _bodies(said)
-    return names if names and len(re.sub(r"\W|\bvà\b", "", "".join(names))) >= len(re.sub(r"\W|\bvà\b", "", said)) - 2 else ()
+    return names if names and _covers(names, said, 2) else ()
 
 
 def _headed_roles(b: _Builder, sec: Section, text: str) -> dict[str, tuple[str, int, int]]:

@@ -542,8 +542,8 @@ class _Builder:
         # An item headed by bodies whose points are its tasks ("1. Sở Công Thương" then "a) Chủ trì …") is their
         # heading, no task of its own.
         tasked = {t.id for t in self.tasks}
-        headings = {x.id for x in self.sections if x.kind == "item" and heading_bodies(x.title)
-                    and any(y.parent == x.id and y.kind == "point" and y.id in tasked for y in self.sections)}
+        over = {x.parent for x in self.sections if x.kind == "point" and x.id in tasked}
+        headings = {x.id for x in self.sections if x.kind == "item" and x.id in over and heading_bodies(x.title)}
         self.tasks = [t for t in self.tasks if t.id not in headings]
         # Tasks that name nobody, cited by the duties that lead them ("Chủ trì thực hiện nhiệm vụ tại điểm a khoản 2
         # Mục III"): beside a task table, each such task; where no task names anybody, when the duties so assign
