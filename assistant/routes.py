@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from assistant.agencies import squash
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
@@ -25,9 +27,10 @@ from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
-from index.normalize import fold, tokens
+from index.genre import body_head
+from index.normalize import fold, has_diacritics, tokens
 from index.parse import Plan, Task
-from index.timeline import parse_timeline
+from index.timeline import due_years, parse_timeline
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -59,6 +62,11 @@ class Turn:
             whole = self.whole
             return self.ask._out_of_scope(whole, self.hits, lambda: self.ask.retriever.embed(whole.text))
         return self.ask._out_of_scope(self.f.q, self.hits, self.qvec, self.best)
+
+    def vector(self) -> np.ndarray:
+        """The question's embedding: the one retrieval made, or made now."""
+        qvec = self.qvec() if callable(self.qvec) else self.qvec
+        return np.asarray(qvec) if qvec is not None else self.ask.retriever.embed(self.f.q.text)
 
     def refuse(self, why: str = "") -> Reply:
         return (*self.c.abstain(self.f.q, self.hits, why), True)
@@ -143,10 +151,12 @@ def section_duties(t: Turn) -> Reply | None:
     f = t.f
     if f.agencies and all(t.ask._within(r.section, "implementation") for r in f.q.refs):
         text, cites = t.c.duties(f.q, f.agencies[0])
-        # "… ở những nhiệm vụ nào, ở bất kỳ vai trò nào, kể cả phần tổ chức thực hiện": its tasks, then that part too.
-        if (f.aggregate or says(f.q.text, "involvement")) and re.search(r"\b(ke ca|bao gom|including|as well as|also in)\b", f.words):
+        # "… ở những nhiệm vụ nào, ở bất kỳ vai trò nào, và trong phần tổ chức thực hiện", "liệt kê …, kể cả phần tổ
+        # chức thực hiện": its tasks, then that part too.
+        if says(f.q.text, "involvement") or (f.aggregate and says(f.q.text, "including")):
             tasks, more = t.c.agency_answer(f.q, list(f.agencies), f.leads)
-            return f"{tasks} {text}", [*more, *[c for c in cites if c not in more]], False
+            cited = {(c.doc, c.section) for c in more}
+            return f"{tasks} {text}", [*more, *[c for c in cites if (c.doc, c.section) not in cited]], False
         return t.answer((text, cites))
     return None
 
@@ -384,7 +394,12 @@ def tasks_due(t: Turn) -> Reply | None:
 def tasks_in_time(t: Turn) -> Reply | None:
     """"những nv nào ghi thời hạn quý II/2026", "tasks due by 30/6/2026": the tasks whose timeline says that
     quarter, month or day, however it is spelled ("Quý II/2026", "quý 2/2026")."""
-    when = point_in_time(t.f.q.text) if t.f.aggregate else ""
+    if not t.f.aggregate:
+        return None
+    # A quarter or month named without its year ("quy 3 phai xong nhung viec gi") is of the first year the plan's
+    # tasks fall due in; the answer says the year it read.
+    years = {y for p in t.c.plans for x in p.work() for b in x.own for y in due_years(b.timeline)}
+    when = point_in_time(t.f.q.text, min(years) if years else None)
     if not when:
         return None
     text, cites = t.c.task_list(t.f.q, saying=when)
@@ -518,17 +533,37 @@ def _vietnamese_part(run: str) -> str:
     return name if len(words) >= 2 and name in run and re.search(r"[^\x00-\x7f]", name) else ""
 
 
+def _marked_names(text: str) -> list[str]:
+    """The names a question typed with marks writes in capitals: runs of two capitalised syllables or more, one
+    with a Vietnamese letter or mark ("bản Huổi Só", "Trường THPT Lê Quý Đôn" gives "Lê Quý Đôn"). A sentence's
+    first word is capitalised as such ("… phường. Theo Kế hoạch"), so it begins no name; an acronym ("THPT"), a
+    figure or a mark between words ends one. A run that begins a body's name ("Hội Nông dân", "Phòng Lao động") is
+    a body's, which the directory reads."""
+    runs: list[list[str]] = [[]]
+    for m in re.finditer(r"[^\W\d_]+|\S", text):
+        w, before = m.group(0), text[: m.start()].rstrip()
+        opens = not before or before[-1] in ".?!:;\"“(…-–"
+        if not opens and w[:1].isupper() and not w.isupper() and SYLLABLE.fullmatch(fold(w)):
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    heads = re.compile(body_head())
+    names = [" ".join(r) for r in runs if len(r) >= 2]
+    return [n for n in names if re.search(r"[^\x00-\x7f]", n) and not heads.match(n)]
+
+
 def unmentioned(t: Turn) -> Reply | None:
     """"Does the plan refer to any ILO convention?": a name in capitals the question asks about ("ILO", "ODA"),
     which no plan's text writes and no body's name holds, is not mentioned: the answer is no. So is a Vietnamese
-    name an English question asks about ("the entry requirements at Phạm Văn Đồng University"): the plan is in
-    Vietnamese and would write it as the question does."""
+    name the question writes with capitals ("sửa chữa công trình cho bản Huổi Só", "the entry requirements at Phạm
+    Văn Đồng University"): the plan is in Vietnamese and would write it as the question does."""
     texts = t.ask.scope.folded  # the plans' words, folded once at load
-    if t.f.en:
-        absent = [n for n in map(_vietnamese_part, _VI_NAME.findall(t.f.q.text))
-                  if n and f" {' '.join(re.findall(r'[a-z0-9]+', fold(n)))} " not in texts and not t.ask.directory.find(n)]
-        if absent:
-            return t.refuse(reason("unmentioned", True, said=", ".join(absent)))
+    names = [n for n in map(_vietnamese_part, _VI_NAME.findall(t.f.q.text)) if n] if t.f.en \
+        else _marked_names(t.f.q.text) if has_diacritics(t.f.q.text) else []
+    absent = [n for n in names
+              if f" {' '.join(re.findall(r'[a-z0-9]+', fold(n)))} " not in texts and not t.ask.directory.find(n)]
+    if absent:
+        return t.refuse(reason("unmentioned", t.f.en, said=", ".join(absent)))
     if not t.f.says:
         return None
 
@@ -580,6 +615,11 @@ def target(t: Turn) -> Reply | None:
             and (_about_targets(t) or ((timed or yearly or named) and t.c.names_an_indicator(f.q)))):
         return None
     text, cites, score = t.c.target_answer(f.q)
+    # An English question's words the glossary carries only in part ("water" of "water samples tested") may reach
+    # clauses by a shared word; the clause the embedder's reading clearly means, if none of them, answers instead.
+    if f.en and text and (meant := t.c.meant_indicators(f.q, t.vector(), t.ask.retriever.embedder)) \
+            and not set(map(id, meant)) & set(map(id, t.c.indicators(f.q)[0])):
+        text, cites, score = t.c.target_answer(f.q, chosen=meant)
     figure = f.figure and not f.says and not f.general
     objective = t.c.better_objective(f.q, score) if text and not figure else None
     if objective:
@@ -607,7 +647,7 @@ def figure(t: Turn) -> Reply | None:
     if hits and hits[0].section not in {"header", "recipients", "signature"} and not t.ask._about_target(
             hits[0].section) and t.ask._states_asked_figure(f.q, hits[0].text):
         return (*t.c.content_answer(f.q, hits), False)
-    return t.refuse(reason("figure", f.en))
+    return _meant(t) or t.refuse(reason("figure", f.en))
 
 
 # A target asked for as such: "what target does the plan set", "chỉ tiêu nào", "mục tiêu là bao nhiêu".
@@ -615,18 +655,34 @@ _TARGET_ASKED = re.compile(r"\b(?:what|which)(?: [\w'-]+){0,4} (?:targets?|goals
                            r"\b(?:chi tieu|muc tieu)(?: \w+){0,3} (?:nao|gi|bao nhieu)\b")
 
 
-def target_unset(t: Turn) -> Reply | None:
-    """"What target does the plan set for reducing child marriage?": a target asked and nothing else, that no
-    indicator answers (the target rule did not), of a passage outside the plan's objectives that states no figure
-    of it, is one the plan does not set."""
+def _unset_target(t: Turn) -> bool:
+    """A target asked and nothing else, that no indicator answers (the target rule did not), where retrieval puts
+    first a passage outside the plan's objectives that states no figure of it."""
     f, hits = t.f, t.hits
     if not (f.wants("target") and (f.figure or _TARGET_ASKED.search(f.words))
             and not {"lead", "coordinate", "timeline", "aggregate", "meta"} & set(f.q.intents) and not f.says and not f.general and hits):
-        return None
+        return False
     top = hits[0]
-    if t.ask._role(top.section) in {"objectives", "targets", "purpose"} or t.ask._states_asked_figure(f.q, top.text):
-        return None
-    return t.refuse(reason("figure", f.en))
+    return not (t.ask._role(top.section) in {"objectives", "targets", "purpose"} or t.ask._states_asked_figure(f.q, top.text))
+
+
+def _meant(t: Turn) -> Reply | None:
+    """The indicator an English question clearly means by the embedder's reading, where its words the glossary does
+    not carry to any indicator's ("water samples tested" for "Số mẫu nước được xét nghiệm")."""
+    meant = t.c.meant_indicators(t.f.q, t.vector(), t.ask.retriever.embedder) if t.f.en else []
+    return t.answer(t.c.target_answer(t.f.q, chosen=meant)[:2]) if meant else None
+
+
+def target_meant(t: Turn) -> Reply | None:
+    """"What is the 2026 target for the number of water samples tested?": a target asked that no indicator's words
+    answer, in English, is answered by the clause it clearly means (TargetAnswers.meant_indicators)."""
+    return _meant(t) if _unset_target(t) else None
+
+
+def target_unset(t: Turn) -> Reply | None:
+    """"What target does the plan set for reducing child marriage?": a target asked, that no indicator answers
+    and no clause clearly means, is one the plan does not set."""
+    return t.refuse(reason("figure", t.f.en)) if _unset_target(t) else None
 
 
 def _no_day(t: Turn, tasks: list[tuple[Plan, Task]]) -> Reply | None:
@@ -809,7 +865,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
     elsewhere, document, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
-    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_unset, reporting, objective_time, task_roles, unassigned,
+    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_meant, target_unset, reporting, objective_time, task_roles, unassigned,
     target_late, passage,
 )
 

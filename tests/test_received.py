@@ -586,3 +586,32 @@ def test_a_portals_list_items_are_tasks_each_with_its_bracket(asst: Assistant) -
     assert "42,5%" in ans.answer, ans.answer
     ans = asst.ask("Which bodies support the Economic Division in training the water-scheme operators?", plan=PORTAL)
     assert "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh" in ans.answer, ans.answer
+
+
+def test_a_quarter_without_its_year_and_a_set_day_as_a_kind_of_deadline(asst: Assistant) -> None:
+    """"quy 3" names no year: it is the first year the plan's tasks fall due in, said in the answer; "a set day"
+    asks the tasks whose timeline gives a day, each bullet counted as the task it is."""
+    ans = asst.ask("quy 3 phai xong nhung viec gi", plan=PORTAL)
+    assert ans.rule == "tasks_in_time" and "30/9/2026" in ans.answer and "Quý III/2026" in ans.answer, ans.answer
+    ans = asst.ask("nhung nhiem vu nao co han hoan thanh la mot ngay cu the", plan=PORTAL)
+    assert ans.rule == "tasks_of_timeline" and "28/02/2026" in ans.answer and "Có 6 nhiệm vụ" in ans.answer, ans.answer
+
+
+def test_a_place_the_plan_never_names_is_not_answered_by_another(asst: Assistant) -> None:
+    """"bản Huổi Só" is written with capitals and marks, and the plan names no such place: the answer says so rather
+    than quoting the villages it does name; "bản Pá Hốc", which it names, is answered."""
+    ans = asst.ask("Kế hoạch có hỗ trợ bể chứa nước cho bản Huổi Só không?", plan=PORTAL)
+    assert ans.abstained and ans.rule == "unmentioned" and "Huổi Só" in ans.answer, ans.answer
+    ans = asst.ask("Bản Pá Hốc có được sửa chữa công trình cấp nước không?", plan=PORTAL)
+    assert not ans.abstained and "Pá Hốc" in ans.answer, ans.answer
+
+
+def test_an_english_figure_the_glossary_does_not_carry_is_matched_by_meaning(asst: Assistant) -> None:
+    """"water samples tested" shares no glossary word with "Số mẫu nước được xét nghiệm": the embedder's reading
+    finds the one indicator it clearly means; a figure no indicator is near is still declined."""
+    ans = asst.ask("How many water samples should be tested in 2026?", plan=PORTAL)
+    assert ans.route == "target" and "48" in ans.answer, ans.answer
+    ans = asst.ask("What 2026 target is set for monitored water samples?", plan=PORTAL)
+    assert ans.rule == "target_meant" and "48" in ans.answer, ans.answer
+    ans = asst.ask("What is the 2026 target for the number of wells drilled?", plan=PORTAL)
+    assert ans.abstained, ans.answer

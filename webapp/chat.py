@@ -171,8 +171,10 @@ def bubble(turn: Turn) -> str:
         parts.append(f"*{md_escape(turn.notice)}*")
     if turn.citations:
         head = "Sources:" if lang == "en" else "Nguồn:"
+        # Two clauses of one section are one source ("II.2" for two of its targets).
+        once = {(c.doc, c.section): c for c in turn.citations}
         cited = " · ".join(f"**{md_escape(section_label(c.section, lang))}** {md_escape(c.title)}"
-                           for c in turn.citations)
+                           for c in once.values())
         parts.append(f"*{head}* {cited}")
     return "\n\n".join(parts)
 

@@ -40,6 +40,7 @@ class ComposerBase:
         self._task_agencies = {(p.source, t.id): {a.name for a in directory.find(p.body(t.id))}
                                for p in plans for t in p.work()}
         self._words_of: dict[tuple[str, str], str] = {}  # any unit's words, as _task_words, when first asked
+        self._meant: dict[str, object] = {}  # each indicator clause's passage vector, when first weighed by meaning
         self._body_terms = {(p.source, t.id): set(lexical_terms(unwrap(p.body(t.id))))
                             for p in plans for t in (*p.tasks, *p.duties)}
         # Every pair of words the tasks' texts hold, to tell whether a question's words name a topic of the plan's.

@@ -227,6 +227,7 @@ class ListAnswers(ComposerBase):
         # A unit of several bullets fits by the bullets that do, and is listed by them with their own leads.
         rows = [(p, t, parts) for p in self.plans for t in p.work() if within is None or t in within
                 for parts in [[b for b in t.own if fits(b)]] if parts]
+        n = sum(len(parts) for _, _, parts in rows)  # a unit's bullets are its tasks
         en = q.style == "en"
 
         def named(p: Plan, t: Task, parts: list[Task]) -> str:
@@ -243,8 +244,8 @@ class ListAnswers(ComposerBase):
                 said_en, said_vi = f"due in {year}", f"có hạn trong năm {year}"
             if not rows:
                 return ((f"No task of the plan is {said_en}." if en else f"Kế hoạch không có nhiệm vụ nào {said_vi}."), [])
-            text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''} {said_en}: {items}." if en
-                    else f"Có {len(rows)} nhiệm vụ {said_vi}: {items}.")
+            text = (f"{n} task{'s' if n > 1 else ''} {said_en}: {items}." if en
+                    else f"Có {n} nhiệm vụ {said_vi}: {items}.")
             return text, self._timed_cites([(p, t) for p, t, _ in rows])
         if (saying or kind) and not rows:
             said = saying or _KINDS[kind][0 if en else 1]
@@ -257,20 +258,20 @@ class ListAnswers(ComposerBase):
         items = "; ".join(f"{t.id} ({named(p, t, parts)}" + (f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
                                                               if lead and not t.bullets else "") + ")" for p, t, parts in rows)
         if within is not None and timeline is None:
-            text = (f"{len(rows)} task{'s' if len(rows) > 1 else ''}: {items}." if en
-                    else f"Có {len(rows)} nhiệm vụ: {items}.")
+            text = (f"{n} task{'s' if n > 1 else ''}: {items}." if en
+                    else f"Có {n} nhiệm vụ: {items}.")
             return text, [self.cite(p, t.id) for p, t, _ in rows]
         if timeline is None:
-            text = (f"The plan sets {len(rows)} tasks: {items}." if en
-                    else f"Kế hoạch giao {len(rows)} nhiệm vụ: {items}.")
+            text = (f"The plan sets {n} tasks: {items}." if en
+                    else f"Kế hoạch giao {n} nhiệm vụ: {items}.")
             return text, [self.cite(p, t.id) for p, t, _ in rows]
-        text = (f"{len(rows)} tasks have the timeline “{timeline}”: {items}." if en
-                else f"Có {len(rows)} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
+        text = (f"{n} tasks have the timeline “{timeline}”: {items}." if en
+                else f"Có {n} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
         return text, self._timed_cites([(p, t) for p, t, _ in rows])
 
 
 _KINDS = {"ongoing": ("ongoing", "thường xuyên"), "yearly": ("every year", "hằng năm"),
-          "open": ("from a year on, with no end", "từ một năm trở đi")}
+          "open": ("from a year on, with no end", "từ một năm trở đi"), "date": ("a set day", "một ngày cụ thể")}
 
 
 def _timelines(tasks: list[Task]) -> str:
@@ -336,9 +337,10 @@ def _due_in(asked: str, timeline: str) -> bool:
 _ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-def point_in_time(text: str) -> str:
+def point_in_time(text: str, year: int | None = None) -> str:
     """The quarter, month or day a question names ("quý II/2026", "tháng 6/2026", "30/6/2026", "the fourth quarter
-    of 2026", "Q4 2026", "June 2026"), folded as a timeline writes it ("quy 4/2026"); "" for none."""
+    of 2026", "Q4 2026", "June 2026"), folded as a timeline writes it ("quy 4/2026"); "" for none. A quarter or
+    month named without its year ("quy 3 phai xong nhung viec gi") is of `year` where one is given."""
     f = fold(text)
     m = re.search(r"\b(?:quy\s+(?:i{1,3}|iv|[1-4])|thang\s+\d{1,2})\s*(?:/|nam)\s*20\d\d\b|\b\d{1,2}/\d{1,2}/20\d\d\b", f)
     if m:
@@ -348,7 +350,18 @@ def point_in_time(text: str) -> str:
         return f"quy {_ORDINAL_QUARTER[m.group(1)] if m.group(1) else m.group(3)}/{m.group(2) or m.group(4)}"
     months = {name: n for name, n in month_numbers().items() if len(name) > 3}  # "may", "mar" are words too
     m = re.search(r"\b(" + "|".join(months) + r")\s+(?:of\s+)?(20\d\d)\b", f)
-    return f"thang {months[m.group(1)]}/{m.group(2)}" if m else ""
+    if m:
+        return f"thang {months[m.group(1)]}/{m.group(2)}"
+    if year is None or re.search(r"(?<!\d)20\d\d(?!\d)", f):
+        return ""
+    m = re.search(r"\b(?:quy\s+(i{1,3}|iv|[1-4])|thang\s+(\d{1,2}))\b(?!\s*/)", f)
+    if m:
+        return _point_in_time(f"quy {m.group(1)}/{year}" if m.group(1) else f"thang {m.group(2)}/{year}")
+    m = re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter\b|\bq([1-4])\b", f)
+    if m:
+        return f"quy {_ORDINAL_QUARTER[m.group(1)] if m.group(1) else m.group(2)}/{year}"
+    m = re.search(r"\b(?:in|by|during|for)\s+(" + "|".join(months) + r")\b", f)
+    return f"thang {months[m.group(1)]}/{year}" if m else ""
 
 
 # Asking where an agency is named or what it must do, beyond the tasks it leads.
