@@ -45,6 +45,9 @@ CASES = [
     ("những nhiệm vụ nào nhắc đến người khuyết tật", "mentions", "list", "người khuyết tật"),
     # Every unit naming it, a target as much as a task.
     ("những mục nào trong kế hoạch nhắc đến người cao tuổi", "mentioned_where", "list", "II.2.b"),
+    # what the question says of the answer's form ("nêu rõ mục và nội dung liên quan") is no word of what is asked
+    ("Kế hoạch nói đến người khuyết tật ở những chỗ nào, nêu rõ mục và nội dung liên quan", "mentioned_where", "list",
+     "nhắc đến “người khuyết tật” ở 4 mục"),
     # A body the plan never names, among the kind of body it names as a whole.
     ("hội lhpn tỉnh phối hợp những nhiệm vụ nào", "unnamed_body", "list", "Các tổ chức chính trị - xã hội"),
     ("Sở Y tế chủ trì những nhiệm vụ nào?", "agency_tasks", "list", "III.4.a"),

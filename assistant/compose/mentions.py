@@ -11,7 +11,7 @@ from assistant.answer import Citation
 from assistant.compose.base import locate, marked, run_pattern, titled, wording
 from assistant.compose.passages import PassageAnswers
 from assistant.glossary import translate_terms
-from assistant.lexicon import says, spelled_out
+from assistant.lexicon import phrases, says, spelled_out
 from assistant.query import Query, bracket_readings, names_tasks
 from index.normalize import fold, has_diacritics, tokens, unwrap
 from index.parse import Plan, Task
@@ -300,8 +300,12 @@ def _longest(words: list[str], pool: list[tuple[Plan, _U]], text_of: Callable[[P
 
 
 def _asked(text: str) -> str:
-    """What a question asks about, less its tail ("… không, và nội dung đó nằm ở phần nào", "… If so, where?")."""
+    """What a question asks about, less its tail ("… không, và nội dung đó nằm ở phần nào", "… If so, where?") and
+    what it says of the answer's form ("…, ghi rõ mục, điểm và nội dung liên quan": lexicon.toml [lists] answer_form)."""
     text = re.split(r"\b(khong|ko|chua|neu co|if so|and if|or not|cu the|the nao|nhu the nao)\b", text)[0]
+    form = phrases("answer_form").rx
+    if form is not None and (m := form.search(text)) and m.start() > 0:
+        text = text[: m.start()]
     return re.split(r"[?.!]", text)[0]
 
 
