@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from assistant.glossary import glossed
 from assistant.lexicon import function_pairs, phrases
 from index.genre import words
 from index.normalize import canon, fold, has_diacritics
@@ -300,7 +301,9 @@ class Catalogue:
                 spans += self._title_spans(t, docs, by_title)
         # A plan named by its topic alone, where most of the topic's pairs are in no plan's text ("kh phòng chống cúm gia
         # cầm" shares "phòng chống" with a title): a plan the library lacks.
-        topic = "" if english or unknown or by_number or on else self._absent_topic(question, t, docs, places or None)
+        topic = "" if unknown or by_number or on else (
+            self._absent_topic_en(t, docs, places) if english and places else
+            "" if english else self._absent_topic(question, t, docs, places or None))
         if not facets or topic:
             return Naming((), unknown, topic=topic)
         # Strongest first (number, place, date, title); a facet that would leave nothing is ignored.
@@ -330,6 +333,34 @@ class Catalogue:
             if len(unused) >= 2 and len(unused) * 2 >= len(grams):
                 first = len(t[: m.end()].split()) + skip
                 return " ".join(question.split()[first : first + end - skip])
+        return ""
+
+    def _absent_topic_en(self, t: str, docs: list[re.Match[str]], within: set[str]) -> str:
+        """The English words naming a plan of a place by its topic ("the Hai Phong plan on coastal erosion", "the Hai
+        Phong sea-dyke plan"), where the glossary's Vietnamese of more of its terms than not is in no text of
+        that place's plans; "" else, and where the glossary knows none of the words (nothing tells the topic is
+        absent)."""
+        for m in docs:
+            # The words between the place and the word for a plan ("the Hai Phong coastal erosion plan"), and those
+            # after "plan on / about / for", up to a mark.
+            ends = [p.end() for rx, _ in self._places for p in rx.finditer(t, 0, m.start())]
+            before = t[max(ends):m.start()].split() if ends and m.start() - max(ends) < 60 else []
+            after = t[m.end():].split()
+            after = after[1:7] if after[:1] and after[0] in {"on", "about", "for"} else []
+            words = re.split(r"[?.;:!]", " ".join(before) + " | " + " ".join(after))[0]
+            for rx, _ in self._places:  # the place names the plan, not its topic
+                words = rx.sub(" | ", words)
+            # Each English term is said where the place's plans write any of its Vietnamese wordings' pairs (or its
+            # one syllable): "waste" is "rác thải" or "nước thải".
+            said, unsaid = 0, 0
+            for _, _, vi in glossed(words):
+                grams = self._bigrams(vi) or set(re.findall(r"[a-z]+", fold(vi)))
+                if any(self._used_by(g, within) for g in grams):
+                    said += 1
+                else:
+                    unsaid += 1
+            if unsaid > said:
+                return " ".join(w for w in words.replace("|", " ").split() if w not in {"the", "on", "about", "for", "s"})
         return ""
 
     def _title_spans(self, t: str, docs: list[re.Match[str]], sources: set[str]) -> list[tuple[int, int, bool]]:

@@ -140,6 +140,15 @@ def test_a_plan_on_a_topic_no_plan_says_is_declined(asst: Assistant) -> None:
     assert ans.abstained and ans.rule == "no_plan_on" and "phong chong cum gia cam" in ans.answer
 
 
+def test_an_english_plan_of_a_place_on_a_topic_its_plans_never_say_is_declined(asst: Assistant) -> None:
+    """"the Long Giang plan on coastal erosion": Long Giang's plan is on tourism, and the glossary's Vietnamese of
+    "coastal erosion" is in no text of it; "the Long Giang tourism plan" is answered from it."""
+    ans = asst.ask("Who leads the Long Giang plan on coastal erosion?")
+    assert ans.abstained and ans.rule == "no_plan_on" and "coastal erosion" in ans.answer, ans.answer
+    ans = asst.ask("Who signed the Long Giang community tourism plan?")
+    assert not ans.abstained and stems(ans) == ["kh-longgiang-dulich"], ans.answer
+
+
 def test_a_missing_plan_is_declined_with_the_loaded_ones(asst: Assistant) -> None:
     ans = asst.ask("Kế hoạch số 999/KH-UBND giao sở nào chủ trì?")
     assert ans.abstained and "999" in ans.answer and "27/KH-UBND" in ans.answer
