@@ -133,12 +133,16 @@ class Directory:
             level = re.sub(r"^(?:UBND|Ủy ban nhân dân)\s+(?:các\s+)?", "cấp ", each) if re.match(r"(?:UBND|Ủy ban nhân dân)\s", each) else ""
             levels.append(level)
             initials = glued = ""
+            short: tuple[str, ...] = ()
             if a.name.startswith(("Sở ", "Phòng ")):  # "phong ldvl": a department's own division too
                 head = a.name.split()[0]
                 field = [w for w in re.findall(r"[^\W\d_]+", a.name[len(head) :]) if w.lower() != "và"]
                 initials = head + " " + "".join(w[0] for w in field)
                 # "so yte", "so taichinh": the field typed without its spaces.
                 glued = head + " " + "".join(field) if 1 < len(field) <= 3 else ""
+                # "s tai chinh", "s.yte": the "Sở" cut to its "s", the field whole or glued.
+                if head == "Sở" and field:
+                    short = ("s " + " ".join(field), *(("s" + "".join(field),) if 1 < len(field) <= 3 else ()))
             # "sldtbxh", "stc", "syt", "snn": a department's initials glued to the "s" of its "Sở", as staff type them.
             s_glued = ["s" + ws[1] for x in (initials, first_word.get(a.name, "")) if len(ws := squash(x).split()) == 2
                        and x.startswith("Sở ")]
@@ -148,11 +152,18 @@ class Directory:
                 if re.match(r"(?:UBND|Ủy ban nhân dân)\s", bare) else set()
             forms |= {re.sub(r"\s+các\s+", " ", x) for x in (bare, *forms) if re.match(r"(?:UBND|Ủy ban nhân dân)\s+các\s", x)}
             for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, level, first_word.get(a.name, ""),
-                          *s_glued, *sorted(forms), *a.aliases):
+                          *s_glued, *short, *sorted(forms), *a.aliases):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))
         self._pairs = pairs
+        # Two syllables of a body's name typed as one ("tram yte xa", "s.taichinh"): each such run, spaced again. Not
+        # where the run is a syllable itself ("hoang" of "ho ang").
+        from assistant.scope import SYLLABLE
+
+        toks = [squash(x).split() for a in self.agencies for x in (a.name, *a.aliases)]
+        self._glued = {f"{x}{y}": f"{x} {y}" for ws in toks for x, y in pairwise(ws)
+                       if x.isalpha() and y.isalpha() and not SYLLABLE.fullmatch(x + y)}
         self._levels = {squash(x) for x in levels}
         # Each English name as a set of words, for the orders English puts them in ("the commune and ward
         # People's Committees" is the "People's Committees of communes and wards").
@@ -229,8 +240,12 @@ class Directory:
             found = self._found[text] = self._find(text)
         return list(found)
 
+    def _squashed(self, text: str) -> str:
+        """squash(text), two syllables of a body's name typed as one spaced again ("yte": "y te")."""
+        return re.sub(r"[a-z0-9]+", lambda m: self._glued.get(m.group(0), m.group(0)), squash(text))
+
     def _find(self, text: str) -> list[Agency]:
-        found = self._spans(squash(text))
+        found = self._spans(self._squashed(text))
         found += self._glossed(text, {a for _, _, a in found})
         out: list[Agency] = []
         for _, _, a in sorted(found, key=lambda x: x[0]):
@@ -241,7 +256,7 @@ class Directory:
     def unnamed(self, text: str) -> str:
         """The text (folded) without the bodies it names: what "who leads the Social Insurance Law task: the
         provincial Social Insurance or the Department of Labour?" asks about, less the bodies it offers as answers."""
-        s = squash(text)
+        s = self._squashed(text)
         for start, end, _ in sorted(self._spans(s), key=lambda x: -x[0]):
             s = s[:start] + " " + s[end:]
         return " ".join(s.split())

@@ -355,12 +355,14 @@ class Catalogue:
             said, unsaid = 0, 0
             for _, _, vi in glossed(words):
                 grams = self._bigrams(vi) or set(re.findall(r"[a-z]+", fold(vi)))
+                if any(2 * self._used_by(g) > len(self.plans) for g in grams) and len(self.plans) > 2:
+                    continue  # "development" ("phát triển"): words most plans use name no topic
                 if any(self._used_by(g, within) for g in grams):
                     said += 1
                 else:
                     unsaid += 1
             if unsaid > said:
-                return " ".join(w for w in words.replace("|", " ").split() if w not in {"the", "on", "about", "for", "s"})
+                return " ".join(w for w in words.replace("|", " ").split() if w.strip("'’") not in {"the", "on", "about", "for", "s", ""})
         return ""
 
     def _title_spans(self, t: str, docs: list[re.Match[str]], sources: set[str]) -> list[tuple[int, int, bool]]:

@@ -153,7 +153,7 @@ def section_duties(t: Turn) -> Reply | None:
         text, cites = t.c.duties(f.q, f.agencies[0])
         # "… ở những nhiệm vụ nào, ở bất kỳ vai trò nào, và trong phần tổ chức thực hiện", "liệt kê …, kể cả phần tổ
         # chức thực hiện": its tasks, then that part too.
-        if says(f.q.text, "involvement") or (f.aggregate and says(f.q.text, "including")):
+        if says(f.q.text, "involvement") or says(f.q.text, "including"):
             tasks, more = t.c.agency_answer(f.q, list(f.agencies), f.leads)
             cited = {(c.doc, c.section) for c in more}
             return f"{tasks} {text}", [*more, *[c for c in cites if (c.doc, c.section) not in cited]], False
@@ -398,7 +398,8 @@ def tasks_in_time(t: Turn) -> Reply | None:
         return None
     # A quarter or month named without its year ("quy 3 phai xong nhung viec gi") is of the first year the plan's
     # tasks fall due in; the answer says the year it read.
-    years = {y for p in t.c.plans for x in p.work() for b in x.own for y in due_years(b.timeline)}
+    years = {y for p in t.c.plans for x in p.work() for b in x.own for y in due_years(b.timeline)} or {
+        int(p.date[:4]) for p in t.c.plans if p.date[:4].isdigit()}  # quarters a table heads without their year
     when = point_in_time(t.f.q.text, min(years) if years else None)
     if not when:
         return None

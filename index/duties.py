@@ -549,6 +549,20 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
     return _task(b, sec, roles, origin)
 
 
+# A time said with its label in a task's sentence ("…; thời gian thực hiện: thường xuyên trong năm 2026").
+_TIME_SAID = re.compile(r"(?i)\bthời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^.;\n]+)")
+
+
+def leadless_task(b: _Builder, sec: Section) -> Task | None:
+    """A unit of the tasks part that names no body but gives its time ("Đẩy mạnh tuyên truyền …; thời gian thực hiện:
+    thường xuyên trong năm 2026"): a task the plan gives nobody, so that a question about it is not answered by
+    another's. None where it says no time."""
+    said = _TIME_SAID.search(b.text, sec.start, sec.end)
+    if said is None:
+        return None
+    return _task(b, sec, {"timeline": (said.group(1), said.start(1), said.end(1))}, "inline", leadless=True)
+
+
 def _bullet_tasks(b: _Builder, sec: Section, text: str) -> list[Task]:
     """The bullets of a unit that each close with a bracket of roles, each as a task of the unit."""
     from index.parse import Section

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index.duties import group_roles, heading_bodies, referred_tasks, split_agencies, task_of
+from index.duties import group_roles, heading_bodies, leadless_task, referred_tasks, split_agencies, task_of
 from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "61"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "62"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -554,6 +554,10 @@ class _Builder:
                  and x.id not in parents]
         if self.tasks or len(referred) * 2 >= len(units):
             self.tasks += referred
+        # Among units that are tasks, one that names no body but gives its time is a task the plan gives nobody.
+        have = {t.id for t in self.tasks}
+        if len(have & {x.id for x in units}) >= 2:
+            self.tasks += [t for x in units if x.id not in have and (t := leadless_task(self, x)) is not None]
         if self.scheduled:
             # The year a one-year plan's title names ("… mùa mưa năm 2026") is its schedule's.
             from index.header import header_facts

@@ -83,7 +83,8 @@ def _table_rows(data: list[tuple[int, list[str]]], numcol: int) -> list[_Row]:
 
 
 # A column of a time a task table marks ("| 2026 | 2027 | 2028 |", "Năm 2027", "Quý I/2026"): a year or a quarter.
-_TIME_COLUMN = re.compile(r"^(?:năm\s+)?(20\d\d)$|^quý\s+(?:[IV]{1,3}|[1-4])\s*(?:/|năm)\s*20\d\d$", re.I)
+# A column of a year, or of a quarter with its year or without (a one-year plan's "Quý I | Quý II | …").
+_TIME_COLUMN = re.compile(r"^(?:năm\s+)?(20\d\d)$|^quý\s+(?:[IV]{1,3}|[1-4])(?:\s*(?:/|năm)\s*20\d\d)?$", re.I)
 
 
 def _marked_times(header: list[str], row: list[str]) -> str:
@@ -143,7 +144,7 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
             cols["content"] = free
     prefix = _rows_prefix(st, starts)
     numcol = cols.get("number", 0)
-    if not indicators and _by_body(b, rows, cols):
+    if not indicators and (_by_body(b, rows, cols) or _duties_of_bodies(rows, cols)):
         # Each body's row is a unit of the part holding the table ("IV.3"), its duty: a citation of who leads
         # a task points to the row that says so.
         base = st.ids.get("item") or st.ids.get("part", "table")
@@ -203,7 +204,31 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
         money = re.search(r"\(([^()]*(?:đồng|VNĐ|VND)[^()]*)\)", header[cols["cost"]]) if "cost" in cols else None
         if money and re.fullmatch(r"[\d.,]+", b.table_cols[sid].get("cost", "").strip()):
             b.table_cols[sid]["cost"] = f"{b.table_cols[sid]['cost'].strip()} {money.group(1).strip()}"
+        if first_leads(b, i, j):
+            _first_leads(b.table_cols[sid])
     return j
+
+
+# "Ghi chú: Đơn vị được nêu đầu tiên tại cột Đơn vị thực hiện là đơn vị chủ trì; các đơn vị còn lại là đơn vị phối
+# hợp": the note (above or under a task table) that makes the first body of a cell of bodies its lead.
+_FIRST_LEADS = re.compile(r"\b(?:don vi|co quan)\s+(?:duoc\s+)?(?:neu|ghi|xep|liet ke)\s+(?:o\s+)?(?:dau tien|truoc tien|dau)\b"
+                          r"[^.;]{0,80}\b(?:la\s+)?(?:don vi|co quan)\s+chu tri\b")
+
+
+def first_leads(b: _Builder, i: int, j: int) -> bool:
+    """A note within three lines above or below the table at lines i…j-1 says its first-named body leads."""
+    near = [b.lines[k].raw for k in (*range(max(0, i - 3), i), *range(j, min(len(b.lines), j + 3)))]
+    return bool(_FIRST_LEADS.search(fold(" ".join(near))))
+
+
+def _first_leads(row: dict[str, str]) -> None:
+    """The first body of a row's lead cell leads it; the others named beside it take part ("Trung tâm Kiểm soát
+    bệnh tật tỉnh, Hội Người cao tuổi tỉnh, Trạm Y tế các xã, phường": a comma before a body's first word parts them,
+    not the one inside "các xã, phường")."""
+    parts = re.split(r",\s*(?=" + body_head() + r"\s)", row.get("lead", ""))
+    if len(parts) > 1:
+        row["lead"] = parts[0].strip()
+        row["coordinate"] = ", ".join(x for x in (*[p.strip() for p in parts[1:]], row.get("coordinate", "").strip()) if x)
 
 
 def _schedule(b: _Builder, rows: list[tuple[int, list[str]]], starts: list[_Start], st: _State, cols: dict[str, int]) -> bool:
@@ -229,6 +254,21 @@ def _schedule(b: _Builder, rows: list[tuple[int, list[str]]], starts: list[_Star
         b.scheduled[num] = (title, [header[n].strip() for n in runs], [months[n] for n in runs],
                                (b.lines[li].start, b.lines[li].end))
     return True
+
+
+def _duties_of_bodies(rows: list[tuple[int, list[str]]], cols: dict[str, int]) -> bool:
+    """A table of a row per body and its duties in words ("Đơn vị | Trách nhiệm | Thời hạn báo cáo": "Công an phường |
+    Thống kê số tài khoản … | Hằng tháng, trước ngày 18"): the column its head calls the lead's holds no body's name,
+    another column names a body in most rows. Each row is then that body's duty, not a task led by its words."""
+    data = rows[1:]
+    if len(data) < 2 or "lead" not in cols:
+        return False
+    head = re.compile(body_head() + r"\s", re.I)
+
+    def bodies(n: int) -> int:
+        return sum(bool(n < len(r) and head.match(r[n].strip() + " ")) for _, r in data)
+
+    return bodies(cols["lead"]) == 0 and any(bodies(n) * 2 > len(data) for n in range(len(rows[0][1])) if n != cols["lead"])
 
 
 def _by_body(b: _Builder, rows: list[tuple[int, list[str]]], cols: dict[str, int]) -> bool:

@@ -126,7 +126,11 @@ def kinds(text: str) -> set[str]:
     31/12/2027" is ongoing and has a date."""
     # "thực hiện thường xuyên, hằng năm" is both: each part after a comma is read too.
     parts = [*text.split(";"), *(re.split(r"[;,]", text) if "," in text else [])]
-    return {parse_timeline(part).kind for part in parts if part.strip()} - {""}
+    out = {parse_timeline(part).kind for part in parts if part.strip()} - {""}
+    # "thường xuyên trong năm 2026": ongoing within its year, whatever else it says.
+    if phrase_pattern("timeline", "ongoing").search(fold(text)):
+        out.add("ongoing")
+    return out
 
 
 def _parts(text: str) -> list[str]:

@@ -90,10 +90,11 @@ def test_the_cases_cover_the_table() -> None:
     # in a year or a quarter, a figure stated outside the targets, a target asked beside a role, a section's
     # target; other plans' sets take them (python -m eval plans reports answers per rule, and
     # tests/test_received.py takes the quarter's), and a unit that names no body (plan 65 names one for each
-    # task; tests/test_received.py takes the department's activity 2.4), and a task's cost (plan 65's tasks have
+    # task; tests/test_received.py takes the divisions' point 3.2c), and a task's cost (plan 65's tasks have
     # none; tests/test_received.py takes Hưng Phú's table), and the tasks at a venue (plan 65 names none; the
     # festival plan's schedule in tests/test_received.py), and an English target matched by meaning (plan 65's
-    # indicators are all reached through the glossary; the commune's water-sample count in tests/test_received.py).
+    # indicators are all reached through the glossary; the commune's water-sample count of the development sets, whose
+    # report gives answers per rule, and tests/test_received.py asks it in the library of received plans).
     assert rules - {c[1] for c in CASES} <= {"tasks_due", "tasks_in_time", "figure", "target_late", "section_target",
                                             "unassigned", "section_unassigned", "section_cost",
                                             "tasks_at_place", "target_meant"}

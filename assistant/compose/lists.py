@@ -216,8 +216,11 @@ class ListAnswers(ComposerBase):
             if saying:
                 # "những nv nào ghi thời hạn quý II/2026" asks the wording; "due in the fourth quarter" any deadline
                 # that falls in it ("trước 31/10/2026").
+                # A quarter a table's column heads without its year ("Quý III" of a one-year plan) is the quarter asked.
+                bare = re.match(r"quy [1-4](?=/)", _point_in_time(saying))
                 return _point_in_time(saying) in _point_in_time(t.timeline) or _in_months(saying, t.timeline) \
-                    or (not worded and _due_in(saying, t.timeline))
+                    or (not worded and _due_in(saying, t.timeline)) \
+                    or (bare is not None and re.search(rf"\b{bare.group(0)}\b(?!\s*/)", _point_in_time(t.timeline)) is not None)
             if year is not None:
                 return runs_in(t.timeline, year) if running else year in due_years(t.timeline)
             if kind == "open":

@@ -306,6 +306,11 @@ def _asked(text: str) -> str:
     form = phrases("answer_form").rx
     if form is not None and (m := form.search(text)) and m.start() > 0:
         text = text[: m.start()]
+    # "…, tính cả phần mục tiêu lẫn phần nhiệm vụ, giải pháp": the parts to look in, no words of what is asked.
+    within = phrases("including").rx
+    if within is not None and (m := within.search(text)) and m.start() > 0 and re.match(
+            r"\s*(?:cac\s+|o\s+|trong\s+)?(?:phan|muc|part|parts|section|sections)\b", text[m.end():]):
+        text = text[: m.start()]
     return re.split(r"[?.!]", text)[0]
 
 
