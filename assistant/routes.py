@@ -403,7 +403,9 @@ def tasks_in_time(t: Turn) -> Reply | None:
     when = point_in_time(t.f.q.text, min(years) if years else None)
     if not when:
         return None
-    text, cites = t.c.task_list(t.f.q, saying=when)
+    # "chậm nhất trong tháng 4", "no later than June": deadlines up to that time, not in it only.
+    by = bool(re.search(r"\b(cham nhat|muon nhat|no later than|at the latest|by the end of)\b", t.f.words))
+    text, cites = t.c.task_list(t.f.q, saying=when, by=by)
     return (text, cites, False) if cites else None
 
 

@@ -4,6 +4,7 @@ the columns of a task table."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -538,6 +539,10 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
             if "lead" not in roles:  # "3.2. Rà soát, phân loại …" on a line of its own, then its sentence
                 first += _title_length(text[first:], sec.title)
                 roles = _inline_roles(text[first:], sec.start + first)
+            # A paragraph whose sentences each assign their own work to their own lead: each its task.
+            several = _sentence_tasks(b, sec, text[first:], sec.start + first) if "lead" in roles else []
+            if len(several) >= 2:
+                return _of_bullets(sec, several, "inline")
         if "lead" not in roles and role == "tasks" and sec.kind == "point":
             roles, origin = _headed_roles(b, sec, text), "inline"
     if "lead" not in roles or not roles["lead"][0].strip():
@@ -551,6 +556,50 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
 
 # A time said with its label in a task's sentence ("…; thời gian thực hiện: thường xuyên trong năm 2026").
 _TIME_SAID = re.compile(r"(?i)\bthời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^.;\n]+)")
+
+
+# A sentence's end: a full stop before a capital.
+_SENTENCE_END = re.compile(rf"(?<=\.)\s+(?=[{UPPER}])")
+
+
+def _sentence_tasks(b: _Builder, sec: Section, text: str, base: int) -> list[Task]:
+    """The tasks of a paragraph whose sentences assign work to different leads ("Hội Liên hiệp Phụ nữ phường vận động …;
+    thời gian thực hiện: … . Đề nghị Ủy ban MTTQ Việt Nam phường chủ trì … trước ngày 15/12/2026."): a sentence that
+    names its own lead begins a task, the sentences after it that name none go on it (its time, its place); a body
+    asked to support ("Đề nghị Sở … hỗ trợ tài liệu") leads nothing. [] where fewer than two sentences name a lead,
+    or all name the same."""
+    from index.parse import Section
+
+    def own_lead(a: int, z: int) -> dict[str, tuple[str, int, int]]:
+        roles = _inline_roles(text[a:z], base + a)
+        lead = roles.get("lead", ("", 0, 0))
+        if not lead[0].strip():
+            return {}
+        if phrase_pattern("cues", "lead").search(fold(text[a:z])):  # "… chủ trì": a lead said so
+            return roles
+        # The verb after the bodies the sentence opens with: "Đề nghị Sở Khoa học và Công nghệ hỗ trợ …" supports.
+        said = re.sub(r"^\s*(?:Giao|Đề nghị|Yêu cầu)\s+", "", text[a:z].replace("\n", " "), flags=re.I)
+        names = _bodies(said)
+        after = fold(said[said.find(names[-1]) + len(names[-1]):] if names and names[-1] in said else said).lstrip(" ,")
+        return {} if re.match(r"(?:ho tro|phoi hop|tham gia|cung)\b", after) else roles
+
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    groups: list[tuple[int, int, dict[str, tuple[str, int, int]]]] = []
+    for a, z in itertools.pairwise(cuts):
+        roles = own_lead(a, z)
+        if roles:
+            groups = [g for g in groups if g[2]] + [(a, z, roles)]  # a first sentence naming nobody is the title
+        elif groups:
+            groups[-1] = (groups[-1][0], z, groups[-1][2])
+    tasks = []
+    for a, z, _ in groups:
+        said = text[a:z]
+        title = canon(unwrap(said)).strip(" .")
+        title = title if len(title) <= 160 else title[:160].rsplit(" ", 1)[0] + "…"
+        task = _task(b, Section(sec.id, "point", title, base + a, base + z, sec.id, True), _inline_roles(said, base + a), "inline")
+        if task is not None:
+            tasks.append(task)
+    return tasks if len(tasks) >= 2 and len({t.lead for t in tasks}) >= 2 else []
 
 
 def leadless_task(b: _Builder, sec: Section) -> Task | None:

@@ -651,3 +651,12 @@ def test_a_comma_inside_a_wards_office_and_a_table_of_duties_per_body(asst: Assi
     assert not any(t.startswith("V.") for t in tasks) and "III.2" in tasks, tasks
     ans = asst.ask("viec tuyen truyen nhan dien lua dao truc tuyen tren nhom zalo khu pho do ai chu tri", plan=PARAGRAPHS)
     assert ans.abstained and "III.2" in ans.answer, ans.answer
+    # two sentences of item 3, each with its own lead and time, are two tasks of the item
+    ans = asst.ask("việc cấp tài khoản định danh điện tử lưu động tại nhà cho người cao tuổi do ai chủ trì", plan=PARAGRAPHS)
+    assert ans.answer.rstrip(". ").endswith("Công an phường"), ans.answer
+    ans = asst.ask("đoàn thanh niên phường chủ trì những việc gì", plan=PARAGRAPHS)
+    assert {c.section for c in ans.citations} == {"III.3"} and "Tháng thanh niên" in ans.answer, ans.answer
+    assert "Công an phường tiếp tục" not in ans.answer, ans.answer
+    # "chậm nhất trong tháng 4" asks every deadline up to April (a quarter's ends in its last month), not April's only
+    ans = asst.ask("nhung viec nao phai xong cham nhat trong thang 4/2026", plan=PARAGRAPHS)
+    assert {c.section for c in ans.citations} == {"III.1", "III.3", "III.4"}, ans.answer

@@ -198,7 +198,7 @@ class ListAnswers(ComposerBase):
 
     def task_list(self, q: Query, timeline: str | None = None,
                   within: list[Task] | None = None, kind: str = "", year: int | None = None,
-                  saying: str = "", running: bool = False) -> tuple[str, list[Citation]]:
+                  saying: str = "", running: bool = False, by: bool = False) -> tuple[str, list[Citation]]:
         """Every task of the plan (or among `within`), or every task with the given timeline (its
         wording, or its kind: "ongoing", "open" for "… and the following years", or words it holds:
         `saying` "quý II/2026"), each cited. A `year` lists the tasks due in it; `running`, those carried out in it
@@ -217,6 +217,10 @@ class ListAnswers(ComposerBase):
                 # "những nv nào ghi thời hạn quý II/2026" asks the wording; "due in the fourth quarter" any deadline
                 # that falls in it ("trước 31/10/2026").
                 # A quarter a table's column heads without its year ("Quý III" of a one-year plan) is the quarter asked.
+                if by:  # "chậm nhất trong tháng 4/2026", "by the end of June 2026": every deadline up to then
+                    last = max(_due_months(saying), default=None)
+                    ends = [max(m) for part in t.timeline.split(";") if (m := _due_months(part))]  # a quarter ends in its last month
+                    return last is not None and any(d <= last for d in ends)
                 bare = re.match(r"quy [1-4](?=/)", _point_in_time(saying))
                 return _point_in_time(saying) in _point_in_time(t.timeline) or _in_months(saying, t.timeline) \
                     or (not worded and _due_in(saying, t.timeline)) \

@@ -185,6 +185,12 @@ class RoleAnswers(MentionAnswers):
             # A task the plan leaves without a lead (a row marking partners only): said so, with who takes part.
             lines.append(self._unnamed_role(t, label, "lead", asked, en))
             spans.append(t.spans[1])
+            if not t.coordinate and not t.bullets:
+                # A task that names nobody at all: what it says, so the asker sees it is the one meant.
+                _, sents = self._sentences(plan, t.id)
+                said = next((x for x in sents if fold(x).strip(" .") != fold(t.title).strip(" .")), "")
+                if said:
+                    lines.append(f"{'It says' if en else 'Nhiệm vụ nêu'}: “{said.strip()}”")
         elif "lead" in asked:
             lines.append(
                 f"{self._names(t.lead, en)} {'lead' if len(t.lead) > 1 else 'leads'} {label}{self._said(t, 0, en)}."
