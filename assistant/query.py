@@ -489,9 +489,30 @@ def asks_document(text: str, asking: str = "") -> bool:
 _BARE_TIME = {"han", "tg", "thoi gian", "thoi han", "deadline", "timeline"}
 
 
-def detect_intents(text: str) -> tuple[str, ...]:
+# English determiners, which second-language English drops or changes ("What is number of this plan").
+_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|a|an)\s+")
+
+
+@functools.cache
+def _bare_matchers() -> dict[str, Phrases]:
+    """Each intent's English phrasings written with a determiner ("number of the plan", "when was the plan"), without
+    it. A phrasing is English where a word of it is no Vietnamese syllable ("nhu the nao" is Vietnamese: left alone)."""
+    out = {}
+    for name, words in _INTENT_WORDS.items():
+        bare = [_DETERMINER.sub("", w) for w in words
+                if _DETERMINER.search(w + " ") and any(not _VI_SYLLABLE.match(x) for x in re.findall(r"[a-z]+", w))]
+        bare = [b for b in bare if len(b.split()) >= 2]
+        if bare:
+            out[name] = Phrases(bare)
+    return out
+
+
+def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
     t = _asking(text)
     found = [name for name, words in _INTENT_MATCHERS.items() if words.found(t)]
+    if en:  # "What is number of this plan and which date it was issued": the phrasings, their determiners aside
+        bare = _DETERMINER.sub("", t)
+        found += [name for name, words in _bare_matchers().items() if name not in found and words.found(bare)]
     # "how long do people live": life expectancy, not a task's duration.
     if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,8}\s+(live|living)\b", t):
         found.remove("timeline")
@@ -815,11 +836,12 @@ def parse_query(text: str, known: Set[str], limit: int = 2000) -> Query:
     rest = cleaned
     for r in refs:  # "6đ" in an English question must not make it Vietnamese
         rest = rest.replace(r.text, " ")
+    style = detect_style(rest)
     return Query(
         text=cleaned,
-        style=detect_style(rest),
+        style=style,
         refs=refs,
-        intents=detect_intents(cleaned),
+        intents=detect_intents(cleaned, style == "en"),
         year=years[0] if years else None,
         truncated=truncated,
         missing=missing_refs(cleaned, known),

@@ -10,6 +10,7 @@ from _plan_index import CORPUS
 from assistant.query import (
     Ids,
     clean_question,
+    detect_intents,
     detect_style,
     find_refs,
     lead_count,
@@ -513,3 +514,11 @@ def test_hours_typed_after_a_word_of_time_are_no_point_h(known: set[str]) -> Non
 
 def test_an_english_question_with_a_vietnamese_name_is_english() -> None:
     assert detect_style("Does the plan mention the Bà mẹ Việt Nam anh hùng policy?") == "en"
+
+
+def test_english_phrasings_hold_without_their_determiners(known: set[str]) -> None:
+    """Second-language English drops or changes "the" ("What is number of this plan and which date it was issued?"):
+    the phrasings that name a document fact still read it; a Vietnamese phrasing with "the" ("như thế nào") is none."""
+    assert "meta" in parse_query("What is number of this plan and which date it was issued?", known).intents
+    assert "meta" not in detect_intents("chinh sach nay nhu the nao", en=False)
+    assert "meta" in detect_intents("what is date of plan", en=True) and "meta" not in detect_intents("what is date of plan")
