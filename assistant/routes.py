@@ -398,9 +398,11 @@ def tasks_in_time(t: Turn) -> Reply | None:
         return None
     # A quarter or month named without its year ("quy 3 phai xong nhung viec gi") is of the first year the plan's
     # tasks fall due in; the answer says the year it read.
-    years = {y for p in t.c.plans for x in p.work() for b in x.own for y in due_years(b.timeline)} or {
-        int(p.date[:4]) for p in t.c.plans if p.date[:4].isdigit()}  # quarters a table heads without their year
-    when = point_in_time(t.f.q.text, min(years) if years else None)
+    when = point_in_time(t.f.q.text)
+    if not when:  # the plan's years are read only for a question that names no year
+        years = {y for p in t.c.plans for x in p.work() for b in x.own for y in due_years(b.timeline)} or {
+            int(p.date[:4]) for p in t.c.plans if p.date[:4].isdigit()}  # quarters a table heads without their year
+        when = point_in_time(t.f.q.text, min(years)) if years else ""
     if not when:
         return None
     # "chậm nhất trong tháng 4", "no later than June": deadlines up to that time, not in it only.
@@ -617,11 +619,13 @@ def target(t: Turn) -> Reply | None:
     if not (f.wants("target") and (not f.asked or timed)
             and (_about_targets(t) or ((timed or yearly or named) and t.c.names_an_indicator(f.q)))):
         return None
-    text, cites, score = t.c.target_answer(f.q)
+    chosen, best = t.c.indicators(f.q)
+    text, cites, _ = t.c.target_answer(f.q, chosen=chosen)
+    score = best if text else 0.0
     # An English question's words the glossary carries only in part ("water" of "water samples tested") may reach
     # clauses by a shared word; the clause the embedder's reading clearly means, if none of them, answers instead.
     if f.en and text and (meant := t.c.meant_indicators(f.q, t.vector(), t.ask.retriever.embedder)) \
-            and not set(map(id, meant)) & set(map(id, t.c.indicators(f.q)[0])):
+            and not set(map(id, meant)) & set(map(id, chosen)):
         text, cites, score = t.c.target_answer(f.q, chosen=meant)
     figure = f.figure and not f.says and not f.general
     objective = t.c.better_objective(f.q, score) if text and not figure else None

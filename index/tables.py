@@ -173,6 +173,7 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     # What each activity row does: a second column of content ("Hoạt động chủ yếu" beside "Nhiệm vụ").
     doing = next((n for n, c in enumerate(header) if label_of(c) == "content" and n != cols.get("content")), None)
     unit = prefix
+    firsts = first_leads(b, i, j)  # the table's note that its first-named body leads, read once
     if prefix.startswith("appendix") and prefix != "appendix" and not {f"appendix.{u.rel}" for u in units} & {
             x.id for x in starts}:
         prefix = "appendix"
@@ -204,7 +205,7 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
         money = re.search(r"\(([^()]*(?:đồng|VNĐ|VND)[^()]*)\)", header[cols["cost"]]) if "cost" in cols else None
         if money and re.fullmatch(r"[\d.,]+", b.table_cols[sid].get("cost", "").strip()):
             b.table_cols[sid]["cost"] = f"{b.table_cols[sid]['cost'].strip()} {money.group(1).strip()}"
-        if first_leads(b, i, j):
+        if firsts:
             _first_leads(b.table_cols[sid])
     return j
 
