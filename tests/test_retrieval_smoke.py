@@ -100,3 +100,12 @@ def test_hit_rate_per_style(assistant: Assistant, capsys: pytest.CaptureFixture[
         print("\nsmoke hit@5 " + "  ".join(f"{s}: {found[s]}/{total[s]}" for s in sorted(total)))
     for style in total:
         assert found[style] / total[style] >= 0.75, (style, found[style], total[style])
+
+
+@pytest.mark.parametrize(("question", "gold"), [
+    ("What does the plan say about the poverty rate?", "III.5.d"),  # "tỷ lệ hộ nghèo", only III.5.d writes it whole
+    ("Does the plan commit to paying social allowances without cash?", "III.7"),  # "không dùng tiền mặt"
+])
+def test_an_english_terms_phrase_written_whole_comes_first(question: str, gold: str, assistant: Assistant) -> None:
+    """"tỷ lệ" and "hộ nghèo" apart fill every target clause; the unit that writes the phrase whole is the nearest."""
+    assert assistant.search(question, k=3)[0].section == gold
