@@ -28,7 +28,10 @@ from assistant.query import (
     asks_content,
     counted_words,
     detect_intents,
+    further_questions,
+    own_topic,
     parse_query,
+    part_topic,
     two_questions,
     without_naming,
 )
@@ -319,7 +322,8 @@ class Assistant:
             return replace(self.ask_plan(asked, k, history, retriever, named or question), question=question)
         parts = two_questions(question) if len(question) <= self.settings.max_question else None
         if parts is None:
-            return self._ask(question, k, history, retriever, FOCUS_DEPTH, named)
+            whole = self._ask(question, k, history, retriever, FOCUS_DEPTH, named)
+            return self._with_further(whole, k, history, retriever, named)
         if parts.carried:
             # A figure asked beside a task's roles, of the same topic: a question the plan declines whole ("which
             # NGOs are partners, and how much does each contribute") stays declined, not half answered.
@@ -333,6 +337,36 @@ class Assistant:
         cites = tuple(dict.fromkeys((*first.citations, *second.citations)))
         return replace(said[0], question=question, answer=f"{first.answer} {second.answer}",
                        abstained=first.abstained and second.abstained, citations=cites)
+
+    def _with_further(self, whole: Answer, k: int | None, history: History | None, retriever: str | None,
+                      named: str) -> Answer:
+        """A question that asks more than one thing (query.further_questions) and whose answer leaves a part
+        unanswered: each further part asked after what comes before it, as a follow-up in a chat is, and its
+        answer added where it cites what the answer does not."""
+        question = whole.question
+        further = further_questions(question) if len(question) <= self.settings.max_question else []
+        # The document route reads every fact of the document a question asks ("who signed it, and in what
+        # capacity"); a part of such a question asked alone drifts to a task that shares its words.
+        if not further or whole.route in {"clarify", "document"} or whole.abstained:
+            return whole
+        # Each part is asked with the words the first part names its topic by, as two_questions carries them.
+        topic = " ".join(part_topic(question[: question.find(further[0])]))
+        cited = {(c.doc, c.section) for c in whole.citations}
+        out = whole
+        for part in further:
+            if len(own_topic(part)) < 2:  # "and by which year?", "in what capacity?": the answer's own topic
+                continue
+            ans = self._ask(f"{part} ({topic})" if topic else part, k, history, retriever, FOCUS_DEPTH, named)
+            new = {(c.doc, c.section) for c in ans.citations}
+            # Only an answer a route of its own gives: the nearest passage, a list or the thread's last tasks answer
+            # a part asked on its own ("in what capacity?", "Có phải Sở Y tế không?") as often wrongly as rightly.
+            vague = ans.rule in {"passage", "focus"} or ans.route in {"list", "clarify"} or len(new - cited) > 3
+            if ans.abstained or vague or new <= cited or ans.answer in out.answer:
+                continue
+            cited |= new
+            out = replace(out, answer=f"{out.answer} {ans.answer}",
+                          citations=tuple(dict.fromkeys((*out.citations, *ans.citations))))
+        return out
 
     def _ask(self, question: str, k: int | None, history: History | None, retriever: str | None,
              depth: int, named: str = "") -> Answer:

@@ -105,14 +105,21 @@ def list_words(key: str) -> tuple[str, ...]:
     return tuple(_data()[table or "lists"][name])  # type: ignore[index]
 
 
+def bare_phrase(phrase: str) -> str:
+    """A phrasing's words, without the marks Phrases reads: "coordinat~" -> "coordinat", "deadline(s)" -> "deadline"."""
+    return phrase.removesuffix("(s)").rstrip("~")
+
+
 class Phrases:
     """Phrasings matched as whole words in folded text, one compiled pattern for all of them: a phrasing ending
-    in "~" is a stem ("coordinat~"); one beginning with a sign ("%") is matched as it is written."""
+    in "~" is a stem ("coordinat~"); one ending in "(s)" holds in the plural too ("deadline(s)": "with deadlines");
+    one beginning with a sign ("%") is matched as it is written."""
 
     def __init__(self, words: Iterable[str]) -> None:
         words = [w.strip() for w in words]
         self.signs = tuple(w for w in words if not w[0].isalnum())
-        alternatives = [re.escape(w.rstrip("~")) + ("" if w.endswith("~") else r"(?![a-z0-9])")
+        alternatives = [re.escape(bare_phrase(w))
+                        + ("" if w.endswith("~") else r"s?(?![a-z0-9])" if w.endswith("(s)") else r"(?![a-z0-9])")
                         for w in words if w[0].isalnum()]
         self.rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")") if alternatives else None
 
@@ -135,4 +142,4 @@ def says(text: str, key: str) -> bool:
 def intent_tokens() -> frozenset[str]:
     """The words the intent phrasings are made of ("phoi", "hop", "chu", "tri", "deadline" …)."""
     return frozenset(w for words in intent_words().values() for phrase in words
-                     for w in re.findall(r"[a-z]+", fold(phrase.rstrip("~"))))
+                     for w in re.findall(r"[a-z]+", fold(bare_phrase(phrase))))

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from assistant.lexicon import Phrases, generic_lead, intent_tokens, intent_words, says, spelled_out
+from assistant.lexicon import (
+    Phrases,
+    bare_phrase,
+    function_words,
+    generic_lead,
+    intent_tokens,
+    intent_words,
+    says,
+    spelled_out,
+)
 from index.normalize import fold, has_diacritics, tokens, tones
 from index.parse import LETTER_PARTS, LETTERS, ROMAN
 
@@ -723,11 +733,11 @@ def without_naming(text: str, known: Set[str]) -> str:
 def _asking_phrases() -> tuple[re.Pattern[str], ...]:
     """Each asking phrase of the lexicon, compiled once, with the word for a task: the topic is what the task is
     about, and the figure is asked of no task."""
-    asking = [f.rstrip("~") for fs in intent_words().values() for f in fs] + ["nhiem vu", "nv", "task", "tasks"]
+    asking = [bare_phrase(f) for fs in intent_words().values() for f in fs] + ["nhiem vu", "nv", "task", "tasks"]
     return tuple(re.compile(rf"(?<!\w){re.escape(phrase.strip())}(?!\w)") for phrase in dict.fromkeys(asking))
 
 
-def _topic_words(text: str) -> list[str]:
+def part_topic(text: str) -> list[str]:
     """The words of a question's part outside its asking phrases ("do cơ quan nào chủ trì", "which unit is in charge
     of"), as typed; in English, without its function words. A reference in brackets ("(điểm a khoản 4 Mục III)") is
     no topic."""
@@ -744,6 +754,15 @@ def _topic_words(text: str) -> list[str]:
             and not (english and (m.group(0).lower() in _EN_WORDS or len(m.group(0)) < 3))]
 
 
+def own_topic(text: str) -> list[str]:
+    """The words a part of a question names a topic by: part_topic's, without function words of either language
+    ("thời gian thực hiện được ghi thế nào" names none; "tầm nhìn hướng đến năm nào" names "nhìn", "hướng")."""
+    import stopwordsiso
+
+    common = function_words() | intent_tokens() | set(stopwordsiso.stopwords("en"))
+    return [w for w in part_topic(text) if fold(w).lower() not in common]
+
+
 class Parts(NamedTuple):
     """A question's two questions; `carried`: the second is asked with the first part's topic words."""
 
@@ -754,7 +773,7 @@ class Parts(NamedTuple):
 
 def _carried(first: str, second: str) -> Parts:
     """The second part asked with the first part's topic words after it."""
-    return Parts(first, f"{second} ({' '.join(_topic_words(first))})", True)
+    return Parts(first, f"{second} ({' '.join(part_topic(first))})", True)
 
 
 def two_questions(text: str) -> Parts | None:
@@ -798,6 +817,30 @@ def two_questions(text: str) -> Parts | None:
         said = f" ({', '.join(dict.fromkeys(years))})" if years and not preface else ""
         return Parts(first, f"{preface} {second}".strip() + said)
     return None
+
+
+# An English part that asks yes or no ("Does the plan address …? If so, in which task …").
+_EN_YES_NO = re.compile(r"^(?:if (?:so|not|yes)\W+)?(?:does|do|did|is|are|was|were|has|have|can|will|should|must)\b", re.I)
+
+
+def further_questions(text: str) -> list[str]:
+    """The questions after the first that a question asks on its own ("Mục tiêu tổng quát đặt đến năm nào, còn tầm
+    nhìn hướng đến năm nào?", "Does the plan address X? If so, in which task?"): each part after a break of
+    _SECOND that asks something by itself. Words before the first asking part are that part's ("Tôi là đại biểu
+    …, theo Kế hoạch, …"). Empty when the question asks one thing."""
+    cuts = [0, *(m.end() for m in _SECOND.finditer(text)), len(text)]
+    pieces = [text[a:b].strip(" ,;") for a, b in itertools.pairwise(cuts)]
+
+    def asks(piece: str) -> bool:
+        return _asks(piece) or bool(_EN_YES_NO.match(piece))
+
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if asks(piece) and any(asks(p) for p in pieces[:i]):
+            out.append(piece)
+        elif out:  # words that ask nothing go with the part before them
+            out[-1] = f"{out[-1]}, {piece}"
+    return out
 
 
 # A day asked for: "trước ngày nào", "chậm nhất vào ngày nào", "by what date".

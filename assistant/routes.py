@@ -769,8 +769,12 @@ def objective_time(t: Turn) -> Reply | None:
     if f.asked != ("timeline",) or names_tasks(f.words) or len(t.hits) < 2:
         return None
     h = t.hits[0]
-    if t.ask._role(h.section) not in {"objectives", "targets"} or h.score < 2 * t.hits[1].score \
-            or not re.search(r"\b20\d\d\b", h.text):
+    if t.ask._role(h.section) not in {"objectives", "targets"} or not re.search(r"\b20\d\d\b", h.text):
+        return None
+    # Retrieval puts it far ahead, or the question names it by a phrase of its own heading ("tầm nhìn dài hạn
+    # đến năm nào" of "c) Tầm nhìn đến năm 2045").
+    heading = {x for x in topic_terms(h.title.split(" › ")[-1]) if "_" in x and not re.search(r"\d", x)}
+    if h.score < 2 * t.hits[1].score and not heading & topic_terms(f.q.text, f.en):
         return None
     return t.answer(t.c.quote(f.q, t.c.plan_of(h.doc), h.section))
 

@@ -1053,3 +1053,13 @@ def test_a_bracket_saying_it_again_in_the_plans_words(assistant: Assistant) -> N
     """"người già (người cao tuổi)": the plan writes the bracket's words, and is searched for them."""
     ans = assistant.ask("kh nhac nguoi gia (nguoi cao tuoi) o nhung muc nao, liet ke het giup")
     assert not ans.abstained and {"II.2.b", "III.5.c", "III.7"} <= {c.section for c in ans.citations}, ans.answer
+
+
+def test_each_thing_a_question_asks_is_answered(assistant: Assistant) -> None:
+    """A part the first answer leaves unsaid is asked after it, and its answer added; a part asked in a few words
+    ("and in what capacity?") that the answer already holds adds nothing."""
+    a = assistant.ask("Mục tiêu tổng quát của Kế hoạch đặt mốc đến năm nào, còn tầm nhìn hướng đến năm nào?")
+    assert [c.section for c in a.citations] == ["II.1", "II.2.c"]
+    assert "2030" in a.answer and "2045" in a.answer
+    signed = assistant.ask("Who signed this plan, and in what capacity?")
+    assert [c.section for c in signed.citations] == ["signature"] and "PHÓ CHỦ TỊCH" in signed.answer

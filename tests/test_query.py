@@ -483,6 +483,22 @@ def test_a_question_asking_two_things_of_two_topics_is_parted(question: str, par
         assert all(p.startswith("Về chính sách hỗ trợ Bà mẹ Việt Nam anh hùng:") for p in split[:2])
 
 
+@pytest.mark.parametrize(("question", "further"), [
+    ("Mục tiêu tổng quát của Kế hoạch đặt mốc đến năm nào, còn tầm nhìn hướng đến năm nào?",
+     ["tầm nhìn hướng đến năm nào?"]),
+    ("Does the plan address children's safety online? If so, in which task?", ["If so, in which task?"]),
+    # words that ask nothing go with the part before them: an opening remark, an instruction
+    ("Tôi là đại biểu HĐND tỉnh, nhiệm vụ 6đ do ai chủ trì; còn ai phối hợp, liệt kê đủ",
+     ["ai phối hợp, liệt kê đủ"]),
+    ("những nhiệm vụ nào do Sở Y tế và Sở Xây dựng cùng chủ trì?", []),  # one thing asked of two bodies
+    ("so nao chu tri 6d", []),
+])
+def test_the_questions_a_question_asks_after_its_first(question: str, further: list[str]) -> None:
+    from assistant.query import further_questions
+
+    assert further_questions(question) == further
+
+
 @pytest.mark.parametrize(("question", "topic"), [
     ("Which unit is in charge of giving newborns the hepatitis B birth dose within 24 hours of birth, and what is the "
      "2026 coverage target for that dose?", "hepatitis"),  # the second points back
@@ -522,3 +538,11 @@ def test_english_phrasings_hold_without_their_determiners(known: set[str]) -> No
     assert "meta" in parse_query("What is number of this plan and which date it was issued?", known).intents
     assert "meta" not in detect_intents("chinh sach nay nhu the nao", en=False)
     assert "meta" in detect_intents("what is date of plan", en=True) and "meta" not in detect_intents("what is date of plan")
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("List every task the Department of Health leads, with deadlines.", "timeline"),
+    ("Which tasks have timelines in 2026?", "timeline"),
+])
+def test_an_english_phrasing_holds_in_the_plural(question: str, intent: str) -> None:
+    assert intent in detect_intents(question)

@@ -660,3 +660,12 @@ def test_a_comma_inside_a_wards_office_and_a_table_of_duties_per_body(asst: Assi
     # "chậm nhất trong tháng 4" asks every deadline up to April (a quarter's ends in its last month), not April's only
     ans = asst.ask("nhung viec nao phai xong cham nhat trong thang 4/2026", plan=PARAGRAPHS)
     assert {c.section for c in ans.citations} == {"III.1", "III.3", "III.4"}, ans.answer
+
+
+def test_a_list_of_a_bodys_tasks_says_each_deadline(asst: Assistant) -> None:
+    """What a body must finish by when is what a list of its tasks is read for: a task with a deadline says it,
+    asked or not; asked in English with a plural ("with deadlines"), so does every task."""
+    ans = asst.ask("phong kt ht dt chu tri nhung viec gi", plan=PARAGRAPHS)
+    assert "31/10/2026" in ans.answer and "tháng 5/2026" in ans.answer, ans.answer
+    ans = asst.ask("List every task the Culture and Social Affairs Division leads, with deadlines.", plan=PARAGRAPHS)
+    assert "30/9/2026" in ans.answer and "31/10/2026" in ans.answer, ans.answer

@@ -70,6 +70,8 @@ CASES = [
     # A year asked of what an objective sets, not of any task.
     ("Kế hoạch đặt mốc năm nào để Quảng Ngãi trở thành tỉnh phát triển khá của vùng miền Trung?", "objective_time",
      "passage", "đến năm 2025"),
+    # … named by a phrase of its heading ("c) Tầm nhìn đến năm 2045"), though retrieval puts a task near it.
+    ("tầm nhìn dài hạn của kế hoạch đến năm nào?", "objective_time", "passage", "2045"),
     ("ai chủ trì nhiệm vụ về nhà ở xã hội", "task_roles", "role", "Sở Xây dựng"),
     ("các sở, ngành gửi báo cáo kết quả thực hiện hằng năm trước ngày nào?", "reporting", "passage", "30/10"),
     ("what is the purpose of the plan", "passage", "passage", "I.1"),

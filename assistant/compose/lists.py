@@ -13,7 +13,7 @@ from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from index.normalize import fold, unwrap
 from index.parse import Plan, Task
-from index.timeline import due_years, kinds, runs_in
+from index.timeline import Timeline, due_years, kinds, runs_in
 
 
 class ListAnswers(ComposerBase):
@@ -84,7 +84,9 @@ class ListAnswers(ComposerBase):
             elif role == "coordinate":  # who leads the task the agency works on, or that nobody does
                 extra = (f" (lead: {self._names(heads, en) if heads else 'none named'})" if en
                          else f" (chủ trì: {'; '.join(heads) if heads else 'không nêu'})")
-            if "timeline" in q.intents:  # "… kèm thời gian hoàn thành của từng nhiệm vụ"
+            # "… kèm thời gian hoàn thành của từng nhiệm vụ"; and a deadline the task has, asked or not: what a
+            # body must finish by when is what a list of its tasks is read for.
+            if "timeline" in q.intents or any(_due(b.when) for b in parts):
                 extra += _when(parts, en)
             # A unit of several activities is named by its heading, where it has one, then by the activities.
             said = ' / '.join(short(b.title) if t.bullets else self.gist(p, b) for b in parts)
@@ -286,6 +288,11 @@ def _timelines(tasks: list[Task]) -> str:
 
 
 _ROMAN_QUARTER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+
+def _due(when: Timeline) -> bool:
+    """A timeline that sets an end: a date, a month, a quarter, a year, or a range that closes."""
+    return when.kind in {"date", "month", "quarter", "year"} or (when.kind == "range" and when.last is not None)
 
 
 def _when(tasks: list[Task], en: bool) -> str:
