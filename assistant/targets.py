@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from index.genre import label_of
 from index.normalize import canon, fold
 from index.parse import Plan, Section
-from index.tables import cells
+from index.tables import cells, tab_aligned
 
 _COMPARATORS = ("ít nhất", "tối thiểu", "trên", "dưới", "khoảng", "đạt", "còn")
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?(?:\s*-\s*\d+(?:,\d+)?)?)(\s*%)?")
@@ -238,13 +238,15 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
     head: list[str] = []
     years: dict[int, int] = {}
     pos = start
-    for line in plan.text[start:end].splitlines(keepends=True):
+    lines = plan.text[start:end].splitlines(keepends=True)
+    aligned = tab_aligned(lines)
+    for line in lines:
         a, pos = pos, pos + len(line)
         row = line.strip(" \r\n")
         if not ((row.startswith("|") and row.endswith("|")) or row.count("\t") >= 2):
             head, years = ([], {}) if row else (head, years)
             continue
-        cs = cells(row)
+        cs = cells(row, aligned)
         if all(re.fullmatch(r":?-{3,}:?", c) or not c for c in cs):
             continue
         found = {i: int(m.group(1)) for i, c in enumerate(cs) for m in [_YEAR_COLUMN.match(c.strip())] if m}

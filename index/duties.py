@@ -288,9 +288,12 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     roles: dict[str, tuple[str, int, int]] = {}
     leads = list(phrase_pattern("cues", "lead").finditer(f))
     lead_cue = leads[0] if leads else None
-    # "phối hợp với Sở Tài chính", and as often "phối hợp Sở Tài chính" with no "với".
-    coord = re.search(r"(?:voi su phoi hop cua|phoi hop voi)\s", f) or re.search(
-        r"(?i:phối hợp)\s+(?=" + body_head() + ")", flat)
+    # "phối hợp với Sở Tài chính", and as often "phối hợp Sở Tài chính" with no "với"; from the sentence that names
+    # the lead, where one does: "Phối hợp với các Thương vụ … tổ chức hội nghị … . Phân công: Trung tâm Xúc tiến
+    # thương mại chủ trì; …" says what the work is, not who takes part.
+    said_from = max((m.end() for m in re.finditer(r"[.:]\s+", flat[: lead_cue.start()])), default=0) if lead_cue else 0
+    coord = re.compile(r"(?:voi su phoi hop cua|phoi hop voi)\s").search(f, said_from) or re.compile(
+        r"(?i:phối hợp)\s+(?=" + body_head() + ")").search(flat, said_from)
     # The sentence that assigns: the task may first say what it is ("Trang bị máy chủ … . Giao Sở Giáo
     # dục và Đào tạo chủ trì, …").
     cue = lead_cue or coord
@@ -335,8 +338,15 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     # clause after the lead's.
     if not coord and lead_cue and "lead" in roles:
         after = re.search(r"(?i)\bphối hợp\b", flat[lead_cue.end() :])
-        clause = re.sub(r"^\s*[;,]\s*", "", flat[lead_cue.end() : lead_cue.end() + after.start()]) if after else ""
+        between = flat[lead_cue.end() : lead_cue.end() + after.start()] if after else ""
+        clause = re.sub(r"^\s*[;,]\s*", "", between)
         names = _bodies(clause) if clause and re.match(body_head() + r"\s", clause) else ()
+        # "Phòng A chủ trì; Hải quan tỉnh, Hiệp hội Doanh nghiệp tỉnh phối hợp; …": a clause of its own between the
+        # two roles holds only bodies, named as written, whether or not the directory knows them.
+        if re.match(r"\s*;", between) and len(clause) <= 160 and not re.search(r"[.:]", clause):
+            written = split_agencies(clause.strip(" ,"))
+            if len(written) > len(names) and all(x[:1].isupper() for x in written):
+                names = written
         if names:
             roles["coordinate"] = ("; ".join(names), base + lead_cue.end(), base + lead_cue.end() + (after.end() if after else 0))
     if coord and "lead" in roles:
@@ -551,6 +561,12 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
         if origin == "table" and roles.get("coordinate", ("",))[0].strip() and roles.get("timeline", ("",))[0].strip():
             return _task(b, sec, roles, origin, leadless=True)
         return None
+    # "Sở Tài chính chủ trì, tham mưu … . Phối hợp: Sở Giáo dục và Đào tạo, UBND các xã, phường.": partners under a
+    # label after the sentence that names the lead.
+    if origin == "inline" and "coordinate" not in roles:
+        labelled = _labelled_within(text, sec.start)
+        if "coordinate" in labelled:
+            roles["coordinate"] = labelled["coordinate"]
     return _task(b, sec, roles, origin)
 
 
@@ -580,6 +596,10 @@ def _sentence_tasks(b: _Builder, sec: Section, text: str, base: int) -> list[Tas
         # The verb after the bodies the sentence opens with: "Đề nghị Sở Khoa học và Công nghệ hỗ trợ …" supports.
         said = re.sub(r"^\s*(?:Giao|Đề nghị|Yêu cầu)\s+", "", text[a:z].replace("\n", " "), flags=re.I)
         names = _bodies(said)
+        # "Các lớp năm 2027 tổ chức theo nhu cầu …": "Các" opens a body's name only where the directory knows it
+        # ("Các sở, ban, ngành tỉnh"); a sentence about the work's own things names no lead.
+        if any(n.startswith("Các ") and not known_name_pattern().match(fold(n)) for n in names):
+            return {}
         after = fold(said[said.find(names[-1]) + len(names[-1]):] if names and names[-1] in said else said).lstrip(" ,")
         return {} if re.match(r"(?:ho tro|phoi hop|tham gia|cung)\b", after) else roles
 
@@ -609,7 +629,43 @@ def leadless_task(b: _Builder, sec: Section) -> Task | None:
     said = _TIME_SAID.search(b.text, sec.start, sec.end)
     if said is None:
         return None
-    return _task(b, sec, {"timeline": (said.group(1), said.start(1), said.end(1))}, "inline", leadless=True)
+    roles = {"timeline": (said.group(1), said.start(1), said.end(1))}
+    if "coordinate" in (labelled := _labelled_within(b.text[sec.start : sec.end], sec.start)):
+        roles["coordinate"] = labelled["coordinate"]
+    return _task(b, sec, roles, "inline", leadless=True)
+
+
+def headed_groups(b: _Builder) -> tuple[list[Task], set[str]]:
+    """An item of the tasks part whose heading names its lead in brackets ("1. Nhóm giải pháp về … (UBND các xã,
+    phường chủ trì)") over points that name none: each point is a task of that lead, with the partners and time its
+    own text gives ("Phối hợp: Sở Y tế. Thời gian: quý III/2026."); a point naming its own lead ("Sở Tài chính chủ trì,
+    …") keeps it. The point tasks, and the items that are their heading, no task of their own."""
+    tasks = {t.id: t for t in b.tasks}
+    out: list[Task] = []
+    headings: set[str] = set()
+    for item in b.sections:
+        task = tasks.get(item.id)
+        points = [x for x in b.sections if x.parent == item.id and x.kind == "point"]
+        if item.kind != "item" or task is None or not task.lead or len(points) < 2 or b.section_role(item.id) != "tasks":
+            continue
+        line_end = b.text.find("\n", item.start)
+        if not item.start <= task.spans[0][0] < (line_end if line_end >= 0 else item.end):
+            continue  # the lead is said in the heading line itself
+        unled = [x for x in points if not (tasks.get(x.id) and tasks[x.id].lead)]
+        if not unled:
+            continue
+        for x in unled:
+            text = b.text[x.start : x.end]
+            roles = {k: v for k, v in _labelled_within(text, x.start).items() if k in {"coordinate", "timeline", "product"}}
+            said = _TIME_SAID.search(b.text, x.start, x.end)
+            if "timeline" not in roles and said is not None:
+                roles["timeline"] = (said.group(1), said.start(1), said.end(1))
+            roles["lead"] = ("; ".join(task.lead), *task.spans[0])
+            made = _task(b, x, roles, "brackets")
+            if made is not None:
+                out.append(made)
+        headings.add(item.id)
+    return out, headings
 
 
 def _bullet_tasks(b: _Builder, sec: Section, text: str) -> list[Task]:
@@ -754,11 +810,12 @@ def referred_tasks(b: _Builder) -> list[Task]:
 
 
 def _labelled_within(text: str, base: int) -> dict[str, tuple[str, int, int]]:
-    """When and what a unit's own running text says under a label: "… cấp phát cho tuyến huyện. Thời gian thực
-    hiện: quý I và quý III/2026." (the unit's first label of each kind, its value up to the sentence's end)."""
+    """When, what and with whom a unit's own running text says under a label: "… cấp phát cho tuyến huyện. Thời gian
+    thực hiện: quý I và quý III/2026.", "Phối hợp: Sở Y tế, UBND các xã, phường." (the unit's first label of each
+    kind, its value up to the sentence's end)."""
     f = fold(text)
     out: dict[str, tuple[str, int, int]] = {}
-    for key in ("timeline", "product"):
+    for key in ("timeline", "product", "coordinate"):
         alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words("labels", key), key=len, reverse=True))
         m = re.search(r"(?<![a-z])(?:" + alts + r")\s*:\s*", f)
         if m:

@@ -8,13 +8,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from index.duties import group_roles, heading_bodies, leadless_task, referred_tasks, split_agencies, task_of
+from index.duties import (
+    group_roles,
+    headed_groups,
+    heading_bodies,
+    leadless_task,
+    referred_tasks,
+    split_agencies,
+    task_of,
+)
 from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "63"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "64"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -545,6 +553,11 @@ class _Builder:
         over = {x.parent for x in self.sections if x.kind == "point" and x.id in tasked}
         headings = {x.id for x in self.sections if x.kind == "item" and x.id in over and heading_bodies(x.title)}
         self.tasks = [t for t in self.tasks if t.id not in headings]
+        # An item whose heading names the lead of its points ("1. Nhóm giải pháp về … (Sở Y tế chủ trì)"): its points.
+        led, groups = headed_groups(self)
+        if led:
+            done = {t.id for t in led}
+            self.tasks = [t for t in self.tasks if t.id not in groups and t.id not in done] + led
         # Tasks that name nobody, cited by the duties that lead them ("Chủ trì thực hiện nhiệm vụ tại điểm a khoản 2
         # Mục III"): beside a task table, each such task; where no task names anybody, when the duties so assign
         # most of them, the plan's work is its tasks, not its duties.

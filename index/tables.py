@@ -32,12 +32,25 @@ _TASK_NUMBERS = re.compile(r"^\s*(?:(?:nhiệm vụ|nv|task|hoạt động|hđ)s
                            r"(?:\s*(?:,|;|và|and)\s*(?:(?:nv|hđ)\s*-?\s*)?\d{1,2}(?:\.\d{1,2})*)*\s*(?:[.;:].*)?$", re.I)
 
 
-def cells(line: str) -> list[str]:
-    """The cells of a table row (Markdown pipes, or tabs), markup removed."""
+def cells(line: str, aligned: bool = False) -> list[str]:
+    """The cells of a table row (Markdown pipes, or tabs), markup removed; `aligned`: a run of tabs parts two cells
+    (a table typed with tabs to line its columns up, not pasted from Word)."""
     stripped = line.strip(" \n")
-    parts = (stripped[1:-1].split("|") if stripped.startswith("|") else line.rstrip("\n").split("\t") if "\t" in line
-             else stripped.split("|"))
+    parts = (stripped[1:-1].split("|") if stripped.startswith("|")
+             else re.split(r"\t+" if aligned else r"\t", line.strip("\n\t ")) if "\t" in line else stripped.split("|"))
     return [canon(strip_markdown(c.replace("<br>", " ").replace("<br/>", " "))) for c in parts]
+
+
+def tab_aligned(lines: list[str]) -> bool:
+    """Rows of tab-parted cells typed to line their columns up ("Chỉ tiêu<TAB><TAB><TAB>Đơn vị<TAB>Năm 2026"): a
+    run of tabs parts two cells. Read so where each run of tabs as one separator gives every row as many cells, and
+    each tab alone does not; a table pasted from Word keeps its empty cells (two tabs around one)."""
+    tabbed = [x for x in lines if "\t" in x and not x.lstrip().startswith("|")]
+    if len(tabbed) < 2 or not any("\t\t" in x for x in tabbed):
+        return False
+    runs = {len(re.split(r"\t+", x.strip("\n\t "))) for x in tabbed}
+    single = {len(x.strip("\n\t ").split("\t")) for x in tabbed}
+    return len(runs) == 1 and len(single) > 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +132,13 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     from index.parse import _Start
 
     j = i
+    while j < len(b.lines) and TABLE.match(b.lines[j].raw):
+        j += 1
+    aligned = tab_aligned([x.raw for x in b.lines[i:j]])
+    j = i
     rows: list[tuple[int, list[str]]] = []
     while j < len(b.lines) and TABLE.match(b.lines[j].raw):
-        row = cells(b.lines[j].raw)
+        row = cells(b.lines[j].raw, aligned)
         if not all(_RULE.match(c.replace(" ", "")) or not c for c in row):
             rows.append((j, row))
         j += 1

@@ -396,3 +396,31 @@ def test_the_note_under_a_tables_last_row_is_read_with_it() -> None:
     row = p.section("II.2.8")
     assert row is not None and "theo hoạt động 1.2 Mục III" in p.text[row.start:row.end]
     assert {(x.year, x.value) for x in extract_targets(p) if x.section == "II.2.8"} == {(2025, "96,3%"), (2026, "100%")}
+
+
+def test_a_groups_lead_in_its_heading_holds_for_its_points() -> None:
+    """"1. Nhóm giải pháp về … (UBND các xã, phường chủ trì)" over "a) … Phối hợp: … . Thời gian: …": each point is a
+    task of the group's lead with its own partners and time; a point naming its own lead keeps it; the group is their
+    heading, no task. An investment list's "Đơn vị chủ đầu tư" and "Năm thực hiện" are each row's lead and time."""
+    p = _received("kh-tinh-ha-son-cham-soc-tre-mam-non.docx")
+    tasks = {t.id: t for t in p.work()}
+    assert "III.1" not in tasks
+    assert tasks["III.1.a"].lead == ("UBND các xã, phường",)
+    assert tasks["III.1.a"].coordinate == ("Sở Giáo dục và Đào tạo", "Sở Xây dựng") and tasks["III.1.a"].timeline == "quý III/2026"
+    assert tasks["III.1.b"].lead == ("Sở Tài chính",) and "UBND các xã, phường" in tasks["III.1.b"].coordinate
+    assert tasks["III.3.c"].lead == ("Sở Nội vụ",)  # a point that says no time is its group's task too
+    assert tasks["appendix.3"].lead == ("Ban Quản lý dự án đầu tư xây dựng tỉnh",) and tasks["appendix.3"].timeline == "2027"
+
+
+def test_a_plain_text_plan_with_tab_aligned_targets_and_assignment_lines() -> None:
+    """Parts "1."–"5." with no Roman numerals; a target table typed with runs of tabs to line its columns up; "Phân
+    công: A chủ trì; B, C phối hợp; …" lines, their partners named as written (a body the directory does not know
+    too), not a "Phối hợp với …" that says what the work is; "Các lớp năm 2027 tổ chức …" names no lead."""
+    path = PLANS.parent / "received" / "kh-so-ct-lam-giang-xuat-khau-nong-san.txt"
+    p = parse_plan(path.read_text(encoding="utf-8"), path.name)
+    tasks = {t.id: t for t in p.work()}
+    assert tasks["4.2"].lead == ("Phòng Quản lý thương mại", "Trung tâm Xúc tiến thương mại")
+    assert tasks["4.5"].coordinate == ("Phòng Quản lý thương mại", "Hiệp hội Doanh nghiệp tỉnh")
+    assert tasks["4.7"].coordinate == ("Hải quan tỉnh",)
+    figures = {(x.year, x.value) for x in extract_targets(p) if x.indicator.startswith("Kim ngạch")}
+    assert figures == {(2026, "385"), (2027, "430")}
