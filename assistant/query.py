@@ -17,6 +17,7 @@ from assistant.lexicon import (
     generic_lead,
     intent_tokens,
     intent_words,
+    list_words,
     says,
     spelled_out,
 )
@@ -635,7 +636,8 @@ _ROLE_WORDS = re.compile(r"\b(lead|leads|leading|coordinat\w*|chu tri|phoi hop|a
 
 def counted_words(text: str) -> set[str]:
     """The word right after a count word, folded: "bao nhiêu đoàn" -> "doan", "how many km" -> "km"."""
-    return set(re.findall(r"\b(?:how many|bao nhieu|bn|may)\s+([a-z0-9/]+)", spelled_out(text.lower())))
+    said = set(re.findall(r"\b(?:how many|bao nhieu|bn|may)\s+([a-z0-9/]+)", spelled_out(text.lower())))
+    return said - set(list_words("particles"))  # "… là bao nhiêu ạ?" counts nothing
 
 
 def asks_content(folded: str) -> bool:

@@ -406,7 +406,7 @@ def tasks_in_time(t: Turn) -> Reply | None:
     if not when:
         return None
     # "chậm nhất trong tháng 4", "no later than June": deadlines up to that time, not in it only.
-    by = bool(re.search(r"\b(cham nhat|muon nhat|no later than|at the latest|by the end of)\b", t.f.words))
+    by = says(t.f.q.text, "by_time")
     text, cites = t.c.task_list(t.f.q, saying=when, by=by)
     return (text, cites, False) if cites else None
 
@@ -424,6 +424,9 @@ def tasks_at_place(t: Turn) -> Reply | None:
     generic = {"tinh", "phuong", "xa", "khu", "vuc", "so", "duong"}
 
     def fit(place: str) -> float:
+        # "Các xã, phường trong tỉnh" names no place: no word after its first is a name's (capitalised).
+        if not any(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", place)[1:]):
+            return 0.0
         words = [w for w in tokens(place) if w not in generic]
         return sum(w in said for w in words) / len(words) if words else 0.0
 

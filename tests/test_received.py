@@ -85,6 +85,8 @@ QUARTERS = "kh-so-yt-dong-lam-suc-khoe-nguoi-cao-tuoi.pdf"
 # A ward's Word plan: roles inside paragraph sentences, a ward office whose name holds a comma, an item naming no
 # body, part V a table of a row per body and its duties (freeze-22).
 PARAGRAPHS = "kh-phuong-tan-an-chuyen-doi-so-cong-dong.docx"
+GROUPS = "kh-tinh-ha-son-cham-soc-tre-mam-non.docx"  # a group's lead in its heading's brackets, labelled partners
+ASSIGNED = "kh-so-ct-lam-giang-xuat-khau-nong-san.txt"  # plain text: parts 1.-5., "Phân công:" lines, a tabbed table
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +95,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     (root / "corpus").mkdir()
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
-                 SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS):
+                 SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -669,3 +671,13 @@ def test_a_list_of_a_bodys_tasks_says_each_deadline(asst: Assistant) -> None:
     assert "31/10/2026" in ans.answer and "tháng 5/2026" in ans.answer, ans.answer
     ans = asst.ask("List every task the Culture and Social Affairs Division leads, with deadlines.", plan=PARAGRAPHS)
     assert "30/9/2026" in ans.answer and "31/10/2026" in ans.answer, ans.answer
+
+
+def test_deadlines_up_to_a_date_and_a_groups_tasks_by_their_lead(asst: Assistant) -> None:
+    """"phải hoàn thành trước ngày 31/7/2026" lists every deadline up to it; the tasks of a group whose heading names
+    its lead are that lead's, one by one."""
+    ans = asst.ask("những nhiệm vụ nào phải hoàn thành trước ngày 31/7/2026?", plan=ASSIGNED)
+    assert {c.section for c in ans.citations} == {"4.1", "4.2", "4.8", "4.9"}, ans.answer
+    ans = asst.ask("Sở Y tế chủ trì những nhiệm vụ nào?", plan=GROUPS)
+    assert {c.section for c in ans.citations} >= {"III.4.a", "III.4.b", "III.4.d"}, ans.answer
+    assert "III.4.c" not in {c.section for c in ans.citations}, ans.answer  # Công an tỉnh leads it

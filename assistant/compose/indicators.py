@@ -238,5 +238,6 @@ def _pairs(words: list[str]) -> set[str]:
 def _counts_asked(text: str) -> bool:
     """A count asked for ("bao nhiêu người", "how many beds"): "bao nhiêu" before a thing counted, not before a
     comma or a question mark ("đến năm 2025 đặt bao nhiêu, đến năm 2030 bao nhiêu?" asks any figure)."""
-    return bool(_COUNT_ASKED.search(" ".join(re.findall(r"[a-z0-9]+|[,;:.?!]", fold(text)))))
+    said = " ".join(re.findall(r"[a-z0-9]+|[,;:.?!]", fold(text)))
+    return any(not m.group("what") or m.group("what") not in list_words("particles") for m in _COUNT_ASKED.finditer(said))
 _PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)

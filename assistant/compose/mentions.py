@@ -28,6 +28,10 @@ class MentionAnswers(PassageAnswers):
         # What is in brackets explains ("thất nghiệp (lao động mất việc làm, …)") and names no
         # more; English keeps its hyphens and apostrophes for the glossary ("high-quality").
         text = re.sub(r"\([^)]*\)?", " ", q.text)
+        # Sentences after the last that asks instruct ("… ban hành? Đề nghị liệt kê đầy đủ và nêu rõ nhiệm vụ tương
+        # ứng."): their verbs ("nêu rõ") are no verbs of mentioning.
+        if "?" in text.rstrip()[:-1]:
+            text = text[: text.rindex("?") + 1]
         # Commas stay: they divide "xem xét, ban hành chính sách" into two phrases.
         m = _MENTION.search(text.lower() if q.style == "en" else marked(text, ","))
         if not m or (least < 3 and not names_tasks(q.words)):  # asks for tasks, not what it says
