@@ -173,6 +173,25 @@ def _pdf(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
     return "".join(parts), tuple(starts)
 
 
+def _merged_down(rows: list[list[str]], cells: list[list[str | None]], above: list[str | None]
+                 ) -> tuple[list[list[str]], list[str | None]]:
+    """A ruled table's rows with each cell merged down over them ("Chi cục Thủy lợi" drawn once, tall, beside three
+    tasks) given to each row it covers: pdfplumber reads a cell covered by a merge as None, an empty one as "". A row
+    most of whose cells are covered is a group row, merged across ("II. | CÔNG TRÌNH BẢO VỆ | | |"): kept, and no
+    cell is carried past it. `above`: the row a table going on from the last page ended in."""
+    out: list[list[str]] = []
+    for row, raw in zip(rows, cells, strict=True):
+        covered = [c is None for c in raw]
+        if sum(covered) * 2 >= len(raw) or not above:
+            out.append(row)
+            above = [] if sum(covered) * 2 >= len(raw) else list(row)
+            continue
+        filled = [above[i] if covered[i] and i < len(above) and above[i] else c for i, c in enumerate(row)]
+        out.append([c or "" for c in filled])
+        above = list(filled)
+    return out, above
+
+
 def _table_pages(data: bytes) -> dict[int, str]:
     """The text of each page that holds a ruled table, the table as Markdown pipe rows (the layout the parser
     reads in .md and .docx plans) and the text around it as the page prints it. A table that goes on over a
@@ -181,6 +200,7 @@ def _table_pages(data: bytes) -> dict[int, str]:
 
     out: dict[int, str] = {}
     heading: list[str] | None = None  # the heading row of the table the last page ended in
+    above: list[str | None] = []  # the last row of the table the last page ended in, its merged cells filled
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for n, page in enumerate(pdf.pages):
@@ -194,9 +214,11 @@ def _table_pages(data: bytes) -> dict[int, str]:
                     parts.append(_region_text(page, top, y0))
                     # A cell's lines as a Markdown table writes them ("ỦY BAN NHÂN DÂN<br>TỈNH HÀ SƠN"): the
                     # parser reads a task's cell as one text, a letterhead's as its lines.
+                    cells = table.extract()
                     rows = [["<br>".join(" ".join(x.split()) for x in (c or "").splitlines() if x.strip()) for c in row]
-                            for row in table.extract()]
+                            for row in cells]
                     goes_on = heading is not None and not parts[-1].strip() and rows[0] == heading
+                    rows, above = _merged_down(rows, cells, above if goes_on else [])
                     if goes_on:
                         rows = rows[1:]
                     else:

@@ -22,7 +22,7 @@ from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "64"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "65"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -567,6 +567,7 @@ class _Builder:
                  and x.id not in parents]
         if self.tasks or len(referred) * 2 >= len(units):
             self.tasks += referred
+        self.tasks = self._by_number(units)
         # Among units that are tasks, one that names no body but gives its time is a task the plan gives nobody.
         have = {t.id for t in self.tasks}
         if len(have & {x.id for x in units}) >= 2:
@@ -589,6 +590,24 @@ class _Builder:
         order = {s.id: n for n, s in enumerate(self.sections)}
         self.tasks.sort(key=lambda t: order[t.id])  # numbered as the plan numbers them
         return self._plan()
+
+    def _by_number(self, units: list[Section]) -> list[Task]:
+        """A table outside the tasks part with a row per task number ("Nhiệm vụ | Chủ trì | Phối hợp | Thời hạn",
+        its first cell "1", "NV3"): each row gives its roles to the unit of the tasks part that number names, which
+        names none itself; the row is no task of its own. Two rows or more so read, else the table is its own."""
+        by_number: dict[str, Section] = {}
+        for x in units:
+            by_number.setdefault(x.id.rsplit(".", 1)[-1], x)
+        have = {t.id for t in self.tasks}
+        moved: dict[str, Section] = {}
+        for t in self.tasks:
+            m = re.fullmatch(r"(?i:nv|nhiệm vụ|nhiem vu|task)?\s*[-.]?\s*0*(\d{1,2})\.?", t.title.strip())
+            unit = by_number.get(m.group(1)) if m and t.origin == "table" else None
+            if unit is not None and unit.id not in have and self.section_role(t.id.split(".")[0]) != "tasks":
+                moved[t.id] = unit
+        if len(moved) < 2:
+            return self.tasks
+        return [replace(t, id=moved[t.id].id, title=moved[t.id].title) if t.id in moved else t for t in self.tasks]
 
     def _phases(self) -> list[tuple[int, str]]:
         """The headings that number nothing and say a time ("### Giai đoạn 1 (Quý I - Quý II/2026)", "### Nhiệm vụ

@@ -424,3 +424,17 @@ def test_a_plain_text_plan_with_tab_aligned_targets_and_assignment_lines() -> No
     assert tasks["4.7"].coordinate == ("Hải quan tỉnh",)
     figures = {(x.year, x.value) for x in extract_targets(p) if x.indicator.startswith("Kim ngạch")}
     assert figures == {(2026, "385"), (2027, "430")}
+
+
+def test_a_pdf_tables_cells_merged_down_and_a_table_of_roles_by_task_number() -> None:
+    """A ruled PDF table whose lead cell is merged down over three rows (drawn once, tall) gives it to each; a group
+    row merged across is no task. A part IV table "Nhiệm vụ | Chủ trì | Phối hợp | Thời hạn" whose first cell is a
+    task's number gives its roles to task III.N of part III; the task it leaves out has none."""
+    p = _received("kh-so-nnmt-tay-son-chong-sat-lo.pdf")
+    tasks = {t.id: t for t in p.work()}
+    assert [tasks[f"appendix.{n}"].lead for n in (1, 2, 3)] == [("Chi cục Thủy lợi",)] * 3
+    assert tasks["appendix.11"].lead == ("UBND các xã, phường ven sông, ven biển",)
+    p = _received("kh-xa-suoi-lanh-phat-trien-du-lich.docx")
+    tasks = {t.id: t for t in p.work()}
+    assert tasks["III.6"].lead == ("Phòng Kinh tế", "Hội Liên hiệp Phụ nữ xã") and tasks["III.6"].timeline == "Quý II/2026"
+    assert "III.10" not in tasks and not any(t.startswith("IV.") for t in tasks)
