@@ -143,9 +143,10 @@ class Directory:
                 # "s tai chinh", "s.yte": the "Sở" cut to its "s", the field whole or glued.
                 if head == "Sở" and field:
                     short = ("s " + " ".join(field), *(("s" + "".join(field),) if 1 < len(field) <= 3 else ()))
-            # "sldtbxh", "stc", "syt", "snn": a department's initials glued to the "s" of its "Sở", as staff type them.
-            s_glued = ["s" + ws[1] for x in (initials, first_word.get(a.name, "")) if len(ws := squash(x).split()) == 2
-                       and x.startswith("Sở ")]
+            # "sldtbxh", "stc", "syt", "snn": a department's initials glued to the "s" of its "Sở", as staff type them,
+            # or spaced from it ("s yt", "s tc").
+            s_glued = [f"s{gap}{ws[1]}" for x in (initials, first_word.get(a.name, "")) if len(ws := squash(x).split()) == 2
+                       and x.startswith("Sở ") for gap in ("", " ")]
             # "ubnd xa phuong", "ủy ban nhân dân các xã phường": a committee's name in its short or long form, with or
             # without the "các" of its units.
             forms = {re.sub(r"^Ủy ban nhân dân\b", "UBND", bare), re.sub(r"^UBND\b", "Ủy ban nhân dân", bare)} - {bare} \

@@ -136,6 +136,8 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_PART_WORD + r"\s+(?i:" + _ROM + r")\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "rn"),
     # part IV / phần IV / mục IV
     (re.compile(_PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "r"),
+    # "phan 4 muc 2", "part 4 item 2": a part by its arabic number, then an item of it
+    (re.compile(r"(?i:phần|phan|part)\s+([1-9])\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "Rn"),
     # phần 1 / phan 2 / part 3: a part by its arabic number, where the plan numbers its parts in roman
     (re.compile(r"(?i:phần|phan|part)\s+([1-9])(?![\w.,/])"), "R"),
     # phan iv / muc iii, typed in small letters: a part the plan has
@@ -393,9 +395,10 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                 sid = f"{part if part in known else g[0]}.{g[1]}.{_letter(g[2])}"
                 if sid not in known:
                     continue
-            elif shape == "nR":  # part 3 is III where parts are roman, "3" where the plan numbers them so
-                part = ROMAN[int(g[1]) - 1]
-                sid = f"{part if part in known else g[1]}.{g[0]}"
+            elif shape in {"nR", "Rn"}:  # part 3 is III where parts are roman, "3" where the plan numbers them so
+                number, item = (g[1], g[0]) if shape == "nR" else (g[0], g[1])
+                part = ROMAN[int(number) - 1]
+                sid = f"{part if part in known else number}.{item}"
             elif shape == "rn":
                 sid = f"{g[0].upper()}.{g[1]}"
             elif shape == "r":

@@ -78,6 +78,9 @@ ABBREVIATIONS = [
     # Initials glued to the "s" of "Sở", as staff type them on a phone.
     ("sldtbxh ct nv nao", LDTBXH),
     ("syt ct nhung nv nao", "Sở Y tế"),
+    # … or spaced from it
+    ("liet ke het cac nv s yt ct", "Sở Y tế"),
+    ("s tc ph nv nao", "Sở Tài chính"),
 ]
 
 

@@ -1063,3 +1063,9 @@ def test_each_thing_a_question_asks_is_answered(assistant: Assistant) -> None:
     assert "2030" in a.answer and "2045" in a.answer
     signed = assistant.ask("Who signed this plan, and in what capacity?")
     assert [c.section for c in signed.citations] == ["signature"] and "PHÓ CHỦ TỊCH" in signed.answer
+
+
+def test_every_section_using_an_english_term(assistant: Assistant) -> None:
+    """"Which sections use the term …", "in which sections … mentioned": every unit writing its Vietnamese."""
+    ans = assistant.ask("Which sections use the term 'people with disabilities'?")
+    assert cited(ans) == ["III.2.a", "III.5.c", "III.6.a", "III.7"], ans.answer

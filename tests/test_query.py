@@ -74,6 +74,7 @@ REFS = [
     ("phan iii.4.c", "III.4.c"),
     ("iii.6.dd ai chu tri", "III.6.đ"),  # a roman part in small letters, its number right after the dot
     ("iv.4 noi gi", "IV.4"),
+    ("phan 4 muc 2 ai lap du toan", "IV.2"),  # a part by its arabic number, then its item
 ]
 
 

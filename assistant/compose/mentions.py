@@ -91,7 +91,7 @@ class MentionAnswers(PassageAnswers):
         # "khai mạc mấy h ở đâu" asks a place in the world: "ở đâu" asks one in the plan with a verb of saying or
         # the document named ("được nhắc ở đâu", "ở đâu trong kế hoạch").
         if not _MENTION.search(q.words) and not re.search(r"\b(trong|in) (ke hoach|kh|van ban|the plan|the document)\b", q.words) \
-                and not re.search(r"\b(muc|phan|doan|section|part|nhung cho|cac cho)\b", q.words):
+                and not re.search(r"\b(muc|phan|doan|sections?|parts?|passages?|nhung cho|cac cho)\b", q.words):
             return "", []
         if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|(?:những|các|mọi) chỗ|mọi nơi|mục nào|phần nào|đoạn nào|"
                                                     r"(?:tất cả các|mọi) mục|\b(?:where|sections?)\b", q.text):
@@ -265,7 +265,7 @@ _MENTION = re.compile(
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
     r"address|addresses|touch on|touches on|"
     r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
-    r"co noi dung|say anything about|says anything about|anything about|"
+    r"co noi dung|say anything about|says anything about|anything about|uses? the (?:term|word|phrase)|"
     r"(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,3}?(?:phai|can))"
     r"\b(?P<what>.+)"
 )
