@@ -377,10 +377,8 @@ class Assistant:
         pair of its words, not both function words, that the plan writes ("tầm nhìn")."""
         if detect_style(part) == "en":
             return len(own_topic(part)) >= 2
-        words = part_topic(part)
-        common = function_words()
-        pairs = [f"{fold(a).lower()}_{fold(b).lower()}" for a, b in itertools.pairwise(words)
-                 if not {fold(a).lower(), fold(b).lower()} <= common]
+        words = [fold(w).lower() for w in part_topic(part)]
+        pairs = [f"{a}_{b}" for a, b in itertools.pairwise(words) if not {a, b} <= function_words()]
         return self.retriever.known_terms(pairs) > 0
 
     def _ask(self, question: str, k: int | None, history: History | None, retriever: str | None,

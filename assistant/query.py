@@ -762,10 +762,15 @@ def part_topic(text: str) -> list[str]:
 def own_topic(text: str) -> list[str]:
     """The words a part of a question names a topic by: part_topic's, without function words of either language
     ("thời gian thực hiện được ghi thế nào" names none; "tầm nhìn hướng đến năm nào" names "nhìn", "hướng")."""
+    return [w for w in part_topic(text) if fold(w).lower() not in _common_words()]
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Function words of both languages and the words that ask, folded: no topic's."""
     import stopwordsiso
 
-    common = function_words() | intent_tokens() | set(stopwordsiso.stopwords("en"))
-    return [w for w in part_topic(text) if fold(w).lower() not in common]
+    return function_words() | intent_tokens() | frozenset(stopwordsiso.stopwords("en"))
 
 
 class Parts(NamedTuple):

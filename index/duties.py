@@ -570,10 +570,6 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
     return _task(b, sec, roles, origin)
 
 
-# A time said with its label in a task's sentence ("…; thời gian thực hiện: thường xuyên trong năm 2026").
-_TIME_SAID = re.compile(r"(?i)\bthời (?:gian|hạn)(?: thực hiện| hoàn thành)?\s*:\s*([^.;\n]+)")
-
-
 # A sentence's end: a full stop before a capital.
 _SENTENCE_END = re.compile(rf"(?<=\.)\s+(?=[{UPPER}])")
 
@@ -626,13 +622,10 @@ def leadless_task(b: _Builder, sec: Section) -> Task | None:
     """A unit of the tasks part that names no body but gives its time ("Đẩy mạnh tuyên truyền …; thời gian thực hiện:
     thường xuyên trong năm 2026"): a task the plan gives nobody, so that a question about it is not answered by
     another's. None where it says no time."""
-    said = _TIME_SAID.search(b.text, sec.start, sec.end)
-    if said is None:
+    labelled = _labelled_within(b.text[sec.start : sec.end], sec.start)
+    if "timeline" not in labelled:
         return None
-    roles = {"timeline": (said.group(1), said.start(1), said.end(1))}
-    if "coordinate" in (labelled := _labelled_within(b.text[sec.start : sec.end], sec.start)):
-        roles["coordinate"] = labelled["coordinate"]
-    return _task(b, sec, roles, "inline", leadless=True)
+    return _task(b, sec, {k: v for k, v in labelled.items() if k in {"timeline", "coordinate"}}, "inline", leadless=True)
 
 
 def headed_groups(b: _Builder) -> tuple[list[Task], set[str]]:
@@ -645,7 +638,7 @@ def headed_groups(b: _Builder) -> tuple[list[Task], set[str]]:
     headings: set[str] = set()
     for item in b.sections:
         task = tasks.get(item.id)
-        points = [x for x in b.sections if x.parent == item.id and x.kind == "point"]
+        points = _points_of(b).get(item.id, [])
         if item.kind != "item" or task is None or not task.lead or len(points) < 2 or b.section_role(item.id) != "tasks":
             continue
         line_end = b.text.find("\n", item.start)
@@ -655,11 +648,7 @@ def headed_groups(b: _Builder) -> tuple[list[Task], set[str]]:
         if not unled:
             continue
         for x in unled:
-            text = b.text[x.start : x.end]
-            roles = {k: v for k, v in _labelled_within(text, x.start).items() if k in {"coordinate", "timeline", "product"}}
-            said = _TIME_SAID.search(b.text, x.start, x.end)
-            if "timeline" not in roles and said is not None:
-                roles["timeline"] = (said.group(1), said.start(1), said.end(1))
+            roles = _labelled_within(b.text[x.start : x.end], x.start)
             roles["lead"] = ("; ".join(task.lead), *task.spans[0])
             made = _task(b, x, roles, "brackets")
             if made is not None:
@@ -863,6 +852,15 @@ def _citing(text: str, base: int) -> list[tuple[str, tuple[str, ...], tuple[int,
     return out
 
 
+def _points_of(b: _Builder) -> dict[str, list[Section]]:
+    """Each unit's lettered points, in the plan's order."""
+    out: dict[str, list[Section]] = {}
+    for x in b.sections:
+        if x.kind == "point" and x.parent:
+            out.setdefault(x.parent, []).append(x)
+    return out
+
+
 def group_roles(b: _Builder) -> list[Task]:
     """Roles said once for a group of points: "a) … b) … c) …" then "Cơ quan chủ trì: …; cơ quan phối hợp:
     …; thời gian thực hiện: …" after the last point, with no point saying its own. The paragraph holds for
@@ -873,12 +871,8 @@ def group_roles(b: _Builder) -> list[Task]:
     from index.parse import Task
 
     tasks = {t.id: t for t in b.tasks}
-    points_of: dict[str, list[Section]] = {}
-    for x in b.sections:
-        if x.kind == "point" and x.parent:
-            points_of.setdefault(x.parent, []).append(x)
     out: list[Task] = []
-    for item_id, points in points_of.items():
+    for item_id, points in _points_of(b).items():
         item = next(x for x in b.sections if x.id == item_id)
         if len(points) < 2 or b.section_role(item.id) != "tasks":
             continue

@@ -135,13 +135,8 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     while j < len(b.lines) and TABLE.match(b.lines[j].raw):
         j += 1
     aligned = tab_aligned([x.raw for x in b.lines[i:j]])
-    j = i
-    rows: list[tuple[int, list[str]]] = []
-    while j < len(b.lines) and TABLE.match(b.lines[j].raw):
-        row = cells(b.lines[j].raw, aligned)
-        if not all(_RULE.match(c.replace(" ", "")) or not c for c in row):
-            rows.append((j, row))
-        j += 1
+    rows = [(k, row) for k, row in ((k, cells(b.lines[k].raw, aligned)) for k in range(i, j))
+            if not all(_RULE.match(c.replace(" ", "")) or not c for c in row)]
     if not rows:
         return j
     header = rows[0][1]
