@@ -77,6 +77,14 @@ def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
     return out
 
 
+def _lead_in_year(plan: Plan, x: Section) -> int | None:
+    """The year a unit's own words before its points set them ("Trong năm học 2026 - 2027, phấn đấu đạt các chỉ tiêu
+    sau:"), where they end in a colon."""
+    own = plan.body(x.id).strip()
+    last = own.splitlines()[-1].strip() if own else ""
+    return _year(last) if last.endswith(":") and len(last) < 200 else None
+
+
 def _period_year(text: str, plan: Plan) -> int | None:
     """The year a clause with no year of its own sets its figure for when it speaks of the whole period:
     "tổng cả giai đoạn 2026 - 2030 ít nhất 3.300 người" by 2030; "Mỗi năm … ít nhất 650 người" every
@@ -158,7 +166,10 @@ def extract_targets(plan: Plan) -> list[Target]:
         if s is None:
             continue
         # A unit with no year of its own sets its targets for its heading's ("Phần II: Chỉ tiêu năm 2026").
-        section_year = next((y for x in reversed(plan.path(sid)) if (y := _year(x.title))), None)
+        # Or for the period the lead-in of the unit above says ("2. Mục tiêu cụ thể / Trong năm học 2026 - 2027,
+        # phấn đấu đạt các chỉ tiêu sau:" over "a) 100% trường …"): the period's last year.
+        section_year = next((y for x in reversed(plan.path(sid)) if (y := _year(x.title))), None) \
+            or next((y for x in reversed(plan.path(sid)[:-1]) if (y := _lead_in_year(plan, x))), None)
         raw = plan.text[s.start : s.end]
         # A heading of its own ends on the line that holds its title's end; a title cut from the
         # body's first words ("Tỷ lệ người khuyết tật…") has none, and the body starts at once.

@@ -836,7 +836,10 @@ def _citing(text: str, base: int) -> list[tuple[str, tuple[str, ...], tuple[int,
                     k -= 1
         for n, c in enumerate(found):
             before = " ".join(fold(clause[pos : c.start]).split())  # a justified PDF line spaces its words twice
-            if re.search(r"\bphoi hop\b", before):
+            # "chủ trì, phối hợp với Công an tỉnh thực hiện nhiệm vụ 3.2": it leads, with the bodies named as partners.
+            if re.search(r"\bchu tri\s*,?\s*(?:va\s+)?phoi hop voi\b", before):
+                role = "lead"
+            elif re.search(r"\bphoi hop\b", before):
                 role = "coordinate"
             elif re.search(r"\bchu tri\b", before):
                 role = "lead"

@@ -22,7 +22,7 @@ from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "65"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "66"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -381,7 +381,8 @@ class _Builder:
         if m and m.group(1) == "1" and st.group >= 0 and "group" in st.ids and st.ids.get("item_base") != st.ids["group"]:
             return "item", m
         m = _POINT.match(s)
-        parent = st.ids.get("dotted") or st.ids.get("item")
+        # "5. TỔ CHỨC THỰC HIỆN / … như sau: / a) Phòng Quản lý thương mại: …": points right under a part with no items.
+        parent = st.ids.get("dotted") or st.ids.get("item") or (st.ids.get("part") if st.item == 0 and st.part >= 0 else None)
         if m and parent and st.point + 1 < len(LETTERS) and m.group(1) == LETTERS[st.point + 1]:
             return "point", m
         return None
@@ -517,7 +518,7 @@ class _Builder:
                 st.ids.pop("dotted", None)
             else:
                 st.point += 1
-                parent = st.ids.get("dotted") or st.ids["item"]
+                parent = st.ids.get("dotted") or st.ids.get("item") or st.ids["part"]
                 sid, out_kind = f"{parent}.{LETTERS[st.point]}", "point"
             # A part's heading names its role wherever the words fall; an item's only when it is a heading
             # ("Chỉ tiêu cụ thể"), not a task's title that says what it is about ("… quy định phân công …").

@@ -95,6 +95,39 @@ def _table_rows(data: list[tuple[int, list[str]]], numcol: int) -> list[_Row]:
     return out
 
 
+# A group row that names its lead: "SỞ NỘI VỤ CHỦ TRÌ", "Nhóm nhiệm vụ do Sở Y tế chủ trì", "Công an tỉnh (chủ trì)".
+_GROUP_LEAD = re.compile(r"^(?:nhóm\s+(?:nhiệm vụ|hoạt động)\s+)?(?:do\s+|giao\s+)?(.+?)\s*\(?\s*chủ trì(?:\s+thực hiện)?\s*\)?\s*[.:]?$",
+                         re.I)
+
+
+def _group_leads(b: _Builder, units: list[_Row], cols: dict[str, int]) -> dict[str, str]:
+    """The body each group of a table names as its lead, by the group's id ("I": "Sở Nội vụ"), where every group
+    names one; a name in capitals is written as the plan writes it elsewhere ("SỞ NỘI VỤ": "Sở Nội vụ")."""
+    from index.duties import heading_bodies
+
+    groups = [u for u in units if u.grouping]
+    out: dict[str, str] = {}
+    for u in groups:
+        title = (u.cells[cols["content"]] if cols["content"] < len(u.cells) else "").strip() or u.title
+        m = _GROUP_LEAD.match(canon(title))
+        name = _as_written(b.text, m.group(1).strip(" ,-–(")) if m else ""
+        bodies = heading_bodies(name) if name else ()
+        if not bodies:
+            return {}
+        out[u.rel] = "; ".join(bodies)
+    return out if len(out) == len(groups) and any(not u.grouping for u in units) else {}
+
+
+def _as_written(text: str, name: str) -> str:
+    """A name as the plan writes it outside capitals ("SỞ Y TẾ" is "Sở Y tế" in its text), or as it is."""
+    if not name.isupper():
+        return name
+    for m in re.finditer(re.escape(name), text, re.I):
+        if not m.group(0).isupper():
+            return m.group(0)
+    return name
+
+
 # A column of a time a task table marks ("| 2026 | 2027 | 2028 |", "Năm 2027", "Quý I/2026"): a year or a quarter.
 # A column of a year, or of a quarter with its year or without (a one-year plan's "Quý I | Quý II | …").
 _TIME_COLUMN = re.compile(r"^(?:năm\s+)?(20\d\d)$|^quý\s+(?:[IV]{1,3}|[1-4])(?:\s*(?:/|năm)\s*20\d\d)?$", re.I)
@@ -144,6 +177,12 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     # An indicator table ("| TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 |"): its numbered rows are
     # units too, so a target cites its own row ("B.9"); what they set is read by assistant/targets.py.
     indicators = "lead" not in cols and "number" in cols and any(re.search(r"\b20\d\d\b", c) for c in header)
+    # A task table with no lead column whose groups are its leads' ("I | SỞ NỘI VỤ CHỦ TRÌ", "II | Nhóm nhiệm vụ do
+    # Sở Y tế chủ trì"): each row is led by its group's body.
+    grouped = {} if "lead" in cols or indicators or "content" not in cols else _group_leads(
+        b, _table_rows([(li, r) for li, r in rows[1:] if len(r) > cols.get("number", 0)], cols.get("number", 0)), cols)
+    if grouped:
+        cols["lead"] = len(header)  # a column no row has: each row's lead is set from its group below
     if "lead" not in cols and not indicators and _schedule(b, rows, starts, st, cols):
         return j
     if "lead" not in cols and not indicators:
@@ -156,7 +195,7 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
             cols["content"] = free
     prefix = _rows_prefix(st, starts)
     numcol = cols.get("number", 0)
-    if not indicators and (_by_body(b, rows, cols) or _duties_of_bodies(rows, cols)):
+    if not indicators and not grouped and (_by_body(b, rows, cols) or _duties_of_bodies(rows, cols)):
         # Each body's row is a unit of the part holding the table ("IV.3"), its duty: a citation of who leads
         # a task points to the row that says so.
         base = st.ids.get("item") or st.ids.get("part", "table")
@@ -207,6 +246,8 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
         rows_of = spans.get(li, [u])
         starts.append(_Start(li, sid, "row", parent, content, "tasks", li, rows_of[-1].line + 1))
         b.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
+        if grouped:
+            b.table_cols[sid]["lead"] = grouped.get(u.group, "")
         if "timeline" not in cols and (marked := _marked_times(header, r)):
             b.table_cols[sid]["timeline"] = marked
         if len(rows_of) > 1:

@@ -60,7 +60,9 @@ _INLINE = re.compile(
     r"(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*([^;()\n]+?)(?=[;.)]\s|[;.)]?$)"
     r"|(?:hoàn thành|xong|thực hiện|triển khai)?\s*(?:trong|trước|trong năm|vào)\s+"
     r"((?:ngày\s+\d{1,2}/\d{1,2}/20\d\d|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d\d|[Qq]uý\s+[IV1-4]+\s*(?:/|năm)\s*20\d\d|"
-    r"tháng\s+\d{1,2}\s*(?:/|năm)\s*20\d\d|năm\s+20\d\d))"
+    r"tháng\s+\d{1,2}\s*(?:/|năm)\s*20\d\d|năm\s+20\d\d|"
+    # "trong học kỳ I năm học 2026 - 2027": a school's half-year
+    r"học kỳ\s+(?:II|I|1|2)(?![\w/])(?:\s+(?:của\s+)?năm học(?:\s+20\d\d\s*-\s*20\d\d)?)?))"
     r"|giai đoạn\s+(20\d\d\s*-\s*20\d\d)"
     # "quý II hằng năm", "tháng 5 hằng năm": a quarter or month of every year
     r"|((?:thực hiện\s+)?(?:(?:[Qq]uý\s+[IV1-4]+|tháng\s+\d{1,2}|từ\s+tháng\s+\d{1,2}\s+đến\s+(?:hết\s+)?tháng\s+\d{1,2})\s+)?"

@@ -438,3 +438,23 @@ def test_a_pdf_tables_cells_merged_down_and_a_table_of_roles_by_task_number() ->
     tasks = {t.id: t for t in p.work()}
     assert tasks["III.6"].lead == ("Phòng Kinh tế", "Hội Liên hiệp Phụ nữ xã") and tasks["III.6"].timeline == "Quý II/2026"
     assert "III.10" not in tasks and not any(t.startswith("IV.") for t in tasks)
+
+
+def test_a_table_grouped_by_its_leads_and_roles_given_by_task_number_in_part_four() -> None:
+    """A decision's appendix table with no lead column whose group rows name their lead ("I | SỞ NỘI VỤ CHỦ TRÌ"): each
+    row is led by its group's body, written as the plan writes it elsewhere, its numbering restarting per group. A PDF
+    whose part IV gives roles by task number: "chủ trì, phối hợp với Văn phòng Sở … thực hiện nhiệm vụ 3.2" leads 3.2;
+    "hoàn thành trong học kỳ I" is a task's time; points under "Trong năm học 2026 - 2027, phấn đấu đạt các chỉ tiêu
+    sau:" are that school year's targets. Points right under a part numbered "5." are its own units (freeze-25)."""
+    p = _received("qd-ubnd-tinh-dong-nguyen-an-sinh-nguoi-lao-dong.docx")
+    tasks = {t.id: t for t in p.work()}
+    assert tasks["appendix.II.2"].lead == ("Bảo hiểm xã hội tỉnh",) and tasks["appendix.IV.3"].lead == ("Liên đoàn Lao động tỉnh",)
+    assert tasks["appendix.I.2"].coordinate == ("Sở Giáo dục và Đào tạo", "Liên đoàn Lao động tỉnh")
+    assert not any(t.startswith("IV.") for t in tasks)
+    p = _received("kh-so-gddt-ngoc-linh-ky-nang-so-hoc-sinh.pdf")
+    tasks = {t.id: t for t in p.work()}
+    assert tasks["III.3.2"].lead == ("Sở Khoa học và Công nghệ",) and "Công an tỉnh" in tasks["III.3.2"].coordinate
+    assert tasks["III.2.1"].timeline.startswith("học kỳ I")
+    assert {(x.section, x.year, x.value) for x in extract_targets(p) if x.section == "II.2.b"} >= {("II.2.b", 2027, "85%")}
+    p = _received("kh-so-ct-lam-giang-xuat-khau-nong-san.txt")
+    assert p.section("5.d") is not None and p.section("5.d").title == "Văn phòng Sở"
