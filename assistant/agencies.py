@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 from index.genre import known_agencies
@@ -230,6 +231,14 @@ class Directory:
 
     def get(self, name: str) -> Agency | None:
         return next((a for a in self.agencies if a.name == canon_agency(name)), None)
+
+    @cached_property
+    def english_words(self) -> frozenset[str]:
+        """The words of every body's English name and alias, the directory's own and the plan's: an English
+        question's capitalised "Invalids", "Affairs", "Bank" are a body's words, no name the plan lacks."""
+        names = [a.english for a in self.agencies] + [x for a in self.agencies for x in a.aliases]
+        names += [x for english, aliases in KNOWN.values() for x in (english, *aliases)]
+        return frozenset(w.lower().rstrip("'’s") for n in names for w in re.findall(r"[A-Za-z][\w'’-]*", n))
 
     def find(self, text: str) -> list[Agency]:
         """Agencies named in a text, in order of appearance, each once. A question is read by several parts of

@@ -79,7 +79,8 @@ class Assistant:
         self.known = Ids((s.id for p in plans for s in p.sections),
                          (s.id for p in plans for s in p.sections if s.kind == "part" and s.role == "tasks"),
                          (s.id for p in plans for s in p.sections if s.kind == "part" and s.role in {"objectives", "targets"}),
-                         ((s.title, s.id) for p in plans for s in p.sections if s.kind == "group"))
+                         ((s.title, s.id) for p in plans for s in p.sections if s.kind == "group"),
+                         (t.id for p in plans for t in p.work() if t.lead))
         # The tables below are built on first use, not here: a library's own assistant needs few of them
         # (its plans answer through their own assistants), and at 500 plans building them all took
         # longer than the app may take to start.
@@ -146,6 +147,8 @@ class Assistant:
             q = replace(q, refs=self._title_refs(q))
         if q.refs and q.style == "vi_nodiac":
             q = replace(q, refs=self._by_topic(q))
+        if q.refs:
+            q = replace(q, refs=self._in_led_group(q))
         # "For 2027, what ceiling does the plan set on acute food poisoning cases": an indicator named for a
         # year the plan sets targets for asks for that target, whatever word asks it.
         if "target" not in q.intents and q.year in self.composer.years and self.composer.names_an_indicator(q):
@@ -168,6 +171,33 @@ class Assistant:
                 if fit >= max(4.0, 2 * own):
                     r = Reference(best, r.text)
             out.append(r)
+        return tuple(out)
+
+    @cached_property
+    def _group_leads(self) -> dict[str, set[str]]:
+        """The bodies that lead every row of a table's group ("appendix.II": {"Bảo hiểm xã hội tỉnh"}), where the
+        rows are numbered afresh in each group ("appendix.II.2")."""
+        rows: dict[str, list[Task]] = {}
+        for p in self.plans:
+            for t in p.work():
+                if t.id.startswith("appendix") and t.id.count(".") == 2:
+                    rows.setdefault(t.id.rsplit(".", 1)[0], []).append(t)
+        return {g: set.intersection(*(set(t.lead) for t in ts)) for g, ts in rows.items() if ts}
+
+    def _in_led_group(self, q: Query) -> tuple[Reference, ...]:
+        """"nhiệm vụ số 2 thuộc nhóm do Bảo hiểm xã hội tỉnh chủ trì", "task 2 of the Department of Health group": in
+        a table whose rows are numbered afresh in each group, row 2 of the one group a body the question names
+        leads throughout."""
+        groups = self._group_leads
+        if len(groups) < 2:
+            return q.refs
+        named = {a.name for a in self.directory.find(q.text)}
+        led = [g for g, leads in groups.items() if leads & named]
+        out = []
+        for r in q.refs:
+            number = re.fullmatch(r"(?:.*\D)?(\d{1,2})", r.text.strip())
+            rows = [f"{g}.{number.group(1)}" for g in led if number and f"{g}.{number.group(1)}" in self.known]
+            out.append(Reference(rows[0], r.text) if len(rows) == 1 and not r.section.startswith("appendix") else r)
         return tuple(out)
 
     @cached_property

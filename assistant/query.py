@@ -87,6 +87,10 @@ def detect_style(text: str) -> str:
         return "en" if en >= 3 and en >= len(tokens_) - en else "vi"
     if not words:
         return "vi"
+    # A name ("Phuoc Son commune", "the 'Binh dan hoc vu so' classes") is in Vietnamese whatever language asks: the
+    # words outside quotes and capitals tell it, where there are some.
+    plain = re.findall(r"(?<![\w'])[a-z]+", re.sub(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’", " ", text))
+    words = plain if len(plain) >= 3 else words
     en = sum(1 for w in words if w in _EN_WORDS or _EN_ONLY.search(w))
     vi = sum(1 for w in words if w not in _EN_WORDS and _VI_SYLLABLE.match(w))
     return "en" if en >= vi else "vi_nodiac"
@@ -184,16 +188,19 @@ class Ids(frozenset[str]):
     tasks: frozenset[str]
     aims: frozenset[str]
     groups: tuple[tuple[str, str], ...]  # (title, id) of each group of items ("Giai đoạn 2 (…)", "III.G2")
+    led: frozenset[str]  # the units the plan gives a lead: what "nv 7" means where its tasks are table rows
 
     def __new__(cls, ids: Iterable[str], tasks: Iterable[str] = (), aims: Iterable[str] = (),
-                groups: Iterable[tuple[str, str]] = ()) -> Ids:
+                groups: Iterable[tuple[str, str]] = (), led: Iterable[str] = ()) -> Ids:
         made = super().__new__(cls, ids)
-        made.tasks, made.aims, made.groups = frozenset(tasks), frozenset(aims), tuple(groups)
+        made.tasks, made.aims, made.groups, made.led = frozenset(tasks), frozenset(aims), tuple(groups), frozenset(led)
         return made
 
 
 # A reference said to be a task's: "nv I.3", "nhiệm vụ I.2", "task I.2".
 _TASK_WORD = re.compile(r"(?i:nhiệm vụ|nhiem vu|nv|task|hoạt động|hoat dong)\s*(?:số\s+|so\s+)?$")
+# A reference that says it is a task's: "nv 7", "nhiệm vụ số 7", "task 7", "hoạt động 7".
+_TASK_NAMED = re.compile(r"(?i:nhiệm vụ|nhiem vu|nv|task|hoạt động|hoat dong|hđ|hd|activity)(?![^\W\d_])")
 # A reference said to be a target's: "mục tiêu 2b", "chỉ tiêu 3", "target 2.1".
 _AIM = re.compile(r"(?i:mục tiêu|muc tieu|chỉ tiêu|chi tieu|targets?|objectives?)\s*(?:số\s+|so\s+)?$")
 
@@ -259,12 +266,13 @@ _POINTS = re.compile(
 def _refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     # A question is read several times (its library, each plan it goes to, find_refs and missing_refs).
     if isinstance(known, Ids):  # Ids with the same ids but other task parts are other keys
-        return _refs_read(text, known, known.tasks, known.aims)
+        return _refs_read(text, known, known.tasks, known.aims, known.led)
     return _read_refs(text, known)
 
 
 @functools.lru_cache(maxsize=512)
-def _refs_read(text: str, known: Ids, tasks: frozenset[str], aims: frozenset[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
+def _refs_read(text: str, known: Ids, tasks: frozenset[str], aims: frozenset[str],
+               led: frozenset[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     return _read_refs(text, known)
 
 
@@ -385,7 +393,9 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
             elif shape == "nl":
                 rest = f"{g[0]}.{_letter(g[1])}"
                 aim = _aim_part(known, rest) if _AIM.search(text[: m.start()]) else ""
-                sid = f"{aim or _task_part(known, rest)}.{rest}"
+                # A plan whose parts are numbered 1., 2., 3. names "mục 5 điểm d" "5.d" whole.
+                whole = rest in known and rest.split(".")[0] in known and not any(f"{r}.{rest}" in known for r in ROMAN)
+                sid = rest if whole and not aim else f"{aim or _task_part(known, rest)}.{rest}"
             elif shape == "nlr":
                 sid = f"{g[2]}.{g[0]}.{_letter(g[1])}"
             elif shape == "nr":
@@ -413,6 +423,13 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                     continue
             else:
                 sid = f"{_task_part(known, g[0])}.{g[0]}"
+                # "nv 7" of a plan whose tasks are the rows of its appendix table ("7 | Thi công kè … | Chi cục
+                # Thủy lợi |"): the row numbered 7, which a body leads, not an item 7 that no body does (a duty of
+                # part IV, a solution of part III). "mục 7" is an item whatever it holds.
+                led: frozenset[str] = getattr(known, "led", frozenset())
+                rows = [f"{a}.{g[0]}" for a in apps if f"{a}.{g[0]}" in led]
+                if rows and sid not in led and _TASK_NAMED.match(m.group(0)):
+                    sid = rows[0]
             record(sid, m, keep_missing=shape != "n")
     # "nhiệm vụ 7 phần III" names III.7; the part is context, not a second reference.
     ids = [r.section for r in out] + missing
@@ -464,7 +481,11 @@ def _relative_who(t: str) -> str:
 def _asking(text: str) -> str:
     """The folded, spelled-out question that intents are read from, a document named by number and
     relative "who" masked."""
-    return " " + re.sub(r"\s+", " ", _relative_who(_NAMED_DOCUMENT.sub(" ", spelled_out(text)))).strip() + " "
+    t = _relative_who(_NAMED_DOCUMENT.sub(" ", spelled_out(text)))
+    # "sơ kết giữa kỳ kế hoạch", "định kỳ ngày 20": "kỳ", a period, folds as "ký" does; after a word that makes it a
+    # period it signs nothing ("ký kế hoạch", "ký ngày").
+    t = re.sub(r"\b(giua|hoc|nhiem|cuoi|dau|thoi|moi|tung|dinh) ky (?=ke hoach|van ban|ngay|boi|ten|ban hanh)", r"\1 ky_ ", t)
+    return " " + re.sub(r"\s+", " ", t).strip() + " "
 
 
 def names_lead(text: str) -> bool:
@@ -597,7 +618,8 @@ def lead_count(folded: str) -> int | None:
     if re.search(r"\b(khong tinh|tru|excluding|not counting|except)\b(\s+\w+){0,6}\s+(mot minh|alone|solely)\b", folded):
         return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
     # "chủ trì, đồng chủ trì hoặc phối hợp": co-leading listed beside leading is one way of leading among others.
-    if re.search(r"(?:\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}|\bchu tri\s*,?\s*)"
+    # "dù là chủ trì riêng, đồng chủ trì hay theo dõi": each way listed.
+    if re.search(r"(?:\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}|\bchu tri(?:\s+\w+)?\s*,?\s*)"
                  r"(dong chu tri|cung chu tri|chu tri chung|co led|co leads?|jointly)\b", folded):
         return None  # "chủ trì hoặc đồng chủ trì", "alone or jointly": every task it leads
     if _SOLE_LEAD.search(folded):

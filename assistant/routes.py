@@ -183,6 +183,15 @@ def section_cost(t: Turn) -> Reply | None:
     costed = [(p, x) for p, x in t.ref_tasks if x.cost]
     if costed and says(t.f.q.text, "budget") and not t.f.asked:
         return t.answer(t.c.cost_answer(t.f.q, costed))
+    # "kinh phí nv 7 bao nhiêu tỷ" of a task no cost is given: a sum is the plan's only where the units named,
+    # or a unit within them, state it; the funding part of a plan states its sums, none of a task's.
+    scope = t.ask.scope
+    if not costed and scope.asks_sum(t.f.q):
+        named = [r.section for r in t.f.q.refs]
+        texts = [p.body(s.id) for p in t.ask.plans for s in p.sections
+                 if any(s.id == n or s.id.startswith(n + ".") for n in named)]
+        if not any(scope.states_asked_sum(t.f.q, x) for x in texts):
+            return t.refuse(reason("sum" if scope.money else "money", t.f.en))
     return None
 
 
@@ -541,6 +550,75 @@ def _vietnamese_part(run: str) -> str:
     return name if len(words) >= 2 and name in run and re.search(r"[^\x00-\x7f]", name) else ""
 
 
+# A name in an English question: capitalised words, with "of", "the", "for", "and" between them ("Save the Children",
+# "World Bank", "UNICEF").
+_EN_NAME = re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+(?:(?:of|the|for|and|&)\s+)*[A-Z][\w'’-]*)*")
+_NAME_GLUE = {"of", "the", "for", "and"}
+
+
+# Where an English question offers names of its own: as examples ("like …", "such as …", "for example …"), as what
+# the plan should name ("does the plan name …"), or as one of a kind ("… or any other donor").
+_OFFERED = re.compile(r"\b(like|such as|for example|for instance|e\.g\.|including|name|names|named|mention|mentions|"
+                      r"mentioned|cite|cites|cited)\b")
+_OR_OTHER = re.compile(r"^\s*,?\s*(or|and) (any |some |an )?other\b")
+
+
+def _foreign_names(text: str, names_words: frozenset[str], writes: Callable[[str, bool], bool]) -> list[str]:
+    """The names an English question offers of its own (_OFFERED, _OR_OTHER) that the plan does not write: an
+    acronym of three letters or more ("UNICEF", "KOICA") or a run of two capitalised words or more ("Save the
+    Children", "Plan International") with a word that is neither English the glossary puts into Vietnamese, nor a
+    word of a body's English name or alias (`names_words`), nor a word the plan writes (`writes`). A name asked
+    about ("support for Vietnamese Heroic Mothers", "the 'Green Sunday' clean-up") is the plan's own thing in
+    English, which the glossary may not know. A sentence's first word is capitalised as such; a question typed all
+    in capitals names nothing so."""
+    from assistant.glossary import corrected, glossed
+
+    if text.upper() == text:
+        return []
+    said = corrected(text)
+    spans = [(b, e) for b, e, _ in glossed(text)]
+    out = []
+    for m in _EN_NAME.finditer(text):
+        run, start = m.group(0), m.start()
+        before = text[:start].rstrip()
+        if not before or before[-1] in ".?!:;\"“(":  # "Does …", "Which …": the sentence's first word
+            first = re.match(r"\S+\s*", run)
+            run, start = run[first.end():] if first else "", start + (first.end() if first else 0)
+        clause = re.split(r"[.?!;]", text[:start])[-1]
+        if not (_OFFERED.search(clause) or _OR_OTHER.match(text[m.end():])):
+            continue
+        words = re.findall(r"[A-Za-z][\w'’-]*", run)
+        acronym = len(words) == 1 and words[0].isupper() and len(words[0]) >= 3 and words[0].isalpha()
+        if not acronym and len([w for w in words if w.lower() not in _NAME_GLUE]) < 2:
+            continue
+        offset = said.find(run.lower())  # corrected() lower-cases and mends; where it kept the run, its glosses count
+        unknown = []
+        for w in re.finditer(r"[A-Za-z][\w'’-]*", run):
+            low = w.group(0).lower().rstrip("'’s")
+            at = offset + w.start() if offset >= 0 else -1
+            if low in _NAME_GLUE or low in names_words or (low in ENGLISH_COMMON and not acronym) or writes(fold(low), acronym) \
+                    or (at >= 0 and any(b <= at < e for b, e in spans)):
+                continue
+            unknown.append(low)
+        if unknown:
+            out.append(run.strip())
+    return out
+
+
+# A place below a commune or a school typed without marks, by its kind and then its name: "kp binh dong" (khu phố),
+# "thon ke ga", "ban pa cong" (bản), "truong thpt chuyen nguyen du", "truong thcs le loi".
+_TYPED_NAMED = re.compile(r"\b(?:(?:khu pho|kp|to dan pho|thon|ban|ap|buon|lang)\s+|truong\s+(?:(?:thpt|thcs|th|mn|mam non|tieu hoc|"
+                          r"chuyen|dtnt|pt dtnt|dan toc noi tru)\s+)+)([a-z]{2,})\s+([a-z]{2,})\b")
+
+
+def _typed_names(text: str, after_unit: set[str]) -> list[str]:
+    """The names of places and schools a question typed without marks gives after their kind: two syllables, the
+    first no word that follows a unit's word without naming it (`after_unit`: "thon nao", "ban hanh", "ban chi dao",
+    "truong thcs co …")."""
+    return [f"{a} {b}" for a, b in _TYPED_NAMED.findall(spelled_out(text)) if a not in after_unit
+            and SYLLABLE.fullmatch(a) and SYLLABLE.fullmatch(b)]
+
+
 def _marked_names(text: str) -> list[str]:
     """The names a question typed with marks writes in capitals: runs of two capitalised syllables or more, one
     with a Vietnamese letter or mark ("bản Huổi Só", "Trường THPT Lê Quý Đôn" gives "Lê Quý Đôn"). A sentence's
@@ -567,7 +645,14 @@ def unmentioned(t: Turn) -> Reply | None:
     Văn Đồng University"): the plan is in Vietnamese and would write it as the question does."""
     texts = t.ask.scope.folded  # the plans' words, folded once at load
     names = [n for n in map(_vietnamese_part, _VI_NAME.findall(t.f.q.text)) if n] if t.f.en \
-        else _marked_names(t.f.q.text) if has_diacritics(t.f.q.text) else []
+        else _marked_names(t.f.q.text) if has_diacritics(t.f.q.text) else _typed_names(t.f.q.text, t.ask.scope.after_unit)
+    if t.f.en:
+        def writes(w: str, acronym: bool) -> bool:
+            """The plan writes the word, or, for an acronym, the words it is the initials of ("HDI" is "phát
+            triển con người (HDI)" written, "CTXH" "công tác xã hội")."""
+            return f" {w} " in texts or (acronym and bool(re.search(r"\s".join(rf"\b{c}[a-z]*" for c in w), texts)))
+
+        names += _foreign_names(t.f.q.text, t.ask.directory.english_words, writes)
     absent = [n for n in names
               if f" {' '.join(re.findall(r'[a-z0-9]+', fold(n)))} " not in texts and not t.ask.directory.find(n)]
     if absent:

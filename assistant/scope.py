@@ -50,7 +50,8 @@ _MONEY_EN = re.compile(
     # money paid or lent: "what monthly cash amount will the province pay", "the maximum loan a household can get"
     r"cash|loans?|allowances?|grants?|benefit amounts?)\b"
 )
-_MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(đồng|triệu|tỷ đồng|nghìn đồng|VNĐ|VND)\b", re.I)
+# A sum written with its currency: "30 tỷ đồng", "1.500.000 đồng", "342 triệu USD"; "2 triệu lượt khách" is a count.
+_MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ)\s+)?(?:đồng|VNĐ|VND|USD)\b", re.I)
 # Penalties and discipline: the plan asks for strict handling of abuse, but sets no sanction.
 _PENALTY = re.compile(r"\b(penalt\w*|sanction\w*|disciplin\w*|fined|fines|punish\w*|ky luat|xu phat|che tai|muc phat)\b"
                       r"|\b(what|which|how much) (\w+ )?fines?\b")
@@ -74,9 +75,11 @@ _FIGURE = re.compile(
     r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|how many|how much|"
     r"what ([a-z-]+ ){0,2}(share|percentage|proportion|rate|number|numbers|figure|figures|level))\b"
 )
+# The plan's own units counted or listed: "bao nhiêu nhiệm vụ", "những nhiệm vụ nào", "how many tasks".
+_ALL_UNITS = re.compile(r"\b(bao nhieu|may|nhung|cac|how many|which|what|all|every) (nhiem vu|nv|hoat dong|tasks?|activities|items)\b")
 _NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|at present|right now|today|this year|nam nay)\b")
 # A place in a ranking, and what someone said: a plan states neither unless it writes so.
-_RANK = re.compile(r"\b(xep thu|dung thu|xep hang|thu hang|rank(?:ed|s|ing)? (?:among|amongst|compared)|ranking of (?:the )?"
+_RANK = re.compile(r"\b(xep thu|dung thu|xep hang|thu hang|rank(?:ed|s|ing)? (?:among|amongst|compared|against|relative)|how (?:does|do|did|will) (?:\w+ ){1,3}rank|ranking of (?:the )?"
                    r"provinces|league table)\b")
 _STATEMENT = re.compile(r"\b(phat bieu|speech|statement by|said when|say when)\b")  # "trích dẫn", "quote" also cite
 # Asking who holds an office: the plan names no office holder but its signer.
@@ -207,6 +210,9 @@ class Scope:
             for rx in (_MONEY_IN_PLAN, _CONTACT_IN_PLAN, _PENALTY_IN_PLAN, _PROCEDURE_IN_PLAN)
         )
         self.years = sorted({t.year for t in targets})
+        # The years a target's own words state a result for beside its figure ("đạt ít nhất 85% (kết quả năm 2025:
+        # 78,4%)"): a figure of that year is the plan's to give, though it sets none for it.
+        self.result_years = {int(y) for t in targets for y in re.findall(r"(?<!\d)(20\d\d)\s*(?:là|đạt)?\s*:?\s*\d", t.indicator)}
         # The kinds of institution the plan names one of ("Bệnh viện Đa khoa tỉnh", "Ngân hàng Chính sách xã hội").
         kinds = vocabulary()["kinds"]
         self.kinds_named = {k for k in kinds if any(re.search(rf"(?i:{re.escape(k)})\s+[{UPPER}]", p.text) for p in plans)}
@@ -235,8 +241,8 @@ class Scope:
         """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
         fee"), or a Vietnamese money phrase the plan never uses ("học phí")."""
         figure = _figure_asked(t) or bool(re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t)) \
-            or bool(re.search(r"\b(maximum|minimum|max|min|monthly|annual) (\w+ ){0,1}(loan|amount|payment|allowance|grant|sum)s?\b", t)) \
-            or bool(re.search(r"\bwhat (\w+ ){0,2}(wages?|salary|unit costs?|costs?|prices?|fees?)\b", t))  # "what regional minimum wage"
+            or bool(re.search(r"\b(maximum|minimum|max|min|daily|weekly|monthly|annual) (\w+ ){0,1}(loan|amount|payment|allowance|grant|sum)s?\b", t)) \
+            or bool(re.search(r"\bwhat (\w+ ){0,2}(wages?|salary|unit costs?|costs?|prices?|fees?|allowances?|stipends?)\b", t))  # "what regional minimum wage"
         if q.style == "en":  # "(in VND)": a sum asked in its currency
             # "what share of retirees should receive a pension or monthly allowance": a share, no sum.
             share = bool(re.search(r"\b(what|which) (\w+ ){0,2}(share|percentage|proportion)\b|\bpercent", t))
@@ -269,7 +275,9 @@ class Scope:
         gives it beyond asking for money ("ngân sách tỉnh khoảng 32 tỷ đồng" for "ngân sách tỉnh bao nhiêu"), or
         any sum where it gives none ("tổng kinh phí bao nhiêu"). "Ngân sách cấp xã bố trí bao nhiêu" is not
         answered by a total."""
-        asked = {t for t in lexical_terms(q.text, q.style == "en") if "_" in t and not set(t.split("_")) <= _SUM_WORDS}
+        # A pair holding a figure ("năm_2026") is a year or a count, which the clause's own years are matched by below.
+        asked = {t for t in lexical_terms(q.text, q.style == "en")
+                 if "_" in t and not set(t.split("_")) <= _SUM_WORDS and not re.search(r"\d", t)}
         if q.style == "en":  # an English question's own words match no clause of the plan: their translations may
             asked -= set(lexical_terms(q.text))
         total = bool(re.search(r"\b(tong|total)\b", spelled_out(q.text)))  # a total asked: any sum the part states
@@ -282,7 +290,9 @@ class Scope:
             clause = pieces[-2] if len(pieces) > 1 and not pieces[-1].strip() else pieces[-1]
             if not years <= set(_single_years(clause)):
                 continue
-            if total or not asked or asked & set(lexical_terms(clause)):
+            # A total asked is any sum the clause says is a budget's ("tổng kinh phí …: 4.850.000.000 đồng"), not
+            # a turnover ("kim ngạch xuất khẩu … 342 triệu USD").
+            if says(clause, "budget") if total else not asked or asked & set(lexical_terms(clause)):
                 return True
         return False
 
@@ -391,7 +401,11 @@ class Scope:
         asked = set(asked_years(q.text))
         now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets
         asks_target = "target" in q.intents and not {"lead", "coordinate", "timeline", "aggregate"} & set(q.intents)
-        if self.years and (now or asked) and not asked & set(self.years) and (_FIGURE.search(t) or asks_target):
+        # "có bao nhiêu nhiệm vụ có thời gian thực hiện là 'Năm 2024 và các năm tiếp theo'": a year of tasks' times,
+        # counted or listed, is no target's year.
+        counts_units = bool({"timeline", "aggregate"} & set(q.intents)) and bool(_ALL_UNITS.search(t))
+        if self.years and (now or asked) and not asked & (set(self.years) | self.result_years) and not counts_units \
+                and (_FIGURE.search(t) or asks_target):
             return reason("years", en, self.years)
         # Without its marks "bị phạt" is "bị phát hiện" as often: it is read only as typed with marks.
         if not self.penalty and (_PENALTY.search(t) or "bị phạt" in q.text.lower()):
@@ -403,8 +417,14 @@ class Scope:
             return reason("procedure", en)
         # "who sets up the provincial hotline": the plan's "đường dây nóng" is a task of it, no number asked of it.
         # What the plan does about it is asked, not its number ("which agency sets up the hotline, and by when").
-        if self.asks_contact(t) and not (en and not re.search(r"\bnumbers?\b", t)
-                                         and any(self._writes(q.text, m.group(0)) for m in _CONTACT.finditer(t))):
+        # "which body sets up the reporting channel (e-mail box and phone line)": who does it is asked, no number.
+        # A channel it sets up is named as one ("e-mail box", "phone line", "đường dây", "hộp thư"); "name, phone or
+        # email" of a focal point asks contact details.
+        who = bool({"lead", "coordinate"} & set(q.intents)) and bool(
+            re.search(r"\b(?:e ?mail|phone|telephone|dien thoai)\s+(?:box|boxes|lines?|channels?)\b|\b(?:duong day|hop thu)\b", t)) \
+            and not re.search(r"\b(numbers?|address(es)?|so dien thoai|sdt|so dt|dia chi)\b", t)
+        if self.asks_contact(t) and not who and not (en and not re.search(r"\bnumbers?\b", t)
+                                                     and any(self._writes(q.text, m.group(0)) for m in _CONTACT.finditer(t))):
             return reason("contact", en)
         # "Bệnh viện nào sẽ thí điểm …", "which hospital will pilot …": a named institution of a kind the plan names none of.
         kind = self.kind_asked(q)

@@ -204,11 +204,15 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
         pool = tuple(asst.plans)
         tests.append((f"signed by {', '.join(sorted(signers))}" if en else f"do {', '.join(sorted(signers))} ký",
                       lambda p: [] if p.signer in signers else None))
-    elif capacity := _capacity_asked(q.words):
+    elif (asked_as := _capacity_asked(q.words))[0]:
+        capacity, head = asked_as
         # "kế hoạch nào do Chủ tịch ký (TM.), không phải Phó Chủ tịch ký thay": by the capacity the signer signs in.
-        signed = {"chair": ("signed by the chairperson in person", "do Chủ tịch ký"),
-                  "vice": ("signed by a vice-chairperson", "do Phó Chủ tịch ký thay")}[capacity]
-        tests.append((signed[0] if en else signed[1], lambda p: [] if _signed_as(p) == capacity else None))
+        vi_head, en_head = _HEADS.get(head, ("Chủ tịch, Giám đốc", "chair, director"))
+        signed = {"chair": (f"signed by the head in person ({en_head})", f"do người đứng đầu ký ({vi_head})"),
+                  "vice": (f"signed by a deputy on the head's behalf (deputy {en_head})",
+                           f"do cấp phó ký thay (Phó {vi_head})")}[capacity]
+        tests.append((signed[0] if en else signed[1],
+                      lambda p: [] if (got := _signed_as(p))[0] == capacity and head in {"", got[1]} else None))
     elif levels and (not agencies or says(q.text, "issued")):
         # "which plans were issued by a district, a commune or a department": by the issuer's level.
         said = {"huyen": ("a district", "cấp huyện"), "xa": ("a commune", "cấp xã"), "so": ("a department", "cấp sở")}
@@ -279,7 +283,10 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                           (f"có thời kỳ kết thúc năm {y}" if ending else f"có thời kỳ gồm năm {y}"), period))
     # "những quyết định nào", "which decisions": decisions only; "các kế hoạch, quyết định" asks for both kinds.
     both = re.search(r"\b(?:ke hoach|plans?)\s*(?:,|va|and|hoac|or|/)\s*(?:quyet dinh|decisions?)\b|"
-                     r"\b(?:quyet dinh|decisions?)\s*(?:,|va|and|hoac|or|/)\s*(?:ke hoach|plans?)\b", spelled_out(q.text))
+                     r"\b(?:quyet dinh|decisions?)\s*(?:,|va|and|hoac|or|/)\s*(?:ke hoach|plans?)\b"
+                     # "kể cả kế hoạch ban hành kèm theo quyết định", "including those issued by decision": both kinds
+                     r"|\b(?:ke ca|bao gom|tinh ca|including|as well as)\s+(?:\w+\s+){0,6}(?:quyet dinh|decisions?)\b",
+                     spelled_out(q.text))
     if re.search(r"\b(quyet dinh|qd|decisions?)\b", q.words) and not both:
         tests.append(("issued by a decision" if en else "ban hành kèm quyết định",
                       lambda p: [] if fold(p.doc_type).startswith("quyet dinh") else None))
@@ -311,27 +318,48 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                   plans=tuple(plan_json(p) for p, _ in found), rule="plans")
 
 
-def _capacity_asked(folded: str) -> str:
-    """The capacity a list of plans is asked to be signed in: "vice" for a vice-chairperson ("pct ký", "signed by a
-    vice-chair"), "chair" for the chairperson in person ("chủ tịch ký trực tiếp, không phải phó chủ tịch ký thay");
-    "" when the question asks no signing or names no capacity."""
+# The head of an issuing body, and a deputy signing on the head's behalf ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC").
+_HEAD = r"(?:chu tich|giam doc|truong ban|truong phong)"
+_HEAD_EN = r"(?:chair\w*|director|head)"
+_HEADS = {"chu tich": ("Chủ tịch", "chair"), "giam doc": ("Giám đốc", "director"), "truong ban": ("Trưởng ban", "head"),
+          "truong phong": ("Trưởng phòng", "head")}
+
+
+def _capacity_asked(folded: str) -> tuple[str, str]:
+    """The capacity a list of plans is asked to be signed in, and the head it names (folded, "" for any): ("vice",
+    "giam doc") for a deputy director signing for the director ("kh nào do phó giám đốc sở ký (kt giám đốc)"), ("vice",
+    "chu tich") for "pct ký", "signed by a vice-chair"; ("chair", …) for the head in person ("chủ tịch ký trực tiếp,
+    không phải phó chủ tịch ký thay"); ("", "") when the question asks no signing or names no capacity."""
     if not re.search(r"\b(ky|sign|signed|signs|signer|signatory)\b", folded):
-        return ""
-    # The first vice-chair named decides, unless a negation comes just before it ("không phải Phó Chủ tịch ký thay").
-    vice = re.search(r"\b(pho chu tich|pct|vice[ -]?chair\w*|deputy chair\w*|kt chu tich)\b", folded)
+        return "", ""
+    # The first deputy named decides, unless a negation comes just before it ("không phải Phó Chủ tịch ký thay").
+    vice = re.search(rf"\b(?:pho ({_HEAD})|(pct)|(pgd)|kt ({_HEAD})|(?:vice|deputy)[ -]?({_HEAD_EN}))\b", folded)
     if vice and not re.search(r"\b(khong phai|ko phai|k phai|not|rather than|instead of)\s+(\w+\s+){0,2}$",
                               folded[: vice.start()]):
-        return "vice"
-    return "chair" if re.search(r"\b(chu tich|chairman|chairwoman|chairperson|chair)\b", folded) else ""
+        return "vice", _head_of(next((g for g in vice.groups() if g), ""))
+    head = re.search(rf"\b({_HEAD}|chairman|chairwoman|chairperson|chair|director)\b", folded)
+    return ("chair", _head_of(head.group(1))) if head else ("", "")
 
 
-def _signed_as(p: Plan) -> str:
-    """"vice" for a plan signed on the chairperson's behalf ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), "chair" for one the
-    chairperson signs ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"), "" for any other signer."""
+def _head_of(word: str) -> str:
+    """The head an office names, folded: "pct", "chairman", "vice-chair" are "chu tich"; "pgd", "director" "giam doc"."""
+    if word in {"pct"} or word.startswith("chair"):
+        return "chu tich"
+    if word in {"pgd", "director"}:
+        return "giam doc"
+    return word if re.fullmatch(_HEAD, word) else ""
+
+
+def _signed_as(p: Plan) -> tuple[str, str]:
+    """("vice", head) for a plan a deputy signs on the head's behalf ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "KT. GIÁM ĐỐC /
+    PHÓ GIÁM ĐỐC"), ("chair", head) for one the head signs ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", "GIÁM ĐỐC"), ("", "")
+    for any other signer."""
     title = fold(p.signer_title)
-    if re.search(r"\bpho chu tich\b|\bkt chu tich\b", title):
-        return "vice"
-    return "chair" if re.search(r"\bchu tich\b", title) else ""
+    deputy = re.search(rf"\bpho ({_HEAD})\b|\bkt ({_HEAD})\b", title)
+    if deputy:
+        return "vice", deputy.group(1) or deputy.group(2)
+    head = re.search(rf"\b({_HEAD})\b", title)
+    return ("chair", head.group(1)) if head else ("", "")
 
 
 # The level of the body issuing a plan, as questions name it; asked of plans only with words of issuing.

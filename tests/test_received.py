@@ -87,6 +87,14 @@ QUARTERS = "kh-so-yt-dong-lam-suc-khoe-nguoi-cao-tuoi.pdf"
 PARAGRAPHS = "kh-phuong-tan-an-chuyen-doi-so-cong-dong.docx"
 GROUPS = "kh-tinh-ha-son-cham-soc-tre-mam-non.docx"  # a group's lead in its heading's brackets, labelled partners
 ASSIGNED = "kh-so-ct-lam-giang-xuat-khau-nong-san.txt"  # plain text: parts 1.-5., "Phân công:" lines, a tabbed table
+# A department's PDF: part III general solutions naming nobody, part IV duties numbered 1–10, the tasks the rows 1–14 of
+# a landscape appendix table whose lead cells are merged down over rows (freeze-24).
+ROWS = "kh-so-nnmt-tay-son-chong-sat-lo.pdf"
+# A Word decision whose plan's appendix table has no lead column, its groups headed "I | SỞ NỘI VỤ CHỦ TRÌ" and
+# numbered afresh in each (freeze-25).
+LED_GROUPS = "qd-ubnd-tinh-dong-nguyen-an-sinh-nguoi-lao-dong.docx"
+# A department's PDF with no tables: tasks "1.1." … naming nobody, part IV giving each body's tasks by number (freeze-25).
+BY_NUMBER = "kh-so-gddt-ngoc-linh-ky-nang-so-hoc-sinh.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +103,8 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     (root / "corpus").mkdir()
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
-                 SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED):
+                 SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
+                 LED_GROUPS, BY_NUMBER):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -681,3 +690,55 @@ def test_deadlines_up_to_a_date_and_a_groups_tasks_by_their_lead(asst: Assistant
     ans = asst.ask("Sở Y tế chủ trì những nhiệm vụ nào?", plan=GROUPS)
     assert {c.section for c in ans.citations} >= {"III.4.a", "III.4.b", "III.4.d"}, ans.answer
     assert "III.4.c" not in {c.section for c in ans.citations}, ans.answer  # Công an tỉnh leads it
+
+
+def test_a_task_by_its_number_is_the_row_a_body_leads(asst: Assistant) -> None:
+    """"nv 7" of a plan whose tasks are its appendix's rows is row 7, not the duty numbered 7 of part IV; "mục 7" is
+    the item. A sum asked of a task the plan gives no cost is declined, not answered with the task."""
+    ans = asst.ask("nv 7 ai chu tri", plan=ROWS)
+    assert {c.section for c in ans.citations} == {"appendix.7"}, ans.answer
+    ans = asst.ask("muc 7 noi gi", plan=ROWS)
+    assert {c.section for c in ans.citations} == {"IV.7"}, ans.answer
+    ans = asst.ask("kinh phi nv 7 bn ty", plan=ROWS)
+    assert ans.abstained, ans.answer
+
+
+def test_a_sum_is_the_one_its_clause_says(asst: Assistant) -> None:
+    """A total asked is a budget's total, not an export turnover in another clause ("342 triệu USD"); a sum asked for
+    one event is not the plan's total; the total itself is answered; a daily allowance the plan never states is none."""
+    ans = asst.ask("What is the total budget, in VND, allocated to this plan for 2026-2027?", plan=ASSIGNED)
+    assert ans.abstained, ans.answer
+    ans = asst.ask("Kế hoạch bố trí riêng bao nhiêu kinh phí cho việc tổ chức Tuần lễ thương mại điện tử tỉnh Bình Sơn "
+                   "năm 2026?", plan=BY_HEADING)
+    assert ans.abstained, ans.answer
+    ans = asst.ask("tong kinh phi bao nhieu", plan=BY_HEADING)
+    assert "4.850.000.000 đồng" in ans.answer, ans.answer
+    ans = asst.ask("What daily allowance is paid to each youth volunteer in the shock teams during the campaigns?",
+                   plan=SCHEDULED)
+    assert ans.abstained, ans.answer
+
+
+@pytest.mark.parametrize(("question", "row"), [
+    ("Trong Phụ lục, nhiệm vụ số 2 thuộc nhóm do Bảo hiểm xã hội tỉnh chủ trì có những cơ quan nào phối hợp?", "appendix.II.2"),
+    ("nv 2 nhom ldld tinh ct thi phoi hop voi nhung cq nao", "appendix.IV.2"),
+    ("What is the time frame of task 2 in the Department of Health group?", "appendix.III.2"),
+])
+def test_a_row_numbered_afresh_is_the_one_of_the_group_its_lead_names(asst: Assistant, question: str, row: str) -> None:
+    """"Task 2" exists in every group of a table numbered afresh in each; the body the question names leads one group
+    throughout, and its row 2 is meant."""
+    ans = asst.ask(question, plan=LED_GROUPS)
+    assert [c.section for c in ans.citations] == [row], ans.answer
+
+
+def test_names_the_plan_never_writes_are_said_to_be_absent(asst: Assistant) -> None:
+    """A school typed without marks after its kind, a village, an NGO offered as an example: the plan never names
+    them, and says so; a lead given by number in part IV is the task's ("chủ trì, phối hợp với …")."""
+    ans = asst.ask("truong thpt chuyen nguyen du co trong ds thi diem clb cong dan so ko", plan=BY_NUMBER)
+    assert ans.abstained and ans.rule == "unmentioned" and "nguyen du" in ans.answer, ans.answer
+    ans = asst.ask("ban pa cong nha em co trong kh ko, co dc ho tro be nuoc ko", plan=PORTAL)
+    assert ans.abstained and ans.rule == "unmentioned", ans.answer
+    ans = asst.ask("Which NGO does the plan name for the online-safety contest, for example UNICEF or Save the Children?",
+                   plan=BY_NUMBER)
+    assert ans.abstained and ans.rule == "unmentioned" and "UNICEF" in ans.answer, ans.answer
+    ans = asst.ask("Việc đánh giá an toàn thông tin của cơ sở dữ liệu ngành giáo dục do cơ quan nào chủ trì?", plan=BY_NUMBER)
+    assert "Sở Khoa học và Công nghệ" in ans.answer and not ans.abstained, ans.answer

@@ -56,6 +56,11 @@ CASES = [
     ("những nhiệm vụ nào có từ hai cơ quan chủ trì trở lên", "lead_counts", "list", "III.6.e"),
     ("kế hoạch có bao nhiêu nhiệm vụ", "all_tasks", "list", "24"),
     ("tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng", "sums", "refusal", ""),
+    # Names the plan never writes, offered as examples: an acronym, a name of English words the glossary lacks.
+    ("Which NGO will work with the province on child protection, like Save the Children or UNICEF?", "unmentioned",
+     "refusal", "UNICEF"),
+    ("How does Quảng Ngãi rank against the other central-coast provinces on the Human Development Index?",
+     "out_of_reach", "refusal", ""),
     ("Cán bộ làm sai chính sách bị kỷ luật thế nào theo kế hoạch?", "out_of_reach", "refusal", ""),
     ("Kế hoạch có đề cập đến chính sách hỗ trợ Bà mẹ Việt Nam anh hùng không", "said_in_tasks", "list", "III.3"),
     ("cách nấu phở bò ngon nhất", "no_evidence", "refusal", ""),

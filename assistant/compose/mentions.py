@@ -10,7 +10,7 @@ from typing import TypeVar
 from assistant.answer import Citation
 from assistant.compose.base import locate, marked, run_pattern, titled, wording
 from assistant.compose.passages import PassageAnswers
-from assistant.glossary import translate_terms
+from assistant.glossary import expand_tokens, translate_terms
 from assistant.lexicon import phrases, says, spelled_out
 from assistant.query import Query, bracket_readings, names_tasks
 from index.normalize import fold, has_diacritics, tokens, unwrap
@@ -36,6 +36,10 @@ class MentionAnswers(PassageAnswers):
         m = _MENTION.search(text.lower() if q.style == "en" else marked(text, ","))
         if not m or (least < 3 and not names_tasks(q.words)):  # asks for tasks, not what it says
             return "", []
+        # "mọi chỗ nhắc đến trẻ em, cả ở phần chỉ tiêu và phần nhiệm vụ": places in several parts (mention_units).
+        if _PARTS_NAMED.search(q.words) and re.search(r"\b(?:phan|muc|part|section)\s+(?:muc tieu|chi tieu|objectives?|targets?)\b",
+                                                     q.words):
+            return "", []
         what = m.group("what")
         # "Báo Quảng Ngãi và Đài PT-TH tỉnh được nhắc đến ở nhiệm vụ nào": what is named comes before the verb, and
         # the words after it ask where ("ở nhiệm vụ nào" is no "ô nhiễm").
@@ -56,7 +60,8 @@ class MentionAnswers(PassageAnswers):
         head: list[str] = []
         for part in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase):
             # English questions may name the plan's own words ("call for chuyển đổi số").
-            words = tokens(translate_terms(part) if q.style == "en" and not has_diacritics(part) else part)
+            # Staff's abbreviations are the words they stand for ("đồng bào dtts": "đồng bào dân tộc thiểu số").
+            words = tokens(translate_terms(part)) if q.style == "en" and not has_diacritics(part) else expand_tokens(part, False)
             readings = [self._longest_named(words, pool)]
             # "trình HĐND tỉnh ban hành hoặc xem xét chính sách": a later part may share the first
             # part's head ("trình HĐND tỉnh xem xét"). A part the plan does not hold whole takes
@@ -85,7 +90,7 @@ class MentionAnswers(PassageAnswers):
         the question less the words asking where. A unit must hold the phrase, or a run of half its
         words or more, in a row."""
         # "những nhiệm vụ nào nhắc đến X" asks for tasks (mention_tasks); "cả ở phần mục tiêu lẫn phần nhiệm vụ" names parts.
-        parts_named = re.sub(r"\b(?:phan|muc|part|section)\s+(?:nhiem vu|muc tieu|tasks?|objectives?)\b", " ", q.words)
+        parts_named = _PARTS_NAMED.sub(" ", q.words)
         if not says(q.text, "where_in_plan") or re.search(r"\b(nhiem vu|nv|tasks?)\b", parts_named):
             return "", []
         # "khai mạc mấy h ở đâu" asks a place in the world: "ở đâu" asks one in the plan with a verb of saying or
@@ -105,7 +110,7 @@ class MentionAnswers(PassageAnswers):
             return "", []
         # "người già (người cao tuổi)": what the question names, else what its bracket says it in other words.
         for text in bracket_readings(q.text):
-            found = self._units_naming(re.sub(r"\([^)]*\)?", " ", text), en)
+            found = self._units_naming(_PARTS_NAMED_MARKED.sub(" ", re.sub(r"\([^)]*\)?", " ", text)), en)
             if found[1]:
                 return found
         return "", []
@@ -259,6 +264,10 @@ def _roles_of(phrase: str, t: Task, en: bool) -> str:
 _U = TypeVar("_U")  # what a pool holds: a task, or a unit's id
 
 # "…nhắc đến X", "…mention X": X is what the tasks must name.
+# Parts named as where to look, not what to look for: "cả ở phần mục tiêu lẫn phần nhiệm vụ", "in the targets section".
+_PARTS_NAMED = re.compile(r"\b(?:phan|muc|part|section)\s+(?:nhiem vu|muc tieu|chi tieu|tasks?|objectives?|targets?)\b")
+_PARTS_NAMED_MARKED = re.compile(r"(?i)\b(?:cả\s+|ca\s+)?(?:ở\s+|o\s+|trong\s+|in\s+(?:the\s+)?)?(?:phần|mục|phan|muc|part|section)\s+"
+                                 r"(?:nhiệm vụ|mục tiêu|chỉ tiêu|nhiem vu|muc tieu|chi tieu|tasks?|objectives?|targets?)\b")
 _MENTION = re.compile(
     r"\b(nhac den|nhac toi|nhac gi (?:den|toi|ve)|de cap den|de cap toi|de cap gi (?:den|toi|ve)|"
     r"co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
