@@ -12,7 +12,7 @@ from index.normalize import tokens
 
 _TABLES = tomllib.loads((Path(__file__).with_name("glossary.toml")).read_text(encoding="utf-8"))
 # English phrase -> the Vietnamese wording plans use; a key of [questions] wins over the genre's tables.
-EN_VI: dict[str, str] = {k: v for name, table in _TABLES.items() if name != "questions" for k, v in table.items()}
+EN_VI: dict[str, str] = {k: v for name, table in _TABLES.items() if name not in {"questions", "acronyms"} for k, v in table.items()}
 EN_VI.update(_TABLES["questions"])
 # The terms English questions about social-policy plans were seen to use: the abstention thresholds
 # (core.UNTRANSLATED_EN) were fitted on questions read with these alone.
@@ -85,9 +85,15 @@ def edits1(word: str) -> set[str]:
 _GLOSSARY_WORDS = {w for form in _FORMS for w in re.findall(r"[a-z]+", form)}
 
 
+# Acronyms English questions write in capitals for the genre's terms ("HI coverage", "PWDs"): read as the words they
+# stand for, and only in capitals ("Hi, who leads …" greets).
+_ACRONYMS = re.compile(r"\b(" + "|".join(map(re.escape, _TABLES["acronyms"])) + r")\b")
+
+
 @functools.lru_cache(maxsize=256)  # read three times a question: terms, tokens, topics
 def _corrected(text: str) -> str:
-    """Lower-cased text with a glossary word's one-letter slips mended ("populaton")."""
+    """Lower-cased text with a glossary word's one-letter slips mended ("populaton"), acronyms spelled out."""
+    text = _ACRONYMS.sub(lambda m: _TABLES["acronyms"][m.group(1)], text)
     def mend(m: re.Match[str]) -> str:
         w = m.group(0)
         if len(w) < 6 or w in _GLOSSARY_WORDS:

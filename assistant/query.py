@@ -563,6 +563,13 @@ def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
     if "lead" in found and ({"coordinate", "timeline"} & set(found)):
         if not _SPECIFIC_LEAD.found(t) and not _WHO_DOES.search(t):
             found.remove("lead")
+    # "which tasks does it support (not lead)", "phối hợp chứ không chủ trì": a role said not to be asked is not.
+    verbs = {"lead": r"lead|leads|leading|led|chu tri", "coordinate": r"support|supports|supporting|assist|assists|coordinate|phoi hop"}
+    for role, other in (("lead", "coordinate"), ("coordinate", "lead")):
+        if role in found and re.search(rf"\b(?:not|rather than|instead of|chu khong(?: phai)?|khong phai|khong|ko)\s+(?:as\s+)?"
+                                       rf"(?:the\s+|a\s+)?(?:{verbs[role]})\b", t) and re.search(rf"\b(?:{verbs[other]})\b", t):
+            found.remove(role)
+            found += [other] if other not in found else []
     # "ai ct, ai ph, hạn": a field named bare among the things a question lists asks for it.
     if "timeline" not in found and any(c.strip() in _BARE_TIME for c in re.split(r"[,;?]|\bva\b", t)):
         found.append("timeline")

@@ -611,12 +611,22 @@ _TYPED_NAMED = re.compile(r"\b(?:(?:khu pho|kp|to dan pho|thon|ban|ap|buon|lang)
                           r"chuyen|dtnt|pt dtnt|dan toc noi tru)\s+)+)([a-z]{2,})\s+([a-z]{2,})\b")
 
 
-def _typed_names(text: str, after_unit: set[str]) -> list[str]:
+def _typed_names(text: str, after_unit: set[str], written: str) -> list[str]:
     """The names of places and schools a question typed without marks gives after their kind: two syllables, the
     first no word that follows a unit's word without naming it (`after_unit`: "thon nao", "ban hanh", "ban chi dao",
-    "truong thcs co …")."""
-    return [f"{a} {b}" for a, b in _TYPED_NAMED.findall(spelled_out(text)) if a not in after_unit
-            and SYLLABLE.fullmatch(a) and SYLLABLE.fullmatch(b)]
+    "truong thcs co …"), the kind's word no syllable of a word the plan writes with the one before it ("nông thôn mới",
+    "văn bản": `written`, the plan's words folded)."""
+    said = spelled_out(text)
+    out = []
+    for m in _TYPED_NAMED.finditer(said):
+        a, b = m.group(1), m.group(2)
+        kind = said[m.start():].split()[0]
+        before = said[: m.start()].split()[-1:]
+        if a in after_unit or not (SYLLABLE.fullmatch(a) and SYLLABLE.fullmatch(b)) \
+                or (before and f" {before[0]} {kind} " in written):
+            continue
+        out.append(f"{a} {b}")
+    return out
 
 
 def _marked_names(text: str) -> list[str]:
@@ -645,7 +655,8 @@ def unmentioned(t: Turn) -> Reply | None:
     Văn Đồng University"): the plan is in Vietnamese and would write it as the question does."""
     texts = t.ask.scope.folded  # the plans' words, folded once at load
     names = [n for n in map(_vietnamese_part, _VI_NAME.findall(t.f.q.text)) if n] if t.f.en \
-        else _marked_names(t.f.q.text) if has_diacritics(t.f.q.text) else _typed_names(t.f.q.text, t.ask.scope.after_unit)
+        else _marked_names(t.f.q.text) if has_diacritics(t.f.q.text) \
+        else _typed_names(t.f.q.text, t.ask.scope.after_unit, texts)
     if t.f.en:
         def writes(w: str, acronym: bool) -> bool:
             """The plan writes the word, or, for an acronym, the words it is the initials of ("HDI" is "phát
@@ -697,7 +708,9 @@ def target(t: Turn) -> Reply | None:
     # And the year a target is set for, asked of a target the question names by an indicator's words.
     # And a figure asked of a target named as such ("chỉ tiêu nạo vét kênh bao nhiêu km"), whose words an
     # indicator's own words say, where retrieval put the task that does the work first.
-    timed = f.asked == ("timeline",) and (f.figure or says(f.q.text, "target_named"))
+    # "By when should the Provincial Social Insurance have its plan … with targets assigned to each commune ready?": a
+    # body named as the doer asks a task's time, whatever targets the task's words name.
+    timed = f.asked == ("timeline",) and (f.figure or says(f.q.text, "target_named")) and not (f.agencies and not f.figure)
     # "… và cơ quan nào theo dõi chỉ tiêu đó", "which body tracks that indicator": the body an indicator table
     # names beside the figure, not a task's lead.
     timed = timed or (f.asked == ("lead",)

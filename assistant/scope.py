@@ -67,7 +67,7 @@ _PROCEDURE = re.compile(r"\b(thu tuc|ho so gom|nop ho so|giay to|giay phep|proce
 _PROCEDURE_IN_PLAN = re.compile(r"thủ tục", re.I)
 # Communes and villages: the plan names none.
 _COMMUNES = re.compile(r"\b(which|what) (specific )?(communes|villages|wards|districts)\b|(?<!dia )\b(xa|thon|lang|phuong|huyen) nao\b"
-                       r"|\bnhung xa\b")
+                       r"|\bnhung (xa|phuong|thon)\b")
 # The Vietnamese word of a unit a question asks for by name.
 _UNIT_WORD = {"communes": "xa", "villages": "thon", "wards": "phuong", "districts": "huyen", "lang": "lang"}
 # A figure asked for: how many, how much, what share.
@@ -79,7 +79,7 @@ _FIGURE = re.compile(
 _ALL_UNITS = re.compile(r"\b(bao nhieu|may|nhung|cac|how many|which|what|all|every) (nhiem vu|nv|hoat dong|tasks?|activities|items)\b")
 _NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|at present|right now|today|this year|nam nay)\b")
 # A place in a ranking, and what someone said: a plan states neither unless it writes so.
-_RANK = re.compile(r"\b(xep thu|dung thu|xep hang|thu hang|rank(?:ed|s|ing)? (?:among|amongst|compared|against|relative)|how (?:does|do|did|will) (?:\w+ ){1,3}rank|ranking of (?:the )?"
+_RANK = re.compile(r"\b(xep thu(?! tu)|dung thu(?! tu)|xep hang|thu hang|rank(?:ed|s|ing)? (?:among|amongst|compared|against|relative)|how (?:does|do|did|will) (?:\w+ ){1,3}rank|ranking of (?:the )?"
                    r"provinces|league table)\b")
 _STATEMENT = re.compile(r"\b(phat bieu|speech|statement by|said when|say when)\b")  # "trích dẫn", "quote" also cite
 # Asking who holds an office: the plan names no office holder but its signer.
@@ -340,7 +340,7 @@ class Scope:
         commune = _COMMUNES.search(t)
         if commune is None or f" {commune.group(0)} " in self.folded:
             return False
-        asked = commune.group(3) or commune.group(4) or ""
+        asked = commune.group(3) or commune.group(4) or commune.group(5) or ""
         return _UNIT_WORD.get(asked, asked) not in self.units_named
 
     def written_terms(self, text: str) -> list[str]:

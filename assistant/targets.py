@@ -31,6 +31,8 @@ class Target:
     baseline: str = ""
     # The body an indicator table's column makes responsible for the row ("Cơ quan theo dõi": "Đoàn Thanh niên xã").
     tracker: str = ""
+    # The place a table of places × figures sets the figure for ("xã Tân Lập"); "" for the plan's own figures.
+    place: str = ""
 
 
 def _year(title: str) -> int | None:
@@ -241,6 +243,53 @@ def _table_end(plan: Plan, s: Section) -> int:
                default=s.end)
 
 
+# The column of a table that names the place each row is for: "Xã, phường", "Địa bàn", "Đơn vị hành chính".
+_PLACE_HEAD = re.compile(r"^(?:ten\s+)?(?:xa|phuong|xa, phuong|xa phuong|huyen|dia ban|dia phuong|don vi hanh chinh|thon|ban)\b")
+
+
+def _place_column(head: list[str]) -> int | None:
+    """The column naming each row's place, in a heading whose other columns say a year ("Chỉ tiêu giảm số hộ nghèo
+    năm 2026"); None for any other heading."""
+    place = next((i for i, h in enumerate(head) if _PLACE_HEAD.match(fold(h.strip()))), None)
+    dated = [h for i, h in enumerate(head) if i != place and re.search(r"\b20\d\d\b", h)]
+    return place if place is not None and dated else None
+
+
+def _place_targets(plan: Plan, sid: str, head: list[str], lines: list[str], pos: int, aligned: bool) -> list[Target]:
+    """A table of places × figures (Phụ lục "chỉ tiêu … của các xã, phường": "TT | Xã, phường | Số hộ nghèo đầu năm 2026 |
+    Chỉ tiêu giảm số hộ nghèo năm 2026 | Tỷ lệ hộ nghèo cuối năm 2026 (%)"): each cell a figure the plan sets that
+    place for its column's year, said with the place; a column of what a place starts from ("đầu năm", "hiện có") is
+    its baseline."""
+    place = _place_column(head)
+    assert place is not None
+    out: list[Target] = []
+    for line in lines:
+        a, pos = pos, pos + len(line)
+        row = line.strip(" \r\n")
+        if not ((row.startswith("|") and row.endswith("|")) or row.count("\t") >= 2):
+            if row:
+                break
+            continue
+        cs = cells(row, aligned)
+        if place >= len(cs) or not re.search(r"[^\W\d_]{2}", cs[place]):
+            continue
+        where = cs[place].strip()
+        unit_row = next((x.id for x in plan.sections if x.kind == "row" and x.start <= a < x.end), sid)
+        for i, h in enumerate(head):
+            y = re.search(r"\b(20\d\d)\b", h)
+            m = re.search(r"(?<![\d/])(\d[\d.,]*)\s*(%)?", cs[i]) if i < len(cs) and i != place else None
+            if not y or not m or len(cs[i]) > 30:
+                continue
+            share = "%" in h or bool(m.group(2))
+            figure = m.group(1).rstrip(".,") + ("%" if share else "")
+            column = re.sub(r"\s*\(%\)", "", h).strip()
+            start = re.search(r"\b(dau nam|hien co|hien nay|thuc hien|uoc thuc hien|co so)\b", fold(h))
+            out.append(Target(plan.source, unit_row, int(y.group(1)), f"{where}: {column}: {figure}", figure, "",
+                              "%" if share else "", a, a + len(line.rstrip()), f"{column} ({where})",
+                              column if start else "", place=where))
+    return out
+
+
 def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
     """Each year's figure of an indicator table: a row names the indicator (and its unit), a column heads
     each year. "| 5 | Tỷ lệ mẫu … đạt yêu cầu | % | 92 | 93,5 | 95 |" under "| TT | Chỉ tiêu | Đơn vị tính |
@@ -261,6 +310,9 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
         if all(re.fullmatch(r":?-{3,}:?", c) or not c for c in cs):
             continue
         found = {i: int(m.group(1)) for i, c in enumerate(cs) for m in [_YEAR_COLUMN.match(c.strip())] if m}
+        if not years and not found and _place_column(cs) is not None:
+            out += _place_targets(plan, sid, cs, lines[lines.index(line) + 1:], pos, aligned)
+            break
         if not years:
             head, years = (cs, found) if found else ([], {})
             continue

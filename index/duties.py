@@ -237,6 +237,10 @@ def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, t
         span = (base + a, base + a + len(piece.strip()))
         lab = re.match(r"([^:]{2,30}):\s*(.*)$", p)
         key = label_of(lab.group(1)) if lab else ""
+        # "thực hiện: Quý II/2026", "thực hiện: cả năm": a label of doing whose value is a time, and no body, says when.
+        if key in {"lead", "coordinate"} and lab and parse_timeline(lab.group(2)).kind not in {"", "other"} \
+                and not re.match(body_head() + r"\s", lab.group(2)):
+            key = "timeline"
         if key in {"lead", "coordinate", "timeline", "product"} and lab:
             roles[key] = (lab.group(2), *span)
             continue

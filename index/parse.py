@@ -22,7 +22,7 @@ from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "66"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "67"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -231,12 +231,17 @@ def _capitals(title: str) -> bool:
     return title.isupper() and len(re.findall(r"[^\W\d_]", title)) >= 4
 
 
+# A page's footer as a PDF's text copied with its layout keeps it ("Trang 2/5", "- 3 -"): no text of the plan.
+_PAGE_FOOTER = re.compile(r"^\s*(?:(?:Trang|Page)\s+\d+\s*(?:/\s*\d+)?|-\s*\d{1,3}\s*-)\s*$")
+
+
 def _lines(text: str) -> list[_Line]:
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         # A line ends at its last character: a table pasted from Word ends its rows with tabs.
-        out.append(_Line(pos, pos + len(body.rstrip()), body, *_numbered(tones(strip_markdown(body)).strip())))
+        clean = ("", False) if _PAGE_FOOTER.match(body) else _numbered(tones(strip_markdown(body)).strip())
+        out.append(_Line(pos, pos + len(body.rstrip()), body, *clean))
         pos += len(raw)
     return out
 
@@ -734,11 +739,19 @@ class _Builder:
     def _tail(self, recip_line: int, starts: list[_Start]) -> int:
         """Recipients and the signer block; returns the line after them."""
         lines = self.lines
+        # The signer set beside the recipients, as a PDF's text copied with its layout gives them ("Nơi nhận:   …   TM.
+        # ỦY BAN NHÂN DÂN" / "- UBND tỉnh …;   CHỦ TỊCH" / … / "- Thường trực HĐND phường;   Trần Minh Khoa"): the
+        # right column of the recipients' lines, by line.
+        beside: dict[int, str] = {}
+        for n in range(recip_line, min(len(lines), recip_line + 30)):
+            halves = re.split(r"(?<=\S)\s{6,}(?=\S)", lines[n].raw.strip(), maxsplit=1)
+            if len(halves) == 2 and (n == recip_line or halves[0].startswith(("-", "+", "•"))):
+                beside[n] = canon(halves[1])
         j = recip_line + 1
         names: list[str] = []
         last = recip_line
         while j < len(lines):
-            s = lines[j].clean
+            s = canon(re.split(r"(?<=\S)\s{6,}(?=\S)", lines[j].raw.strip(), maxsplit=1)[0]) if j in beside else lines[j].clean
             if s.startswith(("-", "+", "•")):
                 names.append(canon(s.lstrip("-+• ")).rstrip(" .;"))
                 last = j
@@ -769,6 +782,16 @@ class _Builder:
         if len(sig) > 1 and not any(_CAPACITY.match(lines[n].clean) or _HOLDS.search(lines[n].clean) for n in sig[:-1]):
             sig = []
         before = [] if sig else self._signer_before(recip_line)  # a signer set above "Nơi nhận"
+        said = [(n, x) for n, x in sorted(beside.items()) if not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", x, re.I)]
+        named = next((k for k, (_, x) in enumerate(said) if any(c.islower() for c in x)), None)
+        if not sig and not before and named is not None and any(_CAPACITY.match(x) or _HOLDS.search(x) for _, x in said[:named]):
+            # The signer beside the recipients: its unit starts at the name's line, the recipients' ends before it.
+            at = said[named][0]
+            starts[:] = [x if x.kind != "recipients" else _Start(x.line, x.id, x.kind, x.parent, x.title, x.role, at - 1, at)
+                         for x in starts]
+            starts.append(_Start(at, "signature", "signature", None, "Người ký", "", last, last + 1))
+            self.signer = said[named][1]
+            self.signer_title = " / ".join(x for _, x in said[:named])
         for block in (sig, before):
             if block:
                 starts.append(_Start(block[0], "signature", "signature", None, "Người ký", "", block[-1], block[-1] + 1))

@@ -6,6 +6,7 @@ units."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -153,23 +154,122 @@ def _rows_prefix(st: _State, starts: list[_Start]) -> str:
 
 def table_at(b: _Builder, i: int) -> bool:
     """Line i starts a table: a pipe row, or the first of two rows of tab-parted cells or more (one line
-    with tabs in it, "TM. ỦY BAN NHÂN DÂN<TAB><TAB>CHỦ TỊCH", is a line laid out, no table)."""
+    with tabs in it, "TM. ỦY BAN NHÂN DÂN<TAB><TAB>CHỦ TỊCH", is a line laid out, no table); or the heading of a
+    table drawn with spaces, as a PDF's text copied with its layout comes (space_columns)."""
     raw = b.lines[i].raw
+    if space_columns(raw):
+        return True
     if not TABLE.match(raw):
         return False
     return raw.lstrip().startswith("|") or (i + 1 < len(b.lines) and bool(TABLE.match(b.lines[i + 1].raw)))
+
+
+# A page's footer or number as a PDF's text copied with its layout keeps it: "Trang 2/5", "- 3 -", "3".
+_PAGE_MARK = re.compile(r"^\s*(?:(?:Trang|trang|Page)\s+\d+(?:\s*/\s*\d+)?|-\s*\d+\s*-|\d{1,3})\s*$")
+
+
+def space_columns(raw: str) -> list[int]:
+    """Where the columns of a task table's heading drawn with spaces start ("STT   Nội dung công việc   Đơn vị chủ trì
+    Đơn vị phối hợp   Thời gian"): three cells or more parted by runs of two spaces or more, one a lead's column and
+    one a number's or a content's; [] for any other line."""
+    if "|" in raw or "\t" in raw:
+        return []
+    cells = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", raw)]
+    labels = [label_of(c) for _, c in cells]
+    if len(cells) < 3 or "lead" not in labels or not {"number", "content"} & set(labels) or labels.count("") > 1:
+        return []
+    return [start for start, _ in cells]
+
+
+def _space_cells(raw: str, starts: list[int]) -> list[str]:
+    """A line cut at the columns' starts; a word that runs across a start stays in the column it begins in."""
+    out, at = [], 0
+    for k in range(len(starts)):
+        end = starts[k + 1] if k + 1 < len(starts) else len(raw)
+        while 0 < end < len(raw) and raw[end - 1] != " " and raw[end] != " ":  # inside a word: move to its end
+            end += 1
+        out.append(raw[at:end].strip())
+        at = max(at, end)
+    return out
+
+
+# A line that ends a table drawn with spaces: the next part, an appendix, the recipients.
+_AFTER_TABLE = re.compile(r"^\s*(?:(?:PHẦN\s+)?[IVX]+\s*[.:]\s+\S|PHỤ LỤC|Phụ lục|Nơi nhận|TM\.|KT\.)")
+
+
+def _column_starts(heading: str, lines: list[str]) -> list[int]:
+    """Where a table's columns start, from the runs of spaces that part them on every line of it (a heading is set
+    centred over its column, the cells flush left under it): between two of the heading's cells, the run nearest the
+    gap between them; the heading's own start where no run is."""
+    cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", heading)]
+    width = max(len(x) for x in [heading, *lines])
+    blank = [all(p >= len(x) or x[p] == " " for x in lines) for p in range(width)]
+    runs: list[tuple[int, int]] = []
+    for p, b in enumerate(blank):
+        if b and (not runs or runs[-1][1] != p):
+            runs.append((p, p + 1))
+        elif b:
+            runs[-1] = (runs[-1][0], p + 1)
+    starts = [0]
+    for (a0, a1), (b0, b1) in itertools.pairwise(cells):
+        gap = (a1 + b0) / 2
+        near = [r for r in runs if a0 < r[1] and r[0] < b1 and r[1] > starts[-1]]
+        # A gutter is two spaces wide or more; one space blank on every line may be a word break by chance.
+        near = [r for r in near if r[1] - r[0] >= 2] or near
+        best = min(near, key=lambda r: min(abs(r[0] - gap), abs(r[1] - gap)), default=None)
+        starts.append(best[1] if best else b0)
+    return starts
+
+
+def _space_rows(b: _Builder, i: int) -> tuple[list[tuple[int, list[str]]], int, dict[int, int]]:
+    """A table drawn with spaces from its heading at line i: its heading and rows, each row's cells joined over the
+    lines its text wraps onto (a numbered line starts a row, a line with its first column empty goes on it); page
+    footers and the heading repeated on a new page are skipped. Returns the rows, the line after the table, and each
+    row's last line by its first."""
+    heading = b.lines[i].raw
+    body: list[int] = []
+    j = i + 1
+    while j < len(b.lines) and not _AFTER_TABLE.match(b.lines[j].raw):
+        raw = b.lines[j].raw.replace("\f", "")
+        # A line of prose (no run of spaces inside it, as long as the table is wide) ends the table.
+        if raw.strip() and not re.search(r"\S {2,}\S", raw) and len(raw) > 0.75 * len(heading) and not raw.startswith("  "):
+            break
+        if raw.strip() and not _PAGE_MARK.match(raw) and not space_columns(raw):
+            body.append(j)
+        j += 1
+    starts = _column_starts(heading, [b.lines[k].raw.replace("\f", "") for k in body])
+    rows: list[tuple[int, list[str]]] = [(i, _space_cells(heading, starts))]
+    last: dict[int, int] = {}
+    end = i + 1
+    for k in body:
+        raw = b.lines[k].raw.replace("\f", "")
+        cells = _space_cells(raw, starts)
+        if re.fullmatch(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)\.?", cells[0]):
+            rows.append((k, cells))
+        elif not cells[0] and len(rows) > 1:
+            li, have = rows[-1]
+            rows[-1] = (li, [f"{a} {c}".strip() for a, c in zip(have, cells, strict=False)] + have[len(cells):])
+        else:
+            break
+        last[rows[-1][0]] = k
+        end = k + 1
+    return rows, end, last
 
 
 def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     """A pipe table: a task table when its header names a lead column; its rows become units."""
     from index.parse import _Start
 
-    j = i
-    while j < len(b.lines) and TABLE.match(b.lines[j].raw):
-        j += 1
-    aligned = tab_aligned([x.raw for x in b.lines[i:j]])
-    rows = [(k, row) for k, row in ((k, cells(b.lines[k].raw, aligned)) for k in range(i, j))
-            if not all(_RULE.match(c.replace(" ", "")) or not c for c in row)]
+    last: dict[int, int] = {}  # a row's last line by its first, where its text wraps over several (a table of spaces)
+    if space_columns(b.lines[i].raw):
+        rows, j, last = _space_rows(b, i)
+    else:
+        j = i
+        while j < len(b.lines) and TABLE.match(b.lines[j].raw):
+            j += 1
+        aligned = tab_aligned([x.raw for x in b.lines[i:j]])
+        rows = [(k, row) for k, row in ((k, cells(b.lines[k].raw, aligned)) for k in range(i, j))
+                if not all(_RULE.match(c.replace(" ", "")) or not c for c in row)]
     if not rows:
         return j
     header = rows[0][1]
@@ -238,13 +338,17 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
         sid = f"{prefix}.{u.rel}"
         parent = f"{prefix}.{u.group}" if u.group else unit
         if indicators:  # the row's indicator: its "Chỉ tiêu" cell, else its longest
-            named = next((n for n, h in enumerate(header) if fold(h).startswith(("chi tieu", "noi dung", "ten chi tieu", "muc tieu"))
-                          and n < len(r) and r[n].strip()), None)
+            # A row named by its place ("Xã, phường" of a table of each commune's figures), else by its indicator.
+            named = next((n for n, h in enumerate(header) if re.match(r"(?:ten\s+)?(?:xa|phuong|huyen|dia ban|dia phuong)\b", fold(h.strip()))
+                          and n < len(r) and re.search(r"[^\W\d_]{2}", r[n])), None)
+            named = named if named is not None else next(
+                (n for n, h in enumerate(header) if fold(h).startswith(("chi tieu", "noi dung", "ten chi tieu", "muc tieu"))
+                 and n < len(r) and r[n].strip()), None)
             title = r[named] if named is not None else max((c for n, c in enumerate(r) if n != numcol), key=len, default="")
             starts.append(_Start(li, sid, "row", parent, title, "targets", li, li + 1))
             continue
         rows_of = spans.get(li, [u])
-        starts.append(_Start(li, sid, "row", parent, content, "tasks", li, rows_of[-1].line + 1))
+        starts.append(_Start(li, sid, "row", parent, content, "tasks", li, last.get(rows_of[-1].line, rows_of[-1].line) + 1))
         b.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
         if grouped:
             b.table_cols[sid]["lead"] = grouped.get(u.group, "")

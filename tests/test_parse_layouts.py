@@ -458,3 +458,58 @@ def test_a_table_grouped_by_its_leads_and_roles_given_by_task_number_in_part_fou
     assert {(x.section, x.year, x.value) for x in extract_targets(p) if x.section == "II.2.b"} >= {("II.2.b", 2027, "85%")}
     p = _received("kh-so-ct-lam-giang-xuat-khau-nong-san.txt")
     assert p.section("5.d") is not None and p.section("5.d").title == "Văn phòng Sở"
+
+
+_LAYOUT = """\
+UBND PHƯỜNG AN LẠC                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 45/KH-UBND                          An Lạc, ngày 10 tháng 3 năm 2026
+                               KẾ HOẠCH
+        Bảo đảm an toàn thực phẩm trên địa bàn phường năm 2026
+Căn cứ Luật An toàn thực phẩm năm 2010;
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm an toàn thực phẩm cho người dân.
+II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN
+STT   Nội dung công việc                Đơn vị chủ trì          Đơn vị phối hợp         Thời gian
+1     Rà soát, lập danh sách các cơ sở  Phòng Kinh tế, Hạ tầng  Trạm Y tế phường; Công  Tháng 4/2026
+      sản xuất, kinh doanh thực phẩm    và Đô thị               an phường
+
+                              Trang 2/3
+\f
+STT   Nội dung công việc                Đơn vị chủ trì          Đơn vị phối hợp         Thời gian
+2     Kiểm tra liên ngành dịp Tết       Phòng Kinh tế, Hạ tầng  Đội Quản lý thị trường  Dịp Tết Nguyên
+      Nguyên đán                        và Đô thị và Công an    số 3                    đán
+                                        phường
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Kinh tế, Hạ tầng và Đô thị: tham mưu UBND phường.
+"""
+
+
+def test_a_table_drawn_with_spaces_as_a_pdfs_text_keeps_its_layout() -> None:
+    """A task table whose columns are aligned by spaces (a PDF's text copied with its layout): each numbered line
+    starts a row, the lines under it with the first column empty go on its cells, the page's footer and the heading
+    repeated on the next page are skipped; the row's unit spans every line of it."""
+    p = parse_plan(_LAYOUT, "kh-layout.txt")
+    tasks = {t.id: t for t in p.work()}
+    assert tasks["II.1"].lead == ("Phòng Kinh tế, Hạ tầng và Đô thị",)
+    assert tasks["II.1"].coordinate == ("Trạm Y tế phường", "Công an phường") and tasks["II.1"].timeline == "Tháng 4/2026"
+    assert tasks["II.2"].lead == ("Phòng Kinh tế, Hạ tầng và Đô thị", "Công an phường")
+    assert tasks["II.2"].timeline == "Dịp Tết Nguyên đán"
+    assert p.body("II.2").rstrip().endswith("phường") and "Trang 2/3" not in p.body("II.2")
+
+
+def test_a_pdfs_text_with_its_layout_and_a_table_of_each_communes_figures() -> None:
+    """Mỹ Thạnh: a PDF's text copied with its layout (lines wrapped at 80, "Trang 2/5" footers, a table of spaces whose
+    heading is set centred over its columns, the signer beside "Nơi nhận"). Hòa An: bracketed roles whose "thực hiện:"
+    says a time, and Phụ lục I setting each commune's figures, read per place (freeze-26)."""
+    p = _received("kh-phuong-my-thanh-an-toan-thuc-pham.txt")
+    tasks = {t.id: t for t in p.work()}
+    assert len([t for t in tasks if t.startswith("III.")]) == 14
+    assert tasks["III.12"].lead == ("Công an phường", "Đội Quản lý thị trường số 3")
+    assert tasks["III.4"].coordinate == ("Phòng Văn hóa - Xã hội", "Hội Liên hiệp Phụ nữ phường")
+    assert p.signer == "Trần Minh Khoa" and p.signer_title == "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
+    p = _received("kh-ubnd-tinh-hoa-an-giam-ngheo-2026.docx")
+    tasks = {t.id: t for t in p.work()}
+    assert "Quý II/2026" not in tasks["III.1"].lead and "Sở Nông nghiệp và Môi trường" in tasks["III.1"].lead
+    assert p.section("appendix.4") is not None and p.section("appendix.4").title == "xã Tân Lộc"
+    figures = {(x.place, x.value) for x in extract_targets(p) if x.section == "appendix.4"}
+    assert ("xã Tân Lộc", "110") in figures

@@ -95,6 +95,10 @@ ROWS = "kh-so-nnmt-tay-son-chong-sat-lo.pdf"
 LED_GROUPS = "qd-ubnd-tinh-dong-nguyen-an-sinh-nguoi-lao-dong.docx"
 # A department's PDF with no tables: tasks "1.1." … naming nobody, part IV giving each body's tasks by number (freeze-25).
 BY_NUMBER = "kh-so-gddt-ngoc-linh-ky-nang-so-hoc-sinh.pdf"
+# A province's Word plan whose Phụ lục I sets each commune's figures in a table of places × figures (freeze-26).
+PLACES = "kh-ubnd-tinh-hoa-an-giam-ngheo-2026.docx"
+# A ward's plan as text copied from a PDF with its layout: a task table drawn with spaces, page footers (freeze-26).
+LAYOUT = "kh-phuong-my-thanh-an-toan-thuc-pham.txt"
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +108,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
-                 LED_GROUPS, BY_NUMBER):
+                 LED_GROUPS, BY_NUMBER, PLACES, LAYOUT):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -742,3 +746,14 @@ def test_names_the_plan_never_writes_are_said_to_be_absent(asst: Assistant) -> N
     assert ans.abstained and ans.rule == "unmentioned" and "UNICEF" in ans.answer, ans.answer
     ans = asst.ask("Việc đánh giá an toàn thông tin của cơ sở dữ liệu ngành giáo dục do cơ quan nào chủ trì?", plan=BY_NUMBER)
     assert "Sở Khoa học và Công nghệ" in ans.answer and not ans.abstained, ans.answer
+
+
+def test_a_communes_figure_and_a_row_of_a_table_drawn_with_spaces(asst: Assistant) -> None:
+    """A commune's figure comes from its row of the communes' table, asked by its name; the province's from the plan's
+    own targets. A task of a table drawn with spaces is answered from its row, its cells joined over their lines."""
+    ans = asst.ask("xa tan loc giam bao nhieu ho ngheo", plan=PLACES)
+    assert [c.section for c in ans.citations] == ["appendix.4"] and "110" in ans.answer, ans.answer
+    ans = asst.ask("Tỷ lệ hộ nghèo toàn tỉnh cuối năm 2026 là bao nhiêu?", plan=PLACES)
+    assert [c.section for c in ans.citations] == ["II.2"] and "3,85%" in ans.answer, ans.answer
+    ans = asst.ask("dot cao diem chong buon lau dip tet ai chu tri", plan=LAYOUT)
+    assert "Công an phường" in ans.answer and "Đội Quản lý thị trường số 3" in ans.answer, ans.answer

@@ -33,6 +33,11 @@ _UNITS = {w: names.split()[-1] for names in list_words("units") for w in names.s
 _MEANT, _MARGIN = 0.82, 0.01
 
 
+def _unit_less(place: str) -> str:
+    """A place's name without the word for its kind ("xã Tân Lập" -> "Tân Lập"): a question may name it either way."""
+    return re.sub(r"(?i)^(?:xã|phường|thị trấn|huyện|thôn|bản|khu phố)\s+", "", place.strip())
+
+
 class TargetAnswers(ComposerBase):
     def asked_years(self, q: Query) -> set[int]:
         """The indicator years a question names ("đến năm 2025", "by 2030")."""
@@ -43,8 +48,12 @@ class TargetAnswers(ComposerBase):
         """The indicator clauses that best match the question, for the years it names (every
         year with any_year), one per year unless tied or listing; and the best score."""
         years = set() if any_year else self.asked_years(q)
+        # A place's figure (a row of a table of communes) answers a question that names the place; the plan's own
+        # figures answer the others ("tỷ lệ hộ nghèo toàn tỉnh", not xã An Hòa's).
+        said = f" {q.words.strip()} "
         pool = [(t, tt) for t, tt in zip(self.targets, self._target_terms, strict=True)
-                if not (years and t.year not in years) and not (sections and t.section not in sections)]
+                if not (years and t.year not in years) and not (sections and t.section not in sections)
+                and (not t.place or f" {' '.join(tokens(_unit_less(t.place)))} " in said)]
 
         def ranked(text: str, only: set[int] | None = None) -> list[tuple[float, Target]]:
             terms = {t for t in set(lexical_terms(text, q.style == "en")) - self._setting - self._frame

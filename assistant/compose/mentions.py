@@ -119,7 +119,12 @@ class MentionAnswers(PassageAnswers):
         """The units naming what a question's words (`text`, brackets cut) ask the whereabouts of (mention_units)."""
         folded = " " + spelled_out(text.lower() if en else text) + " "
         m = _MENTION.search(folded)
-        raw = _asked(m.group("what")) if m else ""
+        # "cụm từ X xuất hiện ở đâu": what appears comes before the verb.
+        subject = _bare(_asked(folded[: m.start()])) if m and _APPEARS.fullmatch(m.group(1)) else ""
+        # "nhắc tới người cao tuổi: cụm từ … xuất hiện ở những mục nào": a colon ends what is named.
+        what = m.group("what") if m else ""
+        head = re.split(r"[:;]", what)[0]
+        raw = subject or (_asked(head if len(_bare(head).split()) >= 2 else what) if m else "")
         phrase = _bare(raw)
         if m and not phrase:
             phrase = _bare(folded[: m.start()])
@@ -270,7 +275,7 @@ _PARTS_NAMED_MARKED = re.compile(r"(?i)\b(?:cả\s+|ca\s+)?(?:ở\s+|o\s+|trong\
                                  r"(?:nhiệm vụ|mục tiêu|chỉ tiêu|nhiem vu|muc tieu|chi tieu|tasks?|objectives?|targets?)\b")
 _MENTION = re.compile(
     r"\b(nhac den|nhac toi|nhac gi (?:den|toi|ve)|de cap den|de cap toi|de cap gi (?:den|toi|ve)|"
-    r"co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|"
+    r"co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|xuat hien|"
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
     r"address|addresses|touch on|touches on|"
     r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
@@ -278,6 +283,8 @@ _MENTION = re.compile(
     r"(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,3}?(?:phai|can))"
     r"\b(?P<what>.+)"
 )
+# A verb whose subject is what the plan names: "cụm từ X xuất hiện ở những mục nào".
+_APPEARS = re.compile(r"xuat hien")
 # Words after a verb of mentioning that ask where, not what: "(được nhắc đến) ở (những) nhiệm vụ nào", "in which tasks".
 _PASSIVE_WHERE = re.compile(r"\s*(?:o|trong|tai|in|at|under)\s+(?:(?:nhung|cac|which|what)\s+)?(?:nhiem vu|nv|muc|phan|tasks?|"
                             r"sections?|items?|parts?)\b")
