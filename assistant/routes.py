@@ -27,6 +27,7 @@ from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
+from assistant.targets import Target
 from index.genre import body_head
 from index.normalize import fold, has_diacritics, tokens
 from index.parse import Plan, Task
@@ -695,6 +696,65 @@ def _about_targets(t: Turn) -> bool:
         t.ask._about_target(hits[0].section) or (f.q.year is not None and any(t.ask._about_target(h.section) for h in hits[:3])))
 
 
+# Places asked for by a figure of theirs: "những xã, phường nào … trên 6%", "which communes … more than 100".
+_PLACES_ASKED = re.compile(r"\b(?:nhung|cac)\s+(?:xa|phuong|dia phuong)\b|\b(?:xa|phuong)(?:\s+phuong)?\s+nao\b"
+                           r"|\bwhich\s+(?:communes?|wards?|localities)\b")
+_ABOVE = re.compile(r"\b(tren|hon|lon hon|vuot|cao hon|more than|above|over|greater than|higher than|at least|it nhat|tu)\s+"
+                    r"(\d[\d.,]*)\s*(%|phan tram|percent)?")
+_BELOW = re.compile(r"\b(duoi|it hon|nho hon|thap hon|below|under|less than|fewer than|lower than|at most|toi da)\s+"
+                    r"(\d[\d.,]*)\s*(%|phan tram|percent)?")
+
+
+def _number(figure: str) -> float | None:
+    """A figure as written in the plan ("6,20%", "1.250") or a question ("6", "6.5"), as a number."""
+    digits = figure.rstrip("%").strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        digits = digits.replace(".", "")
+    try:
+        return float(digits.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def places_by_figure(t: Turn) -> Reply | None:
+    """"Những xã, phường nào được giao tỷ lệ hộ nghèo cuối năm 2026 trên 6%?": of a table of places × figures, the places
+    whose figure in the column the question names passes its bound, each cited by its row."""
+    f = t.f
+    placed = [x for x in t.c.targets if x.place]
+    said_bound = " ".join(re.findall(r"[a-z0-9.,%]+", fold(f.q.text)))
+    bound = _ABOVE.search(said_bound) or _BELOW.search(said_bound)
+    if not placed or not bound or not _PLACES_ASKED.search(f.words):
+        return None
+    limit = _number(bound.group(2))
+    if limit is None:
+        return None
+    above = bound.re is _ABOVE
+    # The column the question names: the one whose heading shares most of its words.
+    asked = set(lexical_terms(f.q.text, f.en))
+    columns: dict[str, list[Target]] = {}
+    for x in placed:
+        columns.setdefault(x.indicator.split(": ")[1], []).append(x)
+    share = bool(bound.group(3))
+    # What a place starts from ("Số hộ nghèo đầu năm") only where the question asks for it.
+    start = bool(re.search(r"\b(dau nam|hien co|start|beginning|baseline)\b", f.words))
+    column = max(columns, key=lambda c: (overlap(asked, set(lexical_terms(c))) - (0 if start or not columns[c][0].baseline else 1),
+                                         (columns[c][0].unit == "%") == share))
+    if not overlap(asked, set(lexical_terms(column))):
+        return None
+    passing = [x for x in columns[column] if (n := _number(x.value)) is not None and (n > limit if above else n < limit)]
+    t.c.route = "list"
+    said = f"{'above' if above else 'below'} {bound.group(2)}{'%' if share else ''}" if f.en else \
+        f"{'trên' if above else 'dưới'} {bound.group(2)}{'%' if share else ''}"
+    if not passing:
+        return ((f"No commune or ward of the table has “{column}” {said}." if f.en
+                 else f"Không xã, phường nào trong bảng có “{column}” {said}."), [], False)
+    head = (f"{len(passing)} communes and wards have “{column}” {said}: " if f.en
+            else f"Có {len(passing)} xã, phường có “{column}” {said}: ")
+    plan = {p.source: p for p in t.c.plans}
+    cites = [t.c.cite(plan[x.doc], x.section) for x in passing if x.doc in plan and plan[x.doc].section(x.section)]
+    return head + "; ".join(f"{x.place} ({x.value}, {x.section})" for x in passing) + ".", cites, False
+
+
 def target(t: Turn) -> Reply | None:
     """An indicator of the plan, for the years asked; an objective in words when it fits clearly
     better (it cannot answer "how many"); refused when the plan sets it for other years only."""
@@ -977,7 +1037,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
     elsewhere, document, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
-    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, target, figure, target_meant, target_unset, reporting, objective_time, task_roles, unassigned,
+    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, places_by_figure, target, figure, target_meant, target_unset, reporting, objective_time, task_roles, unassigned,
     target_late, passage,
 )
 

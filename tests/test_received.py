@@ -755,5 +755,11 @@ def test_a_communes_figure_and_a_row_of_a_table_drawn_with_spaces(asst: Assistan
     assert [c.section for c in ans.citations] == ["appendix.4"] and "110" in ans.answer, ans.answer
     ans = asst.ask("Tỷ lệ hộ nghèo toàn tỉnh cuối năm 2026 là bao nhiêu?", plan=PLACES)
     assert [c.section for c in ans.citations] == ["II.2"] and "3,85%" in ans.answer, ans.answer
+    # the communes whose figure in the column the question names passes its bound, each cited by its row
+    ans = asst.ask("Những xã, phường nào được giao tỷ lệ hộ nghèo cuối năm 2026 trên 6%?", plan=PLACES)
+    assert ans.rule == "places_by_figure" and [c.section for c in ans.citations] == ["appendix.3", "appendix.7", "appendix.9"]
+    ans = asst.ask("Which communes or wards have a target of reducing the number of poor households by more than 100 in 2026?",
+                   plan=PLACES)
+    assert [c.section for c in ans.citations] == ["appendix.3", "appendix.4", "appendix.7", "appendix.9"], ans.answer
     ans = asst.ask("dot cao diem chong buon lau dip tet ai chu tri", plan=LAYOUT)
     assert "Công an phường" in ans.answer and "Đội Quản lý thị trường số 3" in ans.answer, ans.answer

@@ -101,10 +101,12 @@ def test_the_cases_cover_the_table() -> None:
     # none; tests/test_received.py takes Hưng Phú's table), and the tasks at a venue (plan 65 names none; the
     # festival plan's schedule in tests/test_received.py), and an English target matched by meaning (plan 65's
     # indicators are all reached through the glossary; the commune's water-sample count of the development sets, whose
-    # report gives answers per rule, and tests/test_received.py asks it in the library of received plans).
+    # report gives answers per rule, and tests/test_received.py asks it in the library of received plans), and the
+    # places of a table of each commune's figures passing a bound (plan 65 sets none per place; Hòa An's in
+    # tests/test_received.py).
     assert rules - {c[1] for c in CASES} <= {"tasks_due", "tasks_in_time", "figure", "target_late", "section_target",
                                             "unassigned", "section_unassigned", "section_cost",
-                                            "tasks_at_place", "target_meant"}
+                                            "tasks_at_place", "target_meant", "places_by_figure"}
 
 
 def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixture[str]) -> None:
