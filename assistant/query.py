@@ -542,6 +542,13 @@ def _bare_matchers() -> dict[str, Phrases]:
     return out
 
 
+# The verbs of each role, and a role said not to be asked ("not lead", "chứ không chủ trì").
+_ROLE_VERBS = {"lead": r"lead|leads|leading|led|chu tri", "coordinate": r"support|supports|supporting|assist|assists|coordinate|phoi hop"}
+_ROLE_VERB = {role: re.compile(rf"\b(?:{v})\b") for role, v in _ROLE_VERBS.items()}
+_NOT_ROLE = {role: re.compile(rf"\b(?:not|rather than|instead of|chu khong(?: phai)?|khong phai|khong|ko)\s+(?:as\s+)?(?:the\s+|a\s+)?(?:{v})\b")
+             for role, v in _ROLE_VERBS.items()}
+
+
 def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
     t = _asking(text)
     found = [name for name, words in _INTENT_MATCHERS.items() if words.found(t)]
@@ -564,10 +571,8 @@ def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
         if not _SPECIFIC_LEAD.found(t) and not _WHO_DOES.search(t):
             found.remove("lead")
     # "which tasks does it support (not lead)", "phối hợp chứ không chủ trì": a role said not to be asked is not.
-    verbs = {"lead": r"lead|leads|leading|led|chu tri", "coordinate": r"support|supports|supporting|assist|assists|coordinate|phoi hop"}
     for role, other in (("lead", "coordinate"), ("coordinate", "lead")):
-        if role in found and re.search(rf"\b(?:not|rather than|instead of|chu khong(?: phai)?|khong phai|khong|ko)\s+(?:as\s+)?"
-                                       rf"(?:the\s+|a\s+)?(?:{verbs[role]})\b", t) and re.search(rf"\b(?:{verbs[other]})\b", t):
+        if role in found and _NOT_ROLE[role].search(t) and _ROLE_VERB[other].search(t):
             found.remove(role)
             found += [other] if other not in found else []
     # "ai ct, ai ph, hạn": a field named bare among the things a question lists asks for it.

@@ -27,7 +27,7 @@ from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
-from assistant.targets import Target
+from assistant.targets import number as _number
 from index.genre import body_head
 from index.normalize import fold, has_diacritics, tokens
 from index.parse import Plan, Task
@@ -705,54 +705,19 @@ _BELOW = re.compile(r"\b(duoi|it hon|nho hon|thap hon|below|under|less than|fewe
                     r"(\d[\d.,]*)\s*(%|phan tram|percent)?")
 
 
-def _number(figure: str) -> float | None:
-    """A figure as written in the plan ("6,20%", "1.250") or a question ("6", "6.5"), as a number."""
-    digits = figure.rstrip("%").strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
-        digits = digits.replace(".", "")
-    try:
-        return float(digits.replace(",", "."))
-    except ValueError:
-        return None
-
-
 def places_by_figure(t: Turn) -> Reply | None:
     """"Những xã, phường nào được giao tỷ lệ hộ nghèo cuối năm 2026 trên 6%?": of a table of places × figures, the places
-    whose figure in the column the question names passes its bound, each cited by its row."""
+    whose figure in the column the question names passes its bound (TargetAnswers.places_passing)."""
     f = t.f
-    placed = [x for x in t.c.targets if x.place]
+    if not _PLACES_ASKED.search(f.words):
+        return None
     said_bound = " ".join(re.findall(r"[a-z0-9.,%]+", fold(f.q.text)))
     bound = _ABOVE.search(said_bound) or _BELOW.search(said_bound)
-    if not placed or not bound or not _PLACES_ASKED.search(f.words):
+    limit = _number(bound.group(2)) if bound else None
+    if bound is None or limit is None:
         return None
-    limit = _number(bound.group(2))
-    if limit is None:
-        return None
-    above = bound.re is _ABOVE
-    # The column the question names: the one whose heading shares most of its words.
-    asked = set(lexical_terms(f.q.text, f.en))
-    columns: dict[str, list[Target]] = {}
-    for x in placed:
-        columns.setdefault(x.indicator.split(": ")[1], []).append(x)
-    share = bool(bound.group(3))
-    # What a place starts from ("Số hộ nghèo đầu năm") only where the question asks for it.
-    start = bool(re.search(r"\b(dau nam|hien co|start|beginning|baseline)\b", f.words))
-    column = max(columns, key=lambda c: (overlap(asked, set(lexical_terms(c))) - (0 if start or not columns[c][0].baseline else 1),
-                                         (columns[c][0].unit == "%") == share))
-    if not overlap(asked, set(lexical_terms(column))):
-        return None
-    passing = [x for x in columns[column] if (n := _number(x.value)) is not None and (n > limit if above else n < limit)]
-    t.c.route = "list"
-    said = f"{'above' if above else 'below'} {bound.group(2)}{'%' if share else ''}" if f.en else \
-        f"{'trên' if above else 'dưới'} {bound.group(2)}{'%' if share else ''}"
-    if not passing:
-        return ((f"No commune or ward of the table has “{column}” {said}." if f.en
-                 else f"Không xã, phường nào trong bảng có “{column}” {said}."), [], False)
-    head = (f"{len(passing)} communes and wards have “{column}” {said}: " if f.en
-            else f"Có {len(passing)} xã, phường có “{column}” {said}: ")
-    plan = {p.source: p for p in t.c.plans}
-    cites = [t.c.cite(plan[x.doc], x.section) for x in passing if x.doc in plan and plan[x.doc].section(x.section)]
-    return head + "; ".join(f"{x.place} ({x.value}, {x.section})" for x in passing) + ".", cites, False
+    reply = t.c.places_passing(f.q, bound.re is _ABOVE, limit, bound.group(2) + ("%" if bound.group(3) else ""))
+    return (*reply, False) if reply else None
 
 
 def target(t: Turn) -> Reply | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from index.genre import label_of
 from index.normalize import canon, fold
 from index.parse import Plan, Section
-from index.tables import cells, tab_aligned
+from index.tables import PLACE_HEAD, cells, tab_aligned
 
 _COMPARATORS = ("ít nhất", "tối thiểu", "trên", "dưới", "khoảng", "đạt", "còn")
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?(?:\s*-\s*\d+(?:,\d+)?)?)(\s*%)?")
@@ -243,14 +243,21 @@ def _table_end(plan: Plan, s: Section) -> int:
                default=s.end)
 
 
-# The column of a table that names the place each row is for: "Xã, phường", "Địa bàn", "Đơn vị hành chính".
-_PLACE_HEAD = re.compile(r"^(?:ten\s+)?(?:xa|phuong|xa, phuong|xa phuong|huyen|dia ban|dia phuong|don vi hanh chinh|thon|ban)\b")
+def number(figure: str) -> float | None:
+    """A figure as written in the plan ("6,20%", "1.250") or a question ("6", "6.5"), as a number."""
+    digits = figure.rstrip("%").strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        digits = digits.replace(".", "")
+    try:
+        return float(digits.replace(",", "."))
+    except ValueError:
+        return None
 
 
 def _place_column(head: list[str]) -> int | None:
     """The column naming each row's place, in a heading whose other columns say a year ("Chỉ tiêu giảm số hộ nghèo
     năm 2026"); None for any other heading."""
-    place = next((i for i, h in enumerate(head) if _PLACE_HEAD.match(fold(h.strip()))), None)
+    place = next((i for i, h in enumerate(head) if PLACE_HEAD.match(fold(h.strip()))), None)
     dated = [h for i, h in enumerate(head) if i != place and re.search(r"\b20\d\d\b", h)]
     return place if place is not None and dated else None
 

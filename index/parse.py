@@ -19,7 +19,7 @@ from index.duties import (
 )
 from index.genre import body_head, label_of, role_of, words
 from index.normalize import canon, fold, strip_markdown, tones, unwrap
-from index.tables import TABLE, cells, read_table, table_at
+from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
 PARSER_VERSION = "67"  # bump when parsing or chunking changes what an index holds
@@ -231,16 +231,12 @@ def _capitals(title: str) -> bool:
     return title.isupper() and len(re.findall(r"[^\W\d_]", title)) >= 4
 
 
-# A page's footer as a PDF's text copied with its layout keeps it ("Trang 2/5", "- 3 -"): no text of the plan.
-_PAGE_FOOTER = re.compile(r"^\s*(?:(?:Trang|Page)\s+\d+\s*(?:/\s*\d+)?|-\s*\d{1,3}\s*-)\s*$")
-
-
 def _lines(text: str) -> list[_Line]:
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         # A line ends at its last character: a table pasted from Word ends its rows with tabs.
-        clean = ("", False) if _PAGE_FOOTER.match(body) else _numbered(tones(strip_markdown(body)).strip())
+        clean = ("", False) if PAGE_FOOTER.match(body) else _numbered(tones(strip_markdown(body)).strip())
         out.append(_Line(pos, pos + len(body.rstrip()), body, *clean))
         pos += len(raw)
     return out

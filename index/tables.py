@@ -164,8 +164,11 @@ def table_at(b: _Builder, i: int) -> bool:
     return raw.lstrip().startswith("|") or (i + 1 < len(b.lines) and bool(TABLE.match(b.lines[i + 1].raw)))
 
 
-# A page's footer or number as a PDF's text copied with its layout keeps it: "Trang 2/5", "- 3 -", "3".
-_PAGE_MARK = re.compile(r"^\s*(?:(?:Trang|trang|Page)\s+\d+(?:\s*/\s*\d+)?|-\s*\d+\s*-|\d{1,3})\s*$")
+# A page's footer as a PDF's text copied with its layout keeps it ("Trang 2/5", "- 3 -"): no text of the plan (the
+# parser's lines blank it).
+PAGE_FOOTER = re.compile(r"^\s*(?:(?:Trang|trang|Page)\s+\d+\s*(?:/\s*\d+)?|-\s*\d{1,3}\s*-)\s*$")
+# The column of a table that names the place each row is for: "Xã, phường", "Địa bàn", "Đơn vị hành chính" (folded).
+PLACE_HEAD = re.compile(r"^(?:ten\s+)?(?:xa|phuong|xa, phuong|xa phuong|huyen|dia ban|dia phuong|don vi hanh chinh|thon|ban)\b")
 
 
 def space_columns(raw: str) -> list[int]:
@@ -234,7 +237,8 @@ def _space_rows(b: _Builder, i: int) -> tuple[list[tuple[int, list[str]]], int, 
         # A line of prose (no run of spaces inside it, as long as the table is wide) ends the table.
         if raw.strip() and not re.search(r"\S {2,}\S", raw) and len(raw) > 0.75 * len(heading) and not raw.startswith("  "):
             break
-        if raw.strip() and not _PAGE_MARK.match(raw) and not space_columns(raw):
+        # A page's number alone on its line ("3") is no row either; a year ("2026") may end a wrapped cell.
+        if b.lines[j].clean and not re.fullmatch(r"\s*\d{1,3}\s*", raw) and not space_columns(raw):
             body.append(j)
         j += 1
     starts = _column_starts(heading, [b.lines[k].raw.replace("\f", "") for k in body])
@@ -339,7 +343,7 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
         parent = f"{prefix}.{u.group}" if u.group else unit
         if indicators:  # the row's indicator: its "Chỉ tiêu" cell, else its longest
             # A row named by its place ("Xã, phường" of a table of each commune's figures), else by its indicator.
-            named = next((n for n, h in enumerate(header) if re.match(r"(?:ten\s+)?(?:xa|phuong|huyen|dia ban|dia phuong)\b", fold(h.strip()))
+            named = next((n for n, h in enumerate(header) if PLACE_HEAD.match(fold(h.strip()))
                           and n < len(r) and re.search(r"[^\W\d_]{2}", r[n])), None)
             named = named if named is not None else next(
                 (n for n, h in enumerate(header) if fold(h).startswith(("chi tieu", "noi dung", "ten chi tieu", "muc tieu"))

@@ -20,7 +20,7 @@ from assistant.compose.roles import RoleAnswers
 KINDS = {
     "task_answer": "role", "tasks_answer": "role", "task_summary": "role", "cost_answer": "role",
     "focus_answer": "role", "agency_answer": "list", "task_list": "list", "place_list": "list", "unit_list": "list", "lead_count_list": "list", "mention_list": "list", "unit_mention_list": "list",
-    "duties": "duties", "target_answer": "target", "better_objective": "target", "meta_answer": "document",
+    "duties": "duties", "places_passing": "list", "target_answer": "target", "better_objective": "target", "meta_answer": "document",
     "content_answer": "passage", "quote": "passage", "units_answer": "passage", "abstain": "refusal",
 }
 

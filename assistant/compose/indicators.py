@@ -14,7 +14,7 @@ from assistant.glossary import content_terms, vietnamese
 from assistant.lexicon import list_words, spelled_out
 from assistant.query import Query, counted_words
 from assistant.retrieve import lexical_terms
-from assistant.targets import Target
+from assistant.targets import Target, number
 from index.normalize import canon, fold, tokens, unwrap
 
 # A body asked beside a figure: "cơ quan nào theo dõi", "which body tracks it", "who monitors".
@@ -166,6 +166,36 @@ class TargetAnswers(ComposerBase):
         if best < _MEANT or (len(scores) > 1 and best - scores[1][0] < _MARGIN):
             return []
         return [t for t in pool if said(t) == text]
+
+    def places_passing(self, q: Query, above: bool, limit: float, said: str) -> tuple[str, list[Citation]] | None:
+        """The places of a table of places × figures whose figure, in the column the question's words name, is above
+        (or below) `limit` (`said` as the question wrote it), each cited by its row; None where the plan sets no place's
+        figure, or no column shares a word with the question."""
+        columns: dict[str, list[Target]] = {}
+        for x in self.targets:
+            if x.place:
+                columns.setdefault(x.indicator.split(": ")[1], []).append(x)
+        if not columns:
+            return None
+        en = q.style == "en"
+        asked = set(lexical_terms(q.text, en))
+        share = said.endswith("%")
+        # What a place starts from ("Số hộ nghèo đầu năm") only where the question asks for it.
+        start = bool(re.search(r"\b(dau nam|hien co|start|beginning|baseline)\b", q.words))
+        column = max(columns, key=lambda c: (overlap(asked, set(lexical_terms(c))) - (0 if start or not columns[c][0].baseline else 1),
+                                             (columns[c][0].unit == "%") == share))
+        if not overlap(asked, set(lexical_terms(column))):
+            return None
+        passing = [x for x in columns[column] if (n := number(x.value)) is not None and (n > limit if above else n < limit)]
+        bound = f"{'above' if above else 'below'} {said}" if en else f"{'trên' if above else 'dưới'} {said}"
+        if not passing:
+            return ((f"No commune or ward of the table has “{column}” {bound}." if en
+                     else f"Không xã, phường nào trong bảng có “{column}” {bound}."), [])
+        head = (f"{len(passing)} communes and wards have “{column}” {bound}: " if en
+                else f"Có {len(passing)} xã, phường có “{column}” {bound}: ")
+        plan = {p.source: p for p in self.plans}
+        cites = [self.cite(plan[x.doc], x.section) for x in passing if x.doc in plan and plan[x.doc].section(x.section)]
+        return head + "; ".join(f"{x.place} ({x.value}, {x.section})" for x in passing) + ".", cites
 
     def target_answer(self, q: Query, sections: set[str] | None = None,
                       chosen: list[Target] | None = None) -> tuple[str, list[Citation], float]:
