@@ -145,6 +145,8 @@ class Assistant:
             return q
         if not q.refs and q.style != "en":
             q = replace(q, refs=self._title_refs(q))
+        elif not q.refs:
+            q = replace(q, refs=self._group_refs(q))
         if q.refs and q.style == "vi_nodiac":
             q = replace(q, refs=self._by_topic(q))
         if q.refs:
@@ -206,17 +208,32 @@ class Assistant:
         out: dict[str, str] = {}
         for p in self.plans:
             for s in p.sections:
-                if s.kind in {"part", "item"} and s.title and not s.title.endswith("…") and len(s.title.split()) <= 6:
+                if s.kind in {"part", "item", "group"} and s.title and not s.title.endswith("…") and len(s.title.split()) <= 6:
                     out.setdefault(" ".join(tokens(s.title)), s.id)
         return out
 
     def _title_refs(self, q: Query) -> tuple[Reference, ...]:
-        """"phần kinh phí", "mục tổ chức thực hiện": a part or item named by its title."""
-        for m in re.finditer(r"(?<!danh) (?:phan|muc|part|section) (?:ve )?", q.words):  # "danh mục" is a list
+        """"phần kinh phí", "mục tổ chức thực hiện", "nhóm nhiệm vụ thực thi pháp luật": a part, item or group of
+        tasks named by its title."""
+        for m in re.finditer(r"(?:^|(?<!danh) )(?:phan|muc|nhom(?: nhiem vu| giai phap)?|part|section) (?:ve )?",
+                             q.words):  # "danh mục" is a list
             rest = q.words[m.end() - 1 :]
             found = max((t for t in self._unit_titles if rest.startswith(f" {t} ")), key=len, default="")
             if found:
                 return (Reference(self._unit_titles[found], (m.group(0) + found).strip()),)
+        return ()
+
+    def _group_refs(self, q: Query) -> tuple[Reference, ...]:
+        """"the law-enforcement group", "the group of communication tasks": in English, the one group of tasks whose
+        title the words before or after "group" say, through the glossary (at least half its title's words)."""
+        groups = [(s.id, set(tokens(s.title))) for p in self.plans for s in p.sections if s.kind == "group" and s.title]
+        m = re.search(r"((?:[\w-]+\s+){1,4})(?:tasks?\s+)?group\b|\bgroup\s+(?:of\s+)?((?:[\w-]+\s*){1,4})", q.text, re.I)
+        if not groups or not m:
+            return ()
+        said = set(tokens(translate_terms(m.group(1) or m.group(2))))
+        shares = sorted(((len(t & said) / len(t), sid) for sid, t in groups if t), reverse=True)
+        if shares and shares[0][0] >= 0.5 and (len(shares) == 1 or shares[1][0] < shares[0][0]):
+            return (Reference(shares[0][1], m.group(0).strip()),)
         return ()
 
     def _states_count(self, q: Query, passage: str) -> bool:

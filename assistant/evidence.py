@@ -233,6 +233,13 @@ class Evidence:
         known = self.retriever.known_terms(bigrams)
         return known / len(bigrams) if bigrams else 0.0
 
+    @staticmethod
+    def _names_typed(text: str) -> list[str]:
+        """Names an English question types without marks, folded: runs of two or more capitalised syllables
+        ("Hoai Chau", "An Hai")."""
+        runs = [" ".join(tokens(n)) for n in re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", text)]
+        return [n for n in runs if all(SYLLABLE.fullmatch(w) for w in n.split())]
+
     def out_of_scope(self, q: Query, hits: list[Hit], qvec: object, best: float | None = None) -> bool:
         if self.names_a_title(q):
             return False
@@ -265,6 +272,12 @@ class Evidence:
         # ties an English question to it, as a code does a Vietnamese one (below).
         if q.style == "en" and any(not SYLLABLE.fullmatch(w) and w in self.scope.vocab and w not in _genre_codes()
                                    and w not in ENGLISH_COMMON for w in (fold(x) for x in re.findall(r"(?<=\s)[A-Z][A-Za-z]{3,}", q.text))):
+            return False
+        # A place or a name the plan writes, typed in English without its marks ("through Hoai Chau ward and An Hai
+        # commune": "phường Hoài Châu, xã An Hải") ties the question to the plan: two capitalised syllables or more.
+        # Not the place that issues it ("a good hotel in Quang Ngai city"): every question of the plan may name that.
+        if q.style == "en" and any(f" {n} " in self.scope.folded and f" {n} " not in self.scope.issuers
+                                   for n in self._names_typed(q.text)):
             return False
         if q.style == "en" and not asked_terms(q.text) and len(self.scope.written_terms(q.text)) < 2 \
                 and not self.quotes_plan(q.text) and dense() < UNTRANSLATED_EN:

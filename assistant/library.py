@@ -355,8 +355,12 @@ class Catalogue:
             said, unsaid = 0, 0
             for _, _, vi in glossed(words):
                 grams = self._bigrams(vi) or set(re.findall(r"[a-z]+", fold(vi)))
-                if any(2 * self._used_by(g) > len(self.plans) for g in grams) and len(self.plans) > 2:
-                    continue  # "development" ("phát triển"): words most plans use name no topic
+                # "development" ("phát triển"): words most plans use name no topic; "community tourism" ("du lịch cộng
+                # đồng") is named by its rarer pairs ("du lịch"), not by the common one ("cộng đồng").
+                if len(self.plans) > 2:
+                    grams = {g for g in grams if 2 * self._used_by(g) <= len(self.plans)}
+                if not grams:
+                    continue
                 if any(self._used_by(g, within) for g in grams):
                     said += 1
                 else:

@@ -498,8 +498,8 @@ def names_lead(text: str) -> bool:
 _THE_DOCUMENT = re.compile(r"\b(?:(?:this|the)(?: [a-z]+){0,2}? (?:plan|decision|document)|ke hoach nay|quyet dinh nay|van ban nay|"
                            r"quyet dinh ban hanh|the plan s|its basis)\b")
 # "which Prime Minister's decision is it implementing", "nghị quyết nào": a document is what is asked.
-_WHICH_DOCUMENT = re.compile(r"\b(?:which|what)(?: [\w'-]+){0,3}? (?:decisions?|resolutions?|documents?|directives?|laws?|action programmes?)\b|"
-                             r"\b(?:quyet dinh|nghi quyet|van ban|chi thi|luat|chuong trinh hanh dong) (?:nao|gi)\b")
+_WHICH_DOCUMENT = re.compile(r"\b(?:which|what)(?: [\w'-]+){0,3}? (?:decisions?|resolutions?|documents?|directives?|laws?|action programmes?|"
+                             r"schemes?)\b|\b(?:quyet dinh|nghi quyet|van ban|chi thi|luat|chuong trinh hanh dong|de an) (?:nao|gi)\b")
 # The facts of a document that its number, its issuer, its bases … are.
 _DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", "force", "replaces")  # "gửi báo cáo" sends no plan
 
@@ -632,7 +632,7 @@ def lead_count(folded: str) -> int | None:
     # "chủ trì, đồng chủ trì hoặc phối hợp": co-leading listed beside leading is one way of leading among others.
     # "dù là chủ trì riêng, đồng chủ trì hay theo dõi": each way listed.
     if re.search(r"(?:\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}|\bchu tri(?:\s+\w+)?\s*,?\s*)"
-                 r"(dong chu tri|cung chu tri|chu tri chung|co led|co leads?|jointly)\b", folded):
+                 r"(dong chu tri|cung chu tri|chu tri chung|co ?led|co ?leads?|jointly|joint|shared)\b", folded):
         return None  # "chủ trì hoặc đồng chủ trì", "alone or jointly": every task it leads
     if _SOLE_LEAD.search(folded):
         # "nhiệm vụ nào chủ trì một mình, nhiệm vụ nào chủ trì cùng cơ quan khác": both asked, every task.

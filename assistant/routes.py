@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.agencies import squash
+from assistant.agencies import named_bodies, squash
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
 from assistant.compose.base import DATED, overlap, topic_terms
@@ -324,7 +324,11 @@ def document(t: Turn) -> Reply | None:
     # Sending a report on it ("báo cáo kết quả thực hiện Nghị quyết 42 trước ngày nào") is the plan's business.
     basis = not (f.agencies or f.aggregate or f.figure or f.tasks or {"lead", "coordinate", "target"} & set(f.q.intents)
                  or says(f.q.text, "report")) and t.c.names_basis(f.q)
-    if (f.wants("meta") or basis) and not listing and not t.ask._names_a_target(f.q, t.hits) \
+    # "how many samples must be sent to the provincial CDC for testing": a figure asked of what is sent, not who the
+    # plan is sent to.
+    sent = f.figure and says(f.q.text, "facts.recipients") and not any(
+        says(f.q.text, f"facts.{k}") for k in ("when", "who", "signs", "number", "proposal", "issuer", "title", "grounds"))
+    if (f.wants("meta") or basis) and not listing and not sent and not t.ask._names_a_target(f.q, t.hits) \
             and not t.ask.scope.asks_contact(f.words):
         return t.answer(t.c.meta_answer(f.q))
     return None
@@ -863,6 +867,15 @@ def reporting(t: Turn) -> Reply | None:
             break
         if t.c.task(h.doc, h.section) and "báo cáo" in h.text.lower():
             return None
+    # "by what date must the Department of X send its consolidated report": the duty of the body the question names,
+    # where that duty gives its report a day ("… tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 10/12 hằng năm").
+    # A body the report is sent to ("… báo cáo kết quả … về Sở NN&MT trước ngày nào") is not the one that sends it.
+    sent_to = {a.name for m in re.finditer(r"\b(?:ve|gui|toi|den|to)\s+", f.words)
+               for a in named_bodies(" ".join(f.words[m.end() :].split()[:6]), t.ask.directory)}
+    senders = [a for a in f.agencies if a.name not in sent_to]
+    own = [(p, d.id) for p in t.ask.plans for d in p.duties if p.section(d.id) is not None
+           and any(a.name in d.lead for a in senders) and "báo cáo" in p.body(d.id).lower() and DATED.search(p.body(d.id))]
+    units = own or units
     if not units:
         return None
     # Of several, the one whose words are most the question's ("báo cáo … gửi Sở X trước ngày 15/12"), for its

@@ -218,6 +218,8 @@ class Scope:
         self.kinds_named = {k for k in kinds if any(re.search(rf"(?i:{re.escape(k)})\s+[{UPPER}]", p.text) for p in plans)}
         self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
         self.vocab = set(self.folded.split())
+        # Where the plans are issued ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "Quảng Ngãi, ngày …"), folded.
+        self.issuers = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(f"{p.issuer} {p.place}") for p in plans))) + " "
         # A plan that sets venues ("Địa điểm: Quảng trường …") and hours ("từ 20h00") answers "ở đâu", "mấy giờ".
         self.venues = " dia diem " in self.folded
         self.clock = bool(re.search(r" \d{1,2}h\d{2} ", self.folded))
@@ -240,6 +242,7 @@ class Scope:
     def _asks_money(self, q: Query, t: str) -> bool:
         """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
         fee"), or a Vietnamese money phrase the plan never uses ("học phí")."""
+        t = re.sub(r"(?<=\w)-(?=\w)", " ", t)  # "what farm-gate price": the compound's words are words
         figure = _figure_asked(t) or bool(re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t)) \
             or bool(re.search(r"\b(maximum|minimum|max|min|daily|weekly|monthly|annual) (\w+ ){0,1}(loan|amount|payment|allowance|grant|sum)s?\b", t)) \
             or bool(re.search(r"\bwhat (\w+ ){0,2}(wages?|salary|unit costs?|costs?|prices?|fees?|allowances?|stipends?)\b", t))  # "what regional minimum wage"

@@ -198,7 +198,8 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     folded = f" {' '.join(re.findall(r'[a-z0-9]+', fold(q.text)))} "
     # Signers are looked for in every plan: a name is what the question filters by, not a plan it names.
     signers = {p.signer for p in asst.plans if p.signer and f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.signer)))} " in folded}
-    levels = [level for level, rx in _LEVELS.items() if rx.search(q.words)] if _BY_LEVEL.search(q.words) else []
+    kept = _SET_ASIDE.split(q.words, maxsplit=1)[0]  # the levels asked come before what is set aside
+    levels = [level for level, rx in _LEVELS.items() if rx.search(kept)] if _BY_LEVEL.search(q.words) else []
     if signers:
         # "which plans were signed by Trần Minh Khôi": the plans whose signer the question names.
         pool = tuple(asst.plans)
@@ -363,8 +364,12 @@ def _signed_as(p: Plan) -> tuple[str, str]:
 
 
 # The level of the body issuing a plan, as questions name it; asked of plans only with words of issuing.
-_LEVELS = {"huyen": re.compile(r"\b(districts?|cap huyen|ubnd huyen)\b"), "xa": re.compile(r"\b(communes?|cap xa|ubnd xa)\b"),
-           "so": re.compile(r"\b(departments?|cap so|so ban hanh)\b")}
+_LEVELS = {"huyen": re.compile(r"\b(districts?|cap huyen|ubnd huyen)\b"),
+           "xa": re.compile(r"\b(communes?|wards?|cap xa|cap phuong|ubnd xa|ubnd phuong)\b"),
+           # "do sở ban hành", "do các sở, ngành ban hành", "do sở (sở y tế, sở nnmt …) ban hành": departments as such
+           "so": re.compile(r"\b(departments?|cap so|so ban hanh|do (?:cac )?so (?:so|nganh|ban hanh))\b")}
+# What a question sets aside: "rather than by a province or a department", "chứ không phải UBND tỉnh".
+_SET_ASIDE = re.compile(r"\b(rather than|instead of|not by|but not|chu (?:khong|ko|k) phai|khong phai|ko phai)\b")
 _BY_LEVEL = re.compile(r"\b(level|issued by|cap|ban hanh)\b")
 
 
@@ -428,7 +433,15 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
         return found[0] if found else ("", set())
     phrase = " ".join(topic.group(1).split())
     words = " ".join(re.findall(r"[a-z0-9]+", fold(translate_terms(phrase)))) if q.style == "en" else phrase
-    return phrase, holding(words)
+    held = holding(words)
+    if not held and q.style == "en":
+        # "about the health and care of older people": no title holds the words in that order; the titles holding
+        # its most specific term ("người cao tuổi", the term of most syllables some title holds) are about it.
+        terms = [" ".join(re.findall(r"[a-z0-9]+", fold(vietnamese(term)))) for term in content_terms(phrase)]
+        specific = sorted(((len(w.split()), w) for w in terms if len(w.split()) >= 2 and holding(w)), reverse=True)
+        if specific:
+            held = holding(specific[0][1])
+    return phrase, held
 
 
 _MONTHS = month_numbers()

@@ -197,7 +197,12 @@ def extract_targets(plan: Plan) -> list[Target]:
             # A clause with hardly a word of its own besides its year and figure continues the one
             # before it: it sets the same indicator for another year.
             own_words = re.sub(r"(?:đến|tới|trong)?\s*năm\s+20\d\d|[\d.,%]+|\b(đạt|có|là|khoảng|trên|dưới|ít nhất)\b", " ", text, flags=re.I)
-            goes_on = not text[:1].isupper() and (len(own_words.split()) < 3 or re.match(r"(?:(?:đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+20\d\d", text))
+            # So does one whose words all stand in the clause before ("…, có ít nhất 45 hợp tác xã tham gia …; trong
+            # đó đến năm 2028 có 25 hợp tác xã"): it says the same indicator's figure for another year.
+            said = set(re.findall(r"[a-z]+", fold(previous).lower()))
+            goes_on = not text[:1].isupper() and (len(own_words.split()) < 3 or bool(re.match(
+                r"(?:(?:đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+20\d\d", text)) or (bool(previous) and _YEAR_SET.search(text) is not None
+                and set(re.findall(r"[a-z]+", fold(own_words).lower())) - {"trong", "do", "rieng", "so"} <= said))
             subject = previous if goes_on else ""
             if not subject:
                 previous = text

@@ -26,6 +26,15 @@ def _clean_lines(text: str) -> list[str]:
     return out
 
 
+def legal_bases(text: str) -> list[str]:
+    """The documents a text cites by number and date ("Nghị định số 77/2013/NĐ-CP ngày 17/7/2013", "Luật … ngày
+    …"), in the order it cites them."""
+    head = canon(" ".join(_clean_lines(text))) if "\n" in text else text
+    bases = [m.group(0) for m in _BASIS.finditer(head)] + [m.group(0) for m in _LAW.finditer(head)]
+    bases.sort(key=head.find)
+    return bases
+
+
 @dataclass(frozen=True, slots=True)
 class HeaderFacts:
     number: str
@@ -66,10 +75,11 @@ def header_facts(header: str) -> HeaderFacts:
         m = re.search(r"QUYẾT ĐỊNH\s+(.+?)\s+(?=(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH|Căn cứ)\b)", head)
         title = m.group(1) if m else ""
     else:
-        m = re.search(r"KẾ HOẠCH\s+(.+?)\s+(?=(?:Thực hiện|Căn cứ|Theo đề nghị|Trên cơ sở)\b)", head)
+        # The title runs to the preamble, or to the header's end where the plan's first part gives its bases
+        # ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH").
+        m = re.search(r"KẾ HOẠCH\s+(.+?)\s*(?=(?:Thực hiện|Căn cứ|Theo đề nghị|Trên cơ sở)\b|$)", head)
         title = m.group(1) if m else ""
-    bases = [m.group(0) for m in _BASIS.finditer(head)] + [m.group(0) for m in _LAW.finditer(head)]
-    bases.sort(key=head.find)
+    bases = legal_bases(head)
     prop = re.search(r"đề nghị của\s+(?:(?:ông|bà)\s+)?(?:Giám đốc|Trưởng ban|Thủ trưởng|Chánh Văn phòng)?\s*"
                      r"(.+?)\s+tại\s+(Tờ trình\s+số\s+[\w/.-]+(?:\s+" + _DATE + r")?)", head)
     proposer = agency(prop.group(1)) if prop else ""
@@ -86,4 +96,4 @@ def header_facts(header: str) -> HeaderFacts:
     )
 
 
-__all__ = ["HeaderFacts", "header_facts"]
+__all__ = ["HeaderFacts", "header_facts", "legal_bases"]

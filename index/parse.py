@@ -22,7 +22,7 @@ from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "67"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "68"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -797,7 +797,7 @@ class _Builder:
         after = (sig[-1] if sig else last) + 1
         # What stands between the signer and the next part (an attached plan's title) is its own unit.
         nxt = after
-        while nxt < len(lines) and not (_PART.match(lines[nxt].clean) and lines[nxt].clean.startswith("I")) \
+        while nxt < len(lines) and not ((m := _PART.match(lines[nxt].clean)) and m.group(1) == "I") \
                 and not _APPENDIX.match(lines[nxt].clean):
             nxt += 1
         if self._span(after, nxt):
@@ -821,9 +821,14 @@ class _Builder:
         return found if len(found) >= 2 else []
 
     def _plan(self) -> Plan:
-        from index.header import header_facts
+        from index.header import header_facts, legal_bases
 
         facts = header_facts(self.header_text)
+        # A part of bases ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH") lists what the plan rests on where a preamble would.
+        bases = [b for s in self.sections if s.role == "bases" and s.kind == "part"
+                 for b in legal_bases(self.text[s.start : s.end])]
+        if bases:
+            facts = replace(facts, legal_bases=tuple(dict.fromkeys((*facts.legal_bases, *bases))))
         return Plan(
             source=self.source,
             text=self.text,

@@ -87,7 +87,10 @@ def _table_rows(data: list[tuple[int, list[str]]], numcol: int) -> list[_Row]:
             m = grouped or arabic
             assert m is not None
             group = m.group(1)
-            out.append(_Row(li, r, group, "", True, m.group(2) or ""))
+            # Its title in the number's cell ("II. Ứng phó"), else the first cell that says anything: a table whose
+            # content column is not the second ("STT | Đơn vị thực hiện | Nội dung …") sets it beside the letter.
+            beside = next((c.strip() for n, c in enumerate(r) if n != numcol and c.strip()), "")
+            out.append(_Row(li, r, group, "", True, m.group(2) or beside))
         elif dotted:
             group = dotted.group(1)
             out.append(_Row(li, r, num, group))

@@ -513,3 +513,24 @@ def test_a_pdfs_text_with_its_layout_and_a_table_of_each_communes_figures() -> N
     assert p.section("appendix.4") is not None and p.section("appendix.4").title == "xã Tân Lộc"
     figures = {(x.place, x.value) for x in extract_targets(p) if x.section == "appendix.4"}
     assert ("xã Tân Lộc", "110") in figures
+
+
+def test_a_decisions_plan_whose_parts_are_numbered_in_words_and_a_departments_table_in_its_own_order() -> None:
+    """Sơn Nguyên: a PDF decision whose attached plan opens "Phần thứ nhất. MỤC ĐÍCH, YÊU CẦU" (numbered in words,
+    with a stop), tasks "Nhiệm vụ N." followed by labelled lines, a target giving a second year in a clause of its
+    own ("…; trong đó đến năm 2028 có 25 hợp tác xã"). Lâm Phong: a department's Word plan whose legal bases are a part
+    of their own, its task table's columns in an unusual order ("STT | Đơn vị thực hiện | Nội dung nhiệm vụ | …"), its
+    groups' titles beside their letters (freeze-27)."""
+    p = _received("qd-ubnd-tinh-son-nguyen-nong-nghiep-huu-co.pdf")
+    assert [s.id for s in p.sections if s.kind == "part"] == ["I", "II", "III", "IV", "V"]
+    tasks = {t.id: t for t in p.work()}
+    assert tasks["III.6"].lead == ("Sở Công Thương", "Sở Nông nghiệp và Môi trường")
+    assert tasks["III.7"].coordinate == ("Các sở, ngành liên quan",) and tasks["III.9"].timeline == "Thường xuyên"
+    assert ("II.2.2", 2028, "25") in {(x.section, x.year, x.value) for x in extract_targets(p)}
+    p = _received("kh-so-yt-lam-phong-thuoc-la-2026.docx")
+    assert p.title == "Phòng, chống tác hại của thuốc lá trên địa bàn tỉnh giai đoạn 2026 - 2030"
+    assert len(p.legal_bases) == 3 and p.legal_bases[1].startswith("Nghị định số 77/2013/NĐ-CP")
+    assert [(s.id, s.title) for s in p.sections if s.kind == "group"] == [
+        ("IV.A", "TRUYỀN THÔNG, GIÁO DỤC"), ("IV.B", "THỰC THI PHÁP LUẬT"), ("IV.C", "HỖ TRỢ CAI NGHIỆN THUỐC LÁ")]
+    tasks = {t.id: t for t in p.work()}
+    assert tasks["IV.7"].lead == ("Thanh tra Sở",) and tasks["IV.3"].lead == ("Trung tâm Kiểm soát bệnh tật", "Tỉnh Đoàn Lam Phong")

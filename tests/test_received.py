@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, Settings
+from assistant.answer import Answer
 from index.store import build_index
 
 RECEIVED = Path(__file__).parent / "data" / "received"
@@ -99,6 +100,11 @@ BY_NUMBER = "kh-so-gddt-ngoc-linh-ky-nang-so-hoc-sinh.pdf"
 PLACES = "kh-ubnd-tinh-hoa-an-giam-ngheo-2026.docx"
 # A ward's plan as text copied from a PDF with its layout: a task table drawn with spaces, page footers (freeze-26).
 LAYOUT = "kh-phuong-my-thanh-an-toan-thuc-pham.txt"
+# A department's Word plan: legal bases a part of their own, a task table "STT | Đơn vị thực hiện | Nội dung nhiệm vụ | …"
+# grouped A/B/C, lead and partners in one cell, merged cells (freeze-27).
+BY_UNIT = "kh-so-yt-lam-phong-thuoc-la-2026.docx"
+# A PDF decision whose plan numbers its parts in words ("Phần thứ nhất."), tasks "Nhiệm vụ N." with labelled lines (freeze-27).
+IN_WORDS = "qd-ubnd-tinh-son-nguyen-nong-nghiep-huu-co.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +114,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
-                 LED_GROUPS, BY_NUMBER, PLACES, LAYOUT):
+                 LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -763,3 +769,62 @@ def test_a_communes_figure_and_a_row_of_a_table_drawn_with_spaces(asst: Assistan
     assert [c.section for c in ans.citations] == ["appendix.3", "appendix.4", "appendix.7", "appendix.9"], ans.answer
     ans = asst.ask("dot cao diem chong buon lau dip tet ai chu tri", plan=LAYOUT)
     assert "Công an phường" in ans.answer and "Đội Quản lý thị trường số 3" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize(("question", "rows"), [
+    ("Liệt kê các nhiệm vụ trong nhóm thực thi pháp luật và đơn vị chủ trì từng nhiệm vụ", ["IV.6", "IV.7", "IV.8", "IV.9", "IV.10"]),
+    ("List all tasks in the law-enforcement group and the lead unit for each of them.", ["IV.6", "IV.7", "IV.8", "IV.9", "IV.10"]),
+    ("Which tasks belong to the smoking cessation support group?", ["IV.11", "IV.12", "IV.13"]),
+])
+def test_a_group_of_tasks_named_by_its_title(asst: Assistant, question: str, rows: list[str]) -> None:
+    """A group row's title ("B | THỰC THI PHÁP LUẬT") names its tasks, in Vietnamese or, through the glossary, English."""
+    ans = asst.ask(question, plan=BY_UNIT)
+    assert [c.section for c in ans.citations] == rows, ans.answer
+
+
+def test_legal_bases_a_part_lists_and_a_second_years_figure_in_a_clause_of_its_own(asst: Assistant) -> None:
+    ans = asst.ask("What legal bases does the plan cite (number, date and issuing body)?", plan=BY_UNIT)
+    assert "09/2012/QH13" in ans.answer and "của Quốc hội" in ans.answer and "I" in {c.section for c in ans.citations}
+    ans = asst.ask("Đến năm 2028, tỉnh đặt mục tiêu có bao nhiêu hợp tác xã tham gia sản xuất hữu cơ theo chuỗi giá trị?",
+                   plan=IN_WORDS)
+    assert not ans.abstained and "25 hợp tác xã" in ans.answer, ans.answer
+
+
+def test_every_task_a_body_leads_including_those_it_leads_jointly(asst: Assistant) -> None:
+    ans = asst.ask("Please list every task the Department of Industry and Trade leads, including any joint lead.", plan=IN_WORDS)
+    assert [c.section for c in ans.citations] == ["III.5", "III.6"], ans.answer
+
+
+def test_a_price_the_plan_never_states_and_the_report_day_of_the_body_asked(asst: Assistant) -> None:
+    """A price asked through a compound ("farm-gate price") of a plan that states only its budget is declined; the day
+    a named body reports by is its duty's, not the day the others report to it."""
+    ans = asst.ask("What farm-gate price premium per kilogram does the plan set for certified organic tea?", plan=IN_WORDS)
+    assert ans.abstained and ans.rule == "sums", ans.answer
+    ans = asst.ask("By what date each year must the Department of Agriculture and Environment send its consolidated report "
+                   "to the Provincial People's Committee?", plan=IN_WORDS)
+    assert "10/12" in ans.answer and [c.section for c in ans.citations] == ["V.1"], ans.answer
+
+
+def test_a_place_the_plan_writes_typed_in_english_ties_the_question_to_it(asst: Assistant) -> None:
+    ans = asst.ask("Who leads building the sea embankment through Hoai Chau ward and An Hai commune?", plan=ROWS)
+    assert not ans.abstained and "Chi cục Biển và Hải đảo" in ans.answer, ans.answer
+
+
+def test_plans_listed_by_the_level_that_issues_them_and_by_a_topic(asst: Assistant) -> None:
+    """"by a ward or commune rather than by a province or a department": the levels asked, not those set aside; a
+    topic in English whose words no title holds in that order is the titles holding its most specific term."""
+    from assistant.shelf import _level
+
+    ans = asst.ask("Which plans in the library were issued by a ward or commune People's Committee rather than by a "
+                   "province or a department?")
+    levels = {_level(p) for p in asst.plans if p.source.rsplit(".", 1)[0] in {x["id"] for x in ans.plans}}
+    assert ans.route == "plans" and levels == {"xa"} and "kh-phuong-my-thanh-an-toan-thuc-pham" in stems_of(ans)
+    ans = asst.ask("kh nao do so (so y te, so nnmt...) ban hanh chu ko phai ubnd, liet ke het")
+    levels = {_level(p) for p in asst.plans if p.source.rsplit(".", 1)[0] in {x["id"] for x in ans.plans}}
+    assert ans.route == "plans" and levels == {"so"}, ans.answer
+    ans = asst.ask("Which plans in the library are specifically about the health and care of older people?")
+    assert ans.route == "plans" and stems_of(ans) == ["kh-so-yt-dong-lam-suc-khoe-nguoi-cao-tuoi"], ans.answer
+
+
+def stems_of(ans: Answer) -> list[str]:
+    return [p["id"] for p in ans.plans]

@@ -80,15 +80,25 @@ class DocumentAnswers(ComposerBase):
                                    canon(header))
                 named = f"{office.group(1)} {who}" if office else who
                 english = self.directory.english(who)
-                parts.append(((f"The plan was issued on the proposal of {named}{f' ({english})' if english else ''} in {sub}." if en
+                # In English, the plan's own words too, as the reader checks them against the Vietnamese.
+                clause = re.search(r"đề nghị của\s+[^;:]{3,160}?\s+tại\s+Tờ trình\s+số\s+[\w/.-]+", canon(header))
+                own = f" (the plan: “{clause.group(0)}”)" if en and clause else ""
+                parts.append(((f"The plan was issued on the proposal of {named}{f' ({english})' if english else ''} in {sub}{own}." if en
                                else f"Kế hoạch ban hành trên cơ sở đề nghị của {named} tại {sub}."), head))
         if asks("bases") or (asks_document(q.text) and not asks("replaces")):
             # "… được ban hành tại hội nghị nào và về vấn đề gì": what each document is about, where the header says.
             about = bool(re.search(r"\b(ve (van de|noi dung|linh vuc) gi|noi dung gi|(is|was) it about|about what|"
                                    r"on what (subject|topic|issue))\b", q.words))
-            lst = "; ".join(_with_issuer(canon(header), b) + (_subject(canon(header), b) if about else "")
-                            for b in p.legal_bases)
-            parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), head))
+            # Bases a part of the plan lists ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH") are cited there, their issuers read there.
+            based = [x for x in p.sections if x.role == "bases" and x.kind == "part"]
+            stated = canon(" ".join([header, *(unwrap(p.body(x.id)) for x in based)]))
+            where = head + [self.cite(p, x.id) for x in based]
+            lst = "; ".join(_with_issuer(stated, b) + (_subject(stated, b) if about else "") for b in p.legal_bases)
+            if lst:
+                parts.append(((f"Legal bases: {lst}." if en else f"Căn cứ ban hành: {lst}."), where))
+            elif asks("bases"):
+                parts.append((("The plan cites no legal basis by number and date." if en
+                               else "Kế hoạch không nêu căn cứ ban hành nào theo số và ngày."), head))
         motto = re.search(r"(CỘNG HÒA XÃ HỘI\s+CHỦ NGHĨA VIỆT NAM)\s*(Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)", header)
         if motto and asks("motto"):
             parts.append(((f"National name and motto: {motto.group(1)} — {motto.group(2)}." if en
@@ -98,7 +108,8 @@ class DocumentAnswers(ComposerBase):
             parts.append(((f"The plan opens: “{canon(grounds.group(0))}”." if en
                            else f"Kế hoạch mở đầu: “{canon(grounds.group(0))}”."), head))
         if asks("title"):
-            parts.append(((f"Title: Kế hoạch {canon(p.title)}." if en else f"Tên kế hoạch: Kế hoạch {canon(p.title)}."),
+            kind = p.doc_type or "Kế hoạch"  # a decision's title is the decision's ("Quyết định Ban hành Kế hoạch …")
+            parts.append(((f"Title: {kind} {canon(p.title)}." if en else f"Tên {kind.lower()}: {kind} {canon(p.title)}."),
                           head))
         if asks("issuer"):
             parts.append(((f"Issued by {p.issuer or 'UBND tỉnh'}." if en

@@ -189,7 +189,9 @@ class MentionAnswers(PassageAnswers):
     def unit_mention_list(self, q: Query, phrase: str, units: list[tuple[Plan, str]]) -> tuple[str, list[Citation]]:
         """The units naming the phrase, each with its first sentence that does where there are four or fewer."""
         en = q.style == "en"
-        named = [self._naming(p, sid, phrase) for p, sid in units]
+        # Where each unit is quoted, each is quoted with every sentence naming the phrase ("người có công" in a
+        # target's clause on their living standard and in its clause on their houses), up to three.
+        named = [self._naming(p, sid, phrase, every=3 if len(units) <= 4 else 1) for p, sid in units]
         # A unit naming several of the phrases is quoted with the sentence naming each.
         pieces = phrase.split(" / ")
         named = [(c, " … ".join(dict.fromkeys(x for x in (self._naming(p, sid, w)[1] for w in pieces) if x)) or sent)
@@ -232,16 +234,18 @@ class MentionAnswers(PassageAnswers):
                 else f"Có {len(rows)} nhiệm vụ nhắc đến “{phrase}”: {items}{stop}")
         return text, [c for c, _ in named]
 
-    def _naming(self, plan: Plan, sid: str, phrase: str) -> tuple[Citation, str]:
-        """A unit cited with its first sentence that names the phrase (any of "a / b") lit,
-        and that sentence ("" when none does)."""
+    def _naming(self, plan: Plan, sid: str, phrase: str, every: int = 1) -> tuple[Citation, str]:
+        """A unit cited with its first sentence that names the phrase (any of "a / b") lit, and that sentence ("" when
+        none does); with `every` above one, up to that many of its sentences that name it, joined by " … "."""
         s = plan.section(sid)
         assert s is not None
         needles = [re.compile(run_pattern(w, loose=len(w) >= 4)) for w in (tokens(x) for x in phrase.split(" / ")) if w]
-        for sent in self._sentences(plan, sid)[1]:
-            words = marked(sent)
-            if any(n.search(words) for n in needles):
-                return self.cite(plan, sid, locate(plan.text, s.start, s.end, sent)), sent
+        # The sentence naming most of the phrases first ("chi trả trợ cấp không dùng tiền mặt cho người có công …, đối
+        # tượng bảo trợ xã hội" for both), then in the plan's order.
+        counts = [(sum(bool(n.search(marked(sent))) for n in needles), k, sent) for k, sent in enumerate(self._sentences(plan, sid)[1])]
+        said = [sent for c, _, sent in sorted(counts, key=lambda x: (-x[0], x[1])) if c][:every]
+        if said:
+            return self.cite(plan, sid, locate(plan.text, s.start, s.end, said[0])), " … ".join(said)
         return self.cite(plan, sid), ""
 
 
