@@ -21,6 +21,8 @@ def timeline_en(when: Timeline) -> str:
     return {
         "ongoing": "ongoing (regularly)",
         "yearly": "every year",
+        "monthly": "every month",
+        "quarterly": "every quarter",
         "quarter": f"Q{ {'I': 1, 'II': 2, 'III': 3, 'IV': 4}.get(quarter.group(1).upper(), quarter.group(1)) if quarter else ''} {when.first}",
         "range": f"{when.first} and the following years" if when.last is None else f"{when.first} to {when.last}",
         "year": f"in {when.first}",

@@ -291,7 +291,12 @@ class Assistant:
             # Two letters swapped is the commonest slip at a keyboard; then any one edit.
             swapped = {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)} & words
             near = swapped or edits1(w) & words
-            return next(iter(near)) if len(near) == 1 else w
+            if len(near) == 1:
+                return next(iter(near))
+            # Two words run together ("nhiemvu nao", "chutri"): two asking words the plan writes side by side.
+            split = [f"{w[:i]} {w[i:]}" for i in range(2, len(w) - 1)
+                     if w[:i] in words and w[i:] in words and f" {w[:i]} {w[i:]} " in self.judge.scope.folded]
+            return split[0] if len(split) == 1 else w
 
         return re.sub(r"[a-z]+", mend, fold(text))
 

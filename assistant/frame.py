@@ -40,7 +40,7 @@ class Frame:
     negated: bool  # "không có", "not led by", "except"
     general: bool  # the general objective or the vision
     implementation: bool  # the implementation part asked for
-    timeline_kind: str  # a kind of timeline asked for: ongoing | yearly | open | date | ""
+    timeline_kind: str  # a kind of timeline asked for: ongoing | yearly | monthly | quarterly | open | date | ""
     due: bool  # tasks due (completed, finished) asked for
     runs: bool  # tasks carried out within a time asked for ("thực hiện trong năm 2027")
     listing: bool  # "liệt kê", "list"
@@ -73,6 +73,10 @@ def read(q: Query, directory: Directory) -> Frame:
         kind = "ongoing"
     elif phrase_pattern("timeline", "yearly").search(folded):
         kind = "yearly"
+    elif phrase_pattern("timeline", "monthly").search(folded):
+        kind = "monthly"
+    elif phrase_pattern("timeline", "quarterly").search(folded):
+        kind = "quarterly"
     elif phrase_pattern("timeline", "dated").search(folded):
         kind = "date"
     elif "cac nam tiep theo" in folded or "following years" in folded:

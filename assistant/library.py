@@ -136,7 +136,8 @@ def plan_label(p: Plan, en: bool = False) -> str:
     """How an answer names its plan: "Kế hoạch 65/KH-UBND (UBND tỉnh Quảng Ngãi, 20/3/2024)"."""
     kind = p.doc_type or "Kế hoạch"
     if en:
-        kind = {"ke hoach": "Plan", "quyet dinh": "Decision"}.get(fold(kind), kind)
+        kind = {"ke hoach": "Plan", "quyet dinh": "Decision", "chuong trinh hanh dong": "Action programme",
+                "chuong trinh": "Programme"}.get(fold(kind), kind)
         body = issuer_body(" ".join(p.issuer.split()))
         if body:
             from assistant.agencies import KNOWN
@@ -328,7 +329,12 @@ class Catalogue:
             said = " ".join(after[skip:end])
             for rx, _ in self._places:  # a place names a plan by itself, and its words pair with none
                 said = rx.sub(" | ", said)
-            grams: set[str] = set().union(*(self._bigrams(x) for x in said.split("|")))
+            # "kh giam ngheo 58 hoa an, so noi vu bc …": the topic ends at the place that follows it; what comes after
+            # the place is the question.
+            pieces = said.split("|")
+            if len(pieces) > 1 and len(pieces[0].split()) >= 2:
+                pieces = pieces[:1]
+            grams: set[str] = set().union(*(self._bigrams(x) for x in pieces))
             unused = [g for g in grams if self._used_by(g, within) == 0]
             if len(unused) >= 2 and len(unused) * 2 >= len(grams):
                 first = len(t[: m.end()].split()) + skip

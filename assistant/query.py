@@ -347,7 +347,12 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
             elif shape == "gN":  # the item that holds tasks numbered under it, else none
                 sid = f"{_task_part(known, g[0])}.{g[0]}"
                 if f"{sid}.1" not in known:
-                    continue
+                    # "nhóm 4 phụ lục": the appendix's group IV, where the appendix numbers its groups in roman
+                    n = int(g[0])
+                    roman = next((f"{a}.{ROMAN[n - 1]}" for a in apps if 0 < n <= len(ROMAN) and f"{a}.{ROMAN[n - 1]}" in known), "")
+                    if not roman:
+                        continue
+                    sid = roman
             elif shape == "d":
                 sid = f"dieu.{g[0]}"
             else:
@@ -631,12 +636,14 @@ def lead_count(folded: str) -> int | None:
         return 2  # "không tính các nhiệm vụ Sở một mình chủ trì": the shared ones
     # "chủ trì, đồng chủ trì hoặc phối hợp": co-leading listed beside leading is one way of leading among others.
     # "dù là chủ trì riêng, đồng chủ trì hay theo dõi": each way listed.
-    if re.search(r"(?:\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}|\bchu tri(?:\s+\w+)?\s*,?\s*)"
+    if re.search(r"(?:\b(hoac|or|ke ca|ca|tinh ca|bao gom|including|va|and|lan|neu|if)\s+(\w+\s+){0,4}|\bchu tri(?:\s+\w+){0,2}\s*,?\s*)"
                  r"(dong chu tri|cung chu tri|chu tri chung|co ?led|co ?leads?|jointly|joint|shared)\b", folded):
         return None  # "chủ trì hoặc đồng chủ trì", "alone or jointly": every task it leads
     if _SOLE_LEAD.search(folded):
         # "nhiệm vụ nào chủ trì một mình, nhiệm vụ nào chủ trì cùng cơ quan khác": both asked, every task.
-        if re.search(r"\b(cung|voi) (co quan|so|don vi)( \w+)? khac\b|\bwith (other|another) (agenc|department)", folded):
+        # "…, ko chung voi so khac" (not jointly with another) says the same once more.
+        if re.search(r"\b(cung|voi) (co quan|so|don vi)( \w+)? khac\b|\bwith (other|another) (agenc|department)", folded) \
+                and not re.search(r"\b(ko|khong|k|not|chu khong)\s+(chung|cung|together|jointly)\b", folded):
             return None
         return 1
     m = _AT_LEAST.search(folded)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.agencies import named_bodies, squash
+from assistant.agencies import squash
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
 from assistant.compose.base import DATED, overlap, topic_terms
@@ -867,15 +867,6 @@ def reporting(t: Turn) -> Reply | None:
             break
         if t.c.task(h.doc, h.section) and "báo cáo" in h.text.lower():
             return None
-    # "by what date must the Department of X send its consolidated report": the duty of the body the question names,
-    # where that duty gives its report a day ("… tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 10/12 hằng năm").
-    # A body the report is sent to ("… báo cáo kết quả … về Sở NN&MT trước ngày nào") is not the one that sends it.
-    sent_to = {a.name for m in re.finditer(r"\b(?:ve|gui|toi|den|to)\s+", f.words)
-               for a in named_bodies(" ".join(f.words[m.end() :].split()[:6]), t.ask.directory)}
-    senders = [a for a in f.agencies if a.name not in sent_to]
-    own = [(p, d.id) for p in t.ask.plans for d in p.duties if p.section(d.id) is not None
-           and any(a.name in d.lead for a in senders) and "báo cáo" in p.body(d.id).lower() and DATED.search(p.body(d.id))]
-    units = own or units
     if not units:
         return None
     # Of several, the one whose words are most the question's ("báo cáo … gửi Sở X trước ngày 15/12"), for its

@@ -210,6 +210,7 @@ class Scope:
             for rx in (_MONEY_IN_PLAN, _CONTACT_IN_PLAN, _PENALTY_IN_PLAN, _PROCEDURE_IN_PLAN)
         )
         self.years = sorted({t.year for t in targets})
+        self.issued_years = {int(p.date[:4]) for p in plans if p.date[:4].isdigit()}
         # The years a target's own words state a result for beside its figure ("đạt ít nhất 85% (kết quả năm 2025:
         # 78,4%)"): a figure of that year is the plan's to give, though it sets none for it.
         self.result_years = {int(y) for t in targets for y in re.findall(r"(?<!\d)(20\d\d)\s*(?:là|đạt)?\s*:?\s*\d", t.indicator)}
@@ -403,6 +404,10 @@ class Scope:
             return reason("law", en)
         asked = set(asked_years(q.text))
         now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets
+        # "năm nay", "this year": the year the plan is issued in, as a plan of that year says it ("chỉ tiêu … năm nay" of
+        # a plan for 2026 issued in 2026 asks its 2026 target).
+        if now and re.search(r"\b(nam nay|this year)\b", t) and not re.search(r"\b(hien nay|hien tai|bay gio|currently|at present|right now|today)\b", t):
+            now, asked = False, asked | self.issued_years
         asks_target = "target" in q.intents and not {"lead", "coordinate", "timeline", "aggregate"} & set(q.intents)
         # "có bao nhiêu nhiệm vụ có thời gian thực hiện là 'Năm 2024 và các năm tiếp theo'": a year of tasks' times,
         # counted or listed, is no target's year.

@@ -168,7 +168,8 @@ def _which(asst: Assistant, q: Query, plans: list[Plan]) -> Answer:
 
 def _kind(p: Plan, en: bool) -> str:
     kind = p.doc_type or "Kế hoạch"
-    return {"ke hoach": "plan", "quyet dinh": "decision"}.get(fold(kind), kind) if en else kind
+    return {"ke hoach": "plan", "quyet dinh": "decision", "chuong trinh hanh dong": "action programme",
+            "chuong trinh": "programme"}.get(fold(kind), kind) if en else kind
 
 
 def _no_such_plan(asst: Assistant, q: Query, number: str) -> Answer:
@@ -217,9 +218,12 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     elif levels and (not agencies or says(q.text, "issued")):
         # "which plans were issued by a district, a commune or a department": by the issuer's level.
         said = {"huyen": ("a district", "cấp huyện"), "xa": ("a commune", "cấp xã"), "so": ("a department", "cấp sở")}
+        # Wards asked and communes not ("do UBND cấp phường ban hành", "by a ward"): the wards' plans alone.
+        wards = bool(re.search(r"\b(wards?|phuong)\b", kept)) and not re.search(r"\b(communes?|xa)\b", kept)
+        said["xa"] = ("a ward", "cấp phường") if wards else said["xa"]
         tests.append((f"issued by {' or '.join(said[x][0] for x in levels)}" if en
                       else f"do {', '.join(said[x][1] for x in levels)} ban hành",
-                      lambda p: [] if _level(p) in levels else None))
+                      lambda p: [] if _level(p) in levels and (not wards or " phuong " in f" {fold(p.issuer).lower()} ") else None))
     elif agencies:
         a = agencies[0]
         name = (asst.directory.english(a.name) or a.name) if en else a.name

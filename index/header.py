@@ -26,6 +26,9 @@ def _clean_lines(text: str) -> list[str]:
     return out
 
 
+_KINDS = {"KẾ HOẠCH": "Kế hoạch", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động", "CHƯƠNG TRÌNH": "Chương trình"}
+
+
 def legal_bases(text: str) -> list[str]:
     """The documents a text cites by number and date ("Nghị định số 77/2013/NĐ-CP ngày 17/7/2013", "Luật … ngày
     …"), in the order it cites them."""
@@ -71,13 +74,16 @@ def header_facts(header: str) -> HeaderFacts:
         issuer = canon(" ".join(x for x in left if x))
     is_decision = bool(re.search(r"(?:^|\s)QUYẾT ĐỊNH(?:\s|:|$)", head)) and "/QĐ" in (number.group(0) if number else "/QĐ")
     title = ""
+    kind: re.Match[str] | None = None
     if is_decision:
         m = re.search(r"QUYẾT ĐỊNH\s+(.+?)\s+(?=(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH|Căn cứ)\b)", head)
         title = m.group(1) if m else ""
     else:
         # The title runs to the preamble, or to the header's end where the plan's first part gives its bases
-        # ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH").
-        m = re.search(r"KẾ HOẠCH\s+(.+?)\s*(?=(?:Thực hiện|Căn cứ|Theo đề nghị|Trên cơ sở)\b|$)", head)
+        # ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"). An action programme ("CHƯƠNG TRÌNH HÀNH ĐỘNG Thực hiện Nghị quyết …",
+        # "Số: 47/CTr-UBND") is a plan of the genre under its own name.
+        kind = re.search(r"(?:^|\s)(KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH)\s+(?=\S)", head)
+        m = re.search(re.escape(kind.group(1)) + r"\s+(.+?)\s*(?=(?:Thực hiện|Căn cứ|Theo đề nghị|Trên cơ sở)\b|$)", head[kind.start():]) if kind else None
         title = m.group(1) if m else ""
     bases = legal_bases(head)
     prop = re.search(r"đề nghị của\s+(?:(?:ông|bà)\s+)?(?:Giám đốc|Trưởng ban|Thủ trưởng|Chánh Văn phòng)?\s*"
@@ -90,7 +96,7 @@ def header_facts(header: str) -> HeaderFacts:
         issuer=issuer,
         title=canon(title).strip(),
         legal_bases=tuple(dict.fromkeys(bases)),
-        doc_type="Quyết định" if is_decision else "Kế hoạch",
+        doc_type="Quyết định" if is_decision else _KINDS.get(kind.group(1), "Kế hoạch") if kind else "Kế hoạch",
         proposer=proposer,
         proposal=canon(prop.group(2)) if prop else "",
     )

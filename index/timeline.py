@@ -41,6 +41,9 @@ def parse_timeline(text: str) -> Timeline:
         return Timeline(shown, "month", first, last)
     if phrase_pattern("timeline", "yearly").search(f) and not years:
         return Timeline(shown, "yearly")
+    for recurring in ("monthly", "quarterly"):  # "Hằng tháng", "định kỳ hằng quý"
+        if phrase_pattern("timeline", recurring).search(f) and not years:
+            return Timeline(shown, recurring)
     if phrase_pattern("timeline", "ongoing").search(f) and not years:
         return Timeline(shown, "ongoing")
     if years and (len(set(years)) > 1 or open_end):

@@ -1069,3 +1069,19 @@ def test_every_section_using_an_english_term(assistant: Assistant) -> None:
     """"Which sections use the term …", "in which sections … mentioned": every unit writing its Vietnamese."""
     ans = assistant.ask("Which sections use the term 'people with disabilities'?")
     assert cited(ans) == ["III.2.a", "III.5.c", "III.6.a", "III.7"], ans.answer
+
+
+@pytest.mark.parametrize(("question", "tasks"), [
+    ("nhiemvu nao so ldtbxh chu tri 1 minh, ko chung voi so khac", {"III.3", "III.4.d", "III.5.c", "III.7", "III.8.a"}),
+    ("Give me everything the education department leads, shared ones too.", {"III.4.b", "III.4.c", "III.6.a"}),
+])
+def test_words_run_together_everything_asked_and_not_jointly(question: str, tasks: set[str], assistant: Assistant) -> None:
+    """"nhiemvu nao" is "nhiệm vụ nào"; "everything it leads" asks a list; "không chung với sở khác" says "alone" again."""
+    ans = assistant.ask(question)
+    assert set(cited(ans)) == tasks, ans.answer
+
+
+def test_every_role_listed_as_its_ways_are_listed(assistant: Assistant) -> None:
+    ans = assistant.ask("Liệt kê đầy đủ các nhiệm vụ giao cho Sở Lao động - Thương binh và Xã hội ở mọi vai trò: chủ trì "
+                        "một mình, đồng chủ trì, và các trách nhiệm trong phần Tổ chức thực hiện.")
+    assert {"III.2.a", "III.4.b", "III.5.d", "III.3", "IV.3"} <= set(cited(ans)), ans.answer

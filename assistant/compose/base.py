@@ -275,7 +275,9 @@ def leads_match(t: Task, leads: int) -> bool:
 @functools.lru_cache(maxsize=64)
 def _restating(plan: Plan) -> dict[str, list[Task]]:
     """Unit id -> the task table's rows that restate it, for the units of the tasks part that name nobody."""
-    rows = [t for t in plan.work() if t.origin == "table"]
+    # A row of its own: a task whose id is a unit of the tasks part, its roles given by a table's row of its number
+    # ("| 9 | Công an xã | … |"), restates nothing else.
+    rows = [t for t in plan.work() if t.origin == "table" and (s := plan.section(t.id)) is not None and s.kind == "row"]
     named = {t.id for t in plan.work()}
     units = [s.id for s in plan.sections if s.kind in {"item", "point"} and s.id not in named
              and plan.within(s.id, "tasks") and not plan.within(s.id, "appendix")]

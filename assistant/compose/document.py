@@ -65,7 +65,8 @@ class DocumentAnswers(ComposerBase):
         signs = bool(re.search(r"\bky\b(?! hieu\b)", fold(q.text))) or asks("signs")
         parts: list[tuple[str, list[Citation]]] = []
         if p.number and (asks_when or asks("number")):
-            kind = {"Quyết định": "Decision"}.get(p.doc_type, "Plan")
+            kind = {"Quyết định": "Decision", "Chương trình hành động": "Action programme", "Chương trình": "Programme"}.get(
+                p.doc_type, "Plan")
             parts.append(((f"{kind} number {p.number}, dated {date_vi} ({p.date})." if en
                            else f"{p.doc_type or 'Kế hoạch'} số {p.number}, ban hành {date_vi}."), head))
         if signs and p.signer and p.section("signature"):

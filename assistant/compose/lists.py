@@ -279,7 +279,8 @@ class ListAnswers(ComposerBase):
         return text, self._timed_cites([(p, t) for p, t, _ in rows])
 
 
-_KINDS = {"ongoing": ("ongoing", "thường xuyên"), "yearly": ("every year", "hằng năm"),
+_KINDS = {"ongoing": ("ongoing", "thường xuyên"), "yearly": ("every year", "hằng năm"), "monthly": ("every month", "hằng tháng"),
+          "quarterly": ("every quarter", "hằng quý"),
           "open": ("from a year on, with no end", "từ một năm trở đi"), "date": ("a set day", "một ngày cụ thể")}
 
 
@@ -331,21 +332,25 @@ def _in_months(asked: str, timeline: str) -> bool:
     return len(want) == 1 and want <= runs and (not years or not year or bool(year & years))
 
 
-def _due_months(text: str) -> set[tuple[int, int]]:
+def _due_months(text: str, quarters: bool = True) -> set[tuple[int, int]]:
     """The months a timeline's deadlines fall in: each date's, each month's, each quarter's three ("trước
-    31/10/2026" (2026, 10); "Quý IV/2026" October to December 2026)."""
+    31/10/2026" (2026, 10); "Quý IV/2026" October to December 2026), or only a quarter's last without `quarters`
+    (a quarter's task is due when the quarter ends)."""
     f = _point_in_time(text)
     out = {(int(y), int(m)) for m, y in re.findall(r"\b\d{1,2}/(\d{1,2})/(20\d\d)\b", f)}
     out |= {(int(y), int(m)) for m, y in re.findall(r"\bthang\s+(\d{1,2})\s*(?:/|nam)\s*(20\d\d)\b", f)}
     for q, y in re.findall(r"\bquy\s+([1-4])\s*(?:/|nam)\s*(20\d\d)\b", f):
-        out |= {(int(y), 3 * int(q) - k) for k in (2, 1, 0)}
+        out |= {(int(y), 3 * int(q) - k) for k in ((2, 1, 0) if quarters else (0,))}
     return {(y, m) for y, m in out if 1 <= m <= 12}
 
 
 def _due_in(asked: str, timeline: str) -> bool:
-    """A quarter or month asked ("quy 4/2026") holds a deadline of the timeline ("trước 31/10/2026")."""
+    """A quarter or month asked ("quy 4/2026") holds a deadline of the timeline ("trước 31/10/2026"). A month asked
+    holds a quarter only as its last month ("Quý II/2026" is due in June, not April); a quarter asked holds its months'
+    deadlines."""
     want = _due_months(asked) if not re.search(r"\b\d{1,2}/\d{1,2}/20\d\d\b", asked) else set()
-    return bool(want & _due_months(timeline))
+    month = bool(re.search(r"\bthang\s+\d", _point_in_time(asked)))
+    return bool(want & _due_months(timeline, quarters=not month))
 
 
 _ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -359,7 +364,10 @@ def point_in_time(text: str, year: int | None = None) -> str:
     m = re.search(r"\b(?:quy\s+(?:i{1,3}|iv|[1-4])|thang\s+\d{1,2})\s*(?:/|nam)\s*20\d\d\b|\b\d{1,2}/\d{1,2}/20\d\d\b", f)
     if m:
         return _point_in_time(re.sub(r"\s+nam\s+(?=20\d\d)", "/", m.group(0)))
-    m = re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter\s+(?:of\s+)?(20\d\d)\b|\bq([1-4])\s*[/ ]?\s*(20\d\d)\b", f)
+    m = re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter\s+(?:of\s+)?(20\d\d)\b|\bq([1-4])\s*[/ ]?\s*(20\d\d)\b"
+                  r"|\bquarter\s+(i{1,3}|iv|[1-4])\s*(?:/|of|,)?\s*(20\d\d)\b", f)  # "Quarter II/2026", "quarter 2 of 2026"
+    if m and m.group(5):
+        return f"quy {_ROMAN_QUARTER.get(m.group(5), m.group(5))}/{m.group(6)}"
     if m:
         return f"quy {_ORDINAL_QUARTER[m.group(1)] if m.group(1) else m.group(3)}/{m.group(2) or m.group(4)}"
     months = {name: n for name, n in month_numbers().items() if len(name) > 3}  # "may", "mar" are words too
