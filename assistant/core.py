@@ -43,7 +43,7 @@ from assistant.scope import Scope
 from assistant.settings import Settings
 from assistant.targets import Target, extract_targets, target_sections
 from index.embed import get_embedder
-from index.normalize import fold, tokens, unwrap
+from index.normalize import fold, tokens, tones, unwrap
 from index.parse import Plan, Task, plans_named
 from index.store import check_embedder, load_index
 
@@ -143,6 +143,8 @@ class Assistant:
         q = self._follow_up(q, user_turns(history))
         if self.catalogue is not None:  # a library's questions are read again by the plan they go to
             return q
+        if not q.refs:
+            q = replace(q, refs=self._target_refs(q))
         if not q.refs and q.style != "en":
             q = replace(q, refs=self._title_refs(q))
         elif not q.refs:
@@ -222,6 +224,19 @@ class Assistant:
             if found:
                 return (Reference(self._unit_titles[found], (m.group(0) + found).strip()),)
         return ()
+
+    def _target_refs(self, q: Query) -> tuple[Reference, ...]:
+        """"chỉ tiêu d", "target (c)": the lettered point of the plan's one unit of targets that holds lettered points."""
+        # In English only a letter set apart ("target (c)", "target c?"): "target a commune" names none.
+        m = re.search(r"\b(?:chỉ tiêu|chi tieu)\s+\(?(đ|dd|[a-eg-ik-n])\)?(?![\w.])|\btarget\s+(?:\(([a-eg-ik-n])\)|([a-eg-ik-n])(?=\s*(?:[?,;:]|$)))",
+                      tones(q.text).lower())
+        if not m:
+            return ()
+        said = m.group(1) or m.group(2) or m.group(3)
+        letter = "đ" if said in {"dd", "đ"} else said
+        found = [f"{s.id}.{letter}" for p in self.plans for s in p.sections
+                 if s.role == "targets" and p.section(f"{s.id}.{letter}") is not None]
+        return (Reference(found[0], m.group(0)),) if len(found) == 1 else ()
 
     def _group_refs(self, q: Query) -> tuple[Reference, ...]:
         """"the law-enforcement group", "the group of communication tasks": in English, the one group of tasks whose

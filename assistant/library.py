@@ -136,7 +136,7 @@ def plan_label(p: Plan, en: bool = False) -> str:
     """How an answer names its plan: "Kế hoạch 65/KH-UBND (UBND tỉnh Quảng Ngãi, 20/3/2024)"."""
     kind = p.doc_type or "Kế hoạch"
     if en:
-        kind = {"ke hoach": "Plan", "quyet dinh": "Decision", "chuong trinh hanh dong": "Action programme",
+        kind = {"ke hoach": "Plan", "quyet dinh": "Decision", "chuong trinh hanh dong": "Action programme", "ke hoach lien tich": "Joint plan",
                 "chuong trinh": "Programme"}.get(fold(kind), kind)
         body = issuer_body(" ".join(p.issuer.split()))
         if body:

@@ -168,7 +168,7 @@ def _which(asst: Assistant, q: Query, plans: list[Plan]) -> Answer:
 
 def _kind(p: Plan, en: bool) -> str:
     kind = p.doc_type or "Kế hoạch"
-    return {"ke hoach": "plan", "quyet dinh": "decision", "chuong trinh hanh dong": "action programme",
+    return {"ke hoach": "plan", "quyet dinh": "decision", "chuong trinh hanh dong": "action programme", "ke hoach lien tich": "joint plan",
             "chuong trinh": "programme"}.get(fold(kind), kind) if en else kind
 
 
@@ -423,7 +423,9 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
     def holding(words: str) -> set[str]:
         return {src for src, title in titles.items() if words and f" {words} " in title}
 
-    topic = re.search(rf"\b(?:{cue})\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)", spelled_out(q.text))
+    # "lấy X làm chủ đề chính": the topic stands before the cue.
+    topic = re.search(r"\blay\s+([a-z][a-z ]{3,80}?)\s+lam\s+chu de\b", spelled_out(q.text)) or re.search(
+        rf"\b(?:{cue})\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)", spelled_out(q.text))
     if topic is None:
         # "which plans have digital transformation (chuyển đổi số) as the subject of their title": where the
         # question says it asks by title or subject, its longest phrase that some titles hold.

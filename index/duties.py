@@ -632,6 +632,46 @@ def leadless_task(b: _Builder, sec: Section) -> Task | None:
     return _task(b, sec, {k: v for k, v in labelled.items() if k in {"timeline", "coordinate"}}, "inline", leadless=True)
 
 
+_PARTY_ROLE = re.compile(r"\s*(?:(đồng\s+)?chủ\s+trì|(phối\s+hợp))", re.I)
+
+
+def party_tasks(b: _Builder) -> tuple[list[Task], set[str]]:
+    """An item of the tasks part whose lettered points each open with a body and a colon, the parties of a joint plan
+    ("3. Phối hợp xây dựng câu lạc bộ …" / "a) Sở Y tế: phối hợp với …" / "b) Hội Liên hiệp Phụ nữ tỉnh: chủ trì …"):
+    one task, led by the bodies whose point opens with "chủ trì" (or "đồng chủ trì"), the others its partners, its
+    time the line that says it under the item. Returns those tasks and the ids they replace (the item and its points)."""
+    from index.parse import Task
+
+    out: list[Task] = []
+    replaced: set[str] = set()
+    have = {t.id: t for t in b.tasks}
+    for item in (x for x in b.sections if x.kind == "item" and b.section_role(x.id) == "tasks"):
+        points = [x for x in b.sections if x.parent == item.id and x.kind == "point"]
+        if len(points) < 2 or not all(re.fullmatch(body_head() + r"\s.{2,80}", x.title) for x in points):
+            continue
+        roles = []
+        for x in points:
+            said = b.text[x.start : x.end]
+            colon = said.find(":")
+            m = _PARTY_ROLE.match(said, colon + 1) if colon >= 0 else None
+            roles.append("lead" if m and not m.group(2) else "coordinate" if m else "")
+        if "lead" not in roles:
+            continue
+        lead = tuple(agency(x.title) for x, r in zip(points, roles, strict=True) if r == "lead")
+        partners = tuple(agency(x.title) for x, r in zip(points, roles, strict=True) if r != "lead")
+        timed = next((t for t in (have.get(item.id), *(have.get(x.id) for x in points)) if t is not None and t.timeline), None)
+        first = next(x for x, r in zip(points, roles, strict=True) if r == "lead")
+        other = next((x for x, r in zip(points, roles, strict=True) if r != "lead"), first)
+        # "Thời gian: Tháng 6 hằng năm." closing the item, after its points.
+        said = re.search(r"Thời gian(?: thực hiện| hoàn thành)?\s*:\s*([^\n]+?)\.?\s*$", b.text[item.start : points[-1].end], re.M)
+        when = (timed.timeline, timed.spans[2]) if timed else (
+            (canon(said.group(1)), (item.start + said.start(1), item.start + said.end(1))) if said else ("", (item.start, item.start)))
+        spans = ((first.start, first.end), (other.start, other.end), when[1])
+        out.append(Task(item.id, item.title, lead, partners, when[0], spans, "points", "", parse_timeline(when[0])))
+        replaced |= {item.id, *(x.id for x in points)}
+    return out, replaced
+
+
 def headed_groups(b: _Builder) -> tuple[list[Task], set[str]]:
     """An item of the tasks part whose heading names its lead in brackets ("1. Nhóm giải pháp về … (UBND các xã,
     phường chủ trì)") over points that name none: each point is a task of that lead, with the partners and time its
@@ -904,4 +944,4 @@ def group_roles(b: _Builder) -> list[Task]:
     return [replace(t, coordinate=tuple(a for a in t.coordinate if a not in t.lead)) for t in out]
 
 
-__all__ = ["group_roles", "heading_bodies", "referred_tasks", "split_agencies", "task_of", "words"]
+__all__ = ["group_roles", "heading_bodies", "party_tasks", "referred_tasks", "split_agencies", "task_of", "words"]

@@ -26,7 +26,7 @@ def _clean_lines(text: str) -> list[str]:
     return out
 
 
-_KINDS = {"KẾ HOẠCH": "Kế hoạch", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động", "CHƯƠNG TRÌNH": "Chương trình"}
+_KINDS = {"KẾ HOẠCH": "Kế hoạch", "KẾ HOẠCH LIÊN TỊCH": "Kế hoạch liên tịch", "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động", "CHƯƠNG TRÌNH": "Chương trình"}
 
 
 def legal_bases(text: str) -> list[str]:
@@ -60,6 +60,16 @@ def header_facts(header: str) -> HeaderFacts:
     place = re.search(r"(?:^|[\s|])([A-ZĐ][^\s,|]*(?:\s+[A-ZĐ][^\s,|]*){0,3}),\s*ngày\s+\d", head)
     rule = next((n for n, x in enumerate(raw) if fold(x).startswith("cong hoa xa hoi")), 0)
     issuer = canon(" ".join(x for x in raw[:rule] if not re.fullmatch(r"[-_=]{3,}", x) and not re.match(r"(?i)số\s*:", x)))
+    # A joint plan's letterhead: a table of a column per issuing body, each body under the one above it ("ỦY BAN NHÂN
+    # DÂN TỈNH …" over "SỞ Y TẾ", "ỦY BAN MTTQ …" over "HỘI LIÊN HIỆP PHỤ NỮ TỈNH"), the motto outside it: the bodies.
+    rows = [[c.strip() for c in x.strip().strip("|").split("|")] for x in itertools.takewhile(
+        lambda x: x.lstrip().startswith("|"), header.splitlines())]
+    rows = [r for r in rows if not all(re.fullmatch(r":?-{3,}:?|", c) for c in r)]
+    if len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) >= 2 \
+            and not any(fold(c).startswith(("cong hoa", "doc lap")) for r in rows for c in r):
+        bodies = [next((c for c in reversed(col) if c), "") for col in zip(*rows, strict=True)]
+        if all(b and b.isupper() for b in bodies):
+            issuer = " và ".join(canon(b) for b in bodies)
     if not issuer:
         # Two columns side by side, as a PDF's text gives them ("ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …"):
         # the issuer is the left column of the lines above the number.
@@ -82,7 +92,7 @@ def header_facts(header: str) -> HeaderFacts:
         # The title runs to the preamble, or to the header's end where the plan's first part gives its bases
         # ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"). An action programme ("CHƯƠNG TRÌNH HÀNH ĐỘNG Thực hiện Nghị quyết …",
         # "Số: 47/CTr-UBND") is a plan of the genre under its own name.
-        kind = re.search(r"(?:^|\s)(KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH)\s+(?=\S)", head)
+        kind = re.search(r"(?:^|\s)(KẾ HOẠCH LIÊN TỊCH|KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH)\s+(?=\S)", head)
         m = re.search(re.escape(kind.group(1)) + r"\s+(.+?)\s*(?=(?:Thực hiện|Căn cứ|Theo đề nghị|Trên cơ sở)\b|$)", head[kind.start():]) if kind else None
         title = m.group(1) if m else ""
     bases = legal_bases(head)

@@ -11,6 +11,7 @@ from pathlib import Path
 from index.duties import (
     group_roles,
     headed_groups,
+    party_tasks,
     heading_bodies,
     leadless_task,
     referred_tasks,
@@ -22,7 +23,7 @@ from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "69"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "70"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -555,6 +556,10 @@ class _Builder:
         over = {x.parent for x in self.sections if x.kind == "point" and x.id in tasked}
         headings = {x.id for x in self.sections if x.kind == "item" and x.id in over and heading_bodies(x.title)}
         self.tasks = [t for t in self.tasks if t.id not in headings]
+        # An item whose points give each party of a joint plan its part ("a) Sở Y tế: chủ trì …"): one task.
+        parties, replaced = party_tasks(self)
+        if parties:
+            self.tasks = [t for t in self.tasks if t.id not in replaced] + parties
         # An item whose heading names the lead of its points ("1. Nhóm giải pháp về … (Sở Y tế chủ trì)"): its points.
         led, groups = headed_groups(self)
         if led:
@@ -778,6 +783,10 @@ class _Builder:
         if len(sig) > 1 and not any(_CAPACITY.match(lines[n].clean) or _HOLDS.search(lines[n].clean) for n in sig[:-1]):
             sig = []
         before = [] if sig else self._signer_before(recip_line)  # a signer set above "Nơi nhận"
+        joint = None if sig or before else self._signers_side_by_side(recip_line)
+        if joint is not None:  # a joint plan's signers, a column each ("TM. BAN THƯỜNG VỤ … | KT. GIÁM ĐỐC …")
+            first, last, self.signer, self.signer_title = joint
+            starts.append(_Start(first, "signature", "signature", None, "Người ký", "", last, last + 1))
         said = [(n, x) for n, x in sorted(beside.items()) if not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", x, re.I)]
         named = next((k for k, (_, x) in enumerate(said) if any(c.islower() for c in x)), None)
         if not sig and not before and named is not None and any(_CAPACITY.match(x) or _HOLDS.search(x) for _, x in said[:named]):
@@ -803,6 +812,26 @@ class _Builder:
         if self._span(after, nxt):
             starts.append(_Start(after, "plan", "title", None, "Kế hoạch kèm theo", "", nxt - 1, nxt))
         return nxt
+
+    def _signers_side_by_side(self, recip_line: int) -> tuple[int, int, str, str] | None:
+        """The signers of a joint plan set side by side in a table just above "Nơi nhận", a column each: capacity
+        cells in capitals over a name ("| KT. GIÁM ĐỐC SỞ Y TẾ |" … "| Đinh Quang Vũ |"): its first and last lines,
+        the names ("A; B") and each one's capacity ("TM. … / CHỦ TỊCH; KT. … / PHÓ GIÁM ĐỐC"); None for none."""
+        k, rows = recip_line - 1, []
+        while k >= 0 and (TABLE.match(self.lines[k].raw) or not self.lines[k].clean):
+            if TABLE.match(self.lines[k].raw) and not re.fullmatch(r"[\s|:-]*", self.lines[k].raw):
+                rows.insert(0, (k, cells(self.lines[k].raw)))
+            k -= 1
+        if len(rows) < 2 or len({len(r) for _, r in rows}) != 1 or len(rows[0][1]) < 2:
+            return None
+        names, titles = [], []
+        for col in zip(*(r for _, r in rows), strict=True):
+            said = [canon(c) for c in col if c.strip() and not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", c.strip(), re.I)]
+            if len(said) < 2 or not any(ch.islower() for ch in said[-1]) or not _CAPACITY.match(said[0]):
+                return None
+            names.append(said[-1])
+            titles.append(" / ".join(said[:-1]))
+        return rows[0][0], rows[-1][0], "; ".join(names), "; ".join(titles)
 
     def _signer_before(self, recip_line: int) -> list[int]:
         """The signer block just above "Nơi nhận": capacity lines in capitals ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),

@@ -99,6 +99,25 @@ def _table_rows(data: list[tuple[int, list[str]]], numcol: int) -> list[_Row]:
     return out
 
 
+def _unnumbered_rows(data: list[tuple[int, list[str]]]) -> list[_Row]:
+    """The rows of a table with no column of numbers, numbered in order as a reader counts them; a row whose one
+    filled cell is its first, in capitals ("| THÁNG 7/2026 | | | |", "| CẢ DỊP HÈ | | | |"), heads the rows under it
+    as a group ("G1", "G2" …) and counts as none of them."""
+    out: list[_Row] = []
+    group, k, g = "", 0, 0
+    for li, r in data:
+        filled = [c.strip() for c in r if c.strip()]
+        if len(r) > 2 and len(filled) == 1 and r[0].strip() and r[0].strip().upper() == r[0].strip() \
+                and re.search(r"[^\W\d_]{2}", r[0]):
+            g += 1
+            group = f"G{g}"
+            out.append(_Row(li, r, group, "", True, r[0].strip()))
+            continue
+        k += 1
+        out.append(_Row(li, r, str(k), group))
+    return out
+
+
 # A group row that names its lead: "SỞ NỘI VỤ CHỦ TRÌ", "Nhóm nhiệm vụ do Sở Y tế chủ trì", "Công an tỉnh (chủ trì)".
 _GROUP_LEAD = re.compile(r"^(?:nhóm\s+(?:nhiệm vụ|hoạt động)\s+)?(?:do\s+|giao\s+)?(.+?)\s*\(?\s*chủ trì(?:\s+thực hiện)?\s*\)?\s*[.:]?$",
                          re.I)
@@ -314,7 +333,7 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     # A table with no column of numbers ("| Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện |"): its rows are
     # numbered in order, as a reader counts them.
     if "number" not in cols and not units and not indicators:
-        units = [_Row(li, r, str(k), "") for k, (li, r) in enumerate(_filled(rows[1:]), 1)]
+        units = _unnumbered_rows(_filled(rows[1:]))
     # A second appendix's rows are "appendix.…" too where no row of the first has their ids (targets numbered
     # 1–7 in Phụ lục I, tasks I.1–IV.4 in Phụ lục II), as DESIGN.md's scheme writes an appendix row; its own
     # heading keeps "appendix2".

@@ -534,3 +534,22 @@ def test_a_decisions_plan_whose_parts_are_numbered_in_words_and_a_departments_ta
         ("IV.A", "TRUYỀN THÔNG, GIÁO DỤC"), ("IV.B", "THỰC THI PHÁP LUẬT"), ("IV.C", "HỖ TRỢ CAI NGHIỆN THUỐC LÁ")]
     tasks = {t.id: t for t in p.work()}
     assert tasks["IV.7"].lead == ("Thanh tra Sở",) and tasks["IV.3"].lead == ("Trung tâm Kiểm soát bệnh tật", "Tỉnh Đoàn Lam Phong")
+
+
+def test_a_joint_plan_of_two_bodies_and_a_table_of_unnumbered_rows_under_month_headings() -> None:
+    """Tân Châu: a joint plan (KẾ HOẠCH LIÊN TỊCH) whose contents each give a point to each party ("a) Sở Y tế: chủ trì …",
+    "b) Hội Liên hiệp Phụ nữ tỉnh: phối hợp …"): one task per content, led by the party whose point leads; its two
+    issuers side by side over their parent bodies, its two signers side by side in a table. Hòa Bình: a task table with no
+    number column, its rows under month rows spanning it ("THÁNG 7/2026"): the month rows head groups and count as no
+    row (freeze-29)."""
+    p = _received("khlt-syt-hlhpn-tan-chau-dinh-duong.docx")
+    tasks = {t.id: t for t in p.work()}
+    assert tasks["III.3"].lead == ("Hội Liên hiệp Phụ nữ tỉnh",) and tasks["III.3"].coordinate == ("Sở Y tế",)
+    assert tasks["III.5"].lead == ("Sở Y tế", "Hội Liên hiệp Phụ nữ tỉnh") and tasks["III.2"].timeline == "Tháng 6 hằng năm"
+    assert p.doc_type == "Kế hoạch liên tịch" and p.issuer == "SỞ Y TẾ và HỘI LIÊN HIỆP PHỤ NỮ TỈNH"
+    assert p.signer == "Hà Thị Minh Nguyệt; Đinh Quang Vũ" and p.signer_title.endswith("KT. GIÁM ĐỐC SỞ Y TẾ / PHÓ GIÁM ĐỐC")
+    p = _received("kh-phuong-hoa-binh-he-thieu-nhi.pdf")
+    rows = [s for s in p.sections if s.kind == "row"]
+    assert len(rows) == 14 and [s.title for s in p.sections if s.kind == "group"] == [
+        "THÁNG 6/2026", "THÁNG 7/2026", "THÁNG 8/2026", "CẢ DỊP HÈ"]
+    assert {t.id: t for t in p.work()}["III.5"].lead == ("Đoàn Thanh niên phường", "Trường Tiểu học Hòa Bình")

@@ -112,6 +112,10 @@ PROGRAMME = "ctr-ubnd-tinh-kim-giang-nhan-luc-so.docx"
 PORTAL_ROWSPAN = "kh-xa-hai-dong-rac-thai-nhua.html"
 # A commune's Word plan whose part IV table gives each task's roles by its number, one number missing (freeze-24).
 BY_TASK_NUMBER = "kh-xa-suoi-lanh-phat-trien-du-lich.docx"
+# A Word joint plan of two bodies, a point per party under each content (freeze-29).
+JOINT = "khlt-syt-hlhpn-tan-chau-dinh-duong.docx"
+# A ward's PDF whose task table has no number column, its rows under month headings (freeze-29).
+BY_MONTH = "kh-phuong-hoa-binh-he-thieu-nhi.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +125,8 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     for name in (PDF, WORD, PAGE, NUMBERED, TABLED, CITED, SAVED, DECISION, DISTRICT, DEPARTMENT, IN_BODY, MATRIX, BULLETED,
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
-                 LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER):
+                 LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
+                 JOINT, BY_MONTH):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -876,3 +881,17 @@ def test_a_topic_ends_at_the_place_after_it_and_wards_are_no_communes(asst: Assi
     assert not ans.abstained and stems_of(ans) == ["kh-phuong-my-thanh-an-toan-thuc-pham"], ans.answer
     ans = asst.ask("Liệt kê các kế hoạch do Ủy ban nhân dân cấp phường ban hành")
     assert ans.route == "plans" and stems_of(ans) and all("phuong" in x for x in stems_of(ans)), ans.answer
+
+
+def test_a_joint_plans_contents_are_led_by_the_party_whose_point_leads(asst: Assistant) -> None:
+    ans = asst.ask("noi dung 3 clb 1000 ngay vang la hoi chu tri hay so y te chu tri", plan=JOINT)
+    assert [c.section for c in ans.citations] == ["III.3"] and "Hội Liên hiệp Phụ nữ tỉnh" in ans.answer, ans.answer
+    ans = asst.ask("hoi phu nu tinh chu tri nhung noi dung nao", plan=JOINT)
+    assert [c.section for c in ans.citations] == ["III.3", "III.5"], ans.answer
+    ans = asst.ask("ai ky ben so y te, ben hoi phu nu ai ky, chuc vu gi", plan=JOINT)
+    assert "Hà Thị Minh Nguyệt (TM. BAN THƯỜNG VỤ" in ans.answer and "Đinh Quang Vũ (KT. GIÁM ĐỐC" in ans.answer, ans.answer
+
+
+def test_the_rows_under_a_month_heading_are_that_months(asst: Assistant) -> None:
+    ans = asst.ask("thang 7 co nhung hd gi", plan=BY_MONTH)
+    assert [c.section for c in ans.citations] == ["III.5", "III.6", "III.7", "III.8"], ans.answer

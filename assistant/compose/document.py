@@ -65,14 +65,17 @@ class DocumentAnswers(ComposerBase):
         signs = bool(re.search(r"\bky\b(?! hieu\b)", fold(q.text))) or asks("signs")
         parts: list[tuple[str, list[Citation]]] = []
         if p.number and (asks_when or asks("number")):
-            kind = {"Quyết định": "Decision", "Chương trình hành động": "Action programme", "Chương trình": "Programme"}.get(
+            kind = {"Quyết định": "Decision", "Chương trình hành động": "Action programme", "Kế hoạch liên tịch": "Joint plan", "Chương trình": "Programme"}.get(
                 p.doc_type, "Plan")
             parts.append(((f"{kind} number {p.number}, dated {date_vi} ({p.date})." if en
                            else f"{p.doc_type or 'Kế hoạch'} số {p.number}, ban hành {date_vi}."), head))
         if signs and p.signer and p.section("signature"):
-            title = f" ({p.signer_title})" if p.signer_title else ""
-            parts.append(((f"The plan was signed by {p.signer}{title}." if en else f"Người ký: {p.signer}{title}."),
-                          [self.cite(p, "signature")]))
+            names, titles = p.signer.split("; "), p.signer_title.split("; ")
+            if len(names) > 1 and len(names) == len(titles):  # a joint plan's signers, each in their capacity
+                who = "; ".join(f"{n} ({t})" for n, t in zip(names, titles, strict=True))
+            else:
+                who = p.signer + (f" ({p.signer_title})" if p.signer_title else "")
+            parts.append(((f"The plan was signed by {who}." if en else f"Người ký: {who}."), [self.cite(p, "signature")]))
         if asks("proposal"):
             if p.proposer and p.proposal:
                 who, sub = p.proposer, p.proposal

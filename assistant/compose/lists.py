@@ -209,6 +209,9 @@ class ListAnswers(ComposerBase):
         # time says ("Chủ nhật cuối cùng hằng tháng").
         headed = {id(t) for p in self.plans for s in p.sections if kind and s.kind == "group" and kind in kinds(s.title)
                   for t in under(p, s.id)}
+        # So is a task under a heading that says the month or quarter asked ("| THÁNG 7/2026 | | | |" over its rows).
+        headed |= {id(t) for p in self.plans for s in p.sections if saying and s.kind == "group"
+                   and _point_in_time(saying) in _point_in_time(s.title) for t in under(p, s.id)}
 
         worded = bool(re.search(r"\b(ghi|written|worded|says?)\b", q.words))
 

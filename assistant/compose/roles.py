@@ -35,7 +35,12 @@ class RoleAnswers(MentionAnswers):
             # duty that shares its words is no task.
             duty = h is hits[0] and bool({"lead", "coordinate"} & set(q.intents)) and "timeline" not in q.intents \
                 and not of_task
+            # A point of a task that is no task itself (a party's part of a joint plan's content, "a) Sở Y tế: …"): its
+            # task.
             found = self._tasks.get((h.doc, h.section)) or (own if duty else None)
+            unit = self.plan_of(h.doc).section(h.section)
+            if found is None and unit is not None and unit.kind == "point" and unit.parent:
+                found = self._tasks.get((h.doc, unit.parent))
             role = self._role(h.doc, h.section)
             # A unit of the tasks part that names nobody, restated by rows of the plan's task table.
             restating = [] if found or role != "tasks" else [
