@@ -663,9 +663,9 @@ def party_tasks(b: _Builder) -> tuple[list[Task], set[str]]:
         first = next(x for x, r in zip(points, roles, strict=True) if r == "lead")
         other = next((x for x, r in zip(points, roles, strict=True) if r != "lead"), first)
         # "Thời gian: Tháng 6 hằng năm." closing the item, after its points.
-        said = re.search(r"Thời gian(?: thực hiện| hoàn thành)?\s*:\s*([^\n]+?)\.?\s*$", b.text[item.start : points[-1].end], re.M)
+        line = re.search(r"Thời gian(?: thực hiện| hoàn thành)?\s*:\s*([^\n]+?)\.?\s*$", b.text[item.start : points[-1].end], re.M)
         when = (timed.timeline, timed.spans[2]) if timed else (
-            (canon(said.group(1)), (item.start + said.start(1), item.start + said.end(1))) if said else ("", (item.start, item.start)))
+            (canon(line.group(1)), (item.start + line.start(1), item.start + line.end(1))) if line else ("", (item.start, item.start)))
         spans = ((first.start, first.end), (other.start, other.end), when[1])
         out.append(Task(item.id, item.title, lead, partners, when[0], spans, "points", "", parse_timeline(when[0])))
         replaced |= {item.id, *(x.id for x in points)}

@@ -11,9 +11,9 @@ from pathlib import Path
 from index.duties import (
     group_roles,
     headed_groups,
-    party_tasks,
     heading_bodies,
     leadless_task,
+    party_tasks,
     referred_tasks,
     split_agencies,
     task_of,
@@ -817,7 +817,7 @@ class _Builder:
         """The signers of a joint plan set side by side in a table just above "Nơi nhận", a column each: capacity
         cells in capitals over a name ("| KT. GIÁM ĐỐC SỞ Y TẾ |" … "| Đinh Quang Vũ |"): its first and last lines,
         the names ("A; B") and each one's capacity ("TM. … / CHỦ TỊCH; KT. … / PHÓ GIÁM ĐỐC"); None for none."""
-        k, rows = recip_line - 1, []
+        k, rows = recip_line - 1, list[tuple[int, list[str]]]()
         while k >= 0 and (TABLE.match(self.lines[k].raw) or not self.lines[k].clean):
             if TABLE.match(self.lines[k].raw) and not re.fullmatch(r"[\s|:-]*", self.lines[k].raw):
                 rows.insert(0, (k, cells(self.lines[k].raw)))
