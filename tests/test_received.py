@@ -886,6 +886,9 @@ def test_a_joint_plans_contents_are_led_by_the_party_whose_point_leads(asst: Ass
     assert [c.section for c in ans.citations] == ["III.3"] and "Hội Liên hiệp Phụ nữ tỉnh" in ans.answer, ans.answer
     ans = asst.ask("hoi phu nu tinh chu tri nhung noi dung nao", plan=JOINT)
     assert [c.section for c in ans.citations] == ["III.3", "III.5"], ans.answer
+    # what a party does in a content: its own point, quoted and cited
+    ans = asst.ask("tap huan tu van dinh duong thi hoi phu nu phoi hop lam gi, cu ai di hoc", plan=JOINT)
+    assert "cử cán bộ Hội cấp xã" in ans.answer and "III.4.b" in [c.section for c in ans.citations], ans.answer
     ans = asst.ask("ai ky ben so y te, ben hoi phu nu ai ky, chuc vu gi", plan=JOINT)
     assert "Hà Thị Minh Nguyệt (TM. BAN THƯỜNG VỤ" in ans.answer and "Đinh Quang Vũ (KT. GIÁM ĐỐC" in ans.answer, ans.answer
 

@@ -11,7 +11,7 @@ from assistant.compose.mentions import MentionAnswers
 from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_day, asks_figure, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
-from index.normalize import fold
+from index.normalize import agency, fold
 from index.parse import Plan, Task
 
 
@@ -267,6 +267,15 @@ class RoleAnswers(MentionAnswers):
         if stated and stated not in " ".join(lines):
             lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{stated}”")
         cites = [self.cite(plan, t.id, hl)]
+        # A joint plan's content: the part of each party the question names, as its point says it ("b) Hội Liên hiệp
+        # Phụ nữ tỉnh: phối hợp với Sở Y tế đưa nội dung …"), cited there.
+        if t.origin == "points":
+            named = {a.name for a in bodies}
+            for x in plan.sections:
+                if x.parent == t.id and x.kind == "point" and agency(x.title) in named:
+                    part = " ".join(plan.body(x.id).split()).split(":", 1)[-1].strip()
+                    lines.append(f"{x.title}: “{part[:600]}”")
+                    cites.append(self.cite(plan, x.id))
         # A time said in another unit (a schedule's row): that unit is cited too.
         if "timeline" in asked and t.timeline and t.spans[2][1]:
             cites += [c for c in self._timed_cites([(plan, t)]) if c.section != t.id]
