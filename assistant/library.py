@@ -85,7 +85,12 @@ def _province(issuer: str, place: str) -> str:
 
 
 def issuer_short(p: Plan) -> str:
-    """"ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" -> "UBND tỉnh Quảng Ngãi"."""
+    """"ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" -> "UBND tỉnh Quảng Ngãi"; a joint plan's issuers each as its text writes
+    them in small letters ("Sở Y tế và Hội Liên hiệp Phụ nữ tỉnh")."""
+    if " và " in p.issuer and p.issuer.replace(" và ", "").isupper():
+        said = [next((m.group(0) for m in re.finditer(re.escape(x), p.text, re.I) if not m.group(0).isupper()), x)
+                for x in p.issuer.split(" và ")]
+        return " và ".join(said) + (f" {p.place}" if p.place and p.place not in said[-1] else "")
     return _issuer_short(p.issuer, p.place)
 
 
@@ -135,6 +140,9 @@ def _date(iso: str) -> str:
 def plan_label(p: Plan, en: bool = False) -> str:
     """How an answer names its plan: "Kế hoạch 65/KH-UBND (UBND tỉnh Quảng Ngãi, 20/3/2024)"."""
     kind = p.doc_type or "Kế hoạch"
+    if en and " và " in p.issuer:  # a joint plan's issuers, named as the plan names them
+        kind = {"ke hoach lien tich": "Joint plan"}.get(fold(kind), kind)
+        return f"{kind} {p.number} ({issuer_short(p)}" + (f", {_date(p.date)})" if p.date else ")")
     if en:
         kind = {"ke hoach": "Plan", "quyet dinh": "Decision", "chuong trinh hanh dong": "Action programme", "ke hoach lien tich": "Joint plan",
                 "chuong trinh": "Programme"}.get(fold(kind), kind)
