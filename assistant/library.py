@@ -88,10 +88,16 @@ def issuer_short(p: Plan) -> str:
     """"ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" -> "UBND tỉnh Quảng Ngãi"; a joint plan's issuers each as its text writes
     them in small letters ("Sở Y tế và Hội Liên hiệp Phụ nữ tỉnh")."""
     if " và " in p.issuer and p.issuer.replace(" và ", "").isupper():
-        said = [next((m.group(0) for m in re.finditer(re.escape(x), p.text, re.I) if not m.group(0).isupper()), x)
-                for x in p.issuer.split(" và ")]
-        return " và ".join(said) + (f" {p.place}" if p.place and p.place not in said[-1] else "")
+        key = (p.source, p.issuer)
+        if key not in _JOINT:  # read from the plan's text once: every answer of a library is labelled
+            said = [next((m.group(0) for m in re.finditer(re.escape(x), p.text, re.I) if not m.group(0).isupper()), x)
+                    for x in p.issuer.split(" và ")]
+            _JOINT[key] = " và ".join(said) + (f" {p.place}" if p.place and p.place not in said[-1] else "")
+        return _JOINT[key]
     return _issuer_short(p.issuer, p.place)
+
+
+_JOINT: dict[tuple[str, str], str] = {}  # a joint plan's issuers as its text writes them, by (source, issuer)
 
 
 @functools.lru_cache(maxsize=4096)
