@@ -76,6 +76,8 @@ def _name_end(text: str) -> str:
             n += 1
         return " ".join(toks[:n]).strip(" ,;.:")
     out: list[str] = []
+    head = re.compile(body_head() + r"\s")
+    first = 0  # where the name being read began in `out`
     for n, tok in enumerate(toks):
         rest = fold(" ".join(toks[n:]))
         # Names capitalise their first word after the head ("Sở Xây dựng"); a verb is in small letters.
@@ -97,7 +99,10 @@ def _name_end(text: str) -> str:
         # "UBND các xã, phường": a comma before a small letter stays inside the name.
         if tok.endswith((";", ".", ":")) or (tok.endswith(",") and not (n + 1 < len(toks) and toks[n + 1][:1].islower())):
             break
-        if len(out) >= 12:  # "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh" is eleven words
+        # "… và Phòng Xây dựng nếp sống văn hóa và Gia đình": a name of a list begins after its "và".
+        if fold(tok) == "va" and n + 1 < len(toks) and head.match(" ".join(toks[n + 1 :])):
+            first = len(out)
+        if len(out) - first >= 12:  # "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh" is eleven words
             break
     return " ".join(out).strip(" ,;.:")
 
@@ -275,7 +280,7 @@ def _role_pieces(inner: str, base: int, lead_needed: bool = True) -> dict[str, t
 
 
 # A verb of doing the work after the body that does it: "… thực hiện, thời gian: …", "… là đầu mối".
-_DOES = re.compile(r"\s*(?:to chuc thuc hien|thuc hien|trien khai thuc hien|la dau moi|chiu trach nhiem)\b")
+_DOES = re.compile(r"\s*(?:to chuc thuc hien|thuc hien|trien khai thuc hien|la dau moi|chiu trach nhiem|dam (?:nhan|nhiem))\b")
 
 
 def _clauses_of_bodies(flat: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -320,8 +325,13 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
             roles["lead"] = ("; ".join(names), base + shift, base + coord.start())
     else:
         names = _bodies(subject)
+        # "Việc mở lớp giao Trung tâm Huấn luyện … thực hiện": the bodies a sentence assigns the work to ("giao").
+        given = re.search(r"(?i:\bgiao)\s+(?=" + body_head() + r"\s)", flat)
         if names:
             roles["lead"] = ("; ".join(names), base + shift, base + shift + len("; ".join(names)))
+        elif given and (names := _bodies(flat[given.end() :])) and _DOES.match(fold(flat[given.end() + len(_name_end(flat[given.end() :])) :])):
+            said = len(_name_end(flat[given.end() :]))
+            roles["lead"] = ("; ".join(names), base + given.end(), base + given.end() + said)
         else:
             # "Biên soạn, in và cấp phát … . Phòng Công tác thanh niên và Bình đẳng giới thực hiện, thời gian: …": a
             # later sentence opening with the bodies that do the work, named before a verb of doing it.
@@ -333,7 +343,12 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     # "Trung tâm … tổ chức 06 phiên …; Hội Liên hiệp Phụ nữ tỉnh và UBND các xã, phường phối hợp thông tin …": partners
     # named before "phối hợp" in a clause of their own after the lead's.
     if not lead_cue and not coord and "lead" in roles:
-        for start, names in _clauses_of_bodies(flat):
+        # "… giao Trung tâm … thực hiện, Phòng Quản lý Thể dục thể thao phối hợp về chuyên môn": after the lead's,
+        # a clause parted by a comma too.
+        after_lead = roles["lead"][2] - base
+        by_comma = [(after_lead + m.end(), names) for m in re.finditer(r",\s+", flat[after_lead:])
+                    if (names := _bodies(flat[after_lead + m.end() :]))]
+        for start, names in _clauses_of_bodies(flat) + by_comma:
             said = len(" và ".join(names))
             if re.match(r"[\s,]*(?:cùng\s+)?phối hợp\b", flat[start + said :], re.I):
                 roles["coordinate"] = ("; ".join(names), base + start, base + start + said)
@@ -553,6 +568,8 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
             if "lead" not in roles:  # "3.2. Rà soát, phân loại …" on a line of its own, then its sentence
                 first += _title_length(text[first:], sec.title)
                 roles = _inline_roles(text[first:], sec.start + first)
+            if "lead" not in roles:  # "… quý IV/2028. Đơn vị thực hiện: Văn phòng Sở; thời gian: 2026 - 2028."
+                roles = _labelled_within(text[first:], sec.start + first)
             # A paragraph whose sentences each assign their own work to their own lead: each its task.
             several = _sentence_tasks(b, sec, text[first:], sec.start + first) if "lead" in roles else []
             if len(several) >= 2:
@@ -848,12 +865,18 @@ def _labelled_within(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     kind, its value up to the sentence's end)."""
     f = fold(text)
     out: dict[str, tuple[str, int, int]] = {}
-    for key in ("timeline", "product", "coordinate"):
-        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words("labels", key), key=len, reverse=True))
+    for key in ("timeline", "product", "coordinate", "lead"):
+        said = words("labels", key)
+        if key == "lead":  # a body named so ("Đơn vị thực hiện: Văn phòng Sở"), not "thực hiện: …" of a time's label
+            said = tuple(w for w in said if w.startswith(("co quan ", "don vi ")))
+        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(said, key=len, reverse=True))
         m = re.search(r"(?<![a-z])(?:" + alts + r")\s*:\s*", f)
         if m:
-            end = re.search(r"\.(?=\s|$)|\n|$", text[m.end():])
+            # A lead's value ends at the next label's semicolon too: "Văn phòng Sở; thời gian: 2026 - 2028".
+            end = re.search(r"\.(?=\s|$)|;|\n(?!\w)|$" if key == "lead" else r"\.(?=\s|$)|\n|$", text[m.end():])
             value = text[m.end() : m.end() + (end.start() if end else 0)].strip()
+            if key == "lead":
+                value = unwrap(value) if _bodies(unwrap(value)) else ""
             if value:
                 out[key] = (value, base + m.start(), base + m.end() + len(value))
     return out

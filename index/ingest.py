@@ -152,7 +152,7 @@ def _pdf(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
                                 "use the .docx or a PDF exported from Word")
     for n, text in _table_pages(data).items():  # a page that holds a ruled table: its rows as pipe rows
         pages[n] = text
-    texts = [[line.rstrip() for line in nfc(page).splitlines()] for page in pages]
+    texts = [[_unjustified(line.rstrip()) for line in nfc(page).splitlines()] for page in pages]
     running = _running_lines(texts)
     starts, parts, pos = [], [], 0
     for n, lines in enumerate(texts, 1):
@@ -171,6 +171,16 @@ def _pdf(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
         parts.append(body)
         pos += len(body)
     return "".join(parts), tuple(starts)
+
+
+def _unjustified(line: str) -> str:
+    """A line of justified text, every word spaced from the next by the same two or three spaces ("Trung  tâm  Văn
+    hóa  -  Thể  thao  tỉnh  đảm  nhận"), with single spaces: names and phrases are read as written. A line of a table
+    laid out with spaces spaces its cells widely and the words inside a cell singly; it is left as it is."""
+    gaps = {len(g) for g in re.findall(r"(?<=\S) +(?=\S)", line)}
+    if len(gaps) == 1 and gaps <= {2, 3} and len(re.findall(r"(?<=\S) +(?=\S)", line)) >= 4:
+        return re.sub(r"(?<=\S) +(?=\S)", " ", line)
+    return line
 
 
 def _merged_down(rows: list[list[str]], cells: list[list[str | None]], above: list[str | None]

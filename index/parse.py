@@ -23,7 +23,7 @@ from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "70"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "71"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.

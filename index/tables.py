@@ -503,15 +503,24 @@ def _matrix(b: _Builder, rows: list[tuple[int, list[str]]], starts: list[_Start]
     bodies = [n for n in range(1, len(header)) if n not in cols.values() and header[n].strip()
               and all(mark(r[n]) != "?" for _, r in rows[1:] if n < len(r))
               and any(mark(r[n]) for _, r in rows[1:] if n < len(r))]
-    numbered = [(li, r, m) for li, r in rows[1:] if r and (m := re.match(r"\s*(\d{1,2})[.)]?\s+(\S.*)", r[0]))]
-    if len(bodies) < 3 or len(numbered) < 2 or not any(mark(r[n]) == "lead" for _, r, _ in numbered for n in bodies if n < len(r)):
+    # A row's number and task: "4. Phổ cập kỹ năng số" in its first cell, or a number column ("TT") and a
+    # column of the task ("Nhiệm vụ") beside it.
+    numcol, named = cols.get("number"), cols.get("content")
+    numbered: list[tuple[int, list[str], str, str]] = []
+    for li, r in rows[1:]:
+        if numcol is not None and named is not None and max(numcol, named) < len(r):
+            if re.fullmatch(r"\s*\d{1,2}[.)]?\s*", r[numcol]) and r[named].strip():
+                numbered.append((li, r, r[numcol].strip(" .)"), r[named].strip()))
+        elif r and (m := re.match(r"\s*(\d{1,2})[.)]?\s+(\S.*)", r[0])):
+            numbered.append((li, r, m.group(1), m.group(2).strip()))
+    if len(bodies) < 3 or len(numbered) < 2 or not any(mark(r[n]) == "lead" for _, r, _, _ in numbered for n in bodies if n < len(r)):
         return end
     prefix = _rows_prefix(st, starts)
-    for li, r, m in numbered:
-        sid = f"{prefix}.{m.group(1)}"
+    for li, r, number, task in numbered:
+        sid = f"{prefix}.{number}"
         said = {role: "; ".join(header[n] for n in bodies if n < len(r) and mark(r[n]) == role) for role in ("lead", "coordinate")}
-        starts.append(_Start(li, sid, "row", prefix, m.group(2).strip(), "tasks", li, li + 1))
-        b.table_cols[sid] = {**said, **{k: (r[n] if n < len(r) else "") for k, n in cols.items()}, "content": m.group(2)}
+        starts.append(_Start(li, sid, "row", prefix, task, "tasks", li, li + 1))
+        b.table_cols[sid] = {**said, **{k: (r[n] if n < len(r) else "") for k, n in cols.items()}, "content": task}
     return end
 
 
