@@ -34,23 +34,42 @@ def _english(name: str) -> str:
 
 # A body of a level ("Hội Nông dân xã") is named as the same body of the province is, its level put for the
 # province's ("Hội Nông dân tỉnh": "Provincial Farmers' Union"), and without its level word ("Hội Nông dân").
+# Each listed body by its other names that end in a level word ("Đoàn Thanh niên tỉnh").
+_NAMED_AS = {alias: name for name, (_, aliases) in KNOWN.items() for alias in aliases
+             if re.search(r"\s(?:tỉnh|huyện|xã|phường)$", alias)}
 _LEVEL_EN = {"tỉnh": "Provincial", "huyện": "District", "xã": "Commune", "phường": "Ward", "thị trấn": "Township"}
+_LEVELS = ("tỉnh", "huyện", "thị trấn", "xã", "phường")
+
+
+def _base(name: str) -> str:
+    """A body's name without its level word ("Hội Liên hiệp Phụ nữ tỉnh": "Hội Liên hiệp Phụ nữ"); "" for a name
+    without one, a committee's, or a base of fewer than three syllables (a common noun as often as a name: "công
+    tác thư viện" is no Thư viện tỉnh)."""
+    m = re.fullmatch(r"(.+?)\s+(tỉnh|huyện|xã|phường|thị trấn)", name)
+    if not m or re.match(r"(?:UBND|Ủy ban nhân dân|Các|Trưởng)\b", name) or len(m.group(1).split()) < 3:
+        return ""
+    return m.group(1)
 
 
 def _kin(name: str) -> tuple[str, tuple[str, ...]] | None:
     """English and aliases for a body at a level that the directory lists at another level; its name without
     its level word too ("Hội Nông dân xã": "Commune Farmers' Union", "Hội Nông dân"). None for another name."""
+    # "Công an xã" is the Commune Police though "Công an" alone names no one body: English from a base of two words
+    # too, the base an alias only where it has three (_base).
     m = re.fullmatch(r"(.+?)\s+(tỉnh|huyện|xã|phường|thị trấn)", name)
-    # A base of two syllables is a common noun as often as a name ("công tác thư viện" is no Thư viện tỉnh).
-    if not m or re.match(r"(?:UBND|Ủy ban nhân dân|Các|Trưởng)\b", name) or len(m.group(1).split()) < 3:
+    if not m or re.match(r"(?:UBND|Ủy ban nhân dân|Các|Trưởng)\b", name) or len(m.group(1).split()) < 2:
         return None
     base, level = m.groups()
+    own = (base,) if _base(name) else ()
     for other, known_level in ((f"{base} {x}", x) for x in _LEVEL_EN if x != level):
+        # Listed under its name at that level, or under another name of it ("Đoàn Thanh niên tỉnh" of the
+        # "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh").
+        other = other if other in KNOWN else _NAMED_AS.get(other, other)
         if other in KNOWN:
             english, aliases = KNOWN[other]
             english = re.sub(rf"^{_LEVEL_EN[known_level]}\b", _LEVEL_EN[level], english) if english else ""
-            return english, (base, *(re.sub(rf"\s{known_level}$", f" {level}", a) for a in aliases))
-    return "", (base,)
+            return english, (*own, *(re.sub(rf"\s{known_level}$", f" {level}", a) for a in aliases))
+    return ("", own) if own else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +114,12 @@ class Directory:
                 for n in (*t.lead, *t.coordinate):
                     names[n] = None
         self.agencies: list[Agency] = []
+        # "Hội Liên hiệp Phụ nữ" names the plan's "Hội Liên hiệp Phụ nữ tỉnh": a body of a level goes by its name
+        # without the level word too, where one body of the plans has that name; of several levels, the highest.
+        holders: dict[str, str] = {}
+        for n in sorted(names, key=lambda x: next((i for i, w in enumerate(_LEVELS) if x.endswith(" " + w)), 0)):
+            if (base := _base(n)) and base not in holders:
+                holders[base] = n
         for n in names:
             # A branch ("Ngân hàng Chính sách xã hội chi nhánh tỉnh Phú Lâm") goes by its body's names too.
             body = re.sub(r"\s+huyện$", "", re.split(r"\s+chi nhánh\b", n)[0])  # "Hội Khuyến học huyện" too
@@ -104,6 +129,9 @@ class Directory:
                     english, aliases = _kin(n) or (english, aliases)
             else:
                 english, aliases = KNOWN[body][0], (body, *KNOWN[body][1])
+            base = _base(n)
+            if base and base not in aliases and holders.get(base) == n:
+                aliases = (*aliases, base)
             self.agencies.append(Agency(n, english, aliases))
         # "sở gd", "so ld": a department by the initials of its field's first word, where no other
         # department of the plans shares them ("sở kh" may be Khoa học or Kế hoạch: neither).
@@ -153,8 +181,12 @@ class Directory:
             forms = {re.sub(r"^Ủy ban nhân dân\b", "UBND", bare), re.sub(r"^UBND\b", "Ủy ban nhân dân", bare)} - {bare} \
                 if re.match(r"(?:UBND|Ủy ban nhân dân)\s", bare) else set()
             forms |= {re.sub(r"\s+các\s+", " ", x) for x in (bare, *forms) if re.match(r"(?:UBND|Ủy ban nhân dân)\s+các\s", x)}
+            # "ca xa", "tyt xa", "bchqs xa": a body of a level by its initials and its level word, as staff type it.
+            leveled = re.fullmatch(r"(.+?)\s+(tỉnh|huyện|xã|phường)", a.name)
+            words_of = [w for w in leveled.group(1).split() if w.lower() != "và"] if leveled and not a.name.startswith(("UBND", "Ủy ban")) else []
+            by_initials = "".join(w[0] for w in words_of) + " " + leveled.group(2) if leveled and 2 <= len(words_of) <= 5 else ""
             for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, level, first_word.get(a.name, ""),
-                          *s_glued, *short, *sorted(forms), *a.aliases):
+                          *s_glued, *short, *sorted(forms), *a.aliases, by_initials):
                 if alias:
                     pairs.append((squash(alias), a))
         pairs.sort(key=lambda p: -len(p[0]))

@@ -451,6 +451,13 @@ def mentions_missing_ref(text: str) -> bool:
 
 
 _INTENT_WORDS = intent_words()  # phrasings of each intent live in lexicon.toml
+# The units a plan divides its work into (lexicon.toml [units]), asked for several at once: after a quantifier
+# ("every task", "all the items"), after "which"/"what" in the plural ("which Part III tasks", "which contents"), or
+# before "nào" ("nội dung nào", "những giải pháp nào").
+_UNITS_ASKED = re.compile(
+    r"\b(?:every|all|each|any)\b(?:\s+[a-z]+){0,3}\s+(?:" + "|".join(list_words("units.en")) + r")\b"
+    r"|\b(?:which|what)\b(?:\s+[a-z0-9.]+){0,3}\s+(?:" + "|".join(list_words("units.en_plural")) + r")\b"
+    r"|\b(?:" + "|".join(list_words("units.vi")) + r")\s+nao\b")
 
 
 _GENERIC_LEAD = generic_lead()
@@ -587,12 +594,9 @@ def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
     if "aggregate" not in found and re.search(r"\bwhat (?:else |tasks |work )?(?:does|do|will|did) (?:[\w'&-]+ ){1,12}"
                                               r"(?:lead|co-?lead|coordinate|support|oversee|take charge of|in charge of)\b(?:\s+(?:on|in))?\s*\W*$", t):
         found.append("aggregate")
-    # "every task where …", "all the items that …": a quantifier over tasks asks for a list.
-    if "aggregate" not in found and re.search(
-            r"\b(every|all|each|any)\b(\s+[a-z]+){0,3}\s+(tasks?|items?|points?|activities|actions)\b", t):
-        found.append("aggregate")
-    # "which Part III tasks …", "what new activities …": the tasks asked, in the plural, are a list.
-    if "aggregate" not in found and re.search(r"\b(which|what)\b(\s+[a-z0-9.]+){1,3}\s+(tasks|items|points|activities|actions)\b", t):
+    # "every task where …", "all the items that …", "which contents does the Women's Union lead", "những nội dung
+    # nào": a quantifier or a question word over the units a plan divides its work into asks for a list of them.
+    if "aggregate" not in found and _UNITS_ASKED.search(t):
         found.append("aggregate")
     # "the number and date of the decision that issues this plan", "which legal documents does the plan cite
     # as its basis": a fact of a document asked of the document itself.

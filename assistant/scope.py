@@ -44,7 +44,8 @@ _SUM_WORDS = _MONEY_WORDS | {w for phrase in list_words("budget") for w in fold(
     "bao", "nhieu", "bn", "may", "tong", "ke", "hoach", "thuc", "hien", "bo", "tri", "du", "kien", "la", "cua", "cho", "de",
     "duoc", "phan", "total", "estimated", "how", "much", "what", "is", "the", "plan", "of", "for"}
 _MONEY_EN = re.compile(
-    r"\b(how much (is|are|does|do|did|will|money)|how much (\w+ ){0,2}(per|a|each) (month|year|person|head|household)|costs?|prices?|fees?|tuition|wages?|salar(y|ies)|premiums?|poverty (line|threshold|standard)|"
+    # "by how much does it aim to cut crime": a change's size, no sum.
+    r"\b((?<!by )how much (is|are|does|do|did|will|money)|how much (\w+ ){0,2}(per|a|each) (month|year|person|head|household)|costs?|prices?|fees?|tuition|wages?|salar(y|ies)|premiums?|poverty (line|threshold|standard)|"
     # "dong" only as a currency: after a figure or "Vietnamese", never a place's name ("Dong Giang province")
     r"allowance amount|income (threshold|line|level|standard|ceiling)|vnd|\d[\d.,]*\s*(million |billion |thousand )?dong|vietnam(ese)? dong|"
     # money paid or lent: "what monthly cash amount will the province pay", "the maximum loan a household can get"
@@ -202,6 +203,10 @@ def _as_marked(words: list[str], marked: str, folded: str) -> bool:
     return not said or any(r == marked or not has_diacritics(r) for r in said)
 
 
+# Words that ask or join right after a noun ("phường những việc nào", "xã có không"): no place's name opens with one.
+_ASKING_NEXT = frozenset({"nhung", "cac", "nao", "gi", "co", "khong", "ko", "phai", "can", "se", "da", "dang", "duoc", "thi",
+                          "la", "va", "voi", "cung", "moi", "tat", "ai", "lam"})
+
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
         # What the plan holds nowhere: a question asking for it gets the reason.
@@ -337,8 +342,9 @@ class Scope:
             spelled_out(text))
         for named in typed:
             word, a, b = named.groups()
+            # "đoàn thanh niên phường những việc nào": a name opens with no word that asks or joins ("những").
             if f" {a} {b} " not in self.folded and a not in self.after_unit and f" {word} {a} " not in self.folded \
-                    and SYLLABLE.fullmatch(a) and SYLLABLE.fullmatch(b):
+                    and SYLLABLE.fullmatch(a) and SYLLABLE.fullmatch(b) and a not in _ASKING_NEXT:
                 return True
         # "which communes", "xã nào": unless the plan names some by name ("thôn Phước Lâm, thôn Khe Ngang").
         commune = _COMMUNES.search(t)

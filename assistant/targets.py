@@ -51,6 +51,8 @@ _YEAR_SET = re.compile(r"(?:\b(?:đến|tới|trong|vào)(?:\s+(?:cuối|hết|g
 
 
 _YEAR_AFTER = re.compile(r"(?<=[\d%])\s*(?:[^\W\d_]+\s+)?năm\s+(20\d\d)(?!\d)", re.I)
+# A year named at the end of a figure's words, not as the baseline ("so với năm 2025", "từ năm 2020").
+_YEAR_CLOSING = re.compile(r"(?<!so với )(?<!so voi )(?<!từ )(?<!kể từ )(?<!của )\bnăm\s+(20\d\d)(?!\d)()", re.I)
 
 
 def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
@@ -61,6 +63,16 @@ def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
     # "đạt 35% năm 2026 và 50% năm 2027", "1.350 người năm 2026": a year named right after its figure.
     bare = [m for m in _YEAR_AFTER.finditer(text) if not any(m.start() < x.end() and x.start() < m.end() for x in marks)]
     marks = sorted(marks + bare, key=lambda m: m.start())
+    # "Giảm ít nhất 10% số vụ phạm tội về trật tự xã hội năm 2026 và giảm ít nhất 15% năm 2027 so với năm 2025": where
+    # another year is set, a year closing the words after a figure is that figure's ("so với năm 2025" is the baseline).
+    if marks:
+        closing = [m for m in _YEAR_CLOSING.finditer(text) if not any(m.start() < x.end() and x.start() < m.end() for x in marks)]
+        kept, at = [], 0
+        for m in sorted(marks + closing, key=lambda m: m.start()):
+            if m in marks or _figure(text[at : m.start()]):
+                kept.append(m)
+                at = m.end()
+        marks = kept
     if len(marks) < 2:
         # "Tỷ lệ … (kết quả khảo sát năm 2025 là 7,4%): năm 2026: giảm xuống dưới 6%": a year opening the words
         # after a colon sets the figure after it, not one the clause mentions before.
@@ -109,7 +121,14 @@ def _figure(piece: str) -> re.Match[str] | None:
     # is no figure.
     numbers = [x for x in _NUMBER.finditer(piece) if not re.fullmatch(r"20\d\d(?:\s*-\s*20\d\d)?|\d{1,2}/\d+", x.group(1))
                and not re.match(r"/\w", piece[x.end(1):]) and not re.search(r"[\d\w]/$", piece[:x.start()])]
-    return next(iter([x for x in numbers if x.group(2)] or numbers), None)
+    # "10/14 thôn", "14/14 xã": so many of so many, a figure; a day of a month ("30/9", "15/11 hằng năm") is none.
+    shares = [x for x in _SHARE_OF.finditer(piece) if (of := [int(n) for n in x.group(1).split("/")])[1] > 12 or (
+        of[0] <= of[1] and not re.match(r"\s*(?:năm|hằng|hàng)\b", piece[x.end():], re.I))]
+    return next(iter([x for x in numbers if x.group(2)] or shares or numbers), None)
+
+
+# So many of so many ("10/14 thôn"): group 1 the figure, group 2 empty (no "%"), as _NUMBER's groups are.
+_SHARE_OF = re.compile(r"(?<![\d/.,])(?<!Trang )(?<!trang )(\d{1,3}/\d{1,3})()(?![\d/])(?=\s*[^\W\d_])")  # "Trang 1/5": a page
 
 
 def target_sections(plan: Plan) -> list[str]:

@@ -199,3 +199,29 @@ def test_a_level_standing_alone_names_its_committees(directory: Directory) -> No
     """"cấp huyện phải làm gì" asks of the districts' committees; "ngân sách cấp huyện" is a budget."""
     assert names(directory, "cap huyen phai lam gi theo phan iv") == ["UBND các huyện, thị xã, thành phố"]
     assert names(directory, "Kế hoạch bố trí bao nhiêu kinh phí từ ngân sách cấp huyện?") == []
+
+
+def test_bodies_of_a_level_by_their_name_without_it_their_initials_and_in_english() -> None:
+    """A commune's plan whose roles name its bodies with their level word ("Công an xã", "Đoàn Thanh niên xã"): staff
+    drop the level ("Hội Liên hiệp Phụ nữ"), type initials with it ("ca xa"), and partners write the English of the
+    province's body at the commune's level ("Commune Police", "Youth Union")."""
+    text = """ỦY BAN NHÂN DÂN XÃ AN LẠC
+Số: 12/KH-UBND
+KẾ HOẠCH
+Bảo đảm an ninh trật tự năm 2026
+I. MỤC ĐÍCH
+Bảo đảm an ninh.
+II. NHIỆM VỤ
+1. Tuần tra ban đêm.
+Cơ quan chủ trì: Công an xã.
+Cơ quan phối hợp: Đoàn Thanh niên xã; Hội Liên hiệp Phụ nữ xã.
+2. Tuyên truyền pháp luật.
+Cơ quan chủ trì: Hội Liên hiệp Phụ nữ xã.
+III. TỔ CHỨC THỰC HIỆN
+Các cơ quan triển khai.
+"""
+    d = Directory([parse_plan(text, "an-lac.txt")])
+    assert names(d, "Hội Liên hiệp Phụ nữ chủ trì việc gì") == ["Hội Liên hiệp Phụ nữ xã"]
+    assert names(d, "ca xa ct nv nao") == ["Công an xã"]
+    assert d.english("Công an xã") == "Commune Police"
+    assert names(d, "What does the Youth Union do?") == ["Đoàn Thanh niên xã"]

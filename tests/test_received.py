@@ -116,6 +116,11 @@ BY_TASK_NUMBER = "kh-xa-suoi-lanh-phat-trien-du-lich.docx"
 JOINT = "khlt-syt-hlhpn-tan-chau-dinh-duong.docx"
 # A ward's PDF whose task table has no number column, its rows under month headings (freeze-29).
 BY_MONTH = "kh-phuong-hoa-binh-he-thieu-nhi.pdf"
+# A commune's Word plan whose parts are lettered A.–Đ. and whose tasks name nobody: after the signature, a matrix of
+# tasks × bodies marked "CT"/"PH", the number and the task in columns of their own (freeze-30).
+MATRIX_COLUMNS = "kh-xa-thuan-hoa-an-ninh-trat-tu.docx"
+# A department's PDF of justified lines whose tasks close with a sentence of roles worded many ways (freeze-30).
+PROSE_ROLES = "kh-so-vhttdl-phu-an-the-thao-quan-chung.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +131,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
-                 JOINT, BY_MONTH):
+                 JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -886,8 +891,11 @@ def test_a_joint_plans_contents_are_led_by_the_party_whose_point_leads(asst: Ass
     # the content's roles, then the part of the party named (Sở Y tế), cited at its point
     assert [c.section for c in ans.citations] == ["III.3", "III.3.a"], ans.answer
     assert "chủ trì tham mưu nhiệm vụ III.3 (Phối hợp xây dựng" in ans.answer and ": Hội Liên hiệp Phụ nữ tỉnh." in ans.answer
-    ans = asst.ask("hoi phu nu tinh chu tri nhung noi dung nao", plan=JOINT)
-    assert [c.section for c in ans.citations] == ["III.3", "III.5"], ans.answer
+    # the party by its name without its level word, or in English; the contents asked as the plan calls them
+    for asked in ("hoi phu nu tinh chu tri nhung noi dung nao", "Hội Liên hiệp Phụ nữ chủ trì nội dung nào?",
+                  "Which contents does the Women's Union lead?"):
+        ans = asst.ask(asked, plan=JOINT)
+        assert [c.section for c in ans.citations] == ["III.3", "III.5"], (asked, ans.answer)
     # what a party does in a content: its own point, quoted and cited
     ans = asst.ask("tap huan tu van dinh duong thi hoi phu nu phoi hop lam gi, cu ai di hoc", plan=JOINT)
     assert "cử cán bộ Hội cấp xã" in ans.answer and "III.4.b" in [c.section for c in ans.citations], ans.answer
@@ -898,3 +906,40 @@ def test_a_joint_plans_contents_are_led_by_the_party_whose_point_leads(asst: Ass
 def test_the_rows_under_a_month_heading_are_that_months(asst: Assistant) -> None:
     ans = asst.ask("thang 7 co nhung hd gi", plan=BY_MONTH)
     assert [c.section for c in ans.citations] == ["III.5", "III.6", "III.7", "III.8"], ans.answer
+
+
+def test_a_matrix_with_number_and_task_columns_gives_each_row_its_roles(asst: Assistant) -> None:
+    ans = asst.ask("nv 4 ai ct", plan=MATRIX_COLUMNS)
+    assert "Công an xã" in ans.answer and "appendix.4" in {c.section for c in ans.citations}, ans.answer
+    # "ph" typed after a body may be its level ("phường"): a level word before "những" names no place, and the body of
+    # the plan at its own level ("Đoàn Thanh niên xã") is the one asked
+    ans = asst.ask("doan thanh nien ph nhung viec nao", plan=MATRIX_COLUMNS)
+    assert [c.section for c in ans.citations] == ["appendix.1", "appendix.3", "appendix.4", "appendix.8", "appendix.9"], \
+        ans.answer
+
+
+def test_roles_said_in_a_closing_sentence_however_worded(asst: Assistant) -> None:
+    # a justified PDF line ("Trung  tâm  Văn  hóa …  đảm  nhận  tổ  chức  thực  hiện")
+    ans = asst.ask("bảo tồn thể thao dân tộc, trò chơi dân gian do đơn vị nào chủ trì, phòng nào phối hợp", plan=PROSE_ROLES)
+    assert "Trung tâm Văn hóa - Thể thao tỉnh" in ans.answer and "Phòng Quản lý Văn hóa" in ans.answer, ans.answer
+    # "Việc mở lớp giao X thực hiện, Y phối hợp về chuyên môn"
+    ans = asst.ask("nv 8 ai lam, ai phoi hop", plan=PROSE_ROLES)
+    assert "Trung tâm Huấn luyện và Thi đấu thể thao tỉnh" in ans.answer and "Phòng Quản lý Thể dục thể thao" in ans.answer
+    # a label in mid-paragraph: "… quý IV/2028. Đơn vị thực hiện: Văn phòng Sở; thời gian: 2026 - 2028."
+    ans = asst.ask("nv 9 ai lam", plan=PROSE_ROLES)
+    assert "Văn phòng Sở" in ans.answer and not ans.abstained, ans.answer
+    # two leads, the second's name long and of small words: "… và Phòng Xây dựng nếp sống văn hóa và Gia đình cùng chủ trì"
+    ans = asst.ask("Nhiệm vụ 5 do những phòng nào cùng chủ trì?", plan=PROSE_ROLES)
+    assert "Phòng Xây dựng nếp sống văn hóa và Gia đình" in ans.answer, ans.answer
+
+
+def test_targets_of_so_many_of_so_many_each_year_and_every_target_of_a_year(asst: Assistant) -> None:
+    # "Năm 2026 có ít nhất 10/14 thôn …; đến hết năm 2027 có 14/14 thôn": a share of so many is the figure
+    ans = asst.ask("het 2026 bao nhieu thon duoc cong nhan dat tieu chuan an toan ve an ninh, trat tu", plan=MATRIX_COLUMNS)
+    assert "10/14" in ans.answer and ans.route == "target", ans.answer
+    # "Giảm ít nhất 10% … năm 2026 và giảm ít nhất 15% năm 2027 so với năm 2025": each year its own figure
+    ans = asst.ask("Năm 2027 phấn đấu giảm bao nhiêu phần trăm số vụ phạm tội về trật tự xã hội?", plan=MATRIX_COLUMNS)
+    assert "15%" in ans.answer and "2027" in ans.answer, ans.answer
+    # a list asked of no topic: every target of the year of a table by year (the row set for 2028 alone is not 2027's)
+    ans = asst.ask("liet ke het cac chi tieu nam 2027", plan=PROSE_ROLES)
+    assert [c.section for c in ans.citations] == [f"II.2.{n}" for n in range(1, 7)], ans.answer

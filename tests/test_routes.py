@@ -51,6 +51,16 @@ CASES = [
     # A body the plan never names, among the kind of body it names as a whole.
     ("hội lhpn tỉnh phối hợp những nhiệm vụ nào", "unnamed_body", "list", "Các tổ chức chính trị - xã hội"),
     ("Sở Y tế chủ trì những nhiệm vụ nào?", "agency_tasks", "list", "III.4.a"),
+    ("Which measures does the Department of Construction lead?", "agency_tasks", "list", "III.6.đ"),
+    # what the plan says about a thing: each unit near the question that names it (a target and the task serving it)
+    ("Kế hoạch nói gì về Bà mẹ Việt Nam anh hùng?", "passage", "passage", "Theo mục III.3"),
+    # in any role it holds, the implementation part's mentions too ("… gửi Sở Tài chính thẩm định")
+    ("Liệt kê mọi nội dung giao trách nhiệm cho Sở Tài chính, dù là chủ trì hay tiếp nhận, thẩm định", "agency_tasks", "list",
+     "IV.2"),
+    # two figures in one breath: each part's own clause, of the kind it asks ("%" only of the second)
+    ("2030 chi tieu bac si tren 10.000 dan voi tyt co cong trinh ve sinh dat chuan bao nhieu %", "target", "target", "11 bác sĩ"),
+    ("According to Part II, what share of the labour force is to have social insurance by 2030, and what share "
+     "unemployment insurance?", "section_target", "target", "27% lực lượng lao động"),
     ("những nhiệm vụ nào thực hiện thường xuyên", "tasks_of_timeline", "list", "III.1.b"),
     ("liệt kê các nhiệm vụ về an sinh xã hội và cơ quan chủ trì", "topic_roles", "role", "III.5.a"),
     ("những nhiệm vụ nào có từ hai cơ quan chủ trì trở lên", "lead_counts", "list", "III.6.e"),

@@ -9,9 +9,9 @@ from typing import Any
 import numpy as np
 
 from assistant.answer import Citation
-from assistant.compose.base import ComposerBase, overlap
+from assistant.compose.base import ComposerBase, overlap, topic_terms
 from assistant.glossary import content_terms, vietnamese
-from assistant.lexicon import list_words, spelled_out
+from assistant.lexicon import function_words, list_words, spelled_out
 from assistant.query import Query, counted_words
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target, number
@@ -52,7 +52,7 @@ class TargetAnswers(ComposerBase):
         # figures answer the others ("tỷ lệ hộ nghèo toàn tỉnh", not xã An Hòa's).
         said = f" {q.words.strip()} "
         pool = [(t, tt) for t, tt in zip(self.targets, self._target_terms, strict=True)
-                if not (years and t.year not in years) and not (sections and t.section not in sections)
+                if not (years and t.year not in years) and not (sections and not _within(t.section, sections))
                 and (not t.place or f" {' '.join(tokens(_unit_less(t.place)))} " in said)]
 
         def ranked(text: str, only: set[int] | None = None) -> list[tuple[float, Target]]:
@@ -61,6 +61,13 @@ class TargetAnswers(ComposerBase):
             return sorted(((overlap(terms, tt), t) for t, tt in pool if not only or t.year in only), key=lambda x: -x[0])
 
         scored = ranked(q.text)
+        # "liệt kê hết các chỉ tiêu năm 2027", "list every target for 2027": a list asked of no topic is every target
+        # of the years asked.
+        own = {t for t in topic_terms(q.text, q.style == "en") - self._setting - self._frame
+               if not re.search(r"\d", t) and not set(t.split("_")) <= function_words()}
+        if "aggregate" in q.intents and years and scored and not any(sc for sc, _ in scored) and not own:
+            every = [t for t, _ in pool if not t.baseline]
+            return (every, 3.0) if every else ([], 0.0)
         if not scored or scored[0][0] < 3.0:
             measured = self.by_unit(q, [t for t, _ in pool])
             return (measured, 3.0) if measured else ([], 0.0)
@@ -90,25 +97,11 @@ class TargetAnswers(ComposerBase):
             chosen = self._phrased(q, chosen)
             if not chosen:
                 return [], 0.0
-        # A share asked for ("giảm tỷ lệ hộ nghèo bao nhiêu phần trăm") is not answered by a
-        # count of houses: only clauses that state a percentage answer it.
-        # A rate per so many ("dưới 80 ca/100.000 dân", "‰") is a share too.
-        if not listing and (_PERCENT.search(q.words) or "%" in q.text):
-            chosen = [t for t in chosen if "%" in t.indicator or "‰" in t.indicator or re.search(r"/\s*\d", t.unit)]
-            if not chosen:
-                return [], 0.0
-        # A count asked for ("how many beds", "cho bao nhiêu người") is not answered by a share: only
-        # clauses that set a count answer it.
-        elif not listing and _counts_asked(q.text):
-            # "100% xã có đội xung kích, mỗi đội tối thiểu 30 người": a clause whose figure is a share may state
-            # the count too.
-            chosen = [t for t in chosen if not t.value.endswith("%") or _COUNT_STATED.search(t.indicator)]
-            if not chosen:
-                return [], 0.0
         # Two figures asked in one question ("mức sinh, và chỉ số HDI"; "suy dinh dưỡng với
         # tiêm chủng"): each part's own clear best clause answers it too. Clauses tied on a
         # part are told apart by the whole question ("… nước sạch, chỉ tiêu này theo quyết định số mấy").
         whole = {id(t): sc for sc, t in scored}
+        parted: list[tuple[str, Target]] = []
         for part in [] if listing else _PARTS.split(q.text):
             # "phổ cập giáo dục đến năm 2025 và tỷ lệ đi học … đến năm 2030": a part that names its year is
             # answered from that year's clauses.
@@ -116,8 +109,19 @@ class TargetAnswers(ComposerBase):
             if not top_part or top_part[0][0] < 3:
                 continue
             tied = sorted((t for sc, t in top_part if sc == top_part[0][0]), key=lambda t: -whole[id(t)])
-            if (len(tied) == 1 or whole[id(tied[0])] > whole[id(tied[1])]) and tied[0] not in chosen:
-                chosen.append(tied[0])
+            if (len(tied) == 1 or whole[id(tied[0])] > whole[id(tied[1])]) and tied[0] not in [t for _, t in parted]:
+                parted.append((part, tied[0]))
+        # A share asked for ("giảm tỷ lệ hộ nghèo bao nhiêu phần trăm") is not answered by a count of houses, nor a
+        # count asked for ("how many beds", "cho bao nhiêu người") by a share: of the whole question, or where it asks
+        # two figures ("bác sĩ trên 10.000 dân với trạm y tế có công trình vệ sinh đạt chuẩn bao nhiêu %"), the one a
+        # part of its own asks. A rate per so many ("dưới 80 ca/100.000 dân", "‰") is a share too.
+        if not listing:
+            chosen = _as_asked(q.text, chosen)
+            # Parts answer beside the whole question's clauses, or instead of them where two parts each have their own.
+            if chosen or len(parted) >= 2:
+                chosen += [t for part, t in parted if t not in chosen and _as_asked(part, [t])]
+            if not chosen:
+                return [], 0.0
         return sorted(chosen, key=lambda t: (t.year, t.start)), best
 
     def by_unit(self, q: Query, pool: list[Target] | None = None) -> list[Target]:
@@ -272,6 +276,22 @@ _COUNT_STATED = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?!%|th�
 def _pairs(words: list[str]) -> set[str]:
     """Adjacent word pairs, or the one word of a one-word phrase."""
     return {f"{a}_{b}" for a, b in itertools.pairwise(words)} or set(words)
+
+
+def _within(section: str, sections: set[str]) -> bool:
+    """A unit is one of the sections named or inside one ("II.2.b" of a question naming "Part II")."""
+    return any(section == s or section.startswith(s + ".") for s in sections)
+
+
+def _as_asked(text: str, chosen: list[Target]) -> list[Target]:
+    """The clauses that state the kind of figure a question asks: a share where it asks one, a count where it asks
+    one (a clause whose figure is a share may state the count too: "100% xã có đội xung kích, mỗi đội tối thiểu 30
+    người"); all of them where it asks neither."""
+    if _PERCENT.search(fold(text)) or "%" in text:
+        return [t for t in chosen if "%" in t.indicator or "‰" in t.indicator or re.search(r"/\s*\d", t.unit)]
+    if _counts_asked(text):
+        return [t for t in chosen if not t.value.endswith("%") or _COUNT_STATED.search(t.indicator)]
+    return chosen
 
 
 def _counts_asked(text: str) -> bool:

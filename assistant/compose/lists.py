@@ -118,7 +118,8 @@ class ListAnswers(ComposerBase):
         text = prefix + head + "; ".join(items) + assigned + "."
         cites += [c for p, sid in said_in if (c := self.cite(p, sid)) not in cites]
         named = self._named_in.get(a.name, [])
-        if named and any(w in q.words for w in _WHERE_NAMED):  # "where does it appear", "trách nhiệm gì"
+        # "where does it appear", "trách nhiệm gì"; and in any role it holds ("dù là chủ trì hay tiếp nhận, thẩm định").
+        if named and (any(w in q.words for w in _WHERE_NAMED) or says(q.text, "involvement")):
             places = "; ".join(f"{sid} ({p.section(sid).title})" for p, sid in named)  # type: ignore[union-attr]
             text += (f" The implementation part also names {name}: {places}." if en
                      else f" Phần tổ chức thực hiện còn nêu {a.name} tại: {places}.")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, locate, overlap
+from assistant.glossary import content_terms, vietnamese
+from assistant.lexicon import spelled_out
 from assistant.query import Query, names_tasks
 from assistant.retrieve import Hit, lexical_terms
+from index.normalize import fold
 from index.parse import Plan
 
 
@@ -44,7 +49,16 @@ class PassageAnswers(ComposerBase):
         # retrieval puts near the top, not by the target that shares its title's words.
         if names_tasks(q.words) and self._role(h.doc, h.section) in {"targets", "objectives"}:
             h = next((x for x in hits[1:3] if self.task(x.doc, x.section) is not None), h)
-        return self.quote(q, self.plan_of(h.doc), h.section)
+        text, cites = self.quote(q, self.plan_of(h.doc), h.section)
+        # "Kế hoạch nói gì về Bà mẹ Việt Nam anh hùng", "what does the plan say about X": the other units near the
+        # question that name X too (a target and the task that serves it) say what the plan says of it as much.
+        topic = _topic_asked(q)
+        if topic and _names(h, topic):
+            for x in [x for x in hits[1:5] if x.doc == h.doc and x.section != h.section and _names(x, topic)][:2]:
+                plan = self.plan_of(x.doc)
+                more, c = self.quote(q, plan, x.section, self.best_sentence(q, plan, x.section))
+                text, cites = f"{text} {more}", cites + c
+        return text, cites
 
     def quote(self, q: Query, plan: Plan, sid: str, sent: str = "") -> tuple[str, list[Citation]]:
         """What a unit says: the whole unit when short, else its best two sentences (or the sentence given)."""
@@ -98,4 +112,24 @@ class PassageAnswers(ComposerBase):
         return text, []
 
 
+# What a question asks the plan to say about: "nói gì về X", "đề cập gì đến X", "what does the plan say about X".
+_ABOUT = re.compile(r"\b(?:noi gi ve|de cap gi (?:ve|den|toi)|quy dinh gi ve|co noi dung gi ve|neu gi ve|(?:say|says|state|states) about"
+                    r"|(?:says?|states?) (?:anything|something) about)\s+(?:the\s+)?([a-z0-9 ]{3,60}?)\s*(?:[?.,;]|$)")
 
+
+def _topic_asked(q: Query) -> str:
+    """What the question asks the plan to say about, folded, where it is a phrase of two words or more (of an English
+    question, its Vietnamese through the glossary); "" else."""
+    about = _ABOUT.search(spelled_out(q.text) if q.style != "en" else " ".join(re.findall(r"[a-z0-9]+", q.text.lower())))
+    if not about:
+        return ""
+    said = about.group(1)
+    if q.style == "en":
+        terms = sorted((" ".join(re.findall(r"[a-z0-9]+", fold(vietnamese(t)))) for t in content_terms(said)), key=len)
+        said = terms[-1] if terms else ""
+    topic = " ".join(re.findall(r"[a-z0-9]+", said))
+    return topic if len(topic.split()) >= 2 else ""
+
+
+def _names(h: Hit, topic: str) -> bool:
+    return f" {topic} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(h.text)))} "
