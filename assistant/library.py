@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from assistant.glossary import glossed
-from assistant.lexicon import function_pairs, phrases
+from assistant.lexicon import function_pairs, list_words, phrases, spelled_out
 from index.genre import words
 from index.normalize import canon, fold, has_diacritics
 from index.parse import Plan
@@ -172,9 +172,17 @@ def plan_json(p: Plan) -> dict[str, str]:
             "date": p.date}
 
 
+# Documents asked for several at once: listed ("liệt kê đầy đủ các văn bản"), counted ("bao nhiêu quyết định") or asked
+# which ("văn bản nào"); "căn cứ những văn bản nào" of one plan is kept to it by its naming.
+_DOCS = "(?:" + "|".join(list_words("units.documents")) + ")"
+_DOCUMENTS_ASKED = re.compile(rf"\b(?:liet ke|danh sach|ke ten|thong ke)\b(?:\s+\w+){{0,3}}?\s+(?:cac\s+|nhung\s+|tat ca\s+)?{_DOCS}\b"
+                              rf"|\b(?:bao nhieu|may)\s+{_DOCS}\b|\b{_DOCS}\s+nao\b")
+
+
 def asks_for_plans(folded: str) -> bool:
-    """"những kế hoạch nào …", "which plans …", "bao nhiêu kế hoạch …": the answer is a list of plans."""
-    return phrases("plans").found(f" {folded} ")
+    """"những kế hoạch nào …", "which plans …", "bao nhiêu kế hoạch …", "liệt kê các văn bản do … ký": the answer is a
+    list of plans."""
+    return phrases("plans").found(f" {folded} ") or bool(_DOCUMENTS_ASKED.search(folded))
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +191,7 @@ class Naming:
     unknown: str = ""  # a plan number the question gives that no plan of the library has
     spans: tuple[tuple[int, int, bool], ...] = ()  # where the question names them; True: by the word for a plan
     topic: str = ""  # what the question names a plan by ("kh phòng chống cúm gia cầm") that no plan's text says
+    numbered: bool = False  # named by its number ("Kế hoạch số 214/KH-UBND"), not by its title's words or place alone
 
     def rest(self, question: str, style: str) -> str:
         """The question with the words that name its plan put as "this plan": "Theo Kế hoạch phát triển
@@ -325,7 +334,7 @@ class Catalogue:
         chosen = facets[0]
         for f in facets[1:]:
             chosen = chosen & f or chosen
-        return Naming(tuple(p for p in self.plans if p.source in chosen), "", tuple(spans))
+        return Naming(tuple(p for p in self.plans if p.source in chosen), "", tuple(spans), numbered=bool(by_number))
 
     def _absent_topic(self, question: str, t: str, docs: list[re.Match[str]], within: set[str] | None = None) -> str:
         """The words naming a plan by its topic, as the question writes them, where no plan's text (no text of the
@@ -348,7 +357,8 @@ class Catalogue:
             pieces = said.split("|")
             if len(pieces) > 1 and len(pieces[0].split()) >= 2:
                 pieces = pieces[:1]
-            grams: set[str] = set().union(*(self._bigrams(x) for x in pieces))
+            # "kh pc tac hai thuoc la": the topic's words as staff abbreviations stand for ("phòng, chống").
+            grams: set[str] = set().union(*(self._bigrams(spelled_out(x)) for x in pieces))
             unused = [g for g in grams if self._used_by(g, within) == 0]
             if len(unused) >= 2 and len(unused) * 2 >= len(grams):
                 first = len(t[: m.end()].split()) + skip

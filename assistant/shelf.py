@@ -19,7 +19,7 @@ import numpy as np
 from assistant.agencies import named_bodies, squash
 from assistant.answer import Answer, Choice, Citation
 from assistant.glossary import content_terms, translate_terms, vietnamese
-from assistant.lexicon import list_words, month_numbers, says, spelled_out
+from assistant.lexicon import function_pairs, list_words, month_numbers, says, spelled_out
 from assistant.library import asks_for_plans, issuer_body, plan_json, plan_label, province
 from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
@@ -54,9 +54,11 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
     naming = asst.catalogue.named(q.text, q.style == "en")
     if naming.unknown and not naming.plans:
         return _no_such_plan(asst, q, naming.unknown)
-    # "Kế hoạch số 214/KH-UBND … căn cứ vào quyết định nào": a question naming one plan asks of the documents
-    # it names, not for a list of plans.
-    if asks_for_plans(" ".join(re.findall(r"[a-z0-9]+", spelled_out(q.text)))) and len(naming.plans) != 1:  # "liệt kê các kh, qd"
+    # "Kế hoạch số 214/KH-UBND … căn cứ vào quyết định nào": a question naming one plan by its number asks of the
+    # documents it names, not for a list of plans; "những kh nào về du lịch cộng đồng" names one by its title's words
+    # and asks for the plans of that topic.
+    if asks_for_plans(" ".join(re.findall(r"[a-z0-9]+", spelled_out(q.text)))) and (
+            len(naming.plans) != 1 or (not naming.numbered and _ON_TOPIC.search(spelled_out(q.text)))):  # "liệt kê các kh, qd"
         listed = _plans_answer(asst, q, naming.plans or asst.plans)
         if listed is not None:
             return listed
@@ -76,6 +78,10 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
     if len(chosen) > MAX_PLANS and len(said) == len(answers):
         return _which(asst, q, chosen)
     return _labelled(asst, q, said or answers[:1])
+
+
+# "những kế hoạch nào về …": the plans asked for by their topic.
+_ON_TOPIC = re.compile(r"\b(?:" + "|".join(list_words("units.documents")) + r")(?: nao)? ve\b")
 
 
 def _distinctive(asst: Assistant, q: Query) -> dict[str, float]:
@@ -114,8 +120,12 @@ def _candidates(asst: Assistant, q: Query) -> list[Plan]:
     nearest = [(d, s) for d, s in _nearest(asst, q) if d in sources and (d in pool or q.style == "en")]
     if len(nearest) > 1 and nearest[0][1] - nearest[1][1] >= MARGIN[q.style]:
         pool = {nearest[0][0]}
+    # Likeliest first: the plan its distinctive words weigh most in ("tuần lễ hưởng ứng học tập suốt đời": the
+    # learning-society plan, not the social-policy plan that shares "học tập"), the nearest in meaning among equals.
     order = {d: n for n, (d, _) in enumerate(nearest)}
-    return sorted((p for p in plans if p.source in pool), key=lambda p: order.get(p.source, len(order)))
+    return sorted((p for p in plans if p.source in pool),
+                  key=lambda p: (-round(weights.get(p.source, 0.0) / top, 1) if top >= DISTINCTIVE else 0.0,
+                                 order.get(p.source, len(order))))
 
 
 def _focus(asst: Assistant, history: History | None) -> Plan | None:
@@ -424,8 +434,10 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
         return {src for src, title in titles.items() if words and f" {words} " in title}
 
     # "lấy X làm chủ đề chính": the topic stands before the cue.
+    # "những kế hoạch nào về chăm sóc người cao tuổi": "về" after the documents asked for gives their topic.
     topic = re.search(r"\blay\s+([a-z][a-z ]{3,80}?)\s+lam\s+chu de\b", spelled_out(q.text)) or re.search(
-        rf"\b(?:{cue})\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)", spelled_out(q.text))
+        rf"\b(?:{cue}|(?:{'|'.join(list_words('units.documents'))})(?: nao)? ve)\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)",
+        spelled_out(q.text))
     if topic is None:
         # "which plans have digital transformation (chuyển đổi số) as the subject of their title": where the
         # question says it asks by title or subject, its longest phrase that some titles hold.
@@ -440,10 +452,16 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
     phrase = " ".join(topic.group(1).split())
     words = " ".join(re.findall(r"[a-z0-9]+", fold(translate_terms(phrase)))) if q.style == "en" else phrase
     held = holding(words)
-    if not held and q.style == "en":
-        # "about the health and care of older people": no title holds the words in that order; the titles holding
-        # its most specific term ("người cao tuổi", the term of most syllables some title holds) are about it.
-        terms = [" ".join(re.findall(r"[a-z0-9]+", fold(vietnamese(term)))) for term in content_terms(phrase)]
+    if not held:
+        # "about the health and care of older people", "về chăm sóc người cao tuổi": no title holds the words in that
+        # order; the titles holding its most specific term ("người cao tuổi", the run of most syllables some title
+        # holds, of the glossary's terms for English) are about it.
+        if q.style == "en":
+            terms = [" ".join(re.findall(r"[a-z0-9]+", fold(vietnamese(term)))) for term in content_terms(phrase)]
+        else:
+            said = words.split()
+            terms = [" ".join(said[i:j]) for i in range(len(said)) for j in range(i + 2, len(said) + 1)
+                     if " ".join(said[i:j]) not in function_pairs()]
         specific = sorted(((len(w.split()), w) for w in terms if len(w.split()) >= 2 and holding(w)), reverse=True)
         if specific:
             held = holding(specific[0][1])
