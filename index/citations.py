@@ -24,6 +24,8 @@ _RUN = re.compile(
 # after a word that names a unit, the genre's item labels among them.
 _ID = r"\d{1,2}(?:\.\d{1,2}){1,3}\b"
 _NUMBERED = re.compile(
+    # "điểm b mục 3.1": the point of a numbered item.
+    r"(?:\bdiem\s+(?P<point>[a-zð])\s+)?"
     r"\b(?:tieu\s+muc|muc|noi\s+dung|so|" + "|".join(w.replace(" ", r"\s+") for w in words("numbering", "item_labels"))
     + r")\s+(?P<ids>" + _ID + r"(?:\s*(?:,|va|hoac)\s*" + _ID + r")*)"
     r"(?:\s+(?:thuoc\s+|cua\s+|tai\s+)?(?:muc|phan)\s+[ivx]+\b)?")
@@ -58,7 +60,10 @@ def cited(text: str) -> list[Citation]:
     taken = [(c.start, c.end) for c in out]
     for m in _NUMBERED.finditer(folded):
         if not any(a <= m.start() < b for a, b in taken):
-            out.append(Citation(tuple(re.findall(_ID, m.group("ids"))), m.start(), m.end()))
+            found = tuple(re.findall(_ID, m.group("ids")))
+            if m.group("point") and len(found) == 1:
+                found = (f"{found[0]}.{m.group('point').replace('ð', 'đ')}",)
+            out.append(Citation(found, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in _SINGLE.finditer(folded):
         if not any(a <= m.start() < b for a, b in taken):

@@ -859,6 +859,32 @@ def referred_tasks(b: _Builder) -> list[Task]:
     return out
 
 
+def cited_rows(b: _Builder) -> tuple[list[Task], set[str]]:
+    """Rows of an assignment table that name the unit they assign by citing it ("Điểm b mục 3.1 – Rà soát phương án |
+    Công an xã, Ban Chỉ huy Quân sự xã | … | Khi có thiên tai"), where that unit, a task of the tasks part, names no body
+    itself: the unit is the task, with the row's roles (said in the row, cited there too); the rows that said so.
+    Two rows citing one unit, or a row citing a unit with roles of its own, leave the row as it is."""
+    from dataclasses import replace
+
+    by_id = {x.id: x for x in b.sections}
+    parents = {x.parent for x in b.sections}
+    tasked = {t.id for t in b.tasks}
+    claims: dict[str, list[Task]] = {}
+    for t in b.tasks:
+        if t.origin != "table":
+            continue
+        first = next(iter(cited(t.title)), None)
+        if first is None or first.start > 2 or len(first.ids) != 1:
+            continue
+        sid = first.ids[0]
+        unit = by_id.get(sid)
+        if unit is None or sid in tasked or sid in parents or b.section_role(sid.split(".")[0]) != "tasks":
+            continue
+        claims.setdefault(sid, []).append(t)
+    moved = [replace(rows[0], id=sid, title=by_id[sid].title) for sid, rows in claims.items() if len(rows) == 1]
+    return moved, {rows[0].id for rows in claims.values() if len(rows) == 1}
+
+
 def _labelled_within(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     """When, what and with whom a unit's own running text says under a label: "… cấp phát cho tuyến huyện. Thời gian
     thực hiện: quý I và quý III/2026.", "Phối hợp: Sở Y tế, UBND các xã, phường." (the unit's first label of each
@@ -967,4 +993,4 @@ def group_roles(b: _Builder) -> list[Task]:
     return [replace(t, coordinate=tuple(a for a in t.coordinate if a not in t.lead)) for t in out]
 
 
-__all__ = ["group_roles", "heading_bodies", "party_tasks", "referred_tasks", "split_agencies", "task_of", "words"]
+__all__ = ["cited_rows", "group_roles", "heading_bodies", "party_tasks", "referred_tasks", "split_agencies", "task_of", "words"]

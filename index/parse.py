@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from index.duties import (
+    cited_rows,
     group_roles,
     headed_groups,
     heading_bodies,
@@ -23,7 +24,7 @@ from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "71"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "72"  # bump when parsing or chunking changes what an index holds
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -574,6 +575,10 @@ class _Builder:
                  and x.id not in parents]
         if self.tasks or len(referred) * 2 >= len(units):
             self.tasks += referred
+        # Rows of an assignment table citing the unit each assigns ("Điểm b mục 3.1 – …"): that unit's roles.
+        moved, rows = cited_rows(self)
+        if moved:
+            self.tasks = [t for t in self.tasks if t.id not in rows] + moved
         self.tasks = self._by_number(units)
         # Among units that are tasks, one that names no body but gives its time is a task the plan gives nobody.
         have = {t.id for t in self.tasks}

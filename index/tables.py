@@ -299,6 +299,8 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     if not rows:
         return j
     header = rows[0][1]
+    # A table over pages repeats its heading row on each: no row of the table.
+    rows = rows[:1] + [(k, r) for k, r in rows[1:] if [c.strip() for c in r] != [c.strip() for c in header]]
     cols = {label_of(c): n for n, c in reversed(list(enumerate(header))) if label_of(c)}
     # An indicator table ("| TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 |"): its numbered rows are
     # units too, so a target cites its own row ("B.9"); what they set is read by assistant/targets.py.

@@ -121,6 +121,9 @@ BY_MONTH = "kh-phuong-hoa-binh-he-thieu-nhi.pdf"
 MATRIX_COLUMNS = "kh-xa-thuan-hoa-an-ninh-trat-tu.docx"
 # A department's PDF of justified lines whose tasks close with a sentence of roles worded many ways (freeze-30).
 PROSE_ROLES = "kh-so-vhttdl-phu-an-the-thao-quan-chung.pdf"
+# A commune's PDF whose parts are numbered 1.–5. and whose points name no body: a table over two pages (its heading row
+# repeated) assigns each point by citing it in words, "Điểm b mục 3.2 – Sơ tán …" (freeze-31).
+CITING_ROWS = "kh-xa-dong-tien-phong-chong-thien-tai.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +134,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
-                 JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES):
+                 JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -943,3 +946,12 @@ def test_targets_of_so_many_of_so_many_each_year_and_every_target_of_a_year(asst
     # a list asked of no topic: every target of the year of a table by year (the row set for 2028 alone is not 2027's)
     ans = asst.ask("liet ke het cac chi tieu nam 2027", plan=PROSE_ROLES)
     assert [c.section for c in ans.citations] == [f"II.2.{n}" for n in range(1, 7)], ans.answer
+
+
+def test_a_point_takes_the_roles_of_the_row_that_cites_it(asst: Assistant) -> None:
+    ans = asst.ask("diem b 3.2 ai chu tri", plan=CITING_ROWS)
+    assert "Công an xã" in ans.answer and "Ban Chỉ huy Quân sự xã" in ans.answer, ans.answer
+    assert {"3.2.b", "5.7"} <= {c.section for c in ans.citations}, ans.answer
+    # the heading row repeated on the table's second page is no task
+    plan = next(p for p in asst.plans if p.source == CITING_ROWS)
+    assert len(plan.tasks) == 11 and all(t.id.startswith("3.") for t in plan.tasks), [t.id for t in plan.tasks]
