@@ -189,6 +189,15 @@ class Directory:
                           *s_glued, *short, *sorted(forms), *a.aliases, by_initials):
                 if alias:
                     pairs.append((squash(alias), a))
+        # "Department of Education", "Department of Labour": an English name cut before its first "and" or comma, where
+        # two words or more stay and no other body of the plans is so named.
+        cut: dict[str, list[Agency]] = {}
+        for a in self.agencies:
+            short = re.split(r",| and ", a.english, maxsplit=1)[0].strip() if a.english else ""
+            if short != a.english and len(short.split()) >= 3:
+                cut.setdefault(squash(short), []).append(a)
+        taken = {alias for alias, _ in pairs}
+        pairs += [(alias, ones[0]) for alias, ones in cut.items() if len(ones) == 1 and alias not in taken]
         pairs.sort(key=lambda p: -len(p[0]))
         self._pairs = pairs
         # Two syllables of a body's name typed as one ("tram yte xa", "s.taichinh"): each such run, spaced again. Not

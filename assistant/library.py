@@ -77,8 +77,10 @@ def province(p: Plan) -> str:
 def _province(issuer: str, place: str) -> str:
     issuer = " ".join(re.sub(r"\\-|-{2,}", " ", issuer).split())
     issuer = _BODY.sub("", issuer)  # "UBND TỈNH TÂY NGUYÊN SỞ Y TẾ": the province, not its department
-    m = re.search(r"(?i)\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+(.+)$", issuer)
-    name = m.group(1).strip() if m else place
+    # "TỈNH BẮC LĨNH ỦY BAN NHÂN DÂN XÃ THUẬN HÒA": a letterhead may name the province above the commune; the
+    # issuing body's own place is the last one named.
+    found = list(re.finditer(r"(?i)\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+", issuer))
+    name = issuer[found[-1].end():].strip() if found else place
     if fold(name) == fold(place):
         return place
     return name.title() if name.isupper() else name
@@ -103,8 +105,8 @@ _JOINT: dict[tuple[str, str], str] = {}  # a joint plan's issuers as its text wr
 @functools.lru_cache(maxsize=4096)
 def _issuer_short(written: str, place: str) -> str:
     issuer = " ".join(re.sub(r"\\-|-{2,}", " ", written).split())
-    m = re.search(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+", issuer)
-    unit = m.group(1).lower() if m else "tỉnh"
+    levels = re.findall(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+", issuer)
+    unit = levels[-1].lower() if levels else "tỉnh"  # the issuing body's own, the last named (_province)
     body = issuer_body(issuer)
     if body:  # "UBND TỈNH TÂY NGUYÊN / SỞ Y TẾ": the department issues, under its province
         return f"{body} {unit} {_province(written, place)}"

@@ -290,8 +290,14 @@ def _hours_masked(text: str) -> str:
 _SMALL_ROMAN = re.compile(r"(?<![\w.])(iv|ix|vi{0,3}|x|i{1,3}|v)(?=\.\d)")
 
 
+# A point written with its letter in brackets ("point 2(d)", "task 3 (b)"): the item's number and its letter, the
+# brackets blanked (offsets kept).
+_BRACKETED = re.compile(r"(?<![\w.])(\d{1,2})(\s*\()(" + _L + r")\)")
+
+
 def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     text = _SMALL_ROMAN.sub(lambda m: m.group(1).upper(), _hours_masked(text))
+    text = _BRACKETED.sub(lambda m: m.group(1) + " " * (len(m.group(2)) - 1) + "." + m.group(3) + " ", text)
     out: list[Reference] = []
     missing: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -464,8 +470,9 @@ _GENERIC_LEAD = generic_lead()
 # Phrasings that say "lead" in so many words ("chủ trì", "leads"), not only "who" or "which agency".
 _SPECIFIC_LEAD = Phrases(w for w in _INTENT_WORDS["lead"] if w.strip() not in _GENERIC_LEAD)
 _INTENT_MATCHERS = {name: Phrases(words) for name, words in _INTENT_WORDS.items()}
-_WHO_DOES = re.compile(r"\b(?:(?:co quan|don vi|so|ben) nao|ai) (?:se )?(?:thuc hien|lam|trien khai|dam nhan|dam nhiem)\b"
-                       r"|\bwho (?:will )?(?:carr(?:y|ies) out|implements?|does|do)\b"
+_WHO_DOES = re.compile(r"\b(?:(?:co quan|don vi|so|ben) nao|ai) (?:se )?(?:thuc hien|lam|trien khai|dam nhan|dam nhiem|duoc giao|"
+                       r"phu trach|chiu trach nhiem)\b"
+                       r"|\bwho (?:will )?(?:carr(?:y|ies) out|implements?|does|do|(?:is|are) (?:assigned|responsible|in charge|tasked))\b"
                        # "which agency is to set up …", "which department must issue …": a body to do it
                        r"|\b(?:which|what) (?:agency|agencies|department|departments|body|bodies|unit|office) "
                        r"(?:is to|are to|will|must|should|has to|have to)\b")

@@ -203,9 +203,10 @@ def _as_marked(words: list[str], marked: str, folded: str) -> bool:
     return not said or any(r == marked or not has_diacritics(r) for r in said)
 
 
-# Words that ask or join right after a noun ("phường những việc nào", "xã có không"): no place's name opens with one.
+# Words that ask, join or say when right after a noun ("phường những việc nào", "xã có không", "gửi ubnd xã hạn ngày
+# nào"): no place's name opens with one.
 _ASKING_NEXT = frozenset({"nhung", "cac", "nao", "gi", "co", "khong", "ko", "phai", "can", "se", "da", "dang", "duoc", "thi",
-                          "la", "va", "voi", "cung", "moi", "tat", "ai", "lam"})
+                          "la", "va", "voi", "cung", "moi", "tat", "ai", "lam", "han", "thoi", "truoc", "sau", "bao"})
 
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:

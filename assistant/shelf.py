@@ -384,7 +384,7 @@ _LEVELS = {"huyen": re.compile(r"\b(districts?|cap huyen|ubnd huyen)\b"),
            "so": re.compile(r"\b(departments?|cap so|so ban hanh|do (?:cac )?so (?:so|nganh|ban hanh))\b")}
 # What a question sets aside: "rather than by a province or a department", "chứ không phải UBND tỉnh".
 _SET_ASIDE = re.compile(r"\b(rather than|instead of|not by|but not|chu (?:khong|ko|k) phai|khong phai|ko phai)\b")
-_BY_LEVEL = re.compile(r"\b(level|issued by|cap|ban hanh)\b")
+_BY_LEVEL = re.compile(r"\b(level|issued by|cap|ban hanh|la cua|cua|thuoc)\b")  # "kh nào là của ubnd phường"
 
 
 def _level(p: Plan) -> str:

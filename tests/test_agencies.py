@@ -225,3 +225,10 @@ Các cơ quan triển khai.
     assert names(d, "ca xa ct nv nao") == ["Công an xã"]
     assert d.english("Công an xã") == "Commune Police"
     assert names(d, "What does the Youth Union do?") == ["Đoàn Thanh niên xã"]
+
+
+def test_an_english_name_cut_before_its_and(directory: Directory) -> None:
+    """Partners shorten a department's English name to its first field ("Department of Education" for the Department
+    of Education and Training, "Department of Labour" for the Department of Labour, Invalids and Social Affairs)."""
+    assert names(directory, "Which tasks does the Department of Education lead or co-lead?") == ["Sở Giáo dục và Đào tạo"]
+    assert names(directory, "What does the Department of Labour lead?") == [LDTBXH]

@@ -57,6 +57,9 @@ CASES = [
     # in any role it holds, the implementation part's mentions too ("… gửi Sở Tài chính thẩm định")
     ("Liệt kê mọi nội dung giao trách nhiệm cho Sở Tài chính, dù là chủ trì hay tiếp nhận, thẩm định", "agency_tasks", "list",
      "IV.2"),
+    # a point's letter in brackets; "who is assigned" asks the lead beside the deadline
+    ("who leads task 6(đ)?", "section_roles", "role", "Sở Xây dựng"),
+    ("Who is assigned task 6(đ), and by when?", "section_roles", "role", "Năm 2024 và các năm tiếp theo"),
     # two figures in one breath: each part's own clause, of the kind it asks ("%" only of the second)
     ("2030 chi tieu bac si tren 10.000 dan voi tyt co cong trinh ve sinh dat chuan bao nhieu %", "target", "target", "11 bác sĩ"),
     ("According to Part II, what share of the labour force is to have social insurance by 2030, and what share "

@@ -204,6 +204,11 @@ def test_a_departments_plan_and_a_districts_are_labelled_by_their_issuer() -> No
     own = parse_plan(read_document(received / "kh-snv-tay-bac-binh-dang-gioi.pdf").text, "kh-snv-tay-bac-binh-dang-gioi.pdf")
     assert plan_label(own) == "Kế hoạch 18/KH-SNV (Sở Nội vụ tỉnh Tây Bắc, 15/1/2026)"
     assert plan_label(own, en=True) == "Plan 18/KH-SNV (Tây Bắc Department of Home Affairs, 15/1/2026)"
+    # a commune's letterhead naming its province above it ("TỈNH BẮC LĨNH" / "ỦY BAN NHÂN DÂN XÃ THUẬN HÒA")
+    name = "kh-xa-thuan-hoa-an-ninh-trat-tu.docx"
+    commune = parse_plan(read_document(received / name).text, name)
+    assert plan_label(commune) == "Kế hoạch 58/KH-UBND (UBND xã Thuận Hòa, 16/3/2026)"
+    assert plan_label(commune, en=True) == "Plan 58/KH-UBND (Thuận Hòa Commune People's Committee, 16/3/2026)"
 
 
 def test_plans_are_listed_by_the_year_issued(asst: Assistant) -> None:

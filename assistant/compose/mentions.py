@@ -91,7 +91,10 @@ class MentionAnswers(PassageAnswers):
         words or more, in a row."""
         # "những nhiệm vụ nào nhắc đến X" asks for tasks (mention_tasks); "cả ở phần mục tiêu lẫn phần nhiệm vụ" names parts.
         parts_named = _PARTS_NAMED.sub(" ", q.words)
-        if not says(q.text, "where_in_plan") or re.search(r"\b(nhiem vu|nv|tasks?)\b", parts_named):
+        # "cả trong chỉ tiêu lẫn trong nhiệm vụ", "in the targets, in the tasks, or both": tasks named beside targets
+        # ask every unit.
+        both = re.search(r"\b(chi tieu|muc tieu|targets?|goals?)\b", q.words) is not None
+        if not says(q.text, "where_in_plan") or (re.search(r"\b(nhiem vu|nv|tasks?)\b", parts_named) and not both):
             return "", []
         # "khai mạc mấy h ở đâu" asks a place in the world: "ở đâu" asks one in the plan with a verb of saying or
         # the document named ("được nhắc ở đâu", "ở đâu trong kế hoạch").
