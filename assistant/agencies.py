@@ -193,9 +193,9 @@ class Directory:
         # two words or more stay and no other body of the plans is so named.
         cut: dict[str, list[Agency]] = {}
         for a in self.agencies:
-            short = re.split(r",| and ", a.english, maxsplit=1)[0].strip() if a.english else ""
-            if short != a.english and len(short.split()) >= 3:
-                cut.setdefault(squash(short), []).append(a)
+            first = re.split(r",| and ", a.english, maxsplit=1)[0].strip() if a.english else ""
+            if first != a.english and len(first.split()) >= 3:
+                cut.setdefault(squash(first), []).append(a)
         taken = {alias for alias, _ in pairs}
         pairs += [(alias, ones[0]) for alias, ones in cut.items() if len(ones) == 1 and alias not in taken]
         pairs.sort(key=lambda p: -len(p[0]))
