@@ -57,6 +57,8 @@ CASES = [
     # in any role it holds, the implementation part's mentions too ("… gửi Sở Tài chính thẩm định")
     ("Liệt kê mọi nội dung giao trách nhiệm cho Sở Tài chính, dù là chủ trì hay tiếp nhận, thẩm định", "agency_tasks", "list",
      "IV.2"),
+    # another province of the country, typed without marks ("tỉnh Sơn La", never "sơn là")
+    ("kh tinh son la giao so xay dung nv gi", "elsewhere", "refusal", ""),
     # a point's letter in brackets; "who is assigned" asks the lead beside the deadline
     ("who leads task 6(đ)?", "section_roles", "role", "Sở Xây dựng"),
     ("Who is assigned task 6(đ), and by when?", "section_roles", "role", "Năm 2024 và các năm tiếp theo"),
