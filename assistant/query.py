@@ -295,9 +295,16 @@ _SMALL_ROMAN = re.compile(r"(?<![\w.])(iv|ix|vi{0,3}|x|i{1,3}|v)(?=\.\d)")
 _BRACKETED = re.compile(r"(?<![\w.])(\d{1,2})(\s*\()(" + _L + r")\)")
 
 
+# A point of an item numbered with dots ("điểm b 3.2", "điểm b mục 3.1", "point c of 2.3"): the item's id and the
+# letter, padded to the words' length (offsets kept).
+_POINT_OF_NUMBERED = re.compile(r"(?i:điểm|diem|point)\s+(?P<letter>" + _L[1:-1] + r")\s+(?:(?i:của|cua|thuộc|thuoc|of)\s+)?"
+                                r"(?:(?i:mục|muc|khoản|khoan|tiểu mục|tieu muc|item|section)\s+)?(?P<item>\d{1,2}(?:\.\d{1,2})+)(?![\w.])")
+
+
 def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     text = _SMALL_ROMAN.sub(lambda m: m.group(1).upper(), _hours_masked(text))
     text = _BRACKETED.sub(lambda m: m.group(1) + " " * (len(m.group(2)) - 1) + "." + m.group(3) + " ", text)
+    text = _POINT_OF_NUMBERED.sub(lambda m: f"{m.group('item')}.{m.group('letter')}".ljust(len(m.group(0))), text)
     out: list[Reference] = []
     missing: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -363,7 +370,10 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                 sid = f"dieu.{g[0]}"
             else:
                 rest = ".".join(x for x in g if x)
-                # A plan whose parts are numbered 1., 2., 3. names its units "3.2.1" whole.
+                # A plan whose parts are numbered 1., 2., 3. names its units "3.2.1" whole, and their points "3.2.b".
+                point = re.match(r"\s*\.?\s*" + _L + r"(?![^\W\d_])", text[m.end():])
+                if point and f"{rest}.{_letter(point.group(1))}" in known and rest.split(".")[0] in known:
+                    rest = f"{rest}.{_letter(point.group(1))}"
                 sid = rest if rest in known and rest.split(".")[0] in known else f"{_task_part(known, rest)}.{rest}"
             # A table in a part numbers its rows under the part ("III.II.3"), not under an appendix.
             if shape in {"ng", "ngA", "gn", "g"} and sid not in known:

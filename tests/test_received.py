@@ -949,9 +949,13 @@ def test_targets_of_so_many_of_so_many_each_year_and_every_target_of_a_year(asst
 
 
 def test_a_point_takes_the_roles_of_the_row_that_cites_it(asst: Assistant) -> None:
-    ans = asst.ask("so tan, di doi nguoi dan ra khoi vung nguy hiem thi ai chu tri", plan=CITING_ROWS)
-    assert "Công an xã" in ans.answer and "Ban Chỉ huy Quân sự xã" in ans.answer, ans.answer
-    assert "3.2.b" in {c.section for c in ans.citations}, ans.answer
+    # the point asked by its words, and as staff cite it ("điểm b 3.2", "3.1 dd"); the row that says so cited beside it
+    two = "Công an xã; Ban Chỉ huy Quân sự xã"
+    for asked, point, row, lead in (("so tan, di doi nguoi dan ra khoi vung nguy hiem thi ai chu tri", "3.2.b", "5.7", two),
+                                    ("diem b 3.2 ai chu tri", "3.2.b", "5.7", two),
+                                    ("3.1 dd ai chu tri", "3.1.đ", "5.5", "Phòng Văn hóa - Xã hội")):
+        ans = asst.ask(asked, plan=CITING_ROWS)
+        assert [c.section for c in ans.citations] == [point, row] and lead in ans.answer, (asked, ans.answer)
     # the heading row repeated on the table's second page is no task
     plan = next(p for p in asst.plans if p.source == CITING_ROWS)
     assert len(plan.tasks) == 11 and all(t.id.startswith("3.") for t in plan.tasks), [t.id for t in plan.tasks]

@@ -279,6 +279,9 @@ class RoleAnswers(MentionAnswers):
         # A time said in another unit (a schedule's row): that unit is cited too.
         if "timeline" in asked and t.timeline and t.spans[2][1]:
             cites += [c for c in self._timed_cites([(plan, t)]) if c.section != t.id]
+        # Roles said in another unit (a table's row citing the point it assigns, "Điểm b mục 3.2 – …"): that unit too.
+        if {"lead", "coordinate"} & set(asked):
+            cites += [c for c in self._said_cites([(plan, t)], 0 if "lead" in asked else 1) if c.section != t.id and c not in cites]
         return " ".join(lines), cites
 
     def _unnamed_role(self, t: Task, label: str, role: str, asked: list[str], en: bool) -> str:
