@@ -25,6 +25,8 @@ from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
 PARSER_VERSION = "72"  # bump when parsing or chunking changes what an index holds
+# The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
+_SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
@@ -778,7 +780,7 @@ class _Builder:
             s = lines[k].clean
             if _RECIPIENTS.match(s) or _PART.match(s) or _APPENDIX.match(s) or (TABLE.match(lines[k].raw) and len(cells(lines[k].raw)) > 2):
                 break
-            if s and s not in {"|", "---"} and not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", s, re.I):
+            if s and s not in {"|", "---"} and not _SIGNED.fullmatch(s):
                 sig.append(k)
                 if any(c.islower() for c in s):
                     break
@@ -792,7 +794,7 @@ class _Builder:
         if joint is not None:  # a joint plan's signers, a column each ("TM. BAN THƯỜNG VỤ … | KT. GIÁM ĐỐC …")
             first, last, self.signer, self.signer_title = joint
             starts.append(_Start(first, "signature", "signature", None, "Người ký", "", last, last + 1))
-        said = [(n, x) for n, x in sorted(beside.items()) if not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", x, re.I)]
+        said = [(n, x) for n, x in sorted(beside.items()) if not _SIGNED.fullmatch(x)]
         named = next((k for k, (_, x) in enumerate(said) if any(c.islower() for c in x)), None)
         if not sig and not before and named is not None and any(_CAPACITY.match(x) or _HOLDS.search(x) for _, x in said[:named]):
             # The signer beside the recipients: its unit starts at the name's line, the recipients' ends before it.
@@ -831,7 +833,7 @@ class _Builder:
             return None
         names, titles = [], []
         for col in zip(*(r for _, r in rows), strict=True):
-            said = [canon(c) for c in col if c.strip() and not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", c.strip(), re.I)]
+            said = [canon(c) for c in col if c.strip() and not _SIGNED.fullmatch(c.strip())]
             if len(said) < 2 or not any(ch.islower() for ch in said[-1]) or not _CAPACITY.match(said[0]):
                 return None
             names.append(said[-1])
@@ -845,7 +847,7 @@ class _Builder:
         k = recip_line - 1
         while k >= 0 and len(found) < 6:
             s = self.lines[k].clean
-            if s and s not in {"|", "---"} and not re.fullmatch(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", s, re.I):
+            if s and s not in {"|", "---"} and not _SIGNED.fullmatch(s):
                 if found and not _CAPACITY.match(s):
                     break
                 if not found and not any(c.islower() for c in s):
