@@ -41,14 +41,26 @@ _LEVEL_EN = {"tỉnh": "Provincial", "huyện": "District", "xã": "Commune", "p
 _LEVELS = ("tỉnh", "huyện", "thị trấn", "xã", "phường")
 
 
+# A body's name ending in its level word ("Hội Nông dân xã"); a committee, a plural or a post names no one body.
+_LEVELED = re.compile(r"(.+?)\s+(tỉnh|huyện|xã|phường|thị trấn)")
+_NOT_ONE_BODY = re.compile(r"(?:UBND|Ủy ban nhân dân|Các|Trưởng)\b")
+
+
+def _leveled(name: str, least: int) -> tuple[str, str] | None:
+    """A body's name without its level word, and the level ("Hội Nông dân xã": "Hội Nông dân", "xã"), where the name
+    left has `least` syllables or more; None else."""
+    m = _LEVELED.fullmatch(name)
+    if not m or _NOT_ONE_BODY.match(name) or len(m.group(1).split()) < least:
+        return None
+    return m.group(1), m.group(2)
+
+
 def _base(name: str) -> str:
     """A body's name without its level word ("Hội Liên hiệp Phụ nữ tỉnh": "Hội Liên hiệp Phụ nữ"); "" for a name
     without one, a committee's, or a base of fewer than three syllables (a common noun as often as a name: "công
     tác thư viện" is no Thư viện tỉnh)."""
-    m = re.fullmatch(r"(.+?)\s+(tỉnh|huyện|xã|phường|thị trấn)", name)
-    if not m or re.match(r"(?:UBND|Ủy ban nhân dân|Các|Trưởng)\b", name) or len(m.group(1).split()) < 3:
-        return ""
-    return m.group(1)
+    found = _leveled(name, 3)
+    return found[0] if found else ""
 
 
 def _kin(name: str) -> tuple[str, tuple[str, ...]] | None:
@@ -56,10 +68,10 @@ def _kin(name: str) -> tuple[str, tuple[str, ...]] | None:
     its level word too ("Hội Nông dân xã": "Commune Farmers' Union", "Hội Nông dân"). None for another name."""
     # "Công an xã" is the Commune Police though "Công an" alone names no one body: English from a base of two words
     # too, the base an alias only where it has three (_base).
-    m = re.fullmatch(r"(.+?)\s+(tỉnh|huyện|xã|phường|thị trấn)", name)
-    if not m or re.match(r"(?:UBND|Ủy ban nhân dân|Các|Trưởng)\b", name) or len(m.group(1).split()) < 2:
+    found = _leveled(name, 2)
+    if found is None:
         return None
-    base, level = m.groups()
+    base, level = found
     own = (base,) if _base(name) else ()
     for other, known_level in ((f"{base} {x}", x) for x in _LEVEL_EN if x != level):
         # Listed under its name at that level, or under another name of it ("Đoàn Thanh niên tỉnh" of the
@@ -182,7 +194,7 @@ class Directory:
                 if re.match(r"(?:UBND|Ủy ban nhân dân)\s", bare) else set()
             forms |= {re.sub(r"\s+các\s+", " ", x) for x in (bare, *forms) if re.match(r"(?:UBND|Ủy ban nhân dân)\s+các\s", x)}
             # "ca xa", "tyt xa", "bchqs xa": a body of a level by its initials and its level word, as staff type it.
-            leveled = re.fullmatch(r"(.+?)\s+(tỉnh|huyện|xã|phường)", a.name)
+            leveled = _LEVELED.fullmatch(a.name) if not a.name.endswith("thị trấn") else None
             words_of = [w for w in leveled.group(1).split() if w.lower() != "và"] if leveled and not a.name.startswith(("UBND", "Ủy ban")) else []
             by_initials = "".join(w[0] for w in words_of) + " " + leveled.group(2) if leveled and 2 <= len(words_of) <= 5 else ""
             for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, level, first_word.get(a.name, ""),

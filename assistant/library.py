@@ -73,13 +73,17 @@ def province(p: Plan) -> str:
     return _province(p.issuer, p.place)
 
 
+# The level word before a place in an issuer's name ("TỈNH BẮC LĨNH", "XÃ THUẬN HÒA").
+_LEVEL_WORD = re.compile(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+")
+
+
 @functools.lru_cache(maxsize=4096)  # a library labels its plans in every answer: read each issuer once
 def _province(issuer: str, place: str) -> str:
     issuer = " ".join(re.sub(r"\\-|-{2,}", " ", issuer).split())
     issuer = _BODY.sub("", issuer)  # "UBND TỈNH TÂY NGUYÊN SỞ Y TẾ": the province, not its department
     # "TỈNH BẮC LĨNH ỦY BAN NHÂN DÂN XÃ THUẬN HÒA": a letterhead may name the province above the commune; the
     # issuing body's own place is the last one named.
-    found = list(re.finditer(r"(?i)\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+", issuer))
+    found = list(_LEVEL_WORD.finditer(issuer))
     name = issuer[found[-1].end():].strip() if found else place
     if fold(name) == fold(place):
         return place
@@ -105,7 +109,7 @@ _JOINT: dict[tuple[str, str], str] = {}  # a joint plan's issuers as its text wr
 @functools.lru_cache(maxsize=4096)
 def _issuer_short(written: str, place: str) -> str:
     issuer = " ".join(re.sub(r"\\-|-{2,}", " ", written).split())
-    levels = re.findall(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+", issuer)
+    levels = _LEVEL_WORD.findall(issuer)
     unit = levels[-1].lower() if levels else "tỉnh"  # the issuing body's own, the last named (_province)
     body = issuer_body(issuer)
     if body:  # "UBND TỈNH TÂY NGUYÊN / SỞ Y TẾ": the department issues, under its province
@@ -176,9 +180,9 @@ def plan_json(p: Plan) -> dict[str, str]:
 
 # Documents asked for several at once: listed ("liệt kê đầy đủ các văn bản"), counted ("bao nhiêu quyết định") or asked
 # which ("văn bản nào"); "căn cứ những văn bản nào" of one plan is kept to it by its naming.
-_DOCS = "(?:" + "|".join(list_words("units.documents")) + ")"
-_DOCUMENTS_ASKED = re.compile(rf"\b(?:liet ke|danh sach|ke ten|thong ke)\b(?:\s+\w+){{0,3}}?\s+(?:cac\s+|nhung\s+|tat ca\s+)?{_DOCS}\b"
-                              rf"|\b(?:bao nhieu|may)\s+{_DOCS}\b|\b{_DOCS}\s+nao\b")
+DOCUMENTS = "(?:" + "|".join(list_words("units.documents")) + ")"  # the words for the documents a library holds
+_DOCUMENTS_ASKED = re.compile(rf"\b(?:liet ke|danh sach|ke ten|thong ke)\b(?:\s+\w+){{0,3}}?\s+(?:cac\s+|nhung\s+|tat ca\s+)?{DOCUMENTS}\b"
+                              rf"|\b(?:bao nhieu|may)\s+{DOCUMENTS}\b|\b{DOCUMENTS}\s+nao\b")
 
 
 def asks_for_plans(folded: str) -> bool:

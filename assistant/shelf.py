@@ -20,7 +20,7 @@ from assistant.agencies import named_bodies, squash
 from assistant.answer import Answer, Choice, Citation
 from assistant.glossary import content_terms, translate_terms, vietnamese
 from assistant.lexicon import function_pairs, list_words, month_numbers, says, spelled_out
-from assistant.library import asks_for_plans, issuer_body, plan_json, plan_label, province
+from assistant.library import DOCUMENTS, asks_for_plans, issuer_body, plan_json, plan_label, province
 from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
 from assistant.targets import extract_targets
@@ -81,7 +81,7 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
 
 
 # "những kế hoạch nào về …": the plans asked for by their topic.
-_ON_TOPIC = re.compile(r"\b(?:" + "|".join(list_words("units.documents")) + r")(?: nao)? ve\b")
+_ON_TOPIC = re.compile(rf"\b{DOCUMENTS}(?: nao)? ve\b")
 
 
 def _distinctive(asst: Assistant, q: Query) -> dict[str, float]:
@@ -436,7 +436,7 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
     # "lấy X làm chủ đề chính": the topic stands before the cue.
     # "những kế hoạch nào về chăm sóc người cao tuổi": "về" after the documents asked for gives their topic.
     topic = re.search(r"\blay\s+([a-z][a-z ]{3,80}?)\s+lam\s+chu de\b", spelled_out(q.text)) or re.search(
-        rf"\b(?:{cue}|(?:{'|'.join(list_words('units.documents'))})(?: nao)? ve)\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)",
+        rf"\b(?:{cue}|{DOCUMENTS}(?: nao)? ve)\s+([a-z][a-z ]{{3,60}}?)\s*(?:[?.,;]|$)",
         spelled_out(q.text))
     if topic is None:
         # "which plans have digital transformation (chuyển đổi số) as the subject of their title": where the

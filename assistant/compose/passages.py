@@ -53,8 +53,8 @@ class PassageAnswers(ComposerBase):
         # "Kế hoạch nói gì về Bà mẹ Việt Nam anh hùng", "what does the plan say about X": the other units near the
         # question that name X too (a target and the task that serves it) say what the plan says of it as much.
         topic = _topic_asked(q)
-        if topic and _names(h, topic):
-            for x in [x for x in hits[1:5] if x.doc == h.doc and x.section != h.section and _names(x, topic)][:2]:
+        if topic and _names_topic(h, topic):
+            for x in [x for x in hits[1:5] if x.doc == h.doc and x.section != h.section and _names_topic(x, topic)][:2]:
                 plan = self.plan_of(x.doc)
                 more, c = self.quote(q, plan, x.section, self.best_sentence(q, plan, x.section))
                 text, cites = f"{text} {more}", cites + c
@@ -131,5 +131,6 @@ def _topic_asked(q: Query) -> str:
     return topic if len(topic.split()) >= 2 else ""
 
 
-def _names(h: Hit, topic: str) -> bool:
+def _names_topic(h: Hit, topic: str) -> bool:
+    """The hit's text writes the topic, folded, as a run of whole words."""
     return f" {topic} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(h.text)))} "
