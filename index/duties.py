@@ -180,7 +180,8 @@ def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
         m = _ROLE_LINE.match(ln.clean)
         # A wrapped line that goes on with a sentence ("phối hợp. Thời gian: Hằng năm") holds a label later,
         # after its full stop: it does not start with one.
-        key = label_of(m.group(1)) if m and not re.search(r"\.\s", m.group(1)) else ""
+        # A label after a semicolon ("thực hiện; thời gian: Quý II/2026") ends a wrapped sentence: no line of labels.
+        key = label_of(m.group(1)) if m and not re.search(r"\.\s|;", m.group(1)) else ""
         if m and key in _ROLES:
             close(last)
             group = (key, m.group(2), ln.start)
@@ -893,14 +894,17 @@ def _labelled_within(text: str, base: int) -> dict[str, tuple[str, int, int]]:
     out: dict[str, tuple[str, int, int]] = {}
     for key in ("timeline", "product", "coordinate", "lead"):
         said = words("labels", key)
-        if key == "lead":  # a body named so ("Đơn vị thực hiện: Văn phòng Sở"), not "thực hiện: …" of a time's label
-            said = tuple(w for w in said if w.startswith(("co quan ", "don vi ")))
+        if key == "lead":  # a body named so ("Đơn vị thực hiện: Văn phòng Sở", "Trách nhiệm thực hiện: Sở Tài chính"),
+            said = tuple(w for w in said if w.startswith(("co quan ", "don vi ", "trach nhiem")))  # not "thực hiện: …" of a time
         alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(said, key=len, reverse=True))
         m = re.search(r"(?<![a-z])(?:" + alts + r")\s*:\s*", f)
         if m:
             # A lead's value ends at the next label's semicolon too: "Văn phòng Sở; thời gian: 2026 - 2028".
             end = re.search(r"\.(?=\s|$)|;|\n(?!\w)|$" if key == "lead" else r"\.(?=\s|$)|\n|$", text[m.end():])
             value = text[m.end() : m.end() + (end.start() if end else 0)].strip()
+            # "phối hợp: Công an tỉnh, VNPT; thời gian:" then the time on the next line: a value ends at the next label.
+            nxt = next((x for x in re.finditer(r";\s*([^;:]{2,30}?)\s*:", value) if label_of(x.group(1))), None)
+            value = value[: nxt.start()].strip() if nxt else value
             if key == "lead":
                 value = unwrap(value) if _bodies(unwrap(value)) else ""
             if value:

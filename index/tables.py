@@ -154,16 +154,40 @@ def _as_written(text: str, name: str) -> str:
 # A column of a time a task table marks ("| 2026 | 2027 | 2028 |", "Năm 2027", "Quý I/2026"): a year or a quarter.
 # A column of a year, or of a quarter with its year or without (a one-year plan's "Quý I | Quý II | …").
 _TIME_COLUMN = re.compile(r"^(?:năm\s+)?(20\d\d)$|^quý\s+(?:[IV]{1,3}|[1-4])(?:\s*(?:/|năm)\s*20\d\d)?$", re.I)
+# A column of a month in a progress chart: "T3", "Th3", "Tháng 3", "Tháng 3/2026".
+_MONTH_COLUMN = re.compile(r"^(?:t|th|tháng)\s*(\d{1,2})(?:\s*/\s*(20\d\d))?$", re.I)
 
 
-def _marked_times(header: list[str], row: list[str]) -> str:
-    """The times a task table's row marks ("x") in its columns of years or quarters, as their heads say them:
-    "Năm 2026, năm 2028"; "" for a row that marks none, or a table with no such columns."""
+def _marked_times(header: list[str], row: list[str], year: str = "") -> str:
+    """The times a task table's row marks ("x") in its columns of years, quarters or months, as their heads say
+    them: "Năm 2026, năm 2028"; a progress chart's months as runs, "Tháng 3 - 6/2026", every month
+    "Hằng tháng", with the row's note beside them ("…; theo đợt, khi có thiên tai"); "" for a row that marks none,
+    or a table with no such columns. `year` is the chart's where its heads give none."""
+    def marked(n: int) -> bool:
+        return n < len(row) and fold(row[n]).strip(" .") in _MARKS
+
+    months = {int(m.group(1)): (n, m.group(2)) for n, c in enumerate(header) if (m := _MONTH_COLUMN.match(c.strip()))}
+    if len(months) >= 3:
+        on = [k for k, (n, _) in sorted(months.items()) if marked(n)]
+        if not on:
+            return ""
+        year = next((y for _, y in months.values() if y), year)
+        runs: list[list[int]] = []
+        for k in on:
+            if runs and k == runs[-1][-1] + 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        said = "Hằng tháng" if len(on) == len(months) == 12 else ", ".join(
+            f"tháng {r[0]}" if len(r) == 1 else f"tháng {r[0]} - {r[-1]}" for r in runs) + (f"/{year}" if year else "")
+        note = next((row[n].strip() for n, c in enumerate(header) if fold(c).strip() == "ghi chu" and n < len(row)), "")
+        said = f"{said}; {note}" if note else said
+        return said[:1].upper() + said[1:]
     times = [n for n, c in enumerate(header) if _TIME_COLUMN.match(c.strip())]
-    runs = [header[n].strip() for n in times if n < len(row) and fold(row[n]).strip(" .") in _MARKS]
-    if len(times) < 2 or not runs:
+    runs_said = [header[n].strip() for n in times if marked(n)]
+    if len(times) < 2 or not runs_said:
         return ""
-    said = ", ".join(f"năm {m.group(1)}" if (m := _TIME_COLUMN.match(c)) and m.group(1) else c for c in runs)
+    said = ", ".join(f"năm {m.group(1)}" if (m := _TIME_COLUMN.match(c)) and m.group(1) else c for c in runs_said)
     return said[:1].upper() + said[1:]
 
 
@@ -302,6 +326,9 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     # A table over pages repeats its heading row on each: no row of the table.
     rows = rows[:1] + [(k, r) for k, r in rows[1:] if [c.strip() for c in r] != [c.strip() for c in header]]
     cols = {label_of(c): n for n, c in reversed(list(enumerate(header))) if label_of(c)}
+    # The year of a progress chart whose heads name months alone: the one the lines just above it name
+    # ("tiến độ thực hiện trong năm 2026 được thể hiện tại bảng dưới đây").
+    chart_year = next((y[-1] for x in reversed(b.lines[max(0, i - 3) : i]) if (y := re.findall(r"\bnăm (20\d\d)\b", x.clean))), "")
     # An indicator table ("| TT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 |"): its numbered rows are
     # units too, so a target cites its own row ("B.9"); what they set is read by assistant/targets.py.
     indicators = "lead" not in cols and "number" in cols and any(re.search(r"\b20\d\d\b", c) for c in header)
@@ -380,7 +407,7 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
         b.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
         if grouped:
             b.table_cols[sid]["lead"] = grouped.get(u.group, "")
-        if "timeline" not in cols and (marked := _marked_times(header, r)):
+        if "timeline" not in cols and (marked := _marked_times(header, r, chart_year)):
             b.table_cols[sid]["timeline"] = marked
         if len(rows_of) > 1:
             b.activities[sid] = [({**{k: (x.cells[n] if n < len(x.cells) else "") for k, n in cols.items()},
