@@ -124,6 +124,12 @@ PROSE_ROLES = "kh-so-vhttdl-phu-an-the-thao-quan-chung.pdf"
 # A commune's PDF whose parts are numbered 1.–5. and whose points name no body: a table over two pages (its heading row
 # repeated) assigns each point by citing it in words, "Điểm b mục 3.2 – Sơ tán …" (freeze-31).
 CITING_ROWS = "kh-xa-dong-tien-phong-chong-thien-tai.pdf"
+# A department's Word plan whose tasks are one progress chart: months T1–T12 marked "x", a note column, a lead cell
+# merged over two rows (freeze-32).
+CHART = "kh-so-nv-lam-son-tro-giup-xa-hoi.docx"
+# A provincial PDF whose tasks close with a sentence of roles wrapped over lines ("… chủ trì, phối hợp với … / thực
+# hiện; thời gian: …"), and whose appendix gives each commune and ward its quota (freeze-32).
+QUOTAS = "kh-ubnd-tinh-bac-giang-son-bhxh-tu-nguyen.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +140,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
-                 JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS):
+                 JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -838,9 +844,11 @@ def test_plans_listed_by_the_level_that_issues_them_and_by_a_topic(asst: Assista
     ans = asst.ask("kh nao do so (so y te, so nnmt...) ban hanh chu ko phai ubnd, liet ke het")
     levels = {_level(p) for p in asst.plans if p.source.rsplit(".", 1)[0] in {x["id"] for x in ans.plans}}
     assert ans.route == "plans" and levels == {"so"}, ans.answer
+    # Lâm Sơn's plan of social assistance to older people, persons with disabilities and children names them in its title
     ans = asst.ask("Which plans in the library are specifically about the health and care of older people?")
     assert ans.route == "plans" and set(stems_of(ans)) == {"kh-so-yt-dong-lam-suc-khoe-nguoi-cao-tuoi",
-                                                            "kh-thai-ninh-nguoi-cao-tuoi"}, ans.answer
+                                                            "kh-thai-ninh-nguoi-cao-tuoi",
+                                                            "kh-so-nv-lam-son-tro-giup-xa-hoi"}, ans.answer
 
 
 def stems_of(ans: Answer) -> list[str]:
@@ -959,3 +967,36 @@ def test_a_point_takes_the_roles_of_the_row_that_cites_it(asst: Assistant) -> No
     # the heading row repeated on the table's second page is no task
     plan = next(p for p in asst.plans if p.source == CITING_ROWS)
     assert len(plan.tasks) == 11 and all(t.id.startswith("3.") for t in plan.tasks), [t.id for t in plan.tasks]
+
+
+def test_a_progress_chart_gives_each_task_the_months_it_marks(asst: Assistant) -> None:
+    plan = next(p for p in asst.plans if p.source == CHART)
+    times = {t.id: t.timeline for t in plan.tasks}
+    # a run of months, with the row's note beside it; every month; a single month; the merged lead cell's second row
+    assert times["III.1"] == "Tháng 3 - 6/2026; Trước ngày 15/6/2026", times
+    assert times["III.2"] == "Hằng tháng" and times["III.10"] == "Tháng 12/2026", times
+    assert next(t.lead for t in plan.tasks if t.id == "III.3") == ("Ủy ban nhân dân các xã, phường",)
+    ans = asst.ask("Trợ giúp xã hội khẩn cấp về lương thực, hỗ trợ làm nhà ở thực hiện vào thời gian nào?", plan=CHART)
+    assert "Theo đợt, khi có thiên tai" in ans.answer, ans.answer
+    # what runs in a quarter: every task whose months meet it, the monthly one too
+    ans = asst.ask("Trong quý III năm 2026 có những nhiệm vụ nào được thực hiện?", plan=CHART)
+    assert [c.section for c in ans.citations] == ["III.2", "III.6", "III.7", "III.8", "III.9"], ans.answer
+    ans = asst.ask("Which task in the progress chart is marked for every month of the year?", plan=CHART)
+    assert [c.section for c in ans.citations] == ["III.2"], ans.answer
+
+
+def test_roles_said_in_a_wrapped_closing_sentence_and_places_at_least_a_bound(asst: Assistant) -> None:
+    plan = next(p for p in asst.plans if p.source == QUOTAS)
+    tasks = {t.id: t for t in plan.tasks}
+    # "… chủ trì, phối hợp với … Du / lịch, … / thực hiện; thời gian: thường xuyên …": the line opening "thực
+    # hiện;" ends the sentence, no label line of a lead
+    assert tasks["III.1"].lead == ("Bảo hiểm xã hội tỉnh",) and len(tasks["III.1"].coordinate) == 3, tasks["III.1"]
+    assert tasks["III.7"].lead == ("Sở Nội vụ",), tasks["III.7"]
+    # "Trách nhiệm thực hiện: Sở Tài chính; thời gian: …" in mid-paragraph
+    assert tasks["III.3"].lead == ("Sở Tài chính",), tasks["III.3"]
+    # "phối hợp: A, B, C; thời gian:" with the time on the next line: the partners end at the label
+    assert tasks["III.5"].coordinate == ("Công an tỉnh", "Viettel Giang Sơn", "VNPT Giang Sơn"), tasks["III.5"]
+    # "từ 95% trở lên": the bound itself passes
+    ans = asst.ask("Những xã, phường nào được giao tỷ lệ bao phủ bảo hiểm y tế năm 2026 từ 95% trở lên?", plan=QUOTAS)
+    assert "Xã Phúc Hậu" in ans.answer and len(ans.citations) == 5, ans.answer
+
