@@ -10,6 +10,9 @@ from assistant.query import Query, mentions_missing_ref
 from assistant.retrieve import Hit
 from index.timeline import Timeline
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
 
 def timeline_en(when: Timeline) -> str:
     """An English gloss of a timeline record: "ongoing (regularly)", "Q4 2025", "2025 to 2027"."""
@@ -18,6 +21,14 @@ def timeline_en(when: Timeline) -> str:
     listed = re.findall(r"(?<!\d)20\d\d(?!\d)", when.text)
     if when.kind == "range" and len(listed) >= 2 and re.fullmatch(r"(?i)(?:năm\s+)?20\d\d(?:\s*(?:,|và)\s*(?:năm\s+)?20\d\d)+", when.text.strip()):
         return "in " + ", ".join(listed[:-1]) + " and " + listed[-1]
+    # A progress chart's months, "Tháng 3 - 6/2026", "Tháng 1 - 2, tháng 9/2026": "March to June 2026".
+    months = re.match(r"(?i)tháng\s+(\d{1,2}(?:\s*-\s*(?:tháng\s+)?\d{1,2})?(?:,\s*(?:tháng\s+)?\d{1,2}(?:\s*-\s*\d{1,2})?)*)/(20\d\d)\b",
+                      when.text.strip())
+    if when.kind == "month" and months:
+        def name(n: str) -> str:
+            return _MONTH_NAMES[int(n) - 1] if 1 <= int(n) <= 12 else n
+        runs = [[name(x) for x in re.findall(r"\d{1,2}", run)] for run in months.group(1).split(",")]
+        return ", ".join(r[0] if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs) + f" {months.group(2)}"
     return {
         "ongoing": "ongoing (regularly)",
         "yearly": "every year",

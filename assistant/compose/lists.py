@@ -13,7 +13,7 @@ from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from index.normalize import fold, unwrap
 from index.parse import Plan, Task
-from index.timeline import Timeline, due_years, kinds, runs_in
+from index.timeline import Timeline, due_years, kinds, parse_timeline, runs_in
 
 
 class ListAnswers(ComposerBase):
@@ -215,6 +215,11 @@ class ListAnswers(ComposerBase):
                    and _point_in_time(saying) in _point_in_time(s.title) for t in under(p, s.id)}
 
         worded = bool(re.search(r"\b(ghi|written|worded|says?)\b", q.words))
+        # "những nhiệm vụ nào được thực hiện trong quý III", "which tasks run in July": what is under way then.
+        # "tg thực hiện là tháng 4/2026" asks the wording of a timeline, not what is under way.
+        plain = re.sub(r"\b(?:thoi gian|tg|thoi han|han|timeline|time frame)\s+(?:thuc hien|trien khai)?\b", " ", q.words)
+        doing = bool(re.search(r"\b(thuc hien|trien khai|dien ra|tien hanh|lam|run|runs|running|carried out|under way|underway|active|ongoing)\b", plain)) \
+            and not re.search(r"\b(hoan thanh|xong|due|deadline|han|complete|completed|finish|finished)\b", plain)
 
         def fits(t: Task) -> bool:
             if id(t) in headed:
@@ -228,7 +233,7 @@ class ListAnswers(ComposerBase):
                     ends = [max(m) for part in t.timeline.split(";") if (m := _due_months(part))]  # a quarter ends in its last month
                     return last is not None and any(d <= last for d in ends)
                 bare = re.match(r"quy [1-4](?=/)", _point_in_time(saying))
-                return _point_in_time(saying) in _point_in_time(t.timeline) or _in_months(saying, t.timeline) \
+                return _point_in_time(saying) in _point_in_time(t.timeline) or _in_months(saying, t.timeline, doing) \
                     or (not worded and _due_in(saying, t.timeline)) \
                     or (bare is not None and re.search(rf"\b{bare.group(0)}\b(?!\s*/)", _point_in_time(t.timeline)) is not None)
             if year is not None:
@@ -266,6 +271,24 @@ class ListAnswers(ComposerBase):
                     else f"Kế hoạch không có nhiệm vụ nào có thời gian thực hiện “{said}”."), []
         if (saying or kind) and rows:  # the plan's own wording of it
             timeline = " / ".join(dict.fromkeys(b.timeline for _, _, parts in rows for b in parts))
+        if saying and rows and timeline and " / " in timeline:
+            # Tasks of several timelines that fall in the time asked: the time as asked, each task with its own.
+            m = re.match(r"(quy|thang) (\d{1,2})/(20\d\d)$", _point_in_time(saying))
+            roman = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+            months: dict[int, str] = {}
+            for name, k in month_numbers().items():  # each month's full name comes first
+                months.setdefault(k, name)
+            asked = saying if m is None else (
+                (f"quarter {m.group(2)} of {m.group(3)}" if m.group(1) == "quy"
+                 else f"{months.get(int(m.group(2)), m.group(2)).capitalize()} {m.group(3)}") if en
+                else f"{'quý ' + roman[m.group(2)] if m.group(1) == 'quy' else 'tháng ' + m.group(2)}/{m.group(3)}")
+            led = "lead" in q.intents  # "… mỗi hoạt động do đơn vị nào chủ trì": each with its lead
+            items = "; ".join(f"{t.id} ({named(p, t, parts)}; {'timeline' if en else 'thời gian'}: {_timelines(parts)}"
+                              + (f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}" if led and not t.bullets else "")
+                              + ")" for p, t, parts in rows)
+            text = (f"{n} task{'s fall' if n > 1 else ' falls'} in {asked}: {items}." if en
+                    else f"Có {n} nhiệm vụ thực hiện trong {asked}: {items}.")
+            return text, self._timed_cites([(p, t) for p, t, _ in rows])
         # "… together with the agency leading each one": the lead beside each task.
         lead = "lead" in q.intents and timeline is not None
         items = "; ".join(f"{t.id} ({named(p, t, parts)}" + (f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
@@ -278,7 +301,7 @@ class ListAnswers(ComposerBase):
             text = (f"The plan sets {n} tasks: {items}." if en
                     else f"Kế hoạch giao {n} nhiệm vụ: {items}.")
             return text, [self.cite(p, t.id) for p, t, _ in rows]
-        text = (f"{n} tasks have the timeline “{timeline}”: {items}." if en
+        text = (f"{n} task{'s have' if n > 1 else ' has'} the timeline “{timeline}”: {items}." if en
                 else f"Có {n} nhiệm vụ có thời gian thực hiện “{timeline}”: {items}.")
         return text, self._timed_cites([(p, t) for p, t, _ in rows])
 
@@ -328,12 +351,20 @@ def _months(text: str) -> tuple[set[int], set[int]]:
     return {x for x in months if 1 <= x <= 12}, {int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", f)}
 
 
-def _in_months(asked: str, timeline: str) -> bool:
+def _in_months(asked: str, timeline: str, running: bool = False) -> bool:
     """A month asked ("tháng 7/2026") falls in the months a timeline runs (a schedule's "T5, T6, T7 (tháng 5 -
-    7/2026)", "Tháng 6 - 9/2026"), in its year where it names one."""
+    7/2026)", "Tháng 6 - 9/2026"), in its year where it names one; a quarter asked ("quý III/2026"), where one of
+    its months does. Asked what runs then (`running`), a task done every month ("Hằng tháng") runs in each."""
     want, year = _months(asked)
+    quarter = re.search(r"\bquy\s+([1-4])\b", _point_in_time(asked))
+    if quarter:
+        want = {3 * int(quarter.group(1)) - k for k in (2, 1, 0)}
+        year = {int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", _point_in_time(asked))}
     runs, years = _months(timeline)
-    return len(want) == 1 and want <= runs and (not years or not year or bool(year & years))
+    if running and not runs and parse_timeline(timeline).kind == "monthly":
+        runs = set(range(1, 13))
+    return (len(want) == 1 or quarter is not None) and bool(want & runs if quarter else want <= runs) \
+        and (not years or not year or bool(year & years))
 
 
 def _due_months(text: str, quarters: bool = True) -> set[tuple[int, int]]:
