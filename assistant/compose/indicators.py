@@ -61,6 +61,7 @@ class TargetAnswers(ComposerBase):
             return sorted(((overlap(terms, tt), t) for t, tt in pool if not only or t.year in only), key=lambda x: -x[0])
 
         scored = ranked(q.text)
+        terms_of = {id(t): tt for t, tt in pool}
         # "liệt kê hết các chỉ tiêu năm 2027", "list every target for 2027": a list asked of no topic is every target
         # of the years asked.
         own = {t for t in topic_terms(q.text, q.style == "en") - self._setting - self._frame
@@ -102,26 +103,64 @@ class TargetAnswers(ComposerBase):
         # part are told apart by the whole question ("… nước sạch, chỉ tiêu này theo quyết định số mấy").
         whole = {id(t): sc for sc, t in scored}
         parted: list[tuple[str, Target]] = []
-        for part in [] if listing else _PARTS.split(q.text):
+        for part in _PARTS.split(q.text):
             # "phổ cập giáo dục đến năm 2025 và tỷ lệ đi học … đến năm 2030": a part that names its year is
             # answered from that year's clauses.
-            top_part = ranked(part, {int(y) for y in re.findall(r"\b(20\d\d)\b", part)} & years)
+            # A part naming no year is of the years the question names ("chỉ tiêu năm 2025 về nhà ở … và về nước sạch").
+            top_part = ranked(part, ({int(y) for y in re.findall(r"\b(20\d\d)\b", part)} & years) or years)
             if not top_part or top_part[0][0] < 3:
                 continue
             tied = sorted((t for sc, t in top_part if sc == top_part[0][0]), key=lambda t: -whole[id(t)])
             if (len(tied) == 1 or whole[id(tied[0])] > whole[id(tied[1])]) and tied[0] not in [t for _, t in parted]:
                 parted.append((part, tied[0]))
+            # "bn nha cho ho ngheo": clauses of one year that the part names nearly as well, each a figure of what it
+            # asks ("588 nhà ở cho hộ nghèo …", "3.340 nhà ở cho hộ nghèo, hộ cận nghèo …"), all answer it.
+            near = [t for sc, t in top_part if sc >= 0.9 * top_part[0][0] and t.year == tied[0].year
+                    and not t.place and not t.baseline]  # a row of a table of places is one place's several figures
+            if 2 <= len(near) <= 3:
+                parted += [(part, t) for t in near if t not in [x for _, x in parted]]
         # A share asked for ("giảm tỷ lệ hộ nghèo bao nhiêu phần trăm") is not answered by a count of houses, nor a
         # count asked for ("how many beds", "cho bao nhiêu người") by a share: of the whole question, or where it asks
         # two figures ("bác sĩ trên 10.000 dân với trạm y tế có công trình vệ sinh đạt chuẩn bao nhiêu %"), the one a
         # part of its own asks. A rate per so many ("dưới 80 ca/100.000 dân", "‰") is a share too.
+        if not listing and chosen and not re.search(r"%|\b(phan tram|ty le|percent|percentage|share|proportion|rate)\b", q.words):
+            # "how many … cameras": a count asked in a unit some near clause is set in ("40 camera"), where the best
+            # clauses are set in others ("12 điểm"), is that clause's.
+            worded = {w.removesuffix("s") for w in q.words.split()} | set(q.words.split())
+
+            def in_unit(t: Target) -> bool:
+                u = fold(t.unit).strip(" .")
+                return len(u) >= 3 and " " not in u and u in worded
+            if not any(map(in_unit, chosen)):
+                near = [t for sc, t in scored if sc >= best * 0.5 and in_unit(t) and not t.baseline]
+                if near:
+                    chosen = [t for t in near if t is next(x for x in near if x.year == t.year)]
         if not listing:
-            chosen = _as_asked(q.text, chosen)
+            kept = _as_asked(q.text, chosen)
+            if not kept and chosen:
+                # "… bằng thuốc thay thế năm 2027 bao nhiêu người": the best clause is a share of the same words (75%);
+                # the nearly as good clause of the kind asked (1.500 người) answers, the best of it for each year.
+                pairs = {w for w in lexical_terms(q.text, q.style == "en") if "_" in w and not re.search(r"\d", w)} \
+                    - self._setting - self._frame
+                counted = counted_words(q.text)  # "bao nhiêu căn": a clause set in another unit answers no count of căn
+                fit = _as_asked(q.text, [t for (sc, t), tt in ((x, terms_of[id(x[1])]) for x in scored)
+                                         if sc >= best * 0.75 and len(pairs & tt) >= 2
+                                         and (not counted or bool(set(tokens(t.unit)) & counted))])
+                kept = [t for t in fit if t is next(x for x in fit if x.year == t.year)]
+            chosen = kept
             # Parts answer beside the whole question's clauses, or instead of them where two parts each have their own.
-            if chosen or len(parted) >= 2:
-                chosen += [t for part, t in parted if t not in chosen and _as_asked(part, [t])]
+            # "bao nhiêu căn": a count asked in a unit of its own is not answered by a clause counting another ("650
+            # người"); a Vietnamese unit only, as the plans write theirs.
+            counted = counted_words(q.text) - {"tien", "phan", "ty", "trieu", "dong", "lan", "nam"} if q.style != "en" else set()
+            if counted and chosen:
+                chosen = [t for t in chosen if not tokens(t.unit) or "%" in t.unit or set(tokens(t.unit)) & counted]
+            fitting = [(part, t) for part, t in parted if _as_asked(part, [t])]
+            if chosen or len({part for part, _ in fitting}) >= 2:
+                chosen += [t for _, t in fitting if t not in chosen]
             if not chosen:
                 return [], 0.0
+        else:  # a list of two topics ("các chỉ tiêu … về nhà ở … và về nước sạch"): each part's own best clause too
+            chosen += [t for _, t in parted if t not in chosen]
         return sorted(chosen, key=lambda t: (t.year, t.start)), best
 
     def by_unit(self, q: Query, pool: list[Target] | None = None) -> list[Target]:
@@ -171,7 +210,8 @@ class TargetAnswers(ComposerBase):
             return []
         return [t for t in pool if said(t) == text]
 
-    def places_passing(self, q: Query, above: bool, limit: float, said: str) -> tuple[str, list[Citation]] | None:
+    def places_passing(self, q: Query, above: bool, limit: float, said: str,
+                       inclusive: bool = False) -> tuple[str, list[Citation]] | None:
         """The places of a table of places × figures whose figure, in the column the question's words name, is above
         (or below) `limit` (`said` as the question wrote it), each cited by its row; None where the plan sets no place's
         figure, or no column shares a word with the question."""
@@ -190,8 +230,12 @@ class TargetAnswers(ComposerBase):
                                              (columns[c][0].unit == "%") == share))
         if not overlap(asked, set(lexical_terms(column))):
             return None
-        passing = [x for x in columns[column] if (n := number(x.value)) is not None and (n > limit if above else n < limit)]
-        bound = f"{'above' if above else 'below'} {said}" if en else f"{'trên' if above else 'dưới'} {said}"
+        passing = [x for x in columns[column] if (n := number(x.value)) is not None
+                   and ((n > limit if above else n < limit) or (inclusive and n == limit))]
+        if inclusive:  # "từ 95% trở lên", "at least 95%": the bound itself passes
+            bound = f"{'at least' if above else 'at most'} {said}" if en else f"{'từ' if above else 'không quá'} {said}{' trở lên' if above else ''}"
+        else:
+            bound = f"{'above' if above else 'below'} {said}" if en else f"{'trên' if above else 'dưới'} {said}"
         if not passing:
             return ((f"No commune or ward of the table has “{column}” {bound}." if en
                      else f"Không xã, phường nào trong bảng có “{column}” {bound}."), [])
