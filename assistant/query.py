@@ -524,7 +524,7 @@ def names_lead(text: str) -> bool:
 
 
 # The document itself, named as such: "this plan", "the decision", "kế hoạch này", "văn bản".
-_THE_DOCUMENT = re.compile(r"\b(?:(?:this|the)(?: [a-z]+){0,2}? (?:plan|decision|document)|ke hoach nay|quyet dinh nay|van ban nay|"
+_THE_DOCUMENT = re.compile(r"\b(?:(?:this|the)(?: [a-z]+){0,4}? (?:plan|decision|document)|ke hoach nay|quyet dinh nay|van ban nay|"
                            r"quyet dinh ban hanh|the plan s|its basis)\b")
 # "which Prime Minister's decision is it implementing", "nghị quyết nào": a document is what is asked.
 _WHICH_DOCUMENT = re.compile(r"\b(?:which|what)(?: [\w'-]+){0,3}? (?:decisions?|resolutions?|documents?|directives?|laws?|action programmes?|"
@@ -535,8 +535,8 @@ _DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", 
 
 # A question's subject asking who, then a verb of helping: "which agencies support …", "who will assist …".
 _WHO_HELPS = re.compile(r"\b(?:who|which (?:other |else )?(?:agenc|department|bod|organi[sz]ation|unit)\w*)(?: (?:will|would|must|should|also|else|can))?"
-                        r"(?: (?:is|are) (?:expected|asked|supposed|assigned|tasked|named|listed|designated) to)? "
-                        r"(?:support|supports|help|helps|assist|assists)\b")
+                        r"(?: (?:is|are) (?:expected|asked|supposed|assigned|tasked|named|listed|designated) to| (?:is|are|be)(?= \w+ing\b))? "
+                        r"(?:support|supports|supporting|help|helps|helping|assist|assists|assisting)\b")
 
 
 # "những đơn vị nào tham gia", "ai cùng tham gia": who takes part beside the lead ("tỷ lệ tham gia bảo hiểm" is a topic).
@@ -551,6 +551,21 @@ def asks_document(text: str, asking: str = "") -> bool:
 
 
 _BARE_TIME = {"han", "tg", "thoi gian", "thoi han", "deadline", "timeline"}
+
+
+def _bare_document_facts(asking: str) -> bool:
+    """True when the question lists two or more of a document's facts each named bare ("number, date, issuing body"),
+    after a heading of its own at most ("Doc ref – …"): pieces of at most three words, each all one fact, and not
+    only dates, which a task has too."""
+    kinds = set()
+    pieces = [p.strip() for p in re.split(r"[,;:?!()]|\s[-–—]\s|\b(?:and|va)\b", asking) if p.strip()]
+    for n, piece in enumerate(pieces):
+        kind = next((k for k in ("when", *_DOCUMENT_FACTS) if says(piece, f"facts.{k}")), None) \
+            if len(piece.split()) <= 3 else None
+        if kind is None and n > 0:
+            return False
+        kinds |= {kind} - {None}
+    return len(kinds) >= 2 and kinds != {"when"}
 
 
 # English determiners, which second-language English drops or changes ("What is number of this plan").
@@ -607,6 +622,16 @@ def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
     # "ai ct, ai ph, hạn": a field named bare among the things a question lists asks for it.
     if "timeline" not in found and any(c.strip() in _BARE_TIME for c in re.split(r"[,;?]|\bva\b", t)):
         found.append("timeline")
+    # "Who proposed the Giang Son voluntary insurance plan", "who signed this plan": the question word asks for a fact
+    # of the document, not a task's lead ("đề nghị Sở …" is the plan asking a body: no proposal in Vietnamese here).
+    if "lead" in found and "meta" not in found and not {"coordinate", "timeline", "target", "aggregate"} & set(found) \
+            and _THE_DOCUMENT.search(t) and not _SPECIFIC_LEAD.found(t) \
+            and any(says(text, f"facts.{k}") for k in (("proposal", "signs", "issuer") if en else ("signs", "issuer"))):
+        found = [x for x in found if x != "lead"] + ["meta"]
+    # "Doc ref – number, date, issuing body?", "so hieu, ngay ky, nguoi ky": facts of the document named bare, two or
+    # more of them and not only a date, ask for the document's facts, as "ai ct, ai ph, hạn" asks for a task's.
+    if "meta" not in found and _bare_document_facts(t):
+        found = [x for x in found if x not in {"timeline", "lead"}] + ["meta"]
     # "What does DOLISA lead?": what a body leads or supports is a list of its tasks.
     if "aggregate" not in found and re.search(r"\bwhat (?:else |tasks |work )?(?:does|do|will|did) (?:[\w'&-]+ ){1,12}"
                                               r"(?:lead|co-?lead|coordinate|support|oversee|take charge of|in charge of)\b(?:\s+(?:on|in))?\s*\W*$", t):

@@ -720,7 +720,10 @@ def places_by_figure(t: Turn) -> Reply | None:
     limit = _number(bound.group(2)) if bound else None
     if bound is None or limit is None:
         return None
-    reply = t.c.places_passing(f.q, bound.re is _ABOVE, limit, bound.group(2) + ("%" if bound.group(3) else ""))
+    # "từ 95% trở lên", "at least", "ít nhất", "tối đa": bounds that hold their own figure.
+    inclusive = bound.group(1) in {"tu", "at least", "it nhat", "at most", "toi da"} \
+        or bool(re.search(r"\btro (len|xuong)\b|\bor (more|higher|above|less|lower|below)\b", said_bound[bound.end():]))
+    reply = t.c.places_passing(f.q, bound.re is _ABOVE, limit, bound.group(2) + ("%" if bound.group(3) else ""), inclusive)
     return (*reply, False) if reply else None
 
 

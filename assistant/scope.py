@@ -272,7 +272,10 @@ class Scope:
         t = spelled_out(q.text)  # "bn kinh phi"
         if re.search(r"%|\b(phan tram|percent|percentage|share|ty le)\b", t):
             return False
-        return self._asks_money(q, t) or (_figure_asked(t) and says(q.text, "budget"))
+        # "Budget envelope – total VND?", "tong kinh phi kh 65": a total of the funding named bare asks its sum as "how
+        # much" does; in a longer Vietnamese sentence it is what is talked about ("có tính trong tổng kinh phí không").
+        total = bool(re.search(r"\b(total|tong)\b", fold(t))) and (q.style == "en" or len(t.split()) <= 8)
+        return self._asks_money(q, t) or ((_figure_asked(t) or total) and says(q.text, "budget"))
 
     @staticmethod
     def states_sum(text: str) -> bool:
@@ -294,7 +297,13 @@ class Scope:
         # A year asked on its own ("riêng năm 2027") is the sum's only where its clause names that year on its own
         # too: a total for "giai đoạn 2026 - 2027" gives no year's share. A period asked ("2024-2030") is the plan's.
         years = set(_single_years(q.text))
+        # "how much per damaged household", "mỗi hộ được hỗ trợ bao nhiêu": an amount per unit is stated per unit
+        # ("… đồng/hộ", "mỗi hộ 2 triệu đồng"), never by a total.
+        each = bool(re.search(r"\b(per|each|a|moi)\s+(\w+\s+)?(household|person|family|student|child|ho|nguoi|hoc sinh|tre)\b",
+                              spelled_out(q.text)))
         for m in _MONEY_IN_PLAN.finditer(text):
+            if each and not re.search(r"/\s*\w|\b(mỗi|moi|per|each)\b", text[max(0, m.start() - 60) : m.end() + 20], re.I):
+                continue
             pieces = re.split(r"[.;:]\s|\btrong đó\b", text[max(0, m.start() - 200) : m.start()])
             # "… từ ngân sách phường: 1.850.000.000 đồng": a sum right after a colon is what comes before it.
             clause = pieces[-2] if len(pieces) > 1 and not pieces[-1].strip() else pieces[-1]

@@ -227,10 +227,14 @@ class RoleAnswers(MentionAnswers):
             spans.append(t.spans[2])
         # "Đúng hay sai: … Sở Kế hoạch và Đầu tư chỉ là cơ quan phối hợp": a body the question names in the role
         # not asked is said in it too.
+        # Of a role several hold, the others are said beside it ("một trong các cơ quan chủ trì …, cùng …").
         for a in bodies:
             if a.name in t.lead and "lead" not in asked:
-                lines.append(f"{self._names([a.name], en)} leads {label} too." if en
-                             else f"{a.name} là cơ quan chủ trì {label}.")
+                others = [n for n in t.lead if n != a.name]
+                lines.append((f"{self._names([a.name], en)} leads {label}"
+                              + (f", with {self._names(others, en)}." if others else " too.")) if en
+                             else f"{a.name} là cơ quan chủ trì {label}." if not others
+                             else f"{a.name} là một trong các cơ quan chủ trì {label}, cùng {'; '.join(others)}.")
                 spans.append(t.spans[0])
             elif a.name in t.coordinate and "coordinate" not in asked:
                 lines.append(f"{self._names([a.name], en)} coordinates on {label}." if en
