@@ -29,6 +29,14 @@ _BARE_NUMBER = re.compile(rf"\b{_DOC}\s*(?:so|no\.?|number|#)?\s*(\d{{1,5}})\b(?
 _FULL_NUMBER = re.compile(r"\b(\d{1,5})\s*/\s*(kh|qd)\b")
 _DATE = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b"
                    r"|\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")
+# A date as English writes it: "16 January 2026", "January 16, 2026".
+_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE_EN = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS_EN})\s+((?:19|20)\d\d)\b|\b({_MONTHS_EN})\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b")
+# Words that end an English plan's topic ("the plan on road traffic safety issued on …", "… says about …").
+_EN_ENDS_TOPIC = (r"(?:issued|dated|signed|adopted|say|says|said|does|do|did|is|are|was|were|will|would|must|should|has|have|"
+                  r"what|which|who|whom|how|when|where|set|sets|give|gives|require|requires|assign|assigns|to|by|in\s+20\d\d)")
+# The words that say a date is the plan's own ("issued on", "ban hành ngày"): with the date, they name the plan.
+_DATED = re.compile(r"(?:\b(?:issued|dated|signed|adopted|ban hanh|ky)(?:\s+(?:on|ngay))?\s+|\bngay\s+(?=\d))?$")
 _KIND = {"kh": "ke hoach", "qd": "quyet dinh"}
 # A number with its document word, to cut from a question that names its plan by it ("Kế hoạch số 27/KH-UBND").
 _FULL_NUMBER_NAMED = re.compile(rf"(?:\b{_DOC}\s*(?:so\s*)?)?\b\d{{1,5}}\s*/\s*(?:kh|qd)(?:\s*-\s*[a-z]+)?\b")
@@ -212,7 +220,10 @@ class Naming:
             at = max(at, b)
         rest = " ".join(("".join(out) + question[at:]).split())
         rest = re.sub(rf"(?:{re.escape(this)}\W*){{2,}}", f"{this} ", rest).strip()
+        rest = re.sub(r"\s+(?=[,;:?!.](?:\s|$))", "", rest)  # "… the plan , how many": no space left before a mark
         rest = re.sub(r"\b(the|của|cua)\s+(?=the plan\b|kế hoạch này|ke hoach nay)", "", rest, flags=re.I)
+        # "In the provincial plan on … issued on …" leaves "In the provincial the plan": the words before it named it too.
+        rest = re.sub(r"\bthe\s+(?:[a-z'-]+\s+){1,2}(?=the plan\b)", "", rest, flags=re.I)
         # A question that is all naming ("kế hoạch nước sạch Phú Lâm là gì") asks about the plan itself.
         return rest if len(re.findall(r"[^\W\d_]+", rest)) >= len(this.split()) + 3 else question
 
@@ -291,24 +302,44 @@ class Catalogue:
         if by_number:
             facets.append(by_number)
         places = set()
-        for rx, srcs in self._places:
-            if m := rx.search(t):
-                places.update(srcs)
-                # "Báo Quảng Ngãi" is a body named after its province: its name stays in the question.
-                before = " " + t[: m.start()].rstrip()
-                if not before.endswith(_HEADS):
-                    spans.append((*m.span(), False))
+        place_hits = [(m, srcs) for rx, srcs in self._places if (m := rx.search(t))]
+        for m, srcs in place_hits:
+            # "Hoa Binh Nam" names the province Hòa Bình Nam, not the ward Hòa Bình its words begin with.
+            if any(o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
+                   for o, _ in place_hits):
+                continue
+            places.update(srcs)
+            # "Báo Quảng Ngãi" is a body named after its province: its name stays in the question.
+            before = " " + t[: m.start()].rstrip()
+            if not before.endswith(_HEADS):
+                spans.append((*m.span(), False))
         if places:
             facets.append(places)
-        dates = {"-".join((y, f"{int(m):02d}", f"{int(d):02d}")) for d, m, y, *_ in
-                 ((g[0] or g[3], g[1] or g[4], g[2] or g[5]) for g in _DATE.findall(t))}
-        on = {p.source for p in self.plans if p.date and p.date in dates}
+        said_dates: list[tuple[str, tuple[int, int]]] = []
+        for m in _DATE.finditer(t):
+            d, mo, y = (m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6))
+            said_dates.append((f"{y}-{int(mo):02d}-{int(d):02d}", m.span()))
+        months = _MONTHS_EN.split("|")
+        for m in _DATE_EN.finditer(t):
+            d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+            said_dates.append((f"{y}-{months.index(mo) + 1:02d}-{int(d):02d}", m.span()))
+        on = {p.source for p in self.plans if p.date and p.date in {iso for iso, _ in said_dates}}
         if on:
             facets.append(on)
+            # "the plan … issued on 16 January 2026": the date, with the words that make it the plan's, names it.
+            for iso, (a, b) in said_dates:
+                if any(p.date == iso for p in self.plans):
+                    lead = _DATED.search(t[:a])
+                    spans.append((lead.start() if lead else a, b, False))
         # "kế hoạch về du lịch cộng đồng", "the clean water plan": words next to the word for a plan.
         docs = list(re.finditer(rf"\b{_DOC}\b", t))
         # English spends more words on a name ("the decision on digital transformation of the health sector").
-        near = [_window(t, m.start(), m.end(), after=9 if english else 6) for m in docs]
+        # The date that names a plan is no word of its title: "kế hoạch ban hành ngày 16/01/2026 về an toàn giao thông".
+        undated = t
+        for a, b, _ in [x for x in spans if not x[2]]:
+            if _DATE.search(t, a, b) or _DATE_EN.search(t, a, b):
+                undated = undated[:a] + " " * (b - a) + undated[b:]
+        near = [_window(undated, m.start(), m.end(), after=9 if english else 6) for m in docs]
         if near:
             # Only a pair some title has can name a plan: the others need no counting.
             grams = set().union(*map(self._bigrams, near))
@@ -336,6 +367,11 @@ class Catalogue:
             "" if english else self._absent_topic(question, t, docs, places or None))
         if not facets or topic:
             return Naming((), unknown, topic=topic)
+        if english:  # "the plan on road traffic order and safety, …" names its plan: its topic, up to a mark or a verb
+            for m in docs:
+                on_topic = re.match(rf"\s+(?:on|about|for)\s+((?:(?!{_EN_ENDS_TOPIC}\b)[\w'-]+\s*){{1,9}})", t[m.end():])
+                if on_topic:
+                    spans.append((m.start(), m.end() + on_topic.start(1) + len(on_topic.group(1).rstrip()), True))
         # Strongest first (number, place, date, title); a facet that would leave nothing is ignored.
         chosen = facets[0]
         for f in facets[1:]:
@@ -353,7 +389,8 @@ class Catalogue:
                 continue
             after = re.split(r"[?.;:!]", t[m.end() :])[0].replace(",", " ").split()
             after = after[: next((n for n, w in enumerate(after) if re.fullmatch(_DOC, w)), len(after))]
-            skip = next((n for n, w in enumerate(after) if w not in _JOINERS), len(after))
+            # "kh the thao …" is "kế hoạch thể thao": unmarked Vietnamese, whose "the" is no English article.
+            skip = next((n for n, w in enumerate(after) if w not in _JOINERS - {"the", "on", "for"}), len(after))
             end = next((n for n in range(skip, len(after)) if after[n] in _ASKING), len(after))
             said = " ".join(after[skip:end])
             for rx, _ in self._places:  # a place names a plan by itself, and its words pair with none
@@ -365,8 +402,14 @@ class Catalogue:
                 pieces = pieces[:1]
             # "kh pc tac hai thuoc la": the topic's words as staff abbreviations stand for ("phòng, chống").
             grams: set[str] = set().union(*(self._bigrams(spelled_out(x)) for x in pieces))
+            # A staff abbreviation ("so vh", "p hoa binh", "clb") pairs with nothing a plan writes: no evidence either way.
+            grams = {g for g in grams if all(re.fullmatch(r"[a-i]|\d+|\w*[aeiouy]\w*", w) for w in g.split())}
             unused = [g for g in grams if self._used_by(g, within) == 0]
-            if len(unused) >= 2 and len(unused) * 2 >= len(grams):
+            # A plan whose title says half the pairs or more is the one named in other words ("cham soc tre mam non"
+            # for "chăm sóc, giáo dục trẻ em mầm non").
+            titled = max((len(grams & own) for src, own in self._titles.items() if within is None or src in within),
+                         default=0)
+            if len(unused) >= 2 and len(unused) * 2 >= len(grams) and titled * 2 < len(grams):
                 first = len(t[: m.end()].split()) + skip
                 return " ".join(question.split()[first : first + end - skip])
         return ""

@@ -205,7 +205,12 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     it one. None when the question gives no test a plan can pass."""
     en = q.style == "en"
     tests: list[tuple[str, Callable[[Plan], list[Task] | None]]] = []
-    agencies = named_bodies(q.text, asst.directory)
+    # "Thanh tra tỉnh đang rà soát … . Đề nghị liệt kê …": a body named in a sentence before the one that asks says who
+    # asks, not which plans.
+    sentences = [x for x in re.split(r"(?<=[.?!])\s+", q.text.strip()) if x]
+    asking = next((x for x in reversed(sentences) if "?" in x or asks_for_plans(" ".join(re.findall(r"[a-z0-9]+", fold(x))))),
+                  q.text)
+    agencies = named_bodies(asking, asst.directory)
     folded = f" {' '.join(re.findall(r'[a-z0-9]+', fold(q.text)))} "
     # Signers are looked for in every plan: a name is what the question filters by, not a plan it names.
     signers = {p.signer for p in asst.plans if p.signer and f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.signer)))} " in folded}
@@ -237,7 +242,7 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     elif agencies:
         a = agencies[0]
         name = (asst.directory.english(a.name) or a.name) if en else a.name
-        if says(q.text, "proposal"):
+        if says(_REQUEST.sub(" ", q.text), "proposal"):
             tests.append((f"proposed by {name}" if en else f"do {a.name} đề nghị",
                           lambda p: [] if _same(a.name, p.proposer) else None))
         elif says(q.text, "standing"):
@@ -273,6 +278,10 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
             return [] if years and (min(years), max(years)) == (first, last) else None
 
         tests.append((f"for the period {first} - {last}" if en else f"giai đoạn {first} - {last}", same_period))
+    elif (day := _day(fold(q.text))) and says(q.text, "issued"):
+        # "ban hành đúng ngày 18/11/2025", "issued on 16 January 2026": the plans of that day.
+        tests.append((f"issued on {day[2]}/{day[1]}/{day[0]}" if en else f"ban hành ngày {day[2]}/{day[1]}/{day[0]}",
+                      lambda p: [] if p.date == f"{day[0]}-{day[1]:02d}-{day[2]:02d}" else None))
     elif (month := _month(fold(q.text))) and says(q.text, "issued"):
         tests.append((f"issued in {month[1]:02d}/{month[0]}" if en else f"ban hành tháng {month[1]:02d}/{month[0]}",
                       lambda p: [] if p.date[:7] == f"{month[0]}-{month[1]:02d}" else None))
@@ -469,6 +478,25 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
 
 
 _MONTHS = month_numbers()
+
+
+# "Đề nghị liệt kê …", "Xin cho biết …": a request opening a sentence, no proposal a plan was issued on.
+_REQUEST = re.compile(r"(?:^|(?<=[.?!;:]))\s*(?:đề nghị|de nghi|xin|vui lòng|vui long)\b", re.I)
+
+
+def _day(folded: str) -> tuple[int, int, int] | None:
+    """The (year, month, day) a question names: "18/11/2025", "ngày 18 tháng 11 năm 2025", "16 January 2026"."""
+    m = re.search(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\b|\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b", folded)
+    if m:
+        d, mo, y = (int(x) for x in (m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6)))
+        return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    m = re.search(r"\b(\d{1,2})\s+([a-z]+)\s+((?:19|20)\d\d)\b|\b([a-z]+)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", folded)
+    if m:
+        name = m.group(2) or m.group(4)
+        named = _MONTHS.get(name)
+        if named is not None and len(name) > 2:
+            return int(m.group(3) or m.group(6)), named, int(m.group(1) or m.group(5))
+    return None
 
 
 def _month(folded: str) -> tuple[int, int] | None:

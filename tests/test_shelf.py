@@ -99,6 +99,45 @@ def test_a_title_pair_across_its_place_names_no_plan(catalogue: Catalogue) -> No
     assert catalogue.named("nhung kh nao giao cong an tinh lam co quan thuong truc").plans == ()
 
 
+@pytest.fixture(scope="module")
+def received(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    """Plans whose places share words (Hòa Bình, Hòa Bình Nam) or whose issue date another plan shares."""
+    root = tmp_path_factory.mktemp("received")
+    for name in ("qd-hoa-binh-nam-phong-chong-thien-tai.docx", "kh-phuong-hoa-binh-he-thieu-nhi.pdf",
+                 "kh-so-vhttdl-phu-an-the-thao-quan-chung.pdf", "kh-tra-giang-an-toan-giao-thong.docx",
+                 "kh-krong-binh-hoc-tap.pdf"):
+        shutil.copy(PLANS.parent / "received" / name, root / name)
+    for name in ("kh-lamha-duoinuoc.txt", "kh-longgiang-dulich.txt", "kh-phulam-nuocsach.txt", "kh-hoa-lac-htx.txt",
+                 "kh-nam-thanh-nong-thon-moi.txt", "kh-tay-giang-lao-dong-viec-lam.txt"):  # a library's other topics
+        shutil.copy(PLANS / name, root / name)
+    return Catalogue(read_corpus(root).plans)
+
+
+def test_a_place_named_whole_is_not_the_place_its_first_words_name(received: Catalogue) -> None:
+    sources = {p.source for p in received.named("the Hoa Binh Nam provincial disaster prevention plan: who leads task 3?",
+                                                True).plans}
+    assert sources == {"qd-hoa-binh-nam-phong-chong-thien-tai.docx"}
+    assert {p.source for p in received.named("kh he thieu nhi p hoa binh ai ky").plans} == {"kh-phuong-hoa-binh-he-thieu-nhi.pdf"}
+
+
+def test_a_topic_typed_with_abbreviations_or_in_other_words_is_no_missing_plan(received: Catalogue) -> None:
+    # "so vh" (Sở Văn hóa), "p" (phường) pair with nothing a plan writes; "kh the thao …" is "kế hoạch thể thao"
+    naming = received.named("kh the thao quan chung so vh phu an, nam 2028 phai co bn clb tdtt")
+    assert naming.topic == "" and [p.source for p in naming.plans] == ["kh-so-vhttdl-phu-an-the-thao-quan-chung.pdf"]
+    assert received.named("kh he thieu nhi p hoa binh, 04 lop ky nang song ai ct vay").topic == ""
+
+
+def test_a_date_of_issue_names_its_plan_in_either_language(received: Catalogue) -> None:
+    question = ("In the provincial plan on road traffic order and safety issued on 16 January 2026, how many additional "
+                "traffic surveillance cameras are to be installed?")
+    naming = received.named(question, True)
+    assert [p.source for p in naming.plans] == ["kh-tra-giang-an-toan-giao-thong.docx"]
+    assert naming.rest(question, "en") == "In the plan, how many additional traffic surveillance cameras are to be installed?"
+    # the date is no word of the title: the title's words after it still tell the plans of that day apart
+    naming = received.named("Kế hoạch ban hành ngày 16/01/2026 về an toàn giao thông có bao nhiêu camera?")
+    assert [p.source for p in naming.plans] == ["kh-tra-giang-an-toan-giao-thong.docx"]
+
+
 def test_labels_come_from_the_header(catalogue: Catalogue) -> None:
     phulam = next(p for p in catalogue.plans if p.source == "kh-phulam-nuocsach.txt")
     assert plan_label(phulam) == "Kế hoạch 27/KH-UBND (UBND tỉnh Phú Lâm, 12/2/2026)"
