@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import pairwise
 
 from index.genre import known_agencies
@@ -24,6 +24,13 @@ def _listed(entry: dict[str, object], key: str) -> tuple[str, ...]:
     """A list of a directory entry's ("aliases", "member_of"), as strings; () where it has none."""
     value = entry.get(key, ())
     return tuple(str(x) for x in value) if isinstance(value, list | tuple) else ()
+
+
+@cache
+def _known_as() -> dict[str, str]:
+    """Each listed body by the folded form of its Vietnamese other names ("Ủy ban nhân dân các xã, phường")."""
+    return {squash(alias): name for name, (_, aliases) in KNOWN.items() for alias in aliases
+            if re.search(r"[À-ỹ]|^(?:Sở|Ban|Hội|Ủy|UBND|Đoàn|Công an|Bộ|Trung tâm|Báo|Đài)\b", alias)}
 
 
 def _english(name: str) -> str:
@@ -135,7 +142,10 @@ class Directory:
         for n in names:
             # A branch ("Ngân hàng Chính sách xã hội chi nhánh tỉnh Phú Lâm") goes by its body's names too.
             body = re.sub(r"\s+huyện$", "", re.split(r"\s+chi nhánh\b", n)[0])  # "Hội Khuyến học huyện" too
-            if n in KNOWN or body not in KNOWN:
+            if n not in KNOWN and body not in KNOWN and (listed := _known_as().get(squash(n))):
+                # "Ủy ban nhân dân các xã, phường" written whole: the directory's "UBND các xã, phường" by another name.
+                english, aliases = KNOWN[listed][0], (listed, *KNOWN[listed][1])
+            elif n in KNOWN or body not in KNOWN:
                 english, aliases = KNOWN.get(n, (_english(n), ()))
                 if n not in KNOWN:
                     english, aliases = _kin(n) or (english, aliases)
