@@ -1085,3 +1085,19 @@ def test_every_role_listed_as_its_ways_are_listed(assistant: Assistant) -> None:
     ans = assistant.ask("Liệt kê đầy đủ các nhiệm vụ giao cho Sở Lao động - Thương binh và Xã hội ở mọi vai trò: chủ trì "
                         "một mình, đồng chủ trì, và các trách nhiệm trong phần Tổ chức thực hiện.")
     assert {"III.2.a", "III.4.b", "III.5.d", "III.3", "IV.3"} <= set(cited(ans)), ans.answer
+
+
+def test_each_part_of_a_target_question_gets_every_clause_that_answers_it(assistant: Assistant) -> None:
+    # "bn nha cho ho ngheo": two clauses of 2025 count houses for poor households (588 and 3.340), both answer
+    ans = assistant.ask("muc tieu 2025 ve nha o: bn can noxh, bn nha cho ho ngheo")
+    assert all(x in ans.answer for x in ("1.000 căn", "588", "3.340")), ans.answer
+    # a part naming no year is of the question's year, its own clause listed beside the other part's
+    ans = assistant.ask("Các chỉ tiêu năm 2025 về nhà ở cho hộ nghèo và về nước sạch nông thôn dựa trên những quyết định nào?")
+    assert "1421/QĐ-UBND" in ans.answer and "19/QĐ-UBND" in ans.answer, ans.answer
+
+
+def test_a_figure_the_question_quotes_from_a_target_gives_that_targets_year(assistant: Assistant) -> None:
+    # "supporting new houses" is the work, not a partner asked
+    ans = assistant.ask("Until when the province must finish supporting new houses for the 2,875 households of people with "
+                        "meritorious services to the revolution?")
+    assert "2.875" in ans.answer and "2025" in ans.answer and "Coordinating" not in ans.answer, ans.answer
