@@ -149,11 +149,6 @@ class TargetAnswers(ComposerBase):
                 kept = [t for t in fit if t is next(x for x in fit if x.year == t.year)]
             chosen = kept
             # Parts answer beside the whole question's clauses, or instead of them where two parts each have their own.
-            # "bao nhiêu căn": a count asked in a unit of its own is not answered by a clause counting another ("650
-            # người"); a Vietnamese unit only, as the plans write theirs.
-            counted = counted_words(q.text) - {"tien", "phan", "ty", "trieu", "dong", "lan", "nam"} if q.style != "en" else set()
-            if counted and chosen:
-                chosen = [t for t in chosen if not tokens(t.unit) or "%" in t.unit or set(tokens(t.unit)) & counted]
             fitting = [(part, t) for part, t in parted if _as_asked(part, [t])]
             if chosen or len({part for part, _ in fitting}) >= 2:
                 chosen += [t for _, t in fitting if t not in chosen]
