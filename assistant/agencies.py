@@ -224,7 +224,7 @@ class Directory:
         self._pairs = pairs
         # Two syllables of a body's name typed as one ("tram yte xa", "s.taichinh"): each such run, spaced again. Not
         # where the run is a syllable itself ("hoang" of "ho ang").
-        from assistant.scope import SYLLABLE
+        from index.normalize import SYLLABLE
 
         toks = [squash(x).split() for a in self.agencies for x in (a.name, *a.aliases)]
         self._glued = {f"{x}{y}": f"{x} {y}" for ws in toks for x, y in pairwise(ws)

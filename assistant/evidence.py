@@ -24,8 +24,8 @@ from assistant.glossary import (
 from assistant.lexicon import abbreviations, function_words, intent_tokens
 from assistant.query import Query, bracket_readings, english_topic
 from assistant.retrieve import Hit, Retriever, lexical_terms
-from assistant.scope import ENGLISH_COMMON, SYLLABLE, Scope
-from index.normalize import fold, tokens, tones
+from assistant.scope import ENGLISH_COMMON, Scope
+from index.normalize import SYLLABLE, fold, tokens, tones
 from index.parse import Plan
 
 # Evidence below these marks means the plan does not speak to the question (calibrated on

@@ -20,7 +20,7 @@ from assistant.query import Query, asked_years
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
 from index.genre import UPPER, vocabulary
-from index.normalize import fold, has_diacritics, tones
+from index.normalize import SYLLABLE, fold, has_diacritics, tones
 from index.parse import Plan
 
 # Provinces and cities (genre.toml [places]): one the plan does not name is another plan's ground.
@@ -37,8 +37,6 @@ _MONEY_MARKED = (
 )
 _MONEY_VI = tuple(fold(w) for w in _MONEY_MARKED)
 _MONEY_WORDS = {w for phrase in _MONEY_VI for w in phrase.split()}
-# One Vietnamese syllable, folded: an onset, one run of vowels, a final consonant ("nghieng", "tri", "xa").
-SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 # Words that ask for a sum without saying which ("tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng").
 _SUM_WORDS = _MONEY_WORDS | {w for phrase in list_words("budget") for w in fold(phrase).split()} | {
     "bao", "nhieu", "bn", "may", "tong", "ke", "hoach", "thuc", "hien", "bo", "tri", "du", "kien", "la", "cua", "cho", "de",

@@ -325,7 +325,9 @@ def _inline_roles(text: str, base: int) -> dict[str, tuple[str, int, int]]:
         if names:
             roles["lead"] = ("; ".join(names), base + shift, base + coord.start())
     else:
-        names = _bodies(subject)
+        # A sentence opening with a body names who does its work ("Sở Y tế tổ chức …"); a head word alone opening a
+        # list of acts ("Thanh tra, kiểm tra việc thực hiện …") is the act of inspecting, no body.
+        names = tuple(n for n in _bodies(subject) if not re.fullmatch(body_head(), n.strip(), re.I))
         # "Việc mở lớp giao Trung tâm Huấn luyện … thực hiện": the bodies a sentence assigns the work to ("giao").
         given = re.search(r"(?i:\bgiao)\s+(?=" + body_head() + r"\s)", flat)
         if names:

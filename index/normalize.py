@@ -89,12 +89,25 @@ def strip_markdown(line: str) -> str:
     return _MD_EMPHASIS.sub("", line)
 
 
+# One Vietnamese syllable, folded: an onset, one run of vowels, a final consonant ("nghieng", "tri", "xa").
+SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+
+
+def _hyphen_joined(m: re.Match[str]) -> str:
+    """A syllable a PDF viewer split at a line's end ("lưu đ-" / "ộng"), whole again; a compound's hyphen ("kinh
+    tế-" / "xã hội") stays, each side being a syllable of its own."""
+    before, after = m.group(1), m.group(2)
+    whole = SYLLABLE.fullmatch(fold(before + after).lower()) and not SYLLABLE.fullmatch(fold(before).lower())
+    return before + after if whole else m.group(0)
+
+
 def unwrap(text: str) -> str:
     """Join hard-wrapped lines and page-break splits into running text.
 
     Lone "|" lines are table-cell debris of the web rendering; blank lines inside a
     paragraph come from PDF page breaks. Both vanish; words are re-spaced.
     """
+    text = re.sub(r"(\w+)-[ \t]*\n\s*(\w+)", _hyphen_joined, text)
     lines = [strip_markdown(x).strip() for x in text.splitlines()]
     lines = [x for x in lines if x and x != "|"]
     return canon(" ".join(lines))

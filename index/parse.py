@@ -24,7 +24,7 @@ from index.normalize import canon, fold, strip_markdown, tones, unwrap
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "73"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "74"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
@@ -886,4 +886,57 @@ def parse_plan(text: str, source: str = "plan") -> Plan:
     """Parse a plan's text; raises PlanError when the text is not a plan."""
     if not text.strip():
         raise PlanError(f"{source}: the file is empty")
-    return _Builder(text, source).run()
+    return _Builder(blank_furniture(text), source).run()
+
+
+# A page's number as a PDF prints it and a viewer's copy pastes it: "Trang 2/4", "Page 3 of 5", "- 2 -".
+_PAGE_MARK = re.compile(r"[ \t]*(?:(?:Trang|Page)[ \t]+\d+[ \t]*(?:/|trên|of)[ \t]*\d+|-[ \t]*\d+[ \t]*-)[ \t]*", re.I)
+
+
+def blank_furniture(text: str) -> str:
+    """A text pasted from a PDF viewer, its page furniture blanked where it falls: the page numbers ("Trang 2/4") and
+    the running header or footer beside them on two pages or more ("Kế hoạch số 27/KH-UBND ngày … của UBND xã …"),
+    with the empty lines around them, become one line break and spaces, so that a paragraph, a sentence or a bracket
+    of roles that a page break split reads whole again. Offsets are kept: the text keeps its length."""
+    lines = text.split("\n")
+    marks = [n for n, x in enumerate(lines) if _PAGE_MARK.fullmatch(x)]
+    if len(marks) < 2:
+        return text
+
+    def shape(x: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(x.split()))
+
+    def beside(n: int, step: int) -> int:  # the nearest line with text before (-1) or after (+1) line n
+        n += step
+        while 0 <= n < len(lines) and not lines[n].strip():
+            n += step
+        return n
+
+    def tabled(x: str) -> bool:  # a table's heading row repeated on each page is the table's, no furniture
+        return "|" in x or len(re.findall(r"\S {3,}(?=\S)", x)) >= 2
+
+    near = [shape(lines[k]) for n in marks for k in (beside(n, -1), beside(n, 1))
+            if 0 <= k < len(lines) and not tabled(lines[k])]
+    running = {x for x in near if near.count(x) >= 2 and x}
+    furniture = set(marks)
+    for n in marks:
+        for step in (-1, 1):
+            k = beside(n, step)
+            if 0 <= k < len(lines) and shape(lines[k]) in running:
+                furniture.add(k)
+    starts = [0]
+    for x in lines[:-1]:
+        starts.append(starts[-1] + len(x) + 1)
+    out = list(text)
+    for n in sorted(furniture):
+        # From the line break after the text before it to the start of the text after it: one break, then spaces.
+        first, last = n, n
+        while first - 1 >= 0 and (first - 1 in furniture or not lines[first - 1].strip()):
+            first -= 1
+        while last + 1 < len(lines) and (last + 1 in furniture or not lines[last + 1].strip()):
+            last += 1
+        a = starts[first] - 1 if first > 0 else -1  # the break that ends the text before, kept
+        b = starts[last] + len(lines[last])  # the break that ends the furniture, a space now
+        for i in range(a + 1, min(b + 1, len(text))):
+            out[i] = " "
+    return "".join(out)

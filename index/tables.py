@@ -31,6 +31,22 @@ _MARKS = frozenset({"x", "xx", "v", "✓", "✔", "•", "*", "+"})
 # A cell that names tasks by number only: "2, 3, 5, 11", "Nhiệm vụ 3, 5", "1; 4; 12", "1, 7, 9, 12; giám sát …".
 _TASK_NUMBERS = re.compile(r"^\s*(?:(?:nhiệm vụ|nv|task|hoạt động|hđ)s?\s*-?\s*(?:số\s*)?)?\d{1,2}(?:\.\d{1,2})*"
                            r"(?:\s*(?:,|;|và|and)\s*(?:(?:nv|hđ)\s*-?\s*)?\d{1,2}(?:\.\d{1,2})*)*\s*(?:[.;:].*)?$", re.I)
+# A task cited as staff write it in such a cell: "2a", "Nhiệm vụ 2.c", "4.b", "Điểm a, b mục 1" (points of an item).
+_LABEL = r"(?:(?:nhiệm vụ|nv|task)\s*)?\d{1,2}(?:\.\d{1,2})*\.?[a-zđ]?\b|điểm\s+[a-zđ](?:\s*(?:,|và)\s*[a-zđ])*\s+(?:mục|khoản)\s+\d{1,2}"
+_TASK_LABELS = re.compile(rf"^\s*(?:{_LABEL})(?:\s*(?:,|;|và|and)\s*(?:{_LABEL}))*\s*\.?\s*$", re.I)
+
+
+def _labels(cell: str) -> tuple[str, ...]:
+    """The task labels a cell cites, as the tasks are numbered under their part: "2a" 2.a, "Nhiệm vụ 4.c" 4.c,
+    "Điểm a, b mục 1" 1.a and 1.b, "7" 7."""
+    out: list[str] = []
+    for m in re.finditer(r"(?i)điểm\s+((?:[a-zđ](?:\s*(?:,|và)\s*)?)+)\s+(?:mục|khoản)\s+(\d{1,2})|(\d{1,2}(?:\.\d{1,2})*)\.?([a-zđ])?\b",
+                         cell):
+        if m.group(2):
+            out += [f"{m.group(2)}.{x.lower()}" for x in re.findall(r"[a-zđ]", m.group(1), re.I)]
+        else:
+            out.append(m.group(3) + (f".{m.group(4).lower()}" if m.group(4) else ""))
+    return tuple(dict.fromkeys(out))
 
 
 def cells(line: str, aligned: bool = False) -> list[str]:
@@ -492,7 +508,9 @@ def _by_body(b: _Builder, rows: list[tuple[int, list[str]]], cols: dict[str, int
     roles = [(k, cols[k]) for k in ("lead", "coordinate") if k in cols]
     data = rows[1:]
     said = [r[n] for _, r in data for _, n in roles if n < len(r) and r[n].strip(" -–—")]
-    if len(data) < 3 or not said or not all(_TASK_NUMBERS.match(c) for c in said):
+    # Numbers only ("Nhiệm vụ 3, 5"), or labels with their points ("Điểm a, b mục 1; 2b; 4c").
+    lettered = not all(_TASK_NUMBERS.match(c) for c in said)
+    if len(data) < 3 or not said or (lettered and not all(_TASK_LABELS.match(c) for c in said)):
         return False
     taken = {n for _, n in roles} | {cols.get("number", -1), cols.get("timeline", -1)}
     head = re.compile(body_head() + r"\s", re.I)
@@ -501,7 +519,8 @@ def _by_body(b: _Builder, rows: list[tuple[int, list[str]]], cols: dict[str, int
     if not named:
         return False
     for li, r in data:
-        body = canon(r[named[0]]).strip(" .;") if named[0] < len(r) else ""
+        # "Các cơ sở giáo dục trực thuộc Sở (trường trung học phổ thông, …)": the body, without what its brackets list.
+        body = re.sub(r"\s*\([^()]*\)\s*$", "", canon(r[named[0]])).strip(" .;") if named[0] < len(r) else ""
         span = (b.lines[li].start, b.lines[li].end)
         when = r[cols["timeline"]] if "timeline" in cols and cols["timeline"] < len(r) else ""
         for number, said in re.findall(r"(?i)(?:(?:nv|hđ|nhiệm vụ|hoạt động)\s*-?\s*)?0*(\d{1,2}(?:\.\d{1,2})*)\s*:\s*([^;]+)", when):
@@ -509,8 +528,8 @@ def _by_body(b: _Builder, rows: list[tuple[int, list[str]]], cols: dict[str, int
         for role, n in roles:
             # "NV-01, NV-05": numbers as the tasks are numbered, without a code's leading zeros
             cell = re.sub(r"(?i)\b(?:nv|hđ)\s*-?\s*", "", r[n]) if n < len(r) else ""
-            numbers = tuple(str(int(x.split(".")[0])) + (x[len(x.split(".")[0]):]) for x in
-                            re.findall(r"\d{1,2}(?:\.\d{1,2})*", re.split(r"[;:]\s*[^\d\s,;]", cell)[0]))
+            numbers = _labels(cell) if lettered else tuple(str(int(x.split(".")[0])) + (x[len(x.split(".")[0]):]) for x in
+                                                          re.findall(r"\d{1,2}(?:\.\d{1,2})*", re.split(r"[;:]\s*[^\d\s,;]", cell)[0]))
             if body and numbers:
                 b.by_body.append((body, role, numbers, span))
     return True

@@ -130,6 +130,12 @@ CHART = "kh-so-nv-lam-son-tro-giup-xa-hoi.docx"
 # A provincial PDF whose tasks close with a sentence of roles wrapped over lines ("… chủ trì, phối hợp với … / thực
 # hiện; thời gian: …"), and whose appendix gives each commune and ward its quota (freeze-32).
 QUOTAS = "kh-ubnd-tinh-bac-giang-son-bhxh-tu-nguyen.pdf"
+# A commune's plan pasted from a PDF viewer into a text file: hard line breaks, words hyphen-split at a line's end, page
+# numbers and a running header pasted between the lines, one inside a task's bracket of roles (freeze-33).
+PASTED = "kh-xa-yen-lac-lao-dong-viec-lam.txt"
+# A department's plan exported by an e-office system, metadata table first; its tasks name nobody, a table of a row per
+# body lists the tasks each leads and supports as staff cite them ("Điểm a, b mục 1; 2b; 4c", "Nhiệm vụ 2.c") (freeze-33).
+BY_BODY_LABELS = "kh-so-gddt-thanh-ha-an-toan-truong-hoc.html"
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +146,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
-                 JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS):
+                 JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -999,4 +1005,27 @@ def test_roles_said_in_a_wrapped_closing_sentence_and_places_at_least_a_bound(as
     # "từ 95% trở lên": the bound itself passes
     ans = asst.ask("Những xã, phường nào được giao tỷ lệ bao phủ bảo hiểm y tế năm 2026 từ 95% trở lên?", plan=QUOTAS)
     assert "Xã Phúc Hậu" in ans.answer and len(ans.citations) == 5, ans.answer
+
+
+def test_a_text_pasted_from_a_pdf_viewer_reads_whole_across_its_page_furniture(asst: Assistant) -> None:
+    plan = next(p for p in asst.plans if p.source == PASTED)
+    tasks = {t.id: t for t in plan.tasks}
+    # "(Chủ trì:" / "Trang 2/4" / the running header / "Phòng Văn hóa - Xã hội; phối hợp: …": one bracket of roles
+    assert tasks["III.7"].lead == ("Phòng Văn hóa - Xã hội",) and "Hội Cựu chiến binh xã" in tasks["III.7"].coordinate
+    assert "Trang 2/4" not in plan.body("III.7") and "lưu động" in plan.body("III.3"), plan.body("III.3")
+    ans = asst.ask("dua ld di lam viec o nuoc ngoai theo hd ai chu tri vay", plan=PASTED)
+    assert "Phòng Văn hóa - Xã hội" in ans.answer and not ans.abstained, ans.answer
+
+
+def test_a_table_of_bodies_citing_the_tasks_each_leads_and_supports(asst: Assistant) -> None:
+    plan = next(p for p in asst.plans if p.source == BY_BODY_LABELS)
+    tasks = {t.id: t for t in plan.tasks}
+    # "Điểm a, b mục 1; 2b; 4c" leads, "1c, 2c, 4a" supports; "Nhiệm vụ 2.c"; the body without its bracket
+    assert tasks["III.1.b"].lead == ("Phòng Chính trị tư tưởng và Công tác học sinh", "Tỉnh đoàn"), tasks["III.1.b"]
+    assert tasks["III.2.c"].lead == ("Phòng Giáo dục Trung học",), tasks["III.2.c"]
+    assert tasks["III.3.a"].lead == ("Các cơ sở giáo dục trực thuộc Sở",), tasks["III.3.a"]
+    # "b) Thanh tra, kiểm tra việc thực hiện …" is the act of inspecting: its lead is the table's Thanh tra Sở
+    assert tasks["III.4.b"].lead == ("Thanh tra Sở",) and tasks["III.4.b"].coordinate == (), tasks["III.4.b"]
+    ans = asst.ask("Tổ chức diễn đàn học sinh nói không với bạo lực học đường do đơn vị nào chủ trì?", plan=BY_BODY_LABELS)
+    assert "Tỉnh đoàn" in ans.answer and "Phòng Chính trị tư tưởng và Công tác học sinh" in ans.answer, ans.answer
 
