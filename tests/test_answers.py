@@ -1101,3 +1101,8 @@ def test_a_figure_the_question_quotes_from_a_target_gives_that_targets_year(assi
     ans = assistant.ask("Until when the province must finish supporting new houses for the 2,875 households of people with "
                         "meritorious services to the revolution?")
     assert "2.875" in ans.answer and "2025" in ans.answer and "Coordinating" not in ans.answer, ans.answer
+
+
+def test_a_slip_in_an_asking_word_counts_as_no_word_the_plan_lacks(assistant: Assistant) -> None:
+    ans = assistant.ask("kh65 phan nuoc sach cho ba con mien nui thi so nao chu trii vay")
+    assert not ans.abstained and "Sở Nông nghiệp và Phát triển nông thôn" in ans.answer, ans.answer
