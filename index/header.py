@@ -59,7 +59,9 @@ def header_facts(header: str) -> HeaderFacts:
     date = re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", head)
     place = re.search(r"(?:^|[\s|])([A-ZĐ][^\s,|]*(?:\s+[A-ZĐ][^\s,|]*){0,3}),\s*ngày\s+\d", head)
     rule = next((n for n, x in enumerate(raw) if fold(x).startswith("cong hoa xa hoi")), 0)
-    issuer = canon(" ".join(x for x in raw[:rule] if not re.fullmatch(r"[-_=]{3,}", x) and not re.match(r"(?i)số\s*:", x)))
+    # "SỞ GIÁO DỤC VÀ ĐÀO TẠO Số: 356/KH-SGDĐT" on one line (a letterhead's cell read whole): the issuer ends at its number.
+    issuer = canon(" ".join(re.split(r"(?i)\s+số\s*:", x)[0] for x in raw[:rule]
+                            if not re.fullmatch(r"[-_=]{3,}", x) and not re.match(r"(?i)số\s*:", x)))
     # A joint plan's letterhead: a table of a column per issuing body, each body under the one above it ("ỦY BAN NHÂN
     # DÂN TỈNH …" over "SỞ Y TẾ", "ỦY BAN MTTQ …" over "HỘI LIÊN HIỆP PHỤ NỮ TỈNH"), the motto outside it: the bodies.
     rows = [[c.strip() for c in x.strip().strip("|").split("|")] for x in itertools.takewhile(
