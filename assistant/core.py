@@ -141,7 +141,9 @@ class Assistant:
         if fixed != q.text:
             q = replace(q, intents=detect_intents(fixed))
             # "chu trii": the slip mended in what the rest reads too, so that no word of it counts as one the plan lacks.
-            slips = {w: m for w, m in zip(fold(q.text).split(), fixed.split(), strict=False) if w != m and w.isascii()}
+            # Only a letter doubled or two swapped: a word one letter short of another ("trieu", "tieu") may be meant.
+            slips = {w: m for w, m in zip(fold(q.text).split(), fixed.split(), strict=False) if w != m and w.isascii()
+                     and (re.sub(r"(.)\1", r"\1", w) == m or (len(w) == len(m) and sorted(w) == sorted(m)))}
             if slips and len(fold(q.text).split()) == len(fixed.split()):
                 text = re.sub(r"[A-Za-z]+", lambda x: slips.get(x.group(0).lower(), x.group(0)), q.text)
                 q = replace(q, text=text)
