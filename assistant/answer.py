@@ -6,12 +6,10 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from assistant.lexicon import month_names
 from assistant.query import Query, mentions_missing_ref
 from assistant.retrieve import Hit
 from index.timeline import Timeline
-
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
 
 
 def timeline_en(when: Timeline) -> str:
@@ -26,7 +24,7 @@ def timeline_en(when: Timeline) -> str:
                       when.text.strip())
     if when.kind == "month" and months:
         def name(n: str) -> str:
-            return _MONTH_NAMES[int(n) - 1] if 1 <= int(n) <= 12 else n
+            return month_names()[int(n) - 1].capitalize() if 1 <= int(n) <= 12 else n
         runs = [[name(x) for x in re.findall(r"\d{1,2}", run)] for run in months.group(1).split(",")]
         return ", ".join(r[0] if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs) + f" {months.group(2)}"
     return {

@@ -99,6 +99,12 @@ def month_numbers() -> dict[str, int]:
 
 
 @cache
+def month_names() -> tuple[str, ...]:
+    """Each month's full English name, January first: the first name of each (lexicon.toml [lists] months)."""
+    return tuple(names.split()[0] for names in list_words("months"))
+
+
+@cache
 def list_words(key: str) -> tuple[str, ...]:
     """Phrasings of a kind of question: "due" is lexicon.toml's [lists] due, "facts.signer" its [facts] signer."""
     table, _, name = key.rpartition(".")

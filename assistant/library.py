@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from assistant.glossary import glossed
-from assistant.lexicon import function_pairs, list_words, phrases, spelled_out
+from assistant.lexicon import function_pairs, list_words, month_numbers, phrases, spelled_out
 from index.genre import words
 from index.normalize import canon, fold, has_diacritics
 from index.parse import Plan
@@ -30,7 +30,8 @@ _FULL_NUMBER = re.compile(r"\b(\d{1,5})\s*/\s*(kh|qd)\b")
 _DATE = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b"
                    r"|\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b")
 # A date as English writes it: "16 January 2026", "January 16, 2026".
-_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+# Its month by any name the lexicon gives one of three letters or more ("january", "jan", "sept").
+_MONTHS_EN = "|".join(sorted((name for name in month_numbers() if len(name) > 2), key=len, reverse=True))
 _DATE_EN = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS_EN})\s+((?:19|20)\d\d)\b|\b({_MONTHS_EN})\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b")
 # Words that end an English plan's topic ("the plan on road traffic safety issued on …", "… says about …").
 _EN_ENDS_TOPIC = (r"(?:issued|dated|signed|adopted|say|says|said|does|do|did|is|are|was|were|will|would|must|should|has|have|"
@@ -51,6 +52,19 @@ _ASKING = {"ai", "gi", "nao", "bao", "khi", "dau", "may", "co", "la", "do", "duo
 # Prepositions (a closed class): a pair that starts with one ("trong giai [đoạn]") names no plan's title.
 _PREPOSITIONS = {"trong", "tren", "duoi", "ve", "cua", "cho", "voi", "tai", "theo", "den", "tu", "o", "va", "in", "of", "on",
                  "for", "to", "and", "the", "by", "with"}
+
+
+def dates_said(folded: str) -> list[tuple[str, tuple[int, int]]]:
+    """The days a folded text names, ISO, with where: "18/11/2025", "ngay 18 thang 11 nam 2025", "16 january 2026",
+    "january 16, 2026"."""
+    out = []
+    for m in _DATE.finditer(folded):
+        d, mo, y = (m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6))
+        out.append((f"{y}-{int(mo):02d}-{int(d):02d}", m.span()))
+    for m in _DATE_EN.finditer(folded):
+        d, name, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        out.append((f"{y}-{month_numbers()[name]:02d}-{int(d):02d}", m.span()))
+    return sorted(out, key=lambda x: x[1])
 
 
 def _window(text: str, start: int, end: int, before: int = 3, after: int = 6) -> str:
@@ -315,14 +329,7 @@ class Catalogue:
                 spans.append((*m.span(), False))
         if places:
             facets.append(places)
-        said_dates: list[tuple[str, tuple[int, int]]] = []
-        for m in _DATE.finditer(t):
-            d, mo, y = (m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6))
-            said_dates.append((f"{y}-{int(mo):02d}-{int(d):02d}", m.span()))
-        months = _MONTHS_EN.split("|")
-        for m in _DATE_EN.finditer(t):
-            d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
-            said_dates.append((f"{y}-{months.index(mo) + 1:02d}-{int(d):02d}", m.span()))
+        said_dates = dates_said(t)
         on = {p.source for p in self.plans if p.date and p.date in {iso for iso, _ in said_dates}}
         if on:
             facets.append(on)

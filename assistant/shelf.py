@@ -20,7 +20,15 @@ from assistant.agencies import named_bodies, squash
 from assistant.answer import Answer, Choice, Citation
 from assistant.glossary import content_terms, translate_terms, vietnamese
 from assistant.lexicon import function_pairs, list_words, month_numbers, says, spelled_out
-from assistant.library import DOCUMENTS, asks_for_plans, issuer_body, plan_json, plan_label, province
+from assistant.library import (
+    DOCUMENTS,
+    asks_for_plans,
+    dates_said,
+    issuer_body,
+    plan_json,
+    plan_label,
+    province,
+)
 from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
 from assistant.targets import extract_targets
@@ -485,18 +493,9 @@ _REQUEST = re.compile(r"(?:^|(?<=[.?!;:]))\s*(?:đề nghị|de nghi|xin|vui lò
 
 
 def _day(folded: str) -> tuple[int, int, int] | None:
-    """The (year, month, day) a question names: "18/11/2025", "ngày 18 tháng 11 năm 2025", "16 January 2026"."""
-    m = re.search(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)\b|\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)\b", folded)
-    if m:
-        d, mo, y = (int(x) for x in (m.group(1) or m.group(4), m.group(2) or m.group(5), m.group(3) or m.group(6)))
-        return (y, mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
-    m = re.search(r"\b(\d{1,2})\s+([a-z]+)\s+((?:19|20)\d\d)\b|\b([a-z]+)\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", folded)
-    if m:
-        name = m.group(2) or m.group(4)
-        named = _MONTHS.get(name)
-        if named is not None and len(name) > 2:
-            return int(m.group(3) or m.group(6)), named, int(m.group(1) or m.group(5))
-    return None
+    """The (year, month, day) a question names first: "18/11/2025", "ngày 18 tháng 11 năm 2025", "16 January 2026"."""
+    said = [iso for iso, _ in dates_said(folded) if 1 <= int(iso[5:7]) <= 12 and 1 <= int(iso[8:]) <= 31]
+    return (int(said[0][:4]), int(said[0][5:7]), int(said[0][8:])) if said else None
 
 
 def _month(folded: str) -> tuple[int, int] | None:

@@ -37,6 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.normalize import line_shape
+
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
 
@@ -162,9 +164,9 @@ def _pdf(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
             lines = lines[1:]
         if lines and lines[-1].strip(" -") == str(n):
             lines = lines[:-1]
-        while lines and _shape(lines[0]) in running:
+        while lines and line_shape(lines[0]) in running:
             lines = lines[1:]
-        while lines and _shape(lines[-1]) in running:
+        while lines and line_shape(lines[-1]) in running:
             lines = lines[:-1]
         body = "".join(line + "\n" for line in lines)
         starts.append(pos)
@@ -254,17 +256,12 @@ def _region_text(page: object, top: float, bottom: float) -> str:
     return "".join(" ".join(line.split()) + "\n" for line in text.splitlines() if line.strip())
 
 
-def _shape(line: str) -> str:
-    """A line with its numbers as "#": "Trang 2/5" and "Trang 3/5" have one shape."""
-    return re.sub(r"\d+", "#", " ".join(line.split()))
-
-
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """The shapes of the lines that open or close at least half the pages (two at least): a running
     header or footer. Only the first and last two lines of a page are looked at."""
     if len(pages) < 3:
         return set()
-    seen = Counter(shape for lines in pages for shape in {_shape(x) for x in lines[:2] + lines[-2:] if x.strip()})
+    seen = Counter(shape for lines in pages for shape in {line_shape(x) for x in lines[:2] + lines[-2:] if x.strip()})
     return {shape for shape, n in seen.items() if n >= max(2, len(pages) // 2)}
 
 

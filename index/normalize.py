@@ -89,6 +89,11 @@ def strip_markdown(line: str) -> str:
     return _MD_EMPHASIS.sub("", line)
 
 
+def line_shape(line: str) -> str:
+    """A line with its numbers as "#": "Trang 2/5" and "Trang 3/5" have one shape (a page's running lines)."""
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
 # One Vietnamese syllable, folded: an onset, one run of vowels, a final consonant ("nghieng", "tri", "xa").
 SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 

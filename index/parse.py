@@ -20,7 +20,7 @@ from index.duties import (
     task_of,
 )
 from index.genre import body_head, label_of, role_of, words
-from index.normalize import canon, fold, strip_markdown, tones, unwrap
+from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwrap
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
@@ -889,22 +889,15 @@ def parse_plan(text: str, source: str = "plan") -> Plan:
     return _Builder(blank_furniture(text), source).run()
 
 
-# A page's number as a PDF prints it and a viewer's copy pastes it: "Trang 2/4", "Page 3 of 5", "- 2 -".
-_PAGE_MARK = re.compile(r"[ \t]*(?:(?:Trang|Page)[ \t]+\d+[ \t]*(?:/|trên|of)[ \t]*\d+|-[ \t]*\d+[ \t]*-)[ \t]*", re.I)
-
-
 def blank_furniture(text: str) -> str:
     """A text pasted from a PDF viewer, its page furniture blanked where it falls: the page numbers ("Trang 2/4") and
     the running header or footer beside them on two pages or more ("Kế hoạch số 27/KH-UBND ngày … của UBND xã …"),
     with the empty lines around them, become one line break and spaces, so that a paragraph, a sentence or a bracket
     of roles that a page break split reads whole again. Offsets are kept: the text keeps its length."""
     lines = text.split("\n")
-    marks = [n for n, x in enumerate(lines) if _PAGE_MARK.fullmatch(x)]
+    marks = [n for n, x in enumerate(lines) if PAGE_FOOTER.match(x)]
     if len(marks) < 2:
         return text
-
-    def shape(x: str) -> str:
-        return re.sub(r"\d+", "#", " ".join(x.split()))
 
     def beside(n: int, step: int) -> int:  # the nearest line with text before (-1) or after (+1) line n
         n += step
@@ -915,14 +908,14 @@ def blank_furniture(text: str) -> str:
     def tabled(x: str) -> bool:  # a table's heading row repeated on each page is the table's, no furniture
         return "|" in x or len(re.findall(r"\S {3,}(?=\S)", x)) >= 2
 
-    near = [shape(lines[k]) for n in marks for k in (beside(n, -1), beside(n, 1))
+    near = [line_shape(lines[k]) for n in marks for k in (beside(n, -1), beside(n, 1))
             if 0 <= k < len(lines) and not tabled(lines[k])]
     running = {x for x in near if near.count(x) >= 2 and x}
     furniture = set(marks)
     for n in marks:
         for step in (-1, 1):
             k = beside(n, step)
-            if 0 <= k < len(lines) and shape(lines[k]) in running:
+            if 0 <= k < len(lines) and line_shape(lines[k]) in running:
                 furniture.add(k)
     starts = [0]
     for x in lines[:-1]:

@@ -228,7 +228,7 @@ def table_at(b: _Builder, i: int) -> bool:
 
 # A page's footer as a PDF's text copied with its layout keeps it ("Trang 2/5", "- 3 -"): no text of the plan (the
 # parser's lines blank it).
-PAGE_FOOTER = re.compile(r"^\s*(?:(?:Trang|trang|Page)\s+\d+\s*(?:/\s*\d+)?|-\s*\d{1,3}\s*-)\s*$")
+PAGE_FOOTER = re.compile(r"^\s*(?:(?:Trang|trang|Page)\s+\d+\s*(?:(?:/|trên|of)\s*\d+)?|-\s*\d{1,3}\s*-)\s*$")
 # The column of a table that names the place each row is for: "Xã, phường", "Địa bàn", "Đơn vị hành chính" (folded).
 PLACE_HEAD = re.compile(r"^(?:ten\s+)?(?:xa|phuong|xa, phuong|xa phuong|huyen|dia ban|dia phuong|don vi hanh chinh|thon|ban)\b")
 

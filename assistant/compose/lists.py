@@ -8,7 +8,7 @@ import re
 from assistant.agencies import Agency
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, leads_match, locate, overlap, short, titled, under
-from assistant.lexicon import month_numbers, says
+from assistant.lexicon import month_names, month_numbers, says
 from assistant.query import Query
 from assistant.retrieve import lexical_terms
 from index.normalize import fold, unwrap
@@ -275,12 +275,9 @@ class ListAnswers(ComposerBase):
             # Tasks of several timelines that fall in the time asked: the time as asked, each task with its own.
             m = re.match(r"(quy|thang) (\d{1,2})/(20\d\d)$", _point_in_time(saying))
             roman = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-            months: dict[int, str] = {}
-            for name, k in month_numbers().items():  # each month's full name comes first
-                months.setdefault(k, name)
             asked = saying if m is None else (
                 (f"quarter {m.group(2)} of {m.group(3)}" if m.group(1) == "quy"
-                 else f"{months.get(int(m.group(2)), m.group(2)).capitalize()} {m.group(3)}") if en
+                 else f"{month_names()[int(m.group(2)) - 1].capitalize()} {m.group(3)}") if en
                 else f"{'quý ' + roman[m.group(2)] if m.group(1) == 'quy' else 'tháng ' + m.group(2)}/{m.group(3)}")
             led = "lead" in q.intents  # "… mỗi hoạt động do đơn vị nào chủ trì": each with its lead
             items = "; ".join(f"{t.id} ({named(p, t, parts)}; {'timeline' if en else 'thời gian'}: {_timelines(parts)}"
