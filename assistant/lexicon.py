@@ -122,7 +122,7 @@ class Phrases:
     one beginning with a sign ("%") is matched as it is written."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        words = [w.strip() for w in words]
+        words = [fold(w.strip()) for w in words]  # as the text they are found in is folded ("bac si": "bac sy")
         self.signs = tuple(w for w in words if not w[0].isalnum())
         alternatives = [re.escape(bare_phrase(w))
                         + ("" if w.endswith("~") else r"s?(?![a-z0-9])" if w.endswith("(s)") else r"(?![a-z0-9])")

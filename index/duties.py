@@ -478,7 +478,8 @@ def _inline_said(text: str, lead: tuple[str, int, int], coord: tuple[str, int, i
     return said_lead if whole_lead else "", said_coord if coord[2] and partners > 1 else ""
 
 
-_MARK = re.compile(r"\s*\((đồng\s+)?chủ trì\)", re.I)
+# "(chủ trì)", "(đồng chủ trì)", "(cơ quan chủ trì)": the body before the mark leads, as a label would say.
+_MARK = re.compile(r"\s*\((?:(?:cơ quan|đơn vị)\s+)?(đồng\s+)?chủ trì\)", re.I)
 
 
 def _marked_roles(inner: str, base: int) -> dict[str, tuple[str, int, int]]:

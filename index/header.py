@@ -67,6 +67,13 @@ def header_facts(header: str) -> HeaderFacts:
     rows = [[c.strip() for c in x.strip().strip("|").split("|")] for x in itertools.takewhile(
         lambda x: x.lstrip().startswith("|"), header.splitlines())]
     rows = [r for r in rows if not all(re.fullmatch(r":?-{3,}:?|", c) for c in r)]
+    # A letterhead table whose left column stacks the province over the issuing body ("TỈNH NAM BÌNH" / "ỦY BAN NHÂN DÂN
+    # PHƯỜNG ĐÔNG HẢI" / "Số: 64/KH-UBND"), the motto in the right one: the left column down to the number, read
+    # top to bottom, not row by row with the motto between.
+    if len(rows) >= 2 and len(rows[0]) >= 2 and fold(rows[0][-1]).startswith("cong hoa"):
+        left = [r[0] for r in itertools.takewhile(lambda r: not re.match(r"(?i)số\s*:", r[0]), rows)]
+        if len(left) >= 2 and all(c.isupper() for c in left if c):
+            issuer = canon(" ".join(c for c in left if c))
     if len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) >= 2 \
             and not any(fold(c).startswith(("cong hoa", "doc lap")) for r in rows for c in r):
         bodies = [next((c for c in reversed(col) if c), "") for col in zip(*rows, strict=True)]

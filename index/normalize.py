@@ -44,8 +44,14 @@ def fold(text: str) -> str:
 _COMBINING = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))) + "]")
 
 
+# A syllable written with "i" or "y" alike: kí/ký, kì/kỳ, kĩ/kỹ, lí/lý, mĩ/mỹ, sĩ/sỹ, tỉ/tỷ, hi/hy, qui/quy — both
+# spellings are accepted Vietnamese, in plans and in questions; folded, they are one ("ai ki" is "ai ky").
+_I_FOR_Y = re.compile(r"(?<![a-z0-9])(k|l|m|s|t|h|qu)i(?![a-z0-9])")
+
+
 def _fold(text: str) -> str:
-    return _COMBINING.sub("", unicodedata.normalize("NFD", text)).replace("đ", "d").replace("Đ", "D").lower()
+    folded = _COMBINING.sub("", unicodedata.normalize("NFD", text)).replace("đ", "d").replace("Đ", "D").lower()
+    return _I_FOR_Y.sub(r"\1y", folded)
 
 
 _fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)

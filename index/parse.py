@@ -24,13 +24,15 @@ from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwr
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "75"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "78"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # Vietnamese point order skips f, j, w, z and puts đ after d.
 LETTERS = "abcdđeghiklmnopqrstuvxy"
+# Word's own lettered lists run in the Latin alphabet: "d)" is followed by "e)", "f)" where a typist writes "đ)", "e)", "g)".
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 LETTER_PARTS = "ABCDĐEGHIK"  # parts lettered in Vietnamese order: D and Đ are two parts
 
 ROLE_LEAD, ROLE_COORD, ROLE_TIME = "lead", "coordinate", "timeline"
@@ -284,6 +286,7 @@ class _State:
     part: int = -1  # index into ROMAN
     item: int = 0  # count of items in the current part (or article)
     point: int = -1
+    letters: str = LETTERS  # the alphabet the current run of points follows
     dotted: tuple[int, ...] = ()
     article: int = 0
     ids: dict[str, str] = field(default_factory=dict)
@@ -293,6 +296,15 @@ class _State:
     headings: int = 0  # groups of a part's items under headings that number nothing ("### Giai đoạn 1 (…)")
     labelled_run: bool = False  # the current dotted run is numbered by labels ("Chỉ tiêu 1:" …)
     heading_item: bool = False  # the current item is a Markdown heading ("### 1. Hoàn thiện dữ liệu")
+
+
+def _next_letters(st: _State, letter: str) -> str:
+    """The alphabet in which `letter` follows the run's last point ("" where it does not): the Vietnamese one
+    ("d)", "đ)", "e)", "g)") or the Latin one Word letters its lists in ("d)", "e)", "f)"); a run keeps to the one
+    its letters so far are of."""
+    done = st.letters[: st.point + 1]
+    return next((abc for abc in (st.letters, LETTERS, LATIN_LETTERS)
+                 if st.point + 1 < len(abc) and abc[st.point + 1] == letter and abc.startswith(done)), "")
 
 
 class _Builder:
@@ -388,7 +400,7 @@ class _Builder:
         m = _POINT.match(s)
         # "5. TỔ CHỨC THỰC HIỆN / … như sau: / a) Phòng Quản lý thương mại: …": points right under a part with no items.
         parent = st.ids.get("dotted") or st.ids.get("item") or (st.ids.get("part") if st.item == 0 and st.part >= 0 else None)
-        if m and parent and st.point + 1 < len(LETTERS) and m.group(1) == LETTERS[st.point + 1]:
+        if m and parent and _next_letters(st, m.group(1)):
             return "point", m
         return None
 
@@ -522,9 +534,10 @@ class _Builder:
                 st.ids["item"] = sid
                 st.ids.pop("dotted", None)
             else:
+                st.letters = _next_letters(st, m.group(1))
                 st.point += 1
                 parent = st.ids.get("dotted") or st.ids.get("item") or st.ids["part"]
-                sid, out_kind = f"{parent}.{LETTERS[st.point]}", "point"
+                sid, out_kind = f"{parent}.{st.letters[st.point]}", "point"
             # A part's heading names its role wherever the words fall; an item's only when it is a heading
             # ("Chỉ tiêu cụ thể"), not a task's title that says what it is about ("… quy định phân công …").
             part_role = next((x.role for x in reversed(starts) if x.kind == "part"), "")

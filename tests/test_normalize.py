@@ -75,6 +75,10 @@ def test_tones_is_idempotent_nfc_and_keeps_the_folded_form() -> None:
         ("Quảng Ngãi", "quang ngai"),
         ("Ủy ban nhân dân", "uy ban nhan dan"),
         ("65/KH-UBND", "65/kh-ubnd"),
+        # i and y are one in the syllables written either way: kí/ký, lí/lý, tỉ/tỷ, sĩ/sỹ, qui/quy
+        ("ai kí kế hoạch", "ai ky ke hoach"),
+        ("quản lí; tỉ lệ; bác sĩ; qui định", "quan ly; ty le; bac sy; quy dinh"),
+        ("thi đua, khi nào, chỉ tiêu", "thi dua, khi nao, chi tieu"),
     ],
 )
 def test_fold(text: str, folded: str) -> None:
