@@ -159,7 +159,7 @@ class Assistant:
         if q.refs and q.style == "vi_nodiac":
             q = replace(q, refs=self._by_topic(q))
         if q.refs:
-            q = replace(q, refs=self._in_led_group(q))
+            q = replace(q, refs=self._in_named_group(q))
         # "For 2027, what ceiling does the plan set on acute food poisoning cases": an indicator named for a
         # year the plan sets targets for asks for that target, whatever word asks it.
         if "target" not in q.intents and q.year in self.composer.years and self.composer.names_an_indicator(q):
@@ -195,21 +195,33 @@ class Assistant:
                     rows.setdefault(t.id.rsplit(".", 1)[0], []).append(t)
         return {g: set.intersection(*(set(t.lead) for t in ts)) for g, ts in rows.items() if ts}
 
-    def _in_led_group(self, q: Query) -> tuple[Reference, ...]:
-        """"nhiệm vụ số 2 thuộc nhóm do Bảo hiểm xã hội tỉnh chủ trì", "task 2 of the Department of Health group": in
-        a table whose rows are numbered afresh in each group, row 2 of the one group a body the question names
-        leads throughout."""
+    def _in_named_group(self, q: Query) -> tuple[Reference, ...]:
+        """"nhiệm vụ số 2 thuộc nhóm do Bảo hiểm xã hội tỉnh chủ trì", "task 2 of the Department of Health group", "nv 3
+        nhóm ứng phó", "task 3 of the response group": in a table whose rows are numbered afresh in each group, row 2
+        of the one group the question names, by a body that leads it throughout or by its title."""
         groups = self._group_leads
         if len(groups) < 2:
             return q.refs
         named = {a.name for a in self.directory.find(q.text)}
-        led = [g for g, leads in groups.items() if leads & named]
+        led = [g for g, leads in groups.items() if leads & named] or self._titled_groups(q, set(groups))
         out = []
         for r in q.refs:
             number = re.fullmatch(r"(?:.*\D)?(\d{1,2})", r.text.strip())
             rows = [f"{g}.{number.group(1)}" for g in led if number and f"{g}.{number.group(1)}" in self.known]
             out.append(Reference(rows[0], r.text) if len(rows) == 1 and not r.section.startswith("appendix") else r)
         return tuple(out)
+
+    def _titled_groups(self, q: Query, among: set[str]) -> list[str]:
+        """The one group of `among` whose whole title the question says ("nhóm ứng phó", "'Ứng phó' group"), or in
+        English whose title's words its words put into Vietnamese mostly are ("the response group")."""
+        titles = {s.id: s.title for p in self.plans for s in p.sections if s.id in among and s.kind == "group" and s.title}
+        said = f" {q.words} "
+        found = [g for g, t in titles.items() if f" {' '.join(tokens(t))} " in said]
+        if not found and q.style == "en":
+            words = set(tokens(translate_terms(q.text)))
+            shares = {g: len(set(tokens(t)) & words) / len(set(tokens(t))) for g, t in titles.items() if tokens(t)}
+            found = [g for g, share in shares.items() if share >= 0.5]
+        return found if len(found) == 1 else []
 
     @cached_property
     def _unit_titles(self) -> dict[str, str]:
