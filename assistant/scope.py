@@ -145,8 +145,10 @@ _REASONS = {
 
 
 def reason(key: str, en: bool, years: Collection[int] = (), said: str = "") -> str:
-    """The refusal reason `key` in the asker's language; `said` is what the plan writes instead."""
-    return _REASONS[key][0 if en else 1].format(years=years_said(years, en), said=said)
+    """The refusal reason `key` in the asker's language; `said` is what the plan writes instead (a date the plan gives
+    no wording for is said to be unset, nothing quoted)."""
+    text = _REASONS[key][0 if en else 1].format(years=years_said(years, en), said=said)
+    return text.split(";")[0] if key == "date" and not said.strip() else text
 
 
 ENGLISH_COMMON = frozenset(stopwordsiso.stopwords("en"))
@@ -254,7 +256,9 @@ class Scope:
         if q.style == "en":  # "(in VND)": a sum asked in its currency
             # "what share of retirees should receive a pension or monthly allowance": a share, no sum.
             share = bool(re.search(r"\b(what|which) (\w+ ){0,2}(share|percentage|proportion)\b|\bpercent", t))
-            return (figure and not share and bool(_MONEY_EN.search(t))) or bool(re.search(r"\bin (vnd|dong|vietnam(ese)? dong)\b", t))
+            # "in VND", "in dong": the currency, not a place it begins ("in Dong Hai ward", "in Dong Giang").
+            currency = re.search(r"\b[Ii]n (?:VND|[Vv]nd|[Dd]ong|[Vv]ietnam(?:ese)? [Dd]ong)\b(?! [A-ZĐ])", q.text)
+            return (figure and not share and bool(_MONEY_EN.search(t))) or bool(currency)
         # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word. Punctuation stays a
         # token: "chuyên gia, nhà khoa học" holds no "giá nhà".
         marked = re.findall(r"[a-z0-9]+|[,;:.?!()]", fold(spelled_out(q.text)))  # "bn tien": "bao nhieu tien"

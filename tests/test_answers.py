@@ -213,7 +213,7 @@ def test_plan_date(question: str, assistant: Assistant) -> None:
     assert "header" in cited(ans)
 
 
-@pytest.mark.parametrize("question", ["Ai ký kế hoạch này?", "ai ky ke hoach", "Who signed the plan?"])
+@pytest.mark.parametrize("question", ["Ai ký kế hoạch này?", "ai ky ke hoach", "Who signed the plan?", "ai la nguoi ki ke hoach nay"])
 def test_signer(question: str, assistant: Assistant) -> None:
     ans = assistant.ask(question)
     assert "Trần Hoàng Tuấn" in ans.answer
@@ -298,6 +298,16 @@ def test_abstains_with_the_reason(question: str, why: str, assistant: Assistant)
     ans = assistant.ask(question)
     assert ans.abstained and why in ans.answer, ans.answer
     assert ans.citations == ()
+
+
+@pytest.mark.parametrize("question", [
+    "Which provincial body is accountable for introducing social security numbers for citizens?",
+    "Which agency is tasked with introducing social security numbers for citizens?",
+])
+def test_responsibility_asked_in_other_words_is_the_lead(question: str, assistant: Assistant) -> None:
+    """"accountable for", "tasked with": who answers for the task is its lead, as "responsible for" asks."""
+    ans = assistant.ask(question)
+    assert ans.route == "role" and "Sở Thông tin và Truyền thông" in ans.answer and cited(ans) == ["III.2.b"], ans.answer
 
 
 # The same words where the plan does answer: its money words, its own dates, its signer.
