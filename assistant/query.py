@@ -799,6 +799,12 @@ _PLAN_WORD = re.compile(r"^(?:(?:theo|trong|tai|doi chieu|in|under|per|according
                         r"|\b(?:plan|decision)(?:\s+(?:no\.?\s*)?\d\S*)?(?:\s*\([^)]*\))?$")
 
 
+# In English the words naming the plan may close the question: "under the Lam Dong Nam drowning prevention plan?" (a
+# name of a word or more, no "of", "the" or "in" among them: "of the general objective of the plan" names no plan).
+_CLOSING = re.compile(r"[,;]?\s+(?:under|in|of|from|according to|per|for)\s+the\s+(?:(?!(?:of|the|in)\b)[\w'’-]+\s+){1,8}?"
+                      r"(?:plan|decision|programme|program)(?:\s+(?:no\.?\s*)?\d\S*)?(?=\s*[?.!]?\s*$)", re.I)
+
+
 def _own_words(text: str) -> list[str]:
     """A question's words, spelled out, that are no asking words: what it names of its own."""
     return [w for w in re.findall(r"[a-z]+", spelled_out(text)) if w not in intent_tokens() and len(w) > 1]
@@ -810,6 +816,11 @@ def without_naming(text: str, known: Set[str]) -> str:
     name the plan are words of its header, which a task's words are matched against in vain; the year such an opening
     gives is the plan's ("the 2026 festival plan: how much is the first prize"), no year a figure is asked for. An
     opening that asks, or that points inside the plan ("Kế hoạch 65, nhiệm vụ 6đ: …"), is the question's own."""
+    closing = _CLOSING.search(text)
+    if closing and len(_own_words(text[: closing.start()])) >= 3 and not find_refs(closing.group(0), known):
+        # "… swim safely by 2027 under the Lam Dong Nam drowning prevention plan?": the words that name the plan
+        # close the question; what it asks comes before them.
+        return text[: closing.start()] + text[closing.end():]
     m = _PREFACE.match(text)
     if not m:
         return text

@@ -30,7 +30,7 @@ from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
 from assistant.targets import number as _number
 from index.genre import body_head
 from index.normalize import fold, has_diacritics, tokens
-from index.parse import Plan, Task
+from index.parse import Plan, Section, Task
 from index.timeline import due_years, parse_timeline
 
 if TYPE_CHECKING:
@@ -852,6 +852,13 @@ def _dated_objective(t: Turn, tasks: list[tuple[Plan, Task]]) -> tuple[str, list
     return None
 
 
+def _reports_column(p: Plan, s: Section) -> bool:
+    """A row of a table whose heading row names the bodies' reports ("| TT | Đơn vị | … | Thời hạn báo cáo |")."""
+    if s.kind != "row" or not s.parent:
+        return False
+    return any(line.lstrip().startswith("|") and "báo cáo" in line.lower() for line in p.body(s.parent).splitlines()[:40])
+
+
 def reporting(t: Turn) -> Reply | None:
     """"khi nào gửi báo cáo năm", "by what date must agencies send their annual report": the plan's clause on
     reports ("Chế độ báo cáo"), unless retrieval puts a task on reports first ("sơ kết, báo cáo kết quả …")."""
@@ -862,9 +869,10 @@ def reporting(t: Turn) -> Reply | None:
              if s.role == "reporting" and s.kind in {"part", "item", "point"} and s.has_body]
     # A plan with no heading on reports says them in a duty of its implementation part, with a day ("định kỳ
     # hàng năm (trước ngày 30/10) gửi báo cáo kết quả …").
+    # A table of bodies with a column for their reports ("Thời hạn báo cáo"): each body's row gives its day.
     units = units or [(p, s.id) for p in t.ask.plans for s in p.sections
-                      if s.has_body and s.kind in {"item", "point"} and p.within(s.id, "implementation")
-                      and "báo cáo" in p.body(s.id).lower() and DATED.search(p.body(s.id))]
+                      if s.has_body and s.kind in {"item", "point", "row"} and p.within(s.id, "implementation")
+                      and ("báo cáo" in p.body(s.id).lower() or _reports_column(p, s)) and DATED.search(p.body(s.id))]
     for h in t.hits[:5]:
         if any(h.section == sid for _, sid in units):
             break
@@ -875,15 +883,23 @@ def reporting(t: Turn) -> Reply | None:
     # Of several, the one whose words are most the question's ("báo cáo … gửi Sở X trước ngày 15/12"), for its
     # length: a long duty that also names a report does not win by its length.
     terms = set(lexical_terms(f.q.text, f.en))
+    # "by what date must the commune and ward People's Committees send their reports": the item of the body that
+    # reports, where the question names it and an item is headed by it ("8. UBND các xã, phường: …").
+    # A body the reports go to ("gửi Sở Nông nghiệp và Môi trường", "về phòng GD", "to which agency") is not the one
+    # that sends them: only the words before it are read for the sender.
+    sender = re.split(r"(?i)\b(?:gửi|gui|về|ve|lên|len|to|for)\b", f.q.text, maxsplit=1)[0]
+    named = [fold(a.name) for a in t.ask.directory.find(sender)]
 
-    def fit(u: tuple[Plan, str]) -> tuple[bool, float]:
+    def fit(u: tuple[Plan, str]) -> tuple[bool, bool, float]:
         body = u[0].body(u[1])
         own = set(lexical_terms(body))
+        unit = u[0].section(u[1])
+        heads = unit is not None and any(fold(unit.title).startswith(n) for n in named)
         # A clause on reports says so first ("13. Các sở … báo cáo kết quả … trước ngày 15/12"); a duty that ends
         # with its own report does not.
         first = re.split(r"(?<=[.;])\s", re.sub(r"^\s*(?:[\dIVX]+\.)+\s*|^\s*[a-zđ]\)\s*", "", body), maxsplit=1)[0]
         opens = 0 <= first.lower().find("báo cáo") < 150 and bool(DATED.search(first))
-        return opens, overlap(terms, own) / max(1.0, len(own)) ** 0.5
+        return heads, opens, overlap(terms, own) / max(1.0, len(own)) ** 0.5
     best = max(units, key=fit)
     # "which agency sets up the hotline for reporting violence, and by when": who does a task is asked, when a task
     # near the question holds more of its words than the clause on reports does.

@@ -436,6 +436,10 @@ def test_a_baseline_year_is_not_asked(known: set[str]) -> None:
     ("Tóm tắt vai trò của Sở Nội vụ trong kế hoạch: chủ trì những nhiệm vụ nào?", None),
     ("Kế hoạch 65 về nhà ở cho người có công: ai chủ trì?", None),
     ("Kế hoạch 65, nhiệm vụ 6đ: cơ quan nào chủ trì và phối hợp thực hiện?", None),
+    # English names the plan at the end as well: "… by 2027 under the … plan?"
+    ("What share of children aged 6 to 16 should be able to swim safely by 2027 under the Lam Dong Nam drowning "
+     "prevention plan?", "What share of children aged 6 to 16 should be able to swim safely by 2027?"),
+    ("What is the 2030 target of the general objective of the plan?", None),
 ])
 def test_an_opening_that_names_the_plan_is_no_part_of_the_question(question: str, asked: str | None,
                                                                    known: set[str]) -> None:

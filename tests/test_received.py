@@ -137,6 +137,12 @@ PASTED = "kh-xa-yen-lac-lao-dong-viec-lam.txt"
 # A department's plan exported by an e-office system, metadata table first; its tasks name nobody, a table of a row per
 # body lists the tasks each leads and supports as staff cite them ("Điểm a, b mục 1; 2b; 4c", "Nhiệm vụ 2.c") (freeze-33).
 BY_BODY_LABELS = "kh-so-gddt-thanh-ha-an-toan-truong-hoc.html"
+# A ward's Word plan numbered by Word's own lists: no number in the text, points lettered a) … f) in the Latin alphabet
+# (freeze-34).
+WORD_LETTERS = "kh-phuong-dong-ha-cham-soc-nguoi-cao-tuoi.docx"
+# A provincial plan saved from a legal-documents website, menus and related documents around it; each task's bodies on
+# one line, its leads marked "(chủ trì)" or "(cơ quan chủ trì)" wherever they stand in it (freeze-34).
+SITE_PAGE = "kh-ubnd-tinh-lam-dong-nam-tre-em-duoi-nuoc.html"
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +153,8 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  MERGED, BY_BODY, MARKED, LETTERED, COMMUNE, SCHEDULED, COSTED, LISTED, BLOCKS, CODED, EVENT, YEARS,
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
-                 JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS):
+                 JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
+                 WORD_LETTERS, SITE_PAGE):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -773,6 +780,17 @@ def test_a_row_numbered_afresh_is_the_one_of_the_group_its_lead_names(asst: Assi
     assert [c.section for c in ans.citations] == [row], ans.answer
 
 
+@pytest.mark.parametrize(("question", "row"), [
+    ("nhom ung pho nv 3 ai chu tri", "appendix.II.3"),
+    ("Nhiệm vụ 3 của nhóm Khắc phục hậu quả do cơ quan nào chủ trì?", "appendix.III.3"),
+    ("In the appendix, who leads task 3 of the 'Ứng phó' group?", "appendix.II.3"),
+])
+def test_a_row_numbered_afresh_is_the_one_of_the_group_its_title_names(asst: Assistant, question: str, row: str) -> None:
+    """A group named by its title ("nhóm ứng phó") picks which group's row 3 is meant, as a group named by its lead does."""
+    ans = asst.ask(question, plan=DECISION)
+    assert [c.section for c in ans.citations] == [row], ans.answer
+
+
 def test_names_the_plan_never_writes_are_said_to_be_absent(asst: Assistant) -> None:
     """A school typed without marks after its kind, a village, an NGO offered as an example: the plan never names
     them, and says so; a lead given by number in part IV is the task's ("chủ trì, phối hợp với …")."""
@@ -855,7 +873,8 @@ def test_plans_listed_by_the_level_that_issues_them_and_by_a_topic(asst: Assista
     ans = asst.ask("Which plans in the library are specifically about the health and care of older people?")
     assert ans.route == "plans" and set(stems_of(ans)) == {"kh-so-yt-dong-lam-suc-khoe-nguoi-cao-tuoi",
                                                             "kh-thai-ninh-nguoi-cao-tuoi",
-                                                            "kh-so-nv-lam-son-tro-giup-xa-hoi"}, ans.answer
+                                                            "kh-so-nv-lam-son-tro-giup-xa-hoi",
+                                                            "kh-phuong-dong-ha-cham-soc-nguoi-cao-tuoi"}, ans.answer
 
 
 def stems_of(ans: Answer) -> list[str]:
@@ -1030,3 +1049,53 @@ def test_a_table_of_bodies_citing_the_tasks_each_leads_and_supports(asst: Assist
     ans = asst.ask("Tổ chức diễn đàn học sinh nói không với bạo lực học đường do đơn vị nào chủ trì?", plan=BY_BODY_LABELS)
     assert "Tỉnh đoàn" in ans.answer and "Phòng Chính trị tư tưởng và Công tác học sinh" in ans.answer, ans.answer
 
+
+
+def test_points_lettered_by_word_run_on_in_the_latin_alphabet(asst: Assistant) -> None:
+    """Word letters a list "d), e), f)" where a typist writes "d), đ), e)": point e) is a target of its own, for its
+    own year, not more words of d)."""
+    ans = asst.ask("Đến năm 2028, phường phấn đấu có bao nhiêu câu lạc bộ liên thế hệ tự giúp nhau?", plan=WORD_LETTERS)
+    assert "10 Câu lạc bộ" in ans.answer and [c.section for c in ans.citations] == ["II.2.d"], ans.answer
+    ans = asst.ask("chi tieu bhyt cho nguoi cao tuoi nam 2030", plan=WORD_LETTERS)
+    assert "99,5%" in ans.answer and [c.section for c in ans.citations] == ["II.2.e"], ans.answer
+
+
+def test_a_lead_marked_by_a_bracket_leaves_the_other_bodies_partners(asst: Assistant) -> None:
+    """"Hội Liên hiệp Phụ nữ tỉnh (cơ quan chủ trì), Sở Y tế, …": the bracket marks the lead, as "(chủ trì)" does; the
+    bodies after it take part. A place "in Dong Hai ward" is no sum asked in dong."""
+    ans = asst.ask("Sở Giáo dục và Đào tạo phối hợp những nhiệm vụ nào?", plan=SITE_PAGE)
+    assert {"III.5", "III.7", "III.9"} <= {c.section for c in ans.citations}, ans.answer
+    ans = asst.ask("Which body is in charge of setting up new intergenerational self-help clubs in Dong Hai ward?",
+                   plan=WORD_LETTERS)
+    assert not ans.abstained and "Hội Người cao tuổi phường" in ans.answer, ans.answer
+
+
+def test_a_page_saved_from_a_legal_site_answers_as_the_plan(asst: Assistant) -> None:
+    """"ai ki" is "ai ký" (kí and ký are both written); the communes' report date is their own item's, not the Department
+    of Health's; a task's partners asked by its topic come from the task, not from a body's duty that shares its words;
+    the words naming the plan at the end of an English question name no target."""
+    ans = asst.ask("kh 118 lam dong nam ai ki", plan=SITE_PAGE)
+    assert ans.route == "document" and "Nguyễn Thị Phương Lan" in ans.answer, ans.answer
+    ans = asst.ask("By what date each year must the commune and ward People's Committees send their implementation "
+                   "reports, and to which agency?", plan=SITE_PAGE)
+    assert [c.section for c in ans.citations] == ["V.8"] and "15/11" in ans.answer, ans.answer
+    ans = asst.ask("day boi cho tre ai phoi hop", plan=SITE_PAGE)
+    assert [c.section for c in ans.citations] == ["III.3"] and "Tỉnh đoàn" in ans.answer, ans.answer
+    ans = asst.ask("What share of children aged 6 to 16 should be able to swim safely by 2027 under the Lam Dong Nam "
+                   "drowning prevention plan?", plan=SITE_PAGE)
+    assert "45%" in ans.answer, ans.answer
+
+
+def test_a_commune_named_gets_its_own_row_not_the_provinces_figure(asst: Assistant) -> None:
+    """A commune named whose row the appendix has: its figure answers, the province's does not come with it."""
+    ans = asst.ask("xa an hoa cuoi nam 2026 ty le ho ngheo con bao nhieu", plan=PLACES)
+    assert [c.section for c in ans.citations] == ["appendix.1"] and "4,12%" in ans.answer, ans.answer
+
+
+def test_a_bodys_report_day_in_a_table_of_bodies(asst: Assistant) -> None:
+    """A table of a row per body with a column for its report ("Thời hạn báo cáo"): the body asked gets its row's day;
+    a day asked of reports the plan sets no day for is said unset, with no empty quotation."""
+    ans = asst.ask("Thanh tra Sở phải tổng hợp báo cáo kết quả thực hiện trước ngày nào?", plan=BY_BODY_LABELS)
+    assert [c.section for c in ans.citations] == ["IV.4"] and "08/5/2027" in ans.answer, ans.answer
+    ans = asst.ask("cong an tinh bao cao truoc ngay nao", plan=BY_BODY_LABELS)
+    assert [c.section for c in ans.citations] == ["IV.5"] and "15/5/2027" in ans.answer, ans.answer

@@ -54,6 +54,10 @@ class TargetAnswers(ComposerBase):
         pool = [(t, tt) for t, tt in zip(self.targets, self._target_terms, strict=True)
                 if not (years and t.year not in years) and not (sections and not _within(t.section, sections))
                 and (not t.place or f" {' '.join(tokens(_unit_less(t.place)))} " in said)]
+        # A place named whose rows the plan has: its figures answer, not the plan's own for the province ("xã An Hòa
+        # cuối năm 2026 tỷ lệ hộ nghèo" is An Hòa's 4,12%, not the province's 3,85%).
+        if any(t.place for t, _ in pool):
+            pool = [(t, tt) for t, tt in pool if t.place]
 
         def ranked(text: str, only: set[int] | None = None) -> list[tuple[float, Target]]:
             terms = {t for t in set(lexical_terms(text, q.style == "en")) - self._setting - self._frame

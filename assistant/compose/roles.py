@@ -100,11 +100,23 @@ class RoleAnswers(MentionAnswers):
         longest = max(range(len(candidates)), key=lambda n: runs[n])
         if runs[longest] >= max(6, runs[0] + 3):
             return candidates[longest]
-        terms = set(lexical_terms(topic if bodies else q.text, q.style == "en"))
+        # The question's own topic: the words that ask ("ai phối hợp") are in a duty's text as they are in any role line.
+        terms = topic_terms(topic if bodies else q.text, q.style == "en")
         # A unit of several bullets is as near the question as its nearest bullet, not as all of them together.
         words = [max(overlap(terms, set(lexical_terms(b.title))) for b in t.bullets) if t.bullets
                  else overlap(terms, self._body_terms[(p.source, t.id)]) for p, t in candidates]
         best = max(range(len(candidates)), key=lambda n: words[n])
+        # A body's duty first in retrieval, a task beside it as near the question's topic: the task is what a question
+        # of its roles asks of ("dạy bơi cho trẻ ai phối hợp": task 3, not the Department of Education's duty to report
+        # on swimming lessons).
+        def is_duty(c: tuple[Plan, Task]) -> bool:
+            return (c[0].source, c[1].id) in self._duties
+
+        if is_duty(candidates[0]):
+            tasks = [n for n in range(1, len(candidates)) if not is_duty(candidates[n])]
+            near = max(tasks, key=lambda n: words[n], default=None)
+            if near is not None and words[near] >= words[0]:
+                return candidates[near]
         return candidates[best] if words[best] >= max(words[0] * 1.15, words[0] + 6) else candidates[0]
 
     # -- answers -------------------------------------------------------------
