@@ -112,6 +112,16 @@ def _province(issuer: str, place: str) -> str:
     return name.title() if name.isupper() else name
 
 
+# The levels a question may set a place at, folded, with their English: "xã An Hòa", "An Hoa ward".
+_LEVELS = {"xa": "commune", "phuong": "ward", "tinh": "province"}
+
+
+def _issuer_level(p: Plan) -> str:
+    """The level of the body that issued a plan, folded: "xa", "phuong", "tinh", "huyen" …; "" where none is said."""
+    found = list(_LEVEL_WORD.finditer(" ".join(_BODY.sub("", p.issuer).split())))
+    return fold(found[-1].group(1)) if found else ""
+
+
 def issuer_short(p: Plan) -> str:
     """"ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" -> "UBND tỉnh Quảng Ngãi"; a joint plan's issuers each as its text writes
     them in small letters ("Sở Y tế và Hội Liên hiệp Phụ nữ tỉnh")."""
@@ -250,10 +260,17 @@ class Catalogue:
         # Each province's name, as a question names it ("của tỉnh Quảng Ngãi", "in Quang Ngai province"),
         # with the plans it issued: compiled once, not per question.
         places: dict[str, list[str]] = defaultdict(list)
+        levels: dict[str, set[str]] = defaultdict(set)
         for p in self.plans:
             if name := fold(province(p)):
                 places[name].append(p.source)
-        self._places = [(re.compile(rf"\b(?:(?:cua|o|tai|of|in)\s+)?(?:tinh\s+)?{re.escape(name)}\b(?:\s+province)?"), srcs)
+                levels[name].add(_issuer_level(p))
+        # "xã An Hòa" is no name of the ward An Hòa's plan: a level word the place's plans are not of, before it or
+        # after it in English ("An Hoa commune"), says another place of that name.
+        self._places = [(re.compile(r"\b(?:(?:cua|o|tai|of|in)\s+)?(?:tinh\s+)?"
+                                    + "".join(f"(?<!{w} )" for w in _LEVELS if w not in levels[name])
+                                    + rf"{re.escape(name)}\b(?:\s+province)?"
+                                    + "".join(rf"(?!\s+{_LEVELS[w]}\b)" for w in _LEVELS if w not in levels[name])), srcs)
                         for name, srcs in places.items()]
         self._numbered: dict[str, list[Plan]] = defaultdict(list)
         for p in self.plans:
@@ -316,17 +333,19 @@ class Catalogue:
         if by_number:
             facets.append(by_number)
         places = set()
+        placed: list[tuple[int, int, set[str]]] = []  # where a place is named, and the plans of that place
         place_hits = [(m, srcs) for rx, srcs in self._places if (m := rx.search(t))]
         for m, srcs in place_hits:
-            # "Hoa Binh Nam" names the province Hòa Bình Nam, not the ward Hòa Bình its words begin with.
-            if any(o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
-                   for o, _ in place_hits):
+            # "Hoa Binh Nam" names the province Hòa Bình Nam, not the ward Hòa Bình its words begin with; "hoa an phu
+            # luc 1" names Hòa An, whose words the place An Phú would share ("an"): the one read first.
+            if any((o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start())
+                   or o.start() < m.start() < o.end() < m.end() for o, _ in place_hits):
                 continue
             places.update(srcs)
             # "Báo Quảng Ngãi" is a body named after its province: its name stays in the question.
             before = " " + t[: m.start()].rstrip()
             if not before.endswith(_HEADS):
-                spans.append((*m.span(), False))
+                placed.append((m.start(), m.end(), set(srcs)))
         if places:
             facets.append(places)
         said_dates = dates_said(t)
@@ -383,6 +402,9 @@ class Catalogue:
         chosen = facets[0]
         for f in facets[1:]:
             chosen = chosen & f or chosen
+        # "kh 205 … giang son, chỉ tiêu của xã đông sơn thượng": a place of no plan named is what the question asks
+        # about (a commune of the plan), not a second name of it; its words stay in the question.
+        spans += [(a, b, False) for a, b, srcs in placed if srcs & chosen]
         return Naming(tuple(p for p in self.plans if p.source in chosen), "", tuple(spans), numbered=bool(by_number))
 
     def _absent_topic(self, question: str, t: str, docs: list[re.Match[str]], within: set[str] | None = None) -> str:
@@ -433,13 +455,14 @@ class Catalogue:
             before = t[max(ends):m.start()].split() if ends and m.start() - max(ends) < 60 else []
             after = t[m.end():].split()
             after = after[1:7] if after[:1] and after[0] in {"on", "about", "for"} else []
-            words = re.split(r"[?.;:!]", " ".join(before) + " | " + " ".join(after))[0]
+            # The topic ends at a mark or a word that asks ("the plan on preventing child drowning, by what date …").
+            words = re.split(rf"[?.;:!,]|\b{_EN_ENDS_TOPIC}\b", " ".join(before) + " | " + " ".join(after))[0]
             for rx, _ in self._places:  # the place names the plan, not its topic
                 words = rx.sub(" | ", words)
             # Each English term is said where the place's plans write any of its Vietnamese wordings' pairs (or its
             # one syllable): "waste" is "rác thải" or "nước thải".
             said, unsaid = 0, 0
-            for _, _, vi in glossed(words):
+            for _, _, vi in glossed(words, general=False):
                 grams = self._bigrams(vi) or set(re.findall(r"[a-z]+", fold(vi)))
                 # "development" ("phát triển"): words most plans use name no topic; "community tourism" ("du lịch cộng
                 # đồng") is named by its rarer pairs ("du lịch"), not by the common one ("cộng đồng").

@@ -105,12 +105,30 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     root = tmp_path_factory.mktemp("received")
     for name in ("qd-hoa-binh-nam-phong-chong-thien-tai.docx", "kh-phuong-hoa-binh-he-thieu-nhi.pdf",
                  "kh-so-vhttdl-phu-an-the-thao-quan-chung.pdf", "kh-tra-giang-an-toan-giao-thong.docx",
-                 "kh-krong-binh-hoc-tap.pdf"):
+                 "kh-krong-binh-hoc-tap.pdf", "kh-ubnd-tinh-hoa-an-giam-ngheo-2026.docx", "kh-phuong-an-hoa-do-thi.md",
+                 "kh-an-phu-bao-ve-tre-em.docx", "kh-ubnd-tinh-bac-giang-son-bhxh-tu-nguyen.pdf",
+                 "kh-dong-son-an-toan-thuc-pham.docx"):
         shutil.copy(PLANS.parent / "received" / name, root / name)
     for name in ("kh-lamha-duoinuoc.txt", "kh-longgiang-dulich.txt", "kh-phulam-nuocsach.txt", "kh-hoa-lac-htx.txt",
                  "kh-nam-thanh-nong-thon-moi.txt", "kh-tay-giang-lao-dong-viec-lam.txt"):  # a library's other topics
         shutil.copy(PLANS / name, root / name)
     return Catalogue(read_corpus(root).plans)
+
+
+@pytest.mark.parametrize(("question", "plan", "kept"), [
+    # a commune of the plan that shares its name with another plan's place is asked about, not a second name
+    ("kh 205 bhxh tu nguyen giang son phu luc chi tieu 2026 cua xa dong son thuong bao nhieu nguoi",
+     "kh-ubnd-tinh-bac-giang-son-bhxh-tu-nguyen.pdf", "dong son thuong"),
+    # "hoa an phu luc" is Hòa An's name before the appendix, not An Phú's; "xã An Hòa" is no ward An Hòa
+    ("kh giam ngheo hoa an phu luc 1, xa an hoa cuoi nam 2026 ty le ho ngheo con bao nhieu",
+     "kh-ubnd-tinh-hoa-an-giam-ngheo-2026.docx", "xa an hoa"),
+    ("kh phuong an hoa ai ky", "kh-phuong-an-hoa-do-thi.md", ""),
+])
+def test_a_place_the_plan_named_asks_about_is_no_name_of_another_plan(received: Catalogue, question: str, plan: str,
+                                                                     kept: str) -> None:
+    naming = received.named(question)
+    assert [p.source for p in naming.plans] == [plan]
+    assert kept in naming.rest(question, "vi_nodiac")
 
 
 def test_a_place_named_whole_is_not_the_place_its_first_words_name(received: Catalogue) -> None:
