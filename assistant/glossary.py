@@ -17,6 +17,9 @@ EN_VI.update(_TABLES["questions"])
 # The terms English questions about social-policy plans were seen to use: the abstention thresholds
 # (core.UNTRANSLATED_EN) were fitted on questions read with these alone.
 _ASKED = set(_TABLES["questions"])
+# The genre's general vocabulary ([genre_general]: "station", "set up", "automatic") helps find the passage an English
+# question means; it says nothing of what the question is about, which its topic terms alone decide (content_terms).
+_GENERAL = set(_TABLES.get("genre_general", {}))
 
 
 def _number(phrase: str) -> set[str]:
@@ -136,8 +139,9 @@ _SETTING = {"provincial", "province", "provinces", "district", "districts", "cit
 
 
 def content_terms(text: str) -> list[str]:
-    """English topic phrases of a question that the glossary can put into Vietnamese."""
-    return [m.group(1) for m in _PATTERN.finditer(_corrected(text)) if m.group(1) not in _SETTING]
+    """English topic phrases of a question that the glossary can put into Vietnamese (not its general vocabulary)."""
+    return [m.group(1) for m in _PATTERN.finditer(_corrected(text))
+            if m.group(1) not in _SETTING and _KEY[m.group(1)] not in _GENERAL]
 
 
 def asked_terms(text: str) -> list[str]:
@@ -150,10 +154,11 @@ def corrected(text: str) -> str:
     return _corrected(text)
 
 
-def glossed(text: str) -> list[tuple[int, int, str]]:
+def glossed(text: str, general: bool = True) -> list[tuple[int, int, str]]:
     """Where a text's English phrases are (offsets into corrected(text)), and their Vietnamese: (start, end,
-    Vietnamese) of each."""
-    return [(m.start(1), m.end(1), _FORMS[m.group(1)]) for m in _PATTERN.finditer(_corrected(text))]
+    Vietnamese) of each; its topic phrases only, without the general vocabulary, where `general` is False."""
+    return [(m.start(1), m.end(1), _FORMS[m.group(1)]) for m in _PATTERN.finditer(_corrected(text))
+            if general or _KEY[m.group(1)] not in _GENERAL]
 
 
 def vietnamese(term: str) -> str:

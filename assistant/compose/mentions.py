@@ -148,7 +148,7 @@ class MentionAnswers(PassageAnswers):
         if en:
             from assistant.glossary import glossed
 
-            parts = [vi for _, _, vi in glossed(phrase)] or [phrase]
+            parts = [vi for _, _, vi in glossed(phrase, general=False)] or [phrase]
         else:
             # Split where the question's commas are ("công nhân, cả ở phần mục tiêu lẫn …": what is named comes first).
             parts = [x for y in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", raw if raw and phrase == _bare(raw) else phrase)
