@@ -120,11 +120,21 @@ class ListAnswers(ComposerBase):
         named = self._named_in.get(a.name, [])
         # "where does it appear", "trách nhiệm gì"; and in any role it holds ("dù là chủ trì hay tiếp nhận, thẩm định").
         if named and (any(w in q.words for w in _WHERE_NAMED) or says(q.text, "involvement")):
-            places = "; ".join(f"{sid} ({p.section(sid).title})" for p, sid in named)  # type: ignore[union-attr]
+            # Each place with the plan's sentence that names the body there: what it is to do ("Sở Tài chính …
+            # thẩm định …"), not the item's title alone.
+            places = "; ".join(f"{sid} ({p.section(sid).title})" + self._naming_sentence(p, sid, a.name)  # type: ignore[union-attr]
+                               for p, sid in named)
             text += (f" The implementation part also names {name}: {places}." if en
                      else f" Phần tổ chức thực hiện còn nêu {a.name} tại: {places}.")
             cites += [self.cite(p, sid) for p, sid in named]
         return text, cites
+
+    def _naming_sentence(self, plan: Plan, sid: str, name: str) -> str:
+        """': “…”', the first sentence of a unit that names a body, cut to about 240 characters; "" where none does."""
+        said = next((unwrap(x) for x in self._sentences(plan, sid)[1] if fold(name) in fold(x)), "")
+        if not said:
+            return ""
+        return f": “{said if len(said) <= 240 else said[:240].rsplit(' ', 1)[0] + ' …'}”"
 
     def place_list(self, q: Query, place: str, tasks: list[tuple[Plan, Task]]) -> tuple[str, list[Citation]]:
         """The tasks a table sets at a place, each with its time, as the plan words them."""
