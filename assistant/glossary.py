@@ -18,7 +18,8 @@ EN_VI.update(_TABLES["questions"])
 # (core.UNTRANSLATED_EN) were fitted on questions read with these alone.
 _ASKED = set(_TABLES["questions"])
 # The genre's general vocabulary ([genre_general]: "station", "set up", "automatic") helps find the passage an English
-# question means; it says nothing of what the question is about, which its topic terms alone decide (content_terms).
+# question means; a clause's topic, a mention searched and a plan named by its topic are the topic tables' to say
+# (topic_phrases, glossed(general=False)).
 _GENERAL = set(_TABLES.get("genre_general", {}))
 
 
@@ -68,6 +69,12 @@ for _form in [f for f in _KEY if "-" in f]:
 _FORMS = {form: EN_VI[key] for form, key in _KEY.items()}
 _PATTERN = re.compile(
     r"(?<![\w])(" + "|".join(re.escape(k) for k in sorted(_FORMS, key=len, reverse=True)) + r")(?![\w])"
+)
+# The topic tables alone, as if the general vocabulary were not there: "water samples" (a general phrase) still says
+# the topic "water".
+_TOPIC_PATTERN = re.compile(
+    r"(?<![\w])(" + "|".join(re.escape(k) for k in sorted(_FORMS, key=len, reverse=True) if _KEY[k] not in _GENERAL)
+    + r")(?![\w])"
 )
 
 
@@ -139,9 +146,15 @@ _SETTING = {"provincial", "province", "provinces", "district", "districts", "cit
 
 
 def content_terms(text: str) -> list[str]:
-    """English topic phrases of a question that the glossary can put into Vietnamese (not its general vocabulary)."""
-    return [m.group(1) for m in _PATTERN.finditer(_corrected(text))
-            if m.group(1) not in _SETTING and _KEY[m.group(1)] not in _GENERAL]
+    """English phrases of a question that the glossary can put into Vietnamese: what BM25 and the evidence of the
+    plan's words can match of it."""
+    return [m.group(1) for m in _PATTERN.finditer(_corrected(text)) if m.group(1) not in _SETTING]
+
+
+def topic_phrases(text: str) -> list[str]:
+    """content_terms() of the topic tables alone: the phrases a clause must write to be what the question is about
+    ("water" of "water samples", not the general "water sample")."""
+    return [m.group(1) for m in _TOPIC_PATTERN.finditer(_corrected(text)) if m.group(1) not in _SETTING]
 
 
 def asked_terms(text: str) -> list[str]:
@@ -157,8 +170,8 @@ def corrected(text: str) -> str:
 def glossed(text: str, general: bool = True) -> list[tuple[int, int, str]]:
     """Where a text's English phrases are (offsets into corrected(text)), and their Vietnamese: (start, end,
     Vietnamese) of each; its topic phrases only, without the general vocabulary, where `general` is False."""
-    return [(m.start(1), m.end(1), _FORMS[m.group(1)]) for m in _PATTERN.finditer(_corrected(text))
-            if general or _KEY[m.group(1)] not in _GENERAL]
+    pattern = _PATTERN if general else _TOPIC_PATTERN
+    return [(m.start(1), m.end(1), _FORMS[m.group(1)]) for m in pattern.finditer(_corrected(text))]
 
 
 def vietnamese(term: str) -> str:

@@ -259,19 +259,19 @@ class Catalogue:
         self.plans = tuple(plans)
         # Each province's name, as a question names it ("của tỉnh Quảng Ngãi", "in Quang Ngai province"),
         # with the plans it issued: compiled once, not per question.
-        places: dict[str, list[str]] = defaultdict(list)
-        levels: dict[str, set[str]] = defaultdict(set)
+        # Plans of one place and level together: the province Đông Hải and the ward Đông Hải (of another province) are
+        # two places of one name.
+        places: dict[tuple[str, str], list[str]] = defaultdict(list)
         for p in self.plans:
             if name := fold(province(p)):
-                places[name].append(p.source)
-                levels[name].add(_issuer_level(p))
-        # "xã An Hòa" is no name of the ward An Hòa's plan: a level word the place's plans are not of, before it or
-        # after it in English ("An Hoa commune"), says another place of that name.
+                places[name, _issuer_level(p)].append(p.source)
+        # "xã An Hòa" is no name of the ward An Hòa's plan: a level word other than its own, before the name or after it
+        # in English ("An Hoa commune"), says another place of that name.
         self._places = [(re.compile(r"\b(?:(?:cua|o|tai|of|in)\s+)?(?:tinh\s+)?"
-                                    + "".join(f"(?<!{w} )" for w in _LEVELS if w not in levels[name])
+                                    + "".join(f"(?<!{w} )" for w in _LEVELS if level and w != level)
                                     + rf"{re.escape(name)}\b(?:\s+province)?"
-                                    + "".join(rf"(?!\s+{_LEVELS[w]}\b)" for w in _LEVELS if w not in levels[name])), srcs)
-                        for name, srcs in places.items()]
+                                    + "".join(rf"(?!\s+{_LEVELS[w]}\b)" for w in _LEVELS if level and w != level)), srcs)
+                        for (name, level), srcs in places.items()]
         self._numbered: dict[str, list[Plan]] = defaultdict(list)
         for p in self.plans:
             self._numbered[base_number(p.number)].append(p)

@@ -107,10 +107,11 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
                  "kh-so-vhttdl-phu-an-the-thao-quan-chung.pdf", "kh-tra-giang-an-toan-giao-thong.docx",
                  "kh-krong-binh-hoc-tap.pdf", "kh-ubnd-tinh-hoa-an-giam-ngheo-2026.docx", "kh-phuong-an-hoa-do-thi.md",
                  "kh-an-phu-bao-ve-tre-em.docx", "kh-ubnd-tinh-bac-giang-son-bhxh-tu-nguyen.pdf",
-                 "kh-dong-son-an-toan-thuc-pham.docx"):
+                 "kh-dong-son-an-toan-thuc-pham.docx", "kh-phuong-dong-ha-cham-soc-nguoi-cao-tuoi.docx"):
         shutil.copy(PLANS.parent / "received" / name, root / name)
     for name in ("kh-lamha-duoinuoc.txt", "kh-longgiang-dulich.txt", "kh-phulam-nuocsach.txt", "kh-hoa-lac-htx.txt",
-                 "kh-nam-thanh-nong-thon-moi.txt", "kh-tay-giang-lao-dong-viec-lam.txt"):  # a library's other topics
+                 "kh-nam-thanh-nong-thon-moi.txt", "kh-tay-giang-lao-dong-viec-lam.txt",  # a library's other topics
+                 "qd-donghai-nguoicaotuoi.txt"):
         shutil.copy(PLANS / name, root / name)
     return Catalogue(read_corpus(root).plans)
 
@@ -123,6 +124,9 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     ("kh giam ngheo hoa an phu luc 1, xa an hoa cuoi nam 2026 ty le ho ngheo con bao nhieu",
      "kh-ubnd-tinh-hoa-an-giam-ngheo-2026.docx", "xa an hoa"),
     ("kh phuong an hoa ai ky", "kh-phuong-an-hoa-do-thi.md", ""),
+    # the province Đông Hải and the ward Đông Hải (of Nam Bình) are two places of one name, told apart by their level
+    ("kh cham soc nguoi cao tuoi phuong dong hai nv 3a ai ct", "kh-phuong-dong-ha-cham-soc-nguoi-cao-tuoi.docx", ""),
+    ("Quyết định về chăm sóc sức khỏe người cao tuổi của tỉnh Đông Hải do ai ký?", "qd-donghai-nguoicaotuoi.txt", ""),
 ])
 def test_a_place_the_plan_named_asks_about_is_no_name_of_another_plan(received: Catalogue, question: str, plan: str,
                                                                      kept: str) -> None:

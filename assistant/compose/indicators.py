@@ -10,7 +10,7 @@ import numpy as np
 
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, overlap, topic_terms
-from assistant.glossary import content_terms, vietnamese
+from assistant.glossary import topic_phrases, vietnamese
 from assistant.lexicon import function_words, list_words, spelled_out
 from assistant.query import Query, counted_words
 from assistant.retrieve import lexical_terms
@@ -182,7 +182,7 @@ class TargetAnswers(ComposerBase):
         ("bảo hiểm y tế" of "tỷ lệ bao phủ bảo hiểm y tế"); all of them when the question has no topic
         phrase beyond asking for a target."""
         frame = {w for t in self._frame for w in t.split("_")}
-        asked = [pairs for term in content_terms(q.text)
+        asked = [pairs for term in topic_phrases(q.text)
                  if set(ws := tokens(vietnamese(term))) - frame for pairs in [_pairs(ws)]]
         if not asked:
             return chosen
