@@ -265,6 +265,55 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {shape for shape, n in seen.items() if n >= max(2, len(pages) // 2)}
 
 
+# A grid table's rule ("+-----+------+", "+=====+======+" under its heading): pandoc writes Word tables so.
+_GRID_RULE = re.compile(r"^\+(?:[-=:]+\+)+\s*$")
+# What pandoc escapes at a line's start so that it reads as text: "1\." (no list), "\-" (no bullet).
+_PANDOC_ESCAPE = re.compile(r"^(\d{1,2})\\\.|^\\([-*+#>])", re.M)
+
+
+def _markdown(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
+    """A Markdown file as it is, unless pandoc wrote it from a Word file: then its grid tables ("+---+---+", a cell's
+    words wrapped over lines) as pipe rows of whole cells, the way the parser reads tables, and its escapes undone."""
+    text, pages = _text(data, path)
+    lines = text.splitlines()
+    if not any(_GRID_RULE.match(x) for x in lines):
+        return text, pages
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _GRID_RULE.match(lines[i]):
+            j = i + 1
+            while j < len(lines) and (lines[j].startswith("|") or _GRID_RULE.match(lines[j])):
+                j += 1
+            out += _grid_rows(lines[i:j])
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return _PANDOC_ESCAPE.sub(lambda m: f"{m.group(1)}." if m.group(1) else m.group(2), "\n".join(out) + "\n"), ()
+
+
+def _grid_rows(block: list[str]) -> list[str]:
+    """A grid table's rows as pipe rows, each cell's lines joined (docutils reads the grid); the block as it is where
+    docutils finds no table in it."""
+    from docutils.parsers.rst.tableparser import GridTableParser, TableMarkupError
+    from docutils.statemachine import StringList
+
+    try:
+        _, head, body = GridTableParser().parse(StringList([x.rstrip() for x in block]))
+    except TableMarkupError:
+        return block
+
+    def row(cells: list[object]) -> str:
+        said = [" ".join(" ".join(c[3]).replace("**", "").split()) if c else "" for c in cells]  # type: ignore[index]
+        return "| " + " | ".join(said) + " |"
+
+    rows = [row(r) for r in head]
+    if rows:
+        rows.append("|" + "---|" * len(head[0]))
+    return rows + [row(r) for r in body]
+
+
 _READERS: dict[str, Callable[[bytes, Path], tuple[str, tuple[int, ...]]]] = {
-    ".txt": _text, ".md": _text, ".docx": _docx, ".pdf": _pdf, ".html": _html, ".htm": _html,
+    ".txt": _text, ".md": _markdown, ".docx": _docx, ".pdf": _pdf, ".html": _html, ".htm": _html,
 }

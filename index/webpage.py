@@ -97,13 +97,39 @@ def _walk(el: Any, lines: _Lines) -> None:
             elif child.name in _BLOCK or child.name == "table":
                 lines.flush()
                 if child.name == "li" and child.parent is not None and child.parent.name == "ol":
-                    lines.add(f"{len(child.find_previous_siblings('li')) + 1}. ")
+                    lines.add(_list_number(child))
                 elif child.name == "li" and not _NUMBERED.match(child.get_text(" ", strip=True)):
                     lines.add("- ")  # a bullet, as the page shows it and a Word or Markdown plan writes it
                 _walk(child, lines)
                 lines.flush()
             else:
                 _walk(child, lines)
+
+
+def _list_number(li: Any) -> str:
+    """The number a browser shows before an item of a numbered list, as a plan writes it: the list's `start` (or the
+    item's `value`) counted on, in the list's `type` — "I." for parts, "1." for items, "a)" for points (a Google Docs
+    export puts each item in a list of its own, `start="3" type="I"`)."""
+    ol = li.parent
+    value = str(li.get("value") or "")
+    start = str(ol.get("start") or "1")
+    n = int(value) if value.isdigit() else (int(start) if start.isdigit() else 1) + len(li.find_previous_siblings("li"))
+    kind = str(ol.get("type") or "1")
+    if kind in {"I", "i"} and n >= 1:
+        return f"{_roman(n) if kind == 'I' else _roman(n).lower()}. "
+    if kind in {"A", "a"} and 1 <= n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return f"{letter.upper() if kind == 'A' else letter}) "
+    return f"{n}. "
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
 
 
 def _is_data_table(table: Any) -> bool:

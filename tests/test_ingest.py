@@ -343,3 +343,29 @@ def test_text_files_are_kept_byte_for_byte(tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_bytes(raw.encode("utf-8"))
     doc = read_document(tmp_path / "p.txt")
     assert doc.text == raw and doc.source == "p.txt" and page_of(doc, 3) == 0
+
+
+def test_html_list_numbers_are_the_ones_a_browser_shows(tmp_path: Path) -> None:
+    """A Google Docs export puts each item in a list of its own (`<ol start="2" type="I">`): the numbers read are the
+    page's, "II." for a part, "1." for an item, "a)" for a point, not "1." every time."""
+    page = tmp_path / "gdocs.html"
+    page.write_text('<html><body><ol type="I" start="1"><li>MỤC ĐÍCH</li></ol><ol type="1" start="1"><li>Mục đích</li>'
+                    '</ol><ol type="I" start="2"><li>MỤC TIÊU</li></ol><ol type="1" start="2"><li>Chỉ tiêu</li></ol>'
+                    '<ol type="a"><li>một</li><li>hai</li></ol><ol><li value="7">bảy</li></ol></body></html>', encoding="utf-8")
+    lines = read_document(page).text.splitlines()
+    assert lines == ["I. MỤC ĐÍCH", "1. Mục đích", "II. MỤC TIÊU", "2. Chỉ tiêu", "a) một", "b) hai", "7. bảy"]
+
+
+def test_a_pandoc_grid_table_is_read_as_pipe_rows_of_whole_cells(tmp_path: Path) -> None:
+    """pandoc writes a Word table as a grid, a cell's words wrapped over lines, and escapes "1\\." and "\\-": the rows come
+    out whole, the heading marked, the escapes undone; a Markdown file without a grid is read as it is."""
+    md = tmp_path / "pandoc.md"
+    md.write_text("1\\. Mục đích\n\n\\- Một ý\n\n"
+                  "+----+-------------+----------+\n| TT | **Nội dung  | Chủ trì  |\n|    | nhiệm vụ**  |          |\n"
+                  "+====+=============+==========+\n| 1  | Khảo sát    | Phòng    |\n|    | vùng trồng  | Kinh tế  |\n"
+                  "+----+-------------+----------+\n", encoding="utf-8")
+    assert read_document(md).text.splitlines() == ["1. Mục đích", "", "- Một ý", "", "| TT | Nội dung nhiệm vụ | Chủ trì |",
+                                                   "|---|---|---|", "| 1 | Khảo sát vùng trồng | Phòng Kinh tế |"]
+    plain = tmp_path / "plain.md"
+    plain.write_text("| a | b |\n|---|---|\n", encoding="utf-8")
+    assert read_document(plain).text == "| a | b |\n|---|---|\n"

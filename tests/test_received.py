@@ -143,6 +143,12 @@ WORD_LETTERS = "kh-phuong-dong-ha-cham-soc-nguoi-cao-tuoi.docx"
 # A provincial plan saved from a legal-documents website, menus and related documents around it; each task's bodies on
 # one line, its leads marked "(chủ trì)" or "(cơ quan chủ trì)" wherever they stand in it (freeze-34).
 SITE_PAGE = "kh-ubnd-tinh-lam-dong-nam-tre-em-duoi-nuoc.html"
+# A commune's plan as pandoc writes a Word file in Markdown: grid tables whose cells wrap over lines, tasks numbered afresh
+# under group rows I, II, III, escapes "1\." (freeze-35).
+GRID = "kh-xa-tan-hoa-phat-trien-nong-nghiep.md"
+# A department's plan exported from Google Docs as HTML: no numeral typed, parts, items and points numbered by the page's
+# own lists (`<ol start="3" type="I">`), each group's tasks an unnumbered table (freeze-35).
+LISTED_HTML = "kh-so-yt-hai-lang-phong-chong-sot-xuat-huyet.html"
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +160,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
                  JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
-                 WORD_LETTERS, SITE_PAGE):
+                 WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -1107,3 +1113,14 @@ def test_a_bodys_report_day_in_a_table_of_bodies(asst: Assistant) -> None:
     assert [c.section for c in ans.citations] == ["IV.4"] and "08/5/2027" in ans.answer, ans.answer
     ans = asst.ask("cong an tinh bao cao truoc ngay nao", plan=BY_BODY_LABELS)
     assert [c.section for c in ans.citations] == ["IV.5"] and "15/5/2027" in ans.answer, ans.answer
+
+
+def test_a_pandoc_markdown_plan_and_a_google_docs_page(asst: Assistant) -> None:
+    """A grid table's rows, numbered afresh in each group, answer by group and number; a page whose numbers are its
+    lists' is read by them (it had been refused as no plan: no part "I." in its text)."""
+    ans = asst.ask("Nhiệm vụ 3 nhóm III do ai chủ trì?", plan=GRID)
+    assert [c.section for c in ans.citations] == ["III.III.3"] and "Văn phòng HĐND và UBND xã" in ans.answer, ans.answer
+    ans = asst.ask("Ai ký kế hoạch này?", plan=LISTED_HTML)
+    assert "Nguyễn Thị Thanh Hương" in ans.answer, ans.answer
+    ans = asst.ask("nhiem vu 3.2 ai chu tri, ai phoi hop", plan=LISTED_HTML)
+    assert [c.section for c in ans.citations] == ["III.3.2"] and "Bệnh viện Đa khoa tỉnh" in ans.answer, ans.answer
