@@ -211,16 +211,20 @@ class Assistant:
             out.append(Reference(rows[0], r.text) if len(rows) == 1 and not r.section.startswith("appendix") else r)
         return tuple(out)
 
+    @cached_property
+    def _group_words(self) -> dict[str, list[str]]:
+        """Each group of tasks with a title, its title's folded words ("appendix.II": ["ung", "pho"]), read once."""
+        return {s.id: tokens(s.title) for p in self.plans for s in p.sections if s.kind == "group" and s.title}
+
     def _titled_groups(self, q: Query, among: set[str]) -> list[str]:
         """The one group of `among` whose whole title the question says ("nhóm ứng phó", "'Ứng phó' group"), or in
         English whose title's words its words put into Vietnamese mostly are ("the response group")."""
-        titles = {s.id: s.title for p in self.plans for s in p.sections if s.id in among and s.kind == "group" and s.title}
+        titles = {g: words for g, words in self._group_words.items() if g in among and words}
         said = f" {q.words} "
-        found = [g for g, t in titles.items() if f" {' '.join(tokens(t))} " in said]
+        found = [g for g, words in titles.items() if f" {' '.join(words)} " in said]
         if not found and q.style == "en":
-            words = set(tokens(translate_terms(q.text)))
-            shares = {g: len(set(tokens(t)) & words) / len(set(tokens(t))) for g, t in titles.items() if tokens(t)}
-            found = [g for g, share in shares.items() if share >= 0.5]
+            put = set(tokens(translate_terms(q.text)))
+            found = [g for g, words in titles.items() if len(set(words) & put) / len(set(words)) >= 0.5]
         return found if len(found) == 1 else []
 
     @cached_property
@@ -260,7 +264,7 @@ class Assistant:
     def _group_refs(self, q: Query) -> tuple[Reference, ...]:
         """"the law-enforcement group", "the group of communication tasks": in English, the one group of tasks whose
         title the words before or after "group" say, through the glossary (at least half its title's words)."""
-        groups = [(s.id, set(tokens(s.title))) for p in self.plans for s in p.sections if s.kind == "group" and s.title]
+        groups = [(sid, set(words)) for sid, words in self._group_words.items()]
         m = re.search(r"((?:[\w-]+\s+){1,4})(?:tasks?\s+)?group\b|\bgroup\s+(?:of\s+)?((?:[\w-]+\s*){1,4})", q.text, re.I)
         if not groups or not m:
             return ()

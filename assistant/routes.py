@@ -852,11 +852,16 @@ def _dated_objective(t: Turn, tasks: list[tuple[Plan, Task]]) -> tuple[str, list
     return None
 
 
-def _reports_column(p: Plan, s: Section) -> bool:
-    """A row of a table whose heading row names the bodies' reports ("| TT | Đơn vị | … | Thời hạn báo cáo |")."""
+def _reports_column(p: Plan, s: Section, seen: dict[tuple[str, str], bool]) -> bool:
+    """A row of a table whose heading row names the bodies' reports ("| TT | Đơn vị | … | Thời hạn báo cáo |"); each
+    table's parent read once a question (`seen`)."""
     if s.kind != "row" or not s.parent:
         return False
-    return any(line.lstrip().startswith("|") and "báo cáo" in line.lower() for line in p.body(s.parent).splitlines()[:40])
+    key = (p.source, s.parent)
+    if key not in seen:
+        seen[key] = any(line.lstrip().startswith("|") and "báo cáo" in line.lower()
+                        for line in p.body(s.parent).splitlines()[:40])
+    return seen[key]
 
 
 def reporting(t: Turn) -> Reply | None:
@@ -870,9 +875,10 @@ def reporting(t: Turn) -> Reply | None:
     # A plan with no heading on reports says them in a duty of its implementation part, with a day ("định kỳ
     # hàng năm (trước ngày 30/10) gửi báo cáo kết quả …").
     # A table of bodies with a column for their reports ("Thời hạn báo cáo"): each body's row gives its day.
+    headed: dict[tuple[str, str], bool] = {}
     units = units or [(p, s.id) for p in t.ask.plans for s in p.sections
                       if s.has_body and s.kind in {"item", "point", "row"} and p.within(s.id, "implementation")
-                      and ("báo cáo" in p.body(s.id).lower() or _reports_column(p, s)) and DATED.search(p.body(s.id))]
+                      and ("báo cáo" in p.body(s.id).lower() or _reports_column(p, s, headed)) and DATED.search(p.body(s.id))]
     for h in t.hits[:5]:
         if any(h.section == sid for _, sid in units):
             break
