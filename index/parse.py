@@ -24,7 +24,7 @@ from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwr
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "80"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "81"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
@@ -170,6 +170,25 @@ _RECIPIENTS = re.compile(r"^nơi nhận\s*:", re.IGNORECASE)
 # A signer's capacity: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".
 _CAPACITY = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC)")
 _HOLDS = re.compile(r"CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|BÍ THƯ|CHÁNH")  # an office a signer holds ("TRƯỞNG BAN", "CHÁNH VĂN PHÒNG")
+def _capitals_beside(line: str) -> tuple[str, str] | None:
+    """A recipients' line a PDF's text runs on into the signer's column, and the signer's words after it ("- UBND tỉnh
+    Hà Nam Sơn (b/c); CHỦ TỊCH" -> ("- UBND tỉnh Hà Nam Sơn (b/c);", "CHỦ TỊCH")), where they are a capacity or an office
+    in capitals, or "(Đã ký)"; None else."""
+    if not (line.startswith(("-", "+", "•")) or _RECIPIENTS.match(line)):
+        return None
+    for k in range(len(line)):  # "- Chủ tịch, các Phó Chủ tịch UBND xã; (Đã ký)": after any closing mark
+        if line[k] in ";:.)" and k + 1 < len(line) and line[k + 1] == " ":
+            rest = line[k + 1 :].strip()
+            if rest and (_SIGNED.fullmatch(rest) or (not any(c.islower() for c in rest)
+                                                      and (_CAPACITY.match(rest) or _HOLDS.search(rest)))):
+                return canon(line[: k + 1]), canon(rest)
+    return None
+
+
+def _name_alone(line: str) -> bool:
+    """A person's name on a line of its own: two to five words, each a capital and small letters ("Phạm Quang Vinh")."""
+    words = line.split()
+    return 2 <= len(words) <= 5 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
 
 
 
@@ -764,15 +783,29 @@ class _Builder:
         # ỦY BAN NHÂN DÂN" / "- UBND tỉnh …;   CHỦ TỊCH" / … / "- Thường trực HĐND phường;   Trần Minh Khoa"): the
         # right column of the recipients' lines, by line.
         beside: dict[int, str] = {}
+        left: dict[int, str] = {}  # the recipients' column of a line with the signer's beside it
         for n in range(recip_line, min(len(lines), recip_line + 30)):
             halves = re.split(r"(?<=\S)\s{6,}(?=\S)", lines[n].raw.strip(), maxsplit=1)
             if len(halves) == 2 and (n == recip_line or halves[0].startswith(("-", "+", "•"))):
-                beside[n] = canon(halves[1])
+                beside[n], left[n] = canon(halves[1]), canon(halves[0])
+        if not beside:
+            # A PDF's text read a line across both columns, spaced singly ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- UBND tỉnh
+            # …(b/c); CHỦ TỊCH", the name alone on a line between two recipients): capitals after a recipient's closing
+            # mark, and a name standing between items, are the signer's.
+            for n in range(recip_line, min(len(lines), recip_line + 30)):
+                s = lines[n].clean
+                runs_on = _capitals_beside(s)
+                if runs_on:
+                    left[n], beside[n] = runs_on
+                elif beside and _name_alone(s) and n + 1 < len(lines) \
+                        and lines[n + 1].clean.startswith(("-", "+", "•")):
+                    beside[n], left[n] = canon(s), ""
+                    break
         j = recip_line + 1
         names: list[str] = []
         last = recip_line
         while j < len(lines):
-            s = canon(re.split(r"(?<=\S)\s{6,}(?=\S)", lines[j].raw.strip(), maxsplit=1)[0]) if j in beside else lines[j].clean
+            s = left[j] if j in beside else lines[j].clean
             if s.startswith(("-", "+", "•")):
                 names.append(canon(s.lstrip("-+• ")).rstrip(" .;"))
                 last = j

@@ -553,3 +553,12 @@ def test_a_joint_plan_of_two_bodies_and_a_table_of_unnumbered_rows_under_month_h
     assert len(rows) == 14 and [s.title for s in p.sections if s.kind == "group"] == [
         "THÁNG 6/2026", "THÁNG 7/2026", "THÁNG 8/2026", "CẢ DỊP HÈ"]
     assert {t.id: t for t in p.work()}["III.5"].lead == ("Đoàn Thanh niên phường", "Trường Tiểu học Hòa Bình")
+
+
+def test_a_pdf_whose_text_runs_the_recipients_and_the_signer_together() -> None:
+    """A PDF's last page holding a table is read line by line across both columns, spaced singly: "Nơi nhận: TM. ỦY
+    BAN NHÂN DÂN", "- UBND tỉnh … (b/c); CHỦ TỊCH", the signer's name alone between two recipients. The capacity is
+    read after each recipient's closing mark, the name from its line, and every recipient is kept."""
+    p = _received("kh-xa-dong-tien-phong-chong-thien-tai.pdf")
+    assert p.signer == "Phạm Quang Vinh" and p.signer_title == "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
+    assert p.recipients[0] == "UBND tỉnh Hà Nam Sơn (b/c)" and p.recipients[-2:] == ("Trưởng các thôn", "Lưu: VT, KT")
