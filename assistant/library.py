@@ -12,7 +12,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -112,8 +112,12 @@ def _province(issuer: str, place: str) -> str:
     return name.title() if name.isupper() else name
 
 
+def _acronyms(question: str) -> frozenset[str]:
+    """The names in capitals a question writes as any language does ("HIV/AIDS", "OCOP", "COVID-19"), folded: "hiv/aids"."""
+    return frozenset(fold(x) for x in re.findall(r"(?<![\w/-])[A-Z]{2,}[0-9]*(?:[/-][A-Z0-9]{2,})*(?![\w/-])", question))
+
 # The levels a question may set a place at, folded, with their English: "xã An Hòa", "An Hoa ward".
-_LEVELS = {"xa": "commune", "phuong": "ward", "tinh": "province"}
+_LEVELS = {"xa": "communes?", "phuong": "wards?", "tinh": "provinces?|provincial"}
 
 
 def _issuer_level(p: Plan) -> str:
@@ -181,15 +185,21 @@ def _date(iso: str) -> str:
     return f"{int(d)}/{int(m)}/{y}" if d.isdigit() and m.isdigit() else iso
 
 
+# The kinds of document the genre holds, with their English names.
+_KINDS = {"Kế hoạch": "plan", "Quyết định": "decision", "Chương trình hành động": "action programme",
+          "Kế hoạch liên tịch": "joint plan", "Chương trình": "programme"}
+DOC_KINDS = {fold(k): v for k, v in _KINDS.items()}  # by the kind folded
+KIND_NAMES = {fold(k): k for k in _KINDS}  # the kind as plans write it, by the kind folded
+
+
 def plan_label(p: Plan, en: bool = False) -> str:
     """How an answer names its plan: "Kế hoạch 65/KH-UBND (UBND tỉnh Quảng Ngãi, 20/3/2024)"."""
     kind = p.doc_type or "Kế hoạch"
     if en and " và " in p.issuer:  # a joint plan's issuers, named as the plan names them
-        kind = {"ke hoach lien tich": "Joint plan"}.get(fold(kind), kind)
+        kind = DOC_KINDS.get(fold(kind), kind).capitalize()
         return f"{kind} {p.number} ({issuer_short(p)}" + (f", {_date(p.date)})" if p.date else ")")
     if en:
-        kind = {"ke hoach": "Plan", "quyet dinh": "Decision", "chuong trinh hanh dong": "Action programme", "ke hoach lien tich": "Joint plan",
-                "chuong trinh": "Programme"}.get(fold(kind), kind)
+        kind = DOC_KINDS.get(fold(kind), kind).capitalize()
         body = issuer_body(" ".join(p.issuer.split()))
         if body:
             from assistant.agencies import KNOWN
@@ -214,13 +224,21 @@ def plan_json(p: Plan) -> dict[str, str]:
 # which ("văn bản nào"); "căn cứ những văn bản nào" of one plan is kept to it by its naming.
 DOCUMENTS = "(?:" + "|".join(list_words("units.documents")) + ")"  # the words for the documents a library holds
 _DOCUMENTS_ASKED = re.compile(rf"\b(?:liet ke|danh sach|ke ten|thong ke)\b(?:\s+\w+){{0,3}}?\s+(?:cac\s+|nhung\s+|tat ca\s+)?{DOCUMENTS}\b"
-                              rf"|\b(?:bao nhieu|may)\s+{DOCUMENTS}\b|\b{DOCUMENTS}\s+nao\b")
+                              rf"|\b(?:bao nhieu|may)\s+{DOCUMENTS}\b|\b{DOCUMENTS}\s+nao\b"
+                              # "kh cấp xã nào", "văn bản liên tịch nào": the documents of a level or kind asked for
+                              rf"|\b{DOCUMENTS}\s+(?:cap\s+)?(?:xa|phuong|tinh|huyen|lien tich)\s+nao\b")
 
 
 def asks_for_plans(folded: str) -> bool:
     """"những kế hoạch nào …", "which plans …", "bao nhiêu kế hoạch …", "liệt kê các văn bản do … ký": the answer is a
     list of plans."""
-    return phrases("plans").found(f" {folded} ") or bool(_DOCUMENTS_ASKED.search(folded))
+    return phrases("plans").found(f" {folded} ") or bool(_DOCUMENTS_ASKED.search(folded)) or (
+        phrases("library_scope").found(f" {folded} ") and not _OTHER_ASKED.search(folded))
+
+
+# What a question asks for besides plans: a body ("của cơ quan nào", "which agency"), a person, a time, a figure.
+_OTHER_ASKED = re.compile(r"\b(?:co quan|don vi|so|phong|ban|to chuc) nao\b|\bai\b|\bwho\b|\bkhi nao\b|\bwhen\b"
+                          r"|\bwhich (?:agency|agencies|body|bodies|department|departments|unit|units)\b|\b(?:so|ngay) may\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,8 +273,9 @@ class Naming:
 class Catalogue:
     """The plans of a library and the ways a question names them."""
 
-    def __init__(self, plans: Sequence[Plan]) -> None:
+    def __init__(self, plans: Sequence[Plan], bodies: Callable[[str], list[str]] = lambda text: []) -> None:
         self.plans = tuple(plans)
+        self._bodies = bodies  # the bodies a text names, as the plans write them (the directory's reading)
         # Each province's name, as a question names it ("của tỉnh Quảng Ngãi", "in Quang Ngai province"),
         # with the plans it issued: compiled once, not per question.
         # Plans of one place and level together: the province Đông Hải and the ward Đông Hải (of another province) are
@@ -270,7 +289,7 @@ class Catalogue:
         self._places = [(re.compile(r"\b(?:(?:cua|o|tai|of|in)\s+)?(?:tinh\s+)?"
                                     + "".join(f"(?<!{w} )" for w in _LEVELS if level and w != level)
                                     + rf"{re.escape(name)}\b(?:\s+province)?"
-                                    + "".join(rf"(?!\s+{_LEVELS[w]}\b)" for w in _LEVELS if level and w != level)), srcs)
+                                    + "".join(rf"(?!\s+(?:{_LEVELS[w]})\b)" for w in _LEVELS if level and w != level)), srcs)
                         for (name, level), srcs in places.items()]
         self._numbered: dict[str, list[Plan]] = defaultdict(list)
         for p in self.plans:
@@ -374,28 +393,36 @@ class Catalogue:
 
                 grams |= {g.replace("_", " ") for w in near for g in lexical_terms(w, True) if "_" in g}
             grams &= self._titled
+            # "kh nào giao hội người cao tuổi tỉnh chủ trì": a body's name is who is asked about, no plan's title.
+            grams -= set().union(set(), *(self._bigrams(b) for b in self._bodies(question)))
             # A title's words that most plans use in their text ("xây dựng") name none of them.
             rare = {g for g in grams if 2 * self._used_by(g) <= len(self.plans)}
             # A question typed with its marks names a title by its words as marked: "tên sở, ngành" is no "số ngành".
             if has_diacritics(question):
                 said = _marked_pairs(question)
-                by_title = {src for src, own in self._own.items()
-                            if any(fold(x) in rare and x in said for x in self._marked_titles[src])}
+                shared = {src: len({fold(x) for x in self._marked_titles[src] if fold(x) in rare and x in said})
+                          for src in self._own}
             else:
-                by_title = {src for src, own in self._own.items() if own & rare}
+                shared = {src: len(own & rare) for src, own in self._own.items()}
+            # The titles that hold the most of those pairs: "Kế hoạch bảo đảm trật tự, an toàn giao thông" names the
+            # traffic-safety plan, not the ward's plan that shares "bảo đảm trật tự" alone.
+            most = max(shared.values(), default=0)
+            by_title = {src for src, n in shared.items() if n and 4 * n >= 3 * most}
             if by_title:
                 facets.append(by_title)
                 spans += self._title_spans(t, docs, by_title)
         # A plan named by its topic alone, where most of the topic's pairs are in no plan's text ("kh phòng chống cúm gia
         # cầm" shares "phòng chống" with a title): a plan the library lacks.
         topic = "" if unknown or by_number or on else (
-            self._absent_topic_en(t, docs, places) if english and places else
+            self._absent_topic_en(t, docs, places, _acronyms(question)) if english and places else
             "" if english else self._absent_topic(question, t, docs, places or None))
         if not facets or topic:
             return Naming((), unknown, topic=topic)
         if english:  # "the plan on road traffic order and safety, …" names its plan: its topic, up to a mark or a verb
             for m in docs:
-                on_topic = re.match(rf"\s+(?:on|about|for)\s+((?:(?!{_EN_ENDS_TOPIC}\b)[\w'-]+\s*){{1,9}})", t[m.end():])
+                # "the decision of August 2025 on health care for older people": its date between the word and the topic
+                on_topic = re.match(rf"(?:\s+(?:of|dated|issued in|issued on|from)\s+(?:[\w/]+\s+){{0,2}}\d{{4}})?"
+                                    rf"\s+(?:on|about|for)\s+((?:(?!{_EN_ENDS_TOPIC}\b)[\w'-]+\s*){{1,9}})", t[m.end():])
                 if on_topic:
                     spans.append((m.start(), m.end() + on_topic.start(1) + len(on_topic.group(1).rstrip()), True))
         # Strongest first (number, place, date, title); a facet that would leave nothing is ignored.
@@ -443,7 +470,7 @@ class Catalogue:
                 return " ".join(question.split()[first : first + end - skip])
         return ""
 
-    def _absent_topic_en(self, t: str, docs: list[re.Match[str]], within: set[str]) -> str:
+    def _absent_topic_en(self, t: str, docs: list[re.Match[str]], within: set[str], acronyms: frozenset[str] = frozenset()) -> str:
         """The English words naming a plan of a place by its topic ("the Hai Phong plan on coastal erosion", "the Hai
         Phong sea-dyke plan"), where the glossary's Vietnamese of more of its terms than not is in no text of
         that place's plans; "" else, and where the glossary knows none of the words (nothing tells the topic is
@@ -474,7 +501,11 @@ class Catalogue:
                     said += 1
                 else:
                     unsaid += 1
-            if unsaid > said:
+            # "the Dong Hai plan on HIV/AIDS prevention": a name both languages write alike, that no plan of the place
+            # writes, is a topic the place's plans are not on, whatever else its words share with them.
+            absent = [a for a in acronyms if re.search(rf"\b{re.escape(a)}\b", words)
+                      and not any(self._used_by(x, within) for x in re.findall(r"[a-z]+", a))]
+            if unsaid > said or absent:
                 return " ".join(w for w in words.replace("|", " ").split() if w.strip("'’") not in {"the", "on", "about", "for", "s", ""})
         return ""
 
@@ -516,5 +547,5 @@ class Catalogue:
         return next((p for p in self.plans if p.source == source), None)
 
 
-__all__ = ["Catalogue", "Naming", "asks_for_plans", "base_number", "issuer_body", "issuer_short", "plan_json", "plan_label",
+__all__ = ["DOC_KINDS", "KIND_NAMES", "Catalogue", "Naming", "asks_for_plans", "base_number", "issuer_body", "issuer_short", "plan_json", "plan_label",
            "province"]

@@ -21,7 +21,9 @@ from assistant.answer import Answer, Choice, Citation
 from assistant.glossary import content_terms, translate_terms, vietnamese
 from assistant.lexicon import function_pairs, list_words, month_numbers, says, spelled_out
 from assistant.library import (
+    DOC_KINDS,
     DOCUMENTS,
+    KIND_NAMES,
     asks_for_plans,
     dates_said,
     issuer_body,
@@ -83,7 +85,9 @@ def ask_library(asst: Assistant, question: str, k: int | None, history: History 
     named = q.text if asked != q.text else ""
     answers = [(p, asst.of(p).ask_plan(asked, k, history, retriever, named)) for p in chosen[:MAX_PLANS]]
     said = [(p, a) for p, a in answers if not a.abstained]
-    if len(chosen) > MAX_PLANS and len(said) == len(answers):
+    # More plans than are asked: each answering, or, where the question names them ("plan No. 214 of 18/11/2025"), none
+    # of those asked knowing (the others may): the user picks one.
+    if len(chosen) > MAX_PLANS and (len(said) == len(answers) or (not said and bool(naming.plans))):
         return _which(asst, q, chosen)
     return _labelled(asst, q, said or answers[:1])
 
@@ -186,8 +190,7 @@ def _which(asst: Assistant, q: Query, plans: list[Plan]) -> Answer:
 
 def _kind(p: Plan, en: bool) -> str:
     kind = p.doc_type or "Kế hoạch"
-    return {"ke hoach": "plan", "quyet dinh": "decision", "chuong trinh hanh dong": "action programme", "ke hoach lien tich": "joint plan",
-            "chuong trinh": "programme"}.get(fold(kind), kind) if en else kind
+    return DOC_KINDS.get(fold(kind), kind) if en else kind
 
 
 def _no_such_plan(asst: Assistant, q: Query, number: str) -> Answer:
@@ -238,16 +241,30 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                            f"do cấp phó ký thay (Phó {vi_head})")}[capacity]
         tests.append((signed[0] if en else signed[1],
                       lambda p: [] if (got := _signed_as(p))[0] == capacity and head in {"", got[1]} else None))
+    signing = bool(tests)
+    # "which plans were issued by a provincial Department of Health, alone or jointly": by the body that issues them,
+    # where some plan is issued by the body named.
+    issuing = [a for a in agencies if says(q.text, "issued") and any(_same(a.name, x) for p in pool for x in _issuers(p))]
+    if issuing:
+        a = issuing[0]
+        tests.append((f"issued by {(asst.directory.english(a.name) or a.name) if en else a.name}" if en
+                      else f"do {a.name} ban hành", lambda p: [] if any(_same(a.name, x) for x in _issuers(p)) else None))
+    # "which plans were issued by a district, a commune or a department": by the issuer's level; with the capacity
+    # its signer signs in too ("kế hoạch cấp xã nào do Chủ tịch UBND xã trực tiếp ký").
     elif levels and (not agencies or says(q.text, "issued")):
-        # "which plans were issued by a district, a commune or a department": by the issuer's level.
-        said = {"huyen": ("a district", "cấp huyện"), "xa": ("a commune", "cấp xã"), "so": ("a department", "cấp sở")}
-        # Wards asked and communes not ("do UBND cấp phường ban hành", "by a ward"): the wards' plans alone.
+        said = {"tinh": ("a province", "cấp tỉnh"), "huyen": ("a district", "cấp huyện"), "xa": ("a commune", "cấp xã"),
+                "so": ("a department", "cấp sở")}
+        # Wards asked and communes not ("do UBND cấp phường ban hành", "by a ward"): the wards' plans alone; communes asked
+        # and wards not ("kh cấp xã nào do chủ tịch xã ký"), the communes' alone.
         wards = bool(re.search(r"\b(wards?|phuong)\b", kept)) and not re.search(r"\b(communes?|xa)\b", kept)
-        said["xa"] = ("a ward", "cấp phường") if wards else said["xa"]
+        communes = bool(re.search(r"\b(communes?|xa)\b", kept)) and not re.search(r"\b(wards?|phuong)\b", kept)
+        said["xa"] = ("a ward", "cấp phường") if wards else ("a commune", "xã") if communes else said["xa"]
+        unit = " phuong " if wards else " xa " if communes else ""
         tests.append((f"issued by {' or '.join(said[x][0] for x in levels)}" if en
                       else f"do {', '.join(said[x][1] for x in levels)} ban hành",
-                      lambda p: [] if _level(p) in levels and (not wards or " phuong " in f" {fold(p.issuer).lower()} ") else None))
-    elif agencies:
+                      lambda p: [] if _levels(p) & {"" if x == "tinh" else x for x in levels}
+                      and (not unit or "xa" not in _levels(p) or unit in f" {fold(p.issuer).lower()} ") else None))
+    elif agencies and not signing:
         a = agencies[0]
         name = (asst.directory.english(a.name) or a.name) if en else a.name
         if says(_REQUEST.sub(" ", q.text), "proposal"):
@@ -272,7 +289,7 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                      "lead": ("with a task led by", "có nhiệm vụ do")}[role]
             tests.append((f"{label[0]} {name}" if en else f"{label[1]} {a.name}" + (" chủ trì" if role == "lead" else ""),
                           roles))
-    elif says(q.text, "budget"):
+    elif says(q.text, "budget") and not signing:
         # "which plans state a total budget in billion dong": the plans that name a sum of money.
         tests.append(("stating a sum of money" if en else "có nêu số tiền kinh phí",
                       lambda p: [] if _SUM.search(p.text) else None))
@@ -319,9 +336,17 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
                      # "kể cả kế hoạch ban hành kèm theo quyết định", "including those issued by decision": both kinds
                      r"|\b(?:ke ca|bao gom|tinh ca|including|as well as)\s+(?:\w+\s+){0,6}(?:quyet dinh|decisions?)\b",
                      spelled_out(q.text))
-    if re.search(r"\b(quyet dinh|qd|decisions?)\b", q.words) and not both:
-        tests.append(("issued by a decision" if en else "ban hành kèm quyết định",
-                      lambda p: [] if fold(p.doc_type).startswith("quyet dinh") else None))
+    kinds, aside = _kinds_asked(spelled_out(q.text))
+    if both:
+        kinds.discard("quyet dinh")
+    if kinds or aside:
+        # "những quyết định nào", "which are joint plans or action programmes", "neither a plan nor a decision": by
+        # the kind of document, those named or, where it names only kinds it sets aside, every other kind.
+        names = [DOC_KINDS[k] + "s" if en else KIND_NAMES[k] for k in sorted(kinds or aside)]
+        kind_label = (f"that are {' or '.join(names)}" if kinds else f"other than {' or '.join(names)}") if en else (
+            f"là {', '.join(names)}" if kinds else f"không phải {', '.join(names)}")
+        tests.append((kind_label, lambda p: [] if ((fold(p.doc_type or "Kế hoạch") in kinds) if kinds
+                                              else fold(p.doc_type or "Kế hoạch") not in aside) else None))
     # "các kế hoạch có chủ đề chính là chuyển đổi số", "plans about drowning": the plans whose titles hold the
     # topic, where the question gives one; else the plans it names by their titles' words.
     if not tests:
@@ -348,6 +373,30 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
             [_cite(p, "header")] if p.section("header") else [])
     return Answer(q.text, "\n".join(lines), False, tuple(cites), (), q.style, q.intent, "", "plans",
                   plans=tuple(plan_json(p) for p, _ in found), rule="plans")
+
+
+# The kinds of document a list of plans may ask for, as questions write them (folded); a plain plan is a kind only
+# where it is set aside ("neither an ordinary plan nor a decision").
+_KINDS_SAID = {"quyet dinh": r"quyet dinh|qd|decisions?", "chuong trinh hanh dong": r"chuong trinh hanh dong|action program(?:me)?s?",
+               "ke hoach lien tich": r"ke hoach lien tich|khlt|joint plans?", "ke hoach": r"ke hoach(?! lien tich)|(?<!joint )plans?"}
+_NOT = re.compile(r"\b(neither|nor|not|other than|except|excluding|khong phai|ko phai|khong la|ngoai|tru)\b")
+_CLAUSE = re.compile(r"[,;:()]|\b(?:i e|that is|tuc la|ma la|but|ma)\b")
+
+
+def _kinds_asked(folded: str) -> tuple[set[str], set[str]]:
+    """The kinds of document a question asks for, and those it sets aside ("neither … nor a decision", "không phải
+    quyết định"): a kind is set aside where a negation comes before it in its clause. A kind followed by a number
+    names one document ("Quyết định 1421/QĐ-TTg"), as one inside a number does ("1421/QĐ-TTg"), not a kind."""
+    named: set[str] = set()
+    aside: set[str] = set()
+    for kind, said in _KINDS_SAID.items():
+        for m in re.finditer(rf"(?<![/-])\b(?:{said})\b(?!\s*(?:so\s+|no\.?\s*|number\s+)?\d)", folded):
+            clause = _CLAUSE.split(folded[: m.start()])[-1]
+            if _NOT.search(clause):
+                aside.add(kind)
+            elif kind != "ke hoach":
+                named.add(kind)
+    return named, aside - named
 
 
 # The head of an issuing body, and a deputy signing on the head's behalf ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC").
@@ -395,7 +444,8 @@ def _signed_as(p: Plan) -> tuple[str, str]:
 
 
 # The level of the body issuing a plan, as questions name it; asked of plans only with words of issuing.
-_LEVELS = {"huyen": re.compile(r"\b(districts?|cap huyen|ubnd huyen)\b"),
+_LEVELS = {"tinh": re.compile(r"\b(provincial(?! department)|provinces?|cap tinh)\b"),
+           "huyen": re.compile(r"\b(districts?|cap huyen|ubnd huyen)\b"),
            "xa": re.compile(r"\b(communes?|wards?|cap xa|cap phuong|ubnd xa|ubnd phuong)\b"),
            # "do sở ban hành", "do các sở, ngành ban hành", "do sở (sở y tế, sở nnmt …) ban hành": departments as such
            "so": re.compile(r"\b(departments?|cap so|so ban hanh|do (?:cac )?so (?:so|nganh|ban hanh))\b")}
@@ -404,13 +454,26 @@ _SET_ASIDE = re.compile(r"\b(rather than|instead of|not by|but not|chu (?:khong|
 _BY_LEVEL = re.compile(r"\b(level|issued by|cap|ban hanh|la cua|cua|thuoc)\b")  # "kh nào là của ubnd phường"
 
 
-def _level(p: Plan) -> str:
-    """"so" for a plan a department issues, "huyen" or "xa" for a district's or a commune's, "" for a province's."""
-    body = issuer_body(" ".join(p.issuer.split()))
+def _issuers(p: Plan) -> list[str]:
+    """The bodies under a committee that issue a plan, each of a joint plan's too ("SỞ Y TẾ và HỘI LIÊN HIỆP PHỤ NỮ
+    TỈNH": "Sở Y tế", "HỘI LIÊN HIỆP PHỤ NỮ TỈNH"); none for a committee's plan."""
+    parts = [" ".join(x.split()) for x in p.issuer.split(" và ")]
+    return [body for x in parts if (body := issuer_body(x) or (x if _level(x) in {"so", "other"} else ""))]
+
+
+def _levels(p: Plan) -> set[str]:
+    """"so" for a plan a department issues, "huyen" or "xa" for a district's or a commune's, "" for a province's; a
+    joint plan's issuers each give theirs ("SỞ Y TẾ và HỘI LIÊN HIỆP PHỤ NỮ TỈNH": a department's and another body's)."""
+    return {_level(" ".join(x.split())) for x in p.issuer.split(" và ")}
+
+
+def _level(issuer: str) -> str:
+    body = issuer_body(issuer) or (issuer if re.match(r"(?:SỞ|Sở)\s", issuer) else "")
     if body:
-        return "so" if body.startswith("Sở") else "other"
-    issuer = fold(" ".join(p.issuer.split()))
-    m = re.search(r"\b(huyen|quan|thi xa|xa|phuong|thi tran)\s", issuer)
+        return "so" if body.startswith(("Sở", "SỞ")) else "other"
+    if re.match(r"(?:HỘI|BAN|ĐOÀN|LIÊN ĐOÀN|MẶT TRẬN)\s", issuer):  # a union, board or front issuing with a department
+        return "other"
+    m = re.search(r"\b(huyen|quan|thi xa|xa|phuong|thi tran)\s", fold(issuer))
     return {"quan": "huyen", "thi xa": "huyen", "phuong": "xa", "thi tran": "xa"}.get(m.group(1), m.group(1)) if m else ""
 
 
