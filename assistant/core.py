@@ -20,7 +20,15 @@ from assistant.glossary import (
     edits1,
     translate_terms,
 )
-from assistant.lexicon import function_words, intent_tokens, spelled_out
+from assistant.lexicon import (
+    abbreviations,
+    ambiguous,
+    function_words,
+    intent_tokens,
+    lexicon_words,
+    list_words,
+    spelled_out,
+)
 from assistant.library import Catalogue
 from assistant.query import (
     Ids,
@@ -43,7 +51,7 @@ from assistant.scope import Scope
 from assistant.settings import Settings
 from assistant.targets import Target, extract_targets, target_sections
 from index.embed import get_embedder
-from index.normalize import fold, tokens, tones, unwrap
+from index.normalize import SYLLABLE, fold, has_diacritics, tokens, tones, unwrap
 from index.parse import Plan, Task, plans_named
 from index.store import check_embedder, load_index
 
@@ -68,13 +76,17 @@ _MONEY_UNIT = re.compile(r"(ty|trieu|nghin|ngan|dong|vnd|billion|million)\b")
 _FOLLOW = re.compile(r"^(còn|con|thế còn|the con|vậy còn|vay con|và|va|what about|and|how about)\b|thì sao|thi sao|\?$")
 
 
+# The word for a plan, then up to three short words joined by "và" ("kh pctt va", "kế hoạch"): what follows may name it.
+_NAMING_BEFORE = re.compile(r"\b(?:kh|ke hoach|qd|quyet dinh|ctr|chuong trinh|plan)\s+(?:[a-z]+\s+(?:va\s+|&\s+)?){0,3}$")
+
+
 class Assistant:
     def __init__(self, plans: tuple[Plan, ...], retriever: Retriever, settings: Settings) -> None:
         self.plans, self.retriever, self.settings = plans, retriever, settings
         self.plan = plans[0]
         # A library of several plans answers each question from the plans it names or that answer it,
         # each plan by an assistant of its own over its own chunks (built when first asked).
-        self.catalogue = Catalogue(plans) if len(plans) > 1 else None
+        self.catalogue = Catalogue(plans, lambda text: [a.name for a in self.directory.find(text)]) if len(plans) > 1 else None
         self._shelf: OrderedDict[str, Assistant] = OrderedDict()  # most recently asked last
         self.known = Ids((s.id for p in plans for s in p.sections),
                          (s.id for p in plans for s in p.sections if s.kind == "part" and s.role == "tasks"),
@@ -150,6 +162,18 @@ class Assistant:
         q = self._follow_up(q, user_turns(history))
         if self.catalogue is not None:  # a library's questions are read again by the plan they go to
             return q
+        reading = fixed  # the words the question's intents are read from
+        if q.style != "en" and (spelled := self._initials_spelled(q.text)) != q.text:
+            reading = self._initials_spelled(reading)
+            q = replace(q, text=spelled, intents=detect_intents(reading))
+        # "tỷ lệ đèn LED", "the LED share", "den led": a word the plan writes only in capitals is a name, no asking word
+        # ("led"), where the question writes it in capitals too or asks in Vietnamese (whose short forms, "ct", ask).
+        vietnamese_forms = set(abbreviations()) | set(ambiguous())
+        names = {fold(w) for w in re.findall(r"[^\W\d_]{2,}", q.text) if fold(w) in self.judge.capitals
+                 and (w.isupper() or (q.style != "en" and fold(w) not in vietnamese_forms))}
+        unnamed = re.sub(r"[^\W\d_]{2,}", lambda m: " " if fold(m.group(0)) in names else m.group(0), reading)
+        if unnamed != reading and (intents := detect_intents(unnamed)) != q.intents:
+            q = replace(q, intents=intents)
         if not q.refs:
             q = replace(q, refs=self._target_refs(q))
         if not q.refs and q.style != "en":
@@ -337,6 +361,35 @@ class Assistant:
             return split[0] if len(split) == 1 else w
 
         return re.sub(r"[a-z]+", mend, fold(text))
+
+    def _initials_spelled(self, text: str) -> str:
+        """The question with each staff abbreviation of the plan's own phrases spelled out as the plan writes them
+        ("bn % dn trong kcn phai xay dung kh atvsld": "… khu công nghiệp … an toàn vệ sinh lao động"): a word of two
+        letters or more that is no syllable of the language, no word of the plan (but one it writes only in capitals),
+        of the lexicon's abbreviations or of its asking words (Evidence.spelled)."""
+        marked = has_diacritics(text)
+        known = lexicon_words()
+        heads = set(list_words("body_heads"))
+
+        titles = " ".join(" " + " ".join(tokens(p.title)) + " " for p in self.plans)
+
+        def spell(m: re.Match[str]) -> str:
+            w = m.group(0).lower()
+            if w in known or (w in self.judge.folded_words and w not in self.judge.capitals) or SYLLABLE.fullmatch(w) \
+                    or w in function_words() or self.directory.find(w):  # "vhxh": a body's short name the directory reads
+                return m.group(0)
+            # "so tc", "ban ql cang ca": the word after a body's head word is its name in short, for the directory.
+            before = text[: m.start()].split()[-1:]
+            if before and fold(before[0]) in heads:
+                return m.group(0)
+            folded, written = self.judge.spelled(w)
+            # "kh pctt va tkcn hoa binh nam": right after the word for a plan, the plan's title in short names the plan,
+            # and says nothing of what is asked in it.
+            if folded and f" {folded} " in titles and _NAMING_BEFORE.search(fold(text[: m.start()])):
+                return m.group(0)
+            return (written if marked else folded) or m.group(0)
+
+        return re.sub(r"(?<![\w/.-])[A-Za-z]{2,8}(?![\w/-])", spell, text)
 
     def _follow_up(self, q: Query, previous: list[str]) -> Query:
         """"còn nhiệm vụ 6e thì sao?" after a lead question asks the same of 6e."""

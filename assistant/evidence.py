@@ -116,6 +116,7 @@ class Evidence:
         # The scope is built when first needed: a library's own assistant reads questions with the vocabulary
         # alone and builds no plan's tables.
         self.plans, self.retriever, self._scope = plans, retriever, scope
+        self._spelled: dict[str, tuple[str, str]] = {}
 
     @property
     def scope(self) -> Scope:
@@ -137,6 +138,50 @@ class Evidence:
     @cached_property
     def initialisms(self) -> set[str]:
         return {a for p in self.plans for a in initialisms(p.text)}
+
+    @cached_property
+    def capitals(self) -> set[str]:
+        """The plans' words written only in capitals ("ATVSLĐ", "PCCC"), folded: abbreviations, however often used."""
+        said = re.findall(r"[^\W\d_]{2,}", "\n".join(p.text for p in self.plans))
+        small = {fold(w) for w in said if not w.isupper()}
+        return {f for w in said if w.isupper() and (f := fold(w)) not in small}
+
+    @cached_property
+    def _phrases(self) -> list[list[tuple[str, str]]]:
+        """The plans' clauses as their syllables, each folded and as written."""
+        out = []
+        for p in self.plans:
+            for clause in re.split(r"[.;:()\n|]", " ".join(p.text.split())):
+                said = re.findall(r"[^\W\d_]+", clause)
+                if len(said) >= 2:
+                    out.append([(fold(w), w) for w in said])
+        return out
+
+    def spelled(self, initials: str) -> tuple[str, str]:
+        """The plan's phrase a staff abbreviation stands for, read from the plan, never listed in code: the run of
+        syllables whose first letters it is ("kcn": "khu công nghiệp", "atvsld": "an toàn vệ sinh lao động"),
+        folded and as written, where one such run occurs at least twice (three times for two letters) and twice as
+        often as any other, and mostly in small letters (a run that is mostly a name's words, "Phòng Văn hóa - Xã hội",
+        is read by the directory of bodies, not spelled out); ("", "") else."""
+        if initials in self._spelled:
+            return self._spelled[initials]
+        n = len(initials)
+        counts: dict[tuple[str, ...], int] = {}
+        named: dict[tuple[str, ...], int] = {}  # runs written with capitals after the first word, as names are
+        written: dict[tuple[str, ...], str] = {}
+        for clause in self._phrases:
+            for i in range(len(clause) - n + 1):
+                run = clause[i : i + n]
+                if all(f[0] == c for (f, _), c in zip(run, initials, strict=True)):
+                    key = tuple(f for f, _ in run)
+                    counts[key] = counts.get(key, 0) + 1
+                    named[key] = named.get(key, 0) + any(w[:1].isupper() for _, w in run[1:])
+                    written.setdefault(key, " ".join(w.lower() for _, w in run))
+        ranked = sorted(counts.items(), key=lambda x: -x[1])
+        clear = bool(ranked) and ranked[0][1] >= (3 if n == 2 else 2) and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
+            and 2 * named[ranked[0][0]] < ranked[0][1]
+        self._spelled[initials] = (" ".join(ranked[0][0]), written[ranked[0][0]]) if clear else ("", "")
+        return self._spelled[initials]
 
     @cached_property
     def titles(self) -> set[str]:

@@ -26,6 +26,27 @@ def abbreviations() -> dict[str, str]:
 
 
 @cache
+def lexicon_words() -> frozenset[str]:
+    """Every word the lexicon's phrasings and abbreviations are made of, folded ("sdt", "ct", "led", "chu", "tri" …):
+    words the lexicon reads itself, which no plan's phrase is to be spelled out from."""
+    out: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.update(re.findall(r"[a-z0-9]+", fold(value)))
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                out.update(re.findall(r"[a-z0-9]+", fold(str(k))))
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(_data())
+    return frozenset(out)
+
+
+@cache
 def intent_words() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(v) for k, v in _data()["intents"].items()}  # type: ignore[attr-defined]
 

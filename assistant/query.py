@@ -551,6 +551,10 @@ def asks_document(text: str, asking: str = "") -> bool:
 
 
 _BARE_TIME = {"han", "tg", "thoi gian", "thoi han", "deadline", "timeline"}
+# "hạn" as the noun of a deadline (no "hạn chế", "hạn mức"): with a verb of doing, of a task, or asked outright; a
+# day, month or year of completing.
+_DEADLINE_SAID = re.compile(r"\bhan (?:thuc hien|hoan thanh|nop|gui|bao cao|trien khai|cua (?:nhiem vu|nv|viec|hoat dong)"
+                            r"|(?:la )?(?:the nao|khi nao|la gi|ra sao|bao gio))\b|\b(?:nam|ngay|thang|thoi diem) hoan thanh\b")
 
 
 def _bare_document_facts(asking: str) -> bool:
@@ -621,6 +625,9 @@ def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
             found += [other] if other not in found else []
     # "ai ct, ai ph, hạn": a field named bare among the things a question lists asks for it.
     if "timeline" not in found and any(c.strip() in _BARE_TIME for c in re.split(r"[,;?]|\bva\b", t)):
+        found.append("timeline")
+    # "hạn thực hiện thế nào", "có đặt năm hoàn thành không": "hạn" the noun of a deadline, a time of completing.
+    if "timeline" not in found and _DEADLINE_SAID.search(t):
         found.append("timeline")
     # "Who proposed the Giang Son voluntary insurance plan", "who signed this plan": the question word asks for a fact
     # of the document, not a task's lead ("đề nghị Sở …" is the plan asking a body: no proposal in Vietnamese here).
@@ -704,7 +711,7 @@ def lead_count(folded: str) -> int | None:
 
 # A figure asked for outright.
 _ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
-                          r"what (share|percentage|proportion|number))\b")
+                          r"what (share|percentage|proportion|number|total|amount)|what (?:is|are) the (?:total|amount|number)\b)\b")
 # Asking what the plan says about a topic, whatever words of roles the topic holds.
 # "Does the plan name a specific donor …" asks whether it names one; "does the plan name the agency that …" a role.
 _SAYS = re.compile(r"\b((does|do|did) (the )?(plan|document|ke hoach|kh)( \d+)? (say|mention|address|cover|talk|refer|cite|"

@@ -109,10 +109,27 @@ Rule = Callable[[Turn], "Reply | None"]
 
 # -- a section named -------------------------------------------------------------------------------
 def missing_section(t: Turn) -> Reply | None:
-    """"nhiệm vụ 9c", "mục VII": a section the plan does not have."""
-    if missing_ref(t.f.q) and not any("." in r.section for r in t.f.q.refs):
+    """"nhiệm vụ 9c", "mục VII": a section the plan does not have. A point the plan lacks of a unit it has, asked
+    in words that unit says ("nv 3c về người có công … bà mẹ VN anh hùng", where item 3 has no points), is the
+    unit mistyped: the question goes on, its words answering it."""
+    if missing_ref(t.f.q) and not any("." in r.section for r in t.f.q.refs) and not _parent_meant(t):
         return t.refuse(reason("section", t.f.en))
     return None
+
+
+def _parent_meant(t: Turn) -> bool:
+    """Each section the question names and the plan lacks is a point of a unit the plan has, whose text (its points'
+    too) says a pair of the question's words and a word more at least."""
+    asked = topic_terms(t.f.q.text, t.f.en)
+    if not t.f.q.missing:
+        return False
+    for sid in t.f.q.missing:
+        parent = sid.rsplit(".", 1)[0] if "." in sid else ""
+        said = [set(lexical_terms(p.text[s.start:max(x.end for x in p.sections if x.id == parent or x.id.startswith(parent + "."))]))
+                for p in t.c.plans if parent and (s := p.section(parent)) is not None]
+        if not any(any("_" in w for w in asked & words) and overlap(asked, words) >= 3 for words in said):
+            return False
+    return True
 
 
 def bare_number(t: Turn) -> Reply | None:
@@ -513,9 +530,14 @@ def sums(t: Turn) -> Reply | None:
         if funding:
             return (*t.c.quote(f.q, *funding[0]), False)
     # "kinh phí dự kiến cho việc xây dựng kho học liệu số là bao nhiêu": the cost a task table gives that task.
-    found = t.c.find_task(f.q, t.hits) if t.hits else None
+    # A price or rate asked ("đồng/kWh", "per household", "mỗi người") is never a task's total cost.
+    rate = bool(re.search(r"\b(?:dong|vnd)\s*/\s*[a-z]|\b(?:per|each|moi)\s+[a-z]", spelled_out(f.q.text)))
+    found = t.c.find_task(f.q, t.hits) if t.hits and not rate else None
     if found is not None and found[1].cost:
-        return (*t.c.cost_answer(f.q, [found]), False)
+        # "ngày hội STEM ai chủ trì, kinh phí bao nhiêu": the roles asked beside the cost, of the same task (its answer
+        # gives the cost asked with them).
+        roles = [x for x in f.asked if x in {"lead", "coordinate", "timeline"}]
+        return (*(t.c.task_answer(f.q, *found, roles) if roles else t.c.cost_answer(f.q, [found])), False)
     stating = [h for h in t.hits[:5] if t.ask.scope.states_asked_sum(f.q, h.text)]
     if stating:
         return (*t.c.content_answer(f.q, stating), False)
@@ -613,7 +635,7 @@ def _foreign_names(text: str, names_words: frozenset[str], writes: Callable[[str
 # A place below a commune or a school typed without marks, by its kind and then its name: "kp binh dong" (khu phố),
 # "thon ke ga", "ban pa cong" (bản), "truong thpt chuyen nguyen du", "truong thcs le loi".
 _TYPED_NAMED = re.compile(r"\b(?:(?:khu pho|kp|to dan pho|thon|ban|ap|buon|lang)\s+|truong\s+(?:(?:thpt|thcs|th|mn|mam non|tieu hoc|"
-                          r"chuyen|dtnt|pt dtnt|dan toc noi tru)\s+)+)([a-z]{2,})\s+([a-z]{2,})\b")
+                          r"trung hoc pho thong|trung hoc co so|chuyen|dtnt|pt dtnt|dan toc noi tru)\s+)+)([a-z]{2,})\s+([a-z]{2,})\b")
 
 
 def _typed_names(text: str, after_unit: set[str], written: str) -> list[str]:
@@ -749,8 +771,18 @@ def target(t: Turn) -> Reply | None:
                       and bool(re.search(r"\b(chi tieu (do|nay)|(that|this|the) (indicator|target))\b", f.words)))
     yearly = f.figure and f.q.year is not None
     named = f.figure and says(f.q.text, "target_named")
+    # And a share asked outright ("bn % dn trong kcn phải xây dựng kh atvsld") that an indicator's own words say, where
+    # retrieval put first the task that does the work.
+    # Not where the question holds a word the plan never writes, nor where the clause says too few of its words ("lãi suất
+    # cho vay hộ gia đình nghèo … bao nhiêu %/tháng": a rate of interest, no target's share of households).
+    share = f.figure and ("%" in f.q.text or bool(re.search(r"\b(phan tram|ty le|percent|percentage|share|proportion)\b", f.words))) \
+        and not t.ask.unknown_words(f.q) and t.c.coverage(f.q) >= 0.5
     if not (f.wants("target") and (not f.asked or timed)
-            and (_about_targets(t) or ((timed or yearly or named) and t.c.names_an_indicator(f.q)))):
+            and (_about_targets(t) or ((timed or yearly or named or share) and t.c.names_an_indicator(f.q)))):
+        return None
+    # "lãi suất … bao nhiêu %/tháng": a share per month or year asked is a rate no target of the plan is set in.
+    per = re.search(r"%\s*/\s*(thang|nam|quy|month|year)\b", fold(f.q.text))
+    if per and not any(re.search(rf"%\s*/\s*{per.group(1)}\b", fold(x.indicator)) for x in t.c.targets):
         return None
     chosen, best = t.c.indicators(f.q)
     text, cites, _ = t.c.target_answer(f.q, chosen=chosen)

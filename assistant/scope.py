@@ -70,6 +70,9 @@ _COMMUNES = re.compile(r"\b(which|what) (specific )?(communes|villages|wards|dis
 # The Vietnamese word of a unit a question asks for by name.
 _UNIT_WORD = {"communes": "xa", "villages": "thon", "wards": "phuong", "districts": "huyen", "lang": "lang"}
 # A figure asked for: how many, how much, what share.
+# The whole country as a question names it: "cả nước", "toàn quốc", "nationwide", "the national target".
+_NATION = re.compile(r"\b(ca nuoc|toan quoc|nationwide|national (?:target|figure|level|average|rate)s?(?! program)|"
+                     r"(?:for|across) the (?:whole )?country)\b")
 _FIGURE = re.compile(
     r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|how many|how much|"
     r"what ([a-z-]+ ){0,2}(share|percentage|proportion|rate|number|numbers|figure|figures|level))\b"
@@ -109,6 +112,9 @@ _CONTACT_PLAN = re.compile(r"\b(gui|nop|ban hanh|bao cao|ky|luu|noi nhan|sent|se
 _CONTACT_IN_PLAN = re.compile(r"(?:địa chỉ|điện thoại|e-?mail|fax)\s*:|@\w|\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b", re.I)
 # A phone number or an email asked for outright: no plan's business of sending or reporting makes it the plan's.
 _PHONE_MAIL = re.compile(r"\b(so dien thoai|dien thoai|sdt|so dt|duong day nong|hotline|phone|email|e mail)\b")
+# The number itself asked for: "là số mấy", "số nào", "what is the hotline number", "the number to call".
+_NUMBER_ASKED = re.compile(r"\b(?:la )?so (?:may|nao|bao nhieu)\b|\bwhat(?: is|'s| s)? the (?:[\w-]+ ){0,3}(?:number|email)\b"
+                           r"|\bnumber to (?:call|dial)\b|\b(?:so dien thoai|sdt|duong day nong|hotline|email)(?: \w+){0,3} (?:nao|gi)\b")
 
 
 def years_said(years: Collection[int], en: bool) -> str:
@@ -129,6 +135,8 @@ _REASONS = {
                    "không giao đơn vị nào thực hiện {said}, dù có giao cho các mục bên cạnh"),
     "district": ("it names no district or commune: its figures are for the whole province",
                  "không nêu riêng cho huyện, xã nào, chỉ tiêu là của toàn tỉnh"),
+    "nation": ("it sets figures for its own area, none for the whole country",
+               "chỉ đặt chỉ tiêu cho địa bàn của mình, không nêu chỉ tiêu cả nước"),
     "procedure": ("it describes no administrative procedures", "không hướng dẫn thủ tục hành chính nào"),
     "penalty": ("it sets no penalties or disciplinary measures", "không quy định hình thức xử phạt hay kỷ luật nào"),
     "law": ("it quotes no provisions of laws", "không trích dẫn quy định cụ thể của luật"),
@@ -222,8 +230,16 @@ class Scope:
         self.result_years = {int(y) for t in targets for y in re.findall(r"(?<!\d)(20\d\d)\s*(?:là|đạt)?\s*:?\s*\d", t.indicator)}
         # The kinds of institution the plan names one of ("Bệnh viện Đa khoa tỉnh", "Ngân hàng Chính sách xã hội").
         kinds = vocabulary()["kinds"]
-        self.kinds_named = {k for k in kinds if any(re.search(rf"(?i:{re.escape(k)})\s+[{UPPER}]", p.text) for p in plans)}
+        # A heading in capitals ("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH …") names none, nor does a kind before a sentence
+        # that starts with a verb of doing ("… trong khu công nghiệp / Xây dựng, tổ chức …").
+        doing = set(vocabulary()["verbs"]["start"])
+        self.kinds_named = {k for k in kinds if any(
+            not m.group(1).isupper() and " ".join(fold(m.group(2)).split()[:2]) not in doing
+            for p in plans for m in re.finditer(rf"((?i:{re.escape(k)}))\s+([{UPPER}][^\W\d_]*\s+[^\W\d_]+)", p.text))}
         self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
+        # Whether a figure of the plans is said to be the whole country's ("cả nước phấn đấu đạt 95%").
+        self.national = any(re.search(r"\b(?:ca nuoc|toan quoc)\b[^.;\n]{0,80}?\d[\d.,]*\s*%|\d[\d.,]*\s*%[^.;\n]{0,80}?\b(?:ca nuoc|toan quoc)\b",
+                                      fold(p.text)) for p in plans)
         self.vocab = set(self.folded.split())
         # Where the plans are issued ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "Quảng Ngãi, ngày …"), folded.
         self.issuers = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(f"{p.issuer} {p.place}") for p in plans))) + " "
@@ -301,8 +317,8 @@ class Scope:
         years = set(_single_years(q.text))
         # "how much per damaged household", "mỗi hộ được hỗ trợ bao nhiêu": an amount per unit is stated per unit
         # ("… đồng/hộ", "mỗi hộ 2 triệu đồng"), never by a total.
-        each = bool(re.search(r"\b(per|each|a|moi)\s+(\w+\s+)?(household|person|family|student|child|ho|nguoi|hoc sinh|tre)\b",
-                              spelled_out(q.text)))
+        each = bool(re.search(r"\b(per|each|a|moi)\s+(\w+\s+)?(household|person|family|student|child|ho|nguoi|hoc sinh|tre)\b"
+                              r"|\b(?:dong|vnd)\s*/\s*[a-z]", spelled_out(q.text)))
         for m in _MONEY_IN_PLAN.finditer(text):
             if each and not re.search(r"/\s*\w|\b(mỗi|moi|per|each)\b", text[max(0, m.start() - 60) : m.end() + 20], re.I):
                 continue
@@ -320,14 +336,17 @@ class Scope:
     def asks_contact(self, folded: str) -> bool:
         """An address, a telephone number, an office's whereabouts: none is in the plan. "Xem chi tiết ở
         đâu", "được đề cập ở đâu trong kế hoạch" ask where in the document, not where a place is."""
-        # A word the plan itself writes is the plan's ("cải tạo trụ sở Thư viện tỉnh", "số hóa tài liệu địa chí").
-        asked = [m.group(0) for m in _CONTACT.finditer(folded) if f" {m.group(0)} " not in self.folded
+        # A word the plan itself writes is the plan's ("cải tạo trụ sở Thư viện tỉnh", "số hóa tài liệu địa chí"); a
+        # phone number asked outright is not, though the plan writes of one ("công khai số điện thoại đường dây nóng"):
+        # only digits would answer "sđt đường dây nóng là số mấy".
+        dialled = bool(_PHONE_MAIL.search(folded) and _NUMBER_ASKED.search(folded))
+        asked = [m.group(0) for m in _CONTACT.finditer(folded) if (dialled or f" {m.group(0)} " not in self.folded)
                  and not (self.venues and re.fullmatch(r"o dau|where (is|are) the \w+", m.group(0)))
                  and not (self.clock and re.fullmatch(r"gio nao|may gio|may h", m.group(0)))]
         return (not self.contact and bool(asked)
                 and (not _CONTACT_PLAN.search(folded) or bool(_PHONE_MAIL.search(folded))) and not _IN_DOCUMENT.search(folded))
 
-    def _below_province(self, text: str, t: str) -> bool:
+    def _below_province(self, text: str, t: str, en: bool = False) -> bool:
         """A district or commune the question names or asks for, which the plan does not name
         (it names none; its figures are the province's)."""
         # "huyện Sơn Hà", "Xã Đạ Sar", "phường Bình Minh", capitalised as typed: a unit below the province
@@ -336,6 +355,12 @@ class Scope:
                          rf"\s+([{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*)?)", text)
         if unit and f" {fold(unit.group(1)).split()[0]} {fold(unit.group(2))} " not in self.folded \
                 and fold(unit.group(2)) not in self.proper:
+            return True
+        # "khu phố 9", "thôn 3", "tổ dân phố số 5": a numbered unit of a commune or ward the plan never names.
+        units = r"village|hamlet|residential group" if en else r"khu pho|to dan pho|thon|ap|to|ban|xom"
+        numbered = re.search(rf"\b({units})\s+(?:so\s+|no\.?\s*)?(\d{{1,3}})\b", spelled_out(text))
+        if numbered and f" {numbered.group(1)} {numbered.group(2)} " not in self.folded \
+                and f" {numbered.group(1)} so {numbered.group(2)} " not in self.folded:
             return True
         # "Ba To district", "Bình Minh ward": a named district or commune the plan does not name.
         named_en = re.search(r"\b([A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,2})\s+(?:district|town|commune|ward|village)\b", text)
@@ -393,7 +418,7 @@ class Scope:
         # A province the plan itself names (its own, or one it works with) is no other place.
         if place and f" {place.group(1)} " not in self.folded:
             return reason("place", en)
-        return reason("district", en) if self._below_province(q.text, t) else ""
+        return reason("district", en) if self._below_province(q.text, t, en) else ""
 
     @staticmethod
     def kind_asked(q: Query) -> str:
@@ -402,7 +427,7 @@ class Scope:
         a kind of one syllable ("quy", "truong") is too many words to read so; in English the kind ends what is
         asked ("which hospital will …", not "what density of hospital beds")."""
         en, marked = q.style == "en", has_diacritics(q.text)
-        text = " ".join(re.findall(r"\w+|[?,.;:]", tones(q.text).lower() if marked else fold(q.text)))
+        text = " ".join(re.findall(r"\w+|[?,.;:]", tones(q.text).lower() if marked else spelled_out(q.text)))
         style = "en" if en else "marked" if marked else "folded"
         return next((kind for kind, rx in _kind_patterns()[style] if rx.search(text)), "")
 
@@ -433,6 +458,10 @@ class Scope:
         if self.years and (now or asked) and not asked & (set(self.years) | self.result_years) and not counts_units \
                 and (_FIGURE.search(t) or asks_target):
             return reason("years", en, self.years)
+        # "Nghị quyết 42 đặt mục tiêu cho cả nước … bao nhiêu", "the national target": a figure of the whole country,
+        # where the plans set none for it (no figure of theirs is said to be the country's).
+        if _NATION.search(t) and (_FIGURE.search(t) or asks_target) and not self.national:
+            return reason("nation", en)
         # Without its marks "bị phạt" is "bị phát hiện" as often: it is read only as typed with marks.
         if not self.penalty and (_PENALTY.search(t) or "bị phạt" in q.text.lower()):
             return reason("penalty", en)
@@ -454,7 +483,7 @@ class Scope:
             return reason("contact", en)
         # "Bệnh viện nào sẽ thí điểm …", "which hospital will pilot …": a named institution of a kind the plan names none of.
         kind = self.kind_asked(q)
-        if kind and kind not in self.kinds_named:
+        if kind and kind not in self.kinds_named and not _FIGURE.search(t):  # "what share of schools …" asks a figure
             return reason("kind", en, said=next(iter(vocabulary()["kinds"][kind])) if en else kind.lower())
         # "xếp thứ mấy trong các tỉnh miền Trung", "what did the director say when presenting it": a ranking, a
         # statement, where the plan writes none.

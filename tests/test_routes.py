@@ -21,6 +21,22 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 # question, the rule that answers it, the kind of answer, words the answer holds
 CASES = [
     ("nhiệm vụ 9c do ai chủ trì", "missing_section", "refusal", ""),
+    # a point the plan lacks of an item it has, asked in words the item says: the item mistyped, answered by its words
+    ("nv 3c ve nguoi co cong noi gi ve ba me vn anh hung", "passage", "passage", "Bà mẹ Việt Nam anh hùng"),
+    ("nv 6h ve nha o xa hoi ai chu tri", "task_roles", "role", "Sở Xây dựng"),
+    # "hạn" the noun of a deadline, a year of completing: a task's time is asked
+    ("nvu tuyen truyen nang cao nhan thuc ve chinh sach xa hoi (1a) han thuc hien the nao", "section_roles", "role",
+     "Thường xuyên"),
+    ("Kế hoạch có đặt năm hoàn thành cho nhiệm vụ phát triển nhà ở xã hội không, hay chỉ ghi chung chung?", "task_roles",
+     "role", "Năm 2024 và các năm tiếp theo"),
+    # every provision (a unit under another name) that refers to it: every unit naming it
+    ("Please identify every provision of the plan, targets and tasks alike, that refers to health insurance.",
+     "mentioned_where", "list", "III.6.b"),
+    # the thing counted is what a clause must count: trained workers in general are no social workers
+    ("How many social workers will be trained by 2030 as per this plan?", "figure", "refusal", ""),
+    # the whole country's figure, where the plan sets its province's only
+    ("Nghị quyết 42-NQ/TW đặt mục tiêu cho cả nước đến năm 2030 tỷ lệ bao phủ bảo hiểm y tế là bao nhiêu?", "out_of_reach",
+     "refusal", "cả nước"),
     ("cài vneid mục 2 trên điện thoại thế nào", "bare_number", "refusal", ""),
     ("Mục IV có quy định hình thức kỷ luật cán bộ không", "section_lacks", "refusal", ""),
     ("trong mục III, nhiệm vụ nào nhắc đến chuyển đổi số", "section_mentions", "list", "chuyển đổi số"),

@@ -186,8 +186,16 @@ class TargetAnswers(ComposerBase):
                  if set(ws := tokens(vietnamese(term))) - frame for pairs in [_pairs(ws)]]
         if not asked:
             return chosen
-        return [t for t in chosen if any(len(ps & _pairs(tokens(f"{t.subject} {t.indicator}"))) * 2 >= len(ps)
-                                         for ps in asked)]
+
+        def writes(t: Target, ps: set[str]) -> bool:
+            return len(ps & _pairs(tokens(f"{t.subject} {t.indicator}"))) * 2 >= len(ps)
+        # "How many social workers will be trained by 2030?": a thing counted named in two words or more is what the
+        # clause must count, a pair of its words at least; a clause on trained workers in general ("tỷ lệ lao động qua
+        # đào tạo") shares "trained" only.
+        counted = [pairs for term in topic_phrases(q.text) if term.split()[0] in counted_words(q.text) and " " in term
+                   and set(ws := tokens(vietnamese(term))) - frame for pairs in [_pairs(ws)]]
+        return [t for t in chosen if any(writes(t, ps) for ps in asked)
+                and all(ps & _pairs(tokens(f"{t.subject} {t.indicator}")) for ps in counted)]
 
     def meant_indicators(self, q: Query, qvec: np.ndarray, embedder: Any) -> list[Target]:
         """The indicator clause, of the years asked, that the question means by the embedder's reading, where its
@@ -267,6 +275,14 @@ class TargetAnswers(ComposerBase):
         none = "" if not unset else (f" The plan sets no such target for {', '.join(map(str, unset))}." if en
                                      else f" Kế hoạch không đặt chỉ tiêu này cho năm {', '.join(map(str, unset))}.")
         return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + "." + none, cites, best
+
+    def coverage(self, q: Query) -> float:
+        """How much of the question's own words (its pairs counting twice) the indicator clause sharing most of them
+        says: 1.0 where one clause says them all."""
+        terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
+                 if not re.search(r"\d", t) and not set(t.split("_")) <= function_words()}
+        whole = overlap(terms, terms)
+        return max((overlap(terms, tt) for tt in self._target_terms), default=0.0) / whole if whole else 0.0
 
     def names_an_indicator(self, q: Query) -> bool:
         """Every word pair of the question that some indicator clause uses is in one clause,

@@ -107,8 +107,9 @@ class MentionAnswers(PassageAnswers):
         en = q.style == "en"
         # In English "where" asks a place in the plan with a verb of saying ("where does it say", "where is X
         # mentioned"), "where in the plan", or a section asked; not "where does the money come from".
-        if en and not (_MENTION.search(q.words) or re.search(r"\b(where in|which sections?|what sections?|which parts?|"
-                                                            r"every section|all (?:the )?sections|mentioned|addressed|discussed|"
+        if en and not (_MENTION.search(q.words) or re.search(r"\b(where in|(?:which|what) (?:sections?|parts?|provisions?|paragraphs?|clauses?)|"
+                                                            r"every (?:section|provision|paragraph|clause)|"
+                                                            r"all (?:the )?(?:sections|provisions|paragraphs|clauses)|mentioned|addressed|discussed|"
                                                             r"referred to|covered)\b", q.words)):
             return "", []
         # "người già (người cao tuổi)": what the question names, else what its bracket says it in other words.

@@ -16,6 +16,13 @@ from index.parse import Plan, Task
 
 
 class RoleAnswers(MentionAnswers):
+    @staticmethod
+    def _timed(q: Query, text: str) -> bool:
+        """A passage sets a time: a year, a day, a quarter or month, a frequency; not one the question names as what
+        it asks about ("periodic health checks": "khám sức khỏe định kỳ" is a kind of check, no time of the duty)."""
+        asked = {w for w in lexical_terms(q.text, q.style == "en") if "_" in w}
+        return any("_".join(fold(m.group(0)).split()) not in asked for m in _TIMED.finditer(text))
+
     def find_task(self, q: Query, hits: list[Hit]) -> tuple[Plan, Task] | None:
         """The task a question describes: among the tasks of the top three hits, the first,
         unless another fits what the question says clearly better (below).
@@ -51,7 +58,7 @@ class RoleAnswers(MentionAnswers):
                 candidates += [c for c in restating if c not in candidates]
             elif role == "tasks" and self._duty_plan(h.doc):
                 continue  # a task of a plan that says who does what agency by agency: its duty answers
-            elif role in {"implementation", "reporting"} and "timeline" in q.intents and not _TIMED.search(h.text):
+            elif role in {"implementation", "reporting"} and "timeline" in q.intents and not self._timed(q, h.text):
                 continue  # "by when should …": a duty that sets no time answers no "when"; a task further down may
             elif role not in {"purpose", "review", "objectives", "targets", "funding"} and h.section != "header" and not (
                     role in {"implementation", "reporting"} and of_task):
