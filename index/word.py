@@ -19,7 +19,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def read_docx(data: bytes, path: Path) -> str:
     import docx
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -31,7 +30,9 @@ def read_docx(data: bytes, path: Path) -> str:
     for el in _blocks(document.element.body):
         if el.tag == f"{_W}tbl":
             table = Table(el, document._body)
-            rows = [_row_cells(tr, table, numbering) for tr in el.tr_lst]
+            # A row deleted as a tracked change (its w:trPr holds w:del) is no row of the table as it reads.
+            rows = [_row_cells(tr, table, numbering) for tr in el.tr_lst
+                    if tr.trPr is None or tr.trPr.find(f"{_W}del") is None]
             if any(text.lstrip().startswith("Nơi nhận") for row in rows for text, _, _ in row):
                 # "Nơi nhận" and the signer set side by side: blocks laid out, read column by column.
                 columns = max(len(r) for r in rows)
@@ -40,8 +41,38 @@ def read_docx(data: bytes, path: Path) -> str:
                 continue
             lines += pipe_rows(rows)
         else:
-            lines.append(numbering.label(el) + Paragraph(el, document._body).text)
+            lines.append(numbering.label(el) + _text(el))
     return nfc("\n".join(lines) + "\n")
+
+
+# What a tracked change leaves out of the text as it reads once accepted: what it deletes, and where it moved from.
+_STRUCK = {f"{_W}del", f"{_W}moveFrom"}
+
+
+def _text(p: Any) -> str:
+    """A paragraph's text as it reads with every tracked change accepted: inserted runs kept (Word puts them in
+    w:ins, where python-docx's Paragraph.text does not look), deleted ones dropped; a comment's mark adds nothing."""
+    out = []
+    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}ptab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
+        if el.getparent().tag != f"{_W}r":  # a tab stop of the paragraph's properties, no text
+            continue
+        up, struck = el.getparent(), False
+        while up is not None and up is not p:
+            if up.tag in _STRUCK:
+                struck = True
+                break
+            up = up.getparent()
+        if struck:
+            continue
+        if el.tag == f"{_W}t":
+            out.append(el.text or "")
+        elif el.tag in (f"{_W}tab", f"{_W}ptab"):
+            out.append("\t")
+        elif el.tag == f"{_W}noBreakHyphen":
+            out.append("-")
+        elif el.get(f"{_W}type") in (None, "textWrapping"):  # a line break; a page or column break is none
+            out.append("\n")
+    return "".join(out)
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
@@ -67,7 +98,7 @@ def _row_cells(tr: Any, table: Any, numbering: _Numbering) -> list[tuple[str, in
             if hasattr(block, "rows"):  # a table nested in a cell: its rows as text
                 parts += ["; ".join(dict.fromkeys(c.text for c in row.cells if c.text)) for row in block.rows]
             else:
-                parts.append(numbering.label(block._p) + block.text)
+                parts.append(numbering.label(block._p) + _text(block._p))
         text = "<br>".join(p.replace("\n", "<br>") for p in parts if p.strip())
         out.append((text, tc.grid_span, tc.vMerge == "continue"))
     return out

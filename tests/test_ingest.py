@@ -152,6 +152,40 @@ def test_word_content_controls_are_read_in_place(tmp_path: Path) -> None:
         "Số: 65/KH-UBND", "I. MỤC ĐÍCH", "1. Mục đích", "Nơi nhận:"]
 
 
+def test_word_tracked_changes_read_as_accepted_and_comments_are_no_text(tmp_path: Path) -> None:
+    """A file sent back from review with its changes tracked: inserted runs (w:ins) are read, deleted ones (w:del,
+    w:delText) and a deleted table row are not, and a comment's mark adds nothing; the text is the plan as it reads
+    once every change is accepted."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    document = docx.Document()
+    target = document.add_paragraph()
+    for xml in (f'<w:r {w}><w:t xml:space="preserve">a) Tỷ lệ dân số nông thôn dùng nước sạch đạt </w:t></w:r>',
+                f'<w:del {w} w:id="1" w:author="Hà" w:date="2026-03-01T00:00:00Z"><w:r><w:delText>85%</w:delText></w:r></w:del>',
+                f'<w:ins {w} w:id="2" w:author="Hà" w:date="2026-03-01T00:00:00Z"><w:r><w:t>90%</w:t></w:r></w:ins>',
+                f'<w:commentRangeStart {w} w:id="0"/>', f'<w:r {w}><w:t xml:space="preserve"> năm 2026.</w:t></w:r>',
+                f'<w:commentRangeEnd {w} w:id="0"/>', f'<w:r {w}><w:commentReference w:id="0"/></w:r>'):
+        target._p.append(parse_xml(xml))
+    table = document.add_table(rows=3, cols=2)
+    for row, (a, b) in zip(table.rows, [("TT", "Đơn vị chủ trì"), ("1", ""), ("2", "Chi cục Thủy lợi")], strict=True):
+        row.cells[0].text = a
+        row.cells[1].text = b
+    lead = table.rows[1].cells[1].paragraphs[0]._p
+    lead.append(parse_xml(f'<w:del {w} w:id="3" w:author="Hà" w:date="2026-03-01T00:00:00Z"><w:r><w:delText>Phòng Kế hoạch'
+                          '</w:delText></w:r></w:del>'))
+    lead.append(parse_xml(f'<w:ins {w} w:id="4" w:author="Hà" w:date="2026-03-01T00:00:00Z"><w:r><w:t>Trung tâm Nước sạch'
+                          '</w:t></w:r></w:ins>'))
+    gone = table.rows[2]._tr.get_or_add_trPr()
+    gone.append(parse_xml(f'<w:del {w} w:id="5" w:author="Hà" w:date="2026-03-01T00:00:00Z"/>'))
+    document.save(str(tmp_path / "tracked.docx"))
+    lines = read_document(tmp_path / "tracked.docx").text.splitlines()
+    assert lines[0] == "a) Tỷ lệ dân số nông thôn dùng nước sạch đạt 90% năm 2026."
+    assert "| 1 | Trung tâm Nước sạch |" in lines and not any("Chi cục Thủy lợi" in x or "Phòng Kế hoạch" in x for x in lines)
+
+
 def test_word_text_is_nfc(tmp_path: Path) -> None:
     import unicodedata
 
