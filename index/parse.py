@@ -24,7 +24,7 @@ from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwr
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "82"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "83"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
@@ -177,7 +177,7 @@ def _capitals_beside(line: str) -> tuple[str, str] | None:
     if not (line.startswith(("-", "+", "•")) or _RECIPIENTS.match(line)):
         return None
     for k in range(len(line)):  # "- Chủ tịch, các Phó Chủ tịch UBND xã; (Đã ký)": after any closing mark
-        if line[k] in ";:.)" and k + 1 < len(line) and line[k + 1] == " ":
+        if line[k] in ";:.)" and k + 1 < len(line) and line[k + 1].isspace():
             rest = line[k + 1 :].strip()
             if rest and (_SIGNED.fullmatch(rest) or (not any(c.islower() for c in rest)
                                                       and (_CAPACITY.match(rest) or _HOLDS.search(rest)))):
@@ -855,7 +855,10 @@ class _Builder:
                 starts.append(_Start(block[0], "signature", "signature", None, "Người ký", "", block[-1], block[-1] + 1))
                 texts = [canon(lines[n].clean) for n in block]
                 self.signer = texts[-1]
-                self.signer_title = " / ".join(texts[:-1])
+                # "- Lưu: VT, KTTH.   TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" / name: the capacity set beside the last
+                # recipients heads the block below them.
+                held = [x for _, x in said if _CAPACITY.match(x) or _HOLDS.search(x)] if block is sig and named is None else []
+                self.signer_title = " / ".join([*held, *texts[:-1]])
         after = (sig[-1] if sig else last) + 1
         # What stands between the signer and the next part (an attached plan's title) is its own unit.
         nxt = after

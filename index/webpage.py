@@ -29,6 +29,7 @@ def read_html(data: bytes) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(data, "html.parser")
+    _css_tables(soup)
     for el in soup.find_all(True):
         if el.decomposed:
             continue
@@ -38,6 +39,40 @@ def read_html(data: bytes) -> str:
     lines: list[str] = []
     _render(root, lines)
     return nfc("".join(line + "\n" for line in lines))
+
+
+# The table elements a style sheet's "display" makes of other elements, as a browser lays them out.
+_DISPLAYED = {"table": "table", "inline-table": "table", "table-row": "tr", "table-cell": "td",
+              "table-header-group": "thead", "table-row-group": "tbody", "table-footer-group": "tfoot"}
+
+
+def _css_tables(soup: Any) -> None:
+    """Elements a page lays out as a table with CSS ("<div class="tbl-row">" under a rule "display: table-row", or
+    the same in a style attribute) made the table, row and cell elements they are shown as: a portal whose article
+    template draws its tables from divs has them read as tables."""
+    import tinycss2
+
+    def shown(declarations: str | list[Any]) -> str:
+        for d in tinycss2.parse_blocks_contents(declarations, skip_comments=True, skip_whitespace=True) \
+                if isinstance(declarations, list) else tinycss2.parse_declaration_list(declarations, True, True):
+            if d.type == "declaration" and d.lower_name == "display":
+                return _DISPLAYED.get(tinycss2.serialize(d.value).strip().lower(), "")
+        return ""
+
+    for style in soup.find_all("style"):
+        for rule in tinycss2.parse_stylesheet(style.get_text(), skip_comments=True, skip_whitespace=True):
+            if rule.type != "qualified-rule" or not (kind := shown(rule.content)):
+                continue
+            try:
+                found = soup.select(tinycss2.serialize(rule.prelude).strip())
+            except Exception:  # a selector soupsieve does not read (":hover", "::before") lays out nothing here
+                continue
+            for el in found:
+                if el.name in {"div", "span", "section", "p", "ul", "li"}:
+                    el.name = kind
+    for el in soup.find_all(style=True):
+        if el.name in {"div", "span", "section", "p"} and (kind := shown(str(el["style"]))):
+            el.name = kind
 
 
 def _own_text(el: Any) -> int:

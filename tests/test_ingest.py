@@ -186,6 +186,25 @@ def test_word_tracked_changes_read_as_accepted_and_comments_are_no_text(tmp_path
     assert "| 1 | Trung tâm Nước sạch |" in lines and not any("Chi cục Thủy lợi" in x or "Phòng Kế hoạch" in x for x in lines)
 
 
+def test_a_page_whose_tables_are_laid_out_with_css_reads_them_as_tables(tmp_path: Path) -> None:
+    """A portal's article template draws its tables from divs shown as a table by its style sheet ("display:
+    table-row" on a class, or in a style attribute): the rows are pipe rows, as a <table>'s are; a rule for a state
+    ("…:hover") lays out nothing."""
+    page = ("<html><head><style>.tbl{display:table} .tbl-row{display: table-row} .tbl-cell{display:table-cell}"
+            " a:hover{display:table}</style></head><body><nav><a href='/'>Trang chủ</a></nav><div class='article'>"
+            "<p>4. Phân công thực hiện</p><div class='tbl'>"
+            "<div class='tbl-row'><div class='tbl-cell'>TT</div><div class='tbl-cell'>Nội dung</div>"
+            "<div class='tbl-cell'>Đơn vị chủ trì</div></div>"
+            "<div class='tbl-row'><div class='tbl-cell'>1</div><div class='tbl-cell'>Tiêm phòng vắc xin</div>"
+            "<div class='tbl-cell'>Phòng Kinh tế; Trạm Thú y khu vực</div></div>"
+            "<div style='display:table-row'><div class='tbl-cell'>2</div><div class='tbl-cell'>Tiêu hủy lợn bệnh</div>"
+            "<div class='tbl-cell'>Trạm Thú y khu vực</div></div></div><p>Trên đây là Kế hoạch của xã.</p></div></body></html>")
+    (tmp_path / "css.html").write_text(page, encoding="utf-8")
+    lines = read_document(tmp_path / "css.html").text.splitlines()
+    assert "| 1 | Tiêm phòng vắc xin | Phòng Kinh tế; Trạm Thú y khu vực |" in lines
+    assert "| 2 | Tiêu hủy lợn bệnh | Trạm Thú y khu vực |" in lines and "Trang chủ" not in lines
+
+
 def test_word_text_is_nfc(tmp_path: Path) -> None:
     import unicodedata
 
