@@ -60,8 +60,15 @@ def _years_of(text: str, default: int | None) -> list[tuple[int | None, str]]:
     2027 và 85% vào năm 2030" (each year after its figure) and "đến năm 2027 đạt 75%, đến năm 2030 đạt
     85%" (each before) are 75% for 2027 and 85% for 2030; a clause naming one year or none is one piece."""
     marks = list(_YEAR_SET.finditer(text))
+    # "đạt 62% (năm 2025 đạt 56,8%)": a year in brackets beside a figure outside them says what was done, no year the
+    # clause sets its figure for.
+    inside = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+    outside = re.sub(r"\([^()]*\)", " ", text)
+    if inside and _figure(outside):
+        marks = [m for m in marks if not any(a <= m.start() < b for a, b in inside)]
     # "đạt 35% năm 2026 và 50% năm 2027", "1.350 người năm 2026": a year named right after its figure.
-    bare = [m for m in _YEAR_AFTER.finditer(text) if not any(m.start() < x.end() and x.start() < m.end() for x in marks)]
+    bare = [m for m in _YEAR_AFTER.finditer(text) if not any(m.start() < x.end() and x.start() < m.end() for x in marks)
+            and not (inside and _figure(outside) and any(a <= m.start() < b for a, b in inside))]
     marks = sorted(marks + bare, key=lambda m: m.start())
     # "Giảm ít nhất 10% số vụ phạm tội về trật tự xã hội năm 2026 và giảm ít nhất 15% năm 2027 so với năm 2025": where
     # another year is set, a year closing the words after a figure is that figure's ("so với năm 2025" is the baseline).
@@ -379,7 +386,10 @@ def _table_targets(plan: Plan, sid: str, start: int, end: int) -> list[Target]:
             words = value[m.end():].split()
             counted = unit or ("" if share or not words else words[0].strip(",;."))
             plain = re.fullmatch(r"[<>≤≥]?\s*\d[\d.,]*\s*%?", value)
-            said = f"{indicator}: {figure if plain and not re.match(r'[<>≤≥]', value) else value}" + ("" if share or not unit or not plain else f" {unit}")
+            shown = figure if plain and not re.match(r"[<>≤≥]", value) else value
+            # "| % | ≥ 80 |": a share whose cell leaves its sign to the unit column is said with it ("≥ 80%").
+            shown += "%" if share and plain and not shown.endswith("%") else ""
+            said = f"{indicator}: {shown}" + ("" if share or not unit or not plain else f" {unit}")
             cell_bound = next((w for f, w in _BOUND.items() if re.search(rf"\b{f}\b", fold(value))), "")
             out.append(Target(plan.source, row, year, said + baseline, figure, bound or cell_bound, "%" if share else counted, a,
                               a + len(line.rstrip()), indicator, tracker=tracker))

@@ -347,7 +347,9 @@ def _as_asked(text: str, chosen: list[Target]) -> list[Target]:
     one (a clause whose figure is a share may state the count too: "100% xã có đội xung kích, mỗi đội tối thiểu 30
     người"); all of them where it asks neither."""
     if _PERCENT.search(fold(text)) or "%" in text:
-        return [t for t in chosen if "%" in t.indicator or "‰" in t.indicator or re.search(r"/\s*\d", t.unit)]
+        # A table's unit column says the share its value cell leaves out ("| % | ≥ 80 |").
+        return [t for t in chosen if "%" in t.indicator or "‰" in t.indicator or re.search(r"/\s*\d", t.unit)
+                or t.value.endswith("%") or t.unit.strip() in {"%", "‰"}]
     if _counts_asked(text):
         return [t for t in chosen if not t.value.endswith("%") or _COUNT_STATED.search(t.indicator)]
     return chosen
