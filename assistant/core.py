@@ -364,7 +364,7 @@ class Assistant:
 
     def _initials_spelled(self, text: str) -> str:
         """The question with each staff abbreviation of the plan's own phrases spelled out as the plan writes them
-        ("bn % dn trong kcn phai xay dung kh atvsld": "… khu công nghiệp … an toàn vệ sinh lao động"): a word of two
+        ("bn % dn trong kcn phai xay dung kh atvsld": "… khu công nghiệp … an toàn vệ sinh lao động"): a word of three
         letters or more that is no syllable of the language, no word of the plan (but one it writes only in capitals),
         of the lexicon's abbreviations or of its asking words (Evidence.spelled)."""
         marked = has_diacritics(text)
@@ -389,7 +389,8 @@ class Assistant:
                 return m.group(0)
             return (written if marked else folded) or m.group(0)
 
-        return re.sub(r"(?<![\w/.-])[A-Za-z]{2,8}(?![\w/-])", spell, text)
+        # Two letters stand for too many phrases ("tp", "tc", "kp"): three at least, or the lexicon's own.
+        return re.sub(r"(?<![\w/.-])[A-Za-z]{3,8}(?![\w/-])", spell, text)
 
     def _follow_up(self, q: Query, previous: list[str]) -> Query:
         """"còn nhiệm vụ 6e thì sao?" after a lead question asks the same of 6e."""

@@ -118,16 +118,19 @@ def missing_section(t: Turn) -> Reply | None:
 
 
 def _parent_meant(t: Turn) -> bool:
-    """Each section the question names and the plan lacks is a point of a unit the plan has, whose text (its points'
-    too) says a pair of the question's words and a word more at least."""
-    asked = topic_terms(t.f.q.text, t.f.en)
-    if not t.f.q.missing:
+    """Each section the question names and the plan lacks is a lettered point of an item the plan has ("3c", "6h"),
+    and that item, or one of its points, says most of the question's pairs of words ("về người có công … bà mẹ Việt
+    Nam anh hùng"); a missing item of a part ("mục III.9") is no mistyped point."""
+    asked = {w for w in topic_terms(t.f.q.text, t.f.en) if "_" in w and not re.search(r"\d", w)}
+    if not t.f.q.missing or len(asked) < 2:
         return False
     for sid in t.f.q.missing:
-        parent = sid.rsplit(".", 1)[0] if "." in sid else ""
-        said = [set(lexical_terms(p.text[s.start:max(x.end for x in p.sections if x.id == parent or x.id.startswith(parent + "."))]))
-                for p in t.c.plans if parent and (s := p.section(parent)) is not None]
-        if not any(any("_" in w for w in asked & words) and overlap(asked, words) >= 3 for words in said):
+        parent, _, point = sid.rpartition(".")
+        if not parent or "." not in parent or not re.fullmatch(r"[^\W\d_]", point):
+            return False
+        units = [(p, x) for p in t.c.plans if p.section(parent) is not None
+                 for x in p.sections if x.id == parent or x.id.startswith(parent + ".")]
+        if not any(len(asked & set(lexical_terms(p.text[x.start:x.end]))) * 5 >= len(asked) * 3 for p, x in units):
             return False
     return True
 

@@ -73,6 +73,8 @@ _UNIT_WORD = {"communes": "xa", "villages": "thon", "wards": "phuong", "district
 # The whole country as a question names it: "cả nước", "toàn quốc", "nationwide", "the national target".
 _NATION = re.compile(r"\b(ca nuoc|toan quoc|nationwide|national (?:target|figure|level|average|rate)s?(?! program)|"
                      r"(?:for|across) the (?:whole )?country)\b")
+_COMPARED = re.compile(r"\b(so voi|bang|hon|compared (?:with|to)|than|relative to)\s+(?:\w+\s+){0,4}"
+                       r"(ca nuoc|toan quoc|nationwide|national|the (?:whole )?country)\b")
 _FIGURE = re.compile(
     r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|how many|how much|"
     r"what ([a-z-]+ ){0,2}(share|percentage|proportion|rate|number|numbers|figure|figures|level))\b"
@@ -460,7 +462,8 @@ class Scope:
             return reason("years", en, self.years)
         # "Nghị quyết 42 đặt mục tiêu cho cả nước … bao nhiêu", "the national target": a figure of the whole country,
         # where the plans set none for it (no figure of theirs is said to be the country's).
-        if _NATION.search(t) and (_FIGURE.search(t) or asks_target) and not self.national:
+        # "… đạt mức nào so với cả nước" compares the plan's own figure with the country: that is the plan's to say.
+        if _NATION.search(t) and (_FIGURE.search(t) or asks_target) and not self.national and not _COMPARED.search(t):
             return reason("nation", en)
         # Without its marks "bị phạt" is "bị phát hiện" as often: it is read only as typed with marks.
         if not self.penalty and (_PENALTY.search(t) or "bị phạt" in q.text.lower()):

@@ -155,6 +155,10 @@ MERGED_DOWN = "kh-ubnd-tinh-tra-linh-tiet-kiem-nang-luong.docx"
 # An industrial-parks board's PDF printed from Word: page footers, bulleted targets, a landscape appendix table whose
 # wrapped rows run over two pages under a repeated heading row (freeze-36).
 LANDSCAPE = "kh-bql-kcn-dong-bao-an-toan-lao-dong.pdf"
+# A commune's plan saved from a portal whose tables are divs laid out as tables by its style sheet (freeze-37).
+CSS_TABLES = "kh-xa-an-luong-phong-chong-dich-benh-gia-suc.html"
+# A department's Word plan sent back from review with its changes tracked and comments (freeze-37).
+TRACKED = "kh-so-nnmt-ha-linh-nuoc-sach-nong-thon.docx"
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +170,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
                  JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
-                 WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE):
+                 WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -1184,3 +1188,18 @@ def test_freeze36_layouts_answer_from_their_own_words(asst: Assistant, question:
 def test_freeze36_layouts_decline_what_they_do_not_say(asst: Assistant, question: str, plan: str) -> None:
     ans = asst.ask(question, plan=plan)
     assert ans.abstained, ans.answer
+
+
+@pytest.mark.parametrize(("question", "plan", "held", "cited"), [
+    # the lead a tracked change put in (the one it struck out is no lead), and a figure it changed
+    ("vung bao ho ve sinh cho lay nuoc cua cong trinh, cam moc bien bao ai chu tri", TRACKED, "Phòng Tài nguyên nước", "III.4"),
+    ("Chỉ tiêu năm 2026 về tỷ lệ dân số nông thôn được sử dụng nước sạch đáp ứng quy chuẩn kỹ thuật địa phương là bao "
+     "nhiêu?", TRACKED, "62%", "II.2.b"),
+    # a row of a table drawn from divs, and a share whose sign is in the unit column
+    ("ai chu tri tieu huy lon benh", CSS_TABLES, "Phòng Kinh tế", "III.4.6"),
+    ("chi tieu tiem vac xin dich ta lon chau phi bn phan tram tong dan", CSS_TABLES, "≥ 80%", "II.2.1"),
+])
+def test_freeze37_layouts_answer_from_the_text_as_it_reads(asst: Assistant, question: str, plan: str, held: str,
+                                                           cited: str) -> None:
+    ans = asst.ask(question, plan=plan)
+    assert held in ans.answer and cited in {c.section for c in ans.citations}, ans.answer
