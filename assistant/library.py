@@ -414,7 +414,7 @@ class Catalogue:
         # A plan named by its topic alone, where most of the topic's pairs are in no plan's text ("kh phòng chống cúm gia
         # cầm" shares "phòng chống" with a title): a plan the library lacks.
         topic = "" if unknown or by_number or on else (
-            self._absent_topic_en(t, docs, places, _acronyms(question)) if english and places else
+            self._absent_topic_en(t, docs, places or None, _acronyms(question)) if english else
             "" if english else self._absent_topic(question, t, docs, places or None))
         if not facets or topic:
             return Naming((), unknown, topic=topic)
@@ -470,16 +470,22 @@ class Catalogue:
                 return " ".join(question.split()[first : first + end - skip])
         return ""
 
-    def _absent_topic_en(self, t: str, docs: list[re.Match[str]], within: set[str], acronyms: frozenset[str] = frozenset()) -> str:
+    def _absent_topic_en(self, t: str, docs: list[re.Match[str]], within: set[str] | None,
+                         acronyms: frozenset[str] = frozenset()) -> str:
         """The English words naming a plan of a place by its topic ("the Hai Phong plan on coastal erosion", "the Hai
-        Phong sea-dyke plan"), where the glossary's Vietnamese of more of its terms than not is in no text of
-        that place's plans; "" else, and where the glossary knows none of the words (nothing tells the topic is
+        Phong sea-dyke plan"), or any plan where no place is named ("the provincial public debt management plan"),
+        where the glossary's Vietnamese of more of its terms than not is in no text of that place's plans (of any
+        plan); "" else, and where the glossary knows none of the words (nothing tells the topic is
         absent)."""
         for m in docs:
             # The words between the place and the word for a plan ("the Hai Phong coastal erosion plan"), and those
             # after "plan on / about / for", up to a mark.
             ends = [p.end() for rx, _ in self._places for p in rx.finditer(t, 0, m.start())]
             before = t[max(ends):m.start()].split() if ends and m.start() - max(ends) < 60 else []
+            if within is None:  # no place named: "the provincial public debt management plan", from its article on
+                said_before = t[: m.start()].split()[-6:]
+                cut = max((n + 1 for n, w in enumerate(said_before) if w in {"the", "a", "an", "under", "in", "of"}), default=0)
+                before = said_before[cut:]
             after = t[m.end():].split()
             after = after[1:7] if after[:1] and after[0] in {"on", "about", "for"} else []
             # The topic ends at a mark or a word that asks ("the plan on preventing child drowning, by what date …").
