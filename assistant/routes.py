@@ -805,6 +805,13 @@ def target(t: Turn) -> Reply | None:
     other, best = t.c.indicators(f.q, any_year=True) if asked_years else ([], 0.0)
     if other and (not text or best >= score + 4) and not asked_years & {x.year for x in other}:
         return t.refuse(reason("indicator_years", f.en, {x.year for x in other}))
+    # "Năm 2025 tỷ lệ … đã đạt bao nhiêu phần trăm?" of a plan setting its figures for 2026: a year no target is set for,
+    # which the clauses found do not name either (no baseline of theirs), is not answered by another year's figure.
+    chosen_years = {x.year for x in chosen}
+    one_year = len(set(re.findall(r"(?<!\d)20\d\d(?!\d)", f.q.text))) == 1  # a period ("2028 - 2030") asks its span
+    if text and one_year and f.q.year is not None and f.q.year not in t.c.years and chosen_years \
+            and f.q.year not in chosen_years and not any(str(f.q.year) in x.indicator for x in chosen):
+        return t.refuse(reason("indicator_years", f.en, chosen_years))
     return (text, cites, False) if text else None
 
 

@@ -1184,6 +1184,9 @@ def test_freeze36_layouts_answer_from_their_own_words(asst: Assistant, question:
     ("dien tap pccc nam nay o kcn nao, ten kcn cu the", LANDSCAPE),
     # a hotline's number asked, where the plan only says one is published
     ("Kế hoạch công bố số điện thoại đường dây nóng nào để tiếp nhận phản ánh về bạo lực học đường?", BY_BODY_LABELS),
+    # a year no target is set for, that the clause found does not name either, answered by no other year's figure
+    ("Năm 2025 tỷ lệ công trình cấp nước tập trung hoạt động bền vững và tương đối bền vững của tỉnh đã đạt bao nhiêu "
+     "phần trăm?", TRACKED),
 ])
 def test_freeze36_layouts_decline_what_they_do_not_say(asst: Assistant, question: str, plan: str) -> None:
     ans = asst.ask(question, plan=plan)
