@@ -21,12 +21,11 @@ from assistant.glossary import (
     translate_terms,
 )
 from assistant.lexicon import (
-    abbreviations,
-    ambiguous,
     function_words,
     intent_tokens,
     lexicon_words,
     list_words,
+    short_forms,
     spelled_out,
 )
 from assistant.library import Catalogue
@@ -168,9 +167,8 @@ class Assistant:
             q = replace(q, text=spelled, intents=detect_intents(reading))
         # "tỷ lệ đèn LED", "the LED share", "den led": a word the plan writes only in capitals is a name, no asking word
         # ("led"), where the question writes it in capitals too or asks in Vietnamese (whose short forms, "ct", ask).
-        vietnamese_forms = set(abbreviations()) | set(ambiguous())
         names = {fold(w) for w in re.findall(r"[^\W\d_]{2,}", q.text) if fold(w) in self.judge.capitals
-                 and (w.isupper() or (q.style != "en" and fold(w) not in vietnamese_forms))}
+                 and (w.isupper() or (q.style != "en" and fold(w) not in short_forms()))}
         unnamed = re.sub(r"[^\W\d_]{2,}", lambda m: " " if fold(m.group(0)) in names else m.group(0), reading)
         if unnamed != reading and (intents := detect_intents(unnamed)) != q.intents:
             q = replace(q, intents=intents)
@@ -362,6 +360,11 @@ class Assistant:
 
         return re.sub(r"[a-z]+", mend, fold(text))
 
+    @cached_property
+    def _titles_said(self) -> str:
+        """The plans' titles as folded words, each space-padded: read once, not per question."""
+        return " ".join(" " + " ".join(tokens(p.title)) + " " for p in self.plans)
+
     def _initials_spelled(self, text: str) -> str:
         """The question with each staff abbreviation of the plan's own phrases spelled out as the plan writes them
         ("bn % dn trong kcn phai xay dung kh atvsld": "… khu công nghiệp … an toàn vệ sinh lao động"): a word of three
@@ -371,7 +374,7 @@ class Assistant:
         known = lexicon_words()
         heads = set(list_words("body_heads"))
 
-        titles = " ".join(" " + " ".join(tokens(p.title)) + " " for p in self.plans)
+        titles = self._titles_said
 
         def spell(m: re.Match[str]) -> str:
             w = m.group(0).lower()

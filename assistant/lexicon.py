@@ -26,6 +26,12 @@ def abbreviations() -> dict[str, str]:
 
 
 @cache
+def short_forms() -> frozenset[str]:
+    """The abbreviations staff type that the lexicon spells out, plain or by context ("ct", "nv", "kcn")."""
+    return frozenset(abbreviations()) | frozenset(ambiguous())
+
+
+@cache
 def lexicon_words() -> frozenset[str]:
     """Every word the lexicon's phrasings and abbreviations are made of, folded ("sdt", "ct", "led", "chu", "tri" …):
     words the lexicon reads itself, which no plan's phrase is to be spelled out from."""

@@ -238,10 +238,11 @@ class Scope:
         self.kinds_named = {k for k in kinds if any(
             not m.group(1).isupper() and " ".join(fold(m.group(2)).split()[:2]) not in doing
             for p in plans for m in re.finditer(rf"((?i:{re.escape(k)}))\s+([{UPPER}][^\W\d_]*\s+[^\W\d_]+)", p.text))}
-        self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(p.text) for p in plans))) + " "
+        texts = [fold(p.text) for p in plans]  # folded once, for the words and the country's figures below
+        self.folded = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(texts))) + " "
         # Whether a figure of the plans is said to be the whole country's ("cả nước phấn đấu đạt 95%").
         self.national = any(re.search(r"\b(?:ca nuoc|toan quoc)\b[^.;\n]{0,80}?\d[\d.,]*\s*%|\d[\d.,]*\s*%[^.;\n]{0,80}?\b(?:ca nuoc|toan quoc)\b",
-                                      fold(p.text)) for p in plans)
+                                      text) for text in texts)
         self.vocab = set(self.folded.split())
         # Where the plans are issued ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "Quảng Ngãi, ngày …"), folded.
         self.issuers = " " + " ".join(re.findall(r"[a-z0-9]+", " ".join(fold(f"{p.issuer} {p.place}") for p in plans))) + " "

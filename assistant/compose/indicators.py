@@ -182,20 +182,19 @@ class TargetAnswers(ComposerBase):
         ("bảo hiểm y tế" of "tỷ lệ bao phủ bảo hiểm y tế"); all of them when the question has no topic
         phrase beyond asking for a target."""
         frame = {w for t in self._frame for w in t.split("_")}
-        asked = [pairs for term in topic_phrases(q.text)
-                 if set(ws := tokens(vietnamese(term))) - frame for pairs in [_pairs(ws)]]
-        if not asked:
+        phrased = [(term, _pairs(ws)) for term in topic_phrases(q.text) if set(ws := tokens(vietnamese(term))) - frame]
+        if not phrased:
             return chosen
-
-        def writes(t: Target, ps: set[str]) -> bool:
-            return len(ps & _pairs(tokens(f"{t.subject} {t.indicator}"))) * 2 >= len(ps)
         # "How many social workers will be trained by 2030?": a thing counted named in two words or more is what the
         # clause must count, a pair of its words at least; a clause on trained workers in general ("tỷ lệ lao động qua
         # đào tạo") shares "trained" only.
-        counted = [pairs for term in topic_phrases(q.text) if term.split()[0] in counted_words(q.text) and " " in term
-                   and set(ws := tokens(vietnamese(term))) - frame for pairs in [_pairs(ws)]]
-        return [t for t in chosen if any(writes(t, ps) for ps in asked)
-                and all(ps & _pairs(tokens(f"{t.subject} {t.indicator}")) for ps in counted)]
+        said = counted_words(q.text)
+        counted = [ps for term, ps in phrased if term.split()[0] in said and " " in term]
+
+        def fits(t: Target) -> bool:
+            own = _pairs(tokens(f"{t.subject} {t.indicator}"))
+            return any(len(ps & own) * 2 >= len(ps) for _, ps in phrased) and all(ps & own for ps in counted)
+        return [t for t in chosen if fits(t)]
 
     def meant_indicators(self, q: Query, qvec: np.ndarray, embedder: Any) -> list[Target]:
         """The indicator clause, of the years asked, that the question means by the embedder's reading, where its
