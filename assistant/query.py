@@ -597,7 +597,42 @@ _NOT_ROLE = {role: re.compile(rf"\b(?:not|rather than|instead of|chu khong(?: ph
              for role, v in _ROLE_VERBS.items()}
 
 
+def _asked_part(text: str) -> str:
+    """The question less the sentences before it in which the asker speaks of themselves ("Good afternoon. I am working
+    with a health-systems project. According to the plan, how many hospital beds …?": the last sentence asks)."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    selves = tuple(f"{w} " for w in list_words("asker_self"))
+
+    def of_self(sentence: str) -> bool:
+        return (" ".join(re.findall(r"[a-z0-9]+", fold(sentence))) + " ").startswith(selves)
+    return " ".join(s for n, s in enumerate(sentences) if n == len(sentences) - 1 or s.endswith("?") or not of_self(s))
+
+
+@functools.cache
+def _given_signer() -> re.Pattern[str]:
+    """A plan named by its signer: "the plan signed by (Vice-Chairwoman) Hoàng Thị Mai Lan", a name in capitals after
+    "signed by" that follows the word for the document."""
+    titles = "|".join(re.escape(w) for w in sorted(list_words("honorifics"), key=len, reverse=True))
+    return re.compile(rf"\b((?i:plan|decision|document|programme))\s+(?i:signed|issued)\s+by\s+(?:(?i:{titles})\s+)*"
+                      r"[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*)+")
+
+
 def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
+    # "In the plan signed by Vice-Chairwoman Dinh Thi Thu Hang, how is the funding split?": a signer the question gives
+    # to name the plan is no signer asked ("Was the plan signed by …?" asks: the document is not before it).
+    if not re.search(r"\b(?:was|is|were)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,4}?(?:plan|decision|document|programme)\s+"
+                     r"(?:signed|issued)\b", text, re.IGNORECASE):
+        text = _given_signer().sub(r"\1", text)
+    # "I am working with a health-systems project. … how many hospital beds …?": the asker's words about themselves
+    # ask nothing ("working with" is no partner asked for), where the sentences that ask say what they ask; "We assume
+    # the Department … leads … Is that correct?" says it in the sentence before.
+    asked = _asked_part(text)
+    if asked != text and (found := _intents(asked, en)) != ("content",):
+        return found
+    return _intents(text, en)
+
+
+def _intents(text: str, en: bool = False) -> tuple[str, ...]:
     t = _asking(text)
     found = [name for name, words in _INTENT_MATCHERS.items() if words.found(t)]
     if en:  # "What is number of this plan and which date it was issued": the phrasings, their determiners aside

@@ -407,6 +407,17 @@ def test_a_count_asked_is_a_thing_counted(text: str, count: bool) -> None:
     # who takes part beside the lead; the months asked
     ("cơ quan nào chủ trì, và những đơn vị nào tham gia?", ("coordinate", "lead")),
     ("In which months of 2026 is insecticide spraying scheduled?", ("timeline",)),
+    # The asker's sentences about themselves ask nothing ("working with"), where the sentence that asks says what it
+    # asks; a sentence before that holds what is asked ("We assume X leads …. Is that correct?") still counts.
+    ("Good afternoon. I am working with a health project. How many hospital beds should the province have by 2030?",
+     ("target",)),
+    ("Tôi đang làm việc với Sở Y tế. Nhiệm vụ 6b có thời gian thực hiện khi nào?", ("timeline",)),
+    ("We assume the Department of Health leads the nutrition task. Is that correct?", ("lead",)),
+    # A signer the question gives to name its plan is no signer asked.
+    ("In the plan signed by Vice-Chairwoman Dinh Thi Thu Hang, which agencies support the database task?",
+     ("coordinate",)),
+    ("Was the plan signed by Tran Hoang Tuan?", ("meta",)),
+    ("Who signed the plan?", ("meta",)),
 ])
 def test_intents_read_from_the_grammar_of_the_question(question: str, intents: tuple[str, ...]) -> None:
     from assistant.query import detect_intents
