@@ -376,6 +376,20 @@ class Catalogue:
                 if any(p.date == iso for p in self.plans):
                     lead = _DATED.search(t[:a])
                     spans.append((lead.start() if lead else a, b, False))
+        # "the plan signed by Nguyen Thi Thanh Loan", "kế hoạch do bà Hoàng Thị Mai Lan ký": the signer, after the word
+        # for a plan, names it ("which plans were signed by …" asks for plans: the shelf's list).
+        by_signer: set[str] = set()
+        for p in self.plans:
+            for name in filter(None, p.signer.split("; ")):
+                for m in re.finditer(rf"(?<![a-z0-9]){re.escape(' '.join(re.findall(r'[a-z0-9]+', fold(name))))}(?![a-z0-9])", t):
+                    lead = re.search(rf"\b{_DOC}\s+(?:[\w.-]+\s+){{0,3}}?((?:signed|issued)\s+by|do)\s+(?:[\w.-]+\s+){{0,4}}?$",
+                                     t[:m.start()])
+                    if lead:
+                        by_signer.add(p.source)
+                        spans.append((lead.start(), m.end() + (len(end.group(0)) if (end := re.match(r"\s+ky\b", t[m.end():])) else 0),
+                                      True))
+        if by_signer:
+            facets.append(by_signer)
         # "kế hoạch về du lịch cộng đồng", "the clean water plan": words next to the word for a plan.
         docs = list(re.finditer(rf"\b{_DOC}\b", t))
         # English spends more words on a name ("the decision on digital transformation of the health sector").
@@ -429,6 +443,19 @@ class Catalogue:
         chosen = facets[0]
         for f in facets[1:]:
             chosen = chosen & f or chosen
+        # "Plan 187/KH-UBND on food safety": of several plans so numbered, the ones whose titles say most of the words
+        # after the word for a plan, though other plans' titles say them too.
+        if by_number and len(chosen) > 1 and docs:
+            after = [" ".join(undated[m.end():].split()[:9 if english else 6]) for m in docs]
+            said = set().union(*map(self._bigrams, after))
+            if english:
+                from assistant.retrieve import lexical_terms
+
+                said |= {g.replace("_", " ") for w in after for g in lexical_terms(w, True) if "_" in g}
+            sharing = {src: len(said & self._titles[src]) for src in chosen}
+            if (most := max(sharing.values())) > 0 and (narrowed := {src for src, n in sharing.items() if n == most}) != chosen:
+                chosen = narrowed
+                spans += self._title_spans(t, docs, narrowed)
         # "kh 205 … giang son, chỉ tiêu của xã đông sơn thượng": a place of no plan named is what the question asks
         # about (a commune of the plan), not a second name of it; its words stay in the question.
         spans += [(a, b, False) for a, b, srcs in placed if srcs & chosen]

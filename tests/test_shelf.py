@@ -149,6 +149,26 @@ def test_a_topic_typed_with_abbreviations_or_in_other_words_is_no_missing_plan(r
     assert received.named("kh he thieu nhi p hoa binh, 04 lop ky nang song ai ct vay").topic == ""
 
 
+def test_a_signer_after_the_word_for_a_plan_names_it(received: Catalogue) -> None:
+    question = "In the elderly health-care plan signed by Nguyen Thi Thanh Loan, which bodies support the Social Insurance?"
+    naming = received.named(question, True)
+    assert [p.source for p in naming.plans] == ["qd-donghai-nguoicaotuoi.txt"]
+    assert naming.rest(question, "en") == "In the plan, which bodies support the Social Insurance?"
+    naming = received.named("Kế hoạch do ông Trần Minh Khôi ký giao ai chủ trì bản đồ số?")
+    assert [p.source for p in naming.plans] == ["kh-longgiang-dulich.txt"]
+    assert naming.rest("Kế hoạch do ông Trần Minh Khôi ký giao ai chủ trì bản đồ số?", "vi") == \
+        "kế hoạch này giao ai chủ trì bản đồ số?"
+    # plans asked for by their signer are a list (the shelf's), no plan named
+    assert received.named("Which plans were signed by Trần Minh Khôi?", True).plans == ()
+
+
+def test_a_shared_number_is_told_apart_by_the_title_words_beside_it(received: Catalogue) -> None:
+    # three plans are 214/KH-UBND; "trẻ em" is in two titles (Lâm Hà's, An Phú's), of one of the three
+    assert [p.source for p in received.named("Plan 214 on children: who signed it?", True).plans] == ["kh-lamha-duoinuoc.txt"]
+    assert [p.source for p in received.named("Kế hoạch 214 về trẻ em do ai ký?").plans] == ["kh-lamha-duoinuoc.txt"]
+    assert len(received.named("Plan 214: who signed it?", True).plans) > 1
+
+
 def test_a_date_of_issue_names_its_plan_in_either_language(received: Catalogue) -> None:
     question = ("In the provincial plan on road traffic order and safety issued on 16 January 2026, how many additional "
                 "traffic surveillance cameras are to be installed?")
