@@ -134,8 +134,10 @@ def expand_tokens(text: str, english: bool) -> list[str]:
     own = [w for t in tokens(text) for w in _ABBR_TOKENS.get(t, [t])]
     if not english:
         return own
+    # "famtrips", "homestays": an English word a plan writes as it is, in the singular ("tổ chức famtrip").
+    singular = [w for t in own if len(t) >= 5 and t.endswith("s") and not t.endswith("ss") for w in ("", t[:-1])]
     # "" between terms: a bigram across two translated terms ("y tế" + "chỉ tiêu") is noise.
-    return own + [w for m in _PATTERN.finditer(_corrected(text)) for w in ("", *tokens(_FORMS[m.group(1)]))]
+    return own + singular + [w for m in _PATTERN.finditer(_corrected(text)) for w in ("", *tokens(_FORMS[m.group(1)]))]
 
 
 # Words that name the plan's setting, not a topic: "provincial" alone does not make

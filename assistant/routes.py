@@ -774,6 +774,9 @@ def target(t: Turn) -> Reply | None:
                       and bool(re.search(r"\b(chi tieu (do|nay)|(that|this|the) (indicator|target))\b", f.words)))
     yearly = f.figure and f.q.year is not None
     named = f.figure and says(f.q.text, "target_named")
+    # And a year's target asked for as such ("What is the 2028 target for outstanding loans …?") whose words an
+    # indicator's own words say, where retrieval put the task doing the work first.
+    named = named or (f.q.year is not None and bool(_TARGET_ASKED.search(f.words)))
     # And a share asked outright ("bn % dn trong kcn phải xây dựng kh atvsld") that an indicator's own words say, where
     # retrieval put first the task that does the work.
     # Not where the question holds a word the plan never writes, nor where the clause says too few of its words ("lãi suất
@@ -792,7 +795,9 @@ def target(t: Turn) -> Reply | None:
     score = best if text else 0.0
     # An English question's words the glossary carries only in part ("water" of "water samples tested") may reach
     # clauses by a shared word; the clause the embedder's reading clearly means, if none of them, answers instead.
-    if f.en and text and (meant := t.c.meant_indicators(f.q, t.vector(), t.ask.retriever.embedder)) \
+    # Not where a clause found writes every topic phrase of the question, two at least: the words reached it whole.
+    if f.en and text and not t.c.writes_every_phrase(f.q, chosen) \
+            and (meant := t.c.meant_indicators(f.q, t.vector(), t.ask.retriever.embedder)) \
             and not set(map(id, meant)) & set(map(id, chosen)):
         text, cites, score = t.c.target_answer(f.q, chosen=meant)
     figure = f.figure and not f.says and not f.general

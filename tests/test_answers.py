@@ -1116,3 +1116,15 @@ def test_a_figure_the_question_quotes_from_a_target_gives_that_targets_year(assi
 def test_a_slip_in_an_asking_word_counts_as_no_word_the_plan_lacks(assistant: Assistant) -> None:
     ans = assistant.ask("kh65 phan nuoc sach cho ba con mien nui thi so nao chu trii vay")
     assert not ans.abstained and "Sở Nông nghiệp và Phát triển nông thôn" in ans.answer, ans.answer
+
+
+def test_an_english_target_the_glossary_reaches_whole_and_one_asked_by_when(assistant: Assistant) -> None:
+    # every topic phrase ("clean water", "rural", "households") in one clause: no clause of the embedder's reading instead
+    ans = assistant.ask("what's the 2030 clean water target – towns versus rural households?")
+    assert "80% hộ gia đình ở nông thôn" in ans.answer, ans.answer
+
+
+def test_the_askers_words_about_themselves_ask_nothing(assistant: Assistant) -> None:
+    ans = assistant.ask("Good afternoon. I am working with a health-systems project. According to the plan, how many "
+                        "hospital beds and how many doctors per 10,000 people should the province have by 2030?")
+    assert ans.route == "target" and "32 giường" in ans.answer and "11 bác sĩ" in ans.answer, ans.answer

@@ -706,6 +706,11 @@ def test_an_english_figure_the_glossary_does_not_carry_is_matched_by_meaning(ass
     assert ans.abstained, ans.answer
 
 
+def test_a_years_target_asked_as_such_is_the_indicators_though_a_task_comes_first(asst: Assistant) -> None:
+    ans = asst.ask("What is the 2028 target for outstanding loans under the social-policy credit programmes?", plan=COMMUNE)
+    assert ans.route == "target" and "76" in ans.answer and "appendix.4" in {c.section for c in ans.citations}, ans.answer
+
+
 @pytest.mark.xfail(strict=True, reason="regression of the glossary's general vocabulary (c1eb606): 'samples' is now "
                    "'mẫu, lấy mẫu', so retrieval puts the water-monitoring task (III.3, 'lấy mẫu nước') above the "
                    "targets and the question is declined as a target the plan does not set; the clause's cosine (0.815) "

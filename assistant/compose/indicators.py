@@ -196,6 +196,15 @@ class TargetAnswers(ComposerBase):
             return any(len(ps & own) * 2 >= len(ps) for _, ps in phrased) and all(ps & own for ps in counted)
         return [t for t in chosen if fits(t)]
 
+    def writes_every_phrase(self, q: Query, chosen: list[Target]) -> bool:
+        """Some clause of `chosen` writes each of an English question's topic phrases, half its word pairs at least
+        ("nước sạch", "nông thôn" and "hộ gia đình" of "the 2030 clean water target – towns versus rural households"):
+        the glossary carried the whole question to it."""
+        frame = {w for t in self._frame for w in t.split("_")}
+        phrased = [_pairs(ws) for term in topic_phrases(q.text) if set(ws := tokens(vietnamese(term))) - frame]
+        owns = [_pairs(tokens(f"{t.subject} {t.indicator}")) for t in chosen]
+        return len(phrased) >= 2 and any(all(len(ps & own) * 2 >= len(ps) for ps in phrased) for own in owns)
+
     def meant_indicators(self, q: Query, qvec: np.ndarray, embedder: Any) -> list[Target]:
         """The indicator clause, of the years asked, that the question means by the embedder's reading, where its
         cosine is high and clearly above the next clause's; [] otherwise."""
