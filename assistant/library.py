@@ -379,17 +379,20 @@ class Catalogue:
         # "the plan signed by Nguyen Thi Thanh Loan", "kế hoạch do bà Hoàng Thị Mai Lan ký": the signer, after the word
         # for a plan, names it ("which plans were signed by …" asks for plans: the shelf's list).
         by_signer: set[str] = set()
+        signed: list[tuple[int, int, bool]] = []
         for p in self.plans:
             for name in filter(None, p.signer.split("; ")):
                 for m in re.finditer(rf"(?<![a-z0-9]){re.escape(' '.join(re.findall(r'[a-z0-9]+', fold(name))))}(?![a-z0-9])", t):
                     lead = re.search(rf"\b{_DOC}\s+(?:[\w.-]+\s+){{0,3}}?((?:signed|issued)\s+by|do)\s+(?:[\w.-]+\s+){{0,4}}?$",
                                      t[:m.start()])
-                    if lead:
+                    # "các văn bản do ông … ký": documents asked for in the plural are a list, no plan named.
+                    if lead and not re.search(r"\b(?:cac|nhung|nhieu|moi)\s*$", t[:lead.start()]):
                         by_signer.add(p.source)
-                        spans.append((lead.start(), m.end() + (len(end.group(0)) if (end := re.match(r"\s+ky\b", t[m.end():])) else 0),
-                                      True))
-        if by_signer:
+                        signed.append((lead.start(), m.end() + (len(end.group(0)) if (end := re.match(r"\s+ky\b", t[m.end():])) else 0),
+                                       True))
+        if len({p.signer for p in self.plans if p.source in by_signer}) == 1:  # two signers named ask for a list
             facets.append(by_signer)
+            spans += signed
         # "kế hoạch về du lịch cộng đồng", "the clean water plan": words next to the word for a plan.
         docs = list(re.finditer(rf"\b{_DOC}\b", t))
         # English spends more words on a name ("the decision on digital transformation of the health sector").
