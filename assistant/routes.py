@@ -9,7 +9,6 @@ target, document, passage, refusal).
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +23,6 @@ from assistant.compose import Composer
 from assistant.compose.base import DATED, overlap, topic_terms
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
-from assistant.glossary import topic_phrases, vietnamese
 from assistant.lexicon import says, spelled_out
 from assistant.query import Query, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
@@ -252,11 +250,12 @@ def section_roles(t: Turn) -> Reply | None:
 
 
 def _unled(t: Turn, tasks: list[tuple[Plan, Task]], reply: tuple[str, list[Citation]]) -> Reply | None:
-    """A lead asked of tasks the plan gives none (a row marking partners only) is answered: the plan names no lead
-    body for the task, and what it says of it, cited. The task is the plan's; that it names nobody is the plan's
-    answer, not a question it leaves open."""
+    """A lead asked, and nothing else, of tasks the plan gives none (a row marking partners only): what the plan
+    does not say is declined, with what it does say of them."""
     text, cites = reply
-    return (text, cites, False) if text else None
+    if not text:
+        return None
+    return text, cites, t.f.asked == ("lead",) and not any(x.lead for _, x in tasks)
 
 
 def section_groups(t: Turn) -> Reply | None:
@@ -1006,7 +1005,7 @@ def task_roles(t: Turn) -> Reply | None:
     return reply
 
 
-def _unassigned(t: Turn, doc: str, sid: str, named: bool = False) -> Reply | None:
+def _unassigned(t: Turn, doc: str, sid: str) -> Reply | None:
     """A unit of the tasks part that names no body, asked who leads or takes part in it, where the units beside
     it (its part's other leaves) mostly have bodies: the plan assigns it to no one, and says so by its silence."""
     plan = next((p for p in t.c.plans if p.source == doc), None)
@@ -1028,27 +1027,7 @@ def _unassigned(t: Turn, doc: str, sid: str, named: bool = False) -> Reply | Non
             and x.id.split(".")[1] == number.split(".")[-1] and x.id.split(".")[0] != part] if unit and unit.kind != "row" else []
     if not silent(sid) and not (len(rows) == 1 and silent(rows[0])):
         return None
-    # The unit is the one asked where the question names it, or it says most of the question's words (an English
-    # question's through the glossary): the plan's silence is then its answer, said with what the unit says, cited.
-    # Else the unit is only the nearest, and the question is declined.
-    if not named and not _says_asked(t, plan.body(sid)):
-        return t.refuse(reason("unassigned", t.f.en, said=sid))
-    said, cites = t.c.quote(t.f.q, plan, sid)
-    head = (f"The plan assigns no body to {sid}, though it does to the units beside it." if t.f.en
-            else f"Kế hoạch không giao đơn vị nào thực hiện mục {sid}, dù có giao cho các mục bên cạnh.")
-    return f"{head} {said}", cites, False
-
-
-def _says_asked(t: Turn, text: str) -> bool:
-    """A passage says what the question is about: half its own words at least (asking words aside), or of an English
-    question, half its topic phrases put into Vietnamese (a pair of one, or its one word)."""
-    said = set(lexical_terms(text))
-    if t.f.en:
-        phrases = [{f"{a}_{b}" for a, b in itertools.pairwise(ws)} or set(ws)
-                   for ws in (tokens(vietnamese(p)) for p in topic_phrases(t.f.q.text))]
-        return bool(phrases) and 2 * sum(bool(ps & said) for ps in phrases) >= len(phrases)
-    terms = {x for x in topic_terms(t.f.q.text) if not re.search(r"\d", x)}
-    return bool(terms) and 2 * overlap(terms, said) >= overlap(terms, terms)
+    return t.refuse(reason("unassigned", t.f.en, said=sid))
 
 
 def _asks_roles(t: Turn) -> bool:
@@ -1069,7 +1048,7 @@ def section_unassigned(t: Turn) -> Reply | None:
     if len(refs) != 1 or not _asks_roles(t) or t.ref_tasks:
         return None
     doc = t.hits[0].doc if t.hits else (t.c.plans[0].source if t.c.plans else "")
-    return _unassigned(t, doc, refs[0].section, named=True)
+    return _unassigned(t, doc, refs[0].section)
 
 
 def target_late(t: Turn) -> Reply | None:

@@ -309,16 +309,14 @@ def test_activities_a_department_assigns_by_their_numbers(asst: Assistant) -> No
     # the plan gives nobody: asked who leads it, the answer says so, and its time is answered
     (DEPARTMENT, "hoạt động 2.4 do đơn vị nào chủ trì?", "section_roles", "III.2.4"),
     (DEPARTMENT, "thu gom vỏ lọ, bơm kim tiêm sau buổi tiêm thì đơn vị nào chủ trì", "task_roles", "III.2.4"),
-    # a point that names neither body nor time is no task: the unit is said to be assigned to nobody (the plan's answer,
-    # with the unit cited, not a question declined)
+    # a point that names neither body nor time is no task: the unit is said to be assigned to nobody
     (DIVISIONS, "mục 3.2c do đơn vị nào chủ trì?", "section_unassigned", "III.2.c"),
     (DIVISIONS, "việc khuyến khích doanh nghiệp thực hiện bình đẳng giới trong tuyển dụng do đơn vị nào chủ trì",
      "unassigned", "III.2.c"),
 ])
 def test_an_activity_assigned_to_no_unit_is_said_to_be(asst: Assistant, plan: str, question: str, rule: str, unit: str) -> None:
     ans = asst.ask(question, plan=plan)
-    assert not ans.abstained and ans.rule == rule and unit in ans.answer, ans.answer
-    assert unit in {c.section for c in ans.citations}, ans.answer
+    assert ans.abstained and ans.rule == rule and unit in ans.answer, ans.answer
     if plan == DEPARTMENT:
         assert "sau mỗi buổi tiêm chủng" in asst.ask("hoạt động 2.4 thực hiện khi nào", plan=plan).answer
 
@@ -343,12 +341,12 @@ def test_a_matrix_of_marks_assigns_each_task(asst: Assistant) -> None:
 
 
 def test_a_task_with_no_lead_in_the_matrix_is_said_to_have_none(asst: Assistant) -> None:
-    """Task 8 has "PH" marks only: asked who leads it, by its number or its topic, the plan assigns it no lead (said,
-    with the bodies it marks as partners)."""
+    """Task 8 has "PH" marks only: asked who leads it, by its number or its topic, the plan assigns it no lead (a
+    decline, that names the bodies it marks as partners)."""
     for question in ("nv 8 gan ma dia chi so cho ho dan thi ai chu tri", "gắn mã địa chỉ số cho hộ dân do ai chủ trì"):
         ans = asst.ask(question, plan=MATRIX)
         assert "không giao cơ quan nào chủ trì" in ans.answer and "Công an xã" in ans.answer, ans.answer
-        assert not ans.abstained and ans.citations[0].section in {"III.8", "IV.8"}, ans.answer
+        assert ans.abstained and ans.citations[0].section in {"III.8", "IV.8"}, ans.answer
     # asked its partners and deadline too, it is answered: nobody leads, these take part, by then
     ans = asst.ask("nv 8 gắn mã địa chỉ số: đơn vị nào chủ trì, đơn vị nào phối hợp, thời hạn?", plan=MATRIX)
     assert not ans.abstained and "31/10/2026" in ans.answer and "Phòng Kinh tế" in ans.answer, ans.answer
@@ -964,7 +962,7 @@ def test_a_lead_cell_spanning_rows_and_this_years_target(asst: Assistant) -> Non
 def test_a_task_number_the_table_skips_is_assigned_to_nobody(asst: Assistant) -> None:
     """Task 10 has no row in part IV's table: the plan assigns it no body, and says so (not every task's lead)."""
     ans = asst.ask("nv 10 xay dung tour, tuyen, lien ket lu hanh ai chu tri", plan=BY_TASK_NUMBER)
-    assert not ans.abstained and ans.rule == "section_unassigned" and "III.10" in ans.answer, ans.answer
+    assert ans.abstained and ans.rule == "section_unassigned" and "III.10" in ans.answer, ans.answer
 
 
 def test_a_topic_ends_at_the_place_after_it_and_wards_are_no_communes(asst: Assistant) -> None:
