@@ -37,6 +37,9 @@ _DATE_EN = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS_EN})\s+((?:19|20)\d\d)\b|\b({
 _EN_ENDS_TOPIC = (r"(?:issued|dated|signed|adopted|say|says|said|does|do|did|is|are|was|were|will|would|must|should|has|have|"
                   r"what|which|who|whom|how|when|where|set|sets|give|gives|require|requires|assign|assigns|to|by|in\s+20\d\d)")
 # The words that say a date is the plan's own ("issued on", "ban hành ngày"): with the date, they name the plan.
+# The word for a plan, then "signed by" or "do", a title and a name's first words at most before the name: "the plan
+# signed by Vice-Chairwoman …", "kế hoạch do Phó Chủ tịch …".
+_SIGNED_AFTER_DOC = re.compile(rf"\b{_DOC}\s+(?:[\w.-]+\s+){{0,3}}?(?:(?:signed|issued)\s+by|do)\s+(?:[\w.-]+\s+){{0,4}}?$")
 _DATED = re.compile(r"(?:\b(?:issued|dated|signed|adopted|ban hanh|ky)(?:\s+(?:on|ngay))?\s+|\bngay\s+(?=\d))?$")
 _KIND = {"kh": "ke hoach", "qd": "quyet dinh"}
 # A number with its document word, to cut from a question that names its plan by it ("Kế hoạch số 27/KH-UBND").
@@ -291,6 +294,14 @@ class Catalogue:
                                     + rf"{re.escape(name)}\b(?:\s+province)?"
                                     + "".join(rf"(?!\s+(?:{_LEVELS[w]})\b)" for w in _LEVELS if level and w != level)), srcs)
                         for (name, level), srcs in places.items()]
+        # Each signer's name as a question types it without marks, with the plans they signed: one pattern for them all.
+        self._signers: dict[str, set[str]] = defaultdict(set)
+        for p in self.plans:
+            for name in filter(None, p.signer.split("; ")):
+                if folded := " ".join(re.findall(r"[a-z0-9]+", fold(name))):
+                    self._signers[folded].add(p.source)
+        self._signer_names = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(self._signers, key=len, reverse=True)))
+                                        + r")(?![a-z0-9])")
         self._numbered: dict[str, list[Plan]] = defaultdict(list)
         for p in self.plans:
             self._numbered[base_number(p.number)].append(p)
@@ -378,20 +389,17 @@ class Catalogue:
                     spans.append((lead.start() if lead else a, b, False))
         # "the plan signed by Nguyen Thi Thanh Loan", "kế hoạch do bà Hoàng Thị Mai Lan ký": the signer, after the word
         # for a plan, names it ("which plans were signed by …" asks for plans: the shelf's list).
-        by_signer: set[str] = set()
+        by_signer: dict[str, set[str]] = {}
         signed: list[tuple[int, int, bool]] = []
-        for p in self.plans:
-            for name in filter(None, p.signer.split("; ")):
-                for m in re.finditer(rf"(?<![a-z0-9]){re.escape(' '.join(re.findall(r'[a-z0-9]+', fold(name))))}(?![a-z0-9])", t):
-                    lead = re.search(rf"\b{_DOC}\s+(?:[\w.-]+\s+){{0,3}}?((?:signed|issued)\s+by|do)\s+(?:[\w.-]+\s+){{0,4}}?$",
-                                     t[:m.start()])
-                    # "các văn bản do ông … ký": documents asked for in the plural are a list, no plan named.
-                    if lead and not re.search(r"\b(?:cac|nhung|nhieu|moi)\s*$", t[:lead.start()]):
-                        by_signer.add(p.source)
-                        signed.append((lead.start(), m.end() + (len(end.group(0)) if (end := re.match(r"\s+ky\b", t[m.end():])) else 0),
-                                       True))
-        if len({p.signer for p in self.plans if p.source in by_signer}) == 1:  # two signers named ask for a list
-            facets.append(by_signer)
+        for m in self._signer_names.finditer(t) if self._signers else ():
+            lead = _SIGNED_AFTER_DOC.search(t[:m.start()])
+            # "các văn bản do ông … ký": documents asked for in the plural are a list, no plan named.
+            if lead and not re.search(r"\b(?:cac|nhung|nhieu|moi)\s*$", t[:lead.start()]):
+                by_signer[m.group(0)] = self._signers[m.group(0)]
+                end = re.match(r"\s+ky\b", t[m.end():])
+                signed.append((lead.start(), m.end() + (len(end.group(0)) if end else 0), True))
+        if len(by_signer) == 1:  # two signers named ask for a list
+            facets.append(next(iter(by_signer.values())))
             spans += signed
         # "kế hoạch về du lịch cộng đồng", "the clean water plan": words next to the word for a plan.
         docs = list(re.finditer(rf"\b{_DOC}\b", t))
