@@ -145,13 +145,13 @@ class ComposerBase:
         return titled(t, short(sents[0], GIST) if sents else t.title)
 
     def _names(self, names: tuple[str, ...] | list[str], en: bool) -> str:
-        if not en:
-            return "; ".join(names)
-        out = []
-        for n in names:
-            e = self.directory.english(n)
-            out.append(f"{n} ({e})" if e else n)
-        return "; ".join(out)
+        # In English the plan's own names as it lists them, then theirs in English in the same order: "Công an tỉnh; Sở
+        # Khoa học và Công nghệ (Provincial Police; Department of Science and Technology)", the list quotable whole.
+        said = "; ".join(names)
+        english = [self.directory.english(n) for n in names]
+        if not en or not any(english):
+            return said
+        return f"{said} ({'; '.join(e or n for e, n in zip(english, names, strict=True))})"
 
     def ref_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
         """Tasks named by the question's references; a part or item stands for all its tasks."""
