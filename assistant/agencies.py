@@ -96,6 +96,7 @@ class Agency:
     name: str  # canonical Vietnamese name as the plan writes it
     english: str
     aliases: tuple[str, ...]
+    full: str = ""  # the name a short form stands for, where the plan's legend gives it ("TTTGPL": "Trung tâm …")
 
 
 def squash(text: str) -> str:
@@ -139,7 +140,12 @@ class Directory:
         for n in sorted(names, key=lambda x: next((i for i, w in enumerate(_LEVELS) if x.endswith(" " + w)), 0)):
             if (base := _base(n)) and base not in holders:
                 holders[base] = n
-        for n in names:
+        # A short form the plan's own legend gives ("TTTGPL"): the body is known by the name it stands for, its
+        # remark aside ("Phòng Phổ biến, giáo dục pháp luật (thuộc Sở Tư pháp)").
+        full_of = {canon_agency(short): re.sub(r"\s*\([^()]*\)\s*$", "", full) for p in plans for short, full in p.abbreviations}
+        for written in names:
+            full = full_of.get(written, "")
+            n = full or written
             # A branch ("Ngân hàng Chính sách xã hội chi nhánh tỉnh Phú Lâm") goes by its body's names too.
             body = re.sub(r"\s+huyện$", "", re.split(r"\s+chi nhánh\b", n)[0])  # "Hội Khuyến học huyện" too
             if n not in KNOWN and body not in KNOWN and (listed := _known_as().get(squash(n))):
@@ -154,7 +160,7 @@ class Directory:
             base = _base(n)
             if base and base not in aliases and holders.get(base) == n:
                 aliases = (*aliases, base)
-            self.agencies.append(Agency(n, english, aliases))
+            self.agencies.append(Agency(written, english, (full, *aliases) if full else aliases, full))
         # "sở gd", "so ld": a department by the initials of its field's first word, where no other
         # department of the plans shares them ("sở kh" may be Khoa học or Kế hoạch: neither).
         heads: dict[str, list[Agency]] = {}
@@ -232,8 +238,10 @@ class Directory:
         self._levels = {squash(x) for x in levels}
         # Each English name as a set of words, for the orders English puts them in ("the commune and ward
         # People's Committees" is the "People's Committees of communes and wards").
-        self._english_words = sorted(((ws, a) for a in self.agencies if a.english
-                                      for ws in [frozenset(_en_words(a.english))] if len(ws) >= 2), key=lambda x: -len(x[0]))
+        # Its English aliases too ("ethnic minority committee" said "the Ethnic Minorities Committee").
+        self._english_words = sorted(((ws, a) for a in self.agencies
+                                      for name in [a.english, *(x for x in a.aliases if x.isascii() and " " in x)] if name
+                                      for ws in [frozenset(_en_words(name))] if len(ws) >= 2), key=lambda x: -len(x[0]))
         self._english_vocab = frozenset().union(*(ws for ws, _ in self._english_words))
         self._found: dict[str, list[Agency]] = {}
         self._plans, self._names = plans, names
@@ -246,8 +254,9 @@ class Directory:
             self._by_first.setdefault(name[0], []).append(a)
         # Each body the directory has no English name for: the words of its name, less those that join, and the
         # words it writes with capitals after its first (its place: "Sông Lam"), for English questions (_glossed).
-        self._unnamed_en = [(a, set(re.findall(r"[a-z0-9]+", squash(a.name))) - {"va", "cac", "co", "cua", "tai"},
-                             {w for m in re.finditer(r"(?<!^)\b[A-ZĐ][^\W\d_]*", a.name) for w in re.findall(r"[a-z0-9]+", fold(m.group(0)))})
+        self._unnamed_en = [(a, set(re.findall(r"[a-z0-9]+", squash(a.full or a.name))) - {"va", "cac", "co", "cua", "tai"},
+                             {w for m in re.finditer(r"(?<!^)\b[A-ZĐ][^\W\d_]*", a.full or a.name)
+                              for w in re.findall(r"[a-z0-9]+", fold(m.group(0)))})
                             for a in self.agencies if not a.english]
 
     def _absent(self) -> list[tuple[str, str, tuple[str, ...]]]:

@@ -24,7 +24,7 @@ from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwr
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "83"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "84"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
@@ -101,6 +101,7 @@ class Plan:
     doc_type: str = ""  # "Kế hoạch" | "Quyết định"
     proposer: str = ""  # the agency whose Tờ trình proposed it
     proposal: str = ""  # "Tờ trình số 28/TTr-UBND ngày 14/3/2024"
+    abbreviations: tuple[tuple[str, str], ...] = ()  # its own legend of short forms: ("TTTGPL", "Trung tâm Trợ giúp …")
     _by_id: dict[str, Section] = field(default_factory=dict, compare=False, repr=False)
 
     def section(self, sid: str) -> Section | None:
@@ -907,6 +908,7 @@ class _Builder:
 
     def _plan(self) -> Plan:
         from index.header import header_facts, legal_bases
+        from index.legend import abbreviations
 
         facts = header_facts(self.header_text)
         # A part of bases ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH") lists what the plan rests on where a preamble would.
@@ -925,6 +927,7 @@ class _Builder:
             duties=tuple(self.duties),
             number=facts.number, date=facts.date, place=facts.place, issuer=facts.issuer, title=facts.title,
             legal_bases=facts.legal_bases, doc_type=facts.doc_type, proposer=facts.proposer, proposal=facts.proposal,
+            abbreviations=abbreviations(self.text),
         )
 
 

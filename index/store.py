@@ -382,4 +382,5 @@ def _plan_from(d: dict[str, object]) -> Plan:
     d["duties"] = tuple(task(t) for t in d.pop("duties", ()))  # type: ignore[attr-defined]
     d["legal_bases"] = tuple(d["legal_bases"])  # type: ignore[arg-type]
     d["recipients"] = tuple(d["recipients"])  # type: ignore[arg-type]
+    d["abbreviations"] = tuple(tuple(x) for x in d.get("abbreviations", ()))  # type: ignore[attr-defined]
     return Plan(**d, sections=sections, tasks=tasks)  # type: ignore[arg-type]

@@ -232,3 +232,54 @@ def test_an_english_name_cut_before_its_and(directory: Directory) -> None:
     of Education and Training, "Department of Labour" for the Department of Labour, Invalids and Social Affairs)."""
     assert names(directory, "Which tasks does the Department of Education lead or co-lead?") == ["Sở Giáo dục và Đào tạo"]
     assert names(directory, "What does the Department of Labour lead?") == [LDTBXH]
+
+
+LEGEND_PLAN = """ỦY BAN NHÂN DÂN TỈNH VÂN AN
+SỞ TƯ PHÁP
+Số: 12/KH-STP
+Vân An, ngày 10 tháng 01 năm 2026
+KẾ HOẠCH
+Phổ biến, giáo dục pháp luật năm 2026
+Chữ viết tắt:
+| Chữ viết tắt | Tên đầy đủ |
+|---|---|
+| TTTGPL | Trung tâm Trợ giúp pháp lý nhà nước tỉnh |
+| Phòng PBGDPL | Phòng Phổ biến, giáo dục pháp luật (thuộc Sở Tư pháp) |
+| CAT | Công an tỉnh |
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao hiệu quả công tác phổ biến pháp luật.
+II. NHIỆM VỤ
+| TT | Nội dung | Chủ trì | Phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Trợ giúp pháp lý lưu động tại các xã vùng sâu | TTTGPL | CAT | Quý II/2026 |
+| 2 | Tổ chức Ngày Pháp luật | Phòng PBGDPL | TTTGPL | Tháng 11/2026 |
+| 3 | Cập nhật trang thông tin điện tử | Phòng PBGDPL |  | Thường xuyên |
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị báo cáo trước ngày 10/12/2026.
+"""
+
+
+def test_a_plans_own_legend_gives_its_short_forms_their_names() -> None:
+    """A body the task table names by a short form its legend explains ("TTTGPL") is found by its full name, in
+    English too, and shown with it; a short form the directory knows ("CAT") is that body."""
+    plan = parse_plan(LEGEND_PLAN, "legend.txt")
+    assert dict(plan.abbreviations)["TTTGPL"] == "Trung tâm Trợ giúp pháp lý nhà nước tỉnh"
+    d = Directory([plan])
+    assert names(d, "Trung tâm Trợ giúp pháp lý nhà nước tỉnh chủ trì những nhiệm vụ nào?") == ["TTTGPL"]
+    assert names(d, "Which tasks does the Legal Aid Centre lead?") == ["TTTGPL"]
+    assert names(d, "List every task the Legal Dissemination Division leads") == ["Phòng PBGDPL"]
+    assert d.get("CAT").english == "Provincial Police"  # type: ignore[union-attr]
+    assert d.get("Phòng PBGDPL").full == "Phòng Phổ biến, giáo dục pháp luật"  # type: ignore[union-attr]
+
+
+def test_short_forms_a_plan_gives_in_a_list_or_in_passing() -> None:
+    from index.legend import abbreviations
+
+    listed = "CHỮ VIẾT TẮT\n- PBGDPL: Phổ biến, giáo dục pháp luật\n- CAT: Công an tỉnh\n\nI. MỤC ĐÍCH"
+    assert abbreviations(listed) == (("PBGDPL", "Phổ biến, giáo dục pháp luật"), ("CAT", "Công an tỉnh"))
+    passing = ("Giao Trung tâm Trợ giúp pháp lý nhà nước tỉnh (sau đây viết tắt là TTTGPL) chủ trì; Ủy ban nhân dân các "
+               "xã, phường (sau đây gọi tắt là UBND cấp xã) thực hiện.")
+    assert abbreviations(passing) == (("TTTGPL", "Trung tâm Trợ giúp pháp lý nhà nước tỉnh"),
+                                      ("UBND cấp xã", "Ủy ban nhân dân các xã, phường"))
+    # a table of figures is no legend; nor is a plan that gives none
+    assert abbreviations("| TT | Chỉ tiêu | Năm 2026 |\n|---|---|---|\n| 1 | Tỷ lệ | 90% |") == ()

@@ -147,11 +147,16 @@ class ComposerBase:
     def _names(self, names: tuple[str, ...] | list[str], en: bool) -> str:
         # In English the plan's own names as it lists them, then theirs in English in the same order: "Công an tỉnh; Sở
         # Khoa học và Công nghệ (Provincial Police; Department of Science and Technology)", the list quotable whole.
+        # A short form of the plan's legend is said with the name it stands for: "TTTGPL (Trung tâm Trợ giúp pháp lý …)".
+        bodies = [self.directory.get(n) for n in names]
+        full = [a.full if a else "" for a in bodies]
+        english = [a.english if a else "" for a in bodies]
+        if not en:
+            return "; ".join(f"{n} ({f})" if f else n for n, f in zip(names, full, strict=True))
         said = "; ".join(names)
-        english = [self.directory.english(n) for n in names]
-        if not en or not any(english):
+        if not any(english) and not any(full):
             return said
-        return f"{said} ({'; '.join(e or n for e, n in zip(english, names, strict=True))})"
+        return f"{said} ({'; '.join(e or f or n for e, f, n in zip(english, full, names, strict=True))})"
 
     def ref_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
         """Tasks named by the question's references; a part or item stands for all its tasks."""

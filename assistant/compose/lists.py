@@ -99,13 +99,13 @@ class ListAnswers(ComposerBase):
             head = f"{name} {verb} {n} task{'s' if n > 1 else ''}: "
         else:
             verb = "chủ trì tham mưu" if role == "lead" else "phối hợp thực hiện"
-            head = f"{a.name} {verb} {n} nhiệm vụ: "
+            head = f"{name} {verb} {n} nhiệm vụ: "
         if leads == 1 and role == "lead":
             head = (f"{name} alone leads {n} task{'s' if n > 1 else ''}: " if en
-                    else f"{a.name} một mình chủ trì tham mưu {n} nhiệm vụ: ")
+                    else f"{name} một mình chủ trì tham mưu {n} nhiệm vụ: ")
         elif leads and role == "lead":
             head = (f"{name} shares the lead of {n} task{'s' if n > 1 else ''}: " if en
-                    else f"{a.name} cùng cơ quan khác chủ trì tham mưu {n} nhiệm vụ: ")
+                    else f"{name} cùng cơ quan khác chủ trì tham mưu {n} nhiệm vụ: ")
         cites = self._said_cites(rows, 0 if role == "lead" else 1)
         # Tasks the agency's own duty assigns by citing them ("Chủ trì các hoạt động 1.2, 2.1 …; phối hợp …"): that
         # duty is where the plan says so.
