@@ -281,9 +281,16 @@ _HOURS = re.compile(r"(?i)(?<![\w])(?:trong|sau|trước|truoc|vòng|vong|lúc|l
                     r"\s+(?:vòng\s+|vong\s+)?(\d{1,2}\s*h)(?!\w)")
 
 
+# A month, quarter or day by its number ("tháng 10 à", "quý 3", "ngày 15"): a time, no item (its letter after it, "à"
+# typed "a", no point).
+_TIMED = re.compile(r"(?i)(?<![\w])(?:tháng|thang|quý|quy|ngày|ngay|month|quarter)\s+(\d{1,2})(?![\d/.])")
+
+
 def _hours_masked(text: str) -> str:
-    """The text with each hour so typed blanked, its length kept (references keep their offsets)."""
-    return _HOURS.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), text)
+    """The text with each hour so typed blanked, and each month, quarter or day by its number, its length kept
+    (references keep their offsets)."""
+    text = _HOURS.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), text)
+    return _TIMED.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), text)
 
 
 # A roman part typed in small letters right before its item's number ("iii.6.c", "iv.2"): no word, a part.
@@ -530,6 +537,11 @@ _THE_DOCUMENT = re.compile(r"\b(?:(?:this|the)(?: [a-z]+){0,4}? (?:plan|decision
 _WHICH_DOCUMENT = re.compile(r"\b(?:which|what)(?: [\w'-]+){0,3}? (?:decisions?|resolutions?|documents?|directives?|laws?|action programmes?|"
                              r"schemes?)\b|\b(?:quyet dinh|nghi quyet|van ban|chi thi|luat|chuong trinh hanh dong|de an) (?:nao|gi)\b")
 # The facts of a document that its number, its issuer, its bases … are.
+# A number that is a figure: of something other than the document ("a number for the doctors"), or the plan's aim
+# ("which number the plan wants").
+_NUMBER_OF_ELSE = re.compile(r"\b(?:a|any|which) number (?:for|on|about) (?!(?:the |this |that |its )?(?:plan|decision|document)\b)"
+                             r"|\bnumber (?:for|on|about) (?!(?:the |this |that |its )?(?:plan|decision|document)\b)"
+                             r"|\b(?:which|what) number (?:the|this) (?:plan|decision) (?:wants|sets|aims|expects|targets)\b")
 _DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", "force", "replaces")  # "gửi báo cáo" sends no plan
 
 
@@ -632,8 +644,15 @@ def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
     return _intents(text, en)
 
 
+# A telephone line asked for by its number ("số đường dây nóng … là số mấy", "the hotline number"): the number is the
+# line's, no document's.
+_LINE = re.compile(r"\b(?:duong day nong|so dien thoai|dien thoai|sdt|so dt|hotline|phone|telephone)\b")
+
+
 def _intents(text: str, en: bool = False) -> tuple[str, ...]:
     t = _asking(text)
+    if _LINE.search(t):
+        t = re.sub(r"\bso (?:may|bao nhieu)\b|\b(?:what |which )?number\b", " ", t)
     found = [name for name, words in _INTENT_MATCHERS.items() if words.found(t)]
     if en:  # "What is number of this plan and which date it was issued": the phrasings, their determiners aside
         bare = _DETERMINER.sub("", t)
@@ -684,8 +703,14 @@ def _intents(text: str, en: bool = False) -> tuple[str, ...]:
         found.append("aggregate")
     # "the number and date of the decision that issues this plan", "which legal documents does the plan cite
     # as its basis": a fact of a document asked of the document itself.
+    # "The plan has a number for the doctors or not?", "which number the plan wants": a number of something else, or
+    # one the plan wants, is a figure, not the plan's own number.
+    figured = bool(_NUMBER_OF_ELSE.search(t))
+    facts = [k for k in _DOCUMENT_FACTS if not (k == "number" and figured)]
+    if figured and "target" not in found:
+        found.append("target")
     if "meta" not in found and not {"lead", "coordinate", "timeline", "target", "aggregate"} & set(found) and _THE_DOCUMENT.search(t) \
-            and any(says(text, f"facts.{k}") for k in _DOCUMENT_FACTS):
+            and any(says(text, f"facts.{k}") for k in facts):
         found.append("meta")
     # "which Prime Minister's decision is this plan implementing?": the document it implements.
     # "… and when was it adopted" asks that document's date, not a task's timeline.
@@ -746,6 +771,7 @@ def lead_count(folded: str) -> int | None:
 
 # A figure asked for outright.
 _ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
+                          r"(?:a|any|which) number (?:for|on|about|the plan (?:wants|sets|aims|expects|targets))|"
                           r"what (share|percentage|proportion|number|total|amount)|what (?:is|are) the (?:total|amount|number)\b)\b")
 # Asking what the plan says about a topic, whatever words of roles the topic holds.
 # "Does the plan name a specific donor …" asks whether it names one; "does the plan name the agency that …" a role.

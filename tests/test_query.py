@@ -417,6 +417,10 @@ def test_a_count_asked_is_a_thing_counted(text: str, count: bool) -> None:
     ("In the plan signed by Vice-Chairwoman Dinh Thi Thu Hang, which agencies support the database task?",
      ("coordinate",)),
     ("Was the plan signed by Tran Hoang Tuan?", ("meta",)),
+    # a number of something else, or the number the plan wants, is a figure; the plan's own number is a fact of it
+    ("The plan has a number for the doctors or not?", ("target",)),
+    ("Unemployment in the cities in 2030 - which number the plan wants?", ("target",)),
+    ("Which number does the plan have?", ("meta",)),
     ("Who signed the plan?", ("meta",)),
 ])
 def test_intents_read_from_the_grammar_of_the_question(question: str, intents: tuple[str, ...]) -> None:

@@ -14,6 +14,10 @@ from assistant.retrieve import Hit, lexical_terms
 from index.normalize import agency, fold
 from index.parse import Plan, Task
 
+# "ngoài các sở ngành … còn ai", "besides the lead": bodies beside those named. Not the "ngoài" of a place or a time
+# ("nước ngoài", abroad; "bên ngoài"; "ngoài giờ"), nor "ngoài ra" (furthermore).
+_BESIDES = re.compile(r"(?<!nuoc )(?<!ben )\bngoai\b(?! ra\b)(?! gio\b)|\b(?:besides|apart from|other than|in addition to)\b")
+
 
 class RoleAnswers(MentionAnswers):
     @staticmethod
@@ -69,13 +73,14 @@ class RoleAnswers(MentionAnswers):
         # are asked by the bodies it names is one those bodies take part in; the nearest such task wins (when
         # the passage nearest the question is a task at all: a report it must send is no task).
         asks_partners = "coordinate" in q.intents and "lead" not in q.intents
-        if bodies and asks_partners and not re.search(r"\b(ngoai|besides|apart from|other than|in addition to)\b", q.words):
+        if bodies and asks_partners and not _BESIDES.search(q.words):
             pool = [f for h in hits[:6] if (f := self._tasks.get((h.doc, h.section)))]
             # "who works with X": X leads it, if any task near the question is so; else X takes part.
             fitting = [f for f in pool if all(n in f[1].lead for n in bodies)] or [
                 f for f in pool if all(n in (*f[1].lead, *f[1].coordinate) for n in bodies)]
-            # Partners are asked: a task that names some answers before one that names none (the body's own duty).
-            fitting.sort(key=lambda f: not f[1].coordinate)
+            # Partners are asked: a task that names some answers before the body's own duty that names none; a task
+            # of the table whose partner cell is empty keeps its place (the plan names nobody: that is the answer).
+            fitting.sort(key=lambda f: not f[1].coordinate and (f[0].source, f[1].id) in self._duties)
             if fitting and (not candidates or candidates[0] not in fitting or not candidates[0][1].coordinate):
                 return fitting[0]
         # "by when must the communes and wards issue their own plans": the named body's own duty, near the question,
@@ -91,7 +96,7 @@ class RoleAnswers(MentionAnswers):
         if not candidates:
             return None
         # "ngoài các sở ngành và UBND huyện còn ai phối hợp": a task with someone besides them.
-        if "coordinate" in q.intents and re.search(r"\b(ngoai|besides|apart from|other than|in addition to)\b", q.words):
+        if "coordinate" in q.intents and _BESIDES.search(q.words):
             named = {a.name for a in self.directory.find(q.text)}
             beyond = [c for c in candidates if set(c[1].coordinate) - named]
             if named and beyond:
