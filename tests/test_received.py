@@ -159,6 +159,11 @@ LANDSCAPE = "kh-bql-kcn-dong-bao-an-toan-lao-dong.pdf"
 CSS_TABLES = "kh-xa-an-luong-phong-chong-dich-benh-gia-suc.html"
 # A department's Word plan sent back from review with its changes tracked and comments (freeze-37).
 TRACKED = "kh-so-nnmt-ha-linh-nuoc-sach-nong-thon.docx"
+# A province's plan saved from Word as a filtered web page: list numbers in spans, a task table whose lead cells span
+# two rows (freeze-38).
+WORD_PAGE = "kh-ubnd-tinh-kien-hai-mua-ban-nguoi.html"
+# A department's Word plan whose task table names every body by a short form its own legend explains (freeze-38).
+LEGEND = "kh-stp-van-khanh-pho-bien-phap-luat.docx"
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +175,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
                  JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
-                 WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED):
+                 WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED, WORD_PAGE, LEGEND):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -1211,3 +1216,26 @@ def test_freeze37_layouts_answer_from_the_text_as_it_reads(asst: Assistant, ques
                                                            cited: str) -> None:
     ans = asst.ask(question, plan=plan)
     assert held in ans.answer and cited in {c.section for c in ans.citations}, ans.answer
+
+
+def test_a_legend_of_short_forms_names_the_bodies_its_table_abbreviates(asst: Assistant) -> None:
+    """"TTTGPL", "Phòng PBGDPL" in the task table are the bodies the plan's legend spells out: asked by their full
+    names, in either language, and answered with both."""
+    ans = asst.ask("Trung tâm Trợ giúp pháp lý nhà nước tỉnh chủ trì những nhiệm vụ nào?", plan=LEGEND)
+    assert "III.7" in {c.section for c in ans.citations} and "TTTGPL (Trung tâm Trợ giúp pháp lý" in ans.answer, ans.answer
+    ans = asst.ask("List every task in the table that the Legal Dissemination Division leads, alone or jointly with "
+                   "another body.", plan=LEGEND)
+    assert {"III.1", "III.3", "III.4", "III.5", "III.11", "III.13", "III.14"} <= {c.section for c in ans.citations}, ans.answer
+    # "tháng 10 à": a month, no point 10.a the plan lacks
+    ans = asst.ask("cuoc thi truc tuyen tim hieu phap luat ve chinh quyen 2 cap to chuc khi nao, thang 10 a", plan=LEGEND)
+    assert not ans.abstained and "Quý III/2026" in ans.answer, ans.answer
+
+
+def test_a_word_web_page_and_a_partner_cell_left_empty(asst: Assistant) -> None:
+    # "nước ngoài" (abroad) is no "ngoài …" (besides): the task that names the body leading it, its partners none
+    ans = asst.ask("ra soat dang ky ket hon yeu to nuoc ngoai so tu phap phoi hop voi cq nao", plan=WORD_PAGE)
+    assert ans.citations[0].section == "IV.10" and "Sở Tư pháp" in ans.answer, ans.answer
+    ans = asst.ask("liet ke het cac nv bdbp tinh chu tri trong bang phan cong", plan=WORD_PAGE)
+    assert {"IV.2", "IV.5"} <= {c.section for c in ans.citations}, ans.answer
+    # a hotline's number asked of what the plan writes: none is given
+    assert asst.ask("so duong day nong to giac mua ban nguoi ghi trong kh la so may", plan=WORD_PAGE).abstained
