@@ -147,6 +147,11 @@ _SETTING = {"provincial", "province", "provinces", "district", "districts", "cit
             "people's committee", "people's council"}
 
 
+def is_setting(term: str) -> bool:
+    """An English term that names the plan's setting ("commune", "provincial"), no topic."""
+    return term.lower() in _SETTING
+
+
 def content_terms(text: str) -> list[str]:
     """English phrases of a question that the glossary can put into Vietnamese: what BM25 and the evidence of the
     plan's words can match of it."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.glossary import glossed
+from assistant.glossary import corrected, glossed, is_setting
 from assistant.lexicon import function_pairs, list_words, month_numbers, phrases, spelled_out
 from index.genre import words
 from index.normalize import canon, fold, has_diacritics
@@ -526,6 +526,9 @@ class Catalogue:
                 before = said_before[cut:]
             after = t[m.end():].split()
             after = after[1:7] if after[:1] and after[0] in {"on", "about", "for"} else []
+            # "the … plan for 2026 schedules two rounds …": a year after the word for a plan is its period; what follows
+            # is the question's, no topic.
+            after = list(itertools.takewhile(lambda w: not re.fullmatch(r"\d[\d/.-]*", w), after))
             # The topic ends at a mark or a word that asks ("the plan on preventing child drowning, by what date …").
             words = re.split(rf"[?.;:!,]|\b{_EN_ENDS_TOPIC}\b", " ".join(before) + " | " + " ".join(after))[0]
             for rx, _ in self._places:  # the place names the plan, not its topic
@@ -533,7 +536,9 @@ class Catalogue:
             # Each English term is said where the place's plans write any of its Vietnamese wordings' pairs (or its
             # one syllable): "waste" is "rác thải" or "nước thải".
             said, unsaid = 0, 0
-            for _, _, vi in glossed(words, general=False):
+            for b, e, vi in glossed(words, general=False):
+                if is_setting(corrected(words)[b:e]):  # "commune", "provincial": the setting, no topic
+                    continue
                 grams = self._bigrams(vi) or set(re.findall(r"[a-z]+", fold(vi)))
                 # "development" ("phát triển"): words most plans use name no topic; "community tourism" ("du lịch cộng
                 # đồng") is named by its rarer pairs ("du lịch"), not by the common one ("cộng đồng").
