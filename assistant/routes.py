@@ -28,7 +28,7 @@ from assistant.query import Query, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
 from assistant.targets import number as _number
-from index.genre import body_head
+from index.genre import body_head, phrase_pattern
 from index.normalize import fold, has_diacritics, tokens
 from index.parse import Plan, Section, Task
 from index.timeline import due_years, parse_timeline
@@ -1027,7 +1027,33 @@ def _unassigned(t: Turn, doc: str, sid: str) -> Reply | None:
             and x.id.split(".")[1] == number.split(".")[-1] and x.id.split(".")[0] != part] if unit and unit.kind != "row" else []
     if not silent(sid) and not (len(rows) == 1 and silent(rows[0])):
         return None
+    # "Đối với các nội dung … không có trong Bảng phân công nhiệm vụ, Trưởng Ban … trực tiếp phân công": the plan's
+    # rule for the work its table leaves out answers who sees to it.
+    rule = _residual_rule(plan)
+    if rule is not None:
+        rid, sentence = rule
+        head = (f"The plan assigns no body to {sid} in its assignments; for such work it says ({rid}): “{sentence}”" if t.f.en
+                else f"Kế hoạch không giao đơn vị nào thực hiện {sid} trong phần phân công; với nội dung như vậy, kế hoạch "
+                     f"nêu (mục {rid}): “{sentence}”")
+        t.c.route = "role"
+        return head, [t.c.cite(plan, rid)], False
     return t.refuse(reason("unassigned", t.f.en, said=sid))
+
+
+def _residual_rule(plan: Plan) -> tuple[str, str] | None:
+    """The unit and sentence of the plan's rule for the work its assignments leave out ("không có trong Bảng phân
+    công …, Trưởng Ban … trực tiếp phân công"), the smallest unit that holds it; None where the plan has none."""
+    left, assigns = phrase_pattern("residual", "left"), phrase_pattern("residual", "assigns")
+    found: list[tuple[int, str, str]] = []
+    for s in plan.sections:
+        if not s.has_body or s.kind in {"header", "recipients", "signature"}:
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+", plan.text[s.start:s.end]):
+            folded = " ".join(re.findall(r"[a-z0-9]+", fold(sentence)))
+            said = left.search(folded)
+            if said and assigns.search(folded[said.end():]):
+                found.append((s.end - s.start, s.id, " ".join(sentence.split()).rstrip(".;")))
+    return min(found)[1:] if found else None
 
 
 def _asks_roles(t: Turn) -> bool:

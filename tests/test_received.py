@@ -1239,3 +1239,11 @@ def test_a_word_web_page_and_a_partner_cell_left_empty(asst: Assistant) -> None:
     assert {"IV.2", "IV.5"} <= {c.section for c in ans.citations}, ans.answer
     # a hotline's number asked of what the plan writes: none is given
     assert asst.ask("so duong day nong to giac mua ban nguoi ghi trong kh la so may", plan=WORD_PAGE).abstained
+
+
+def test_a_point_the_table_leaves_out_is_answered_by_the_plans_rule_for_such(asst: Assistant) -> None:
+    """Point 3.1.e has no row in the assignment table; part 5 says who sees to what the table leaves out ("… không có
+    trong Bảng phân công nhiệm vụ, Trưởng Ban … trực tiếp phân công"): that rule answers, cited."""
+    ans = asst.ask("Which unit is in charge of surveying unsafe houses of poor and elderly households and helping them "
+                   "brace their roofs before the storm season?", plan=CITING_ROWS)
+    assert not ans.abstained and "trực tiếp phân công" in ans.answer and ans.citations[0].section == "5", ans.answer
