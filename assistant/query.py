@@ -536,12 +536,12 @@ _THE_DOCUMENT = re.compile(r"\b(?:(?:this|the)(?: [a-z]+){0,4}? (?:plan|decision
 # "which Prime Minister's decision is it implementing", "nghị quyết nào": a document is what is asked.
 _WHICH_DOCUMENT = re.compile(r"\b(?:which|what)(?: [\w'-]+){0,3}? (?:decisions?|resolutions?|documents?|directives?|laws?|action programmes?|"
                              r"schemes?)\b|\b(?:quyet dinh|nghi quyet|van ban|chi thi|luat|chuong trinh hanh dong|de an) (?:nao|gi)\b")
-# The facts of a document that its number, its issuer, its bases … are.
 # A number that is a figure: of something other than the document ("a number for the doctors"), or the plan's aim
 # ("which number the plan wants").
 _NUMBER_OF_ELSE = re.compile(r"\b(?:a|any|which) number (?:for|on|about) (?!(?:the |this |that |its )?(?:plan|decision|document)\b)"
                              r"|\bnumber (?:for|on|about) (?!(?:the |this |that |its )?(?:plan|decision|document)\b)"
                              r"|\b(?:which|what) number (?:the|this) (?:plan|decision) (?:wants|sets|aims|expects|targets)\b")
+# The facts of a document that its number, its issuer, its bases … are.
 _DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", "force", "replaces")  # "gửi báo cáo" sends no plan
 
 
@@ -701,14 +701,14 @@ def _intents(text: str, en: bool = False) -> tuple[str, ...]:
     # nào": a quantifier or a question word over the units a plan divides its work into asks for a list of them.
     if "aggregate" not in found and _UNITS_ASKED.search(t):
         found.append("aggregate")
-    # "the number and date of the decision that issues this plan", "which legal documents does the plan cite
-    # as its basis": a fact of a document asked of the document itself.
     # "The plan has a number for the doctors or not?", "which number the plan wants": a number of something else, or
     # one the plan wants, is a figure, not the plan's own number.
     figured = bool(_NUMBER_OF_ELSE.search(t))
     facts = [k for k in _DOCUMENT_FACTS if not (k == "number" and figured)]
     if figured and "target" not in found:
         found.append("target")
+    # "the number and date of the decision that issues this plan", "which legal documents does the plan cite
+    # as its basis": a fact of a document asked of the document itself.
     if "meta" not in found and not {"lead", "coordinate", "timeline", "target", "aggregate"} & set(found) and _THE_DOCUMENT.search(t) \
             and any(says(text, f"facts.{k}") for k in facts):
         found.append("meta")
