@@ -6,6 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from index.genre import phrase_pattern
 from index.normalize import agency, canon, fold, strip_markdown, tones
 
 _DOC = (r"(?:Nghị quyết|Chương trình hành động|Chương trình|Quyết định|Tờ trình|Nghị định|Thông tư|Kế hoạch|"
@@ -104,6 +105,10 @@ def header_facts(header: str) -> HeaderFacts:
         kind = re.search(r"(?:^|\s)(KẾ HOẠCH LIÊN TỊCH|KẾ HOẠCH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH)\s+(?=\S)", head)
         m = re.search(re.escape(kind.group(1)) + r"\s+(.+?)\s*(?=(?:Thực hiện|Căn cứ|Theo đề nghị|Trên cơ sở)\b|$)", head[kind.start():]) if kind else None
         title = m.group(1) if m else ""
+        # A legend of short forms right after the title ("Chữ viết tắt: | PBGDPL | …") is no part of it.
+        legend = phrase_pattern("legend", "heads").search(fold(title))
+        if legend and legend.start() > 0:
+            title = title[: legend.start()]
     bases = legal_bases(head)
     prop = re.search(r"đề nghị của\s+(?:(?:ông|bà)\s+)?(?:Giám đốc|Trưởng ban|Thủ trưởng|Chánh Văn phòng)?\s*"
                      r"(.+?)\s+tại\s+(Tờ trình\s+số\s+[\w/.-]+(?:\s+" + _DATE + r")?)", head)
