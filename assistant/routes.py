@@ -1042,7 +1042,18 @@ def _unassigned(t: Turn, doc: str, sid: str) -> Reply | None:
 
 def _residual_rule(plan: Plan) -> tuple[str, str] | None:
     """The unit and sentence of the plan's rule for the work its assignments leave out ("không có trong Bảng phân
-    công …, Trưởng Ban … trực tiếp phân công"), the smallest unit that holds it; None where the plan has none."""
+    công …, Trưởng Ban … trực tiếp phân công"), the smallest unit that holds it; None where the plan has none. Read
+    once a plan, not once a question."""
+    key = (plan.source, len(plan.text))
+    if key not in _RESIDUAL:
+        _RESIDUAL[key] = _read_residual_rule(plan)
+    return _RESIDUAL[key]
+
+
+_RESIDUAL: dict[tuple[str, int], tuple[str, str] | None] = {}  # by (source, length of its text)
+
+
+def _read_residual_rule(plan: Plan) -> tuple[str, str] | None:
     left, assigns = phrase_pattern("residual", "left"), phrase_pattern("residual", "assigns")
     found: list[tuple[int, str, str]] = []
     for s in plan.sections:

@@ -181,8 +181,7 @@ class TargetAnswers(ComposerBase):
         """The clauses that write one of an English question's topic phrases, half its word pairs at least
         ("bảo hiểm y tế" of "tỷ lệ bao phủ bảo hiểm y tế"); all of them when the question has no topic
         phrase beyond asking for a target."""
-        frame = {w for t in self._frame for w in t.split("_")}
-        phrased = [(term, _pairs(ws)) for term in topic_phrases(q.text) if set(ws := tokens(vietnamese(term))) - frame]
+        phrased = self._topic_pairs(q)
         if not phrased:
             return chosen
         # "How many social workers will be trained by 2030?": a thing counted named in two words or more is what the
@@ -196,12 +195,17 @@ class TargetAnswers(ComposerBase):
             return any(len(ps & own) * 2 >= len(ps) for _, ps in phrased) and all(ps & own for ps in counted)
         return [t for t in chosen if fits(t)]
 
+    def _topic_pairs(self, q: Query) -> list[tuple[str, set[str]]]:
+        """Each topic phrase of an English question with the word pairs of its Vietnamese, where these say more than
+        the words that frame a target ("target", "chỉ tiêu")."""
+        frame = {w for t in self._frame for w in t.split("_")}
+        return [(term, _pairs(ws)) for term in topic_phrases(q.text) if set(ws := tokens(vietnamese(term))) - frame]
+
     def writes_every_phrase(self, q: Query, chosen: list[Target]) -> bool:
         """Some clause of `chosen` writes each of an English question's topic phrases, half its word pairs at least
         ("nước sạch", "nông thôn" and "hộ gia đình" of "the 2030 clean water target – towns versus rural households"):
         the glossary carried the whole question to it."""
-        frame = {w for t in self._frame for w in t.split("_")}
-        phrased = [_pairs(ws) for term in topic_phrases(q.text) if set(ws := tokens(vietnamese(term))) - frame]
+        phrased = [ps for _, ps in self._topic_pairs(q)]
         owns = [_pairs(tokens(f"{t.subject} {t.indicator}")) for t in chosen]
         return len(phrased) >= 2 and any(all(len(ps & own) * 2 >= len(ps) for ps in phrased) for own in owns)
 
