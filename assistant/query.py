@@ -18,6 +18,7 @@ from assistant.lexicon import (
     intent_tokens,
     intent_words,
     list_words,
+    phrases,
     says,
     spelled_out,
 )
@@ -244,6 +245,19 @@ def _lettered(known: Set[str], sid: str) -> str:
 def _letter(s: str) -> str:
     s = s.lower()
     return "đ" if s in {"dd", "đ"} else s
+
+
+def added_only(text: str, ref: Reference) -> bool:
+    """The question names the section as one more place to count, not as the one to search: "kể cả 6đ", "(6đ nhà ở
+    cũng tính)", "section 6đ included" (lexicon.toml [lists] including, included_after)."""
+    folded = fold(text)
+    at = folded.find(fold(ref.text))
+    if at < 0:
+        return False
+    before = " ".join(folded[:at].split()[-3:])
+    after = " ".join(re.findall(r"\w+", folded[at + len(ref.text):])[:5])
+    return ((phrases("including").found(f" {before} ") and not re.search(r"[,.;:()]\s*$", folded[:at]))
+            or phrases("included_after").found(f" {after} "))
 
 
 def find_refs(text: str, known: Set[str]) -> tuple[Reference, ...]:

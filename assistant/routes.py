@@ -24,7 +24,7 @@ from assistant.compose.base import DATED, overlap, topic_terms
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
 from assistant.lexicon import says, spelled_out
-from assistant.query import Query, asks_day, asks_two, names_tasks
+from assistant.query import Query, added_only, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
 from assistant.targets import number as _number
@@ -162,7 +162,8 @@ def section_mentioned_where(t: Turn) -> Reply | None:
     phrase, units = t.c.mention_units(t.f.q)
     # Parts named by number bound the search; parts named by their words ("phần mục tiêu lẫn phần nhiệm vụ") are
     # the plan's own parts, each read or not, and bound nothing.
-    refs = [r.section for r in t.f.q.refs if re.search(r"\d|\b[IVXivx]+\b", r.text)]
+    # A part named as one more to count ("(6đ nhà ở cũng tính)") bounds nothing either.
+    refs = [r.section for r in t.f.q.refs if re.search(r"\d|\b[IVXivx]+\b", r.text) and not added_only(t.f.q.text, r)]
     within = [(p, sid) for p, sid in units if not refs or any(sid == r or sid.startswith(r + ".") for r in refs)]
     return t.answer(t.c.unit_mention_list(t.f.q, phrase, within)) if within else None
 
@@ -1096,6 +1097,15 @@ def target_late(t: Turn) -> Reply | None:
     return None
 
 
+def shared_in_tasks(t: Turn) -> Reply | None:
+    """"những nội dung nào Kế hoạch giao trình HĐND tỉnh ban hành chính sách": tasks asked for in the plan's own
+    words, with no verb of mentioning, are the tasks saying them, when more than one does."""
+    if not (t.f.aggregate and names_tasks(t.f.words)):
+        return None
+    phrase, named = t.c.shared_run_tasks(t.f.q)
+    return t.answer(t.c.mention_list(t.f.q, phrase, named)) if named else None
+
+
 def passage(t: Turn) -> Reply:
     """What the passage retrieval puts first says; nothing found, nothing answered. A day asked ("chậm nhất
     vào ngày nào") of a passage that states none is declined: the passage does not answer it."""
@@ -1116,7 +1126,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 ROUTES: tuple[Rule, ...] = (
     elsewhere, document, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
     task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, places_by_figure, target, figure, target_meant, target_unset, reporting, objective_time, task_roles, unassigned,
-    target_late, passage,
+    target_late, shared_in_tasks, passage,
 )
 
 

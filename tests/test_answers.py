@@ -1128,3 +1128,26 @@ def test_the_askers_words_about_themselves_ask_nothing(assistant: Assistant) -> 
     ans = assistant.ask("Good afternoon. I am working with a health-systems project. According to the plan, how many "
                         "hospital beds and how many doctors per 10,000 people should the province have by 2030?")
     assert ans.route == "target" and "32 giường" in ans.answer and "11 bác sĩ" in ans.answer, ans.answer
+
+
+def test_a_section_named_as_one_more_to_count_bounds_no_mention_list(assistant: Assistant) -> None:
+    # "(6đ nhà ở cũng tính)": 6đ counts too; the places are looked for everywhere, targets and tasks alike
+    ans = assistant.ask("kh65 nhac den cong nhan o nhung cho nao, ca chi tieu lan nv (6d nha o cung tinh), ke het")
+    assert cited(ans) == ["II.2.a", "II.2.b", "III.6.đ", "III.7"], ans.answer
+    # a section named as where to look still bounds it, asked by its points ("ở điểm nào")
+    ans = assistant.ask("Mục III.6 nhắc đến công nhân ở điểm nào?")
+    assert cited(ans) == ["III.6.đ"], ans.answer
+
+
+def test_the_plans_words_quoted_as_an_example_name_what_is_asked(assistant: Assistant) -> None:
+    # the bracket's quoted "khi tỉnh cân đối được ngân sách" finds the tasks wording the condition so
+    ans = assistant.ask('Những nhiệm vụ nào trong phần III có nội dung phụ thuộc vào khả năng cân đối ngân sách của tỉnh '
+                        '(kiểu "khi tỉnh cân đối được ngân sách")? Liệt kê đủ, kèm cơ quan chủ trì.')
+    assert cited(ans) == ["III.5.a", "III.5.c", "III.6.e"], ans.answer
+
+
+def test_tasks_asked_for_in_the_plans_own_words_without_a_verb_of_mentioning(assistant: Assistant) -> None:
+    # no "nhắc đến": the run of the plan's words the question repeats ("trình HĐND tỉnh ban hành chính sách") names them
+    ans = assistant.ask("Để chuẩn bị thẩm tra, xin cho biết những nội dung nào Kế hoạch giao trình HĐND tỉnh ban hành "
+                        "chính sách hoặc xem xét, quyết định?")
+    assert ans.route == "list" and {"III.3", "III.5.a"} <= set(cited(ans)), ans.answer

@@ -5,14 +5,16 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import TypeVar
 
 from assistant.answer import Citation
 from assistant.compose.base import locate, marked, run_pattern, titled, wording
 from assistant.compose.passages import PassageAnswers
 from assistant.glossary import expand_tokens, translate_terms
-from assistant.lexicon import phrases, says, spelled_out
+from assistant.lexicon import intent_tokens, phrases, says, spelled_out
 from assistant.query import Query, bracket_readings, names_tasks
+from index.genre import words as genre_words
 from index.normalize import fold, has_diacritics, tokens, unwrap
 from index.parse import Plan, Task
 
@@ -28,6 +30,9 @@ class MentionAnswers(PassageAnswers):
         # What is in brackets explains ("thất nghiệp (lao động mất việc làm, …)") and names no
         # more; English keeps its hyphens and apostrophes for the glossary ("high-quality").
         text = re.sub(r"\([^)]*\)?", " ", q.text)
+        # … save the plan's own words quoted in one as an example ("(kiểu "khi tỉnh cân đối được ngân sách")"): a
+        # task saying them names it too.
+        quoted = [x for b in re.findall(r"\([^)]*\)?", q.text) for x in re.findall(r"[“\"'‘]([^”\"'’]{6,120})[”\"'’]", b)]
         # Sentences after the last that asks instruct ("… ban hành? Đề nghị liệt kê đầy đủ và nêu rõ nhiệm vụ tương
         # ứng."): their verbs ("nêu rõ") are no verbs of mentioning.
         if "?" in text.rstrip()[:-1]:
@@ -58,7 +63,7 @@ class MentionAnswers(PassageAnswers):
         shown: list[str] = []
         found: list[Task] = []
         head: list[str] = []
-        for part in re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase):
+        for part in [*re.split(r"\s*(?:,|\bhoac\b|\bor\b|\bva\b|\band\b)\s*", phrase), *map(fold, quoted)]:
             # English questions may name the plan's own words ("call for chuyển đổi số").
             # Staff's abbreviations are the words they stand for ("đồng bào dtts": "đồng bào dân tộc thiểu số").
             words = tokens(translate_terms(part)) if q.style == "en" and not has_diacritics(part) else expand_tokens(part, False)
@@ -94,14 +99,17 @@ class MentionAnswers(PassageAnswers):
         # "cả trong chỉ tiêu lẫn trong nhiệm vụ", "in the targets, in the tasks, or both": tasks named beside targets
         # ask every unit.
         both = re.search(r"\b(chi tieu|muc tieu|targets?|goals?)\b", q.words) is not None
-        if not says(q.text, "where_in_plan") or (re.search(r"\b(nhiem vu|nv|tasks?)\b", parts_named) and not both):
+        # "Mục III.6 nhắc đến công nhân ở điểm nào": a verb of mentioning asks which point too ("vào thời điểm nào" asks
+        # a time).
+        where = says(q.text, "where_in_plan") or (_MENTION.search(q.words) is not None and _AT_UNIT.search(q.words) is not None)
+        if not where or (re.search(r"\b(nhiem vu|nv|tasks?)\b", parts_named) and not both):
             return "", []
         # "khai mạc mấy h ở đâu" asks a place in the world: "ở đâu" asks one in the plan with a verb of saying or
         # the document named ("được nhắc ở đâu", "ở đâu trong kế hoạch").
         if not _MENTION.search(q.words) and not re.search(r"\b(trong|in) (ke hoach|kh|van ban|the plan|the document)\b", q.words) \
                 and not re.search(r"\b(muc|phan|doan|sections?|parts?|passages?|nhung cho|cac cho)\b", q.words):
             return "", []
-        if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|(?:những|các|mọi) chỗ|mọi nơi|mục nào|phần nào|đoạn nào|"
+        if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|(?:những|các|mọi) chỗ|mọi nơi|mục nào|phần nào|đoạn nào|ở điểm nào|ở khoản nào|"
                                                     r"(?:tất cả các|mọi) mục|\b(?:where|sections?)\b", q.text):
             return "", []  # "đến năm 2030 đặt mức nào" asks a level, not a section
         en = q.style == "en"
@@ -220,6 +228,30 @@ class MentionAnswers(PassageAnswers):
         """The longest run of the words, two or more, that some task names, and the tasks naming it."""
         return _longest(words, pool, lambda p, t: self._task_words[(p.source, t.id)], 2, ends=False)
 
+    def shared_run_tasks(self, q: Query) -> tuple[str, list[Task]]:
+        """"những nội dung nào Kế hoạch giao trình HĐND tỉnh ban hành chính sách", "các nhiệm vụ chỉ thực hiện khi
+        tỉnh cân đối được ngân sách": tasks asked for with no verb of mentioning are those holding the longest run of
+        the question's own words (three or more, two of them no asking words) that two tasks or more hold
+        and most do not: the plan's wording the question repeats."""
+        pool = [(p, t) for p in self.plans for t in p.work()]
+        if q.style == "en" or len(pool) < 4:
+            return "", []
+        words = expand_tokens(re.sub(r"\([^)]*\)?", " ", q.text), False)
+        common = intent_tokens()
+        for n in range(len(words), 2, -1):
+            for i in range(len(words) - n + 1):
+                span = words[i:i + n]
+                if "" in span or span[0] in _LEADING or span[-1] in _LEADING or sum(w not in common for w in span) < 2:
+                    continue
+                needle = re.compile(run_pattern(span, loose=False))
+                hits = [(p, t) for p, t in pool if needle.search(self._task_words[(p.source, t.id)])]
+                # "các nhiệm vụ giao cho Ủy ban nhân dân phường Tân Hà": a run that ends a body's name asks that body's work.
+                at = re.search(run_pattern(span, loose=False), " " + " ".join(words) + " ")
+                before = " ".join(" ".join(words)[: at.start()].split()[-3:]) if at else ""
+                if 2 <= len(hits) <= len(pool) // 2 and not _body_heads().search(before):
+                    return wording([unwrap(p.body(t.id)) for p, t in hits], span), [t for _, t in hits]
+        return "", []
+
     def mention_list(self, q: Query, phrase: str, tasks: list[Task]) -> tuple[str, list[Citation]]:
         en = q.style == "en"
         rows = [(p, t) for p in self.plans for t in p.work() if t in tasks]
@@ -283,7 +315,7 @@ _PARTS_NAMED_MARKED = re.compile(r"(?i)\b(?:cả\s+|ca\s+)?(?:ở\s+|o\s+|trong\
                                  r"(?:nhiệm vụ|mục tiêu|chỉ tiêu|nhiem vu|muc tieu|chi tieu|tasks?|objectives?|targets?)\b")
 _MENTION = re.compile(
     r"\b(nhac den|nhac toi|nhac gi (?:den|toi|ve)|de cap den|de cap toi|de cap gi (?:den|toi|ve)|"
-    r"co noi ve|co noi(?! dung)|noi den|lien quan den|lien quan toi|neu ro|xuat hien|"
+    r"co noi ve|co noi(?! dung)|noi den|noi ve|lien quan(?: den| toi)?|neu ro|xuat hien|"
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
     r"address|addresses|touch on|touches on|"
     r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
@@ -291,6 +323,16 @@ _MENTION = re.compile(
     r"(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,3}?(?:phai|can))"
     r"\b(?P<what>.+)"
 )
+@cache
+def _body_heads() -> re.Pattern[str]:
+    """The first words of bodies' names (genre.toml [bodies] heads), folded, closing a text: the run after them is the
+    rest of a name ("ủy ban nhân dân | phường Tân Hà"), not "UBND tỉnh sẽ | trình HĐND tỉnh"."""
+    heads = sorted({fold(h).lower() for h in genre_words("bodies", "heads")}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(h) for h in heads) + r")(?:\s+nhan dan)?\s*$")
+
+
+# "ở (những) điểm nào", "tại khoản nào": a unit of the plan asked for by its kind.
+_AT_UNIT = re.compile(r"\b(?:o|tai|trong)\s+(?:nhung\s+|cac\s+)?(?:diem|khoan|tiet)\s+nao\b")
 # A verb whose subject is what the plan names: "cụm từ X xuất hiện ở những mục nào".
 _APPEARS = re.compile(r"xuat hien")
 # Words after a verb of mentioning that ask where, not what: "(được nhắc đến) ở (những) nhiệm vụ nào", "in which tasks".
@@ -299,8 +341,8 @@ _PASSIVE_WHERE = re.compile(r"\s*(?:o|trong|tai|in|at|under)\s+(?:(?:nhung|cac|w
 # Words that frame a question about where the plan says something, not what it says: cut from its ends.
 _FRAME = re.compile(
     # "ở những mục nào", "ở tất cả những phần, mục nào"
-    r"\b(o dau|o cho nao|cho nao|o (?:tat ca\s+)?(?:(?:nhung|cac)\s+)?(?:(?:muc|phan|doan|noi dung|cho)\s+)+nao|"
-    r"(?:tat ca\s+)?(?:(?:nhung|cac)\s+)?(?:(?:muc|phan|doan)\s+)+nao|"
+    r"\b(o dau|o cho nao|cho nao|o (?:tat ca\s+)?(?:(?:nhung|cac)\s+)?(?:(?:muc|phan|doan|diem|khoan|tiet|noi dung|cho)\s+)+nao|"
+    r"(?:tat ca\s+)?(?:(?:nhung|cac)\s+)?(?:(?:muc|phan|doan|diem|khoan|tiet)\s+)+nao|"
     r"trong (?:ban |toan van )?ke hoach(?: nay)?|cua ke hoach(?: nay)?|ke hoach(?: nay)?|van ban(?: nay)?|"
     r"in the plan|of the plan|the plan|this plan|in the document|where|which sections?|what sections?|which parts?|"
     r"what parts?|every section|all sections|all the sections|all parts|sections?|list|liet ke|explicitly|cu the)\b")
