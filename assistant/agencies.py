@@ -485,9 +485,22 @@ _ASKER = re.compile(r"^\W*(?:(?:toi|minh|em|ben toi|chung toi|i|we)(?: moi| hien
                     r"work|am|m|are|come)\b|ben .{2,60} hoi\s*$)")
 
 
+# A body named as the one the unit asked for belongs to ("which unit of the Department of Agriculture and Environment
+# leads …", "phòng nào thuộc Sở Y tế chủ trì …"): it holds the answer, it does not give it.
+_PARENT = re.compile(
+    r"\b(?:which|what)\s+(?:units?|divisions?|offices?|sections?|teams?|centres?|centers?|bod(?:y|ies))\s+"
+    r"(?:of|under|within|in|at)\s+(?P<en>.+?)(?=\s+(?:leads?|is|are|coordinates?|handles?|will|must|should|has|have|takes?|"
+    r"runs?|supports?|chairs?|in charge|responsible)\b)"
+    r"|\b(?:don vi|phong|bo phan|trung tam|chi cuc)\s+nao\s+(?:cua|thuoc|truc thuoc|trong|o)\s+(?P<vi>.+?)"
+    r"(?=\s+(?:chu tri|phoi hop|duoc giao|phu trach|thuc hien|lam|dam nhan|dam nhiem)\b)")
+
+
 def named_bodies(text: str, directory: Directory) -> list[Agency]:
     """The bodies a question names, less the asker's own where it names others ("Tôi mới về Sở Nội vụ: những
-    kế hoạch nào giao Công an tỉnh …" asks of the police)."""
+    kế hoạch nào giao Công an tỉnh …" asks of the police), and less the one a unit asked for belongs to."""
+    folded = fold(text)
+    if (m := _PARENT.search(folded)) and len(folded) == len(text):
+        text = text[: m.start("en" if m.group("en") else "vi")] + text[m.end("en" if m.group("en") else "vi"):]
     found = directory.find(text)
     clauses = re.split(r"(?<=[.:;?!])\s+", text, maxsplit=1)
     if len(found) > 1 and len(clauses) == 2 and _ASKER.search(fold(clauses[0]).rstrip(".:;?! ")):

@@ -537,8 +537,13 @@ class Assistant:
         k = k or self.settings.k
         asked = self._asks_of_no_task(q)
         focus = self.focus(history, k, retriever, depth) if asked else []
-        qvec = self.retriever.embed(q.text) if (retriever or self.settings.retriever) != "bm25" else None
-        hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec, words=self._role_topic(q))
+        topic = self._role_topic(q)
+        # The bodies a role question offers as answers are no part of its meaning either ("… Is that the Legal
+        # Dissemination Division?" is no question about legal dissemination); a document question's bodies ("ban
+        # hành theo đề nghị của cơ quan nào") are the header's, whose meaning they carry.
+        meant = topic if topic and q.intent != "meta" else q.text
+        qvec = self.retriever.embed(meant) if (retriever or self.settings.retriever) != "bm25" else None
+        hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec, words=topic)
         self.composer.route = ""
         choices: tuple[Choice, ...] = ()
         rule = "focus" if asked and focus else "clarify" if asked else ""

@@ -879,6 +879,14 @@ _PREFACE = re.compile(r"\s*([^:?]{3,160}?)\s*:\s+(?=\S)")
 _PLAN_WORD = re.compile(r"^(?:(?:theo|trong|tai|doi chieu|in|under|per|according to|for)\s+)?(?:the\s+)?"
                         r"(?:ke hoach|kh|quyet dinh|qd|plan|decision)\b"
                         r"|\b(?:plan|decision)(?:\s+(?:no\.?\s*)?\d\S*)?(?:\s*\([^)]*\))?$")
+# In English the word may stand anywhere in an opening that names no unit inside the plan: "An Hoa ward plan 2026 on
+# urban order, sanitation and civilised streets: who leads …", "In the Bao Lam social housing plan, who leads …"
+# ("In the plan's section on housing, …" points inside it).
+_PLAN_WORD_EN = re.compile(r"\b(?:plan|decision|programme|program)\b")
+_UNIT_WORD_EN = re.compile(r"\b(?:tasks?|sections?|parts?|items?|points?|activit(?:y|ies)|appendix|annex|tables?|rows?|"
+                           r"targets?|objectives?|goals?)\b")
+# An English opening of that kind closed by a comma: "In/Under/For/According to … plan …, ".
+_PREFACE_EN = re.compile(r"\s*((?:in|under|for|according to|per)\s+[^:,;?]{3,160}?)\s*,\s+(?=\S)", re.I)
 
 
 # In English the words naming the plan may close the question: "under the Lam Dong Nam drowning prevention plan?" (a
@@ -903,13 +911,16 @@ def without_naming(text: str, known: Set[str]) -> str:
         # "… swim safely by 2027 under the Lam Dong Nam drowning prevention plan?": the words that name the plan
         # close the question; what it asks comes before them.
         return text[: closing.start()] + text[closing.end():]
-    m = _PREFACE.match(text)
+    en = detect_style(text) == "en"
+    m = _PREFACE.match(text) or (_PREFACE_EN.match(text) if en else None)
     if not m:
         return text
     preface, rest = m.group(1), text[m.end():]
+    said = spelled_out(preface)
+    names = _PLAN_WORD.search(said) or (en and _PLAN_WORD_EN.search(said) and not _UNIT_WORD_EN.search(said))
     # The rest must name a topic of its own: "Kế hoạch 65 về nhà ở cho người có công: ai chủ trì?" asks of the
     # opening's topic.
-    if not _PLAN_WORD.search(spelled_out(preface)) or _asks(preface) or find_refs(preface, known) or len(_own_words(rest)) < 3:
+    if not names or _asks(preface) or find_refs(preface, known) or len(_own_words(rest)) < 3:
         return text
     return rest
 

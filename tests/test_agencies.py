@@ -163,6 +163,9 @@ def test_words_of_a_name_with_other_words_between_name_nobody(text: str, directo
     ("Tôi công tác ở Sở Y tế. Sở Y tế chủ trì những nhiệm vụ nào?", ["Sở Y tế"]),
     ("I work at the Department of Health. List every task where our department leads.", ["Sở Y tế"]),
     ("Sở Y tế và Sở Nội vụ: ai chủ trì?", ["Sở Y tế", "Sở Nội vụ"]),
+    # The body the unit asked for belongs to holds the answer; it does not give it.
+    ("Which unit of the Department of Health leads the vaccination campaign?", []),
+    ("phòng nào thuộc Sở Y tế chủ trì tiêm chủng, Sở Nội vụ có phối hợp không", ["Sở Nội vụ"]),
 ])
 def test_the_askers_own_body_is_not_asked_about(text: str, expected: list[str], directory: Directory) -> None:
     from assistant.agencies import named_bodies

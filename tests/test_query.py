@@ -455,6 +455,15 @@ def test_a_baseline_year_is_not_asked(known: set[str]) -> None:
     ("What share of children aged 6 to 16 should be able to swim safely by 2027 under the Lam Dong Nam drowning "
      "prevention plan?", "What share of children aged 6 to 16 should be able to swim safely by 2027?"),
     ("What is the 2030 target of the general objective of the plan?", None),
+    # an English opening may say "plan" anywhere, before a colon or, led by "In"/"Under", a comma
+    ("An Hoa ward plan 2026 on urban order, sanitation and civilised streets: who leads removing the illegal rubbish "
+     "dumping points?", "who leads removing the illegal rubbish dumping points?"),
+    ("In the Bao Lam social housing plan, who leads the task of issuing criteria for selecting investors?",
+     "who leads the task of issuing criteria for selecting investors?"),
+    # … unless it points inside the plan, or asks
+    ("In the plan's section on housing, who leads the work on social housing?", None),
+    ("What is the total budget of Dong Thuy's 2026 plan for the national poverty-reduction programme, and how much of "
+     "it comes from the central budget?", None),
 ])
 def test_an_opening_that_names_the_plan_is_no_part_of_the_question(question: str, asked: str | None,
                                                                    known: set[str]) -> None:
