@@ -59,6 +59,8 @@ CASES = [
     ("Phần tổ chức thực hiện giao Sở Tài chính làm gì?", "section_duties", "duties", "Sở Tài chính"),  # the part by its title
     ("What does the implementation section require of the Department of Finance?", "duties", "duties", "Sở Tài chính"),
     ("những nhiệm vụ nào nhắc đến người khuyết tật", "mentions", "list", "người khuyết tật"),
+    # tasks asked for in the plan's own words, with no verb of mentioning
+    ("những nội dung nào kế hoạch giao trình HĐND tỉnh ban hành chính sách", "shared_in_tasks", "list", "III.5.a"),
     # Every unit naming it, a target as much as a task.
     ("những mục nào trong kế hoạch nhắc đến người cao tuổi", "mentioned_where", "list", "II.2.b"),
     # what the question says of the answer's form ("nêu rõ mục và nội dung liên quan") is no word of what is asked
