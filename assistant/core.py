@@ -25,6 +25,7 @@ from assistant.lexicon import (
     intent_tokens,
     lexicon_words,
     list_words,
+    says,
     short_forms,
     spelled_out,
 )
@@ -305,7 +306,9 @@ class Assistant:
         counted = {w for w in counted_words(q.text) if w.isalpha()} - function_words()
         if q.style == "en":
             said = re.findall(r"\bhow many ((?:[a-z]+ ){0,2}[a-z]+)", q.text.lower())
-            counted |= {tokens(translate_terms(w))[0] for phrase in said for w in phrase.split() if translate_terms(w)}
+            # Each word the glossary puts for it may be the plan's: "instructors" is "giáo viên hướng dẫn viên", and
+            # "120 hướng dẫn viên" counts them.
+            counted |= {x for phrase in said for w in phrase.split() if translate_terms(w) for x in tokens(translate_terms(w))}
         text = re.sub(r"^\s*[\dIVX]+[.)]\s", "", passage)
         # A word of the question's own beside the count, in its clause: "bao nhiêu tuổi" of a retirement age is not
         # "trẻ em 5 tuổi".
@@ -540,10 +543,14 @@ class Assistant:
         topic = self._role_topic(q)
         # The bodies a role question offers as answers are no part of its meaning either ("… Is that the Legal
         # Dissemination Division?" is no question about legal dissemination); a document question's bodies ("ban
-        # hành theo đề nghị của cơ quan nào") are the header's, whose meaning they carry.
+        # hành theo đề nghị của cơ quan nào") are the header's, whose meaning they carry. So is the plan's number,
+        # which names it ("qd 418 ai lam nha ve sinh truong hoc"), of a question asking a task's roles …
         meant = topic if topic and q.intent != "meta" else q.text
+        # … which for the lexical run only: the dense one's cosine is also the evidence the question is the plan's.
+        if q.intent in ROLES:
+            topic = self._unnumbered(topic) if topic else (self._unnumbered(q.text) or None)
         qvec = self.retriever.embed(meant) if (retriever or self.settings.retriever) != "bm25" else None
-        hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec, words=topic)
+        hits, best = self.retriever.search_scored(q, k, retriever, qvec=qvec, words=topic if topic != q.text else None)
         self.composer.route = ""
         choices: tuple[Choice, ...] = ()
         rule = "focus" if asked and focus else "clarify" if asked else ""
@@ -572,6 +579,16 @@ class Assistant:
             cites = [replace(c, page=self.retriever.index.page(c.doc, c.start)) for c in cites]
         return Answer(q.text, text, abstained, tuple(cites), tuple(hits), q.style, q.intent, notice, route, choices,
                       rule=rule)
+
+    def _unnumbered(self, text: str) -> str:
+        """The text less the words naming one of these plans by its number ("qd 418", "Kế hoạch số 65/KH-UBND",
+        "plan 27"); the text as it is when it names none."""
+        numbers = "|".join(sorted({re.escape(m.group(0)) for p in self.plans if (m := re.match(r"\d+", p.number or ""))}, key=len,
+                                  reverse=True))
+        if not numbers:
+            return text
+        return re.sub(rf"(?i)\b(?:kh|ke hoach|kế hoạch|qd|qđ|quyet dinh|quyết định|ctr|chuong trinh|chương trình|plan|decision|"
+                      rf"programme)\s*(?:so\s*|số\s*|no\.?\s*)?(?:{numbers})(?:/[\w&-]+)?(?![\w/])", " ", text)
 
     def _role_topic(self, q: Query) -> str | None:
         """What retrieval should match of a question asking who holds a role: its words less the bodies it
@@ -611,7 +628,11 @@ class Assistant:
         a task ("Ai phối hợp?", "thời gian thực hiện?", "who coordinates them?"); [] for any other."""
         if q.refs or q.missing or q.year is not None or q.intent not in ROLES or "aggregate" in q.intents:
             return []
-        if self.directory.find(q.text) or asks_content(q.words):
+        # "ke hoach so ket khi nao": the plan's review is what it asks of; "ngày hội tổ chức khi nào" of an event's plan
+        # with a unit headed by its time ("1. Thời gian"), the event's.
+        if self.directory.find(q.text) or asks_content(q.words) or says(q.text, "review_interim") or says(q.text, "review_final") \
+                or (q.intent == "timeline" and any(fold(s.title).strip(" .:").startswith("thoi gian") and s.kind in {"part", "item"}
+                                                   for p in self.plans for s in p.sections)):
             return []
         return [] if self.judge.topic(q) else [i for i in q.intents if i in ROLES]
 

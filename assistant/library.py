@@ -229,7 +229,10 @@ DOCUMENTS = "(?:" + "|".join(list_words("units.documents")) + ")"  # the words f
 _DOCUMENTS_ASKED = re.compile(rf"\b(?:liet ke|danh sach|ke ten|thong ke)\b(?:\s+\w+){{0,3}}?\s+(?:cac\s+|nhung\s+|tat ca\s+)?{DOCUMENTS}\b"
                               rf"|\b(?:bao nhieu|may)\s+{DOCUMENTS}\b|\b{DOCUMENTS}\s+nao\b"
                               # "kh cấp xã nào", "văn bản liên tịch nào": the documents of a level or kind asked for
-                              rf"|\b{DOCUMENTS}\s+(?:cap\s+)?(?:xa|phuong|tinh|huyen|lien tich)\s+nao\b")
+                              rf"|\b{DOCUMENTS}\s+(?:cap\s+)?(?:xa|phuong|tinh|huyen|lien tich)\s+nao\b"
+                              # "which department plans …", "among the plans issued by departments, which ones …"
+                              r"|\bwhich(?:\s+[a-z]+){1,2}\s+(?:plans|decisions|documents)\b"
+                              r"|\bamong (?:the|all|these)\s+(?:[a-z]+\s+){0,2}(?:plans|decisions|documents)\b.*\bwhich ones\b")
 
 
 def asks_for_plans(folded: str) -> bool:

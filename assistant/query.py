@@ -562,7 +562,10 @@ _DOCUMENT_FACTS = ("number", "proposal", "grounds", "issuer", "signs", "title", 
 # A question's subject asking who, then a verb of helping: "which agencies support …", "who will assist …".
 _WHO_HELPS = re.compile(r"\b(?:who|which (?:other |else )?(?:agenc|department|bod|organi[sz]ation|unit)\w*)(?: (?:will|would|must|should|also|else|can))?"
                         r"(?: (?:is|are) (?:expected|asked|supposed|assigned|tasked|named|listed|designated) to| (?:is|are|be)(?= \w+ing\b))? "
-                        r"(?:support|supports|supporting|help|helps|helping|assist|assists|assisting)\b")
+                        r"(?:support|supports|supporting|help|helps|helping|assist|assists|assisting)\b"
+                        # "does the Department of Health get help from anyone on …", "is it helped by anybody"
+                        r"|\b(?:gets?|getting|receives?|has|have)\s+(?:any\s+)?(?:help|support|assistance)\s+from\b"
+                        r"|\b(?:helped|supported|assisted)\s+by\s+(?:any|some|other|whom|who)")
 
 
 # "những đơn vị nào tham gia", "ai cùng tham gia": who takes part beside the lead ("tỷ lệ tham gia bảo hiểm" is a topic).
@@ -634,6 +637,25 @@ def _asked_part(text: str) -> str:
     return " ".join(s for n, s in enumerate(sentences) if n == len(sentences) - 1 or s.endswith("?") or not of_self(s))
 
 
+_AUXILIARY = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might|must)\b")
+
+
+def asking_part(text: str) -> str:
+    """The question less the statements that open it ("VBSP doesn't seem to be named anywhere. Where does the plan
+    address policy credit …?": what the asker says before asking is no name asked about); the whole when it states
+    nothing first."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+    def states(sentence: str) -> bool:
+        said = " ".join(re.findall(r"[a-z0-9]+", fold(sentence)))
+        return not sentence.rstrip().endswith("?") and not _WH_FOLDED.search(f" {said} ") and not _AUXILIARY.match(said) \
+            and not re.search(r"\b(?:khong|ko|chua|k|hay|or not)$", said)
+    n = 0
+    while n < len(sentences) - 1 and states(sentences[n]):
+        n += 1
+    return " ".join(sentences[n:])
+
+
 @functools.cache
 def _given_signer() -> re.Pattern[str]:
     """A plan named by its signer: "the plan signed by (Vice-Chairwoman) Hoàng Thị Mai Lan", a name in capitals after
@@ -663,6 +685,10 @@ def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
 _LINE = re.compile(r"\b(?:duong day nong|so dien thoai|dien thoai|sdt|so dt|hotline|phone|telephone)\b")
 
 
+_WHEN_ISSUED = re.compile(r"\bwhen\s+(?:was|were|did)\b(?:\s+[\w'-]+){0,4}?\s+(?:issue|sign|adopt|promulgate|release)d?\b"
+                          r"|\bwhen\s+did\b(?:\s+[\w'-]+){0,4}?\s+(?:come|put) out\b")
+
+
 def _intents(text: str, en: bool = False) -> tuple[str, ...]:
     t = _asking(text)
     if _LINE.search(t):
@@ -671,6 +697,9 @@ def _intents(text: str, en: bool = False) -> tuple[str, ...]:
     if en:  # "What is number of this plan and which date it was issued": the phrasings, their determiners aside
         bare = _DETERMINER.sub("", t)
         found += [name for name, words in _bare_matchers().items() if name not in found and words.found(bare)]
+    # "when was this thing issued", "when was it signed": whatever the words between name, a date of the document.
+    if en and "meta" not in found and _WHEN_ISSUED.search(t):
+        found.append("meta")
     # "how long do people live": life expectancy, not a task's duration.
     if "timeline" in found and re.search(r"\bhow long\b(\s+\w+){0,8}\s+(live|living)\b", t):
         found.remove("timeline")
@@ -895,6 +924,11 @@ _CLOSING = re.compile(r"[,;]?\s+(?:under|in|of|from|according to|per|for)\s+the\
                       r"(?:plan|decision|programme|program)(?:\s+(?:no\.?\s*)?\d\S*)?(?=\s*[?.!]?\s*$)", re.I)
 
 
+_INNER_NAMING = re.compile(r"\b(?:the|this)\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:the|this|that|in|of|by|for|on|at|under|leads?|led)\b)"
+                           r"[\w'’-]+\s+){0,4}?(?:plan|decision|programme|program)\b"
+                           r"(?:\s+(?:no\.?\s*)?\d\S*)?")
+
+
 def _own_words(text: str) -> list[str]:
     """A question's words, spelled out, that are no asking words: what it names of its own."""
     return [w for w in re.findall(r"[a-z]+", spelled_out(text)) if w not in intent_tokens() and len(w) > 1]
@@ -911,6 +945,12 @@ def without_naming(text: str, known: Set[str]) -> str:
         # "… swim safely by 2027 under the Lam Dong Nam drowning prevention plan?": the words that name the plan
         # close the question; what it asks comes before them.
         return text[: closing.start()] + text[closing.end():]
+    # "What coverage targets does the Bac Lieu Son urban flooding plan set for …": a place's name and the plan's
+    # topic before the word for it, inside an English question, name it too.
+    inner = _INNER_NAMING.search(text)
+    if inner and detect_style(text) == "en" and not _UNIT_WORD_EN.search(inner.group(0)) \
+            and len(_own_words(text[: inner.start()] + text[inner.end():])) >= 3:
+        text = text[: inner.start()] + " the plan " + text[inner.end():]
     en = detect_style(text) == "en"
     m = _PREFACE.match(text) or (_PREFACE_EN.match(text) if en else None)
     if not m:

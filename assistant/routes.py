@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -24,7 +24,7 @@ from assistant.compose.base import DATED, overlap, topic_terms
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
 from assistant.lexicon import says, spelled_out
-from assistant.query import Query, added_only, asks_day, asks_two, names_tasks
+from assistant.query import Query, added_only, asking_part, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
 from assistant.targets import number as _number
@@ -195,7 +195,10 @@ def section_agency_among(t: Turn) -> Reply | None:
 def section_agency_all(t: Turn) -> Reply | None:
     """"Sở TT&TT chủ trì những điểm nào? Tôi biết có 1a, còn điểm nào nữa": all of them."""
     f = t.f
-    if len(t.ref_tasks) <= 1 and f.agencies and f.asked and f.aggregate and not f.negated:
+    # "Task 2b … is co-led by A and B. Which bodies does the plan list as coordinating partners?": the bodies named
+    # as the named task's leads are given, and its partners asked.
+    given = len(t.ref_tasks) == 1 and "coordinate" in f.asked and {a.name for a in f.agencies} <= set(t.ref_tasks[0][1].lead)
+    if len(t.ref_tasks) <= 1 and f.agencies and f.asked and f.aggregate and not f.negated and not given:
         return t.answer(t.c.agency_answer(f.q, list(f.agencies), f.leads))
     return None
 
@@ -237,8 +240,9 @@ def section_tasks_due(t: Turn) -> Reply | None:
 
 
 def section_lead_count(t: Turn) -> Reply | None:
-    """"trong mục III, nhiệm vụ nào có từ hai cơ quan chủ trì"."""
-    if t.ref_tasks and t.f.aggregate and t.f.leads:
+    """"trong mục III, nhiệm vụ nào có từ hai cơ quan chủ trì". Of one task named ("Task 2b … is co-led by A and B.
+    Which bodies does the plan list as coordinating partners?") there is nothing to count: its roles answer."""
+    if len(t.ref_tasks) > 1 and t.f.aggregate and t.f.leads:
         return t.answer(t.c.lead_count_list(t.f.q, t.f.leads, t.named_tasks))
     return None
 
@@ -387,6 +391,12 @@ def unnamed_body(t: Turn) -> Reply | None:
     if f.agencies or not (f.asked or f.aggregate or f.tasks or says(f.q.text, "involvement")):
         return None
     absent, rest = t.ask.directory.absent(f.q.text)
+    if not absent:
+        # "Bệnh viện Y dược cổ truyền tỉnh của chúng tôi được giao …": a named institution no directory knows and the
+        # plan never writes.
+        named = t.ask.scope.unknown_institutions(f.q.text)
+        absent = [(n, ()) for n in named]
+        rest = fold(reduce(lambda text, n: text.replace(n, " "), named, f.q.text))
     if not absent:
         return None
     # "Is the Bank for Social Policies named as a coordinating body of the labour-market task, and who is?": a
@@ -685,16 +695,17 @@ def unmentioned(t: Turn) -> Reply | None:
     name the question writes with capitals ("sửa chữa công trình cho bản Huổi Só", "the entry requirements at Phạm
     Văn Đồng University"): the plan is in Vietnamese and would write it as the question does."""
     texts = t.ask.scope.folded  # the plans' words, folded once at load
-    names = [n for n in map(_vietnamese_part, _VI_NAME.findall(t.f.q.text)) if n] if t.f.en \
-        else _marked_names(t.f.q.text) if has_diacritics(t.f.q.text) \
-        else _typed_names(t.f.q.text, t.ask.scope.after_unit, texts)
+    asked = asking_part(t.f.q.text)
+    names = [n for n in map(_vietnamese_part, _VI_NAME.findall(asked)) if n] if t.f.en \
+        else _marked_names(asked) if has_diacritics(asked) \
+        else _typed_names(asked, t.ask.scope.after_unit, texts)
     if t.f.en:
         def writes(w: str, acronym: bool) -> bool:
             """The plan writes the word, or, for an acronym, the words it is the initials of ("HDI" is "phát
             triển con người (HDI)" written, "CTXH" "công tác xã hội")."""
             return f" {w} " in texts or (acronym and bool(re.search(r"\s".join(rf"\b{c}[a-z]*" for c in w), texts)))
 
-        names += _foreign_names(t.f.q.text, t.ask.directory.english_words, writes)
+        names += _foreign_names(asked, t.ask.directory.english_words, writes)
     absent = [n for n in names
               if f" {' '.join(re.findall(r'[a-z0-9]+', fold(n)))} " not in texts and not t.ask.directory.find(n)]
     if absent:
@@ -707,7 +718,7 @@ def unmentioned(t: Turn) -> Reply | None:
         initials = r"\s".join(rf"{c}[a-z]*" for c in w.lower())
         return bool(re.search(rf"\b{w.lower()}\b|\b{initials}\b", texts))
 
-    absent = [w for w in dict.fromkeys(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", t.f.q.text))
+    absent = [w for w in dict.fromkeys(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", asked))
               if not written(w) and not t.ask.directory.find(w)]
     return t.refuse(reason("unmentioned", t.f.en, said=", ".join(absent))) if absent else None
 
@@ -964,6 +975,51 @@ def reporting(t: Turn) -> Reply | None:
     return (*t.c.quote(f.q, *best), False)
 
 
+_TIMED = re.compile(r"\b(?:quý|quy)\s+[IV]+\b|\bnăm\s+20\d\d\b|\b\d{1,2}/20\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{4})?\b|\b20\d\d\b",
+                    re.I)
+
+
+def review_time(t: Turn) -> Reply | None:
+    """"Kế hoạch sơ kết giữa kỳ khi nào?", "when is the final review?": the plan's sentences that set its reviews a
+    time ("chủ trì tổ chức sơ kết việc thực hiện Kế hoạch vào Quý IV/2027 và tổng kết vào Quý IV/2028"), wherever
+    they stand (a duty of the implementation part, a row of the task table), those naming every review asked first."""
+    f = t.f
+    kinds = [k for k in ("review_interim", "review_final") if says(f.q.text, k)]
+    # "báo cáo tổng kết … trước ngày nào", "the final report": a report asked, which the rule for reports answers.
+    if not kinds or not (f.wants("timeline") or asks_day(f.words)) or (f.agencies and f.wants("lead")) \
+            or says(f.q.text, "report"):
+        return None
+    words = {"review_interim": ("sơ kết",), "review_final": ("tổng kết",)}
+    found: list[tuple[int, Plan, str, str]] = []
+    named = False
+    for p in t.ask.plans:
+        for s in p.sections:
+            if not s.has_body or s.kind in {"header", "recipients", "signature", "title"} or p.role(s.id) in {"targets", "objectives"}:
+                continue
+            for sent in t.c._sentences(p, s.id)[1]:
+                low = sent.lower()
+                said = sum(any(w in low for w in words[k]) for k in kinds)
+                named = named or bool(said)
+                if said and _TIMED.search(sent):
+                    found.append((said, p, s.id, sent))
+    if not found:
+        # A plan that holds no review of itself sets it no time; one that names it untimed leaves it to the rest.
+        return None if named else t.refuse(reason("date", f.en))
+    top = max(x[0] for x in found)
+    # A row of the task table that is the review itself ("Sơ kết giữa kỳ và tổng kết thực hiện Kế hoạch | Sở … | Quý
+    # IV/2028 và Quý IV/2030") answers with its roles, who organises it included.
+    task = next((found_task for said, p, sid, _ in found if said == top and (found_task := t.c.task(p.source, sid))), None)
+    if task is not None:
+        return t.answer(t.c.task_answer(f.q, *task, list(f.asked) or ["timeline"]))
+    best = [x for x in found if x[0] == top][:1]
+    # Two reviews asked and said apart: the other's sentence too.
+    if top < len(kinds):
+        covered = {k for k in kinds if any(w in best[0][3].lower() for w in words[k])}
+        best += [x for x in found if not covered & {k for k in kinds if any(w in x[3].lower() for w in words[k])}][:1]
+    parts = [t.c.quote(f.q, p, sid, sent) for _, p, sid, sent in best]
+    return " ".join(x for x, _ in parts), [c for _, cs in parts for c in cs], False
+
+
 def objective_time(t: Turn) -> Reply | None:
     """"Kế hoạch đặt mốc năm nào để Quảng Ngãi trở thành tỉnh phát triển khá …": a time asked of what an objective
     sets, not of a task, where retrieval puts a unit of objectives or targets that states years far ahead of the
@@ -1106,6 +1162,21 @@ def shared_in_tasks(t: Turn) -> Reply | None:
     return t.answer(t.c.mention_list(t.f.q, phrase, named)) if named else None
 
 
+def time_unit(t: Turn) -> Reply | None:
+    """"Ngày hội … được tổ chức từ ngày nào đến ngày nào?": a time asked of no task, of a plan with a unit headed
+    by its time ("1. Thời gian" of an event's plan) that states one: that unit."""
+    f = t.f
+    if not (f.wants("timeline") or asks_day(f.words)) or f.agencies:
+        return None
+    units = [(p, s.id) for p in t.ask.plans for s in p.sections
+             if s.has_body and s.kind in {"part", "item"} and fold(s.title).strip(" .:").startswith("thoi gian")
+             and (DATED.search(p.body(s.id)) or re.search(r"\b20\d\d\b", p.body(s.id)))]
+    # Only where retrieval finds nothing nearer than the unit or the plan's own title ("ngày hội … lần thứ V"): a time
+    # asked of a body's duty ("trang trí cờ … phải hoàn thành trước ngày nào") is that duty's.
+    near = not t.hits or t.hits[0].section in {"header", *(sid for _, sid in units)}
+    return t.answer(t.c.quote(f.q, *units[0])) if len(units) == 1 and near else None
+
+
 def passage(t: Turn) -> Reply:
     """What the passage retrieval puts first says; nothing found, nothing answered. A day asked ("chậm nhất
     vào ngày nào") of a passage that states none is declined: the passage does not answer it."""
@@ -1125,8 +1196,8 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
     elsewhere, document, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
-    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, no_evidence, places_by_figure, target, figure, target_meant, target_unset, reporting, objective_time, task_roles, unassigned,
-    target_late, shared_in_tasks, passage,
+    task_groups, all_tasks, sums, out_of_reach, said_in_tasks, review_time, no_evidence, places_by_figure, target, figure, target_meant, target_unset, reporting, objective_time, task_roles, unassigned,
+    target_late, shared_in_tasks, time_unit, passage,
 )
 
 

@@ -15,7 +15,7 @@ from functools import cache
 import stopwordsiso
 
 from assistant.glossary import content_terms, edits1, vietnamese
-from assistant.lexicon import list_words, says, spelled_out
+from assistant.lexicon import intent_tokens, list_words, says, spelled_out
 from assistant.query import Query, asked_years
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
@@ -190,6 +190,13 @@ def _single_years(text: str) -> list[str]:
 
 
 @cache
+def _institution_named() -> re.Pattern[str]:
+    """A kind of institution (genre.toml [kinds]) and the capitalised name after it, with up to three more words."""
+    kinds = "|".join(re.escape(k) for k in sorted(vocabulary()["kinds"], key=len, reverse=True))
+    return re.compile(rf"({kinds})\s+[{UPPER}][^\W\d_]*(?:\s+[^\W\d_]+){{0,3}}")
+
+
+@cache
 def _kind_patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     """Each kind of institution (genre.toml [kinds]) as an English, a marked and an unmarked question asks for one
     by name; a kind of one syllable has no unmarked pattern."""
@@ -259,7 +266,8 @@ class Scope:
         # genre's verbs, and the words of administrative units ("huyện, thị xã" is no district named "thị xã").
         genre = [w for key in ("verbs",) for phrase in vocabulary()[key]["start"] for w in phrase.split()]
         units = [w for phrase in vocabulary()["places"]["units"] for w in phrase.split()]
-        self.after_unit = set(vocabulary()["places"]["after_unit"]) | set(genre) | set(units)
+        self.asking_next = set(vocabulary()["places"]["after_unit"])
+        self.after_unit = self.asking_next | set(genre) | set(units)
         # The units below the province the plans name one of by name ("thôn Phước Lâm", "huyện Ba Tơ"), folded.
         self.units_named = {fold(m.group(1)) for p in plans
                             for m in re.finditer(r"\b([Tt]hôn|[Xx]ã|[Pp]hường|[Hh]uyện|[Tt]hị trấn|[Ll]àng|[Bb]ản)[ \t]+(\w)(\w*)", p.text)
@@ -269,8 +277,12 @@ class Scope:
         """A sum of money asked for: a money word with a figure asked ("bao nhiêu", "what is the
         fee"), or a Vietnamese money phrase the plan never uses ("học phí")."""
         t = re.sub(r"(?<=\w)-(?=\w)", " ", t)  # "what farm-gate price": the compound's words are words
+        # "by what date must the review of people receiving monthly social allowances be completed": a time asked of
+        # what the allowance is paid to, no sum.
+        dated = bool(re.search(r"\b(when|by what date|what date|which date|by when|deadline|until when|what time)\b", t))
         figure = _figure_asked(t) or bool(re.search(r"\b(what|which) (\w+ ){0,2}(threshold|amount|level|line)\b", t)) \
-            or bool(re.search(r"\b(maximum|minimum|max|min|daily|weekly|monthly|annual) (\w+ ){0,1}(loan|amount|payment|allowance|grant|sum)s?\b", t)) \
+            or (not dated and bool(re.search(r"\b(maximum|minimum|max|min|daily|weekly|monthly|annual) (\w+ ){0,1}"
+                                             r"(loan|amount|payment|allowance|grant|sum)s?\b", t))) \
             or bool(re.search(r"\bwhat (\w+ ){0,2}(wages?|salary|unit costs?|costs?|prices?|fees?|allowances?|stipends?)\b", t))  # "what regional minimum wage"
         if q.style == "en":  # "(in VND)": a sum asked in its currency
             # "what share of retirees should receive a pension or monthly allowance": a share, no sum.
@@ -385,7 +397,12 @@ class Scope:
         for named in typed:
             word, a, b = named.groups()
             # "đoàn thanh niên phường những việc nào": a name opens with no word that asks or joins ("những").
-            if f" {a} {b} " not in self.folded and a not in self.after_unit and f" {word} {a} " not in self.folded \
+            # A verb's or a unit's word may begin a name when the next is no word that asks or joins, and the plan
+            # never writes the two side by side ("xa tinh khe" is xã Tịnh Khê; "xa tinh quang ngai" is "xã, tỉnh
+            # Quảng Ngãi", which the plan writes).
+            opens = a not in self.after_unit or (a not in self.asking_next and b not in self.after_unit
+                                                and b not in intent_tokens())
+            if f" {a} {b} " not in self.folded and opens and f" {word} {a} " not in self.folded \
                     and SYLLABLE.fullmatch(a) and SYLLABLE.fullmatch(b) and a not in _ASKING_NEXT:
                 return True
         # "which communes", "xã nào": unless the plan names some by name ("thôn Phước Lâm, thôn Khe Ngang").
@@ -424,6 +441,20 @@ class Scope:
         if place and f" {place.group(1)} " not in self.folded:
             return reason("place", en)
         return reason("district", en) if self._below_province(q.text, t, en) else ""
+
+    def unknown_institutions(self, text: str) -> list[str]:
+        """Institutions a question names by their kind and a capitalised name ("Bệnh viện Y dược cổ truyền tỉnh",
+        "Công ty FPT") that the plans never write: named ones the plan does not name. Read as typed with marks,
+        whose capitals tell a name; the kind and the name's first two words are looked for."""
+        if not has_diacritics(text):
+            return []
+        out = []
+        for m in _institution_named().finditer(text):
+            words = fold(m.group(0)).split()
+            key = " ".join(words[: len(fold(m.group(1)).split()) + 2])
+            if f" {key} " not in self.folded and m.group(0) not in out:
+                out.append(m.group(0))
+        return out
 
     @staticmethod
     def kind_asked(q: Query) -> str:
@@ -491,6 +522,15 @@ class Scope:
         kind = self.kind_asked(q)
         if kind and kind not in self.kinds_named and not _FIGURE.search(t):  # "what share of schools …" asks a figure
             return reason("kind", en, said=next(iter(vocabulary()["kinds"][kind])) if en else kind.lower())
+        # "mức học bổng … bao nhiêu": a level asked of a thing the plan never writes (its two words after "mức") is a
+        # figure it does not give.
+        # Read as typed with marks: without them "muc" is "mục" (a section) as often.
+        level = re.search(r"(?<!\w)mức\s+([^\W\d_]+\s+[^\W\d_]+)", tones(q.text).lower()) if has_diacritics(q.text) else None
+        pair = fold(level.group(1)) if level else ""
+        # A word of it the plan never writes ("bổng"): "mức giảm điện năng" is the plan's words said otherwise.
+        if level and _FIGURE.search(t) and f" {pair} " not in self.folded and any(w not in self.vocab for w in pair.split()) \
+                and pair.split()[0] not in self.asking_next | intent_tokens():
+            return reason("figure", en)
         # "xếp thứ mấy trong các tỉnh miền Trung", "what did the director say when presenting it": a ranking, a
         # statement, where the plan writes none.
         if _RANK.search(t) and not self.ranks:

@@ -35,6 +35,7 @@ from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
 from assistant.targets import extract_targets
 from index.genre import UPPER
+from index.normalize import agency as canon_agency
 from index.normalize import fold, unwrap
 from index.parse import Plan, Task
 
@@ -282,7 +283,10 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
             role = "" if anyrole else "coordinate" if coord else "lead"
 
             def roles(p: Plan) -> list[Task] | None:
-                tasks = [t for t in p.work() if any(_same(a.name, n) for n in _names(t, role))]
+                # A short form of the plan's own legend ("BĐBP") is the name it stands for.
+                full = {canon_agency(short): re.sub(r"\s*\([^()]*\)\s*$", "", long) for short, long in p.abbreviations}
+                tasks = [t for t in p.work() if any(_same(x, m) for x in (a.name, a.full) if x
+                                                    for n in _names(t, role) for m in (n, full.get(canon_agency(n), "")))]
                 return tasks or None
 
             label = {"": ("naming", "có"), "coordinate": ("with a task coordinated by", "có nhiệm vụ phối hợp của"),
@@ -445,8 +449,8 @@ def _signed_as(p: Plan) -> tuple[str, str]:
 
 # The level of the body issuing a plan, as questions name it; asked of plans only with words of issuing.
 _LEVELS = {"tinh": re.compile(r"\b(provincial(?! department)|provinces?|cap tinh)\b"),
-           "huyen": re.compile(r"\b(districts?|cap huyen|ubnd huyen)\b"),
-           "xa": re.compile(r"\b(communes?|wards?|cap xa|cap phuong|ubnd xa|ubnd phuong)\b"),
+           "huyen": re.compile(r"\b(districts?|cap huyen|(?:ubnd|uy ban nhan dan) huyen)\b"),
+           "xa": re.compile(r"\b(communes?|wards?|cap xa|cap phuong|(?:ubnd|uy ban nhan dan) (?:xa|phuong))\b"),
            # "do sở ban hành", "do các sở, ngành ban hành", "do sở (sở y tế, sở nnmt …) ban hành": departments as such
            "so": re.compile(r"\b(departments?|cap so|so ban hanh|do (?:cac )?so (?:so|nganh|ban hanh))\b")}
 # What a question sets aside: "rather than by a province or a department", "chứ không phải UBND tỉnh".

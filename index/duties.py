@@ -563,6 +563,11 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
                 return _of_bullets(sec, several)
             roles, origin = _bracket_roles(text, sec.start), "brackets"
         has_children = any(s.parent == sec.id for s in b.sections) or sec.kind == "part"
+        if "lead" not in roles and role in {"implementation", "reporting"} and sec.kind == "point" \
+                and not _bodies(_opening(unwrap(text))):
+            # A lettered duty of an item headed by bodies ("1. Sở Giáo dục và Đào tạo:" then "a) Chủ trì, phối hợp với
+            # Sở Y tế … (hoàn thành trước 30/6/2026)"): the heading's bodies hold it; one naming its own does itself.
+            roles, origin = _headed_roles(b, sec, text), "duties"
         if "lead" not in roles and role == "implementation":
             roles, origin = _duty_roles(b, sec, text), "duties"
         if "lead" not in roles and role in {"tasks", "appendix"} and not has_children:

@@ -68,7 +68,12 @@ def body_head() -> str:
     """A regex alternation of the first words of bodies' names, for splitting lists of bodies."""
     heads = sorted(words("bodies", "heads"), key=len, reverse=True)
     named = [re.escape(h) + r"(?=\s+[" + UPPER + "])" for h in words("bodies", "named_heads")]
-    return "(?:" + "|".join([*named, *(re.escape(h) for h in heads)]) + ")"
+    verbs = [v.split(" ", 1) for v in words("bodies", "head_verbs")]
+
+    def head(h: str) -> str:
+        return re.escape(h) + "".join(rf"(?!\s+{re.escape(rest)}\b)" for first, rest in verbs if first == h)
+
+    return "(?:" + "|".join([*named, *(head(h) for h in heads)]) + ")"
 
 
 @cache

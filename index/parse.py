@@ -24,7 +24,7 @@ from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwr
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "85"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "86"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
@@ -916,6 +916,11 @@ class _Builder:
                  for b in legal_bases(self.text[s.start : s.end])]
         if bases:
             facts = replace(facts, legal_bases=tuple(dict.fromkeys((*facts.legal_bases, *bases))))
+        # An item headed by a body whose lettered points are each a duty of its ("1. Sở Giáo dục và Đào tạo:" then "a)
+        # …", "b) …"): the heading is no duty of its own beside them.
+        parents = {s.id: s.parent for s in self.sections}
+        split = {parents.get(d.id) for d in self.duties}
+        duties = [d for d in self.duties if d.id not in split]
         return Plan(
             source=self.source,
             text=self.text,
@@ -924,7 +929,7 @@ class _Builder:
             signer_title=self.signer_title,
             sections=tuple(self.sections),
             tasks=tuple(self.tasks),
-            duties=tuple(self.duties),
+            duties=tuple(duties),
             number=facts.number, date=facts.date, place=facts.place, issuer=facts.issuer, title=facts.title,
             legal_bases=facts.legal_bases, doc_type=facts.doc_type, proposer=facts.proposer, proposal=facts.proposal,
             abbreviations=abbreviations(self.text),

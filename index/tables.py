@@ -134,9 +134,10 @@ def _unnumbered_rows(data: list[tuple[int, list[str]]]) -> list[_Row]:
     return out
 
 
-# A group row that names its lead: "SỞ NỘI VỤ CHỦ TRÌ", "Nhóm nhiệm vụ do Sở Y tế chủ trì", "Công an tỉnh (chủ trì)".
-_GROUP_LEAD = re.compile(r"^(?:nhóm\s+(?:nhiệm vụ|hoạt động)\s+)?(?:do\s+|giao\s+)?(.+?)\s*\(?\s*chủ trì(?:\s+thực hiện)?\s*\)?\s*[.:]?$",
-                         re.I)
+# A group row that names its lead: "SỞ NỘI VỤ CHỦ TRÌ", "Nhóm nhiệm vụ do Sở Y tế chủ trì", "Công an tỉnh (chủ trì)",
+# "Sở Khoa học và Công nghệ và Đài Phát thanh và Truyền hình tỉnh đồng chủ trì".
+_GROUP_LEAD = re.compile(r"^(?:nhóm\s+(?:nhiệm vụ|hoạt động)\s+)?(?:do\s+|giao\s+)?(.+?)\s*\(?\s*(?:đồng\s+|cùng\s+)?chủ trì(?:\s+thực hiện)?"
+                         r"\s*\)?\s*[.:]?$", re.I)
 
 
 def _group_leads(b: _Builder, units: list[_Row], cols: dict[str, int]) -> dict[str, str]:

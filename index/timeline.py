@@ -88,6 +88,15 @@ def _with_before(text: str, a: int) -> int:
     return before.start() if before else a
 
 
+# A bracket closing a duty that holds its time and nothing else: "(hoàn thành trước 30/6/2026)", "(Quý IV/2026)",
+# "(hằng năm)", "(giai đoạn 2026 - 2028)".
+_CLOSING_TIME = re.compile(
+    r"\(\s*((?:(?:hoàn thành|thực hiện|triển khai)\s+)?(?:(?:trước|trong|vào)\s+)?(?:ngày\s+)?"
+    r"(?:\d{1,2}/\d{1,2}/20\d\d|[Qq]uý\s+[IV1-4]+\s*(?:/|năm)\s*20\d\d|tháng\s+\d{1,2}\s*(?:/|năm)\s*20\d\d|năm\s+20\d\d"
+    r"|(?:giai đoạn\s+)?20\d\d\s*-\s*20\d\d|(?:[Qq]uý\s+[IV1-4]+\s+|tháng\s+\d{1,2}\s+)?(?:hằng năm|hàng năm)|thường xuyên))"
+    r"\s*\)\s*[.;]?\s*$", re.I)
+
+
 def find_timeline(sentence: str) -> tuple[str, int, int] | None:
     """The timeline phrase of a sentence and its span: a labelled one ("thời gian thực hiện: …"); else
     the points in time it finishes by ("sơ kết … trong quý IV năm 2027 và tổng kết … trong năm 2030"
@@ -96,6 +105,9 @@ def find_timeline(sentence: str) -> tuple[str, int, int] | None:
     hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 của tỉnh; hoàn thành trong năm 2026")."""
     points: list[tuple[str, int, int]] = []
     best: tuple[tuple[int, int], tuple[str, int, int]] | None = None
+    closing = _CLOSING_TIME.search(sentence)
+    if closing and _INLINE.search(sentence) is None:
+        return closing.group(1), closing.start(1), closing.end(1)
     for m in _INLINE.finditer(sentence):
         g = next(i for i in range(1, 5) if m.group(i))
         text, a, b = m.group(g), m.start(g), m.end(g)

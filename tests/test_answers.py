@@ -1151,3 +1151,61 @@ def test_tasks_asked_for_in_the_plans_own_words_without_a_verb_of_mentioning(ass
     ans = assistant.ask("Để chuẩn bị thẩm tra, xin cho biết những nội dung nào Kế hoạch giao trình HĐND tỉnh ban hành "
                         "chính sách hoặc xem xét, quyết định?")
     assert ans.route == "list" and {"III.3", "III.5.a"} <= set(cited(ans)), ans.answer
+
+
+@pytest.mark.parametrize("question", ["Khi nào sơ kết kế hoạch?", "when is the mid-term review?", "khi nao tong ket kh65"])
+def test_a_review_the_plan_never_holds_is_set_no_time(question: str, assistant: Assistant) -> None:
+    # plan 65 names no review of itself: no task's timeline answers for one ("kế hoạch sơ kết" is no "kế hoạch số")
+    ans = assistant.ask(question)
+    assert ans.abstained and ans.rule == "review_time", ans.answer
+
+
+def test_one_task_named_as_co_led_is_asked_its_partners_not_a_count_of_leads(assistant: Assistant) -> None:
+    ans = assistant.ask("Task 2b on digitalising social-policy management is co-led by the Department of Information and "
+                        "Communications and DOLISA. Which bodies does the plan list as coordinating partners?")
+    assert ans.rule == "section_roles" and "UBND các huyện, thị xã, thành phố" in ans.answer, ans.answer
+
+
+def test_a_commune_typed_without_marks_whose_name_opens_with_a_units_word(assistant: Assistant) -> None:
+    # "xa tinh khe" is xã Tịnh Khê, which plan 65 never names ("tỉnh" opens the name); "xã, tỉnh Quảng Ngãi" is the plan's
+    ans = assistant.ask("ng dan hoi: xa tinh khe dc phan bo bn can nha cho ho ngheo theo kh65")
+    assert ans.abstained and ans.rule == "elsewhere", ans.answer
+    assert assistant.ask("cac xa tinh quang ngai lam gi").rule != "elsewhere"
+
+
+def test_casual_english_asks_the_document_date_and_a_tasks_helpers(assistant: Assistant) -> None:
+    # "this thing" is the plan: when it was issued is a fact of the document
+    ans = assistant.ask("when was this thing issued?")
+    assert ans.route == "document" and "2024" in ans.answer, ans.answer
+    # getting help from anyone asks the partners; the lead the question names is confirmed beside them
+    ans = assistant.ask("does the Department of Health get help from anyone on the health insurance stuff?")
+    assert cited(ans) == ["III.5.b"] and "Sở Y tế" in ans.answer and "UBND các huyện" in ans.answer, ans.answer
+    ans = assistant.ask("the awards and recognition thing, Home Affairs runs that, right? who helps them out?")
+    assert cited(ans) == ["III.1.b"] and "Sở Nội vụ" in ans.answer and "UBND các huyện" in ans.answer, ans.answer
+
+
+def test_a_name_said_before_the_question_is_no_name_asked_about(assistant: Assistant) -> None:
+    ans = assistant.ask("VBSP doesn't seem to be named anywhere. Where does the plan address policy credit for job "
+                        "creation and livelihoods, and under which task?")
+    assert not ans.abstained and "III.4.d" in cited(ans), ans.answer
+    assert assistant.ask("Does the plan refer to any ILO convention?").abstained
+
+
+def test_every_place_asked_in_targets_and_tasks_alike(assistant: Assistant) -> None:
+    ans = assistant.ask("Tôi muốn biết mọi chỗ Kế hoạch nhắc đến đồng bào dân tộc thiểu số, cả ở mục tiêu lẫn nhiệm vụ. "
+                        "Xin liệt kê đầy đủ.")
+    assert {"II.1", "II.2.b", "III.3", "III.8.b"} <= set(cited(ans)), ans.answer
+
+
+def test_a_long_sentence_is_quoted_up_to_the_clause_that_answers(assistant: Assistant) -> None:
+    # the 2030 health targets are one long bullet: its last clause, not its head, says AIDS, TB and malaria
+    ans = assistant.ask("kh65 dat muc tieu cham dut aids, lao va loai tru sot ret den nam nao")
+    assert "loại trừ sốt rét" in ans.answer and "II.2.b" in cited(ans), ans.answer
+
+
+def test_a_level_asked_of_what_the_plan_never_writes_is_a_figure_it_does_not_give(assistant: Assistant) -> None:
+    # "mức học bổng": the plan names no scholarship; its targets that share "mức" or "dân tộc" do not answer
+    ans = assistant.ask("Kế hoạch có quy định mức học bổng chính sách hằng tháng cho học sinh trường phổ thông dân tộc "
+                        "nội trú không, cụ thể bao nhiêu?")
+    assert ans.abstained, ans.answer
+    assert not assistant.ask("mức sống của người có công đạt mức nào năm 2025").abstained

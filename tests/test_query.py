@@ -460,6 +460,9 @@ def test_a_baseline_year_is_not_asked(known: set[str]) -> None:
      "dumping points?", "who leads removing the illegal rubbish dumping points?"),
     ("In the Bao Lam social housing plan, who leads the task of issuing criteria for selecting investors?",
      "who leads the task of issuing criteria for selecting investors?"),
+    # … or inside the question, a place's name and a topic before the word for the plan
+    ("What coverage targets does the Bac Lieu Son urban flooding plan set for dredging the main drainage culverts?",
+     "What coverage targets does  the plan  set for dredging the main drainage culverts?"),
     # … unless it points inside the plan, or asks
     ("In the plan's section on housing, who leads the work on social housing?", None),
     ("What is the total budget of Dong Thuy's 2026 plan for the national poverty-reduction programme, and how much of "

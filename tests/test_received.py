@@ -164,6 +164,12 @@ TRACKED = "kh-so-nnmt-ha-linh-nuoc-sach-nong-thon.docx"
 WORD_PAGE = "kh-ubnd-tinh-kien-hai-mua-ban-nguoi.html"
 # A department's Word plan whose task table names every body by a short form its own legend explains (freeze-38).
 LEGEND = "kh-stp-van-khanh-pho-bien-phap-luat.docx"
+# A province's Word plan whose task table has no lead column: its rows grouped under rows merged across that name each
+# group's lead, one group led jointly ("… đồng chủ trì") (freeze-39).
+LEAD_ROWS = "kh-ubnd-tinh-bac-lieu-son-phong-chong-thien-tai-do-thi.docx"
+# A decision whose own articles hold the plan (PDF): its tasks in Điều 1 name nobody; Điều 2 gives each body an item
+# of lettered duties, each closing with its time in brackets (freeze-39).
+ARTICLES = "qd-ubnd-tinh-dak-nguyen-nuoc-sach-truong-hoc.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +181,8 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  SPANNED, DIVISIONS, BY_HEADING, PORTAL, QUARTERS, PARAGRAPHS, GROUPS, ASSIGNED, ROWS,
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
                  JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
-                 WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED, WORD_PAGE, LEGEND):
+                 WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED, WORD_PAGE, LEGEND,
+                 LEAD_ROWS, ARTICLES):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -975,6 +982,9 @@ def test_a_topic_ends_at_the_place_after_it_and_wards_are_no_communes(asst: Assi
     assert not ans.abstained and stems_of(ans) == ["kh-phuong-my-thanh-an-toan-thuc-pham"], ans.answer
     ans = asst.ask("Liệt kê các kế hoạch do Ủy ban nhân dân cấp phường ban hành")
     assert ans.route == "plans" and stems_of(ans) and all("phuong" in x for x in stems_of(ans)), ans.answer
+    # "Ủy ban nhân dân phường" written out is the level too, though a plan's table names "UBND các phường" as a body
+    ans = asst.ask("Những kế hoạch nào trong kho do Ủy ban nhân dân phường ban hành? Xin liệt kê đầy đủ.")
+    assert ans.route == "plans" and stems_of(ans) and all("phuong" in x for x in stems_of(ans)), ans.answer
 
 
 def test_a_joint_plans_contents_are_led_by_the_party_whose_point_leads(asst: Assistant) -> None:
@@ -1247,3 +1257,78 @@ def test_a_point_the_table_leaves_out_is_answered_by_the_plans_rule_for_such(ass
     ans = asst.ask("Which unit is in charge of surveying unsafe houses of poor and elderly households and helping them "
                    "brace their roofs before the storm season?", plan=CITING_ROWS)
     assert not ans.abstained and "trực tiếp phân công" in ans.answer and ans.citations[0].section == "5", ans.answer
+
+
+@pytest.mark.parametrize(("plan", "question", "section", "fact"), [
+    # the plan's reviews set in a duty of the standing agency, asked with marks, without, in English
+    (COSTED, "Kế hoạch sơ kết giữa kỳ khi nào?", "V.1", "Quý IV/2027"),
+    (COSTED, "ke hoach so ket khi nao", "V.1", "Quý IV/2027"),
+    (COSTED, "When is the final review of the plan?", "V.1", "Quý IV/2028"),
+    # … or as a row of the task table, whose roles answer who organises them
+    (DECISION, "Kế hoạch sẽ được sơ kết giữa kỳ và tổng kết vào những thời điểm nào?", "appendix.III.6", "Quý IV/2030"),
+])
+def test_the_plans_reviews_are_answered_where_it_sets_their_time(asst: Assistant, plan: str, question: str, section: str,
+                                                                  fact: str) -> None:
+    ans = asst.ask(question, plan=plan)
+    assert ans.rule == "review_time" and ans.citations[0].section == section and fact in ans.answer, ans.answer
+
+
+def test_a_named_institution_the_plan_never_writes_is_said_to_be_unnamed(asst: Assistant) -> None:
+    # no directory knows it; the plan names other hospitals, not this one
+    ans = asst.ask("Bệnh viện Y dược cổ truyền tỉnh của chúng tôi được Kế hoạch giao chủ trì hoặc phối hợp những hoạt "
+                   "động nào?", plan=DEPARTMENT)
+    assert ans.abstained and ans.rule == "unnamed_body" and "Bệnh viện Y dược cổ truyền" in ans.answer, ans.answer
+    assert not asst.ask("Bệnh viện Sản - Nhi tỉnh chủ trì hoạt động nào?", plan=DEPARTMENT).abstained
+
+
+def test_a_table_whose_group_rows_name_their_leads_one_jointly(asst: Assistant) -> None:
+    ans = asst.ask("ubnd xa phuong chu tri nhung nv nao trong kh 96, liet ke het", plan=LEAD_ROWS)
+    assert {c.section for c in ans.citations} == {"III.6.1", "III.6.2", "III.6.3"}, ans.answer
+    # a row whose text names another body ("Phối hợp với Sở Xây dựng …") is led by its group's
+    ans = asst.ask("Ai chủ trì lập kịch bản vận hành liên thông giữa hệ thống thoát nước đô thị và hệ thống thủy lợi?",
+                   plan=LEAD_ROWS)
+    assert ans.citations[0].section == "III.2.3" and "Sở Nông nghiệp và Môi trường" in ans.answer, ans.answer
+    ans = asst.ask("Which tasks does the Department of Science and Technology co-lead?", plan=LEAD_ROWS)
+    assert {"III.5.1", "III.5.2"} <= {c.section for c in ans.citations}, ans.answer
+
+
+def test_each_lettered_duty_of_a_bodys_item_is_its_own_with_the_time_in_its_bracket(asst: Assistant) -> None:
+    ans = asst.ask("qd 418 ai lam chu dau tu xay moi nha ve sinh truong tieu hoc", plan=ARTICLES)
+    assert ans.citations[0].section == "dieu.2.6.b" and "UBND các xã, phường" in ans.answer, ans.answer
+    ans = asst.ask("Sở Xây dựng ban hành thiết kế mẫu nhà vệ sinh trường học trước ngày nào?", plan=ARTICLES)
+    assert ans.citations[0].section == "dieu.2.2.a" and "30/6/2026" in ans.answer, ans.answer
+    # "d) Ban hành hướng dẫn …" issues guidance: no body named "Ban hành"
+    ans = asst.ask("Xin liệt kê các nhiệm vụ Sở Giáo dục và Đào tạo chủ trì theo Điều 2.", plan=ARTICLES)
+    assert {"dieu.2.1.a", "dieu.2.1.d", "dieu.2.3.c"} <= {c.section for c in ans.citations}, ans.answer
+
+
+def test_a_street_asked_of_a_plan_that_names_none(asst: Assistant) -> None:
+    ans = asst.ask("Which streets in the provincial centre does the plan list as priority flooding hotspots?", plan=LEAD_ROWS)
+    assert ans.abstained and ans.rule == "out_of_reach", ans.answer
+    assert not asst.ask("Who leads the traffic diversion on flooded roads?", plan=LEAD_ROWS).abstained
+
+
+def test_a_date_asked_of_what_an_allowance_is_paid_to_asks_no_sum(asst: Assistant) -> None:
+    ans = asst.ask("by what date must the review of people receiving monthly social allowances be completed?", plan=CHART)
+    assert not ans.abstained and ans.citations[0].section == "III.1", ans.answer
+
+
+def test_plans_asked_for_by_the_capacity_their_signer_signs_in(asst: Assistant) -> None:
+    ans = asst.ask("Among the plans issued by provincial departments (Sở), which ones were signed by the department "
+                   "director in person rather than by a deputy director on the director's behalf?")
+    assert ans.route == "plans" and set(stems_of(ans)) == {
+        "kh-so-ct-lam-giang-xuat-khau-nong-san", "kh-so-nv-lam-son-tro-giup-xa-hoi", "kh-stp-van-khanh-pho-bien-phap-luat"}, ans.answer
+
+
+def test_plans_giving_a_body_a_lead_by_the_short_form_of_a_legend(asst: Assistant) -> None:
+    # Vân Khánh's table writes "BĐBP", which its legend spells out
+    ans = asst.ask("Những kế hoạch nào giao Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì ít nhất một nhiệm vụ?")
+    assert {"kh-ubnd-tinh-kien-hai-mua-ban-nguoi", "kh-stp-van-khanh-pho-bien-phap-luat"} <= set(stems_of(ans)), ans.answer
+
+
+@pytest.mark.parametrize("question", ["Ngày hội Văn hóa, Thể thao và Du lịch các dân tộc lần thứ V năm 2026 được tổ chức từ "
+                                      "ngày nào đến ngày nào?", "Ngày hội được tổ chức từ ngày nào đến ngày nào?"])
+def test_an_events_time_is_its_unit_headed_by_time(asst: Assistant, question: str) -> None:
+    # the event's full name is the plan's title, no header asked; no task's timeline to ask which of
+    ans = asst.ask(question, plan=EVENT)
+    assert ans.rule == "time_unit" and ans.citations[0].section == "II.1" and "13/9/2026" in ans.answer, ans.answer

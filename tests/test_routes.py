@@ -142,10 +142,13 @@ def test_the_cases_cover_the_table() -> None:
     # indicators are all reached through the glossary; the commune's water-sample count of the development sets, whose
     # report gives answers per rule, and tests/test_received.py asks it in the library of received plans), and the
     # places of a table of each commune's figures passing a bound (plan 65 sets none per place; Hòa An's in
+    # tests/test_received.py), and the time of the plan's reviews (plan 65 sets none; tests/test_received.py asks
+    # Hưng Phú's and Hòa Bình Nam's), and a unit headed by the time of an event (the festival plan's in
     # tests/test_received.py).
     assert rules - {c[1] for c in CASES} <= {"tasks_due", "tasks_in_time", "figure", "target_late", "section_target",
                                             "unassigned", "section_unassigned", "section_cost",
-                                            "tasks_at_place", "target_meant", "places_by_figure"}
+                                            "tasks_at_place", "target_meant", "places_by_figure", "review_time",
+                                            "time_unit"}
 
 
 def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixture[str]) -> None:

@@ -451,3 +451,10 @@ def test_a_decisions_entry_into_force_is_quoted(tmp_path: Path) -> None:
     for q in ("Quyết định này có hiệu lực từ khi nào?", "When does the decision take effect?"):
         ans = decision.ask(q)
         assert "có hiệu lực thi hành kể từ ngày ký" in ans.answer and "dieu.2" in {c.section for c in ans.citations}
+
+
+def test_a_count_the_plan_states_in_a_tasks_sentence_in_the_glossarys_words(asst: Assistant) -> None:
+    # "swimming instructors" is "giáo viên dạy bơi hướng dẫn viên": "mỗi năm tập huấn ít nhất 120 hướng dẫn viên"
+    ans = asst.ask("The Lam Ha provincial plan against child drowning (2025-2030): how many swimming instructors must the "
+                   "Department of Culture, Sports and Tourism train each year?")
+    assert not ans.abstained and "120 hướng dẫn viên" in ans.answer, ans.answer

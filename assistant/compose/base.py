@@ -147,16 +147,19 @@ class ComposerBase:
     def _names(self, names: tuple[str, ...] | list[str], en: bool) -> str:
         # In English the plan's own names as it lists them, then theirs in English in the same order: "Công an tỉnh; Sở
         # Khoa học và Công nghệ (Provincial Police; Department of Science and Technology)", the list quotable whole.
-        # A short form of the plan's legend is said with the name it stands for: "TTTGPL (Trung tâm Trợ giúp pháp lý …)".
+        # A short form of the plan's legend is said with the name it stands for: "TTTGPL; CAT (Trung tâm Trợ giúp pháp lý
+        # …; Công an tỉnh)".
         bodies = [self.directory.get(n) for n in names]
         full = [a.full if a else "" for a in bodies]
         english = [a.english if a else "" for a in bodies]
-        if not en:
-            return "; ".join(f"{n} ({f})" if f else n for n, f in zip(names, full, strict=True))
         said = "; ".join(names)
+        if not en:
+            # The plan's list whole, then what its short forms stand for in one bracket, in the same order.
+            return f"{said} ({'; '.join(f or n for n, f in zip(names, full, strict=True))})" if any(full) else said
         if not any(english) and not any(full):
             return said
-        return f"{said} ({'; '.join(e or f or n for e, f, n in zip(english, full, names, strict=True))})"
+        # A short form with an English name is said in both: "Sở DTTG (Sở Dân tộc và Tôn giáo, Department of …)".
+        return f"{said} ({'; '.join(f'{f}, {e}' if f and e else e or f or n for e, f, n in zip(english, full, names, strict=True))})"
 
     def ref_tasks(self, q: Query) -> list[tuple[Plan, Task]]:
         """Tasks named by the question's references; a part or item stands for all its tasks."""

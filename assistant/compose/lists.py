@@ -146,7 +146,22 @@ class ListAnswers(ComposerBase):
         """What the implementation part (IV) asks of an agency: each unit naming it, with the
         sentences that do; the tasks it leads are another question."""
         en, parts, cites = q.style == "en", [], []
+        # The duties a plan sets body by body ("1. Sở Giáo dục và Đào tạo:" then its points, each with its time): each
+        # one the body leads or takes part in, with its time.
+        for p in self.plans:
+            for t in p.duties:
+                if a.name not in (*t.lead, *t.coordinate):
+                    continue
+                s = p.section(t.id)
+                assert s is not None
+                said = self._sentences(p, t.id)[1][:1] or [unwrap(p.body(t.id))[:300]]
+                when = f" ({'time' if en else 'thời gian'}: {t.timeline})" if t.timeline and t.timeline not in said[0] else ""
+                parts.append(f"{t.id} ({s.title}): {said[0]}{when}")
+                cites.append(self.cite(p, t.id, locate(p.text, s.start, s.end, said[0])))
+        listed = {(c.doc, c.section) for c in cites}
         for p, sid in self._named_in.get(a.name, []):
+            if (p.source, sid) in listed:
+                continue
             s = p.section(sid)
             assert s is not None
             said = [x for x in self._sentences(p, sid)[1] if a in self.directory.find(x)] or self._sentences(p, sid)[1][:1]
@@ -264,7 +279,7 @@ class ListAnswers(ComposerBase):
             return " / ".join(f"{short(b.title, 120)} — {'lead' if en else 'chủ trì'}: {self._names(b.lead, en)}" for b in parts)
 
         if year is not None:
-            items = "; ".join(f"{t.id} ({named(p, t, parts)}" + ("" if t.bullets else f"; {'lead' if en else 'chủ trì'}: {'; '.join(t.lead)}")
+            items = "; ".join(f"{t.id} ({named(p, t, parts)}" + ("" if t.bullets else f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en) if not en else '; '.join(t.lead)}")
                               + f"; {'timeline' if en else 'thời gian'}: {_timelines(parts)})" for p, t, parts in rows)
             if running:
                 said_en, said_vi = f"carried out in {year}", f"thực hiện trong năm {year}"

@@ -41,9 +41,10 @@ class MentionAnswers(PassageAnswers):
         m = _MENTION.search(text.lower() if q.style == "en" else marked(text, ","))
         if not m or (least < 3 and not names_tasks(q.words)):  # asks for tasks, not what it says
             return "", []
-        # "mọi chỗ nhắc đến trẻ em, cả ở phần chỉ tiêu và phần nhiệm vụ": places in several parts (mention_units).
-        if _PARTS_NAMED.search(q.words) and re.search(r"\b(?:phan|muc|part|section)\s+(?:muc tieu|chi tieu|objectives?|targets?)\b",
-                                                     q.words):
+        # "mọi chỗ nhắc đến trẻ em, cả ở phần chỉ tiêu và phần nhiệm vụ", "cả ở mục tiêu lẫn nhiệm vụ", "targets and
+        # tasks alike": places in several parts (mention_units).
+        if (_PARTS_NAMED.search(q.words) and re.search(r"\b(?:phan|muc|part|section)\s+(?:muc tieu|chi tieu|objectives?|targets?)\b",
+                                                     q.words)) or _BOTH_PARTS.search(q.words):
             return "", []
         what = m.group("what")
         # "Báo Quảng Ngãi và Đài PT-TH tỉnh được nhắc đến ở nhiệm vụ nào": what is named comes before the verb, and
@@ -331,6 +332,11 @@ def _body_heads() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(h) for h in heads) + r")(?:\s+nhan dan)?\s*$")
 
 
+_TARGETS_WORD = r"(?:muc tieu|chi tieu|targets?|objectives?|goals?)"
+_TASKS_WORD = r"(?:nhiem vu|nv|tasks?)"
+_BOTH_PARTS = re.compile(rf"\b(?:ca|both)\b(?:\s+\w+){{0,3}}?\s+(?:{_TARGETS_WORD}\s+(?:lan|va|and|cung nhu|as well as)\s+(?:\w+\s+){{0,2}}?"
+                         rf"{_TASKS_WORD}|{_TASKS_WORD}\s+(?:lan|va|and|cung nhu|as well as)\s+(?:\w+\s+){{0,2}}?{_TARGETS_WORD})\b"
+                         rf"|\b{_TARGETS_WORD}\s+and\s+{_TASKS_WORD}\s+alike\b")
 # "ở (những) điểm nào", "tại khoản nào": a unit of the plan asked for by its kind.
 _AT_UNIT = re.compile(r"\b(?:o|tai|trong)\s+(?:nhung\s+|cac\s+)?(?:diem|khoan|tiet)\s+nao\b")
 # A verb whose subject is what the plan names: "cụm từ X xuất hiện ở những mục nào".

@@ -39,9 +39,9 @@ class PassageAnswers(ComposerBase):
             if gain[other] >= 4:
                 picked = sorted([order[0], other])
         if len(picked) > 1 and picked[1] - picked[0] > 1:  # two sentences apart: each kept whole, or cut alone
-            return " … ".join(x if len(x) < 500 else x[:500].rsplit(" ", 1)[0] + "…" for x in (sents[i] for i in picked))
-        best = " ".join(sents[i] for i in picked)
-        return best if len(best) < 700 else best[:700].rsplit(" ", 1)[0] + "…"
+            first, second = (_trimmed(sents[i], terms, 500) for i in picked)
+            return f"{first} {second}" if second.startswith("…") else f"{first} … {second}"
+        return _trimmed(" ".join(sents[i] for i in picked), terms, 700)
 
     def content_answer(self, q: Query, hits: list[Hit]) -> tuple[str, list[Citation]]:
         h = hits[0]
@@ -78,9 +78,9 @@ class PassageAnswers(ComposerBase):
         if found is not None:
             t = found[1]
             if "lead" in q.intents and t.lead:
-                text += f" Lead: {self._names(t.lead, en)}." if en else f" Chủ trì: {'; '.join(t.lead)}."
+                text += f" Lead: {self._names(t.lead, en)}." if en else f" Chủ trì: {self._names(t.lead, en)}."
             if "coordinate" in q.intents and t.coordinate:
-                text += f" Coordinating: {self._names(t.coordinate, en)}." if en else f" Phối hợp: {'; '.join(t.coordinate)}."
+                text += f" Coordinating: {self._names(t.coordinate, en)}." if en else f" Phối hợp: {self._names(t.coordinate, en)}."
             if "timeline" in q.intents and t.timeline:
                 text += f" Timeline: {t.timeline}." if en else f" Thời gian: {t.timeline}."
         return text, cites
@@ -134,3 +134,24 @@ def _topic_asked(q: Query) -> str:
 def _names_topic(h: Hit, topic: str) -> bool:
     """The hit's text writes the topic, folded, as a run of whole words."""
     return f" {topic} " in f" {' '.join(re.findall(r'[a-z0-9]+', fold(h.text)))} "
+
+
+def _trimmed(sentence: str, terms: set[str], limit: int) -> str:
+    """A sentence as quoted: whole when short; else cut to `limit` around its clause (parted by ";") that says most of
+    the question's words ("…; cơ bản chấm dứt các dịch bệnh AIDS, lao và loại trừ sốt rét." of a long bullet of
+    health targets), not always its head."""
+    if len(sentence) < limit:
+        return sentence
+    clauses = re.split(r"(?<=;)\s+", sentence)
+    scores = [overlap(terms, set(lexical_terms(c))) for c in clauses]
+    best = max(range(len(clauses)), key=lambda i: scores[i])
+    if best == 0 or scores[best] <= scores[0]:
+        return sentence[:limit].rsplit(" ", 1)[0] + "…"
+    # The clause and those before it that fit: read up to it, the start cut.
+    kept = clauses[best]
+    for c in reversed(clauses[:best]):
+        if len(c) + len(kept) + 1 > limit:
+            break
+        kept = f"{c} {kept}"
+    kept = kept if len(kept) < limit else kept[:limit].rsplit(" ", 1)[0] + "…"
+    return "… " + kept

@@ -223,7 +223,7 @@ class RoleAnswers(MentionAnswers):
         elif "lead" in asked:
             lines.append(
                 f"{self._names(t.lead, en)} {'lead' if len(t.lead) > 1 else 'leads'} {label}{self._said(t, 0, en)}."
-                if en else f"Cơ quan chủ trì tham mưu {label}: {'; '.join(t.lead)}{self._said(t, 0, en)}."
+                if en else f"Cơ quan chủ trì tham mưu {label}: {self._names(t.lead, en)}{self._said(t, 0, en)}."
             )
             spans.append(t.spans[0])
         if "coordinate" in asked and not t.coordinate:
@@ -234,7 +234,7 @@ class RoleAnswers(MentionAnswers):
         elif "coordinate" in asked:
             lines.append(
                 f"Coordinating bodies for {label}: {self._names(t.coordinate, en)}{self._said(t, 1, en)}."
-                if en else f"Cơ quan phối hợp thực hiện {label}: {'; '.join(t.coordinate)}{self._said(t, 1, en)}."
+                if en else f"Cơ quan phối hợp thực hiện {label}: {self._names(t.coordinate, en)}{self._said(t, 1, en)}."
             )
             spans.append(t.spans[1])
         if "timeline" in asked and not t.timeline:
@@ -358,8 +358,8 @@ class RoleAnswers(MentionAnswers):
             text = (f"{self._task_label(t, True)}: “{first}” Lead: {self._names(t.lead, True)}. "
                     f"Coordinating: {self._names(t.coordinate, True)}. Timeline: {t.timeline}.")
         else:
-            text = (f"Nhiệm vụ {t.id} ({titled(t)}): {first} Chủ trì: {'; '.join(t.lead)}. "
-                    f"Phối hợp: {'; '.join(t.coordinate)}. Thời gian: {t.timeline}.")
+            text = (f"Nhiệm vụ {t.id} ({titled(t)}): {first} Chủ trì: {self._names(t.lead, en)}. "
+                    f"Phối hợp: {self._names(t.coordinate, en)}. Thời gian: {t.timeline}.")
         return text, [self.cite(plan, t.id)]
 
 
