@@ -685,8 +685,10 @@ def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
 _LINE = re.compile(r"\b(?:duong day nong|so dien thoai|dien thoai|sdt|so dt|hotline|phone|telephone)\b")
 
 
-_WHEN_ISSUED = re.compile(r"\bwhen\s+(?:was|were|did)\b(?:\s+[\w'-]+){0,4}?\s+(?:issue|sign|adopt|promulgate|release)d?\b"
-                          r"|\bwhen\s+did\b(?:\s+[\w'-]+){0,4}?\s+(?:come|put) out\b")
+# … of this document, not of another one it names ("when was that decision issued", "the resolution").
+_OTHER_DOCUMENT = r"(?!(?:decisions?|resolutions?|decrees?|laws?|circulars?|directives?|submissions?|programmes?)\b)"
+_WHEN_ISSUED = re.compile(rf"\bwhen\s+(?:was|were|did)\b(?:\s+{_OTHER_DOCUMENT}[\w'-]+){{0,4}}?\s+(?:issue|sign|adopt|promulgate|release)d?\b"
+                          rf"|\bwhen\s+did\b(?:\s+{_OTHER_DOCUMENT}[\w'-]+){{0,4}}?\s+(?:come|put) out\b")
 
 
 def _intents(text: str, en: bool = False) -> tuple[str, ...]:

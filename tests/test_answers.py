@@ -1177,6 +1177,10 @@ def test_casual_english_asks_the_document_date_and_a_tasks_helpers(assistant: As
     # "this thing" is the plan: when it was issued is a fact of the document
     ans = assistant.ask("when was this thing issued?")
     assert ans.route == "document" and "2024" in ans.answer, ans.answer
+    # … but "when was that decision issued" asks of the decision the plan names, not of the plan
+    ans = assistant.ask("What period does the housing-support scheme for poor and near-poor households approved by "
+                        "Decision 1421/QĐ-UBND cover, and when was that decision issued?")
+    assert ans.route != "document" and "13/12/2022" in ans.answer, ans.answer
     # getting help from anyone asks the partners; the lead the question names is confirmed beside them
     ans = assistant.ask("does the Department of Health get help from anyone on the health insurance stuff?")
     assert cited(ans) == ["III.5.b"] and "Sở Y tế" in ans.answer and "UBND các huyện" in ans.answer, ans.answer
