@@ -12,7 +12,7 @@ from pathlib import Path
 from assistant.agencies import Directory
 from assistant.answer import Answer, Choice, Citation
 from assistant.compose import Composer
-from assistant.compose.base import STATES_FIGURE, overlap, topic_terms
+from assistant.compose.base import STATES_FIGURE, overlap, time_headed, topic_terms
 from assistant.evidence import Evidence
 from assistant.focus import ROLES, History, clarify, other_readings, reading_note, user_turns
 from assistant.frame import read
@@ -631,8 +631,7 @@ class Assistant:
         # "ke hoach so ket khi nao": the plan's review is what it asks of; "ngày hội tổ chức khi nào" of an event's plan
         # with a unit headed by its time ("1. Thời gian"), the event's.
         if self.directory.find(q.text) or asks_content(q.words) or says(q.text, "review_interim") or says(q.text, "review_final") \
-                or (q.intent == "timeline" and any(fold(s.title).strip(" .:").startswith("thoi gian") and s.kind in {"part", "item"}
-                                                   for p in self.plans for s in p.sections)):
+                or (q.intent == "timeline" and any(time_headed(s) for p in self.plans for s in p.sections)):
             return []
         return [] if self.judge.topic(q) else [i for i in q.intents if i in ROLES]
 

@@ -20,7 +20,7 @@ import numpy as np
 from assistant.agencies import squash
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
-from assistant.compose.base import DATED, overlap, topic_terms
+from assistant.compose.base import DATED, overlap, time_headed, topic_terms
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
 from assistant.lexicon import says, spelled_out
@@ -1169,7 +1169,7 @@ def time_unit(t: Turn) -> Reply | None:
     if not (f.wants("timeline") or asks_day(f.words)) or f.agencies:
         return None
     units = [(p, s.id) for p in t.ask.plans for s in p.sections
-             if s.has_body and s.kind in {"part", "item"} and fold(s.title).strip(" .:").startswith("thoi gian")
+             if s.has_body and time_headed(s)
              and (DATED.search(p.body(s.id)) or re.search(r"\b20\d\d\b", p.body(s.id)))]
     # Only where retrieval finds nothing nearer than the unit or the plan's own title ("ngày hội … lần thứ V"): a time
     # asked of a body's duty ("trang trí cờ … phải hoàn thành trước ngày nào") is that duty's.

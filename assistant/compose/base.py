@@ -15,7 +15,7 @@ from assistant.retrieve import lexical_terms
 from assistant.targets import Target, clauses
 from index.genre import label_of
 from index.normalize import fold, unwrap
-from index.parse import Plan, Task
+from index.parse import Plan, Section, Task
 
 
 class ComposerBase:
@@ -227,6 +227,11 @@ def titled(t: Task, title: str | None = None) -> str:
 # quarter of them, often before the words that tell two tasks of one body apart ("… ngăn chặn học sinh sử dụng, tàng
 # trữ thuốc lá điện tử, chất ma túy").
 GIST = 250
+
+
+def time_headed(s: Section) -> bool:
+    """A part or item headed by the time of what the plan is about ("1. Thời gian" of an event's plan)."""
+    return s.kind in {"part", "item"} and fold(s.title).strip(" .:").startswith("thoi gian")
 
 
 def short(text: str, most: int = 160) -> str:
