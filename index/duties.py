@@ -182,7 +182,7 @@ def _lines_roles(b: _Builder, sec: Section) -> dict[str, tuple[str, int, int]]:
         # after its full stop: it does not start with one.
         # A label after a semicolon ("thực hiện; thời gian: Quý II/2026") ends a wrapped sentence: no line of labels.
         key = label_of(m.group(1)) if m and not re.search(r"\.\s|;", m.group(1)) else ""
-        if m and key in _ROLES:
+        if m and key in _ROLES | {"note"}:
             close(last)
             group = (key, m.group(2), ln.start)
         elif group is not None and ln.clean and ln.clean != "|" and not ln.raw.lstrip().startswith("#") and (
@@ -543,7 +543,8 @@ def task_of(b: _Builder, sec: Section, table: dict[str, str] | None,
     text = b.text[sec.start : sec.end]
     origin = "lines"
     if table is not None:
-        roles = {k: (v, sec.start, sec.end) for k, v in table.items() if k in {"lead", "coordinate", "timeline", "product", "cost", "place"}}
+        roles = {k: (v, sec.start, sec.end) for k, v in table.items()
+                 if k in {"lead", "coordinate", "timeline", "product", "cost", "place", "note"}}
         origin = "table"
         # One column for both roles ("Cơ quan thực hiện": "Chủ trì: Sở A. Phối hợp: Sở B, …"): read by its labels.
         cell = table.get("lead", "")
@@ -789,6 +790,7 @@ def _task(b: _Builder, sec: Section, roles: dict[str, tuple[str, int, int]], ori
         (),
         canon(roles.get("cost", empty)[0]).strip(" .;"),
         canon(roles.get("place", empty)[0]).strip(" .;"),
+        note=canon(roles.get("note", empty)[0]).strip(" .;"),
     )
 
 

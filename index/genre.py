@@ -52,7 +52,7 @@ def label_of(text: str) -> str:
     f = " ".join(re.findall(r"[a-z0-9]+", fold(text)))
     # A column headed by a year ("Thực hiện năm 2025", "Năm 2026") holds that year's figures: no role's label.
     dated = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", f) is not None
-    for key in ("number", "timeline") if dated else ("number", "lead", "coordinate", "timeline", "product", "cost", "place", "content"):
+    for key in ("number", "timeline") if dated else ("number", "start", "lead", "coordinate", "timeline", "product", "cost", "place", "content", "note"):
         for w in words("labels", key):
             if f == w or f.startswith(w + " "):
                 return key

@@ -97,23 +97,65 @@ def nfc(text: str) -> str:
 
 
 def pipe_rows(rows: list[list[tuple[str, int, bool]]]) -> list[str]:
-    """Markdown pipe rows: a merged cell once then empty columns across, its text again down."""
+    """Markdown pipe rows: a merged cell once then empty columns across, its text again down. A heading in two rows
+    is one; a table of two columns whose left cells label the right ones (a task's form: "Đơn vị chủ trì | Sở Y tế")
+    is its labelled lines ("Đơn vị chủ trì: Sở Y tế"), as a plan writes them in text."""
     grid: list[list[str]] = []
+    across: list[set[int]] = []  # each row's columns a cell merged across covers
+    down: list[set[int]] = []  # each row's columns the cell above runs down into
     above: dict[int, str] = {}
     for row in rows:
         cells: list[str] = []
+        spanned: set[int] = set()
+        continued_at: set[int] = set()
         for text, span, continued in row:
             col = len(cells)
             value = above.get(col, "") if continued else text
             above[col] = value
+            if span > 1:
+                spanned.update(range(col, col + span))
+            if continued:
+                continued_at.add(col)
             cells += [value] + [""] * (span - 1)
         grid.append(cells)
+        across.append(spanned)
+        down.append(continued_at)
     width = max((len(r) for r in grid), default=0)
     if not width:
         return []
+    if len(grid) > 2 and across[0] and down[1] and all(c in across[0] or c in down[1] or not t.strip()
+                                                     for c, t in enumerate(grid[1])):
+        grid = [_two_level(grid[0], grid[1], across[0]), *grid[2:]]
+    if width == 2 and _form(grid):
+        return [f"{a.strip().rstrip(':')}: {b.strip()}" for a, b in (r + [""] * (2 - len(r)) for r in grid) if b.strip()]
     # A "|" inside a cell would split it in two for the parser.
     lines = ["| " + " | ".join(c.replace("|", "¦") for c in r + [""] * (width - len(r))) + " |" for r in grid]
     return [*lines[:1], "|" + "---|" * width, *lines[1:]]
+
+
+def _two_level(top: list[str], sub: list[str], spanned: set[int]) -> list[str]:
+    """One heading row of two ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"; "Thời gian" over "Bắt đầu | Hoàn
+    thành"): under a head merged across, its own label where it has one, else the head and it together."""
+    from index.genre import label_of
+
+    out, head = [], ""
+    for c, text in enumerate(top + [""] * (len(sub) - len(top))):
+        head = text or head if c in spanned else text
+        below = sub[c].strip() if c < len(sub) else ""
+        if c not in spanned or not below or below == head:
+            out.append(text or head)
+        else:
+            out.append(below if label_of(below) else f"{head} ({below})")
+    return out
+
+
+def _form(grid: list[list[str]]) -> bool:
+    """Two columns, the left of short labels, two or more naming a task's roles or time."""
+    from index.genre import label_of
+
+    rows = [r for r in grid if r and r[0].strip()]
+    roles = [r for r in rows if label_of(r[0]) in {"lead", "coordinate", "timeline"} and not (len(r) > 1 and label_of(r[1]))]
+    return len(roles) >= 2 and all(len(r[0].split()) <= 6 and not re.search(r"\d", r[0]) for r in rows)
 
 
 def _docx(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:

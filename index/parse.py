@@ -24,7 +24,7 @@ from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwr
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "86"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "87"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
@@ -75,6 +75,7 @@ class Task:
     cost: str = ""  # the sum a task table's cost column gives it, with the column's unit ("760 triệu đồng")
     place: str = ""  # where a task table's column says it happens ("Quảng trường Trung tâm tỉnh")
     code: str = ""  # the code the plan labels the task with instead of a number ("NV-01"), as written
+    note: str = ""  # a remark a task table's "Ghi chú" column or a form's line gives it ("Kinh phí do … bảo đảm")
 
     @property
     def own(self) -> tuple[Task, ...]:

@@ -424,8 +424,14 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
         b.table_cols[sid] = {k: (r[n] if n < len(r) else "") for k, n in cols.items()}
         if grouped:
             b.table_cols[sid]["lead"] = grouped.get(u.group, "")
+        if "start" in cols:  # a column of starts beside one of ends: the row's time is both, as their heads say
+            start, end = b.table_cols[sid].pop("start").strip(), b.table_cols[sid].get("timeline", "").strip()
+            b.table_cols[sid]["timeline"] = (f"{header[cols['start']].strip()}: {start}; {header[cols['timeline']].strip()}: {end}"
+                                             if start and end and "timeline" in cols else start or end)
         if "timeline" not in cols and (marked := _marked_times(header, r, chart_year)):
             b.table_cols[sid]["timeline"] = marked
+            if b.table_cols[sid].get("note", "").strip() and b.table_cols[sid]["note"].strip() in marked:
+                del b.table_cols[sid]["note"]  # said with the months it marks already
         if len(rows_of) > 1:
             b.activities[sid] = [({**{k: (x.cells[n] if n < len(x.cells) else "") for k, n in cols.items()},
                                       "content": x.cells[doing] if doing is not None and doing < len(x.cells) else ""},

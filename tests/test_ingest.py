@@ -107,6 +107,26 @@ def test_word_tables_become_pipe_rows_with_merged_cells_spelled_out(tmp_path: Pa
     ]
 
 
+def test_a_heading_of_two_rows_is_one_and_a_tasks_own_form_is_its_labelled_lines(tmp_path: Path) -> None:
+    page = """<html><body><div>
+    <p>III. NHIỆM VỤ</p>
+    <table><tr><th rowspan="2">STT</th><th rowspan="2">Nội dung</th><th colspan="2">Cơ quan thực hiện</th>
+    <th colspan="2">Thời gian</th></tr>
+    <tr><th>Chủ trì</th><th>Phối hợp</th><th>Bắt đầu</th><th>Hoàn thành</th></tr>
+    <tr><td>1</td><td>Tuần tra rừng</td><td>Công an xã</td><td>Hạt Kiểm lâm</td><td>01/11/2026</td><td>30/4/2027</td></tr>
+    </table>
+    <p>Nhiệm vụ 2. Tập huấn</p>
+    <table><tr><td>Nội dung</td><td>Tập huấn cho tổ đội</td></tr><tr><td>Đơn vị chủ trì</td><td>Hạt Kiểm lâm</td></tr>
+    <tr><td>Đơn vị phối hợp</td><td>Không</td></tr><tr><td>Thời gian thực hiện</td><td>Quý IV/2026</td></tr></table>
+    </div></body></html>"""
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    lines = read_document(tmp_path / "p.html").text.splitlines()
+    assert "| STT | Nội dung | Chủ trì | Phối hợp | Bắt đầu | Hoàn thành |" in lines, lines
+    assert not any(x.startswith("| STT | Nội dung | Cơ quan thực hiện") for x in lines), lines
+    assert lines[-4:] == ["Nội dung: Tập huấn cho tổ đội", "Đơn vị chủ trì: Hạt Kiểm lâm", "Đơn vị phối hợp: Không",
+                          "Thời gian thực hiện: Quý IV/2026"], lines
+
+
 def test_word_numbering_formats_levels_and_restarts(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
