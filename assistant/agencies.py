@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -50,6 +51,18 @@ _LEVELS = ("tỉnh", "huyện", "thị trấn", "xã", "phường")
 
 # A body's name ending in its level word ("Hội Nông dân xã"); a committee, a plural or a post names no one body.
 _LEVELED = re.compile(r"(.+?)\s+(tỉnh|huyện|xã|phường|thị trấn)")
+
+
+def _leveled_initials(name: str) -> str:
+    """"ca xa", "tyt xa", "bchqs xa", "hlhpn tinh": a body of a level by the initials of its name and its level word,
+    as staff type it; "" for a committee, a name of one word or of more than five."""
+    leveled = _LEVELED.fullmatch(name) if not name.endswith("thị trấn") else None
+    if not leveled or name.startswith(("UBND", "Ủy ban")):
+        return ""
+    words_of = [w for w in leveled.group(1).split() if w.lower() != "và"]
+    return "".join(w[0] for w in words_of) + " " + leveled.group(2) if 2 <= len(words_of) <= 5 else ""
+
+
 _NOT_ONE_BODY = re.compile(r"(?:UBND|Ủy ban nhân dân|Các|Trưởng)\b")
 
 
@@ -163,12 +176,18 @@ class Directory:
             self.agencies.append(Agency(written, english, (full, *aliases) if full else aliases, full))
         # "sở gd", "so ld": a department by the initials of its field's first word, where no other
         # department of the plans shares them ("sở kh" may be Khoa học or Kế hoạch: neither).
+        # So is every longer start of its field's initials no other department shares ("so ldtb" of Lao động - Thương
+        # binh và Xã hội).
         heads: dict[str, list[Agency]] = {}
         for a in self.agencies:
-            words = re.findall(r"[^\W\d_]+", a.name[3:]) if a.name.startswith("Sở ") else []
-            if len(words) > 2:
-                heads.setdefault("Sở " + "".join(w[0] for w in words[:2]), []).append(a)
-        first_word = {a.name: head for head, those in heads.items() if len(those) == 1 for a in those}
+            words = [w for w in re.findall(r"[^\W\d_]+", a.name[3:]) if w.lower() != "và"] if a.name.startswith("Sở ") else []
+            for k in range(2, len(words)):
+                heads.setdefault("Sở " + "".join(w[0] for w in words[:k]), []).append(a)
+        starts: dict[str, list[str]] = {}
+        for head, those in heads.items():
+            if len(those) == 1:
+                starts.setdefault(those[0].name, []).append(head)
+        first_word = {name: heads_of[0] for name, heads_of in starts.items()}
         # Longest alias first, so "Sở Lao động - Thương binh và Xã hội" beats "Sở Lao động".
         pairs = []
         own_names = {squash(a.name) for a in self.agencies}
@@ -210,10 +229,8 @@ class Directory:
                 if re.match(r"(?:UBND|Ủy ban nhân dân)\s", bare) else set()
             forms |= {re.sub(r"\s+các\s+", " ", x) for x in (bare, *forms) if re.match(r"(?:UBND|Ủy ban nhân dân)\s+các\s", x)}
             # "ca xa", "tyt xa", "bchqs xa": a body of a level by its initials and its level word, as staff type it.
-            leveled = _LEVELED.fullmatch(a.name) if not a.name.endswith("thị trấn") else None
-            words_of = [w for w in leveled.group(1).split() if w.lower() != "và"] if leveled and not a.name.startswith(("UBND", "Ủy ban")) else []
-            by_initials = "".join(w[0] for w in words_of) + " " + leveled.group(2) if leveled and 2 <= len(words_of) <= 5 else ""
-            for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, level, first_word.get(a.name, ""),
+            by_initials = _leveled_initials(a.name)
+            for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, level, *starts.get(a.name, []),
                           *s_glued, *short, *sorted(forms), *a.aliases, by_initials):
                 if alias:
                     pairs.append((squash(alias), a))
@@ -282,7 +299,8 @@ class Directory:
              for k in known_agencies() if str(k["name"]) not in self._names and not k.get("merged_into")
              and not re.match(r"(?:UBND|Ủy ban nhân dân|Các)\s", str(k["name"])) and not named_somewhere(k)
              # a provincial body typed without its level ("hội lhpn") is named as much as with it
-             for alias in {form for x in (str(k["name"]), str(k.get("english", "")), *_listed(k, "aliases")) if x
+             for alias in {form for x in (str(k["name"]), str(k.get("english", "")), *_listed(k, "aliases"),
+                                          _leveled_initials(str(k["name"]))) if x
                            for form in (squash(x), re.sub(r" tinh $", " ", squash(x)))}
              if alias not in taken and (alias.count(" ") >= 3 or len(alias) >= 6)),
             key=lambda x: -len(x[0]))
@@ -342,6 +360,14 @@ class Directory:
         for start, end, _ in sorted(self._spans(s), key=lambda x: -x[0]):
             s = s[:start] + " " + s[end:]
         return " ".join(s.split())
+
+    def offered(self, text: str) -> bool:
+        """Two bodies or more named as the alternatives of one answer ("sở ldtb hay sở gd chủ trì", "the Department of
+        Health or the Provincial Social Insurance?"): nothing but "hay", "hoặc", "or" stands between two names."""
+        s = self._squashed(text)
+        spans = sorted((b, e) for b, e, _ in self._spans(s))
+        return any(re.fullmatch(r"\s*(?:,\s*)?(?:hay|hoac|hay la|or|or the|hoac la)\s*", s[e1:b2])
+                   for (_, e1), (b2, _) in itertools.pairwise(spans))
 
     def _spans(self, s: str) -> list[tuple[int, int, Agency]]:
         """(start, end, body) of each name in a squashed text."""
@@ -495,12 +521,18 @@ _PARENT = re.compile(
     r"(?=\s+(?:chu tri|phoi hop|duoc giao|phu trach|thuc hien|lam|dam nhan|dam nhiem)\b)")
 
 
+_QUOTED = re.compile(r"“[^”]{3,200}”|\"[^\"]{3,200}\"|(?<!\w)'[^']{3,200}'(?!\w)|‘[^’]{3,200}’")
+
+
 def named_bodies(text: str, directory: Directory) -> list[Agency]:
     """The bodies a question names, less the asker's own where it names others ("Tôi mới về Sở Nội vụ: những
     kế hoạch nào giao Công an tỉnh …" asks of the police), and less the one a unit asked for belongs to."""
     folded = fold(text)
     if (m := _PARENT.search(folded)) and len(folded) == len(text):
         text = text[: m.start("en" if m.group("en") else "vi")] + text[m.end("en" if m.group("en") else "vi"):]
+    # "… the task text says it is done 'in coordination with the Department of Construction'. Which body leads it?": the
+    # plan's words a question quotes (four words or more) describe the task; the bodies in them are none it asks of.
+    text = _QUOTED.sub(lambda q: " " * len(q.group(0)) if len(q.group(0).split()) >= 4 else q.group(0), text)
     found = directory.find(text)
     clauses = re.split(r"(?<=[.:;?!])\s+", text, maxsplit=1)
     if len(found) > 1 and len(clauses) == 2 and _ASKER.search(fold(clauses[0]).rstrip(".:;?! ")):

@@ -630,7 +630,7 @@ class Assistant:
             return []
         # "ke hoach so ket khi nao": the plan's review is what it asks of; "ngày hội tổ chức khi nào" of an event's plan
         # with a unit headed by its time ("1. Thời gian"), the event's.
-        if self.directory.find(q.text) or asks_content(q.words) or says(q.text, "review_interim") or says(q.text, "review_final") \
+        if self.directory.find(q.text) or asks_content(q.words) or any(says(q.text, k) for k in ("review_interim", "review_final", "review_end")) \
                 or (q.intent == "timeline" and any(time_headed(s) for p in self.plans for s in p.sections)):
             return []
         return [] if self.judge.topic(q) else [i for i in q.intents if i in ROLES]

@@ -297,6 +297,7 @@ class Catalogue:
                                     + rf"{re.escape(name)}\b(?:\s+province)?"
                                     + "".join(rf"(?!\s+(?:{_LEVELS[w]})\b)" for w in _LEVELS if level and w != level)), srcs)
                         for (name, level), srcs in places.items()]
+        self._place_names = [name for name, _ in places]
         # Each signer's name as a question types it without marks, with the plans they signed: one pattern for them all.
         self._signers: dict[str, set[str]] = defaultdict(set)
         for p in self.plans:
@@ -367,7 +368,11 @@ class Catalogue:
             facets.append(by_number)
         places = set()
         placed: list[tuple[int, int, set[str]]] = []  # where a place is named, and the plans of that place
-        place_hits = [(m, srcs) for rx, srcs in self._places if (m := rx.search(t))]
+        hits = [(m, srcs, name) for (rx, srcs), name in zip(self._places, self._place_names, strict=True) if (m := rx.search(t))]
+        # A place whose name is also words many plans write names its plans only where nothing else names one (below).
+        common = [(name, srcs, m) for m, srcs, name in hits if self._common_words(name, srcs, question, t, m)]
+        weak = {src for _, srcs, _ in common for src in srcs}
+        place_hits = [(m, srcs) for m, srcs, name in hits if not self._common_words(name, srcs, question, t, m)]
         for m, srcs in place_hits:
             # "Hoa Binh Nam" names the province Hòa Bình Nam, not the ward Hòa Bình its words begin with; "hoa an phu
             # luc 1" names Hòa An, whose words the place An Phú would share ("an"): the one read first.
@@ -423,6 +428,8 @@ class Catalogue:
             grams &= self._titled
             # "kh nào giao hội người cao tuổi tỉnh chủ trì": a body's name is who is asked about, no plan's title.
             grams -= set().union(set(), *(self._bigrams(b) for b in self._bodies(question)))
+            # Words that may be a place's name or the genre's ("dong bao") name no title either.
+            grams -= {name for name, _, _ in common}
             # A title's words that most plans use in their text ("xây dựng") name none of them.
             rare = {g for g in grams if 2 * self._used_by(g) <= len(self.plans)}
             # A question typed with its marks names a title by its words as marked: "tên sở, ngành" is no "số ngành".
@@ -444,6 +451,8 @@ class Catalogue:
         topic = "" if unknown or by_number or on else (
             self._absent_topic_en(t, docs, places or None, _acronyms(question)) if english else
             "" if english else self._absent_topic(question, t, docs, places or None))
+        if weak and not topic:  # weakest: it narrows what else names a plan, or names one where nothing else does
+            facets.append(weak)
         if not facets or topic:
             return Naming((), unknown, topic=topic)
         if english:  # "the plan on road traffic order and safety, …" names its plan: its topic, up to a mark or a verb
@@ -453,6 +462,15 @@ class Catalogue:
                                     rf"\s+(?:on|about|for)\s+((?:(?!{_EN_ENDS_TOPIC}\b)[\w'-]+\s*){{1,9}})", t[m.end():])
                 if on_topic:
                     spans.append((m.start(), m.end() + on_topic.start(1) + len(on_topic.group(1).rstrip()), True))
+            # "the Tay Son Department of Agriculture and Environment plan": the issuer's name between the place and the
+            # word for a plan names the plan too, no body the question asks of.
+            if len(question) == len(t):
+                name = r"(?:[A-Z][\w'-]*|of|and|for|the)"
+                # … and its topic in a few words after it ("the Van Khanh Department of Justice legal dissemination plan")
+                topic = r"(?!(?:do|does|did|in|on|at|by|to|with|is|are|was|say|says|lead|leads|what|which|who)\b)[a-z][\w'-]*"
+                spans += [(b, m.start(), True) for a, b, _ in placed for m in docs if 0 < m.start() - b <= 80
+                          and re.fullmatch(rf"\s+{name}(?:\s+{name})*(?:\s+{topic}){{0,4}}\s+", question[b:m.start()])
+                          and re.search(r"[A-Z]", question[b:m.start()])]
         # Strongest first (number, place, date, title); a facet that would leave nothing is ignored.
         chosen = facets[0]
         for f in facets[1:]:
@@ -473,7 +491,20 @@ class Catalogue:
         # "kh 205 … giang son, chỉ tiêu của xã đông sơn thượng": a place of no plan named is what the question asks
         # about (a commune of the plan), not a second name of it; its words stay in the question.
         spans += [(a, b, False) for a, b, srcs in placed if srcs & chosen]
+        spans += [(*m.span(), False) for _, srcs, m in common if set(srcs) & chosen]  # "qd 1847 dong hai": its place too
         return Naming(tuple(p for p in self.plans if p.source in chosen), "", tuple(spans), numbered=bool(by_number))
+
+    def _common_words(self, name: str, srcs: list[str], question: str, t: str, m: re.Match[str]) -> bool:
+        """A place's name typed without marks that is also words many other plans write ("dong bao" of "vùng đồng bào
+        dân tộc thiểu số" beside the province Đông Bảo): no place named, unless a level word or "of/in" stands next to
+        it; typed with marks, a name is the place where the question writes it with the place's own marks."""
+        if has_diacritics(question):
+            return False
+        if re.match(r"(?:cua|o|tai|of|in|tinh)\s", m.group(0)) or re.search(r"\bprovince$", m.group(0)) \
+                or re.search(r"\b(?:xa|phuong|huyen)\s*$", t[: m.start()]) or re.match(
+                r"\s+(?:province|ward|commune|provincial)\b", t[m.end():]):
+            return False
+        return self._used_by(name) >= len(srcs) + 3
 
     def _absent_topic(self, question: str, t: str, docs: list[re.Match[str]], within: set[str] | None = None) -> str:
         """The words naming a plan by its topic, as the question writes them, where no plan's text (no text of the
@@ -555,8 +586,10 @@ class Catalogue:
                     unsaid += 1
             # "the Dong Hai plan on HIV/AIDS prevention": a name both languages write alike, that no plan of the place
             # writes, is a topic the place's plans are not on, whatever else its words share with them.
+            # Not a name the glossary gives other words ("WASH" is "nước sạch và vệ sinh"): its terms are counted above.
             absent = [a for a in acronyms if re.search(rf"\b{re.escape(a)}\b", words)
-                      and not any(self._used_by(x, within) for x in re.findall(r"[a-z]+", a))]
+                      and not any(self._used_by(x, within) for x in re.findall(r"[a-z]+", a))
+                      and not any(fold(vi) not in re.findall(r"[a-z0-9]+", a) for _, _, vi in glossed(a, general=False))]
             if unsaid > said or absent:
                 return " ".join(w for w in words.replace("|", " ").split() if w.strip("'’") not in {"the", "on", "about", "for", "s", ""})
         return ""

@@ -102,6 +102,10 @@ def english_topic(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 3 and w not in _EN_WORDS]
 
 
+# A number ends a reference where no letter, digit or slash goes on from it, nor a stop or comma with something
+# straight after ("4.2", "4,5"): "nhiệm vụ 4, có ai phối hợp" and "… nhiệm vụ 4." name item 4.
+_NUMBER_END = r"(?![\w/]|[.,][^\s])"
+
 # Point letter as typed: "đ", "dd" (Telex for đ), or a plain letter, in either case.
 _L = r"((?i:dd|đ|[abcdeghik]))"
 # Roman part numbers stay upper-case: "vi", "x" are ordinary words.
@@ -125,7 +129,7 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # khoản 2 mục II / item 1 of part I
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})" + _OF + _PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "nr"),
     # "nv số 2 phần 3", "task 2 of part 3": a part by its arabic number, as staff type it
-    (re.compile(_ITEM_WORD + r"\s+(?i:số\s+|so\s+)?(\d{1,2})" + _OF + r"(?i:phần|phan|part)\s+([1-9])(?![\w.,/])"), "nR"),
+    (re.compile(_ITEM_WORD + r"\s+(?i:số\s+|so\s+)?(\d{1,2})" + _OF + r"(?i:phần|phan|part)\s+([1-9])" + _NUMBER_END), "nR"),
     # mục 6 điểm đ / nhiệm vụ 6 điểm đ / task 6 point e
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:điểm|diem|point|letter)\s+" + _L + r"(?!\w)"), "nl"),
     # 2a phần II / 6đ mục III: a point and its part
@@ -135,20 +139,22 @@ _REF_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # 6đ, 6 đ, 6.đ, 6dd, task 6d
     (re.compile(r"(?<![\w.,/])(\d{1,2})\s*[.]?\s*" + _L + r"(?!\w)"), "nl"),
     # phần Đ mục 9 / phan dd muc 9 / part D item 9 / mục 9 phần Đ, in a plan whose parts are lettered
-    (re.compile(r"(?i:phần|phan|part)\s+(dd|đ|Đ|[A-Ea-e])\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "Ln"),
+    (re.compile(r"(?i:phần|phan|part)\s+(dd|đ|Đ|[A-Ea-e])\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})" + _NUMBER_END), "Ln"),
     (re.compile(_ITEM_WORD + r"\s+(\d{1,2})" + _OF + r"(?i:phần|phan|part)\s+(dd|đ|Đ|[A-Ea-e])(?![\w.])"), "nL"),
     # part IV item 2 / phần IV mục 2
-    (re.compile(_PART_WORD + r"\s+(?i:" + _ROM + r")\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "rn"),
+    (re.compile(_PART_WORD + r"\s+(?i:" + _ROM + r")\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})" + _NUMBER_END), "rn"),
     # part IV / phần IV / mục IV
     (re.compile(_PART_WORD + r"\s+" + _ROM + r"(?![\w.])"), "r"),
     # "phan 4 muc 2", "part 4 item 2": a part by its arabic number, then an item of it
-    (re.compile(r"(?i:phần|phan|part)\s+([1-9])\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})(?![\w.,/])"), "Rn"),
+    (re.compile(r"(?i:phần|phan|part)\s+([1-9])\s*[,—–-]?\s*" + _ITEM_WORD + r"\s+(\d{1,2})" + _NUMBER_END), "Rn"),
     # phần 1 / phan 2 / part 3: a part by its arabic number, where the plan numbers its parts in roman
-    (re.compile(r"(?i:phần|phan|part)\s+([1-9])(?![\w.,/])"), "R"),
+    (re.compile(r"(?i:phần|phan|part)\s+([1-9])" + _NUMBER_END), "R"),
     # phan iv / muc iii, typed in small letters: a part the plan has
     (re.compile(_PART_WORD + r"\s+(iv|ix|vi{0,3}|x|i{1,3}|v)(?![\w.])"), "rl"),
     # nhiệm vụ 3 / task 7 / mục 3 (an item alone); a task's code as plans write it: "NV-03", "nv3", "HĐ-02"
-    (re.compile(_ITEM_WORD + r"(?:\s+|\s*-\s*|(?<=[vVđĐdD])(?=\d))(?i:số\s+|so\s+|no\.?\s*)?0*(\d{1,2})(?![\w.,/])"), "n"),
+    # "nhiệm vụ 2, 3 và 5", "tasks 4 and 6": each item of the list
+    (re.compile(_ITEM_WORD + r"s?\s+((?:\d{1,2}\s*(?:,|;|&|(?i:và|va|and))\s*)+\d{1,2})" + _NUMBER_END), "nn"),
+    (re.compile(_ITEM_WORD + r"(?:\s+|\s*-\s*|(?<=[vVđĐdD])(?=\d))(?i:số\s+|so\s+|no\.?\s*)?0*(\d{1,2})" + _NUMBER_END), "n"),
 ]
 _GROUP_WORD = r"(?i:nhóm|nhom|group|mục|muc|phần|phan|part)"
 _ROW_WORD = r"(?i:dòng|dong|row|hàng|hang|stt|tt|nhiệm vụ|nhiem vu|nv|task|mục|muc|số|so)"
@@ -159,7 +165,7 @@ _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:của|cua|of|in|thuộc|thuoc|trong)?\s*" + _GROUP_WORD + r"\s+" + _ROM
                 + r"(?!\w|\.\w)"), "ng"),  # "nhóm II. Ứng phó": the group's numeral, then its title
     # "nv 3 nhóm 2": a group numbered in figures as staff type it
-    (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:của|cua|of|in|thuộc|thuoc|trong)?\s*(?i:nhóm|nhom|group)\s+([1-9])(?![\w.,/])"), "ngA"),
+    (re.compile(_ROW_WORD + r"\s+(\d{1,2})\s*,?\s*(?i:của|cua|of|in|thuộc|thuoc|trong)?\s*(?i:nhóm|nhom|group)\s+([1-9])" + _NUMBER_END), "ngA"),
     # II.3 phụ lục / nhiệm vụ II.3 của phụ lục / appendix II.3 / phụ lục II.3
     (re.compile(_ROM + r"\s*[.]\s*(\d{1,2})\s*(?:(?i:của|cua|in|of|trong|thuộc|thuoc)\s+)?(?:the\s+)?" + _APPENDIX_WORD), "gn"),
     (re.compile(_APPENDIX_WORD + r"\s*[,:]?\s*(?:(?i:dòng|dong|row|nhiệm vụ|nhiem vu|task|mục|muc)\s+)?" + _ROM + r"\s*[.]\s*(\d{1,2})(?![\w.])"), "gn"),
@@ -171,7 +177,7 @@ _OTHER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?i:nhóm|nhom|group)\s+(?:(?i:giải pháp|giai phap|nhiệm vụ|nhiem vu)\s+)?(Đ|đ|dd|[A-Ea-e])(?![\w.])"), "gL"),
     # nhóm 3 / group 3: an item of the tasks part numbered so that holds numbered tasks ("### 3. Ứng dụng …" over
     # "1. …", "2. …")
-    (re.compile(r"(?i:nhóm|nhom|group)\s+(\d{1,2})(?![\w.,/])"), "gN"),
+    (re.compile(r"(?i:nhóm|nhom|group)\s+(\d{1,2})" + _NUMBER_END), "gN"),
     # giai đoạn 2 / phase 2 / đợt 1: a group of items under a heading that says so ("### Giai đoạn 2 (Quý III - …)")
     (re.compile(r"(?i:giai đoạn|giai doan|gđ|gd|phase|stage|đợt|dot)\s*(\d{1,2})(?![\d.,/])"), "phase"),
     # Điều 2 / article 2
@@ -463,6 +469,10 @@ def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple
                 sid = ROMAN[int(g[0]) - 1]
                 if sid not in known:
                     continue
+            elif shape == "nn":
+                for number in re.findall(r"\d{1,2}", g[0]):
+                    record(f"{_task_part(known, number)}.{number}", m, keep_missing=False)
+                continue
             else:
                 sid = f"{_task_part(known, g[0])}.{g[0]}"
                 # "nv 7" of a plan whose tasks are the rows of its appendix table ("7 | Thi công kè … | Chi cục
@@ -549,7 +559,10 @@ _THE_DOCUMENT = re.compile(r"\b(?:(?:this|the)(?: [a-z]+){0,4}? (?:plan|decision
                            r"quyet dinh ban hanh|the plan s|its basis)\b")
 # "which Prime Minister's decision is it implementing", "nghị quyết nào": a document is what is asked.
 _WHICH_DOCUMENT = re.compile(r"\b(?:which|what)(?: [\w'-]+){0,3}? (?:decisions?|resolutions?|documents?|directives?|laws?|action programmes?|"
-                             r"schemes?)\b|\b(?:quyet dinh|nghi quyet|van ban|chi thi|luat|chuong trinh hanh dong|de an) (?:nao|gi)\b")
+                             r"schemes?)\b|\b(?:quyet dinh|nghi quyet|van ban|chi thi|luat|chuong trinh hanh dong|de an) (?:nao|gi)\b"
+                             # "để thực hiện kế hoạch nào của tỉnh", "implementing which provincial plan": the plan it carries out
+                             r"|\b(?:thuc hien|trien khai|cu the hoa) (?:\w+ ){0,2}?ke hoach (?:nao|gi)\b"
+                             r"|\bimplement(?:s|ing)? (?:which|what)(?: [\w'-]+){0,2}? plans?\b")
 # A number that is a figure: of something other than the document ("a number for the doctors"), or the plan's aim
 # ("which number the plan wants").
 _NUMBER_OF_ELSE = re.compile(r"\b(?:a|any|which) number (?:for|on|about) (?!(?:the |this |that |its )?(?:plan|decision|document)\b)"

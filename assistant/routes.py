@@ -364,6 +364,11 @@ def duties(t: Turn) -> Reply | None:
     f = t.f
     if f.agencies and f.implementation and not {"lead", "coordinate"} & set(f.q.intents):
         return t.answer(t.c.duties(f.q, f.agencies[0]))
+    # "qd 418 … sở y tế làm gì" of a plan that sets its duties body by body: that body's duties, whatever else it says.
+    a = f.agencies[0] if f.agencies else None
+    if a and _DOING.search(f.words) and not {"lead", "coordinate"} & set(f.q.intents) and any(
+            a.name in (*x.lead, *x.coordinate) for p in t.c.plans for x in p.duties):
+        return t.answer(t.c.duties(f.q, a))
     return None
 
 
@@ -418,10 +423,57 @@ def unnamed_body(t: Turn) -> Reply | None:
     return head + text, cites, False
 
 
+# "Sở Y tế: Là cơ quan thường trực", "giao Công an tỉnh làm đơn vị thường trực": the words that make a body the
+# plan's standing agency (folded), not a council's standing committee ("Thường trực HĐND").
+_STANDING = re.compile(r"\b(?:co quan|don vi|bo phan|lam|la)\s+thuong truc\b")
+
+
+def standing_agency(t: Turn) -> Reply | None:
+    """"cơ quan nào là cơ quan thường trực", "which department is the standing agency": the sentence of the plan that
+    makes a body its standing agency, cited where it stands."""
+    f = t.f
+    if not says(f.q.text, "standing") or f.aggregate:
+        return None
+    from assistant.compose.base import locate
+
+    for p in t.c.plans:
+        for sec in p.sections:
+            if sec.kind in {"header", "recipients", "signature", "title"} or not sec.has_body:
+                continue
+            sentences = t.c._sentences(p, sec.id)[1]
+            said = next((x for x in sentences if _STANDING.search(fold(x))), "")
+            if said:
+                # "… là cơ quan thường trực và phải báo cáo trước ngày nào": the unit's sentence that gives the day too.
+                dated = next((x for x in sentences if x != said and DATED.search(x)), "") if (
+                    f.wants("timeline") or asks_day(f.words)) and not DATED.search(said) else ""
+                cite = t.c.cite(p, sec.id, locate(p.text, sec.start, sec.end, said))
+                t.c.route = "passage"  # a quotation of the plan's words
+                # A duty under its body's heading ("1. Sở Giáo dục và Đào tạo:" then "a) Là cơ quan thường trực …") names
+                # the body there: said beside it.
+                at = _STANDING.search(fold(said))
+                lead = () if t.ask.directory.find(said[: at.start() if at else len(said)]) else next(
+                    (x.lead for x in (*p.work(), *p.duties) if x.id == sec.id and x.lead), ())
+                body = f" ({'; '.join(lead)})" if lead else ""
+                more = f" … “{dated}”" if dated else ""
+                return ((f"The plan names its standing agency in {sec.id}{body}: “{said}”{more}" if f.en
+                         else f"Kế hoạch nêu cơ quan thường trực tại mục {sec.id}{body}: “{said}”{more}"), [cite], False)
+    return None
+
+
+# What a body is asked to do, no task named: "sở y tế làm gì", "phải làm những việc gì", "what must the … do".
+_DOING = re.compile(r"\blam (?:gi|nhung gi|nhung viec gi|viec gi)\b|\bwhat (?:does|do|must|should|will) .{3,80}? do\b")
+
+
 def agency_tasks(t: Turn) -> Reply | None:
     """"Sở Y tế chủ trì những nhiệm vụ nào", "tasks the Department of Health co-leads"."""
-    # "Sở Tài chính có vai trò gì trong kế hoạch", "how is the Youth Union involved": every task it has a role in.
-    if t.f.agencies and (t.f.aggregate or t.topicless_role or (says(t.f.q.text, "involvement") and t.topicless)):
+    # "Sở Tài chính có vai trò gì trong kế hoạch", "how is the Youth Union involved", "sở y tế làm gì", "what must the
+    # Department of Health do": every task it has a role in.
+    # "nv đào tạo nghề cho lđ nông thôn là nv nào, sở ldtb hay sở gd chủ trì": bodies offered as the answer's
+    # alternatives ask who holds the task described, not their lists of tasks.
+    described = sum("_" not in w for w in topic_terms(t.ask.directory.unnamed(t.f.q.text), t.f.en)) >= 4
+    offered = _asks_roles(t) and described and t.ask.directory.offered(t.f.q.text)
+    if t.f.agencies and not offered and (t.f.aggregate or t.topicless_role or (
+            (says(t.f.q.text, "involvement") or _DOING.search(t.f.words)) and t.topicless)):
         return t.answer(t.c.agency_answer(t.f.q, list(t.f.agencies), t.f.leads))
     return None
 
@@ -936,7 +988,7 @@ def reporting(t: Turn) -> Reply | None:
     # A table of bodies with a column for their reports ("Thời hạn báo cáo"): each body's row gives its day.
     headed: dict[tuple[str, str], bool] = {}
     units = units or [(p, s.id) for p in t.ask.plans for s in p.sections
-                      if s.has_body and s.kind in {"item", "point", "row"} and p.within(s.id, "implementation")
+                      if s.has_body and s.kind in {"part", "item", "point", "row"} and p.within(s.id, "implementation")
                       and ("báo cáo" in p.body(s.id).lower() or _reports_column(p, s, headed)) and DATED.search(p.body(s.id))]
     for h in t.hits[:5]:
         if any(h.section == sid for _, sid in units):
@@ -984,12 +1036,12 @@ def review_time(t: Turn) -> Reply | None:
     time ("chủ trì tổ chức sơ kết việc thực hiện Kế hoạch vào Quý IV/2027 và tổng kết vào Quý IV/2028"), wherever
     they stand (a duty of the implementation part, a row of the task table), those naming every review asked first."""
     f = t.f
-    kinds = [k for k in ("review_interim", "review_final") if says(f.q.text, k)]
+    kinds = [k for k in ("review_interim", "review_final", "review_end") if says(f.q.text, k)]
     # "báo cáo tổng kết … trước ngày nào", "the final report": a report asked, which the rule for reports answers.
     if not kinds or not (f.wants("timeline") or asks_day(f.words)) or (f.agencies and f.wants("lead")) \
             or says(f.q.text, "report"):
         return None
-    words = {"review_interim": ("sơ kết",), "review_final": ("tổng kết",)}
+    words = {"review_interim": ("sơ kết",), "review_final": ("tổng kết",), "review_end": ("sơ kết", "tổng kết")}
     found: list[tuple[int, Plan, str, str]] = []
     named = False
     for p in t.ask.plans:
@@ -1032,8 +1084,16 @@ def objective_time(t: Turn) -> Reply | None:
         return None
     # Retrieval puts it far ahead, or the question names it by a phrase of its own heading ("tầm nhìn dài hạn
     # đến năm nào" of "c) Tầm nhìn đến năm 2045").
-    heading = {x for x in topic_terms(h.title.split(" › ")[-1]) if "_" in x and not re.search(r"\d", x)}
-    if h.score < 2 * t.hits[1].score and not heading & topic_terms(f.q.text, f.en):
+    def heading(x: Hit) -> set[str]:
+        return {w for w in topic_terms(x.title.split(" › ")[-1]) if "_" in w and not re.search(r"\d", w)}
+
+    asked = topic_terms(f.q.text, f.en)
+    if h.score < 2 * t.hits[1].score and not heading(h) & asked:
+        return None
+    # "đào tạo nghề nông thôn xong khi nào" where a task is headed by the words of the target ("5. Đào tạo nghề nghiệp
+    # cho lao động nông thôn" beside "6. Đào tạo nghề nghiệp … năm 2026 đạt 4.600 người"): the task's time is asked.
+    shared = heading(h) & asked
+    if shared and any(t.c.task(x.doc, x.section) and 4 * len(shared & heading(x)) >= 3 * len(shared) for x in t.hits[1:4]):
         return None
     return t.answer(t.c.quote(f.q, t.c.plan_of(h.doc), h.section))
 
@@ -1195,7 +1255,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 )
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
-    elsewhere, document, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
+    elsewhere, document, standing_agency, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
     task_groups, all_tasks, sums, out_of_reach, said_in_tasks, review_time, no_evidence, places_by_figure, target, figure, target_meant, target_unset, reporting, objective_time, task_roles, unassigned,
     target_late, shared_in_tasks, time_unit, passage,
 )

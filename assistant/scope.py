@@ -65,10 +65,10 @@ _PROCEDURE = re.compile(r"\b(thu tuc|ho so gom|nop ho so|giay to|giay phep|proce
                         r"how (do|can) i apply|where (do|can) i apply|work permits?|visas?|licen[cs]es?|passports?)\b")
 _PROCEDURE_IN_PLAN = re.compile(r"thủ tục", re.I)
 # Communes and villages: the plan names none.
-_COMMUNES = re.compile(r"\b(which|what) (specific )?(communes|villages|wards|districts)\b|(?<!dia )\b(xa|thon|lang|phuong|huyen) nao\b"
+_COMMUNES = re.compile(r"\b(which|what) (specific )?(communes?|villages?|wards?|districts?)\b(?![\s-]*(?:level|people|authorit|committee|bod))|(?<!dia )\b(xa|thon|lang|phuong|huyen) nao\b"
                        r"|\bnhung (xa|phuong|thon)\b")
 # The Vietnamese word of a unit a question asks for by name.
-_UNIT_WORD = {"communes": "xa", "villages": "thon", "wards": "phuong", "districts": "huyen", "lang": "lang"}
+_UNIT_WORD = {"commune": "xa", "village": "thon", "ward": "phuong", "district": "huyen", "lang": "lang"}
 # A figure asked for: how many, how much, what share.
 # The whole country as a question names it: "cả nước", "toàn quốc", "nationwide", "the national target".
 _NATION = re.compile(r"\b(ca nuoc|toan quoc|nationwide|national (?:target|figure|level|average|rate)s?(?! program)|"
@@ -410,7 +410,7 @@ class Scope:
         if commune is None or f" {commune.group(0)} " in self.folded:
             return False
         asked = commune.group(3) or commune.group(4) or commune.group(5) or ""
-        return _UNIT_WORD.get(asked, asked) not in self.units_named
+        return _UNIT_WORD.get(asked.rstrip("s"), asked) not in self.units_named
 
     def written_terms(self, text: str) -> list[str]:
         """The English topic phrases of a question whose glossary wording the plan writes (a pair of its

@@ -334,15 +334,17 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
 
             tests.append(((f"whose period ends in {y}" if ending else f"whose period includes {y}") if en else
                           (f"có thời kỳ kết thúc năm {y}" if ending else f"có thời kỳ gồm năm {y}"), period))
-    # "những quyết định nào", "which decisions": decisions only; "các kế hoạch, quyết định" asks for both kinds.
-    both = re.search(r"\b(?:ke hoach|plans?)\s*(?:,|va|and|hoac|or|/)\s*(?:quyet dinh|decisions?)\b|"
-                     r"\b(?:quyet dinh|decisions?)\s*(?:,|va|and|hoac|or|/)\s*(?:ke hoach|plans?)\b"
-                     # "kể cả kế hoạch ban hành kèm theo quyết định", "including those issued by decision": both kinds
-                     r"|\b(?:ke ca|bao gom|tinh ca|including|as well as)\s+(?:\w+\s+){0,6}(?:quyet dinh|decisions?)\b",
+    # "những quyết định nào", "which decisions": decisions only; "các kế hoạch, quyết định và chương trình hành động",
+    # "tính cả kế hoạch liên tịch", "including those issued by decision": plain plans beside other kinds, or other
+    # kinds counted in, ask for every kind.
+    others = "|".join(v for k, v in _KINDS_SAID.items() if k != "ke hoach")
+    plain = _KINDS_SAID["ke hoach"]
+    both = re.search(rf"\b(?:{plain})\s*(?:,|va|and|hoac|or|/)\s*(?:{others})\b|\b(?:{others})\s*(?:,|va|and|hoac|or|/)\s*(?:{plain})\b"
+                     rf"|\b(?:ke ca|bao gom|tinh ca|including|as well as)\s+(?:\w+\s+){{0,6}}?(?:{others})\b",
                      spelled_out(q.text))
     kinds, aside = _kinds_asked(spelled_out(q.text))
     if both:
-        kinds.discard("quyet dinh")
+        kinds.clear()
     if kinds or aside:
         # "những quyết định nào", "which are joint plans or action programmes", "neither a plan nor a decision": by
         # the kind of document, those named or, where it names only kinds it sets aside, every other kind.

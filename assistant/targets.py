@@ -127,7 +127,9 @@ def _figure(piece: str) -> re.Match[str] | None:
     # A day or a quarter written with slashes ("30/10/2026", "Quý II/2026"), a document's number ("4127/QĐ-BYT")
     # is no figure.
     numbers = [x for x in _NUMBER.finditer(piece) if not re.fullmatch(r"20\d\d(?:\s*-\s*20\d\d)?|\d{1,2}/\d+", x.group(1))
-               and not re.match(r"/\w", piece[x.end(1):]) and not re.search(r"[\d\w]/$", piece[:x.start()])]
+               and not re.match(r"/\w", piece[x.end(1):]) and not re.search(r"[\d\w]/$", piece[:x.start()])
+               # "6 tháng đầu năm 2026", "9 tháng cuối năm": the part of a year a figure is for, no figure
+               and not re.match(r"\s*tháng\s+(?:đầu|cuối)\s+năm\b", piece[x.end():], re.I)]
     # "10/14 thôn", "14/14 xã": so many of so many, a figure; a day of a month ("30/9", "15/11 hằng năm") is none.
     shares = [x for x in _SHARE_OF.finditer(piece) if (of := [int(n) for n in x.group(1).split("/")])[1] > 12 or (
         of[0] <= of[1] and not re.match(r"\s*(?:năm|hằng|hàng)\b", piece[x.end():], re.I))]
@@ -207,8 +209,13 @@ def extract_targets(plan: Plan) -> list[Target]:
         # A title that is the lead-in of its line ("a) Tỷ lệ hộ nghèo …: đến cuối năm 2026 giảm còn 4,8%; …"):
         # the line goes on after its colon with the figures.
         lead_in = re.match(r"\s*:\s*(?=\S)", raw[heading_end + 6 :]) if heading_end >= 0 else None
+        lead_title = ""
         if lead_in:
             body_start = s.start + heading_end + 6 + lead_in.end()
+            # "1. Tuyển sinh giáo dục nghề nghiệp: 6 tháng đầu năm …": what each clause counts; not a time ("c) Đến năm 2028:")
+            lead_title = canon(s.title).strip(" :")
+            if len(re.findall(r"[^\W\d_]{2,}", re.sub(r"(?i)\b(?:đến|tới|trong|hết|cuối|giai đoạn)\b|\bnăm\b", " ", lead_title))) < 2:
+                lead_title = ""
         if body_start == s.start:  # the unit's own number ("Chỉ tiêu 4:", "2.1.", "a)") is no figure of it
             label = _LABEL.match(plan.text, s.start, s.end)
             body_start = label.end() if label else body_start
@@ -232,6 +239,7 @@ def extract_targets(plan: Plan) -> list[Target]:
             subject = previous if goes_on else ""
             if not subject:
                 previous = text
+            subject = f"{lead_title}: {subject}".strip(" :") if lead_title else subject
             for year, piece in _years_of(text, section_year or _period_year(text, plan)):
                 m = _figure(piece)
                 if not m:

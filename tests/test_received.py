@@ -170,6 +170,12 @@ LEAD_ROWS = "kh-ubnd-tinh-bac-lieu-son-phong-chong-thien-tai-do-thi.docx"
 # A decision whose own articles hold the plan (PDF): its tasks in Điều 1 name nobody; Điều 2 gives each body an item
 # of lettered duties, each closing with its time in brackets (freeze-39).
 ARTICLES = "qd-ubnd-tinh-dak-nguyen-nuoc-sach-truong-hoc.pdf"
+# A department's Word plan whose every task is a bold heading over its own table of two columns, its rows labelled
+# "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện", "Kết quả/sản phẩm", "Ghi chú" (freeze-40).
+FORMS = "kh-so-lddt-quang-hoa-giao-duc-nghe-nghiep.docx"
+# A commune's plan saved from a portal: one task table under a heading of two rows ("Cơ quan thực hiện" over "Chủ trì |
+# Phối hợp", "Thời gian" over "Bắt đầu | Hoàn thành"), a notes column that matters (freeze-40).
+TWO_ROW_HEAD = "kh-ubnd-xa-ea-lam-phong-chong-chay-rung.html"
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +188,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
                  JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
                  WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED, WORD_PAGE, LEGEND,
-                 LEAD_ROWS, ARTICLES):
+                 LEAD_ROWS, ARTICLES, FORMS, TWO_ROW_HEAD):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -1332,3 +1338,62 @@ def test_an_events_time_is_its_unit_headed_by_time(asst: Assistant, question: st
     # the event's full name is the plan's title, no header asked; no task's timeline to ask which of
     ans = asst.ask(question, plan=EVENT)
     assert ans.rule == "time_unit" and ans.citations[0].section == "II.1" and "13/9/2026" in ans.answer, ans.answer
+
+
+def test_a_task_told_by_its_own_table_of_labelled_rows(asst: Assistant) -> None:
+    ans = asst.ask("kh 1206 ai chu tri mo rong lien ket dao tao theo dat hang cua doanh nghiep", plan=FORMS)
+    assert ans.citations[0].section == "III.3" and "Trường Cao đẳng Cộng đồng Quảng Hòa" in ans.answer, ans.answer
+    # "Đơn vị phối hợp | Không": no partner, in the plan's own word
+    ans = asst.ask("Which partners are listed for updating the TVET database?", plan=FORMS)
+    assert ans.citations[0].section == "III.11" and "“Không”" in ans.answer, ans.answer
+    # the row "Ghi chú" is said with the task
+    ans = asst.ask("Ai chủ trì tổ chức Hội thi kỹ năng nghề tỉnh năm 2026?", plan=FORMS)
+    assert "Phòng Giáo dục nghề nghiệp và Giáo dục thường xuyên" in ans.answer and "Ghi chú" in ans.answer, ans.answer
+    ans = asst.ask("Liệt kê các nhiệm vụ Phòng Giáo dục nghề nghiệp và Giáo dục thường xuyên chủ trì", plan=FORMS)
+    assert {"III.2", "III.3", "III.5", "III.9"} <= {c.section for c in ans.citations}, ans.answer
+
+
+def test_a_task_table_under_a_heading_of_two_rows(asst: Assistant) -> None:
+    ans = asst.ask("Khi kiện toàn Ban Chỉ huy phòng cháy, chữa cháy rừng xã, cơ quan chủ trì phối hợp với những đơn vị nào?",
+                   plan=TWO_ROW_HEAD)
+    assert ans.citations[0].section == "III.1" and "Ban Chỉ huy Quân sự xã" in ans.answer, ans.answer
+    # the time is the start and the end, as their heads say; a cell merged across both is said once
+    ans = asst.ask("dot tuan tra canh gac lua rung lam den khi nao", plan=TWO_ROW_HEAD)
+    assert "Suốt mùa khô" in ans.answer, ans.answer
+    ans = asst.ask("Việc hướng dẫn các hộ đốt trước vật liệu cháy có kiểm soát phải hoàn thành khi nào?", plan=TWO_ROW_HEAD)
+    assert "Hoàn thành: Tháng 12/2026" in ans.answer, ans.answer
+    # the notes column: who pays
+    ans = asst.ask("kinh phi lam duong bang can lua ai chi", plan=TWO_ROW_HEAD)
+    assert "Kinh phí do Ban Quản lý rừng phòng hộ bảo đảm" in ans.answer, ans.answer
+
+
+def test_the_standing_agency_is_the_sentence_that_makes_a_body_one(asst: Assistant) -> None:
+    ans = asst.ask("Which department is the standing agency of this plan?", plan=SITE_PAGE)
+    assert ans.rule == "standing_agency" and "Sở Y tế: Là cơ quan thường trực" in ans.answer, ans.answer
+
+
+def test_what_a_body_must_do_of_a_plan_that_sets_duties_body_by_body(asst: Assistant) -> None:
+    ans = asst.ask("qd 418 so y te lam gi", plan=ARTICLES)
+    assert ans.route == "duties" and {"dieu.2.3.a", "dieu.2.3.b", "dieu.2.3.c"} <= {c.section for c in ans.citations}, ans.answer
+
+
+def test_a_plan_named_by_its_place_and_an_english_acronym_no_plan_writes(asst: Assistant) -> None:
+    # "WASH" tells nothing of what the place's plans say: the Đắk Nguyên decision is meant
+    ans = asst.ask("In the Dak Nguyen school WASH decision, what is the toilet target for school sites by 2027?")
+    assert not ans.abstained and stems_of(ans)[:1] == ["qd-ubnd-tinh-dak-nguyen-nuoc-sach-truong-hoc"], ans.answer
+    assert "85%" in ans.answer, ans.answer
+
+
+def test_words_of_the_genre_typed_like_a_place_name_no_place(asst: Assistant) -> None:
+    # "dong bao" is "đồng bào" here, not the province Đông Bảo
+    ans = asst.ask("kh mam non vung dong bao dtts: ti le tre mau giao dtts duoc chuan bi tieng viet truoc khi vao lop 1 "
+                   "nam 2028 la bao nhieu")
+    assert stems_of(ans)[:1] == ["kh-ea-sup-mam-non-dtts"] and "92,5" in ans.answer, ans.answer
+
+
+def test_plans_of_several_kinds_listed_together_are_all_kinds(asst: Assistant) -> None:
+    ans = asst.ask("Xin liệt kê đầy đủ các kế hoạch, quyết định và chương trình hành động được ban hành ngày 16/3/2026.")
+    assert ans.route == "plans" and {"ctr-ubnd-tinh-kim-giang-nhan-luc-so", "kh-so-yt-hai-lang-phong-chong-sot-xuat-huyet",
+                                     "qd-ubnd-tinh-dak-nguyen-nuoc-sach-truong-hoc"} <= set(stems_of(ans)), ans.answer
+    ans = asst.ask("kh nao do so y te ban hanh (tinh ca kh lien tich)")
+    assert {"khlt-syt-hlhpn-tan-chau-dinh-duong", "kh-so-yt-dong-lam-suc-khoe-nguoi-cao-tuoi"} <= set(stems_of(ans)), ans.answer

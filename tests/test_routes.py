@@ -119,6 +119,22 @@ CASES = [
     ("Budget envelope – total VND for Plan 65?", "sums", "refusal", ""),
     # "supporting" of bodies asks the partners; of the work ("supporting new houses for …") it asks nothing of roles.
     ("Which agencies are supporting the housing task?", "task_roles", "role", "Coordinating bodies"),
+    # a comma after the item's number ends the reference ("nhiệm vụ 4, có ai …"); numbers listed are each named
+    ("ai chủ trì nhiệm vụ 4, có ai phối hợp không", "section_roles", "role", "III.4.d"),
+    ("nhiệm vụ 2, 3 và 5 do ai chủ trì", "section_roles", "role", "III.5.d"),
+    # a bare "đề cập" over targets and tasks both: every unit naming any of the phrases offered as alternatives
+    ("Xin liệt kê mọi chỉ tiêu và mọi nhiệm vụ trong Kế hoạch có đề cập bảo hiểm thất nghiệp hoặc lương hưu, kèm cơ quan "
+     "chủ trì.", "mentioned_where", "list", "II.2.b"),
+    # a list of more than three tasks quotes the words around what each names
+    ("liet ke het cac nv o muc iii co nhac toi tre em", "section_mentions", "list", "trẻ em mồ côi"),
+    # a target's clause that sets no figure, named by the question
+    ("đến năm 2030, Kế hoạch cam kết gì về nhà tạm, nhà dột nát và diện tích nhà ở bình quân đầu người?", "target", "target",
+     "xóa bỏ hoàn toàn tình trạng nhà tạm"),
+    # the Women's Union by its initials, a body the plan names only among "các tổ chức chính trị - xã hội"
+    ("hlhpn tinh co dc giao nv nao trong kh 65 ko", "unnamed_body", "list", "tổ chức chính trị - xã hội"),
+    # two bodies offered as the alternatives of one answer: who leads the task described
+    ("nv dao tao nghe cho ld nong thon la nv nao, so ldtb hay so gd chu tri", "task_roles", "role", "III.4.b"),
+    ("Which district get the most social houses?", "elsewhere", "refusal", ""),
 ]
 
 
@@ -144,11 +160,12 @@ def test_the_cases_cover_the_table() -> None:
     # places of a table of each commune's figures passing a bound (plan 65 sets none per place; Hòa An's in
     # tests/test_received.py), and the time of the plan's reviews (plan 65 sets none; tests/test_received.py asks
     # Hưng Phú's and Hòa Bình Nam's), and a unit headed by the time of an event (the festival plan's in
-    # tests/test_received.py).
+    # tests/test_received.py), and the plan's standing agency (plan 65 names none; tests/test_received.py asks Lâm Đông
+    # Nam's).
     assert rules - {c[1] for c in CASES} <= {"tasks_due", "tasks_in_time", "figure", "target_late", "section_target",
                                             "unassigned", "section_unassigned", "section_cost",
                                             "tasks_at_place", "target_meant", "places_by_figure", "review_time",
-                                            "time_unit"}
+                                            "time_unit", "standing_agency"}
 
 
 def test_json_reports_the_rule(assistant: Assistant, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from assistant.glossary import topic_phrases, vietnamese
 from assistant.lexicon import function_words, list_words, spelled_out
 from assistant.query import Query, counted_words
 from assistant.retrieve import lexical_terms
-from assistant.targets import Target, number
+from assistant.targets import Target, clauses, number
 from index.normalize import canon, fold, tokens, unwrap
 
 # A body asked beside a figure: "cơ quan nào theo dõi", "which body tracks it", "who monitors".
@@ -50,10 +50,17 @@ class TargetAnswers(ComposerBase):
         years = set() if any_year else self.asked_years(q)
         # A place's figure (a row of a table of communes) answers a question that names the place; the plan's own
         # figures answer the others ("tỷ lệ hộ nghèo toàn tỉnh", not xã An Hòa's).
-        said = f" {q.words.strip()} "
+        # A bracket sets a place aside ("Dong Son ward (not Dong Son Thuong commune)"); of two places named, the one
+        # whose name holds the other's is meant where the question writes it whole.
+        said = f" {' '.join(tokens(re.sub(r'[(][^)]*[)]?', ' ', q.text)))} "
+
+        def named(t: Target) -> str:
+            return f" {' '.join(tokens(_unit_less(t.place)))} "
+
+        places = {named(t) for t in self.targets if t.place and named(t) in said}
         pool = [(t, tt) for t, tt in zip(self.targets, self._target_terms, strict=True)
                 if not (years and t.year not in years) and not (sections and not _within(t.section, sections))
-                and (not t.place or f" {' '.join(tokens(_unit_less(t.place)))} " in said)]
+                and (not t.place or (named(t) in places and not any(named(t) in x and named(t) != x for x in places)))]
         # A place named whose rows the plan has: its figures answer, not the plan's own for the province ("xã An Hòa
         # cuối năm 2026 tỷ lệ hộ nghèo" is An Hòa's 4,12%, not the province's 3,85%).
         if any(t.place for t, _ in pool):
@@ -191,7 +198,7 @@ class TargetAnswers(ComposerBase):
         counted = [ps for term, ps in phrased if term.split()[0] in said and " " in term]
 
         def fits(t: Target) -> bool:
-            own = _pairs(tokens(f"{t.subject} {t.indicator}"))
+            own = _pairs(tokens(spelled_out(f"{t.subject} {t.indicator}")))
             return any(len(ps & own) * 2 >= len(ps) for _, ps in phrased) and all(ps & own for ps in counted)
         return [t for t in chosen if fits(t)]
 
@@ -206,7 +213,7 @@ class TargetAnswers(ComposerBase):
         ("nước sạch", "nông thôn" and "hộ gia đình" of "the 2030 clean water target – towns versus rural households"):
         the glossary carried the whole question to it."""
         phrased = [ps for _, ps in self._topic_pairs(q)]
-        owns = [_pairs(tokens(f"{t.subject} {t.indicator}")) for t in chosen]
+        owns = [_pairs(tokens(spelled_out(f"{t.subject} {t.indicator}"))) for t in chosen]
         return len(phrased) >= 2 and any(all(len(ps & own) * 2 >= len(ps) for ps in phrased) for own in owns)
 
     def meant_indicators(self, q: Query, qvec: np.ndarray, embedder: Any) -> list[Target]:
@@ -281,12 +288,42 @@ class TargetAnswers(ComposerBase):
                 f" — followed up by {t.tracker}" if en else f" — cơ quan theo dõi: {t.tracker}")
             parts.append(f"{when}: {t.indicator}{by}")
             cites.append(self.cite(plan, t.section, (t.start, t.end)))
+        for text, year, cite in self._worded(q, chosen):
+            parts.append(f"{'By' if en else 'Đến năm'} {year}: {text}")
+            cites.append(cite)
         lead = "Target in the plan — " if en else "Chỉ tiêu của kế hoạch — "
         # A year asked beside others that no clause of the indicator is set for is said to have none.
         unset = sorted(self.asked_years(q) - {t.year for t in chosen}) if len(self.asked_years(q)) > 1 else []
         none = "" if not unset else (f" The plan sets no such target for {', '.join(map(str, unset))}." if en
                                      else f" Kế hoạch không đặt chỉ tiêu này cho năm {', '.join(map(str, unset))}.")
         return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + "." + none, cites, best
+
+    def _worded(self, q: Query, chosen: list[Target]) -> list[tuple[str, int, Citation]]:
+        """Clauses of the chosen clauses' units that set their target in words, with no figure ("xóa bỏ hoàn toàn
+        tình trạng nhà tạm, nhà dột nát …"), where the question names what they say (two words of its own in a row)
+        and no chosen clause does: the rest of what the plan commits to there, up to two."""
+        if q.style == "en":
+            return []
+        asked = tokens(re.sub(r"\([^)]*\)?", " ", q.text))
+        common = function_words() | set(tokens("chỉ tiêu mục tiêu tỷ lệ giai đoạn kế hoạch đến năm")) | {
+            w for t in self._setting for w in t.split("_")}
+        said = " ".join(f" {' '.join(tokens(f'{t.subject} {t.indicator}'))} " for t in chosen)
+        out: list[tuple[str, int, Citation]] = []
+        for sid, doc, year in dict.fromkeys((t.section, t.doc, t.year) for t in chosen):
+            plan = self.plan_of(doc)
+            s = plan.section(sid)
+            if s is None:
+                continue
+            for a, b in clauses(plan.text[s.start : s.end], s.start):
+                if any(t.doc == doc and a < t.end and t.start < b for t in chosen):
+                    continue
+                text = canon(plan.text[a:b]).strip(" -.;")
+                padded = f" {' '.join(tokens(text))} "
+                runs = (" ".join(asked[i : i + 2]) for i in range(len(asked) - 1))
+                if any(f" {r} " in padded and f" {r} " not in said and not set(r.split()) & common for r in runs) \
+                        and len(out) < 2 and "|" not in text:
+                    out.append((text, year, self.cite(plan, sid, (a, b))))
+        return out
 
     def coverage(self, q: Query) -> float:
         """How much of the question's own words (its pairs counting twice) the indicator clause sharing most of them

@@ -38,13 +38,18 @@ class MentionAnswers(PassageAnswers):
         if "?" in text.rstrip()[:-1]:
             text = text[: text.rindex("?") + 1]
         # Commas stay: they divide "xem xét, ban hành chính sách" into two phrases.
-        m = _MENTION.search(text.lower() if q.style == "en" else marked(text, ","))
+        said = text.lower() if q.style == "en" else marked(text, ",")
+        m = _MENTION.search(said)
         if not m or (least < 3 and not names_tasks(q.words)):  # asks for tasks, not what it says
             return "", []
         # "mọi chỗ nhắc đến trẻ em, cả ở phần chỉ tiêu và phần nhiệm vụ", "cả ở mục tiêu lẫn nhiệm vụ", "targets and
         # tasks alike": places in several parts (mention_units).
         if (_PARTS_NAMED.search(q.words) and re.search(r"\b(?:phan|muc|part|section)\s+(?:muc tieu|chi tieu|objectives?|targets?)\b",
                                                      q.words)) or _BOTH_PARTS.search(q.words):
+            return "", []
+        # "liệt kê mọi chỉ tiêu và mọi nhiệm vụ có đề cập X": targets named beside tasks before the verb, the same.
+        before = said[: m.start()]
+        if re.search(rf"\b{_TARGETS_WORD}\b", before) and re.search(rf"\b{_TASKS_WORD}\b", before):
             return "", []
         what = m.group("what")
         # "Báo Quảng Ngãi và Đài PT-TH tỉnh được nhắc đến ở nhiệm vụ nào": what is named comes before the verb, and
@@ -102,7 +107,10 @@ class MentionAnswers(PassageAnswers):
         both = re.search(r"\b(chi tieu|muc tieu|targets?|goals?)\b", q.words) is not None
         # "Mục III.6 nhắc đến công nhân ở điểm nào": a verb of mentioning asks which point too ("vào thời điểm nào" asks
         # a time).
-        where = says(q.text, "where_in_plan") or (_MENTION.search(q.words) is not None and _AT_UNIT.search(q.words) is not None)
+        # "liệt kê mọi chỉ tiêu và mọi nhiệm vụ có đề cập X": a verb of mentioning over targets and tasks both asks
+        # every unit too.
+        where = says(q.text, "where_in_plan") or (_MENTION.search(q.words) is not None and (
+            _AT_UNIT.search(q.words) is not None or (both and re.search(r"\b(nhiem vu|nv|tasks?)\b", q.words) is not None)))
         if not where or (re.search(r"\b(nhiem vu|nv|tasks?)\b", parts_named) and not both):
             return "", []
         # "khai mạc mấy h ở đâu" asks a place in the world: "ở đâu" asks one in the plan with a verb of saying or
@@ -111,7 +119,7 @@ class MentionAnswers(PassageAnswers):
                 and not re.search(r"\b(muc|phan|doan|sections?|parts?|passages?|nhung cho|cac cho)\b", q.words):
             return "", []
         if has_diacritics(q.text) and not re.search(r"(?i)ở đâu|chỗ nào|(?:những|các|mọi) chỗ|mọi nơi|mục nào|phần nào|đoạn nào|ở điểm nào|ở khoản nào|"
-                                                    r"(?:tất cả các|mọi) mục|\b(?:where|sections?)\b", q.text):
+                                                    r"(?:tất cả các|mọi) mục|(?:tất cả các|mọi) (?:chỉ tiêu|mục tiêu|nhiệm vụ)|\b(?:where|sections?)\b", q.text):
             return "", []  # "đến năm 2030 đặt mức nào" asks a level, not a section
         en = q.style == "en"
         # In English "where" asks a place in the plan with a verb of saying ("where does it say", "where is X
@@ -182,7 +190,9 @@ class MentionAnswers(PassageAnswers):
         # stunting" keeps each unit naming either.
         score = {u: sum(weight[x] for x in said) for u, said in counts.items()}
         top = max(score.values())
-        kept = [u for u in units if u in score and score[u] * 2 >= top]
+        # "bảo hiểm xã hội, bảo hiểm thất nghiệp hoặc lương hưu": phrases offered as alternatives, each unit naming any.
+        either = re.search(r"\b(hoac|or)\b", fold(raw or phrase)) is not None
+        kept = [u for u in units if u in score and (either or score[u] * 2 >= top)]
         shown = list(dict.fromkeys(x for u in kept for x in counts[u]))
         return " / ".join(shown), kept
 
@@ -215,8 +225,15 @@ class MentionAnswers(PassageAnswers):
             s = p.section(sid)
             return f"{sid} ({s.title})" if s is not None and s.title else sid
 
+        # "… kèm cơ quan chủ trì", "with its lead department": each task's lead beside it.
+        leads = {(p.source, t.id): t.lead for p, _ in units for t in p.work()} if "lead" in q.intents else {}
+
+        def led(p: Plan, sid: str) -> str:
+            lead = leads.get((p.source, sid))
+            return f" — {'lead' if en else 'chủ trì'}: {self._names(lead, en)}" if lead else ""
+
         # More units than that: each with the words around the phrase, so each place can be told apart.
-        items = "; ".join(title(p, sid) + (f": “{sent if quote else _around(sent, pieces)}”" if sent else "")
+        items = "; ".join(title(p, sid) + led(p, sid) + (f": “{sent if quote else _around(sent, pieces)}”" if sent else "")
                           for (p, sid), (_, sent) in zip(units, named, strict=True))
         stop = "" if items.endswith("”") else "."
         n = len(units)
@@ -260,11 +277,12 @@ class MentionAnswers(PassageAnswers):
         named = [self._naming(p, t.id, phrase) for p, t in rows]
         # A body named only in a role line ("- Cơ quan phối hợp thực hiện: …, Báo Quảng Ngãi; …") is quoted from it.
         named = [(c, sent or _role_line(p, t, phrase)) for (p, t), (c, sent) in zip(rows, named, strict=True)]
-        # Up to three tasks: the sentence itself, which answers "does the plan mention X" too.
+        # Up to three tasks: the sentence itself, which answers "does the plan mention X" too; more: the words around
+        # the phrase, so each place can be told apart.
         quote = len(rows) <= 3
         items = "; ".join(f"{t.id} ({titled(t)})" + (f" — {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
                                                     if leads else "") + _roles_of(phrase, t, en)
-                          + (f": “{sent}”" if quote and sent else "")
+                          + (f": “{sent if quote else _around(sent, phrase.split(' / '))}”" if sent else "")
                           for (_, t), (_, sent) in zip(rows, named, strict=True))
         stop = "" if items.endswith("”") else "."  # a quoted sentence ends with its own stop
         text = (f"{len(rows)} task{'s mention' if len(rows) > 1 else ' mentions'} “{phrase}”: {items}{stop}" if en
@@ -315,7 +333,7 @@ _PARTS_NAMED = re.compile(r"\b(?:phan|muc|part|section)\s+(?:nhiem vu|muc tieu|c
 _PARTS_NAMED_MARKED = re.compile(r"(?i)\b(?:cả\s+|ca\s+)?(?:ở\s+|o\s+|trong\s+|in\s+(?:the\s+)?)?(?:phần|mục|phan|muc|part|section)\s+"
                                  r"(?:nhiệm vụ|mục tiêu|chỉ tiêu|nhiem vu|muc tieu|chi tieu|tasks?|objectives?|targets?)\b")
 _MENTION = re.compile(
-    r"\b(nhac den|nhac toi|nhac gi (?:den|toi|ve)|de cap den|de cap toi|de cap gi (?:den|toi|ve)|"
+    r"\b(nhac den|nhac toi|nhac gi (?:den|toi|ve)|de cap den|de cap toi|de cap gi (?:den|toi|ve)|de cap|"
     r"co noi ve|co noi(?! dung)|noi den|noi ve|lien quan(?: den| toi)?|neu ro|xuat hien|"
     r"mention|mentions|mentioning|refer to|refers to|deal with|deals with|relate to|relates to|involve|involves|"
     r"address|addresses|touch on|touches on|"

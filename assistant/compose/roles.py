@@ -19,6 +19,9 @@ from index.parse import Plan, Task
 _BESIDES = re.compile(r"(?<!nuoc )(?<!ben )\bngoai\b(?! ra\b)(?! gio\b)|\b(?:besides|apart from|other than|in addition to)\b")
 
 
+# A month, quarter or day a task's product cell sets: "tháng 8/2026", "quý III/2026", "30/6/2026", "ngày 15".
+_DATED_WITHIN = re.compile(r"\b(?:tháng|quý)\s+[\dIVX]{1,4}/20\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{4})?\b|\bngày\s+\d{1,2}\b", re.I)
+
 class RoleAnswers(MentionAnswers):
     @staticmethod
     def _timed(q: Query, text: str) -> bool:
@@ -269,6 +272,9 @@ class RoleAnswers(MentionAnswers):
             lines.append(f"Estimated cost: {t.cost}." if en else f"Kinh phí dự kiến: {t.cost}.")
         if t.place and re.search(r"\b(o dau|tai dau|cho nao|dia diem|where|venue|location)\b", q.words):
             lines.append(f"Venue: {t.place}." if en else f"Địa điểm: {t.place}.")
+        # The row's remark ("Ghi chú": who pays, where, how often) qualifies all it says of the task.
+        if t.note:
+            lines.append(f"The plan notes: “{t.note}”." if en else f"Ghi chú: {t.note}.")
         hl = (min(s[0] for s in spans), max(s[1] for s in spans))
         # 'có nhắc "mã số an sinh xã hội", là nhiệm vụ gì và ai lo': where the plan says it, too.
         quoted = re.search(r"[\"“]([^\"”]{4,80})[\"”]", q.text)
@@ -291,6 +297,11 @@ class RoleAnswers(MentionAnswers):
         # sentence gives ("trong vòng 48 giờ"), which its timeline does not.
         if not stated and "timeline" in asked and _DURATION_ASKED.search(q.words) and not _DURATION.search(t.timeline):
             stated = self._sentence_stating(q, plan, t, _DURATION, shared=False)
+        # "bộ tài liệu xong khi nào" of a task that runs a school year: a month or day its product cell sets for a thing
+        # of it ("Bộ tài liệu ngoại khóa, hoàn thành tháng 8/2026"), which its timeline does not.
+        if not stated and "timeline" in asked and t.when.kind not in {"date", "month", "quarter"}:
+            if t.product and _DATED_WITHIN.search(t.product):  # a table's product cell: "Bộ tài liệu …, hoàn thành tháng 8/2026"
+                lines.append(f"Product: {t.product}." if en else f"Sản phẩm: {t.product}.")
         stated = stated or (self.best_sentence(q, plan, t.id) if alone and asks_two(q.text) and len(asked) < 2 and not sentence else "")
         if stated and stated not in " ".join(lines):
             lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{stated}”")
@@ -323,10 +334,13 @@ class RoleAnswers(MentionAnswers):
             said = ((f"; it names as partners {self._names(bodies, True)}" if other == "coordinate" else
                      f"; {self._names(bodies, True)} {'lead' if len(bodies) > 1 else 'leads'} it") if en
                     else f"; {'cơ quan phối hợp' if other == 'coordinate' else 'cơ quan chủ trì'}: {'; '.join(bodies)}")
+        # The plan's own word for none ("Đơn vị phối hợp: Không", a cell "—"), as it writes it.
+        written = (t.said[0] if role == "lead" else t.said[1]) if len(t.said) == 2 else ""
+        none = f" (“{written}”)" if written and len(written) <= 20 else ""
         if en:
-            return f"The plan names no {'lead' if role == 'lead' else 'coordinating'} body for {label}{said}."
-        return (f"Kế hoạch không giao cơ quan nào chủ trì {label}{said}." if role == "lead"
-                else f"Kế hoạch không nêu cơ quan phối hợp cho {label}{said}.")
+            return f"The plan names no {'lead' if role == 'lead' else 'coordinating'} body for {label}{none}{said}."
+        return (f"Kế hoạch không giao cơ quan nào chủ trì {label}{none}{said}." if role == "lead"
+                else f"Kế hoạch không nêu cơ quan phối hợp cho {label}{none}{said}.")
 
     def cost_answer(self, q: Query, tasks: list[tuple[Plan, Task]]) -> tuple[str, list[Citation]]:
         """The estimated cost a task table gives each task, as its cell says it ("760 triệu đồng", "Không phát
