@@ -7,6 +7,7 @@ from the document's numbering definitions, counted in document order as Word cou
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,12 +27,14 @@ def read_docx(data: bytes, path: Path) -> str:
         raise IngestError(path, f"not a Word .docx file ({exc.__class__.__name__}); an old .doc file must be "
                                 "opened in Word and saved as .docx") from exc
     numbering = _Numbering(document.part)
+    # "Ghi chú: Cơ quan in đậm là cơ quan chủ trì": a note that bold type marks the lead in a cell of bodies.
+    bold_leads = any(_BOLD_LEADS.search(_text(p)) for p in document.element.body.iter(f"{_W}p"))
     lines = []
     for el in _blocks(document.element.body):
         if el.tag == f"{_W}tbl":
             table = Table(el, document._body)
             # A row deleted as a tracked change (its w:trPr holds w:del) is no row of the table as it reads.
-            rows = [_row_cells(tr, table, numbering) for tr in el.tr_lst
+            rows = [_row_cells(tr, table, numbering, bold_leads) for tr in el.tr_lst
                     if tr.trPr is None or tr.trPr.find(f"{_W}del") is None]
             if any(text.lstrip().startswith("Nơi nhận") for row in rows for text, _, _ in row):
                 # "Nơi nhận" and the signer set side by side: blocks laid out, read column by column.
@@ -75,6 +78,33 @@ def _text(p: Any) -> str:
     return "".join(out)
 
 
+_BOLD_LEADS = re.compile(r"(?i)in đậm[^.;]{0,80}chủ trì|chủ trì[^.;]{0,80}in đậm")
+
+
+def _bold_marked(p: Any) -> str:
+    """A paragraph of bodies ("Sở Y tế; **Bảo hiểm xã hội tỉnh**; UBND các xã, phường") with each body set wholly in
+    bold, among others not, marked "(chủ trì)"; the paragraph as it is where bold and plain do not both stand in it."""
+    runs = [(_text(r), _bold(r)) for r in p.iter(f"{_W}r")]
+    if not (any(b and t.strip() for t, b in runs) and any(not b and t.strip(" ;,") for t, b in runs)):
+        return _text(p)
+    marked = "".join(f"\x01{t}\x02" if b else t for t, b in runs)
+    pieces = re.split(r"(;)", marked)
+    out = []
+    for piece in pieces:
+        plain = re.sub("\x01[^\x02]*\x02", "", piece)
+        whole = "\x01" in piece and not plain.strip(" ,.")
+        text = piece.replace("\x01", "").replace("\x02", "")
+        out.append(f"{text.rstrip()} (chủ trì)" + (" " if text.endswith(" ") else "") if whole else text)
+    return "".join(out)
+
+
+def _bold(r: Any) -> bool:
+    """A run set in bold by its own properties (w:b, not switched off)."""
+    rpr = r.find(f"{_W}rPr")
+    b = rpr.find(f"{_W}b") if rpr is not None else None
+    return b is not None and b.get(f"{_W}val") not in ("0", "false", "off")
+
+
 def _blocks(parent: Any) -> Iterator[Any]:
     """Paragraphs and tables in order, also those inside content controls (w:sdt), which
     python-docx's iter_inner_content passes over."""
@@ -87,8 +117,9 @@ def _blocks(parent: Any) -> Iterator[Any]:
                 yield from _blocks(content)
 
 
-def _row_cells(tr: Any, table: Any, numbering: _Numbering) -> list[tuple[str, int, bool]]:
-    """(text, columns spanned, continues the cell above) for each cell of a table row."""
+def _row_cells(tr: Any, table: Any, numbering: _Numbering, bold_leads: bool = False) -> list[tuple[str, int, bool]]:
+    """(text, columns spanned, continues the cell above) for each cell of a table row; where the document says bold
+    type marks the lead, a body set in bold among others not is marked "(chủ trì)", as plans mark it in words."""
     from docx.table import _Cell
 
     out = [("", 1, False)] * tr.grid_before
@@ -98,7 +129,7 @@ def _row_cells(tr: Any, table: Any, numbering: _Numbering) -> list[tuple[str, in
             if hasattr(block, "rows"):  # a table nested in a cell: its rows as text
                 parts += ["; ".join(dict.fromkeys(c.text for c in row.cells if c.text)) for row in block.rows]
             else:
-                parts.append(numbering.label(block._p) + _text(block._p))
+                parts.append(numbering.label(block._p) + (_bold_marked(block._p) if bold_leads else _text(block._p)))
         text = "<br>".join(p.replace("\n", "<br>") for p in parts if p.strip())
         out.append((text, tc.grid_span, tc.vMerge == "continue"))
     return out

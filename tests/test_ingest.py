@@ -127,6 +127,28 @@ def test_a_heading_of_two_rows_is_one_and_a_tasks_own_form_is_its_labelled_lines
                           "Thời gian thực hiện: Quý IV/2026"], lines
 
 
+def test_a_body_in_bold_is_the_lead_where_the_plan_says_bold_marks_it(tmp_path: Path) -> None:
+    import docx
+
+    def cell_of(document: docx.document.Document, note: bool) -> str:
+        table = document.add_table(rows=2, cols=3)
+        for c, value in zip(table.rows[0].cells, ["TT", "Nhiệm vụ", "Cơ quan thực hiện"], strict=True):
+            c.text = value
+        table.cell(1, 0).text, table.cell(1, 1).text = "1", "Sàng lọc tăng huyết áp"
+        p = table.cell(1, 2).paragraphs[0]
+        p.add_run("UBND các xã, phường; ")
+        p.add_run("Sở Y tế").bold = True
+        p.add_run("; Bảo hiểm xã hội tỉnh")
+        if note:
+            document.add_paragraph("Ghi chú: Cơ quan in đậm là cơ quan chủ trì; các cơ quan còn lại là cơ quan phối hợp.")
+        document.save(str(tmp_path / "t.docx"))
+        return read_document(tmp_path / "t.docx").text
+
+    assert "| UBND các xã, phường; Sở Y tế (chủ trì); Bảo hiểm xã hội tỉnh |" in cell_of(docx.Document(), True)
+    # bold with no note that it marks the lead is emphasis only
+    assert "| UBND các xã, phường; Sở Y tế; Bảo hiểm xã hội tỉnh |" in cell_of(docx.Document(), False)
+
+
 def test_word_numbering_formats_levels_and_restarts(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml

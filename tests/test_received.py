@@ -176,6 +176,9 @@ FORMS = "kh-so-lddt-quang-hoa-giao-duc-nghe-nghiep.docx"
 # A commune's plan saved from a portal: one task table under a heading of two rows ("Cơ quan thực hiện" over "Chủ trì |
 # Phối hợp", "Thời gian" over "Bắt đầu | Hoàn thành"), a notes column that matters (freeze-40).
 TWO_ROW_HEAD = "kh-ubnd-xa-ea-lam-phong-chong-chay-rung.html"
+# A province's Word plan whose one column of bodies marks the lead only in bold type, as a note under the table says
+# (freeze-41).
+BOLD_LEADS = "kh-ubnd-tinh-ninh-lam-phong-chong-benh-khong-lay.docx"
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +191,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
                  JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
                  WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED, WORD_PAGE, LEGEND,
-                 LEAD_ROWS, ARTICLES, FORMS, TWO_ROW_HEAD):
+                 LEAD_ROWS, ARTICLES, FORMS, TWO_ROW_HEAD, BOLD_LEADS):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -1397,3 +1400,11 @@ def test_plans_of_several_kinds_listed_together_are_all_kinds(asst: Assistant) -
                                      "qd-ubnd-tinh-dak-nguyen-nuoc-sach-truong-hoc"} <= set(stems_of(ans)), ans.answer
     ans = asst.ask("kh nao do so y te ban hanh (tinh ca kh lien tich)")
     assert {"khlt-syt-hlhpn-tan-chau-dinh-duong", "kh-so-yt-dong-lam-suc-khoe-nguoi-cao-tuoi"} <= set(stems_of(ans)), ans.answer
+
+
+def test_the_lead_a_cell_of_bodies_marks_in_bold(asst: Assistant) -> None:
+    ans = asst.ask("Who leads the 'Giảm muối - Sống khỏe' campaign, and who supports it?", plan=BOLD_LEADS)
+    assert ans.citations[0].section == "III.2" and "Sở Y tế (Department of Health) leads" in ans.answer, ans.answer
+    assert "Hội Liên hiệp Phụ nữ tỉnh" in ans.answer.split("leads", 1)[1], ans.answer
+    ans = asst.ask("kh 233 quan ly dieu tri ngoai tru tang huyet ap tai tram y te ai chu tri", plan=BOLD_LEADS)
+    assert "Sở Y tế; Bảo hiểm xã hội tỉnh" in ans.answer and "UBND các xã, phường" not in ans.answer.split("phối hợp")[0], ans.answer
