@@ -368,11 +368,12 @@ class Catalogue:
             facets.append(by_number)
         places = set()
         placed: list[tuple[int, int, set[str]]] = []  # where a place is named, and the plans of that place
-        hits = [(m, srcs, name) for (rx, srcs), name in zip(self._places, self._place_names, strict=True) if (m := rx.search(t))]
+        hits = [(m, srcs, name, self._common_words(name, srcs, question, t, m))
+                for (rx, srcs), name in zip(self._places, self._place_names, strict=True) if (m := rx.search(t))]
         # A place whose name is also words many plans write names its plans only where nothing else names one (below).
-        common = [(name, srcs, m) for m, srcs, name in hits if self._common_words(name, srcs, question, t, m)]
+        common = [(name, srcs, m) for m, srcs, name, genre_words in hits if genre_words]
         weak = {src for _, srcs, _ in common for src in srcs}
-        place_hits = [(m, srcs) for m, srcs, name in hits if not self._common_words(name, srcs, question, t, m)]
+        place_hits = [(m, srcs) for m, srcs, _, genre_words in hits if not genre_words]
         for m, srcs in place_hits:
             # "Hoa Binh Nam" names the province Hòa Bình Nam, not the ward Hòa Bình its words begin with; "hoa an phu
             # luc 1" names Hòa An, whose words the place An Phú would share ("an"): the one read first.

@@ -20,7 +20,7 @@ import numpy as np
 from assistant.agencies import squash
 from assistant.answer import Citation, missing_ref
 from assistant.compose import Composer
-from assistant.compose.base import DATED, overlap, time_headed, topic_terms
+from assistant.compose.base import DATED, locate, overlap, time_headed, topic_terms
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
 from assistant.lexicon import says, spelled_out
@@ -434,8 +434,6 @@ def standing_agency(t: Turn) -> Reply | None:
     f = t.f
     if not says(f.q.text, "standing") or f.aggregate:
         return None
-    from assistant.compose.base import locate
-
     for p in t.c.plans:
         for sec in p.sections:
             if sec.kind in {"header", "recipients", "signature", "title"} or not sec.has_body:

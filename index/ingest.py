@@ -37,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.genre import label_of
 from index.normalize import line_shape
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
@@ -136,8 +137,6 @@ def pipe_rows(rows: list[list[tuple[str, int, bool]]]) -> list[str]:
 def _two_level(top: list[str], sub: list[str], spanned: set[int]) -> list[str]:
     """One heading row of two ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"; "Thời gian" over "Bắt đầu | Hoàn
     thành"): under a head merged across, its own label where it has one, else the head and it together."""
-    from index.genre import label_of
-
     out, head = [], ""
     for c, text in enumerate(top + [""] * (len(sub) - len(top))):
         head = text or head if c in spanned else text
@@ -151,8 +150,6 @@ def _two_level(top: list[str], sub: list[str], spanned: set[int]) -> list[str]:
 
 def _form(grid: list[list[str]]) -> bool:
     """Two columns, the left of short labels, two or more naming a task's roles or time."""
-    from index.genre import label_of
-
     rows = [r for r in grid if r and r[0].strip()]
     roles = [r for r in rows if label_of(r[0]) in {"lead", "coordinate", "timeline"} and not (len(r) > 1 and label_of(r[1]))]
     return len(roles) >= 2 and all(len(r[0].split()) <= 6 and not re.search(r"\d", r[0]) for r in rows)

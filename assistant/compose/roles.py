@@ -13,14 +13,12 @@ from assistant.query import Query, asks_day, asks_figure, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from index.normalize import agency, fold
 from index.parse import Plan, Task
+from index.timeline import parse_timeline
 
 # "ngoài các sở ngành … còn ai", "besides the lead": bodies beside those named. Not the "ngoài" of a place or a time
 # ("nước ngoài", abroad; "bên ngoài"; "ngoài giờ"), nor "ngoài ra" (furthermore).
 _BESIDES = re.compile(r"(?<!nuoc )(?<!ben )\bngoai\b(?! ra\b)(?! gio\b)|\b(?:besides|apart from|other than|in addition to)\b")
 
-
-# A month, quarter or day a task's product cell sets: "tháng 8/2026", "quý III/2026", "30/6/2026", "ngày 15".
-_DATED_WITHIN = re.compile(r"\b(?:tháng|quý)\s+[\dIVX]{1,4}/20\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{4})?\b|\bngày\s+\d{1,2}\b", re.I)
 
 class RoleAnswers(MentionAnswers):
     @staticmethod
@@ -300,7 +298,8 @@ class RoleAnswers(MentionAnswers):
         # "bộ tài liệu xong khi nào" of a task that runs a school year: a month or day its product cell sets for a thing
         # of it ("Bộ tài liệu ngoại khóa, hoàn thành tháng 8/2026"), which its timeline does not.
         if not stated and "timeline" in asked and t.when.kind not in {"date", "month", "quarter"}:
-            if t.product and _DATED_WITHIN.search(t.product):  # a table's product cell: "Bộ tài liệu …, hoàn thành tháng 8/2026"
+            # a table's product cell: "Bộ tài liệu …, hoàn thành tháng 8/2026", read as timelines are read
+            if t.product and parse_timeline(t.product).kind in {"date", "month", "quarter"}:
                 lines.append(f"Product: {t.product}." if en else f"Sản phẩm: {t.product}.")
         stated = stated or (self.best_sentence(q, plan, t.id) if alone and asks_two(q.text) and len(asked) < 2 and not sentence else "")
         if stated and stated not in " ".join(lines):
