@@ -179,6 +179,9 @@ TWO_ROW_HEAD = "kh-ubnd-xa-ea-lam-phong-chong-chay-rung.html"
 # A province's Word plan whose one column of bodies marks the lead only in bold type, as a note under the table says
 # (freeze-41).
 BOLD_LEADS = "kh-ubnd-tinh-ninh-lam-phong-chong-benh-khong-lay.docx"
+# A ward's PDF whose task table is drawn without any rules: five columns placed by position alone, cells wrapping over
+# up to six lines, rows set apart only by space, the heading repeated over a page break (freeze-41).
+RULELESS = "kh-ubnd-phuong-hai-thanh-an-toan-giao-thong.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +194,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
                  JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
                  WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED, WORD_PAGE, LEGEND,
-                 LEAD_ROWS, ARTICLES, FORMS, TWO_ROW_HEAD, BOLD_LEADS):
+                 LEAD_ROWS, ARTICLES, FORMS, TWO_ROW_HEAD, BOLD_LEADS, RULELESS):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -1408,3 +1411,17 @@ def test_the_lead_a_cell_of_bodies_marks_in_bold(asst: Assistant) -> None:
     assert "Hội Liên hiệp Phụ nữ tỉnh" in ans.answer.split("leads", 1)[1], ans.answer
     ans = asst.ask("kh 233 quan ly dieu tri ngoai tru tang huyet ap tai tram y te ai chu tri", plan=BOLD_LEADS)
     assert "Sở Y tế; Bảo hiểm xã hội tỉnh" in ans.answer and "UBND các xã, phường" not in ans.answer.split("phối hợp")[0], ans.answer
+
+
+def test_a_pdf_task_table_drawn_without_rules_is_read_by_its_heading(asst: Assistant) -> None:
+    # two leads in one wrapped cell ("Công an phường;" / "Phòng Kinh tế, Hạ" / "tầng và Đô thị")
+    ans = asst.ask("ai chu tri lap lai trat tu long duong via he", plan=RULELESS)
+    assert "Công an phường; Phòng Kinh tế, Hạ tầng và Đô thị" in ans.answer, ans.answer
+    # a row after the heading repeated on the next page
+    ans = asst.ask("Who leads road safety during Tet and the Hai Thanh temple festival, and until when?", plan=RULELESS)
+    assert ans.citations[0].section == "III.13" and "Từ 05/02 đến 05/3/2026" in ans.answer, ans.answer
+    # an empty partner cell: the lead is followed by the time, and nobody is said to partner
+    ans = asst.ask("Ai phối hợp bố trí kinh phí thực hiện kế hoạch?", plan=RULELESS)
+    assert ans.citations[0].section == "III.12" and "không nêu cơ quan phối hợp" in ans.answer, ans.answer
+    ans = asst.ask("liet ke nhiem vu cong an phuong chu tri", plan=RULELESS)
+    assert {c.section for c in ans.citations} == {"III.3", "III.4", "III.5", "III.13"}, ans.answer
