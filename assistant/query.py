@@ -742,10 +742,11 @@ def _intents(text: str, en: bool = False) -> tuple[str, ...]:
     if "timeline" not in found and _DEADLINE_SAID.search(t):
         found.append("timeline")
     # "Who proposed the Giang Son voluntary insurance plan", "who signed this plan": the question word asks for a fact
-    # of the document, not a task's lead ("đề nghị Sở …" is the plan asking a body: no proposal in Vietnamese here).
+    # of the document, not a task's lead; so does "ai đề nghị ban hành kh 112" (the proposal phrasings are the
+    # document's: "đề nghị Sở …", the plan asking a body, is none of them).
     if "lead" in found and "meta" not in found and not {"coordinate", "timeline", "target", "aggregate"} & set(found) \
-            and _THE_DOCUMENT.search(t) and not _SPECIFIC_LEAD.found(t) \
-            and any(says(text, f"facts.{k}") for k in (("proposal", "signs", "issuer") if en else ("signs", "issuer"))):
+            and (_THE_DOCUMENT.search(t) or _NAMED_DOCUMENT.search(spelled_out(text))) and not _SPECIFIC_LEAD.found(t) \
+            and any(says(text, f"facts.{k}") for k in ("proposal", "signs", "issuer")):
         found = [x for x in found if x != "lead"] + ["meta"]
     # "Doc ref – number, date, issuing body?", "so hieu, ngay ky, nguoi ky": facts of the document named bare, two or
     # more of them and not only a date, ask for the document's facts, as "ai ct, ai ph, hạn" asks for a task's.

@@ -11,6 +11,8 @@ from index.normalize import agency, canon, fold, strip_markdown, tones
 
 _DOC = (r"(?:Nghị quyết|Chương trình hành động|Chương trình|Quyết định|Tờ trình|Nghị định|Thông tư|Kế hoạch|"
         r"Chỉ thị|Công văn|Kết luận|Hướng dẫn|Thông báo)")
+# The office of a body's head who proposes for it ("Giám đốc", "Trưởng" of "Trưởng phòng Kinh tế"): the body follows.
+OFFICE = r"(?:Giám đốc|Trưởng ban|Thủ trưởng|Chánh Văn phòng|Trưởng(?=\s+(?:[A-ZĐ]|phòng\b)))"
 _DATE = r"ngày\s+(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
 _BASIS = re.compile(_DOC + r"\s+số\s+[\w/.-]+\s+" + _DATE)
 _LAW = re.compile(r"(?<![\w])(?:Bộ luật|Luật)\s+[^;.]{3,160}?\s+" + _DATE)
@@ -110,9 +112,12 @@ def header_facts(header: str) -> HeaderFacts:
         if legend and legend.start() > 0:
             title = title[: legend.start()]
     bases = legal_bases(head)
-    prop = re.search(r"đề nghị của\s+(?:(?:ông|bà)\s+)?(?:Giám đốc|Trưởng ban|Thủ trưởng|Chánh Văn phòng)?\s*"
-                     r"(.+?)\s+tại\s+(Tờ trình\s+số\s+[\w/.-]+(?:\s+" + _DATE + r")?)", head)
-    proposer = agency(prop.group(1)) if prop else ""
+    # "Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số 21/TTr-SYT …", or with no submission named: "Theo đề nghị
+    # của Trưởng Công an phường, Ủy ban nhân dân phường ban hành …": the body proposing, without its head's office.
+    lead = r"đề nghị của\s+(?:(?:ông|bà)\s+)?(?:" + OFFICE + r"\s+)?"
+    prop = re.search(lead + r"(.+?)\s+tại\s+(Tờ trình\s+số\s+[\w/.-]+(?:\s+" + _DATE + r")?)", head) or re.search(
+        r"(?:Theo|Xét|[Tt]rên cơ sở)\s+" + lead + r"(.+?)\s*(?:,\s*(?=Ủy ban|UBND|Chủ tịch)|[;.](?=\s)|[,;.]?\s*(?:\n|$))()", head)
+    proposer = agency(prop.group(1)[:1].upper() + prop.group(1)[1:]) if prop and len(prop.group(1)) <= 120 else ""
     return HeaderFacts(
         number=f"{number.group(1)}/{number.group(2)}" if number else "",
         date=f"{date.group(3)}-{int(date.group(2)):02d}-{int(date.group(1)):02d}" if date else "",
@@ -122,8 +127,8 @@ def header_facts(header: str) -> HeaderFacts:
         legal_bases=tuple(dict.fromkeys(bases)),
         doc_type="Quyết định" if is_decision else _KINDS.get(kind.group(1), "Kế hoạch") if kind else "Kế hoạch",
         proposer=proposer,
-        proposal=canon(prop.group(2)) if prop else "",
+        proposal=canon(prop.group(2)) if proposer and prop and prop.group(2) else "",
     )
 
 
-__all__ = ["HeaderFacts", "header_facts", "legal_bases"]
+__all__ = ["OFFICE", "HeaderFacts", "header_facts", "legal_bases"]

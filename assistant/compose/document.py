@@ -9,6 +9,7 @@ from assistant.compose.base import ComposerBase
 from assistant.glossary import translate_terms
 from assistant.lexicon import says
 from assistant.query import Query, asks_document
+from index.header import OFFICE
 from index.normalize import canon, fold, unwrap
 from index.parse import Plan
 
@@ -77,18 +78,21 @@ class DocumentAnswers(ComposerBase):
                 who = p.signer + (f" ({p.signer_title})" if p.signer_title else "")
             parts.append(((f"The plan was signed by {who}." if en else f"Người ký: {who}."), [self.cite(p, "signature")]))
         if asks("proposal"):
-            if p.proposer and p.proposal:
+            if p.proposer:
                 who, sub = p.proposer, p.proposal
                 # "theo đề nghị của Giám đốc Công an tỉnh": the head of the body proposes, as the plan says.
-                office = re.search(r"đề nghị của\s+(?:(?:ông|bà)\s+)?(Giám đốc|Trưởng ban|Thủ trưởng|Chánh Văn phòng)\s+",
-                                   canon(header))
+                office = re.search(r"đề nghị của\s+(?:(?:ông|bà)\s+)?(" + OFFICE + r")\s+", canon(header))
                 named = f"{office.group(1)} {who}" if office else who
+                # as the header writes it: "Trưởng phòng Kinh tế", not "Trưởng Phòng Kinh tế"
+                said = re.search(re.escape(named), canon(header), re.I)
+                named = said.group(0) if said else named
                 english = self.directory.english(who)
                 # In English, the plan's own words too, as the reader checks them against the Vietnamese.
                 clause = re.search(r"đề nghị của\s+[^;:]{3,160}?\s+tại\s+Tờ trình\s+số\s+[\w/.-]+", canon(header))
                 own = f" (the plan: “{clause.group(0)}”)" if en and clause else ""
-                parts.append(((f"The plan was issued on the proposal of {named}{f' ({english})' if english else ''} in {sub}{own}." if en
-                               else f"Kế hoạch ban hành trên cơ sở đề nghị của {named} tại {sub}."), head))
+                parts.append(((f"The plan was issued on the proposal of {named}{f' ({english})' if english else ''}"
+                               f"{f' in {sub}' if sub else ''}{own}." if en
+                               else f"Kế hoạch ban hành trên cơ sở đề nghị của {named}{f' tại {sub}' if sub else ''}."), head))
         if asks("bases") or (asks_document(q.text) and not asks("replaces")):
             # "… được ban hành tại hội nghị nào và về vấn đề gì": what each document is about, where the header says.
             about = bool(re.search(r"\b(ve (van de|noi dung|linh vuc) gi|noi dung gi|(is|was) it about|about what|"
