@@ -114,7 +114,24 @@ def _corrected(text: str) -> str:
     # "catch-up (mop-up) vaccination": a short bracket is read after the words it stood between, which make a phrase.
     said = re.findall(r"\(([^()]{1,40})\)", text)
     text = re.sub(r"\s*\([^()]{1,40}\)\s*", " ", text) + "".join(f" | {x}" for x in said)
-    return re.sub(r"[a-z]+", mend, re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower()))
+    text = re.sub(r"[a-z]+", mend, re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower()))
+    return text + "".join(f" | {x}" for x in _compounded(text))
+
+
+def _compounded(text: str) -> list[str]:
+    """"registration of births", "care of the elderly": a noun and what it is of, said the other way round, where
+    the glossary has that compound ("birth registration", "elderly care") and not the phrase as written."""
+    out = []
+    for m in re.finditer(r"(?=\b([a-z]+) of (?:the |their |its )?([a-z]+(?: [a-z]+)?)\b)", text):
+        head, of = m.groups()
+        for words in (of, of.split(" ")[0]):
+            last = words.rsplit(" ", 1)[-1]
+            one = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+            compound = f"{words[: len(words) - len(last)]}{one} {head}"
+            if compound in _KEY and f"{head} of {words}" not in _KEY:
+                out.append(compound)
+                break
+    return out
 
 
 def translate_terms(text: str) -> str:

@@ -455,7 +455,28 @@ def standing_agency(t: Turn) -> Reply | None:
                 more = f" … “{dated}”" if dated else ""
                 return ((f"The plan names its standing agency in {sec.id}{body}: “{said}”{more}" if f.en
                          else f"Kế hoạch nêu cơ quan thường trực tại mục {sec.id}{body}: “{said}”{more}"), [cite], False)
+    # A plan that calls no body its standing agency, but gives one the following up of the whole plan ("Giao Sở Lao
+    # động - Thương binh và Xã hội thường xuyên theo dõi, tổ chức kiểm tra, giám sát việc triển khai thực hiện … Kế
+    # hoạch này"): that sentence, said to be what the plan gives, not a standing agency it names.
+    for p in t.c.plans:
+        for sec in p.sections:
+            if not sec.has_body or p.role(sec.id) not in {"implementation", "reporting"}:
+                continue
+            said = next((x for x in t.c._sentences(p, sec.id)[1] if _FOLLOWS_UP.search(fold(x)) and t.ask.directory.find(x)), "")
+            if said:
+                t.c.route = "passage"
+                cite = t.c.cite(p, sec.id, locate(p.text, sec.start, sec.end, said))
+                return ((f"The plan names no standing agency as such; it gives the following up of its implementation in "
+                         f"{sec.id}: “{said}”" if f.en else
+                         f"Kế hoạch không gọi cơ quan nào là cơ quan thường trực; việc theo dõi thực hiện Kế hoạch giao tại "
+                         f"mục {sec.id}: “{said}”"), [cite], False)
     return None
+
+
+# A body given the following up of the whole plan: "theo dõi, (tổ chức) kiểm tra, giám sát / đôn đốc … (việc) (triển khai)
+# thực hiện … (Kế hoạch)".
+_FOLLOWS_UP = re.compile(r"\btheo doi\b(?:,? (?:to chuc |thuong xuyen )?(?:kiem tra|don doc|giam sat|tong hop)\b){1,3}"
+                         r".{0,60}?\bthuc hien\b")
 
 
 # What a body is asked to do, no task named: "sở y tế làm gì", "phải làm những việc gì", "what must the … do".
@@ -853,6 +874,8 @@ def target(t: Turn) -> Reply | None:
     if per and not any(re.search(rf"%\s*/\s*{per.group(1)}\b", fold(x.indicator)) for x in t.c.targets):
         return None
     chosen, best = t.c.indicators(f.q)
+    if reply := _unwritten(t, [x.indicator for x in chosen]):
+        return reply
     text, cites, _ = t.c.target_answer(f.q, chosen=chosen)
     score = best if text else 0.0
     # An English question's words the glossary carries only in part ("water" of "water samples tested") may reach
@@ -882,6 +905,14 @@ def target(t: Turn) -> Reply | None:
     return (text, cites, False) if text else None
 
 
+def _unwritten(t: Turn, answer: list[str]) -> Reply | None:
+    """A figure asked of a topic in the genre's words that neither the plan nor the passages that would answer
+    (`answer`) write ("the registration of births of children under five"): no figure of the plan is its; the nearest
+    (the under-fives' stunting) would mislead."""
+    topics = t.ask.scope.unwritten_topics(t.f.q, answer)
+    return t.refuse(reason("unmentioned", t.f.en, said=", ".join(f"“{x}”" for x in topics))) if topics else None
+
+
 def figure(t: Turn) -> Reply | None:
     """A figure asked for outright ("bao nhiêu", "how many") is a target or nothing. A figure the plan
     states outside its targets ("công suất 500 tấn/ngày" in a task row) is quoted from the passage
@@ -889,6 +920,8 @@ def figure(t: Turn) -> Reply | None:
     f, hits = t.f, t.hits
     if not (f.figure and not f.asked and not f.says and not f.general):
         return None
+    if reply := _unwritten(t, [h.text for h in hits[:1]]):
+        return reply
     # "bao nhiêu đoàn tham gia": a passage near the top that states a count of that noun ("36 đoàn") answers it first.
     counting = [h for h in hits[:5] if h.section not in {"header", "recipients", "signature"} and t.ask._states_count(f.q, h.text)]
     if counting:

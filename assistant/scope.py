@@ -14,7 +14,7 @@ from functools import cache
 
 import stopwordsiso
 
-from assistant.glossary import content_terms, edits1, vietnamese
+from assistant.glossary import EN_VI, content_terms, edits1, topic_phrases, vietnamese
 from assistant.lexicon import intent_tokens, list_words, says, spelled_out
 from assistant.query import Query, asked_years
 from assistant.retrieve import lexical_terms
@@ -209,6 +209,23 @@ def _kind_patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
         if " " in kind:
             out["folded"].append((kind, re.compile(rf"\b{re.escape(fold(kind))} nao\b")))
     return out
+
+
+def _as_typed(text: str, folded: str) -> str:
+    """The words of `text` that fold to `folded`, as typed ("đăng ký khai sinh" for "dang ky khai sinh")."""
+    words = list(re.finditer(r"\w+", text))
+    n = len(folded.split())
+    for i in range(len(words) - n + 1):
+        if fold(" ".join(w.group(0) for w in words[i:i + n])) == folded:
+            return text[words[i].start():words[i + n - 1].end()]
+    return folded
+
+
+@cache
+def _genre_wordings() -> frozenset[str]:
+    """The glossary's Vietnamese wordings of three syllables or more, folded: the genre's words for its topics."""
+    out = (" ".join(re.findall(r"[a-z0-9]+", fold(v))) for v in EN_VI.values())
+    return frozenset(v for v in out if len(v.split()) >= 3)
 
 
 def _as_marked(words: list[str], marked: str, folded: str) -> bool:
@@ -424,6 +441,29 @@ class Scope:
                 out.append(term)
         return out
 
+    def unwritten_topics(self, q: Query, answer: Sequence[str]) -> list[str]:
+        """Topics a question names in the genre's words, three syllables or more of them, of which the plans write
+        not even half the syllable pairs: "birth registration", "đăng ký khai sinh", asked of plans that register
+        no births. English: the glossary's topic phrases of the question, by their Vietnamese wording; Vietnamese:
+        the glossary's Vietnamese wordings the question writes. Nor does `answer`, the passages that would answer it."""
+        if q.style == "en":  # a topic's phrase of two words or more ("birth registration"), no general word ("list")
+            said = [(term, vietnamese(term)) for term in topic_phrases(q.text) if " " in term]
+        else:  # a wording of four syllables or more ("đăng ký khai sinh"): two words of the genre side by side
+            words = f" {' '.join(re.findall(r'[a-z0-9]+', fold(q.text)))} "
+            said = [(_as_typed(q.text, v), v) for v in _genre_wordings() if f" {v} " in words and len(v.split()) >= 4]
+        said_answer = f" {' '.join(re.findall(r'[a-z0-9]+', fold(' '.join(answer))))} "
+        out = []
+        for term, vi in said:
+            toks = re.findall(r"[a-z0-9]+", fold(vi))
+            pairs = [f" {a} {b} " for a, b in itertools.pairwise(toks)]
+            # The passage that would answer writes none of its pairs either ("lớp Một" answers "grade 1", "lớp Một
+            # lớp 1" in the glossary; "trung tâm giám sát" a "monitoring centre" the glossary calls "trung tâm quan trắc").
+            said_in_answer = any(x in said_answer for x in pairs)
+            if len(toks) >= 3 and f" {' '.join(toks)} " not in self.folded and not said_in_answer \
+                    and sum(x in self.folded for x in pairs) * 2 < len(pairs) and term not in out:
+                out.append(term)
+        return out
+
     def _writes(self, text: str, word: str) -> bool:
         """An English word of the question whose glossary wording the plan writes: "reservoir operating
         procedures" are the plan's "quy trình vận hành", not an administrative procedure to apply by."""
@@ -440,7 +480,21 @@ class Scope:
         # A province the plan itself names (its own, or one it works with) is no other place.
         if place and f" {place.group(1)} " not in self.folded:
             return reason("place", en)
+        street = self._street(q.text)
+        if street:
+            return reason("unmentioned", en, said=street)
         return reason("district", en) if self._below_province(q.text, t, en) else ""
+
+    def _street(self, text: str) -> str:
+        """A street the question names by its capitalised name ("đường Quang Trung", "Quang Trung street") which the
+        plan never writes; "" when it names none or one the plan writes."""
+        vi = re.search(rf"\b(?:đường|phố)\s+([{UPPER}][^\W\d_]*(?:\s+[{UPPER}][^\W\d_]*){{0,3}})", text)
+        en = re.search(r"\b([A-ZĐ][^\W\d_]+(?:\s+[A-ZĐ][^\W\d_]+){0,3})\s+(?:[Ss]treet|[Rr]oad|[Aa]venue)\b", text)
+        m = vi or en
+        if m is None or (m is en and all(w.lower() in ENGLISH_COMMON for w in m.group(1).split())):
+            return ""
+        name = fold(m.group(1))
+        return "" if f" {name} " in self.folded else m.group(0)
 
     def unknown_institutions(self, text: str) -> list[str]:
         """Institutions a question names by their kind and a capitalised name ("Bệnh viện Y dược cổ truyền tỉnh",

@@ -1425,3 +1425,28 @@ def test_a_pdf_task_table_drawn_without_rules_is_read_by_its_heading(asst: Assis
     assert ans.citations[0].section == "III.12" and "không nêu cơ quan phối hợp" in ans.answer, ans.answer
     ans = asst.ask("liet ke nhiem vu cong an phuong chu tri", plan=RULELESS)
     assert {c.section for c in ans.citations} == {"III.3", "III.4", "III.5", "III.13"}, ans.answer
+
+
+def test_a_ward_plan_proposed_by_its_police_chief_without_a_submission(asst: Assistant) -> None:
+    # "Theo đề nghị của Trưởng Công an phường, Ủy ban nhân dân phường … ban hành": no Tờ trình named
+    ans = asst.ask("kh 112 ban hanh ngay nao, ai de nghi", plan=RULELESS)
+    assert "20 tháng 01 năm 2026" in ans.answer and "Trưởng Công an phường" in ans.answer, ans.answer
+    ans = asst.ask("ai de nghi ban hanh kh 112", plan=RULELESS)
+    assert ans.rule == "document" and "Trưởng Công an phường" in ans.answer, ans.answer
+
+
+def test_a_street_the_plan_never_names_is_declined(asst: Assistant) -> None:
+    ans = asst.ask("What does the Hai Thanh road safety plan require on Quang Trung street?", plan=RULELESS)
+    assert ans.abstained and "Quang Trung" in ans.answer, ans.answer
+    ans = asst.ask("Ai tuần tra trên đường Trần Hưng Đạo?", plan=RULELESS)
+    assert not ans.abstained and ans.citations[0].section == "III.4", ans.answer
+
+
+def test_an_english_question_reaches_a_duty_and_a_target_in_the_plans_words(asst: Assistant) -> None:
+    # "detailed plans" are the plan's "kế hoạch chi tiết" (IV.2), not the year's review of "thực hiện Kế hoạch"
+    ans = asst.ask("By what date must each lead body send its detailed implementation plan?", plan=RULELESS)
+    assert ans.citations[0].section == "IV.2" and "15/02/2026" in ans.answer, ans.answer
+    # a share asked in English is measured by the Vietnamese wording of its phrases, not by its English words
+    ans = asst.ask("What share of residential groups must have a volunteer road safety team?", plan=RULELESS)
+    assert ans.citations[0].section == "II.2" and "24/24 tổ dân phố" in ans.answer, ans.answer
+

@@ -221,3 +221,31 @@ def test_a_true_or_false_item_gets_the_roles_and_signer_it_tests(assistant: Assi
     assert "Sở Kế hoạch và Đầu tư là một trong các cơ quan chủ trì" in role.answer and "Sở Nội vụ" in role.answer
     signer = assistant.ask("Đúng hay sai: Kế hoạch 65 do Chủ tịch UBND tỉnh trực tiếp ký ban hành ngày 20/3/2024.")
     assert "Trần Hoàng Tuấn" in signer.answer and "PHÓ CHỦ TỊCH" in signer.answer
+
+
+@pytest.mark.parametrize("question", ["ai là cơ quan thường trực của kế hoạch", "Which body is the standing agency for this plan?"])
+def test_a_plan_naming_no_standing_agency_says_whom_it_gives_the_follow_up(assistant: Assistant, question: str) -> None:
+    """Plan 65 calls no body its standing agency; IV.3 gives the follow-up to the labour department: that is
+    said, not the recipients' "Thường trực Tỉnh ủy"."""
+    ans = assistant.ask(question)
+    assert ans.rule == "standing_agency" and ans.citations[0].section == "IV.3", ans.answer
+    assert "Sở Lao động - Thương binh và Xã hội" in ans.answer and "Tỉnh ủy" not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What target does the plan set for the registration of births of children under five years of age?",
+    "ty le tre duoi 5 tuoi duoc dang ky khai sinh dat bao nhieu",
+])
+def test_a_topic_in_the_genres_words_the_plan_never_writes_is_declined(assistant: Assistant, question: str) -> None:
+    """"registration of births" is the glossary's "birth registration" said the other way round; the plan writes
+    no "khai sinh": the under-fives' stunting target is no answer."""
+    ans = assistant.ask(question)
+    assert ans.abstained and ans.rule in {"target", "figure"}, ans.answer
+    assert "khai sinh" in ans.answer or "birth registration" in ans.answer, ans.answer
+
+
+def test_one_indicator_is_followed_over_the_two_years_asked(assistant: Assistant) -> None:
+    """Health insurance participation in 2025 goes on as participation in 2030, not as primary care that health
+    insurance pays for, which shares more of "bhyt" alone."""
+    ans = assistant.ask("bhyt chi tieu 2025 va 2030 la bao nhieu %")
+    assert "trên 95% dân số tham gia bảo hiểm y tế" in ans.answer and "chăm sóc ban đầu" not in ans.answer, ans.answer

@@ -10,7 +10,7 @@ import numpy as np
 
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, overlap, topic_terms
-from assistant.glossary import topic_phrases, vietnamese
+from assistant.glossary import glossed, topic_phrases, vietnamese
 from assistant.lexicon import function_words, list_words, spelled_out
 from assistant.query import Query, counted_words
 from assistant.retrieve import lexical_terms
@@ -102,6 +102,9 @@ class TargetAnswers(ComposerBase):
             first = next((t for sc, t in scored if t.year == year and sc >= best * 0.5), None)
             if first is not None:
                 chosen.append(first)
+        # "bhyt chỉ tiêu 2025 và 2030": one indicator followed over the two years (below).
+        if not listing:
+            chosen = _followed(chosen, scored, terms_of)
         # An English question reaches the clauses through the glossary: a clause answers it only where it
         # writes one of its topic phrases ("nhân viên công tác xã hội"), not where it shares a word of one
         # ("xã hội" of "nhà ở xã hội" does not answer "social workers").
@@ -328,8 +331,11 @@ class TargetAnswers(ComposerBase):
     def coverage(self, q: Query) -> float:
         """How much of the question's own words (its pairs counting twice) the indicator clause sharing most of them
         says: 1.0 where one clause says them all."""
-        terms = {t for t in set(lexical_terms(q.text, q.style == "en")) - self._setting - self._frame
-                 if not re.search(r"\d", t) and not set(t.split("_")) <= function_words()}
+        # An English question's words are its phrases' Vietnamese wordings, each apart (no pair across two of them):
+        # its own English words are in no clause.
+        said = [vi for _, _, vi in glossed(q.text)] if q.style == "en" else [q.text]
+        terms = {t for text in said for t in lexical_terms(text)} - self._setting - self._frame
+        terms = {t for t in terms if not re.search(r"\d", t) and not set(t.split("_")) <= function_words()}
         whole = overlap(terms, terms)
         return max((overlap(terms, tt) for tt in self._target_terms), default=0.0) / whole if whole else 0.0
 
@@ -410,3 +416,19 @@ def _counts_asked(text: str) -> bool:
     said = " ".join(re.findall(r"[a-z0-9]+|[,;:.?!]", fold(text)))
     return any(not m.group("what") or m.group("what") not in list_words("particles") for m in _COUNT_ASKED.finditer(said))
 _PARTS = re.compile(r"[,;?]|\b(?:và|va|còn|con|với|voi|and|also)\b", re.I)
+
+
+def _followed(chosen: list[Target], scored: list[tuple[float, Target]], terms_of: dict[int, set[str]]) -> list[Target]:
+    """One clause for each of two years: of each year's clauses nearly as good as its best, the pair that says most of
+    the question and of each other. "Tỷ lệ tham gia bảo hiểm y tế trên 95% dân số" (2025) goes on as "trên 95% dân số
+    tham gia bảo hiểm y tế" (2030), not as primary care paid by health insurance, which shares more of "bhyt" alone."""
+    years = sorted({t.year for t in chosen})
+    if len(years) != 2 or len(chosen) != 2:
+        return chosen
+    near = {y: [(sc, t) for sc, t in scored if t.year == y and not t.place and not t.baseline
+                and sc >= 0.75 * max(s for s, x in scored if x.year == y)] for y in years}
+    pairs = [(sa + sb + overlap(terms_of[id(a)], terms_of[id(b)]), a, b) for sa, a in near[years[0]] for sb, b in near[years[1]]]
+    if not pairs:
+        return chosen
+    _, a, b = max(pairs, key=lambda x: x[0])
+    return [a, b]
