@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.glossary import corrected, glossed, is_setting
-from assistant.lexicon import function_pairs, list_words, month_numbers, phrases, spelled_out
+from assistant.glossary import corrected, glossed, is_setting, topic_phrases, vietnamese
+from assistant.lexicon import function_pairs, function_words, list_words, month_numbers, phrases, spelled_out
 from index.genre import words
 from index.normalize import canon, fold, has_diacritics
 from index.parse import Plan
@@ -340,6 +340,32 @@ class Catalogue:
         if gram not in self._users:
             self._users[gram] = sum(f" {gram} " in t for t in self._texts)
         return self._users[gram]
+
+    def titled(self, question: str, english: bool = False) -> set[str]:
+        """The plans whose titles say what a question that names no plan describes its plan by: the most of its pairs
+        of words that three titles at most have ("trợ giúp người khuyết tật", "giảm nghèo"); an English question's by the glossary's
+        Vietnamese for its topic phrases ("people with disabilities"), each apart. None where more than three plans
+        say as much, or none says any."""
+        # Only the words next to the word for a plan describe one ("the 2026 poverty-reduction plan", "kh giảm nghèo"):
+        # a task's words elsewhere in the question are what is asked of it. The words for a plan and for issuing it
+        # ("kế hoạch", "ban hành kế hoạch") are every decision's title.
+        t = " ".join(fold(question).split())
+        docs = list(re.finditer(rf"\b{_DOC}\b", t))
+        near = [re.sub(rf"\b(?:{_DOC}|ban hanh|trien khai|thuc hien)\b", " ", _window(t, m.start(), m.end(), after=9 if english else 6))
+                for m in docs]
+        said = set().union(*(self._bigrams(vietnamese(x)) for w in near for x in topic_phrases(w))) if english \
+            else set().union(*map(self._bigrams, near))
+        # A title's time ("năm 2026", "giai đoạn 2026 - 2030") describes no topic.
+        # Nor do words that only join others ("đối với").
+        rare = {g for g in said if sum(g in grams for grams in self._titles.values()) <= 3
+                and not set(g.split()) & {"nam", "giai", "doan", "den"} and not set(g.split()) <= function_words()}
+        # "the plastic waste decision", "quyết định về …": a decision is asked, not a plan issued as one.
+        decision = any(m.group(0) in {"quyet dinh", "qd", "decision"} for m in docs)
+        shared = {p.source: len(rare & self._titles[p.source]) for p in self.plans
+                  if not decision or p.doc_type == "Quyết định"}
+        most = max(shared.values(), default=0)
+        best = {src for src, n in shared.items() if n and n == most}
+        return best if len(best) <= 3 else set()
 
     @staticmethod
     def _bigrams(text: str) -> set[str]:

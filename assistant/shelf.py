@@ -130,6 +130,11 @@ def _candidates(asst: Assistant, q: Query) -> list[Plan]:
     weights = {d: w for d, w in _distinctive(asst, q).items() if d in sources}
     top = max(weights.values(), default=0.0)
     pool = {d for d, w in weights.items() if w >= SHARE * top} if top >= DISTINCTIVE else {p.source for p in plans}
+    # "a provincial plan on assistance to people with disabilities", "the 2026 poverty-reduction plan": the few plans
+    # whose titles say what the question is about, whatever other plans' texts share of its words.
+    titled = asst.catalogue.titled(q.text, q.style == "en") & sources
+    if titled:
+        pool = titled
     nearest = [(d, s) for d, s in _nearest(asst, q) if d in sources and (d in pool or q.style == "en")]
     if len(nearest) > 1 and nearest[0][1] - nearest[1][1] >= MARGIN[q.style]:
         pool = {nearest[0][0]}
@@ -456,7 +461,9 @@ _LEVELS = {"tinh": re.compile(r"\b(provincial(?! department)|provinces?|cap tinh
            # "do sở ban hành", "do các sở, ngành ban hành", "do sở (sở y tế, sở nnmt …) ban hành": departments as such
            "so": re.compile(r"\b(departments?|cap so|so ban hanh|do (?:cac )?so (?:so|nganh|ban hanh))\b")}
 # What a question sets aside: "rather than by a province or a department", "chứ không phải UBND tỉnh".
-_SET_ASIDE = re.compile(r"\b(rather than|instead of|not by|but not|chu (?:khong|ko|k) phai|khong phai|ko phai)\b")
+# "… ko tính phường", "excluding wards": what is not counted is set aside too.
+_SET_ASIDE = re.compile(r"\b(rather than|instead of|not by|but not|chu (?:khong|ko|k) phai|khong phai|ko phai|"
+                        r"(?:khong|ko|k) (?:tinh|ke|lay)|ngoai tru|excluding|except(?: for)?|not counting|other than)\b")
 _BY_LEVEL = re.compile(r"\b(level|issued by|cap|ban hanh|la cua|cua|thuoc)\b")  # "kh nào là của ubnd phường"
 
 

@@ -458,3 +458,21 @@ def test_a_count_the_plan_states_in_a_tasks_sentence_in_the_glossarys_words(asst
     ans = asst.ask("The Lam Ha provincial plan against child drowning (2025-2030): how many swimming instructors must the "
                    "Department of Culture, Sports and Tourism train each year?")
     assert not ans.abstained and "120 hướng dẫn viên" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize(("question", "english", "expected"), [
+    # what the question is about, said by the titles of a few plans only: "giảm nghèo" of Hòa An's and Tây Giang's
+    ("For the 2026 poverty-reduction plan, which agency is the standing body?", True,
+     {"kh-ubnd-tinh-hoa-an-giam-ngheo-2026.docx", "kh-tay-giang-lao-dong-viec-lam.txt"}),
+    ("kh giam ngheo ai ky", False, {"kh-ubnd-tinh-hoa-an-giam-ngheo-2026.docx", "kh-tay-giang-lao-dong-viec-lam.txt"}),
+    ("A plan on care for older persons: who signed it?", True,
+     {"kh-phuong-dong-ha-cham-soc-nguoi-cao-tuoi.docx", "qd-donghai-nguoicaotuoi.txt"}),
+    ("kh an toan giao thong ai ky", False, {"kh-tra-giang-an-toan-giao-thong.docx"}),
+    # a task's words, no plan described: no title is looked for
+    ("ai chu tri tuyen truyen an toan giao thong", False, set()),
+    # the words for a plan and a year, which many titles say, name none
+    ("kế hoạch năm 2026 do ai ký", False, set()),
+])
+def test_the_titles_that_say_what_a_question_is_about(received: Catalogue, question: str, english: bool,
+                                                       expected: set[str]) -> None:
+    assert received.titled(question, english) == expected
