@@ -24,7 +24,7 @@ from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwr
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "90"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "91"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
@@ -787,7 +787,7 @@ class _Builder:
         beside: dict[int, str] = {}
         left: dict[int, str] = {}  # the recipients' column of a line with the signer's beside it
         for n in range(recip_line, min(len(lines), recip_line + 30)):
-            halves = re.split(r"(?<=\S)\s{6,}(?=\S)", lines[n].raw.strip(), maxsplit=1)
+            halves = re.split(r"(?<=\S)(?:\s{6,}|\s*\t\s*)(?=\S)", lines[n].raw.strip(), maxsplit=1)  # spaces or a tab
             if len(halves) == 2 and (n == recip_line or halves[0].startswith(("-", "+", "•"))):
                 beside[n], left[n] = canon(halves[1]), canon(halves[0])
         if not beside:
@@ -836,6 +836,10 @@ class _Builder:
         # A signer signs in a capacity ("KT. CHỦ TỊCH"); capitals without one ("KẾ HOẠCH" and the title of an
         # attached plan) are no signer block.
         if len(sig) > 1 and not any(_CAPACITY.match(lines[n].clean) or _HOLDS.search(lines[n].clean) for n in sig[:-1]):
+            sig = []
+        # A line alone after the recipients is a signer's name only if it reads as one: "Trân trọng," closing the
+        # e-mail a plan was pasted into is none (the signer then stands beside the recipients, if anywhere).
+        if len(sig) == 1 and not _name_alone(lines[sig[0]].clean):
             sig = []
         before = [] if sig else self._signer_before(recip_line)  # a signer set above "Nơi nhận"
         joint = None if sig or before else self._signers_side_by_side(recip_line)

@@ -323,6 +323,11 @@ def _space_rows(b: _Builder, i: int) -> tuple[list[tuple[int, list[str]]], int, 
     return rows, end, last
 
 
+def _goes_on(raw: str) -> bool:
+    """A line of a tab-parted table that holds one cell's text alone, under its column: tabs, then text, no tab after."""
+    return raw.startswith("\t") and bool(raw.strip()) and "\t" not in raw.strip("\t\n ")
+
+
 def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     """A pipe table: a task table when its header names a lead column; its rows become units."""
     from index.parse import _Start
@@ -331,12 +336,30 @@ def read_table(b: _Builder, i: int, starts: list[_Start], st: _State) -> int:
     if space_columns(b.lines[i].raw):
         rows, j, last = _space_rows(b, i)
     else:
+        # A table pasted from Word into text comes as tab-parted lines; a cell's own line break as a line of that cell's
+        # text alone, set under its column by tabs ("<TAB><TAB><TAB>Ban Chỉ huy Quân sự xã"): it goes on the row above.
+        tabbed = "\t" in b.lines[i].raw and not b.lines[i].raw.lstrip().startswith("|")
         j = i
-        while j < len(b.lines) and TABLE.match(b.lines[j].raw):
+        while j < len(b.lines) and (TABLE.match(b.lines[j].raw) or (tabbed and j > i + 1 and _goes_on(b.lines[j].raw))):
             j += 1
         aligned = tab_aligned([x.raw for x in b.lines[i:j]])
-        rows = [(k, row) for k, row in ((k, cells(b.lines[k].raw, aligned)) for k in range(i, j))
-                if not all(_RULE.match(c.replace(" ", "")) or not c for c in row)]
+        rows = []
+        for k in range(i, j):
+            raw = b.lines[k].raw
+            if tabbed and not aligned and len(rows) > 1 and _goes_on(raw):
+                column = len(raw) - len(raw.lstrip("\t"))
+                li, have = rows[-1]
+                said = cells(raw, aligned)
+                text = " ".join(said)
+                # … a second body on its own line of a cell of bodies, as the author broke it ("Trưởng các thôn" /
+                # "Ban Chỉ huy Quân sự xã")
+                rows[-1] = (li, [(f"{c}{'; ' if re.match(body_head(), text) and not c.endswith((';', ',')) else ' '}{text}"
+                                  if c else text) if n == column else c for n, c in enumerate(have)])
+                last[li] = k
+                continue
+            row = cells(raw, aligned)
+            if not all(_RULE.match(c.replace(" ", "")) or not c for c in row):
+                rows.append((k, row))
     if not rows:
         return j
     header = rows[0][1]

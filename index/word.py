@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from index.genre import body_head
 from index.ingest import IngestError, nfc, pipe_rows
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -29,23 +30,48 @@ def read_docx(data: bytes, path: Path) -> str:
     numbering = _Numbering(document.part)
     # "Ghi chú: Cơ quan in đậm là cơ quan chủ trì": a note that bold type marks the lead in a cell of bodies.
     bold_leads = any(_BOLD_LEADS.search(_text(p)) for p in document.element.body.iter(f"{_W}p"))
-    lines = []
-    for el in _blocks(document.element.body):
-        if el.tag == f"{_W}tbl":
-            table = Table(el, document._body)
-            # A row deleted as a tracked change (its w:trPr holds w:del) is no row of the table as it reads.
-            rows = [_row_cells(tr, table, numbering, bold_leads) for tr in el.tr_lst
-                    if tr.trPr is None or tr.trPr.find(f"{_W}del") is None]
-            if any(text.lstrip().startswith("Nơi nhận") for row in rows for text, _, _ in row):
-                # "Nơi nhận" and the signer set side by side: blocks laid out, read column by column.
-                columns = max(len(r) for r in rows)
-                lines += [x for c in range(columns) for r in rows if c < len(r) and not r[c][2]
-                          for x in r[c][0].split("<br>") if x.strip()]
-                continue
-            lines += pipe_rows(rows)
-        else:
-            lines.append(numbering.label(el) + _text(el))
+    lines: list[str] = []
+
+    def read(parent: Any) -> None:
+        for el in _blocks(parent):
+            if el.tag != f"{_W}tbl":
+                lines.append(numbering.label(el) + _text(el))
+            elif _framed(el):
+                # A table of one cell a template draws round the page's text (title, parts, the task table nested in
+                # it): its paragraphs and tables are the document's own, read in order.
+                for tr in el.tr_lst:
+                    for tc in tr.tc_lst:
+                        read(tc)
+            else:
+                table = Table(el, document._body)
+                # A row deleted as a tracked change (its w:trPr holds w:del) is no row of the table as it reads.
+                rows = [_row_cells(tr, table, numbering, bold_leads) for tr in el.tr_lst
+                        if tr.trPr is None or tr.trPr.find(f"{_W}del") is None]
+                if any(text.lstrip().startswith("Nơi nhận") for row in rows for text, _, _ in row):
+                    # "Nơi nhận" and the signer set side by side: blocks laid out, read column by column.
+                    columns = max(len(r) for r in rows)
+                    lines.extend(x for c in range(columns) for r in rows if c < len(r) and not r[c][2]
+                                 for x in r[c][0].split("<br>") if x.strip())
+                else:
+                    lines.extend(pipe_rows(rows))
+
+    read(document.element.body)
     return nfc("\n".join(lines) + "\n")
+
+
+def _framed(tbl: Any) -> bool:
+    """A table of one column whose cells hold the document's text: a table nested in one, or a part's heading among
+    several paragraphs ("I. MỤC ĐÍCH, YÊU CẦU")."""
+    if any(len(tr.tc_lst) != 1 for tr in tbl.tr_lst):
+        return False
+    cells = [tc for tr in tbl.tr_lst for tc in tr.tc_lst]
+    paragraphs = [_text(p) for tc in cells for p in tc.iterchildren(f"{_W}p")]
+    return any(tc.find(f"{_W}tbl") is not None for tc in cells) or (
+        len(paragraphs) >= 3 and any(_PART.match(x) for x in paragraphs))
+
+
+# A part's heading as plans number them: "I. MỤC ĐÍCH, YÊU CẦU", "II. CHỈ TIÊU".
+_PART = re.compile(r"\s*[IVX]{1,4}\.\s+\S")
 
 
 # What a tracked change leaves out of the text as it reads once accepted: what it deletes, and where it moved from.
@@ -130,9 +156,22 @@ def _row_cells(tr: Any, table: Any, numbering: _Numbering, bold_leads: bool = Fa
                 parts += ["; ".join(dict.fromkeys(c.text for c in row.cells if c.text)) for row in block.rows]
             else:
                 parts.append(numbering.label(block._p) + (_bold_marked(block._p) if bold_leads else _text(block._p)))
-        text = "<br>".join(p.replace("\n", "<br>") for p in parts if p.strip())
+        lines = [x for p in parts for x in p.split("\n") if x.strip()]
+        text = "".join(_joined(lines[:n], x) + x for n, x in enumerate(lines)) if lines else ""
         out.append((text, tc.grid_span, tc.vMerge == "continue"))
     return out
+
+
+def _joined(before: list[str], line: str) -> str:
+    """What joins a cell's line to the lines before it: a break ("<br>"); but a line of a short cell that begins a
+    body's name after one that ends none with a mark ("Sở Giáo dục và Đào tạo" / "Tỉnh Đoàn") is a second body, as
+    the author broke the line to say ("; "). A PDF's wrapped lines are no author's breaks: this is Word's alone."""
+    if not before:
+        return ""
+    if sum(map(len, before)) + len(line) <= 160 and not before[-1].rstrip().endswith((";", ",", ":")) \
+            and re.match(body_head(), line.strip()):
+        return "; "
+    return "<br>"
 
 
 class _Numbering:

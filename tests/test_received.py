@@ -182,6 +182,13 @@ BOLD_LEADS = "kh-ubnd-tinh-ninh-lam-phong-chong-benh-khong-lay.docx"
 # A ward's PDF whose task table is drawn without any rules: five columns placed by position alone, cells wrapping over
 # up to six lines, rows set apart only by space, the heading repeated over a page break (freeze-41).
 RULELESS = "kh-ubnd-phuong-hai-thanh-an-toan-giao-thong.pdf"
+# A department's Word plan whose whole text sits inside tables: one bordered cell frames the title, the parts and the
+# task table nested in it (group rows merged across, a lead cell with two bodies on two lines) (freeze-42).
+FRAMED = "kh-so-tnmt-dong-phong-quan-ly-chat-thai-ran.docx"
+# A commune's plan pasted from Word into an e-mail and saved as text: forwarding lines before it, the clerk's signature
+# after it, letterhead and signer set beside others by a tab, a tab-parted task table whose wrapped cells go on under
+# their column on lines of their own (freeze-42).
+MAILED = "kh-ubnd-xa-phu-ninh-phong-chong-duoi-nuoc.txt"
 
 
 @pytest.fixture(scope="module")
@@ -194,7 +201,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
                  JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
                  WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED, WORD_PAGE, LEGEND,
-                 LEAD_ROWS, ARTICLES, FORMS, TWO_ROW_HEAD, BOLD_LEADS, RULELESS):
+                 LEAD_ROWS, ARTICLES, FORMS, TWO_ROW_HEAD, BOLD_LEADS, RULELESS, FRAMED, MAILED):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -1449,4 +1456,27 @@ def test_an_english_question_reaches_a_duty_and_a_target_in_the_plans_words(asst
     # a share asked in English is measured by the Vietnamese wording of its phrases, not by its English words
     ans = asst.ask("What share of residential groups must have a volunteer road safety team?", plan=RULELESS)
     assert ans.citations[0].section == "II.2" and "24/24 tổ dân phố" in ans.answer, ans.answer
+
+
+def test_a_word_plan_framed_in_a_table_is_read_as_its_paragraphs_and_nested_table(asst: Assistant) -> None:
+    ans = asst.ask("kh 57 ai ky, ky voi tu cach gi", plan=FRAMED)
+    assert "Lương Văn Khánh" in ans.answer and "PHÓ GIÁM ĐỐC" in ans.answer, ans.answer
+    # two bodies on two lines of one lead cell are two leads
+    roles = next(t for p in asst.plans if p.source == FRAMED for t in p.work() if t.id == "III.4")
+    assert roles.lead == ("Sở Giáo dục và Đào tạo", "Tỉnh Đoàn"), roles.lead
+    ans = asst.ask("Liệt kê các nhiệm vụ Phòng Môi trường chủ trì", plan=FRAMED)
+    assert {"III.1", "III.5", "III.10"} <= {c.section for c in ans.citations}, ans.answer
+
+
+def test_a_plan_pasted_into_an_email_keeps_its_rows_and_its_signer(asst: Assistant) -> None:
+    plan = next(p for p in asst.plans if p.source == MAILED)
+    # the e-mail's "Trân trọng," is no signer; the name beside the recipients after a tab is
+    assert plan.signer == "Hoàng Văn Khải", plan.signer
+    rows = {t.id: t for t in plan.work()}
+    # a partner on a line of its own under its column goes on the row above, a second body
+    assert rows["IV.3"].coordinate == ("Trưởng các thôn", "Ban Chỉ huy Quân sự xã"), rows["IV.3"].coordinate
+    # the rows after a wrapped task cell keep their own cells
+    assert rows["IV.8"].lead == ("Công an xã",) and rows["IV.13"].timeline == "Tháng 12/2026"
+    ans = asst.ask("kh 41 ai chu tri day boi", plan=MAILED)
+    assert "Phòng Văn hóa - Xã hội" in ans.answer, ans.answer
 
