@@ -633,6 +633,12 @@ def sums(t: Turn) -> Reply | None:
     return t.refuse(reason("sum" if t.ask.scope.money else "money", f.en))
 
 
+def unheld(t: Turn) -> Reply | None:
+    """A kind of thing no plan holds (a penalty, a ranking, a statement), asked before a body's tasks are listed."""
+    why = t.ask.scope.unheld(t.f.q)
+    return t.refuse(why) if why else None
+
+
 def out_of_reach(t: Turn) -> Reply | None:
     """What the question asks for is not in the plan: a sum of money, another province, a law's text."""
     why = t.ask.scope.reason(t.f.q)
@@ -1286,7 +1292,7 @@ SECTION_ROUTES: tuple[Rule, ...] = (
 )
 # Questions naming none, in order; the last always answers.
 ROUTES: tuple[Rule, ...] = (
-    elsewhere, document, standing_agency, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
+    elsewhere, unheld, document, standing_agency, duties, tasks_in_time, tasks_at_place, unmentioned, mentions, mentioned_where, unnamed_body, agency_tasks, tasks_due, tasks_of_timeline, topic_roles, lead_counts,
     task_groups, all_tasks, sums, out_of_reach, said_in_tasks, review_time, no_evidence, places_by_figure, target, figure, target_meant, target_unset, reporting, objective_time, task_roles, unassigned,
     target_late, shared_in_tasks, time_unit, passage,
 )

@@ -81,7 +81,7 @@ _FIGURE = re.compile(
 )
 # The plan's own units counted or listed: "bao nhiêu nhiệm vụ", "những nhiệm vụ nào", "how many tasks".
 _ALL_UNITS = re.compile(r"\b(bao nhieu|may|nhung|cac|how many|which|what|all|every) (nhiem vu|nv|hoat dong|tasks?|activities|items)\b")
-_NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|at present|right now|today|this year|nam nay)\b")
+_NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|current(?! (?:plan|document|decision|period))|at present|right now|today|this year|nam nay)\b")
 # A place in a ranking, and what someone said: a plan states neither unless it writes so.
 _RANK = re.compile(r"\b(xep thu(?! tu)|dung thu(?! tu)|xep hang|thu hang|rank(?:ed|s|ing)? (?:among|amongst|compared|against|relative)|how (?:does|do|did|will) (?:\w+ ){1,3}rank|ranking of (?:the )?"
                    r"provinces|league table)\b")
@@ -521,6 +521,22 @@ class Scope:
         style = "en" if en else "marked" if marked else "folded"
         return next((kind for kind, rx in _kind_patterns()[style] if rx.search(text)), "")
 
+    def unheld(self, q: Query) -> str:
+        """A kind of thing the plans hold none of, asked for: a penalty, a ranking among provinces, someone's
+        statement. Asked of a body or a task as much ("Giám đốc Sở … đã phát biểu những gì khi trình Kế hoạch"), it is
+        declined before any body's tasks are listed; "" else."""
+        t, en = q.words.strip(), q.style == "en"
+        # Without its marks "bị phạt" is "bị phát hiện" as often: it is read only as typed with marks.
+        if not self.penalty and (_PENALTY.search(t) or "bị phạt" in q.text.lower()):
+            return reason("penalty", en)
+        # "xếp thứ mấy trong các tỉnh miền Trung", "what did the director say when presenting it": a ranking, a
+        # statement, where the plan writes none.
+        if _RANK.search(t) and not self.ranks:
+            return reason("rank", en)
+        if _STATEMENT.search(t) and not self.states:
+            return reason("statement", en)
+        return ""
+
     def reason(self, q: Query) -> str:
         """Why the plan cannot answer q, in q's language; "" when no check applies."""
         t, en = q.words.strip(), q.style == "en"
@@ -553,9 +569,8 @@ class Scope:
         # "… đạt mức nào so với cả nước" compares the plan's own figure with the country: that is the plan's to say.
         if _NATION.search(t) and (_FIGURE.search(t) or asks_target) and not self.national and not _COMPARED.search(t):
             return reason("nation", en)
-        # Without its marks "bị phạt" is "bị phát hiện" as often: it is read only as typed with marks.
-        if not self.penalty and (_PENALTY.search(t) or "bị phạt" in q.text.lower()):
-            return reason("penalty", en)
+        if unheld := self.unheld(q):
+            return unheld
         # A word the plan writes itself ("tổ chức sát hạch, cấp, đổi giấy phép lái xe" is a task) asks of the plan.
         procedure = _PROCEDURE.search(t)
         if not self.procedure and procedure and f" {procedure.group(0)} " not in self.folded \
@@ -585,12 +600,6 @@ class Scope:
         if level and _FIGURE.search(t) and f" {pair} " not in self.folded and any(w not in self.vocab for w in pair.split()) \
                 and pair.split()[0] not in self.asking_next | intent_tokens():
             return reason("figure", en)
-        # "xếp thứ mấy trong các tỉnh miền Trung", "what did the director say when presenting it": a ranking, a
-        # statement, where the plan writes none.
-        if _RANK.search(t) and not self.ranks:
-            return reason("rank", en)
-        if _STATEMENT.search(t) and not self.states:
-            return reason("statement", en)
         # The plan's signer is named; the signer of another document ("người ký Tờ trình") is not.
         if _WHO_HOLDS.search(t) and not re.search(r"\b(ky|sign\w*)\b(?! (?:\w+ )?(to trinh|nghi quyet|cong van|submission|resolution))", t):
             return reason("office", en)

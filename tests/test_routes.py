@@ -249,3 +249,27 @@ def test_one_indicator_is_followed_over_the_two_years_asked(assistant: Assistant
     insurance pays for, which shares more of "bhyt" alone."""
     ans = assistant.ask("bhyt chi tieu 2025 va 2030 la bao nhieu %")
     assert "trên 95% dân số tham gia bảo hiểm y tế" in ans.answer and "chăm sóc ban đầu" not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Giám đốc Sở Lao động - Thương binh và Xã hội đã phát biểu những gì khi trình Kế hoạch này?",
+    "Kế hoạch quy định hình thức xử lý, kỷ luật nào đối với sở, ngành chậm gửi báo cáo?",
+])
+def test_a_kind_of_thing_the_plan_holds_none_of_is_declined_before_a_bodys_tasks(assistant: Assistant, question: str) -> None:
+    """A statement or a penalty asked of a body or of the document: the plan records none, whatever body it names."""
+    ans = assistant.ask(question)
+    assert ans.abstained and ans.rule == "unheld", ans.answer
+
+
+def test_the_funding_part_answers_who_appraises_the_estimates(assistant: Assistant) -> None:
+    """"lập dự toán … gửi cơ quan nào thẩm định": IV.2, the funding part nearest the question, not a task sharing
+    "bố trí kinh phí"."""
+    ans = assistant.ask("Về kinh phí thực hiện, các sở, ban ngành và UBND cấp huyện lập dự toán rồi gửi cơ quan nào thẩm định?")
+    assert ans.citations[0].section == "IV.2" and "Sở Tài chính" in ans.answer, ans.answer
+
+
+def test_what_the_plan_says_of_a_topic_quotes_each_unit_naming_it(assistant: Assistant) -> None:
+    """"nói gì về chính sách hỗ trợ bà mẹ Việt Nam anh hùng": the target and the task that both name the mothers, the
+    run of the question's words they write, not its whole phrase."""
+    ans = assistant.ask("cho toi hoi a, ke hoach noi gi ve chinh sach ho tro ba me viet nam anh hung a")
+    assert {"II.2.a", "III.3"} <= {c.section for c in ans.citations}, ans.answer

@@ -53,7 +53,8 @@ class PassageAnswers(ComposerBase):
         # "Kế hoạch nói gì về Bà mẹ Việt Nam anh hùng", "what does the plan say about X": the other units near the
         # question that name X too (a target and the task that serves it) say what the plan says of it as much.
         topic = _topic_asked(q)
-        if topic and _names_topic(h, topic):
+        topic = topic if topic and _names_topic(h, topic) else _run_named(h, topic)
+        if topic:
             for x in [x for x in hits[1:5] if x.doc == h.doc and x.section != h.section and _names_topic(x, topic)][:2]:
                 plan = self.plan_of(x.doc)
                 more, c = self.quote(q, plan, x.section, self.best_sentence(q, plan, x.section))
@@ -114,6 +115,7 @@ class PassageAnswers(ComposerBase):
 
 # What a question asks the plan to say about: "nói gì về X", "đề cập gì đến X", "what does the plan say about X".
 _ABOUT = re.compile(r"\b(?:noi gi ve|de cap gi (?:ve|den|toi)|quy dinh gi ve|co noi dung gi ve|neu gi ve|(?:say|says|state|states) about"
+                    r"|co (?:noi|nhac|de cap) (?:den|toi|ve)"
                     r"|(?:says?|states?) (?:anything|something) about)\s+(?:the\s+)?([a-z0-9 ]{3,60}?)\s*(?:[?.,;]|$)")
 
 
@@ -129,6 +131,17 @@ def _topic_asked(q: Query) -> str:
         said = terms[-1] if terms else ""
     topic = " ".join(re.findall(r"[a-z0-9]+", said))
     return topic if len(topic.split()) >= 2 else ""
+
+
+def _run_named(h: Hit, topic: str) -> str:
+    """The longest run of three words or more of the topic asked that the hit writes ("ba me viet nam anh hung" of
+    "chinh sach ho tro ba me viet nam anh hung a"), "" where none."""
+    words = topic.split()
+    for n in range(len(words) - 1, 2, -1):
+        for i in range(len(words) - n + 1):
+            if _names_topic(h, run := " ".join(words[i:i + n])):
+                return run
+    return ""
 
 
 def _names_topic(h: Hit, topic: str) -> bool:

@@ -20,6 +20,10 @@ from index.timeline import parse_timeline
 _BESIDES = re.compile(r"(?<!nuoc )(?<!ben )\bngoai\b(?! ra\b)(?! gio\b)|\b(?:besides|apart from|other than|in addition to)\b")
 
 
+# The money of the plan asked of: its estimates, budget, funding ("lập dự toán", "kinh phí thực hiện", "budget").
+_FUNDING = re.compile(r"\b(?:kinh phi|du toan|ngan sach|budget|funding|funds?|cost estimates?)\b")
+
+
 class RoleAnswers(MentionAnswers):
     @staticmethod
     def _timed(q: Query, text: str) -> bool:
@@ -65,6 +69,8 @@ class RoleAnswers(MentionAnswers):
                 continue  # a task of a plan that says who does what agency by agency: its duty answers
             elif role in {"implementation", "reporting"} and "timeline" in q.intents and not self._timed(q, h.text):
                 continue  # "by when should …": a duty that sets no time answers no "when"; a task further down may
+            elif role == "funding" and h is hits[0] and _FUNDING.search(q.words):
+                break  # "ai lập dự toán, gửi cơ quan nào thẩm định": the funding part asked of, nearest: no task answers
             elif role not in {"purpose", "review", "objectives", "targets", "funding"} and h.section != "header" and not (
                     role in {"implementation", "reporting"} and of_task):
                 # A funding passage ("vốn ủy thác qua Ngân hàng …") names no task's roles either; nor, for a
