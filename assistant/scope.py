@@ -223,9 +223,10 @@ def _as_typed(text: str, folded: str) -> str:
 
 @cache
 def _genre_wordings() -> frozenset[str]:
-    """The glossary's Vietnamese wordings of three syllables or more, folded: the genre's words for its topics."""
+    """The glossary's Vietnamese wordings of four syllables or more, folded: two words of the genre side by side
+    ("đăng ký khai sinh"), which a question writes only of that topic."""
     out = (" ".join(re.findall(r"[a-z0-9]+", fold(v))) for v in EN_VI.values())
-    return frozenset(v for v in out if len(v.split()) >= 3)
+    return frozenset(v for v in out if len(v.split()) >= 4)
 
 
 def _as_marked(words: list[str], marked: str, folded: str) -> bool:
@@ -442,15 +443,15 @@ class Scope:
         return out
 
     def unwritten_topics(self, q: Query, answer: Sequence[str]) -> list[str]:
-        """Topics a question names in the genre's words, three syllables or more of them, of which the plans write
-        not even half the syllable pairs: "birth registration", "đăng ký khai sinh", asked of plans that register
-        no births. English: the glossary's topic phrases of the question, by their Vietnamese wording; Vietnamese:
-        the glossary's Vietnamese wordings the question writes. Nor does `answer`, the passages that would answer it."""
+        """Topics a question names in the genre's words, three syllables or more of them, of which the plans write not
+        even half the syllable pairs and `answer` (the passages that would answer) writes none: "birth registration",
+        "đăng ký khai sinh", asked of plans that register no births. English: the glossary's topic phrases of the
+        question, by their Vietnamese wording; Vietnamese: the glossary's wordings the question writes."""
         if q.style == "en":  # a topic's phrase of two words or more ("birth registration"), no general word ("list")
             said = [(term, vietnamese(term)) for term in topic_phrases(q.text) if " " in term]
-        else:  # a wording of four syllables or more ("đăng ký khai sinh"): two words of the genre side by side
+        else:
             words = f" {' '.join(re.findall(r'[a-z0-9]+', fold(q.text)))} "
-            said = [(_as_typed(q.text, v), v) for v in _genre_wordings() if f" {v} " in words and len(v.split()) >= 4]
+            said = [(_as_typed(q.text, v), v) for v in _genre_wordings() if f" {v} " in words]
         said_answer = f" {' '.join(re.findall(r'[a-z0-9]+', fold(' '.join(answer))))} "
         out = []
         for term, vi in said:
