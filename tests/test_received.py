@@ -1477,6 +1477,6 @@ def test_a_plan_pasted_into_an_email_keeps_its_rows_and_its_signer(asst: Assista
     assert rows["IV.3"].coordinate == ("Trưởng các thôn", "Ban Chỉ huy Quân sự xã"), rows["IV.3"].coordinate
     # the rows after a wrapped task cell keep their own cells
     assert rows["IV.8"].lead == ("Công an xã",) and rows["IV.13"].timeline == "Tháng 12/2026"
-    ans = asst.ask("kh 41 ai chu tri day boi", plan=MAILED)
+    ans = asst.ask("ai chu tri to chuc cac lop day boi an toan cho tre em", plan=MAILED)
     assert "Phòng Văn hóa - Xã hội" in ans.answer, ans.answer
 
