@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -313,11 +313,10 @@ class Catalogue:
         # a question typed without marks says in "… giao công an tỉnh làm cơ quan thường trực" (its place names it).
         self._titles = {p.source: set().union(*map(self._bigrams, re.split(rf"\b{re.escape(place)}\b", fold(p.title))))
                         if (place := fold(province(p))) else self._bigrams(p.title) for p in self.plans}
+        # How many titles have each pair of words, counted once at load (a question reads it, below).
+        self._title_users = Counter(g for grams in self._titles.values() for g in grams)
         # A title's pairs of words that no other plan's title has name that plan.
-        self._own = {
-            src: {b for b in grams if all(b not in g for s, g in self._titles.items() if s != src)}
-            for src, grams in self._titles.items()
-        }
+        self._own = {src: {b for b in grams if self._title_users[b] == 1} for src, grams in self._titles.items()}
         self._titled: set[str] = set().union(*self._own.values())
         # Each title's pairs of words with their marks, for a question typed with them (named, below).
         self._marked_titles = {p.source: _marked_pairs(p.title) for p in self.plans}
@@ -357,7 +356,7 @@ class Catalogue:
             else set().union(*map(self._bigrams, near))
         # A title's time ("năm 2026", "giai đoạn 2026 - 2030") describes no topic.
         # Nor do words that only join others ("đối với").
-        rare = {g for g in said if sum(g in grams for grams in self._titles.values()) <= 3
+        rare = {g for g in said if self._title_users[g] <= 3
                 and not set(g.split()) & {"nam", "giai", "doan", "den"} and not set(g.split()) <= function_words()}
         # "the plastic waste decision", "quyết định về …": a decision is asked, not a plan issued as one.
         decision = any(m.group(0) in {"quyet dinh", "qd", "decision"} for m in docs)
