@@ -88,9 +88,15 @@ def header_facts(header: str) -> HeaderFacts:
         # The left column is what stands before the motto's words on each of the first lines, however many
         # spaces part them (a web page saved from such a file keeps one).
         marks = r"\s*(?:CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-|Số\s*:)"
-        left = [re.split(marks, x.strip())[0] for x in header.splitlines()[:4] if re.search(r"\S" + marks, x.strip())]
+        # The letterhead may follow lines of another kind (a forwarding e-mail's "From:", "Subject:", its greeting): it
+        # begins where the first line with the motto beside the issuer does.
+        lines = header.splitlines()
+        start = next((i for i, x in enumerate(lines[:40]) if re.search(r"\S" + marks, x.strip())), 0)
+        start = next((i for i in range(max(0, start - 2), start + 1) if all(x.strip().isupper() or re.search(
+            r"\S" + marks, x.strip()) for x in lines[i:start + 1] if x.strip())), start)
+        left = [re.split(marks, x.strip())[0] for x in lines[start:start + 4] if re.search(r"\S" + marks, x.strip())]
         # Its first line may stand alone above them ("ỦY BAN NHÂN DÂN" / "TỈNH HÒA LẠC<TAB>CỘNG HÒA …").
-        above = list(itertools.takewhile(lambda x: not re.search(marks, x.strip()), header.splitlines()[:3]))
+        above = list(itertools.takewhile(lambda x: not re.search(marks, x.strip()), lines[start:start + 3]))
         if left and above and all(x.strip().isupper() for x in above if x.strip()):
             left = [x.strip() for x in above if x.strip()] + left
         issuer = canon(" ".join(x for x in left if x))
