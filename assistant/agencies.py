@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
 
+from assistant.lexicon import list_words
 from index.genre import known_agencies
 from index.normalize import agency as canon_agency
 from index.normalize import fold
@@ -61,6 +62,22 @@ def _leveled_initials(name: str) -> str:
         return ""
     words_of = [w for w in leveled.group(1).split() if w.lower() != "và"]
     return "".join(w[0] for w in words_of) + " " + leveled.group(2) if 2 <= len(words_of) <= 5 else ""
+
+
+# The first words of bodies staff name by that word and initials ("hội", "đoàn": lexicon.toml [lists] initialled_heads).
+_INITIALLED = frozenset(fold(w) for w in list_words("initialled_heads"))
+
+
+def _headed_initials(name: str) -> str:
+    """"hội lhpn", "đoàn tn", "hội ccb": a body by the first word of its name and the initials of the words after it
+    (of the first two where the name runs long: "Đoàn Thanh niên Cộng sản Hồ Chí Minh"), as staff type it, its level
+    word aside; "" for a committee or a name of fewer than three words."""
+    bare = _LEVELED.fullmatch(name)
+    words = [w for w in (bare.group(1) if bare else name).split() if w.isalpha() and w.lower() != "và"]
+    if len(words) < 3 or fold(words[0]) not in _INITIALLED:
+        return ""
+    rest = words[1:] if len(words) <= 5 else words[1:3]
+    return f"{words[0]} {''.join(w[0] for w in rest)}"
 
 
 _NOT_ONE_BODY = re.compile(r"(?:UBND|Ủy ban nhân dân|Các|Trưởng)\b")
@@ -230,8 +247,9 @@ class Directory:
             forms |= {re.sub(r"\s+các\s+", " ", x) for x in (bare, *forms) if re.match(r"(?:UBND|Ủy ban nhân dân)\s+các\s", x)}
             # "ca xa", "tyt xa", "bchqs xa": a body of a level by its initials and its level word, as staff type it.
             by_initials = _leveled_initials(a.name)
+            headed = _headed_initials(a.name)
             for alias in (a.name, bare, no_article, a.english, inverted, initials, glued, each, level, *starts.get(a.name, []),
-                          *s_glued, *short, *sorted(forms), *a.aliases, by_initials):
+                          *s_glued, *short, *sorted(forms), *a.aliases, by_initials, headed):
                 if alias:
                     pairs.append((squash(alias), a))
         # "Department of Education", "Department of Labour": an English name cut before its first "and" or comma, where
@@ -300,7 +318,7 @@ class Directory:
              and not re.match(r"(?:UBND|Ủy ban nhân dân|Các)\s", str(k["name"])) and not named_somewhere(k)
              # a provincial body typed without its level ("hội lhpn") is named as much as with it
              for alias in {form for x in (str(k["name"]), str(k.get("english", "")), *_listed(k, "aliases"),
-                                          _leveled_initials(str(k["name"]))) if x
+                                          _leveled_initials(str(k["name"])), _headed_initials(str(k["name"]))) if x
                            for form in (squash(x), re.sub(r" tinh $", " ", squash(x)))}
              if alias not in taken and (alias.count(" ") >= 3 or len(alias) >= 6)),
             key=lambda x: -len(x[0]))
@@ -360,6 +378,19 @@ class Directory:
         for start, end, _ in sorted(self._spans(s), key=lambda x: -x[0]):
             s = s[:start] + " " + s[end:]
         return " ".join(s.split())
+
+    def subject(self, text: str) -> Agency | None:
+        """The body a question opens with as what it asks of ("Công an tỉnh chủ trì nv nào, …", "which tasks does the
+        Provincial Police lead"); None where it opens otherwise."""
+        s = self._squashed(text)
+        spans = sorted(self._spans(s), key=lambda x: x[0])
+        if not spans:
+            return None
+        before = s[: spans[0][0]].split()
+        if not before or re.fullmatch(r"(?:(?:which|what)(?: \w+){0,3} (?:does|do|will|must|should|is|are)(?: the)?)",
+                                      " ".join(before)):
+            return spans[0][2]
+        return None
 
     def offered(self, text: str) -> bool:
         """Two bodies or more named as the alternatives of one answer ("sở ldtb hay sở gd chủ trì", "the Department of

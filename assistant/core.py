@@ -35,6 +35,7 @@ from assistant.query import (
     Query,
     Reference,
     asks_content,
+    asks_document,
     counted_words,
     detect_intents,
     detect_style,
@@ -73,6 +74,8 @@ class QuestionError(ValueError):
 _MONEY_ASKED = re.compile(r"\b(kinh phi|bao nhieu tien|ngan sach|von|budget|funding|cost|money|dong)\b")
 _MONEY_UNIT = re.compile(r"(ty|trieu|nghin|ngan|dong|vnd|billion|million)\b")
 
+# A figure or date an answer gives: "15/5/2027", "85", "2.5".
+_FIGURES = re.compile(r"\d+(?:[/.,]\d+)*")
 _FOLLOW = re.compile(r"^(còn|con|thế còn|the con|vậy còn|vay con|và|va|what about|and|how about)\b|thì sao|thi sao|\?$")
 
 
@@ -502,23 +505,35 @@ class Assistant:
         further = further_questions(question) if len(question) <= self.settings.max_question else []
         # The document route reads every fact of the document a question asks ("who signed it, and in what
         # capacity"); a part of such a question asked alone drifts to a task that shares its words.
-        if not further or whole.route in {"clarify", "document"} or whole.abstained:
+        # A part that asks no fact of the document ("… căn cứ kế hoạch nào, và ai giữ vị trí Ủy viên thường trực Ban Chỉ
+        # huy") is asked by itself all the same.
+        if whole.route == "document":
+            further = [x for x in further if "meta" not in detect_intents(x) and not asks_document(x)]
+        if not further or whole.route == "clarify" or whole.abstained:
             return whole
         cited = {(c.doc, c.section) for c in whole.citations}
         out = whole
+        # A question that opens with a body asks each further part of it too, where the part names no body or
+        # document of its own ("Công an tỉnh chủ trì nv nào, báo cáo kết quả trước ngày nào").
+        subject = self.directory.subject(question)
         for part in further:
             # Only a part that names a topic of its own is asked by itself: "and by which year?", "in what
             # capacity?", "thời gian thực hiện được ghi thế nào" ask of the answer's topic, which the whole
             # question's route has read.
             if not self._names_own_topic(part):
                 continue
+            if subject is not None and not self.directory.find(part) and "meta" not in detect_intents(part):
+                part = f"{subject.name} {part}"
             ans = self._ask(part, k, history, retriever, FOCUS_DEPTH, named)
             new = {(c.doc, c.section) for c in ans.citations}
             # Only an answer a route of its own gives: the nearest passage, a list or the thread's last tasks answer
             # a part asked on its own ("Có phải Sở Y tế không?", "Is it the Provincial Association of the Elderly?")
             # as often wrongly as rightly (allowing the nearest passage: 3 won, 19 answers given a wrong passage).
             vague = ans.rule in {"passage", "focus"} or ans.route in {"list", "clarify"} or len(new - cited) > 3
-            if ans.abstained or vague or new <= cited or ans.answer in out.answer:
+            # A passage the answer cites is read already, unless the part's answer gives a figure or date the answer
+            # leaves out (a body's row cited with its tasks, its report deadline unsaid).
+            read = new <= cited and not set(_FIGURES.findall(ans.answer)) - set(_FIGURES.findall(out.answer))
+            if ans.abstained or vague or read or ans.answer in out.answer:
                 continue
             cited |= new
             out = replace(out, answer=f"{out.answer} {ans.answer}",

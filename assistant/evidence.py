@@ -22,7 +22,7 @@ from assistant.glossary import (
     translate_terms,
 )
 from assistant.lexicon import abbreviations, function_words, intent_tokens
-from assistant.query import Query, bracket_readings, english_topic
+from assistant.query import Query, asking_spans, bracket_readings, english_topic
 from assistant.retrieve import Hit, Retriever, lexical_terms
 from assistant.scope import ENGLISH_COMMON, Scope
 from index.normalize import SYLLABLE, fold, tokens, tones
@@ -203,8 +203,31 @@ class Evidence:
         words = re.findall(r"[^\W\d_]+", tones(q.text).lower())
         # A word the plan never uses names nothing in it; asking words and "họ", "đó" name no task.
         known = self.folded_words if q.style == "vi_nodiac" else self.words
-        return [w for w in words if w not in _ASKING and fold(w) not in asking and w not in NO_TOPIC
-                and (fold(w) if q.style == "vi_nodiac" else w) in known]
+        out = [w for w in words if w not in _ASKING and fold(w) not in asking and w not in NO_TOPIC
+               and (fold(w) if q.style == "vi_nodiac" else w) in known]
+        # … unless two of them side by side, outside any phrasing of asking, are a pair the plan writes: "day boi" of
+        # "ai chu tri day boi" is "dạy bơi", not "đấy" and "bởi".
+        return out or [w for pair in self._written_pairs(words) for w in pair]
+
+    def _written_pairs(self, words: list[str]) -> list[tuple[str, str]]:
+        """Pairs of adjacent words, neither inside a phrasing of asking ("chủ trì", "khi nào"), that the plan writes."""
+        folded = [fold(w) for w in words]
+        text = " ".join(folded)
+        starts = list(itertools.accumulate((len(w) + 1 for w in folded), initial=0))
+        asked = [(m.start(), m.end()) for m in asking_spans(text)]
+        free = [not any(a <= st < b for a, b in asked) for st in starts[:-1]]
+        return [(words[i], words[i + 1]) for i in range(len(words) - 1) if free[i] and free[i + 1]
+                and any(not set(marked) <= function_words() for marked in self._marked_pairs.get((folded[i], folded[i + 1]), ()))]
+
+    @cached_property
+    def _marked_pairs(self) -> dict[tuple[str, str], set[tuple[str, str]]]:
+        """Each pair of adjacent words the plans write, folded, with the forms they write it in ("day boi": "dạy bơi")."""
+        out: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for p in self.plans:
+            words = re.findall(r"[^\W\d_]+", tones(p.text).lower())
+            for a, b in itertools.pairwise(words):
+                out.setdefault((fold(a), fold(b)), set()).add((a, b))
+        return out
 
     def topic_words(self, q: Query) -> list[str]:
         """What a question names beyond asking about the plan, its tasks and its sections."""
@@ -324,7 +347,7 @@ class Evidence:
         if q.style == "en" and any(f" {n} " in self.scope.folded and f" {n} " not in self.scope.issuers
                                    for n in self._names_typed(q.text)):
             return False
-        if q.style == "en" and not asked_terms(q.text) and len(self.scope.written_terms(q.text)) < 2 \
+        if q.style == "en" and not asked_terms(q.text) and self.scope.written_weight(q.text) < 2 \
                 and not self.quotes_plan(q.text) and dense() < UNTRANSLATED_EN:
             return True
         # A term of the plan that is no Vietnamese syllable ("pccc", "ocop", "methadone") ties a Vietnamese

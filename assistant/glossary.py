@@ -115,7 +115,7 @@ def _corrected(text: str) -> str:
     said = re.findall(r"\(([^()]{1,40})\)", text)
     text = re.sub(r"\s*\([^()]{1,40}\)\s*", " ", text) + "".join(f" | {x}" for x in said)
     text = re.sub(r"[a-z]+", mend, re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower()))
-    return text + "".join(f" | {x}" for x in _compounded(text))
+    return text + "".join(f" | {x}" for x in dict.fromkeys(_compounded(text)))
 
 
 def _compounded(text: str) -> list[str]:
@@ -130,6 +130,22 @@ def _compounded(text: str) -> list[str]:
             compound = f"{words[: len(words) - len(last)]}{one} {head}"
             if compound in _KEY and f"{head} of {words}" not in _KEY:
                 out.append(compound)
+                break
+    # "exercise regularly", "screened periodically": a verb and its adverb, where the glossary has the noun after the
+    # adjective ("regular exercise", "periodic screening").
+    # The word before the adverb is a verb: a participle, or after a modal, "to" or a pronoun ("should exercise
+    # regularly"), not a noun ("the housing target specifically").
+    for m in re.finditer(r"(?=\b(?:(?:should|must|will|would|can|could|may|to|they|we|people|who|and|or|be)\s+([a-z]+)"
+                         r"|([a-z]+(?:ing|ed)))\s([a-z]+?)(i|al)?ly\b)", text):
+        verb, stem, tail = m.group(1) or m.group(2), m.group(3), m.group(4)
+        for adj in dict.fromkeys((stem + {"i": "y", "al": "al"}.get(tail or "", ""), stem + ("ic" if tail == "al" else ""),
+                                  stem + "e" if tail is None else stem)):
+            bases = {verb, verb.removesuffix("s"), verb.removesuffix("ing"), verb.removesuffix("ing") + "e",
+                     verb.removesuffix("ed"), verb.removesuffix("d")}
+            found = next((c for c in (f"{adj} {form}" for base in sorted(bases) for form in _inflections(base))
+                          if c in _KEY), None)
+            if found and f"{verb} {stem}{tail or ''}ly" not in _KEY:
+                out.append(found)
                 break
     return out
 

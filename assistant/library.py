@@ -380,7 +380,7 @@ class Catalogue:
         spans: list[tuple[int, int, bool]] = []
         numbers = [(n, _KIND.get(k, "")) for n, k in _FULL_NUMBER.findall(t)]
         numbers += [(n, "") for n in _BARE_NUMBER.findall(t)]
-        spans += [(*m.span(), True) for rx in (_FULL_NUMBER_NAMED, _BARE_NUMBER) for m in rx.finditer(t)]
+        numbered = [(m, re.search(r"\d{1,5}", m.group(0))) for rx in (_FULL_NUMBER_NAMED, _BARE_NUMBER) for m in rx.finditer(t)]
         unknown = ""
         by_number: set[str] = set()
         for n, kind in numbers:
@@ -518,6 +518,10 @@ class Catalogue:
         # about (a commune of the plan), not a second name of it; its words stay in the question.
         spans += [(a, b, False) for a, b, srcs in placed if srcs & chosen]
         spans += [(*m.span(), False) for _, srcs, m in common if set(srcs) & chosen]  # "qd 1847 dong hai": its place too
+        # A number that names none of the plans chosen ("kh 87 … viện dẫn Quyết định số 412/QĐ-UBND") is a document the
+        # plan cites, which the question asks of: its words stay.
+        spans += [(*m.span(), True) for m, n in numbered
+                  if n and {p.source for p in self._numbered.get(n.group(0), ())} & chosen]
         return Naming(tuple(p for p in self.plans if p.source in chosen), "", tuple(spans), numbered=bool(by_number))
 
     def _common_words(self, name: str, srcs: list[str], question: str, t: str, m: re.Match[str]) -> bool:

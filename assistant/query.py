@@ -514,6 +514,9 @@ _INTENT_MATCHERS = {name: Phrases(words) for name, words in _INTENT_WORDS.items(
 _WHO_DOES = re.compile(r"\b(?:(?:co quan|don vi|so|ben) nao|ai) (?:se )?(?:thuc hien|lam|trien khai|dam nhan|dam nhiem|duoc giao|"
                        r"phu trach|chiu trach nhiem)\b"
                        r"|\bwho (?:will )?(?:carr(?:y|ies) out|implements?|does|do|(?:is|are) (?:assigned|responsible|in charge|tasked))\b"
+                       # "who acts as investor", "who builds the toilets": "who" and a verb of its own, not of helping
+                       r"|(?:^|[,;?]|\band) who (?!coordinat|supports|assists|helps|partners|works|cooperates|collaborates|signs|signed)"
+                       r"[a-z]{3,}(?<!s)s\b"
                        # "which agency is to set up …", "which department must issue …": a body to do it
                        r"|\b(?:which|what) (?:agency|agencies|department|departments|body|bodies|unit|office) "
                        r"(?:is to|are to|will|must|should|has to|have to)\b")
@@ -546,6 +549,11 @@ def _asking(text: str) -> str:
     # period it signs nothing ("ký kế hoạch", "ký ngày").
     t = re.sub(r"\b(giua|hoc|nhiem|cuoi|dau|thoi|moi|tung|dinh) ky (?=ke hoach|van ban|ngay|boi|ten|ban hanh)", r"\1 ky_ ", t)
     return " " + re.sub(r"\s+", " ", t).strip() + " "
+
+
+def asking_spans(folded: str) -> list[re.Match[str]]:
+    """Where a folded text uses a phrasing of any intent ("chu tri", "khi nao", "phoi hop")."""
+    return [m for words in _INTENT_MATCHERS.values() if words.rx is not None for m in words.rx.finditer(folded)]
 
 
 def names_lead(text: str) -> bool:
@@ -653,13 +661,19 @@ def _asked_part(text: str) -> str:
 _AUXILIARY = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might|must)\b")
 
 
+_ASKER = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in list_words("asker_self")) + r")\b")
+
+
 def asking_part(text: str) -> str:
     """The question less the statements that open it ("VBSP doesn't seem to be named anywhere. Where does the plan
     address policy credit …?": what the asker says before asking is no name asked about); the whole when it states
     nothing first."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    # "For my labour-market brief: what unemployment rate …": the asker's own words before a colon are a statement too.
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|(?<=:)\s+", text.strip()) if s]
 
     def states(sentence: str) -> bool:
+        if sentence.rstrip().endswith(":") and not _ASKER.search(fold(sentence)):
+            return False  # "Về chính sách X: ai chủ trì": the preface names the topic asked of
         said = " ".join(re.findall(r"[a-z0-9]+", fold(sentence)))
         return not sentence.rstrip().endswith("?") and not _WH_FOLDED.search(f" {said} ") and not _AUXILIARY.match(said) \
             and not re.search(r"\b(?:khong|ko|chua|k|hay|or not)$", said)
@@ -831,7 +845,7 @@ def lead_count(folded: str) -> int | None:
 # A figure asked for outright.
 _ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
                           r"(?:a|any|which) number (?:for|on|about|the plan (?:wants|sets|aims|expects|targets))|"
-                          r"what (share|percentage|proportion|number|total|amount)|what (?:is|are) the (?:total|amount|number)\b)\b")
+                          r"what (share|percentage|proportion|number|total|amount)|what (?:[a-z]+(?:-[a-z]+)? ){1,2}(?:rate|share|percentage|proportion)|what (?:is|are) the (?:total|amount|number)\b)\b")
 # Asking what the plan says about a topic, whatever words of roles the topic holds.
 # "Does the plan name a specific donor …" asks whether it names one; "does the plan name the agency that …" a role.
 _SAYS = re.compile(r"\b((does|do|did) (the )?(plan|document|ke hoach|kh)( \d+)? (say|mention|address|cover|talk|refer|cite|"
@@ -893,6 +907,7 @@ def _asks(text: str) -> bool:
 
 # Where a question's second question begins: ", và …", "; còn …", "; chỉ tiêu …", "? …".
 _SECOND = re.compile(r"(?:[,;]\s*(?:(?:và|va|còn|con|and|also|while)\s+)|;\s+|\?\s+)(?=\S)", re.I)
+_FURTHER = re.compile(_SECOND.pattern + r"|,\s*(?=\S)", re.I)
 _ROLE_KINDS = frozenset({"lead", "coordinate", "timeline"})
 # A second part that points back at the first ("… và nhiệm vụ này xong khi nào", "… and when must it be done")
 # asks of the same topic.
@@ -1085,19 +1100,38 @@ def further_questions(text: str) -> list[str]:
     nhìn hướng đến năm nào?", "Does the plan address X? If so, in which task?"): each part after a break of
     _SECOND that asks something by itself. Words before the first asking part are that part's ("Tôi là đại biểu
     …, theo Kế hoạch, …"). Empty when the question asks one thing."""
-    cuts = [0, *(m.end() for m in _SECOND.finditer(text)), len(text)]
+    # A comma alone parts them too, where what follows it asks ("… chủ trì nv nào, báo cáo kết quả trước ngày nào").
+    cuts = [0, *(m.end() for m in _FURTHER.finditer(text)), len(text)]
     pieces = [text[a:b].strip(" ,;") for a, b in itertools.pairwise(cuts)]
 
     def asks(piece: str) -> bool:
         return _asks(piece) or bool(_EN_YES_NO.match(piece))
 
     out: list[str] = []
+    held = ""  # words that ask nothing after the first part, before the next that asks ("If so, in which task?")
     for i, piece in enumerate(pieces):
         if asks(piece) and any(asks(p) for p in pieces[:i]):
-            out.append(piece)
+            out.append(f"{held}, {piece}" if held else piece)
+            held = ""
         elif out:  # words that ask nothing go with the part before them
             out[-1] = f"{out[-1]}, {piece}"
+        elif any(asks(p) for p in pieces[:i]):
+            held = f"{held}, {piece}" if held else piece
     return out
+
+
+# Partners asked of the tasks a body leads ("Công an xã chủ trì nv nào, phối hợp với ai", "which tasks does it lead, and
+# who works with it on them"): a verb of working together bound to "who", not to "which tasks".
+_WHO_WORDS = r"(?:ai|nhung ai|(?:nhung |cac )?(?:co quan|don vi|so|ban|to chuc) nao|who|whom|which (?:bodies|agencies|units|organi[sz]ations))"
+_PARTNERS_WHO = re.compile(
+    r"\b(?:phoi hop|ho tro|cung|with|alongside|supported by|helped by|assisted by)\s+(?:voi\s+)?" + _WHO_WORDS + r"\b"
+    r"|\b" + _WHO_WORDS + r"\s+(?:se\s+|will\s+|must\s+|is to\s+|are to\s+)?(?:phoi hop|ho tro|supports?|assists?|helps?|"
+    r"partners?|works? with|coordinates?|cooperates?)\b")
+
+
+def asks_partners(text: str) -> bool:
+    """The question asks who works with a body on its tasks, not which tasks it supports."""
+    return bool(_PARTNERS_WHO.search(_asking(text)))
 
 
 # A day asked for: "trước ngày nào", "chậm nhất vào ngày nào", "by what date".

@@ -297,6 +297,14 @@ def section_no_figure(t: Turn) -> Reply | None:
         # "phần kinh phí … tổng kinh phí từ ngân sách tỉnh là bao nhiêu": a sum the section states answers it.
         states = t.ask.scope.states_asked_sum if t.ask.scope.asks_sum(f.q) else t.ask._states_asked_figure
         if not any(states(f.q, text) for text in said):
+            # "6đ nhà ở xã hội chỉ tiêu 2025 bn căn": a target asked as such of a task's topic is the plan's indicator
+            # on it, set in its part of targets, where an indicator's own words say what the question does.
+            if says(f.q.text, "target_named") and t.c.names_an_indicator(f.q):
+                text, cites, _ = t.c.target_answer(f.q)
+                if text:
+                    where = ", ".join(r.section for r in f.q.refs)
+                    lead = f"Section {where} sets no figure. " if f.en else f"Mục {where} không nêu con số. "
+                    return lead + text, cites, False
             return t.refuse(reason("figure", f.en))
     return None
 
@@ -434,6 +442,19 @@ def standing_agency(t: Turn) -> Reply | None:
     f = t.f
     if not says(f.q.text, "standing") or f.aggregate:
         return None
+    # "ai giữ vị trí Ủy viên thường trực Ban Chỉ huy": a standing post the plan writes in those words is what is asked,
+    # not its standing agency.
+    post = m.group(1) if (m := re.search(r"\b([a-z]+ [a-z]+ thuong truc)\b", fold(f.q.text))) else ""
+    posted = [(p, sec.id, x) for p in t.c.plans for sec in p.sections if post and not _STANDING.search(post) and sec.has_body
+              and sec.kind not in {"header", "recipients", "signature", "title"}
+              for x in t.c._sentences(p, sec.id)[1] if post in fold(x)]
+    if posted:
+        p, sid, said = posted[0]
+        sec = p.section(sid)
+        assert sec is not None
+        t.c.route = "passage"
+        return ((f"The plan says in {sid}: “{said}”" if f.en else f"Kế hoạch nêu tại mục {sid}: “{said}”"),
+                [t.c.cite(p, sid, locate(p.text, sec.start, sec.end, said))], False)
     for p in t.c.plans:
         for sec in p.sections:
             if sec.kind in {"header", "recipients", "signature", "title"} or not sec.has_body:
@@ -1132,7 +1153,16 @@ def objective_time(t: Turn) -> Reply | None:
     shared = heading(h) & asked
     if shared and any(t.c.task(x.doc, x.section) and 4 * len(shared & heading(x)) >= 3 * len(shared) for x in t.hits[1:4]):
         return None
-    return t.answer(t.c.quote(f.q, t.c.plan_of(h.doc), h.section))
+    text, cites = t.c.quote(f.q, t.c.plan_of(h.doc), h.section)
+    # "To which year does the general objective run, and what is the horizon of the long-term vision?": a second unit
+    # of objectives near the top that the question names by its own heading is quoted too.
+    other = next((x for x in t.hits[1:4] if t.ask._role(x.section) in {"objectives", "targets"} and x.section != h.section
+                  and re.search(r"\b20\d\d\b", x.text) and heading(x) & asked - heading(h)
+                  and not x.section.startswith(h.section + ".") and not h.section.startswith(x.section + ".")), None)
+    if other is not None and asks_two(f.q.text):
+        more, extra = t.c.quote(f.q, t.c.plan_of(other.doc), other.section)
+        text, cites = f"{text} {more}", [*cites, *(c for c in extra if c not in cites)]
+    return t.answer((text, cites))
 
 
 def task_roles(t: Turn) -> Reply | None:
@@ -1281,7 +1311,25 @@ def passage(t: Turn) -> Reply:
         return t.refuse()
     if asks_day(t.f.words) and not DATED.search(t.hits[0].text):
         return t.refuse(reason("figure", t.f.en))
-    return (*t.c.content_answer(t.f.q, t.hits), False)
+    return (*t.c.content_answer(t.f.q, _headed_first(t)), False)
+
+
+def _headed_first(t: Turn) -> list[Hit]:
+    """The hits, the one passage near the top whose heading the question says whole ("Mục đích ban hành Kế hoạch được
+    nêu như thế nào": the part headed "1. Mục đích") put first."""
+    said = f" {' '.join(re.findall(r'[a-z0-9]+', fold(t.f.q.text)))} "
+    plans = {p.source: p for p in t.c.plans}
+
+    def heading(h: Hit) -> str:
+        sec = plans[h.doc].section(h.section) if h.doc in plans else None
+        words = re.findall(r"[a-z0-9]+", fold(re.sub(r"^\W*(?:[IVXLC]+|\d+|[a-zđ])[.)]\s*", "", sec.title))) if sec else []
+        return " ".join(words) if len(words) >= 2 and sec and sec.kind in {"part", "item", "point"} else ""
+
+    # The heading opens the question ("Mục đích ban hành …", "yêu cầu của kế hoạch là gì"), after a word naming a part
+    # at most: "Kế hoạch yêu cầu gắn …" uses the heading's words as a verb of its own.
+    opening = re.sub(r"^ (?:phan|muc|noi dung|theo ke hoach|ve)\b", "", said)
+    headed = [h for h in t.hits[:5] if (x := heading(h)) and (said.startswith(f" {x} ") or opening.startswith(f" {x} "))]
+    return [headed[0], *(h for h in t.hits if h is not headed[0])] if len(headed) == 1 else t.hits
 
 
 # Questions naming a section, in order; the last always answers.

@@ -47,7 +47,9 @@ _MONEY_EN = re.compile(
     # "dong" only as a currency: after a figure or "Vietnamese", never a place's name ("Dong Giang province")
     r"allowance amount|income (threshold|line|level|standard|ceiling)|vnd|\d[\d.,]*\s*(million |billion |thousand )?dong|vietnam(ese)? dong|"
     # money paid or lent: "what monthly cash amount will the province pay", "the maximum loan a household can get"
-    r"cash|loans?|allowances?|grants?|benefit amounts?)\b"
+    r"cash|loans?|allowances?|grants?|benefit amounts?|"
+    # "the monthly amount of the social pension": a sum of a benefit, not its coverage
+    r"amounts? of (?:the |a |an )?(?:[\w-]+ ){0,2}(?:pensions?|allowances?|benefits?|subsid(?:y|ies)|support|assistance))\b"
 )
 # A sum written with its currency: "30 tỷ đồng", "1.500.000 đồng", "342 triệu USD"; "2 triệu lượt khách" is a count.
 _MONEY_IN_PLAN = re.compile(r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ)\s+)?(?:đồng|VNĐ|VND|USD)\b", re.I)
@@ -76,10 +78,11 @@ _NATION = re.compile(r"\b(ca nuoc|toan quoc|nationwide|national (?:target|figure
 _COMPARED = re.compile(r"\b(so voi|bang|hon|compared (?:with|to)|than|relative to)\s+(?:\w+\s+){0,4}"
                        r"(ca nuoc|toan quoc|nationwide|national|the (?:whole )?country)\b")
 _FIGURE = re.compile(
-    r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|how many|how much|"
+    r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram)|so luong|ty le|phan tram|so lieu|how many|how much|baselines?|values|"
     r"what ([a-z-]+ ){0,2}(share|percentage|proportion|rate|number|numbers|figure|figures|level))\b"
 )
 # The plan's own units counted or listed: "bao nhiêu nhiệm vụ", "những nhiệm vụ nào", "how many tasks".
+_TARGETS_OF_YEAR = re.compile(r"\b(20\d\d) (?:indicators?|targets?|goals?)\b|\b(?:chi tieu|muc tieu) (?:nam |den nam )?(20\d\d)\b")
 _ALL_UNITS = re.compile(r"\b(bao nhieu|may|nhung|cac|how many|which|what|all|every) (nhiem vu|nv|hoat dong|tasks?|activities|items)\b")
 _NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|current(?! (?:plan|document|decision|period))|at present|right now|today|this year|nam nay)\b")
 # A place in a ranking, and what someone said: a plan states neither unless it writes so.
@@ -203,7 +206,8 @@ def _kind_patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     after = "|".join(map(re.escape, list_words("after_kind")))
     out: dict[str, list[tuple[str, re.Pattern[str]]]] = {"en": [], "marked": [], "folded": []}
     for kind, nouns in vocabulary()["kinds"].items():
-        out["en"].append((kind, re.compile(r"\b(?:which|what)(?: [\w'-]+){0,2} (?:" + "|".join(map(re.escape, nouns))
+        # "which levels of schools", "what kinds of hospitals" ask a category of the kind, no one named.
+        out["en"].append((kind, re.compile(r"\b(?:which|what)(?! [\w'-]+ of\b)(?: [\w'-]+){0,2} (?:" + "|".join(map(re.escape, nouns))
                                             + rf")(?= (?:{after})\b| ?[?,.;:]|$)")))
         out["marked"].append((kind, re.compile(rf"\b{re.escape(kind.lower())} nào\b")))
         if " " in kind:
@@ -375,11 +379,18 @@ class Scope:
         dialled = bool(_PHONE_MAIL.search(folded) and _NUMBER_ASKED.search(folded))
         asked = [m.group(0) for m in _CONTACT.finditer(folded) if (dialled or f" {m.group(0)} " not in self.folded)
                  and not (self.venues and re.fullmatch(r"o dau|where (is|are) the \w+", m.group(0)))
+                 and not (m.group(0) == "o dau" and self._placed(folded[: m.start()]))
                  and not (self.clock and re.fullmatch(r"gio nao|may gio|may h", m.group(0)))]
         # "… ghi trong kh là số mấy": a number dialled asked of what the plan writes is still a number, no place in it.
         return (not self.contact and bool(asked)
                 and (not _CONTACT_PLAN.search(folded) or bool(_PHONE_MAIL.search(folded)))
                 and (dialled or not _IN_DOCUMENT.search(folded)))
+
+    def _placed(self, before: str) -> bool:
+        """The doing asked "where" of ("lập chốt ở đâu") is written in the plan with its place ("lập chốt tại chợ Hải
+        Thanh"): the place is the plan's to say."""
+        words = re.findall(r"[a-z0-9]+", before)[-2:]
+        return len(words) == 2 and f" {' '.join(words)} tai " in self.folded
 
     def _below_province(self, text: str, t: str, en: bool = False) -> bool:
         """A district or commune the question names or asks for, which the plan does not name
@@ -441,6 +452,17 @@ class Scope:
             if any(g in self.folded for g in grams):
                 out.append(term)
         return out
+
+    def written_weight(self, text: str) -> int:
+        """How strongly the written_terms tie an English question to the plans: one each, two for a topic phrase of two
+        words or more (not one word, not the genre's general vocabulary: "implementing") whose wording of three syllables
+        or more the plans write whole ("swimming classes": "lớp dạy bơi")."""
+        topics = set(topic_phrases(text))
+
+        def whole(term: str) -> bool:
+            toks = re.findall(r"[a-z0-9]+", fold(vietnamese(term)))
+            return term in topics and " " in term and len(toks) >= 3 and f" {' '.join(toks)} " in self.folded
+        return sum(2 if whole(term) else 1 for term in self.written_terms(text))
 
     def unwritten_topics(self, q: Query, answer: Sequence[str]) -> list[str]:
         """Topics a question names in the genre's words, three syllables or more of them, of which the plans write not
@@ -553,6 +575,10 @@ class Scope:
         if _UNDER_LAW.search(t) and _WH.search(t):
             return reason("law", en)
         asked = set(asked_years(q.text))
+        # "baseline values (2023) for the 2030 indicators": a year that names the targets asked of ("the 2030
+        # indicators", "chỉ tiêu năm 2030") is not the year a figure is asked for, where another year is.
+        naming = {int(m.group(1) or m.group(2)) for m in _TARGETS_OF_YEAR.finditer(t)}
+        asked = asked - naming if asked - naming else asked
         now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets
         # "năm nay", "this year": the year the plan is issued in, as a plan of that year says it ("chỉ tiêu … năm nay" of
         # a plan for 2026 issued in 2026 asks its 2026 target).

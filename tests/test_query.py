@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 from _plan_index import CORPUS
 
+from assistant.glossary import corrected
 from assistant.query import (
     Ids,
     clean_question,
@@ -578,3 +579,17 @@ def test_english_phrasings_hold_without_their_determiners(known: set[str]) -> No
 ])
 def test_an_english_phrasing_holds_in_the_plural(question: str, intent: str) -> None:
     assert intent in detect_intents(question)
+
+
+@pytest.mark.parametrize(("question", "compound"), [
+    ("what share of the population should exercise regularly by 2028?", "regular exercise"),
+    ("how many people exercising regularly", "regular exercises"),
+])
+def test_a_verb_and_its_adverb_read_as_the_glossarys_compound(question: str, compound: str) -> None:
+    """"exercise regularly" is the glossary's "regular exercise" said the other way round."""
+    assert compound in corrected(question)
+
+
+def test_an_adverb_after_a_noun_makes_no_compound() -> None:
+    """"the housing target specifically" says no "specific target": the adverb is of the whole phrase."""
+    assert "|" not in corrected("What is the social housing target specifically for Ly Son?")

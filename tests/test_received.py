@@ -1480,3 +1480,71 @@ def test_a_plan_pasted_into_an_email_keeps_its_rows_and_its_signer(asst: Assista
     ans = asst.ask("ai chu tri to chuc cac lop day boi an toan cho tre em", plan=MAILED)
     assert "Phòng Văn hóa - Xã hội" in ans.answer, ans.answer
 
+
+
+def test_partners_asked_of_the_tasks_a_body_leads(asst: Assistant) -> None:
+    # "phối hợp với ai" asks who works with the body on the task it leads, not which tasks it supports
+    ans = asst.ask("cong an xa chu tri nv nao, phoi hop voi ai", plan=BY_TASK_NUMBER)
+    assert "III.9" in ans.answer and "Đoàn Thanh niên xã" in ans.answer and "III.2" not in ans.answer, ans.answer
+
+
+def test_a_second_part_without_its_own_subject_is_asked_of_the_body_the_question_opens_with(asst: Assistant) -> None:
+    ans = asst.ask("cong an tinh chu tri nv nao, bao cao ket qua truoc ngay nao", plan=BY_BODY_LABELS)
+    assert "III.1.c" in ans.answer and "15/5/2027" in ans.answer, ans.answer
+
+
+def test_a_document_the_plan_cites_is_answered_by_its_own_date_and_subject(asst: Assistant) -> None:
+    ans = asst.ask("Kế hoạch viện dẫn Quyết định số 412/QĐ-UBND; quyết định đó ban hành ngày nào và về nội dung gì?",
+                   plan=LETTERED)
+    assert "20 tháng 02 năm 2026" in ans.answer and "Phương án ứng phó thiên tai" in ans.answer, ans.answer
+    ans = asst.ask("kế hoạch viện dẫn Luật Tổ chức chính quyền địa phương số hiệu nào, ngày nào?", plan=SAVED)
+    assert "65/2025/QH15" in ans.answer and "19 tháng 02 năm 2025" in ans.answer, ans.answer
+
+
+def test_a_standing_post_the_plan_names_is_not_its_standing_agency(asst: Assistant) -> None:
+    ans = asst.ask("ai giữ vị trí Ủy viên thường trực Ban Chỉ huy phòng cháy, chữa cháy rừng xã?", plan=TWO_ROW_HEAD)
+    assert "Trưởng Công an xã" in ans.answer and "Phòng Kinh tế" not in ans.answer, ans.answer
+    ans = asst.ask("cơ quan thường trực là ai", plan=TWO_ROW_HEAD)
+    assert "Phòng Kinh tế" in ans.answer, ans.answer
+
+
+def test_where_a_task_is_done_is_the_plans_to_say_when_it_writes_the_place(asst: Assistant) -> None:
+    ans = asst.ask("dip tet binh ngo phuong lap chot o dau, tu ngay nao den ngay nao", plan=RULELESS)
+    assert not ans.abstained and "bến xe phía Nam" in ans.answer and "05/3/2026" in ans.answer, ans.answer
+    ans = asst.ask("trụ sở công an phường ở đâu", plan=RULELESS)
+    assert ans.abstained, ans.answer
+
+
+def test_a_rate_asked_with_its_year_is_the_targets_not_a_tasks_timeline(asst: Assistant) -> None:
+    ans = asst.ask("What helmet-wearing rate is targeted for children aged 6 and over riding on motorbikes, and by when?",
+                   plan=RULELESS)
+    assert "85%" in ans.answer and "95%" in ans.answer and ans.answer.count("85%") == 1, ans.answer
+
+
+def test_an_investor_asked_with_the_schools_and_the_time_quotes_the_duty(asst: Assistant) -> None:
+    ans = asst.ask("Who acts as investor for renovating and building toilets in which levels of schools, and what is "
+                   "the time frame?", plan=ARTICLES)
+    assert not ans.abstained and "UBND các xã, phường" in ans.answer and "mầm non, tiểu học" in ans.answer, ans.answer
+
+
+def test_an_english_share_of_people_exercising_reaches_the_indicator(asst: Assistant) -> None:
+    ans = asst.ask("In the provincial mass sports plan, what share of the population should exercise regularly by 2028?",
+                   plan=PROSE_ROLES)
+    assert "42%" in ans.answer, ans.answer
+
+
+def test_an_emailed_plans_letterhead_and_targets(asst: Assistant) -> None:
+    plan = next(p for p in asst.plans if p.source == MAILED)
+    # the letterhead after the e-mail's forwarding lines gives the issuer
+    assert plan.issuer == "ỦY BAN NHÂN DÂN XÃ PHÚ NINH", plan.issuer
+    # "27/27 điểm" states the count a share's clause is of
+    ans = asst.ask("bao nhieu diem nuoc nguy hiem phai co bien canh bao", plan=MAILED)
+    assert "27/27 điểm" in ans.answer, ans.answer
+    # "dạy bơi" typed without marks is the swimming classes' row, not "đấy" and "bởi"
+    ans = asst.ask("kh 41 ai chu tri day boi", plan=MAILED)
+    assert "IV.4" in ans.answer and "Phòng Văn hóa - Xã hội" in ans.answer, ans.answer
+    # a day and month without a year: the rows due by then
+    ans = asst.ask("nhung viec nao trong bang phan cong phai xong truoc 31/5", plan=MAILED)
+    assert {"IV.2", "IV.3"} <= {c.section for c in ans.citations}, ans.answer
+    ans = asst.ask("During which months will the commune run the swimming classes?", plan=MAILED)
+    assert "Tháng 5 - 8/2026" in ans.answer, ans.answer

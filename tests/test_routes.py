@@ -60,7 +60,27 @@ CASES = [
     ("What does the implementation section require of the Department of Finance?", "duties", "duties", "Sở Tài chính"),
     ("những nhiệm vụ nào nhắc đến người khuyết tật", "mentions", "list", "người khuyết tật"),
     # tasks asked for in the plan's own words, with no verb of mentioning
+    ("những nhiệm vụ nào trình HĐND tỉnh ban hành chính sách", "shared_in_tasks", "list", "III.5.a"),
+    # … or after the verb that assigns them ("nội dung nào … giao …")
     ("những nội dung nào kế hoạch giao trình HĐND tỉnh ban hành chính sách", "shared_in_tasks", "list", "III.5.a"),
+    ("Những nội dung nào trong Kế hoạch 65 giao tham mưu trình HĐND tỉnh ban hành chính sách hoặc xem xét, quyết định?",
+     "mentions", "list", "III.6.e"),
+    # a body staff name by its head word and initials ("đoàn tn"), which the plan names only among a kind of bodies
+    ("doan tn co dc giao ph nv nao trong kh65 ko", "unnamed_body", "list", "Các tổ chức chính trị - xã hội"),
+    # a target asked as such of a task's topic: the plan's indicator on it, set in part II
+    ("6dd nha o xa hoi chi tieu 2025 bn can, chi tieu 2030 bn can", "section_no_figure", "target", "5.000 căn"),
+    # a heading the question says whole is the passage it asks for
+    ("Mục đích ban hành Kế hoạch được nêu như thế nào? Xin trích đúng câu văn trong Kế hoạch.", "passage", "passage",
+     "quán triệt và triển khai kịp thời"),
+    # a year of figures the plan sets none for, beside the year that names the targets asked of
+    ("baseline values (2023) for the 2030 indicators?", "out_of_reach", "refusal", ""),
+    ("Does the plan state the monthly amount of the social pension (trợ cấp hưu trí xã hội), or the age at which older "
+     "people become eligible for it?", "sums", "refusal", ""),
+    ("2c resource mobilisation (Department of Finance): start and end year?", "section_roles", "role",
+     "Năm 2024 và các năm tiếp theo"),
+    # two units of objectives asked by their headings, each quoted
+    ("To which year does the general objective run, and what is the horizon of the long-term vision?", "objective_time",
+     "passage", "Tầm nhìn đến năm 2045"),
     # Every unit naming it, a target as much as a task.
     ("những mục nào trong kế hoạch nhắc đến người cao tuổi", "mentioned_where", "list", "II.2.b"),
     # what the question says of the answer's form ("nêu rõ mục và nội dung liên quan") is no word of what is asked

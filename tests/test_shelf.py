@@ -476,3 +476,18 @@ def test_a_count_the_plan_states_in_a_tasks_sentence_in_the_glossarys_words(asst
 def test_the_titles_that_say_what_a_question_is_about(received: Catalogue, question: str, english: bool,
                                                        expected: set[str]) -> None:
     assert received.titled(question, english) == expected
+
+
+def test_a_cited_documents_number_that_names_another_plan_stays_in_the_question(tmp_path: Path) -> None:
+    """"Kế hoạch số 87/KH-SNNMT … viện dẫn Quyết định số 412/QĐ-UBND; quyết định đó ban hành ngày nào": the library
+    holds decisions numbered 412 of other places, but the question names plan 87; the decision it cites is what it asks
+    of, its number kept."""
+    for name in ("kh-so-nnmt-binh-duong-ha-ngap-ung.html", "qd-lam-vien-dan-cu-so.md"):
+        shutil.copy(PLANS.parent / "received" / name, tmp_path / name)
+    shutil.copy(PLANS / "qd-bacthuy-nhua.md", tmp_path / "qd-bacthuy-nhua.md")
+    catalogue = Catalogue(read_corpus(tmp_path).plans)
+    question = ("Kế hoạch số 87/KH-SNNMT ngày 12/3/2026 của Sở Nông nghiệp và Môi trường tỉnh Bình Dương Hạ viện dẫn "
+                "Quyết định số 412/QĐ-UBND; quyết định đó ban hành ngày nào?")
+    naming = catalogue.named(question)
+    assert [p.source for p in naming.plans] == ["kh-so-nnmt-binh-duong-ha-ngap-ung.html"]
+    assert "412/QĐ-UBND" in naming.rest(question, "vi"), naming.rest(question, "vi")

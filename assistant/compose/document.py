@@ -27,25 +27,34 @@ class DocumentAnswers(ComposerBase):
         return f"ngày {int(d[2])} tháng {int(d[1])} năm {d[0]}"
 
     def names_basis(self, q: Query) -> bool:
-        """True when the question names one of the plan's legal bases and asks a fact of a document: by its
-        code ("42-NQ/TW"), or by its kind and number ("Nghị quyết 42", "Resolution 42", "chương trình hành
-        động 43")."""
+        """True when the question names one of the plan's legal bases and asks a fact of a document."""
+        return bool(self.named_bases(q))
+
+    def named_bases(self, q: Query) -> list[str]:
+        """The plan's legal bases the question names while asking a fact of a document: by code ("42-NQ/TW"), by kind
+        and number ("Nghị quyết 42", "Resolution 42", "chương trình hành động 43"), or by a name of three words or more
+        ("Luật Tổ chức chính quyền địa phương")."""
         if not any(says(q.text, f"facts.{k}") for k in ("when", "who", "number", "session", "issuer", "title")):
-            return False
+            return []
         words = fold(q.text)
+        out = []
         for basis in self.plan.legal_bases:
             m = re.match(r"(.+?)\s+số\s+(\d+)([\w/.\-]*)", basis)
             if not m:
                 continue
             kind, number, code = " ".join(fold(m.group(1)).split()[:2]), m.group(2), fold(m.group(2) + m.group(3))
-            if re.search(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", words):
-                return True
+            name = " ".join(fold(m.group(1)).split())
+            if re.search(rf"(?<![\w/-]){re.escape(code)}(?![\w/-])", words) or (
+                    len(name.split()) >= 3 and re.search(rf"\b{re.escape(name)}\b", words)):
+                out.append(basis)
+                continue
             # The words before the number name its kind, in Vietnamese or, through the glossary, English.
             for n in re.finditer(rf"((?:[^\W\d_]+\s+){{1,3}})(?:so\s+|no\.?\s*)?{number}\b", words):
                 before = n.group(1)
                 if kind in before or (q.style == "en" and kind in fold(translate_terms(before))):
-                    return True
-        return False
+                    out.append(basis)
+                    break
+        return out
 
     def meta_answer(self, q: Query) -> tuple[str, list[Citation]] | None:
         """Facts about the document itself; every fact the question asks for, in one answer
@@ -65,6 +74,17 @@ class DocumentAnswers(ComposerBase):
         # tịch trực tiếp ký" needs him.
         signs = bool(re.search(r"\bky\b(?! hieu\b)", fold(q.text))) or asks("signs")
         parts: list[tuple[str, list[Citation]]] = []
+        # "viện dẫn Luật Tổ chức chính quyền địa phương số hiệu nào, ngày nào", "QĐ 412 ban hành ngày nào, về nội dung
+        # gì": the facts asked are of the documents named, as the plan cites them, not of the plan.
+        asked_bases = [b for b in self.named_bases(q) if not (p.number and p.number in b)]
+        if asked_bases:
+            based = [x for x in p.sections if x.role == "bases" and x.kind == "part"]
+            stated = canon(" ".join([header, *(unwrap(p.body(x.id)) for x in based)]))
+            lst = "; ".join(_with_issuer(stated, b) + _subject(stated, b) for b in asked_bases)
+            parts.append(((f"The plan cites: {lst}." if en else f"Kế hoạch viện dẫn: {lst}."),
+                          head + [self.cite(p, x.id) for x in based]))
+        # The plan's own number and date beside them: "CTr 43 ký ngày nào, còn UBND tỉnh ban hành KH 65 ngày nào", "văn
+        # bản triển khai CTr 43 có số hiệu là gì" ask the plan's too.
         if p.number and (asks_when or asks("number")):
             kind = {"Quyết định": "Decision", "Chương trình hành động": "Action programme", "Kế hoạch liên tịch": "Joint plan", "Chương trình": "Programme"}.get(
                 p.doc_type, "Plan")

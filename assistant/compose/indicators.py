@@ -12,7 +12,7 @@ from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, overlap, topic_terms
 from assistant.glossary import glossed, topic_phrases, vietnamese
 from assistant.lexicon import function_words, list_words, spelled_out
-from assistant.query import Query, counted_words
+from assistant.query import Query, asking_part, counted_words
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target, clauses, number
 from index.normalize import canon, fold, tokens, unwrap
@@ -71,7 +71,8 @@ class TargetAnswers(ComposerBase):
                      if not re.search(r"\b20\d\d\b", t.replace("_", " "))}  # the year filters, never matches
             return sorted(((overlap(terms, tt), t) for t, tt in pool if not only or t.year in only), key=lambda x: -x[0])
 
-        scored = ranked(q.text)
+        # What the asker says of themselves first ("For my labour-market brief: …") names no indicator.
+        scored = ranked(asking_part(q.text))
         terms_of = {id(t): tt for t, tt in pool}
         # "liệt kê hết các chỉ tiêu năm 2027", "list every target for 2027": a list asked of no topic is every target
         # of the years asked.
@@ -294,6 +295,9 @@ class TargetAnswers(ComposerBase):
         for text, year, cite in self._worded(q, chosen):
             parts.append(f"{'By' if en else 'Đến năm'} {year}: {text}")
             cites.append(cite)
+        # One clause read twice (its two figures, each a target of the same year) is said once.
+        kept = list(dict.fromkeys(zip(parts, cites, strict=True)))
+        parts, cites = [x for x, _ in kept], [c for _, c in kept]
         lead = "Target in the plan — " if en else "Chỉ tiêu của kế hoạch — "
         # A year asked beside others that no clause of the indicator is set for is said to have none.
         unset = sorted(self.asked_years(q) - {t.year for t in chosen}) if len(self.asked_years(q)) > 1 else []
@@ -384,7 +388,8 @@ _COUNT_ASKED = re.compile(r"\bhow many\b|\bbao nhieu (?!phan tram|%|ty le|(?:vao
 
 # A count a clause states: a number that is no share, year or date, and the thing it counts (an age or a
 # length of time, "trẻ em dưới 36 tháng tuổi", counts nothing asked).
-_COUNT_STATED = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?!%|tháng|tuổi|năm|ngày|giờ|phút|lần|quý)[^\W\d_]{2,}")
+# "30 người", and "27/27 điểm" (so many of so many), a count stated.
+_COUNT_STATED = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\b)\d[\d.,]*(?:/\d[\d.,]*)?\s+(?!%|tháng|tuổi|năm|ngày|giờ|phút|lần|quý)[^\W\d_]{2,}")
 
 
 def _pairs(words: list[str]) -> set[str]:

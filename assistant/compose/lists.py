@@ -9,7 +9,7 @@ from assistant.agencies import Agency
 from assistant.answer import Citation
 from assistant.compose.base import ComposerBase, leads_match, locate, overlap, short, titled, under
 from assistant.lexicon import month_names, month_numbers, says
-from assistant.query import Query
+from assistant.query import Query, asks_partners
 from assistant.retrieve import lexical_terms
 from index.normalize import fold, unwrap
 from index.parse import Plan, Task
@@ -26,8 +26,10 @@ class ListAnswers(ComposerBase):
         # "every task X takes part in, leading or supporting": both roles, each listed; so too where no role is
         # asked at all ("hội phụ nữ phường nv nào", "what tasks does the Youth Union have").
         # "chủ trì nv nào? phối hợp những nv nào": each role asked is answered, the one it holds in no task too.
-        asked_both = {"lead", "coordinate"} <= set(q.intents)
-        both = not leads and (says(q.text, "involvement") or asked_both or not {"lead", "coordinate"} & set(q.intents))
+        # "chủ trì nv nào, phối hợp với ai": the partners of the tasks it leads, not the tasks it supports.
+        partners = "lead" in q.intents and asks_partners(q.text)
+        asked_both = {"lead", "coordinate"} <= set(q.intents) and not partners
+        both = not leads and not partners and (says(q.text, "involvement") or asked_both or not {"lead", "coordinate"} & set(q.intents))
         for a in agencies[:3]:
             for role in (("lead", "coordinate") if both else (None,)):
                 text, c = self._agency_tasks(q, a, leads, within, role)
@@ -50,6 +52,7 @@ class ListAnswers(ComposerBase):
     def _agency_tasks(self, q: Query, a: Agency, leads: int | None = None,
                       within: list[Task] | None = None, only: str | None = None) -> tuple[str, list[Citation]]:
         en = q.style == "en"
+        partners = "lead" in q.intents and asks_partners(q.text)
         want_coord = only == "coordinate" if only else "coordinate" in q.intents and "lead" not in q.intents and not leads
         role = "coordinate" if want_coord else "lead"
         name = self._names([a.name], en)
@@ -81,6 +84,10 @@ class ListAnswers(ComposerBase):
             extra = ""
             if role == "lead" and others:
                 extra = f" (with {'; '.join(others)})" if en else f" (cùng {'; '.join(others)})"
+            if role == "lead" and partners:
+                helpers = list(dict.fromkeys(x for b in parts for x in b.coordinate))
+                extra += (f" (partners: {self._names(helpers, en) if helpers else 'none named'})" if en
+                          else f" (phối hợp: {'; '.join(helpers) if helpers else 'không nêu'})")
             elif role == "coordinate":  # who leads the task the agency works on, or that nobody does
                 extra = (f" (lead: {self._names(heads, en) if heads else 'none named'})" if en
                          else f" (chủ trì: {'; '.join(heads) if heads else 'không nêu'})")
@@ -308,7 +315,11 @@ class ListAnswers(ComposerBase):
             items = "; ".join(f"{t.id} ({named(p, t, parts)}; {'timeline' if en else 'thời gian'}: {_timelines(parts)}"
                               + (f"; {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}" if led and not t.bullets else "")
                               + ")" for p, t, parts in rows)
-            text = (f"{n} task{'s fall' if n > 1 else ' falls'} in {asked}: {items}." if en
+            # "phải xong trước 31/5": the tasks due by then, said so.
+            dated = bool(re.fullmatch(r"\d{1,2}/\d{1,2}/20\d\d", asked))
+            text = (f"{n} task{'s are' if n > 1 else ' is'} due by {asked}: {items}." if en and dated
+                    else f"{n} task{'s fall' if n > 1 else ' falls'} in {asked}: {items}." if en
+                    else f"Có {n} nhiệm vụ có hạn đến {asked}: {items}." if dated
                     else f"Có {n} nhiệm vụ thực hiện trong {asked}: {items}.")
             return text, self._timed_cites([(p, t) for p, t, _ in rows])
         # "… together with the agency leading each one": the lead beside each task.
@@ -436,6 +447,10 @@ def point_in_time(text: str, year: int | None = None) -> str:
     m = re.search(r"\b(?:quy\s+(i{1,3}|iv|[1-4])|thang\s+(\d{1,2}))\b(?!\s*/)", f)
     if m:
         return _point_in_time(f"quy {m.group(1)}/{year}" if m.group(1) else f"thang {m.group(2)}/{year}")
+    # "phải xong trước 31/5": a day and month, of that year.
+    m = re.search(r"(?<![\d/.])([1-9]|[12]\d|3[01])/([1-9]|1[0-2]|0[1-9])(?![\d/.])", f)
+    if m:
+        return _point_in_time(f"{m.group(1)}/{m.group(2)}/{year}")
     m = re.search(r"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter\b|\bq([1-4])\b", f)
     if m:
         return f"quy {_ORDINAL_QUARTER[m.group(1)] if m.group(1) else m.group(2)}/{year}"

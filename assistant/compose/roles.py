@@ -64,6 +64,10 @@ class RoleAnswers(MentionAnswers):
             if found:
                 candidates.append(found)
             elif restating:
+                # Of the rows restating it, the one nearest the question first ("dạy bơi": the swimming classes' row,
+                # not the warning signs' row of the same unit).
+                said = set(lexical_terms(q.text, q.style == "en"))
+                restating.sort(key=lambda c: -overlap(said, self._body_terms[(c[0].source, c[1].id)]))
                 candidates += [c for c in restating if c not in candidates]
             elif role == "tasks" and self._duty_plan(h.doc):
                 continue  # a task of a plan that says who does what agency by agency: its duty answers
@@ -307,7 +311,11 @@ class RoleAnswers(MentionAnswers):
             # a table's product cell: "Bộ tài liệu …, hoàn thành tháng 8/2026", read as timelines are read
             if t.product and parse_timeline(t.product).kind in {"date", "month", "quarter"}:
                 lines.append(f"Product: {t.product}." if en else f"Sản phẩm: {t.product}.")
-        stated = stated or (self.best_sentence(q, plan, t.id) if alone and asks_two(q.text) and len(asked) < 2 and not sentence else "")
+        # A thing of the task asked beside its roles ("… in which levels of schools, and what is the time frame",
+        # "cấp học nào"): the task's sentence nearest the question.
+        detail = bool(_DETAIL.search(q.words))
+        stated = stated or (self.best_sentence(q, plan, t.id) if alone and asks_two(q.text) and (len(asked) < 2 or detail)
+                            and not sentence else "")
         if stated and stated not in " ".join(lines):
             lines.append(f"{'The task says' if en else 'Nội dung nhiệm vụ nêu'}: “{stated}”")
         cites = [self.cite(plan, t.id, hl)]
@@ -387,6 +395,14 @@ _TIMED = re.compile(r"\b(?:20\d\d|\d{1,2}/\d{1,2}|quý|tháng|hằng năm|hàng 
 
 
 # A span of time asked: "bao lâu", "trong mấy giờ", "how long", "within how many days".
+# "which levels of schools", "những xã nào", "cấp học nào": a thing asked by "which", not a body, a time or a figure.
+_NOT_DETAIL = (r"(?:agenc|department|bod(?:y|ies)|units?\b|offices?\b|organi[sz]ation|ministr|partner|lead|date|days?\b|years?\b|"
+               r"months?\b|quarters?\b|time|deadline|periods?\b|is\b|are\b|was\b|were\b|does\b|do\b|did\b|will\b|must\b|"
+               r"should\b|can\b|the\b|share|percent|proportion|rate|number|amount|total|targets?\b|goals?\b|tasks?\b|plans?\b|"
+               r"documents?\b|decision)")
+_DETAIL = re.compile(rf"\b(?:which|what) (?!{_NOT_DETAIL})[a-z]+"
+                     r"|\b(?!(?:co quan|don vi|so|ngay|nam|thang|quy|thoi gian|luc|khi|nhiem vu|noi dung|hoat dong|ke hoach)\b)"
+                     r"(?:cap|nhung|cac|loai|nhom|dia ban|xa|phuong|truong|doi tuong)(?: [a-z]+)? nao\b")
 _DURATION_ASKED = re.compile(r"\b(bao lau|trong (?:vong )?(?:may|bao nhieu) (?:gio|ngay|tuan|thang)|how long|"
                              r"within how many|how many (?:hours|days|weeks))\b")
 # A span of time stated: "48 giờ", "07 ngày", "3 tháng", "72 hours".
