@@ -141,6 +141,12 @@ def _bodies_before(text: str) -> tuple[str, ...]:
     return ()
 
 
+# A piece of a role line that says a time and nothing else, by its first word: "hoàn thành trước 15/3/2026", "thường
+# xuyên", "Quý II/2026" (not "Các trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên").
+_TIME_PIECE = re.compile(r"\s*(?:hoàn thành|xong|trước|trong|thời gian|thời hạn|thường xuyên|hằng|hàng|quý|tháng|năm|từ|đến|"
+                         r"giai đoạn|định kỳ)\b", re.I)
+
+
 def _labelled(key: str, text: str) -> dict[str, str]:
     """A role line's value split where another label starts: "Sở Y tế; đơn vị phối hợp: Sở Tài chính;
     hoàn thành: hằng năm" after "Đơn vị thực hiện:" gives lead, coordinate and timeline."""
@@ -150,6 +156,13 @@ def _labelled(key: str, text: str) -> dict[str, str]:
         other = label_of(lab.group(1)) if lab else ""
         if lab and other in _ROLES:
             key, piece = other, lab.group(2)
+        # "phối hợp: Chi cục Chăn nuôi và Thú y (…); hoàn thành trước 15/3/2026": a last piece that is a time and names
+        # no body is the timeline, label or none.
+        head, _, tail = piece.rpartition(";")
+        if head and "timeline" not in out and key != "timeline" and _TIME_PIECE.match(tail) \
+                and parse_timeline(tail).kind not in {"", "other"}:
+            out["timeline"] = tail.strip().rstrip(".")
+            piece = head
         out[key] = f"{out[key]}; {piece}" if key in out else piece
     return out
 
@@ -915,6 +928,13 @@ def _labelled_within(text: str, base: int) -> dict[str, tuple[str, int, int]]:
             # "phối hợp: Công an tỉnh, VNPT; thời gian:" then the time on the next line: a value ends at the next label.
             nxt = next((x for x in re.finditer(r";\s*([^;:]{2,30}?)\s*:", value) if label_of(x.group(1))), None)
             value = value[: nxt.start()].strip() if nxt else value
+            # "phối hợp: Chi cục Chăn nuôi và Thú y (…); hoàn thành trước 15/3/2026": a piece that is a time ends the
+            # bodies.
+            if key in {"coordinate", "lead"}:
+                pieces = value.split(";")
+                while len(pieces) > 1 and _TIME_PIECE.match(pieces[-1]) and parse_timeline(pieces[-1]).kind not in {"", "other"}:
+                    pieces.pop()
+                value = ";".join(pieces).strip()
             if key == "lead":
                 value = unwrap(value) if _bodies(unwrap(value)) else ""
             if value:

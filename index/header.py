@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from index.genre import phrase_pattern
 from index.normalize import agency, canon, fold, strip_markdown, tones
 
-_DOC = (r"(?:Nghị quyết|Chương trình hành động|Chương trình|Quyết định|Tờ trình|Nghị định|Thông tư|Kế hoạch|"
+_DOC = (r"(?:Nghị quyết liên tịch|Nghị quyết|Chương trình hành động|Chương trình|Quyết định|Tờ trình|Nghị định|"
+        r"Thông tư liên tịch|Thông tư|Kế hoạch liên tịch|Kế hoạch|"
         r"Chỉ thị|Công văn|Kết luận|Hướng dẫn|Thông báo)")
 # The office of a body's head who proposes for it ("Giám đốc", "Trưởng" of "Trưởng phòng Kinh tế"): the body follows.
 OFFICE = r"(?:Giám đốc|Trưởng ban|Thủ trưởng|Chánh Văn phòng|Trưởng(?=\s+(?:[A-ZĐ]|phòng\b)))"

@@ -24,7 +24,7 @@ from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwr
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "92"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "93"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 

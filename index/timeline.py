@@ -60,9 +60,10 @@ def parse_timeline(text: str) -> Timeline:
 # A timeline said inside a sentence: "thời gian thực hiện: 2025 - 2026", "hoàn thành trong Quý IV/2025",
 # "trước ngày 30/6/2025", "(thực hiện hằng năm)", "thường xuyên".
 _INLINE = re.compile(
-    r"(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*([^;()\n]+?)(?=[;.)]\s|[;.)]?$)"
+    # "thời hạn hoàn thiện hồ sơ đề nghị công nhận: Trước 15/9/2026": a deadline of a thing the label names
+    r"(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?:\s+[^\s:;()]+){0,7}|tiến độ)\s*:\s*([^;()\n]+?)(?=[;.)]\s|[;.)]?$)"
     r"|(?:hoàn thành|xong|thực hiện|triển khai)?\s*(?:trong|trước|trong năm|vào)\s+"
-    r"((?:ngày\s+\d{1,2}/\d{1,2}/20\d\d|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d\d|[Qq]uý\s+[IV1-4]+\s*(?:/|năm)\s*20\d\d|"
+    r"((?:(?:ngày\s+)?\d{1,2}/\d{1,2}/20\d\d|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d\d|[Qq]uý\s+[IV1-4]+\s*(?:/|năm)\s*20\d\d|"
     r"tháng\s+\d{1,2}\s*(?:/|năm)\s*20\d\d|năm\s+20\d\d|"
     # "trong học kỳ I năm học 2026 - 2027": a school's half-year
     r"học kỳ\s+(?:II|I|1|2)(?![\w/])(?:\s+(?:của\s+)?năm học(?:\s+20\d\d\s*-\s*20\d\d)?)?))"
