@@ -214,6 +214,17 @@ def glossed(text: str, general: bool = True) -> list[tuple[int, int, str]]:
     return [(m.start(1), m.end(1), _FORMS[m.group(1)]) for m in pattern.finditer(_corrected(text))]
 
 
+# The tables of the genre's own procedure ("implement", "implementation plan", "progress"): words every plan writes,
+# which tell no topic.
+_PROCEDURE_TABLES = ("administration", "planning_monitoring", "common")
+_PROCEDURAL = {form for name in _PROCEDURE_TABLES for key in _TABLES.get(name, {}) for form in _inflections(key)}
+
+
+def procedural(term: str) -> bool:
+    """A phrase of the genre's procedure ("implementing", "progress"), not of a topic ("landfills")."""
+    return term in _PROCEDURAL
+
+
 def vietnamese(term: str) -> str:
     """The Vietnamese wording of a phrase content_terms() found."""
     return _FORMS[term]

@@ -513,6 +513,8 @@ _SPECIFIC_LEAD = Phrases(w for w in _INTENT_WORDS["lead"] if w.strip() not in _G
 _INTENT_MATCHERS = {name: Phrases(words) for name, words in _INTENT_WORDS.items()}
 _WHO_DOES = re.compile(r"\b(?:(?:co quan|don vi|so|ben) nao|ai) (?:se )?(?:thuc hien|lam|trien khai|dam nhan|dam nhiem|duoc giao|"
                        r"phu trach|chiu trach nhiem)\b"
+                       # "giao cơ quan nào nghiên cứu …": the body handed the work
+                       r"|\bgiao (?:cho )?(?:co quan|don vi|so|ben|ai) (?:nao )?"
                        r"|\bwho (?:will )?(?:carr(?:y|ies) out|implements?|does|do|(?:is|are) (?:assigned|responsible|in charge|tasked))\b"
                        # "who acts as investor", "who builds the toilets": "who" and a verb of its own, not of helping
                        r"|(?:^|[,;?]|\band) who (?!coordinat|supports|assists|helps|partners|works|cooperates|collaborates|signs|signed)"
@@ -843,7 +845,7 @@ def lead_count(folded: str) -> int | None:
 
 
 # A figure asked for outright.
-_ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|how many|how much|"
+_ASKS_FIGURE = re.compile(r"\b(bao nhieu|may (nguoi|ho|can|thang|nam|lan|phan tram|lao dong)|con so (?:\w+ ){0,2}nao|how many|how much|"
                           r"(?:a|any|which) number (?:for|on|about|the plan (?:wants|sets|aims|expects|targets))|"
                           r"what (share|percentage|proportion|number|total|amount)|what (?:[a-z]+(?:-[a-z]+)? ){1,2}(?:rate|share|percentage|proportion)|what (?:is|are) the (?:total|amount|number)\b)\b")
 # Asking what the plan says about a topic, whatever words of roles the topic holds.

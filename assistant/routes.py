@@ -26,7 +26,7 @@ from assistant.frame import Frame
 from assistant.lexicon import says, spelled_out
 from assistant.query import Query, added_only, asking_part, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
-from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason
+from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason, years_said
 from assistant.targets import number as _number
 from index.genre import body_head, phrase_pattern
 from index.normalize import fold, has_diacritics, tokens
@@ -921,7 +921,20 @@ def target(t: Turn) -> Reply | None:
     asked_years = t.c.asked_years(f.q)
     other, best = t.c.indicators(f.q, any_year=True) if asked_years else ([], 0.0)
     if other and (not text or best >= score + 4) and not asked_years & {x.year for x in other}:
-        return t.refuse(reason("indicator_years", f.en, {x.year for x in other}))
+        # "social insurance coverage 2025?" of a plan setting it for 2030: said so, with the figure it sets then, where
+        # that clause says two pairs of the question's words (not a clause sharing one: "xã hội" of "nhà ở xã hội").
+        years = sorted(asked_years)
+        pairs = {w for w in lexical_terms(f.q.text, f.en) if "_" in w and not re.search(r"\d", w)}
+        shown = [x for x in other if len(pairs & set(lexical_terms(x.indicator))) >= 2]
+        if not shown:
+            return t.refuse(reason("indicator_years", f.en, {x.year for x in other}))
+        said, cites, _ = t.c.target_answer(f.q, chosen=shown)
+        unset = (f"The plan sets no such target for {years_said(years, True)}; it sets one for "
+                 f"{years_said({x.year for x in other}, True)}. " if f.en else
+                 f"Kế hoạch không đặt chỉ tiêu này cho năm {years_said(years, False)}; chỉ tiêu đặt cho năm "
+                 f"{years_said({x.year for x in other}, False)}. ")
+        # Declined all the same: the figure asked is not the plan's (what it sets instead is said, not offered as it).
+        return unset + said, cites, True
     # "Năm 2025 tỷ lệ … đã đạt bao nhiêu phần trăm?" of a plan setting its figures for 2026: a year no target is set for,
     # which the clauses found do not name either (no baseline of theirs), is not answered by another year's figure.
     chosen_years = {x.year for x in chosen}
@@ -1314,6 +1327,10 @@ def passage(t: Turn) -> Reply:
     return (*t.c.content_answer(t.f.q, _headed_first(t)), False)
 
 
+# What follows a heading said as a noun: "của", "ban hành", "được nêu", "là gì", "gồm", "như thế nào", the question's end.
+_AFTER_HEADING = r"cua|ban hanh|duoc|la|gom|bao gom|nhu the nao|the nao|ra sao|cu the|trong ke hoach|of|in|is|are|$"
+
+
 def _headed_first(t: Turn) -> list[Hit]:
     """The hits, the one passage near the top whose heading the question says whole ("Mục đích ban hành Kế hoạch được
     nêu như thế nào": the part headed "1. Mục đích") put first."""
@@ -1328,7 +1345,12 @@ def _headed_first(t: Turn) -> list[Hit]:
     # The heading opens the question ("Mục đích ban hành …", "yêu cầu của kế hoạch là gì"), after a word naming a part
     # at most: "Kế hoạch yêu cầu gắn …" uses the heading's words as a verb of its own.
     opening = re.sub(r"^ (?:phan|muc|noi dung|theo ke hoach|ve)\b", "", said)
-    headed = [h for h in t.hits[:5] if (x := heading(h)) and (said.startswith(f" {x} ") or opening.startswith(f" {x} "))]
+    # … as a noun, what is said or asked of ("Mục đích ban hành …", "yêu cầu của kế hoạch", "yêu cầu là gì"), not a verb
+    # with its object ("yêu cầu công tác truyền thông …").
+    def opens(x: str) -> bool:
+        return any(re.match(rf" {x} (?:{_AFTER_HEADING})\b", s + " ") for s in (said, opening))
+
+    headed = [h for h in t.hits[:5] if (x := heading(h)) and opens(x)]
     return [headed[0], *(h for h in t.hits if h is not headed[0])] if len(headed) == 1 else t.hits
 
 

@@ -14,7 +14,7 @@ from functools import cache
 
 import stopwordsiso
 
-from assistant.glossary import EN_VI, content_terms, edits1, topic_phrases, vietnamese
+from assistant.glossary import EN_VI, content_terms, edits1, procedural, topic_phrases, vietnamese
 from assistant.lexicon import intent_tokens, list_words, says, spelled_out
 from assistant.query import Query, asked_years
 from assistant.retrieve import lexical_terms
@@ -82,7 +82,10 @@ _FIGURE = re.compile(
     r"what ([a-z-]+ ){0,2}(share|percentage|proportion|rate|number|numbers|figure|figures|level))\b"
 )
 # The plan's own units counted or listed: "bao nhiêu nhiệm vụ", "những nhiệm vụ nào", "how many tasks".
-_TARGETS_OF_YEAR = re.compile(r"\b(20\d\d) (?:indicators?|targets?|goals?)\b|\b(?:chi tieu|muc tieu) (?:nam |den nam )?(20\d\d)\b")
+# "the 2030 indicators": a year set before the targets it names, as English does ("chỉ tiêu năm 2030" asks that year).
+_PAST = re.compile(r"\b(what was|what were|how (?:high|low|many|much) was|when the plan was (?:adopted|issued|approved|signed)|"
+                   r"at the time of|truoc khi ban hanh|khi ban hanh ke hoach|thoi diem ban hanh)\b")
+_TARGETS_OF_YEAR = re.compile(r"\b(20\d\d) (?:indicators?|targets?|goals?)\b")
 _ALL_UNITS = re.compile(r"\b(bao nhieu|may|nhung|cac|how many|which|what|all|every) (nhiem vu|nv|hoat dong|tasks?|activities|items)\b")
 _NOW = re.compile(r"\b(hien nay|hien tai|bay gio|currently|current(?! (?:plan|document|decision|period))|at present|right now|today|this year|nam nay)\b")
 # A place in a ranking, and what someone said: a plan states neither unless it writes so.
@@ -315,8 +318,10 @@ class Scope:
         # "bao nhiu đồng": a word the plan lacks, one slip from a money word, is that word. Punctuation stays a
         # token: "chuyên gia, nhà khoa học" holds no "giá nhà".
         marked = re.findall(r"[a-z0-9]+|[,;:.?!()]", fold(spelled_out(q.text)))  # "bn tien": "bao nhieu tien"
-        padded = " " + " ".join(w if w in self.vocab or w in _MONEY_WORDS or len(w) < 3 else min(edits1(w) & _MONEY_WORDS, default=w)
-                                for w in marked) + " "
+        # Only a word typed without marks ("bao nhiu"): with them "Độc giả rất" is no slip of "giá đất".
+        typed_marked = {fold(w) for w in re.findall(r"\w+", q.text.lower()) if has_diacritics(w)}
+        padded = " " + " ".join(w if w in typed_marked or w in self.vocab or w in _MONEY_WORDS or len(w) < 3
+                                else min(edits1(w) & _MONEY_WORDS, default=w) for w in marked) + " "
         words = re.findall(r"\w+", tones(q.text).lower())
         return any(f" {w} " in padded and (figure or f" {w} " not in self.folded) and _as_marked(words, m, w)
                    for m, w in zip(_MONEY_MARKED, _MONEY_VI, strict=True))
@@ -454,14 +459,14 @@ class Scope:
         return out
 
     def written_weight(self, text: str) -> int:
-        """How strongly the written_terms tie an English question to the plans: one each, two for a topic phrase of two
-        words or more (not one word, not the genre's general vocabulary: "implementing") whose wording of three syllables
-        or more the plans write whole ("swimming classes": "lớp dạy bơi")."""
+        """How strongly the written_terms tie an English question to the plans: one each, two for a topic phrase (not the
+        genre's general or procedural vocabulary: "implementing") whose wording of three syllables or more the plans
+        write whole ("swimming classes": "lớp dạy bơi", "landfills": "bãi chôn lấp")."""
         topics = set(topic_phrases(text))
 
         def whole(term: str) -> bool:
             toks = re.findall(r"[a-z0-9]+", fold(vietnamese(term)))
-            return term in topics and " " in term and len(toks) >= 3 and f" {' '.join(toks)} " in self.folded
+            return term in topics and not procedural(term) and len(toks) >= 3 and f" {' '.join(toks)} " in self.folded
         return sum(2 if whole(term) else 1 for term in self.written_terms(text))
 
     def unwritten_topics(self, q: Query, answer: Sequence[str]) -> list[str]:
@@ -500,8 +505,9 @@ class Scope:
         # "Gia Lai". Typed without marks and in lower case, any run of its words may be it.
         names = t if q.style == "vi_nodiac" else _capitalised(q.text)
         place = OTHER_PLACE.search(names)
-        # A province the plan itself names (its own, or one it works with) is no other place.
-        if place and f" {place.group(1)} " not in self.folded:
+        # A province the plan itself names (its own, or one it works with) is no other place: named with capitals
+        # ("Đà Nẵng"), not words that fold alike ("nhà tập luyện đa năng").
+        if place and place.group(1) not in self.proper:
             return reason("place", en)
         street = self._street(q.text)
         if street:
@@ -575,11 +581,13 @@ class Scope:
         if _UNDER_LAW.search(t) and _WH.search(t):
             return reason("law", en)
         asked = set(asked_years(q.text))
-        # "baseline values (2023) for the 2030 indicators": a year that names the targets asked of ("the 2030
-        # indicators", "chỉ tiêu năm 2030") is not the year a figure is asked for, where another year is.
-        naming = {int(m.group(1) or m.group(2)) for m in _TARGETS_OF_YEAR.finditer(t)}
+        # "baseline values (2023) for the 2030 indicators": a year that names the targets asked of is not the year a
+        # figure is asked for, where another year is.
+        naming = {int(m.group(1)) for m in _TARGETS_OF_YEAR.finditer(t)}
         asked = asked - naming if asked - naming else asked
         now = bool(_NOW.search(t))  # "hiện nay": a statistic of today, where the plan sets targets
+        # "what was the stunting rate when the plan was adopted": a statistic of the past, as much.
+        now = now or bool(_PAST.search(t))
         # "năm nay", "this year": the year the plan is issued in, as a plan of that year says it ("chỉ tiêu … năm nay" of
         # a plan for 2026 issued in 2026 asks its 2026 target).
         if now and re.search(r"\b(nam nay|this year)\b", t) and not re.search(r"\b(hien nay|hien tai|bay gio|currently|at present|right now|today)\b", t):

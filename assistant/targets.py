@@ -233,9 +233,11 @@ def extract_targets(plan: Plan) -> list[Target]:
             # So does one whose words all stand in the clause before ("…, có ít nhất 45 hợp tác xã tham gia …; trong
             # đó đến năm 2028 có 25 hợp tác xã"): it says the same indicator's figure for another year.
             said = set(re.findall(r"[a-z]+", fold(previous).lower()))
-            goes_on = not text[:1].isupper() and (len(own_words.split()) < 3 or bool(re.match(
+            # And one that points back at it ("…; đến ngày 31/12/2026, tỷ lệ này đạt ít nhất 85%").
+            back = bool(previous) and bool(re.search(r"\b(?:tỷ lệ|chỉ tiêu|con số|số lượng|mức)\s+(?:này|nói trên|đó)\b", text, re.I))
+            goes_on = back or (not text[:1].isupper() and (len(own_words.split()) < 3 or bool(re.match(
                 r"(?:(?:đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+20\d\d", text)) or (bool(previous) and _YEAR_SET.search(text) is not None
-                and set(re.findall(r"[a-z]+", fold(own_words).lower())) - {"trong", "do", "rieng", "so"} <= said))
+                and set(re.findall(r"[a-z]+", fold(own_words).lower())) - {"trong", "do", "rieng", "so"} <= said)))
             subject = previous if goes_on else ""
             if not subject:
                 previous = text

@@ -189,6 +189,12 @@ FRAMED = "kh-so-tnmt-dong-phong-quan-ly-chat-thai-ran.docx"
 # after it, letterhead and signer set beside others by a tab, a tab-parted task table whose wrapped cells go on under
 # their column on lines of their own (freeze-42).
 MAILED = "kh-ubnd-xa-phu-ninh-phong-chong-duoi-nuoc.txt"
+# A department's Word plan whose heading numbers exist only in its styles (a multilevel list linked to Heading 1-3), its
+# targets typed dash bullets, each task's roles a running sentence worded its own way (freeze-43).
+STYLED = "kh-sonnmt-ha-lam-phong-chong-benh-dai.docx"
+# A ward's PDF whose tasks are a spreadsheet printed on landscape pages: a ruled table, its heading row repeated on each
+# page, a row cut by the page break, separate start and end columns (freeze-43).
+SPREADSHEET = "kh-ubnd-phuong-tan-lap-an-toan-pccc.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +207,7 @@ def asst(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
                  LED_GROUPS, BY_NUMBER, PLACES, LAYOUT, BY_UNIT, IN_WORDS, PROGRAMME, PORTAL_ROWSPAN, BY_TASK_NUMBER,
                  JOINT, BY_MONTH, MATRIX_COLUMNS, PROSE_ROLES, CITING_ROWS, CHART, QUOTAS, PASTED, BY_BODY_LABELS,
                  WORD_LETTERS, SITE_PAGE, GRID, LISTED_HTML, MERGED_DOWN, LANDSCAPE, CSS_TABLES, TRACKED, WORD_PAGE, LEGEND,
-                 LEAD_ROWS, ARTICLES, FORMS, TWO_ROW_HEAD, BOLD_LEADS, RULELESS, FRAMED, MAILED):
+                 LEAD_ROWS, ARTICLES, FORMS, TWO_ROW_HEAD, BOLD_LEADS, RULELESS, FRAMED, MAILED, STYLED, SPREADSHEET):
         shutil.copy(RECEIVED / name, root / "corpus" / name)
     build_index(root / "corpus", root / "index")
     return Assistant.load(Settings(index=root / "index", corpus=root / "corpus"), index=root / "index")
@@ -1548,3 +1554,51 @@ def test_an_emailed_plans_letterhead_and_targets(asst: Assistant) -> None:
     assert {"IV.2", "IV.3"} <= {c.section for c in ans.citations}, ans.answer
     ans = asst.ask("During which months will the commune run the swimming classes?", plan=MAILED)
     assert "Tháng 5 - 8/2026" in ans.answer, ans.answer
+
+
+def test_another_province_is_told_from_words_that_fold_like_its_name(asst: Assistant) -> None:
+    # "nhà tập luyện đa năng" folds as "Đà Nẵng" does; the plan names no such province
+    ans = asst.ask("What is Da Nang's target for the share of rural households using clean water in 2027?",
+                   plan=PROSE_ROLES)
+    assert ans.abstained and ans.rule == "elsewhere", ans.answer
+
+
+def test_a_heading_used_as_a_verb_is_no_heading_asked(asst: Assistant) -> None:
+    ans = asst.ask("Kế hoạch yêu cầu công tác truyền thông tập trung cảnh báo những thủ đoạn nào?", plan=WORD_PAGE)
+    assert ans.citations and ans.citations[0].section != "I.2", ans.answer
+
+
+def test_a_target_of_a_year_asked_beside_a_term_of_years(asst: Assistant) -> None:
+    # "chỉ tiêu năm 2026" asks that year's figure; "nhiệm kỳ 2026 - 2031" is the council's term, no year asked
+    ans = asst.ask("Chỉ tiêu năm 2026 về tỷ lệ nữ trúng cử đại biểu Hội đồng nhân dân tỉnh nhiệm kỳ 2026 - 2031 là bao "
+                   "nhiêu?", plan=DIVISIONS)
+    assert not ans.abstained and "%" in ans.answer, ans.answer
+
+
+def test_heading_numbers_from_word_styles_and_roles_in_running_sentences(asst: Assistant) -> None:
+    plan = next(p for p in asst.plans if p.source == STYLED)
+    rows = {t.id: t for t in plan.work()}
+    # the numbers Word shows from the heading styles' list ("III.", "2.", "2.2.") are the ids
+    assert rows["III.2.2"].lead == ("Chi cục Chăn nuôi và Thú y",), rows["III.2.2"].lead
+    # "…; hoàn thành trước 30/4/2026": a time after the roles, no date word before it
+    assert "30/4/2026" in rows["III.3.3"].timeline, rows["III.3.3"].timeline
+    # "phối hợp: … ; hoàn thành trước 15/3/2026": the time is no partner
+    assert rows["III.2.1"].coordinate == ("Chi cục Chăn nuôi và Thú y",), rows["III.2.1"].coordinate
+    # "thời hạn hoàn thiện hồ sơ đề nghị công nhận: Trước 15/9/2026": a deadline under a label of many words
+    assert "15/9/2026" in rows["III.2.5"].timeline, rows["III.2.5"].timeline
+    # a joint circular is a legal basis
+    assert any(b.startswith("Thông tư liên tịch số 16/2013") for b in plan.legal_bases), plan.legal_bases
+
+
+def test_a_printed_spreadsheets_start_and_end_columns_and_a_target_that_points_back(asst: Assistant) -> None:
+    plan = next(p for p in asst.plans if p.source == SPREADSHEET)
+    rows = {t.id: t for t in plan.work()}
+    assert len(rows) == 14 and rows["appendix.3"].lead == ("Công an phường", "Phòng Kinh tế, Hạ tầng và Đô thị")
+    # "Kết thúc" is the end of the row's time, beside its start
+    assert "Quý IV/2026" in rows["appendix.4"].timeline and "Quý II/2026" in rows["appendix.4"].timeline
+    # the row cut by the page break keeps its lead
+    assert rows["appendix.11"].lead == ("Phòng Kinh tế, Hạ tầng và Đô thị",), rows["appendix.11"].lead
+    # "…; đến ngày 31/12/2026, tỷ lệ này đạt ít nhất 85%": the same indicator's end-of-year figure
+    ans = asst.ask("What share of shop-houses with two or more floors should have a second escape route by the end of "
+                   "2026?", plan=SPREADSHEET)
+    assert "85%" in ans.answer and "lối thoát nạn thứ hai" in ans.answer, ans.answer

@@ -62,7 +62,7 @@ CASES = [
     # tasks asked for in the plan's own words, with no verb of mentioning
     ("những nhiệm vụ nào trình HĐND tỉnh ban hành chính sách", "shared_in_tasks", "list", "III.5.a"),
     # … or after the verb that assigns them ("nội dung nào … giao …")
-    ("những nội dung nào kế hoạch giao trình HĐND tỉnh ban hành chính sách", "shared_in_tasks", "list", "III.5.a"),
+    ("những nội dung nào kế hoạch giao trình HĐND tỉnh ban hành chính sách", "mentions", "list", "III.5.a"),
     ("Những nội dung nào trong Kế hoạch 65 giao tham mưu trình HĐND tỉnh ban hành chính sách hoặc xem xét, quyết định?",
      "mentions", "list", "III.6.e"),
     # a body staff name by its head word and initials ("đoàn tn"), which the plan names only among a kind of bodies
@@ -78,6 +78,15 @@ CASES = [
      "people become eligible for it?", "sums", "refusal", ""),
     ("2c resource mobilisation (Department of Finance): start and end year?", "section_roles", "role",
      "Năm 2024 và các năm tiếp theo"),
+    # a statistic of the past, where the plan sets targets only
+    ("To set a baseline for our results framework: what was the stunting rate among children under five in Quảng Ngãi "
+     "when the plan was adopted?", "out_of_reach", "refusal", ""),
+    # figures asked in words ("những con số cụ thể nào"), typed with marks: "Độc giả rất" is no slip of "giá đất"
+    ("Độc giả rất quan tâm chuyện nhà ở. Đến năm 2025, Kế hoạch đặt ra những con số cụ thể nào về nhà ở xã hội và hỗ "
+     "trợ nhà ở cho người có công, hộ nghèo, hộ cận nghèo?", "target", "target", "2.875 hộ"),
+    # every place naming a theme, each task with its lead
+    ("Hãy liệt kê mọi chỗ Kế hoạch nhắc đến nhà ở, cả mục tiêu, chỉ tiêu lẫn nhiệm vụ.", "mentioned_where", "list",
+     "chủ trì: Sở Xây dựng"),
     # two units of objectives asked by their headings, each quoted
     ("To which year does the general objective run, and what is the horizon of the long-term vision?", "objective_time",
      "passage", "Tầm nhìn đến năm 2045"),

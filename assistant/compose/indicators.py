@@ -169,6 +169,14 @@ class TargetAnswers(ComposerBase):
                 chosen += [t for _, t in fitting if t not in chosen]
             if not chosen:
                 return [], 0.0
+            # "by the end of 2026", "đến giữa năm": of a year's clauses nearly as good, the one that names that point of
+            # the year ("đến ngày 31/12/2026, tỷ lệ này đạt …" beside "Đến ngày 30/6/2026, …").
+            point = _POINT_ASKED.search(q.words)
+            if point:
+                at_said = _POINT_SAID["end" if point.group("end") else "mid"]
+                at_point = [t for sc, t in scored if sc >= best * 0.5 and at_said.search(fold(t.indicator)) and not t.baseline]
+                if at_point and not any(at_said.search(fold(t.indicator)) for t in chosen):
+                    chosen = [t for t in chosen if t.year not in {x.year for x in at_point}] + at_point[:1]
         else:  # a list of two topics ("các chỉ tiêu … về nhà ở … và về nước sạch"): each part's own best clause too
             chosen += [t for _, t in parted if t not in chosen]
         return sorted(chosen, key=lambda t: (t.year, t.start)), best
@@ -290,7 +298,9 @@ class TargetAnswers(ComposerBase):
             # "… và cơ quan nào theo dõi chỉ tiêu đó": the body the table makes answer for it.
             by = "" if not (t.tracker and _BODY_ASKED.search(spelled_out(q.text))) else (
                 f" — followed up by {t.tracker}" if en else f" — cơ quan theo dõi: {t.tracker}")
-            parts.append(f"{when}: {t.indicator}{by}")
+            # A clause that points back at the one before ("tỷ lệ này đạt ít nhất 85%") is said after it.
+            said = f"{t.subject}; {t.indicator}" if t.subject and _POINTS_BACK.search(t.indicator) else t.indicator
+            parts.append(f"{when}: {said}{by}")
             cites.append(self.cite(plan, t.section, (t.start, t.end)))
         for text, year, cite in self._worded(q, chosen):
             parts.append(f"{'By' if en else 'Đến năm'} {year}: {text}")
@@ -303,7 +313,9 @@ class TargetAnswers(ComposerBase):
         unset = sorted(self.asked_years(q) - {t.year for t in chosen}) if len(self.asked_years(q)) > 1 else []
         none = "" if not unset else (f" The plan sets no such target for {', '.join(map(str, unset))}." if en
                                      else f" Kế hoạch không đặt chỉ tiêu này cho năm {', '.join(map(str, unset))}.")
-        return lead + "; ".join(f"{p} ({c.section})" for p, c in zip(parts, cites, strict=True)) + "." + none, cites, best
+        # A unit headed by its year ("b) Mục tiêu cụ thể đến năm 2030") is named by its heading too: the year is the plan's words.
+        return lead + "; ".join(f"{p} ({c.section}{f': {c.title}' if _YEAR_HEADING.search(c.title) and not re.search(r'%|…', c.title) else ''})"
+                                for p, c in zip(parts, cites, strict=True)) + "." + none, cites, best
 
     def _worded(self, q: Query, chosen: list[Target]) -> list[tuple[str, int, Citation]]:
         """Clauses of the chosen clauses' units that set their target in words, with no figure ("xóa bỏ hoàn toàn
@@ -388,6 +400,14 @@ _COUNT_ASKED = re.compile(r"\bhow many\b|\bbao nhieu (?!phan tram|%|ty le|(?:vao
 
 # A count a clause states: a number that is no share, year or date, and the thing it counts (an age or a
 # length of time, "trẻ em dưới 36 tháng tuổi", counts nothing asked).
+# A point of the year a question asks a figure for: its end ("by the end of 2026", "cuối năm") or its middle.
+_POINT_ASKED = re.compile(r"\b(?P<end>end of (?:the )?(?:year|20\d\d)|year end|cuoi nam|31/12|het nam)\b"
+                          r"|\b(?P<mid>mid-?year|middle of (?:the )?year|giua nam|30/6|6 thang dau nam|first half)\b")
+_POINT_SAID = {"end": re.compile(r"\b(?:31/12|cuoi nam|het nam)\b"),
+               "mid": re.compile(r"\b(?:30/6|6 thang dau nam|giua nam)\b")}
+_POINTS_BACK = re.compile(r"\b(?:tỷ lệ|chỉ tiêu|con số|số lượng|mức)\s+(?:này|nói trên|đó)\b", re.I)
+# A heading that gives its unit's year: "Mục tiêu cụ thể đến năm 2030".
+_YEAR_HEADING = re.compile(r"năm\s+20\d\d")
 # "30 người", and "27/27 điểm" (so many of so many), a count stated.
 _COUNT_STATED = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\b)\d[\d.,]*(?:/\d[\d.,]*)?\s+(?!%|tháng|tuổi|năm|ngày|giờ|phút|lần|quý)[^\W\d_]{2,}")
 

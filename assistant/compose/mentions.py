@@ -225,8 +225,9 @@ class MentionAnswers(PassageAnswers):
             s = p.section(sid)
             return f"{sid} ({s.title})" if s is not None and s.title else sid
 
-        # "… kèm cơ quan chủ trì", "with its lead department": each task's lead beside it.
-        leads = {(p.source, t.id): t.lead for p, _ in units for t in p.work()} if "lead" in q.intents else {}
+        # Each task's lead beside it ("… kèm cơ quan chủ trì", and whoever reads where the plan speaks of housing asks
+        # who answers for it there).
+        leads = {(p.source, t.id): t.lead for p, _ in units for t in p.work()}
 
         def led(p: Plan, sid: str) -> str:
             lead = leads.get((p.source, sid))
@@ -342,7 +343,8 @@ _MENTION = re.compile(
     r"(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,3}?(?:phai|can)"
     # "những nội dung nào trong Kế hoạch giao tham mưu trình HĐND": the tasks that assign it ("giao" of assigning, not
     # of "giáo dục", "giao thông")
-    r"|(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,4}?(?:duoc )?giao (?:cho|tham muu|nhiem vu|trach nhiem))"
+    r"|(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,4}?(?:duoc )?giao (?:cho|tham muu|nhiem vu|trach nhiem|"
+    r"(?=trinh (?:hdnd|ubnd|hoi dong|chu tich))))"
     r"\b(?P<what>.+)"
 )
 @cache

@@ -42,6 +42,12 @@ class RoleAnswers(MentionAnswers):
         """
         candidates: list[tuple[Plan, Task]] = []
         of_task = names_tasks(q.words)
+        pairs = {w for w in lexical_terms(q.text, q.style == "en") if "_" in w}
+
+        def shared(c: tuple[Plan, Task]) -> int:
+            """How many of the question's word pairs a task's text holds."""
+            return len(pairs & self._body_terms[(c[0].source, c[1].id)])
+
         bodies = [a.name for a in named_bodies(q.text, self.directory)]
         for h in hits[:3]:
             # A duty of the implementation part answers who does it, when it is what the question is closest to;
@@ -64,10 +70,6 @@ class RoleAnswers(MentionAnswers):
             if found:
                 candidates.append(found)
             elif restating:
-                # Of the rows restating it, the one nearest the question first ("dạy bơi": the swimming classes' row,
-                # not the warning signs' row of the same unit).
-                said = set(lexical_terms(q.text, q.style == "en"))
-                restating.sort(key=lambda c: -overlap(said, self._body_terms[(c[0].source, c[1].id)]))
                 candidates += [c for c in restating if c not in candidates]
             elif role == "tasks" and self._duty_plan(h.doc):
                 continue  # a task of a plan that says who does what agency by agency: its duty answers
@@ -140,6 +142,14 @@ class RoleAnswers(MentionAnswers):
             near = max(tasks, key=lambda n: words[n], default=None)
             if near is not None and words[near] >= words[0]:
                 return candidates[near]
+        # The first that shares no pair of the question's words gives way to the one sharing most of its words ("dạy
+        # bơi"): the rows restating one unit come in the plan's order, the warning signs' row before the swimming classes'.
+        if not shared(candidates[0]):
+            said = set(lexical_terms(q.text, q.style == "en"))
+            nearness = [len(said & self._body_terms[(p.source, t.id)]) for p, t in candidates]
+            most = max(range(len(candidates)), key=lambda n: nearness[n])
+            if nearness[most] > nearness[0]:
+                return candidates[most]
         return candidates[best] if words[best] >= max(words[0] * 1.15, words[0] + 6) else candidates[0]
 
     # -- answers -------------------------------------------------------------
