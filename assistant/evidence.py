@@ -73,6 +73,8 @@ _QUESTION_WORDS = set(
 )
 # Words of asking and of referring to the plan's structure; their absence from the plan
 # says nothing. Abbreviations staff type are known words too.
+# How often a pair of words may stand in the plans and still name a topic of a question made of asking words otherwise.
+_FEW = 6
 _ASKING = set(
     """là ai gì nào bao nhiêu thế như sao không có hiện nay mới nhất ra hôm qua mai tuần đi ở của về
     cho với thì những các một được cần phải làm kế hoạch nói đề cập gồm đâu mấy nhỉ vậy ạ khoản mục
@@ -216,8 +218,11 @@ class Evidence:
         starts = list(itertools.accumulate((len(w) + 1 for w in folded), initial=0))
         asked = [(m.start(), m.end()) for m in asking_spans(text)]
         free = [not any(a <= st < b for a, b in asked) for st in starts[:-1]]
+        # … and that names something, not the genre's every sentence: a pair the plans write a few times ("dạy bơi"),
+        # not dozens ("thực hiện").
         return [(words[i], words[i + 1]) for i in range(len(words) - 1) if free[i] and free[i + 1]
-                and any(not set(marked) <= function_words() for marked in self._marked_pairs.get((folded[i], folded[i + 1]), ()))]
+                and any(not set(marked) <= function_words() for marked in self._marked_pairs.get((folded[i], folded[i + 1]), ()))
+                and self.scope.folded.count(f" {folded[i]} {folded[i + 1]} ") <= _FEW]
 
     @cached_property
     def _marked_pairs(self) -> dict[tuple[str, str], set[tuple[str, str]]]:

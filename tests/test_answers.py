@@ -520,7 +520,7 @@ def test_a_long_chatty_question_is_not_refused_for_two_odd_words(assistant: Assi
 @pytest.mark.parametrize(("question", "why"), [
     ("KH 65 phân bổ cho huyện Sơn Hà bao nhiêu căn nhà hỗ trợ hộ nghèo?", "không nêu riêng cho huyện, xã nào"),
     ("What is the plan's 2025 target for the share of the working-age labour force in social insurance?",
-     "2030 only"),
+     "no such target for 2025; it sets one for 2030"),
     ("ke hoach quy dinh moi nam tinh phai tang them bao nhieu nguoi tham gia bhxh tu nguyen", "không nêu con số này"),
 ])
 def test_abstains_on_what_the_plan_does_not_set(question: str, why: str, assistant: Assistant) -> None:
