@@ -84,6 +84,9 @@ CASES = [
     # figures asked in words ("những con số cụ thể nào"), typed with marks: "Độc giả rất" is no slip of "giá đất"
     ("Độc giả rất quan tâm chuyện nhà ở. Đến năm 2025, Kế hoạch đặt ra những con số cụ thể nào về nhà ở xã hội và hỗ "
      "trợ nhà ở cho người có công, hộ nghèo, hộ cận nghèo?", "target", "target", "2.875 hộ"),
+    # the other partners of the task a body supports, asked beside it
+    ("Trong Kế hoạch, nhiệm vụ nào có các tổ chức chính trị - xã hội được nêu là cơ quan phối hợp thực hiện, và nhiệm vụ "
+     "đó còn những cơ quan phối hợp nào khác?", "agency_tasks", "list", "cơ quan phối hợp khác: Các sở, ban ngành tỉnh"),
     # every place naming a theme, each task with its lead
     ("Hãy liệt kê mọi chỗ Kế hoạch nhắc đến nhà ở, cả mục tiêu, chỉ tiêu lẫn nhiệm vụ.", "mentioned_where", "list",
      "chủ trì: Sở Xây dựng"),

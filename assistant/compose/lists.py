@@ -15,6 +15,10 @@ from index.normalize import fold, unwrap
 from index.parse import Plan, Task
 from index.timeline import Timeline, due_years, kinds, parse_timeline, runs_in
 
+# Partners asked besides the body named: "còn những cơ quan phối hợp nào khác", "which other partners".
+_OTHER_PARTNERS = re.compile(r"\b(?:phoi hop|partners?|coordinat\w*|support\w*)\b(?: \w+){0,3} (?:khac|other)\b"
+                             r"|\b(?:other|else) (?:partners|bodies|agencies|departments)\b|\bnao khac\b")
+
 
 class ListAnswers(ComposerBase):
     def agency_answer(self, q: Query, agencies: list[Agency], leads: int | None = None,
@@ -91,6 +95,10 @@ class ListAnswers(ComposerBase):
             elif role == "coordinate":  # who leads the task the agency works on, or that nobody does
                 extra = (f" (lead: {self._names(heads, en) if heads else 'none named'})" if en
                          else f" (chủ trì: {'; '.join(heads) if heads else 'không nêu'})")
+                # "… và nhiệm vụ đó còn những cơ quan phối hợp nào khác": the task's other partners too.
+                if others and _OTHER_PARTNERS.search(q.words):
+                    extra += (f" (other partners: {self._names(others, en)})" if en
+                              else f" (cơ quan phối hợp khác: {'; '.join(others)})")
             # "… kèm thời gian hoàn thành của từng nhiệm vụ"; and a deadline the task has, asked or not: what a
             # body must finish by when is what a list of its tasks is read for.
             if "timeline" in q.intents or any(_due(b.when) for b in parts):
