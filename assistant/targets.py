@@ -169,6 +169,10 @@ def _year_table(text: str) -> bool:
 _STATES_AMOUNT = re.compile(r"(?<![\w/.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w]*/)")
 
 
+# A clause that points back at the one before it: "…; đến ngày 31/12/2026, tỷ lệ này đạt ít nhất 85%".
+POINTS_BACK = re.compile(r"\b(?:tỷ lệ|chỉ tiêu|con số|số lượng|mức)\s+(?:này|nói trên|đó)\b", re.I)
+
+
 def clauses(raw: str, base: int) -> list[tuple[int, int]]:
     """Offsets of clauses: bullet items cut at ";", at sentence ends, at blank lines and at a line
     that opens a bullet ("*Phấn đấu đến năm 2030:*" then "- 85% …" are two clauses) or a table's row."""
@@ -234,7 +238,7 @@ def extract_targets(plan: Plan) -> list[Target]:
             # đó đến năm 2028 có 25 hợp tác xã"): it says the same indicator's figure for another year.
             said = set(re.findall(r"[a-z]+", fold(previous).lower()))
             # And one that points back at it ("…; đến ngày 31/12/2026, tỷ lệ này đạt ít nhất 85%").
-            back = bool(previous) and bool(re.search(r"\b(?:tỷ lệ|chỉ tiêu|con số|số lượng|mức)\s+(?:này|nói trên|đó)\b", text, re.I))
+            back = bool(previous) and bool(POINTS_BACK.search(text))
             goes_on = back or (not text[:1].isupper() and (len(own_words.split()) < 3 or bool(re.match(
                 r"(?:(?:đến|tới)\s+)?(?:(?:hết|cuối)\s+)?năm\s+20\d\d", text)) or (bool(previous) and _YEAR_SET.search(text) is not None
                 and set(re.findall(r"[a-z]+", fold(own_words).lower())) - {"trong", "do", "rieng", "so"} <= said)))

@@ -14,7 +14,7 @@ from assistant.glossary import glossed, topic_phrases, vietnamese
 from assistant.lexicon import function_words, list_words, spelled_out
 from assistant.query import Query, asking_part, counted_words
 from assistant.retrieve import lexical_terms
-from assistant.targets import Target, clauses, number
+from assistant.targets import POINTS_BACK, Target, clauses, number
 from index.normalize import canon, fold, tokens, unwrap
 
 # A body asked beside a figure: "cơ quan nào theo dõi", "which body tracks it", "who monitors".
@@ -299,7 +299,7 @@ class TargetAnswers(ComposerBase):
             by = "" if not (t.tracker and _BODY_ASKED.search(spelled_out(q.text))) else (
                 f" — followed up by {t.tracker}" if en else f" — cơ quan theo dõi: {t.tracker}")
             # A clause that points back at the one before ("tỷ lệ này đạt ít nhất 85%") is said after it.
-            said = f"{t.subject}; {t.indicator}" if t.subject and _POINTS_BACK.search(t.indicator) else t.indicator
+            said = f"{t.subject}; {t.indicator}" if t.subject and POINTS_BACK.search(t.indicator) else t.indicator
             parts.append(f"{when}: {said}{by}")
             cites.append(self.cite(plan, t.section, (t.start, t.end)))
         for text, year, cite in self._worded(q, chosen):
@@ -405,7 +405,6 @@ _POINT_ASKED = re.compile(r"\b(?P<end>end of (?:the )?(?:year|20\d\d)|year end|c
                           r"|\b(?P<mid>mid-?year|middle of (?:the )?year|giua nam|30/6|6 thang dau nam|first half)\b")
 _POINT_SAID = {"end": re.compile(r"\b(?:31/12|cuoi nam|het nam)\b"),
                "mid": re.compile(r"\b(?:30/6|6 thang dau nam|giua nam)\b")}
-_POINTS_BACK = re.compile(r"\b(?:tỷ lệ|chỉ tiêu|con số|số lượng|mức)\s+(?:này|nói trên|đó)\b", re.I)
 # A heading that gives its unit's year: "Mục tiêu cụ thể đến năm 2030".
 _YEAR_HEADING = re.compile(r"năm\s+20\d\d")
 # "30 người", and "27/27 điểm" (so many of so many), a count stated.

@@ -42,7 +42,8 @@ class RoleAnswers(MentionAnswers):
         """
         candidates: list[tuple[Plan, Task]] = []
         of_task = names_tasks(q.words)
-        pairs = {w for w in lexical_terms(q.text, q.style == "en") if "_" in w}
+        said = set(lexical_terms(q.text, q.style == "en"))
+        pairs = {w for w in said if "_" in w}
 
         def shared(c: tuple[Plan, Task]) -> int:
             """How many of the question's word pairs a task's text holds."""
@@ -145,7 +146,6 @@ class RoleAnswers(MentionAnswers):
         # The first that shares no pair of the question's words gives way to the one sharing most of its words ("dạy
         # bơi"): the rows restating one unit come in the plan's order, the warning signs' row before the swimming classes'.
         if not shared(candidates[0]):
-            said = set(lexical_terms(q.text, q.style == "en"))
             nearness = [len(said & self._body_terms[(p.source, t.id)]) for p, t in candidates]
             most = max(range(len(candidates)), key=lambda n: nearness[n])
             if nearness[most] > nearness[0]:
