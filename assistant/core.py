@@ -516,13 +516,16 @@ class Assistant:
         # A question that opens with a body asks each further part of it too, where the part names no body or
         # document of its own ("Công an tỉnh chủ trì nv nào, báo cáo kết quả trước ngày nào").
         subject = self.directory.subject(question)
-        for part in further:
+        # The first part too: a route the later part's words chose ("… cụ thể hóa nghị quyết nào, và cơ quan nào là cơ
+        # quan thường trực" read as a question on the standing agency) leaves the first unanswered.
+        first = question[: question.find(further[0])].strip(" ,;") if further[0] in question else ""
+        for part in ([first] if first else []) + further:
             # Only a part that names a topic of its own is asked by itself: "and by which year?", "in what
             # capacity?", "thời gian thực hiện được ghi thế nào" ask of the answer's topic, which the whole
             # question's route has read.
             if not self._names_own_topic(part):
                 continue
-            if subject is not None and not self.directory.find(part) and "meta" not in detect_intents(part):
+            if part != first and subject is not None and not self.directory.find(part) and "meta" not in detect_intents(part):
                 part = f"{subject.name} {part}"
             ans = self._ask(part, k, history, retriever, FOCUS_DEPTH, named)
             new = {(c.doc, c.section) for c in ans.citations}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from assistant.glossary import corrected, glossed, is_setting, topic_phrases, vietnamese
+from assistant.glossary import corrected, glossed, is_setting, procedural, topic_phrases, vietnamese
 from assistant.lexicon import function_pairs, function_words, list_words, month_numbers, phrases, spelled_out
 from index.genre import words
 from index.normalize import canon, fold, has_diacritics
@@ -80,6 +80,17 @@ def _marked_pairs(text: str) -> set[str]:
     "đổi số", "số ngành"."""
     toks = re.findall(r"[^\W\d_]+", canon(text).lower())  # "hoá" and "hóa" alike
     return {f"{a} {b}" for a, b in itertools.pairwise(toks)}
+
+
+def _english_pairs(words: str) -> set[str]:
+    """The pairs of syllables an English window says in the plans' Vietnamese: its topics' wordings, not the genre's
+    procedure ("implements" is "triển khai thực hiện", whose inner "khai thực" names no title)."""
+    pairs = set()
+    for start, end, wording in glossed(words):
+        if not procedural(corrected(words)[start:end]):
+            said = re.findall(r"[a-z0-9]+", fold(wording))
+            pairs |= {f"{a} {b}" for a, b in itertools.pairwise(said)}
+    return pairs
 
 
 def base_number(number: str) -> str:
@@ -232,6 +243,8 @@ _DOCUMENTS_ASKED = re.compile(rf"\b(?:liet ke|danh sach|ke ten|thong ke)\b(?:\s+
                               rf"|\b{DOCUMENTS}\s+(?:cap\s+)?(?:xa|phuong|tinh|huyen|lien tich)\s+nao\b"
                               # "which department plans …", "among the plans issued by departments, which ones …"
                               r"|\bwhich(?:\s+[a-z]+){1,2}\s+(?:plans|decisions|documents)\b"
+                              # "does the library hold any action programmes": what the library holds of a kind
+                              r"|\b(?:library|thu vien)\s+(?:(?:hold|have|contain|include)s?|co)\s+(?:any|bat ky|nhung|cac)\b"
                               r"|\bamong (?:the|all|these)\s+(?:[a-z]+\s+){0,2}(?:plans|decisions|documents)\b.*\bwhich ones\b")
 
 
@@ -242,9 +255,15 @@ def asks_for_plans(folded: str) -> bool:
         phrases("library_scope").found(f" {folded} ") and not _OTHER_ASKED.search(folded))
 
 
+_EN_DOCS = r"(?:plans?|decisions?|documents?|programmes?)\b"
 # What a question asks for besides plans: a body ("của cơ quan nào", "which agency"), a person, a time, a figure.
 _OTHER_ASKED = re.compile(r"\b(?:co quan|don vi|so|phong|ban|to chuc) nao\b|\bai\b|\bwho\b|\bkhi nao\b|\bwhen\b"
-                          r"|\bwhich (?:agency|agencies|body|bodies|department|departments|unit|units)\b|\b(?:so|ngay) may\b")
+                          r"|\bwhich (?:agency|agencies|body|bodies|department|departments|unit|units)\b|\b(?:so|ngay) may\b"
+                          # a figure: "what share of public lighting …", "bao nhiêu phần trăm"
+                          rf"|\bwhat (?:share|rate|percentage|proportion|figure|amount)\b|\bhow (?:many|much)\b(?!\s+{_EN_DOCS})"
+                          rf"|\bbao nhieu\b(?!\s+{DOCUMENTS})"
+                          # "one plan in the library implements …": a plan of the library, not a list
+                          r"|\b(?:one|a|mot|1) (?:plan|ke hoach|kh)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +418,10 @@ class Catalogue:
         common = [(name, srcs, m) for m, srcs, name, genre_words in hits if genre_words]
         weak = {src for _, srcs, _ in common for src in srcs}
         place_hits = [(m, srcs) for m, srcs, _, genre_words in hits if not genre_words]
+        # "signed by Luong Van Khanh": a signer's whole name holds no place, though its last words are one's ("Vân Khánh").
+        person = [m.span() for m in self._signer_names.finditer(t)] if self._signers else []
+        place_hits = [(m, srcs) for m, srcs in place_hits if not any(a <= m.start() and m.end() <= b
+                                                                     for a, b in person)]
         for m, srcs in place_hits:
             # "Hoa Binh Nam" names the province Hòa Bình Nam, not the ward Hòa Bình its words begin with; "hoa an phu
             # luc 1" names Hòa An, whose words the place An Phú would share ("an"): the one read first.
@@ -448,9 +471,7 @@ class Catalogue:
             # Only a pair some title has can name a plan: the others need no counting.
             grams = set().union(*map(self._bigrams, near))
             if english:
-                from assistant.retrieve import lexical_terms
-
-                grams |= {g.replace("_", " ") for w in near for g in lexical_terms(w, True) if "_" in g}
+                grams |= {g for w in near for g in _english_pairs(w)}
             grams &= self._titled
             # "kh nào giao hội người cao tuổi tỉnh chủ trì": a body's name is who is asked about, no plan's title.
             grams -= set().union(set(), *(self._bigrams(b) for b in self._bodies(question)))
@@ -507,9 +528,7 @@ class Catalogue:
             after = [" ".join(undated[m.end():].split()[:9 if english else 6]) for m in docs]
             said = set().union(*map(self._bigrams, after))
             if english:
-                from assistant.retrieve import lexical_terms
-
-                said |= {g.replace("_", " ") for w in after for g in lexical_terms(w, True) if "_" in g}
+                said |= {g for w in after for g in _english_pairs(w)}
             sharing = {src: len(said & self._titles[src]) for src in chosen}
             if (most := max(sharing.values())) > 0 and (narrowed := {src for src, n in sharing.items() if n == most}) != chosen:
                 chosen = narrowed

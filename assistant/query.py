@@ -910,6 +910,9 @@ def _asks(text: str) -> bool:
 # Where a question's second question begins: ", và …", "; còn …", "; chỉ tiêu …", "? …".
 _SECOND = re.compile(r"(?:[,;]\s*(?:(?:và|va|còn|con|and|also|while)\s+)|;\s+|\?\s+)(?=\S)", re.I)
 _FURTHER = re.compile(_SECOND.pattern + r"|,\s*(?=\S)", re.I)
+# A bare "và" parts a piece where each side asks by itself ("… chủ trì nhiệm vụ nào và phải báo cáo trước ngày
+# nào"), not where it joins words ("UBND các xã và phường", "Sở Văn hóa, Thể thao và Du lịch").
+_AND = re.compile(r"\s(?:và|va|and)\s+(?=\S)", re.I)
 _ROLE_KINDS = frozenset({"lead", "coordinate", "timeline"})
 # A second part that points back at the first ("… và nhiệm vụ này xong khi nào", "… and when must it be done")
 # asks of the same topic.
@@ -1104,10 +1107,15 @@ def further_questions(text: str) -> list[str]:
     …, theo Kế hoạch, …"). Empty when the question asks one thing."""
     # A comma alone parts them too, where what follows it asks ("… chủ trì nv nào, báo cáo kết quả trước ngày nào").
     cuts = [0, *(m.end() for m in _FURTHER.finditer(text)), len(text)]
-    pieces = [text[a:b].strip(" ,;") for a, b in itertools.pairwise(cuts)]
 
     def asks(piece: str) -> bool:
         return _asks(piece) or bool(_EN_YES_NO.match(piece))
+
+    pieces = []
+    for a, b in itertools.pairwise(cuts):
+        piece = text[a:b].strip(" ,;")
+        joins = [m for m in _AND.finditer(piece) if asks(piece[: m.start()]) and asks(piece[m.end():])]
+        pieces += [piece[: joins[0].start()], piece[joins[0].end():]] if joins else [piece]
 
     out: list[str] = []
     held = ""  # words that ask nothing after the first part, before the next that asks ("If so, in which task?")

@@ -23,7 +23,7 @@ from assistant.compose import Composer
 from assistant.compose.base import DATED, locate, overlap, time_headed, topic_terms
 from assistant.compose.lists import point_in_time
 from assistant.frame import Frame
-from assistant.lexicon import says, spelled_out
+from assistant.lexicon import list_words, says, spelled_out
 from assistant.query import Query, added_only, asking_part, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason, years_said
@@ -577,9 +577,14 @@ def tasks_at_place(t: Turn) -> Reply | None:
 
 def tasks_of_timeline(t: Turn) -> Reply | None:
     """"những nhiệm vụ thực hiện thường xuyên", "… hằng năm", "… và các năm tiếp theo"."""
-    if t.f.aggregate and t.f.timeline_kind:
+    # "mỗi trường phải tổ chức ít nhất mấy hoạt động … mỗi năm học": a least or most asked is a figure the plan sets
+    # for each year, no list of the yearly tasks.
+    if t.f.aggregate and t.f.timeline_kind and not _BOUND.search(t.f.words):
         return t.answer(t.c.task_list(t.f.q, kind=t.f.timeline_kind))
     return None
+
+
+_BOUND = re.compile(r"\b(?:it nhat|toi thieu|toi da|nhieu nhat|at least|at most|minimum|maximum)\b")
 
 
 def topic_roles(t: Turn) -> Reply | None:
@@ -1058,9 +1063,14 @@ def reporting(t: Turn) -> Reply | None:
     # hàng năm (trước ngày 30/10) gửi báo cáo kết quả …").
     # A table of bodies with a column for their reports ("Thời hạn báo cáo"): each body's row gives its day.
     headed: dict[tuple[str, str], bool] = {}
-    units = units or [(p, s.id) for p in t.ask.plans for s in p.sections
-                      if s.has_body and s.kind in {"part", "item", "point", "row"} and p.within(s.id, "implementation")
-                      and ("báo cáo" in p.body(s.id).lower() or _reports_column(p, s, headed)) and DATED.search(p.body(s.id))]
+    # "phường báo cáo UBND tỉnh trước ngày nào": the body the reports go to, where the question names one after its
+    # verb; the clause that sends them there answers, wherever it stands (a standing agency's duty "… tham mưu UBND
+    # phường báo cáo UBND tỉnh trước ngày 31/8/2026" beside a heading on reports sent to it).
+    to = _report_recipient(f.q.text)
+    duties = [(p, s.id) for p in t.ask.plans for s in p.sections
+              if s.has_body and s.kind in {"part", "item", "point", "row"} and p.within(s.id, "implementation")
+              and ("báo cáo" in p.body(s.id).lower() or _reports_column(p, s, headed)) and DATED.search(p.body(s.id))]
+    units = (units + [u for u in duties if u not in units]) if to else units or duties
     for h in t.hits[:5]:
         if any(h.section == sid for _, sid in units):
             break
@@ -1078,7 +1088,11 @@ def reporting(t: Turn) -> Reply | None:
     sender = re.split(r"(?i)\b(?:gửi|gui|về|ve|lên|len|to|for)\b", f.q.text, maxsplit=1)[0]
     named = [fold(a.name) for a in t.ask.directory.find(sender)]
 
-    def fit(u: tuple[Plan, str]) -> tuple[bool, bool, float]:
+    def sent_to(body: str) -> bool:
+        """The clause sends its reports to the body asked ("báo cáo Ủy ban nhân dân tỉnh … trước ngày …")."""
+        return bool(to) and bool(re.search(rf"\b(?:bao cao|gui|ve|len) {to}\b", _committees(body)))
+
+    def fit(u: tuple[Plan, str]) -> tuple[bool, bool, bool, float]:
         body = u[0].body(u[1])
         own = set(lexical_terms(body))
         unit = u[0].section(u[1])
@@ -1087,7 +1101,7 @@ def reporting(t: Turn) -> Reply | None:
         # with its own report does not.
         first = re.split(r"(?<=[.;])\s", re.sub(r"^\s*(?:[\dIVX]+\.)+\s*|^\s*[a-zđ]\)\s*", "", body), maxsplit=1)[0]
         opens = 0 <= first.lower().find("báo cáo") < 150 and bool(DATED.search(first))
-        return heads, opens, overlap(terms, own) / max(1.0, len(own)) ** 0.5
+        return sent_to(body), heads, opens, overlap(terms, own) / max(1.0, len(own)) ** 0.5
     best = max(units, key=fit)
     # "which agency sets up the hotline for reporting violence, and by when": who does a task is asked, when a task
     # near the question holds more of its words than the clause on reports does.
@@ -1096,6 +1110,21 @@ def reporting(t: Turn) -> Reply | None:
         if near is not None and overlap(terms, set(lexical_terms(near.text))) > overlap(terms, set(lexical_terms(best[0].body(best[1])))):
             return None
     return (*t.c.quote(f.q, *best), False)
+
+
+def _committees(text: str) -> str:
+    """Folded words, a committee's name in short ("Ủy ban nhân dân tỉnh" as "ubnd tinh")."""
+    said = " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+    return re.sub(r"\bhoi dong nhan dan\b", "hdnd", re.sub(r"\buy ban nhan dan\b", "ubnd", said))
+
+
+def _report_recipient(text: str) -> str:
+    """The body a question's reports go to, in _committees' words ("phường báo cáo UBND tỉnh trước ngày nào": "ubnd
+    tinh"), where a verb of reporting is followed by a body's head word; "" where none is."""
+    heads = "|".join((*list_words("body_heads"), "hdnd", "bo"))
+    m = re.search(rf"\b(?:bao cao|gui|ve|len) (?:(?:cho|toi|den|lai) )?((?:{heads})(?: (?!truoc|trong|han|ngay|nao|khi|dinh|hang|vao|theo|ket|qua|va)\w+){{1,3}})",
+                  _committees(text))
+    return m.group(1) if m else ""
 
 
 _TIMED = re.compile(r"\b(?:quý|quy)\s+[IV]+\b|\bnăm\s+20\d\d\b|\b\d{1,2}/20\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{4})?\b|\b20\d\d\b",

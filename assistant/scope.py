@@ -250,11 +250,25 @@ def _as_marked(words: list[str], marked: str, folded: str) -> bool:
 _ASKING_NEXT = frozenset({"nhung", "cac", "nao", "gi", "co", "khong", "ko", "phai", "can", "se", "da", "dang", "duoc", "thi",
                           "la", "va", "voi", "cung", "moi", "tat", "ai", "lam", "han", "thoi", "truoc", "sau", "bao"})
 
+def _own_text(p: Plan) -> str:
+    """The plan's own words, from its letterhead (the lines over the motto) to its last unit: a forwarding e-mail's
+    lines before it and its sender's signature after ("ĐT: 0977 516 208") are no part of what the plan states."""
+    motto = re.search(r"(?im)^.*(?:cộng hòa xã hội|cộng hoà xã hội)", p.text[:6000])
+    start = motto.start() if motto else 0
+    for _ in range(2):  # the issuer's lines over it ("ỦY BAN NHÂN DÂN" / "TỈNH HÒA LẠC")
+        start = p.text.rfind("\n", 0, max(0, start - 1)) + 1
+    # What follows the last unit the reader found is no unit of the plan's (an e-mail's closing lines); a decision's
+    # plan after its signature is.
+    last = max(p.sections, key=lambda s: s.start, default=None)
+    end = last.start if last is not None and last.kind == "title" and last.start > start else len(p.text)
+    return p.text[start:end]
+
+
 class Scope:
     def __init__(self, plans: Sequence[Plan], targets: Sequence[Target]) -> None:
         # What the plan holds nowhere: a question asking for it gets the reason.
         self.money, self.contact, self.penalty, self.procedure = (
-            any(rx.search(p.text) for p in plans)
+            any(rx.search(_own_text(p)) for p in plans)
             for rx in (_MONEY_IN_PLAN, _CONTACT_IN_PLAN, _PENALTY_IN_PLAN, _PROCEDURE_IN_PLAN)
         )
         self.years = sorted({t.year for t in targets})

@@ -232,6 +232,10 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     # Signers are looked for in every plan: a name is what the question filters by, not a plan it names.
     signers = {p.signer for p in asst.plans if p.signer and f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.signer)))} " in folded}
     kept = _SET_ASIDE.split(q.words, maxsplit=1)[0]  # the levels asked come before what is set aside
+    # "… không tính kế hoạch liên tịch và Ban Quản lý các khu công nghiệp": a body named only in what is set aside
+    # filters nothing in.
+    if (cut := _SET_ASIDE.search(fold(asking))) and len(fold(asking)) == len(asking):
+        agencies = named_bodies(asking[: cut.start()], asst.directory)
     levels = [level for level, rx in _LEVELS.items() if rx.search(kept)] if _BY_LEVEL.search(q.words) else []
     if signers:
         # "which plans were signed by Trần Minh Khôi": the plans whose signer the question names.
@@ -344,9 +348,11 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     # kinds counted in, ask for every kind.
     others = "|".join(v for k, v in _KINDS_SAID.items() if k != "ke hoach")
     plain = _KINDS_SAID["ke hoach"]
+    # Kinds a clause sets aside pair with none asked ("apart from ordinary plans and decisions, … any joint plans").
+    asked_clauses = " , ".join(c for c in _CLAUSE.split(spelled_out(q.text)) if c and not _NOT.search(c))
     both = re.search(rf"\b(?:{plain})\s*(?:,|va|and|hoac|or|/)\s*(?:{others})\b|\b(?:{others})\s*(?:,|va|and|hoac|or|/)\s*(?:{plain})\b"
                      rf"|\b(?:ke ca|bao gom|tinh ca|including|as well as)\s+(?:\w+\s+){{0,6}}?(?:{others})\b",
-                     spelled_out(q.text))
+                     asked_clauses)
     kinds, aside = _kinds_asked(spelled_out(q.text))
     if both:
         kinds.clear()
@@ -390,7 +396,8 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
 # where it is set aside ("neither an ordinary plan nor a decision").
 _KINDS_SAID = {"quyet dinh": r"quyet dinh|qd|decisions?", "chuong trinh hanh dong": r"chuong trinh hanh dong|action program(?:me)?s?",
                "ke hoach lien tich": r"ke hoach lien tich|khlt|joint plans?", "ke hoach": r"ke hoach(?! lien tich)|(?<!joint )plans?"}
-_NOT = re.compile(r"\b(neither|nor|not|other than|except|excluding|khong phai|ko phai|khong la|ngoai|tru)\b")
+_NOT = re.compile(r"\b(neither|nor|not|other than|except|excluding|apart from|aside from|besides|khong phai|ko phai|khong la|"
+                  r"(?:khong|ko|k) (?:tinh|ke|lay)|ngoai|tru)\b")
 _CLAUSE = re.compile(r"[,;:()]|\b(?:i e|that is|tuc la|ma la|but|ma)\b")
 
 
@@ -403,7 +410,8 @@ def _kinds_asked(folded: str) -> tuple[set[str], set[str]]:
     for kind, said in _KINDS_SAID.items():
         for m in re.finditer(rf"(?<![/-])\b(?:{said})\b(?!\s*(?:so\s+|no\.?\s*|number\s+)?\d)", folded):
             clause = _CLAUSE.split(folded[: m.start()])[-1]
-            if _NOT.search(clause):
+            # "không tính kh của ubnd tỉnh": plans of one issuer set aside, not the kind.
+            if _NOT.search(clause) and not re.match(r"\s+(?:cua|do|of|by|issued)\b", folded[m.end():]):
                 aside.add(kind)
             elif kind != "ke hoach":
                 named.add(kind)
@@ -459,10 +467,10 @@ _LEVELS = {"tinh": re.compile(r"\b(provincial(?! department)|provinces?|cap tinh
            "huyen": re.compile(r"\b(districts?|cap huyen|(?:ubnd|uy ban nhan dan) huyen)\b"),
            "xa": re.compile(r"\b(communes?|wards?|cap xa|cap phuong|(?:ubnd|uy ban nhan dan) (?:xa|phuong))\b"),
            # "do sở ban hành", "do các sở, ngành ban hành", "do sở (sở y tế, sở nnmt …) ban hành": departments as such
-           "so": re.compile(r"\b(departments?|cap so|so ban hanh|do (?:cac )?so (?:so|nganh|ban hanh))\b")}
+           "so": re.compile(r"\b(departments?|cap so|so chuyen mon|so ban hanh|do (?:cac )?so (?:so|nganh|ban hanh))\b")}
 # What a question sets aside: "rather than by a province or a department", "chứ không phải UBND tỉnh".
 # "… ko tính phường", "excluding wards": what is not counted is set aside too.
-_SET_ASIDE = re.compile(r"\b(rather than|instead of|not by|but not|chu (?:khong|ko|k) phai|khong phai|ko phai|"
+_SET_ASIDE = re.compile(r"\b(rather than|instead of|not by|but not|not(?= (?:(?:a|an|the|by|from) )?(?:provinc|district|commun|ward|department))|chu (?:khong|ko|k) phai|khong phai|ko phai|"
                         r"(?:khong|ko|k) (?:tinh|ke|lay)|ngoai tru|excluding|except(?: for)?|not counting|other than)\b")
 _BY_LEVEL = re.compile(r"\b(level|issued by|cap|ban hanh|la cua|cua|thuoc)\b")  # "kh nào là của ubnd phường"
 
@@ -558,7 +566,18 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
         specific = sorted(((len(w.split()), w) for w in terms if len(w.split()) >= 2 and holding(w)), reverse=True)
         if specific:
             held = holding(specific[0][1])
-    return phrase, held
+    return _as_typed(q.text, phrase), held
+
+
+def _as_typed(text: str, folded: str) -> str:
+    """A folded phrase in the question's own words, with their marks ("nước sạch" for "nuoc sach"), where it says it
+    as a run of its words; else as it is."""
+    words = re.findall(r"\w+", text)
+    want = folded.split()
+    for i in range(len(words) - len(want) + 1):
+        if [fold(w).lower() for w in words[i : i + len(want)]] == want:
+            return " ".join(words[i : i + len(want)])
+    return folded
 
 
 _MONTHS = month_numbers()

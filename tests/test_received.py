@@ -1602,3 +1602,58 @@ def test_a_printed_spreadsheets_start_and_end_columns_and_a_target_that_points_b
     ans = asst.ask("What share of shop-houses with two or more floors should have a second escape route by the end of "
                    "2026?", plan=SPREADSHEET)
     assert "85%" in ans.answer and "lối thoát nạn thứ hai" in ans.answer, ans.answer
+
+
+def test_a_signers_name_holds_no_place_and_a_genre_verb_names_no_title(asst: Assistant) -> None:
+    # "Lương Văn Khánh" ends in the name of the province Vân Khánh, whose plan he did not sign
+    ans = asst.ask("In the household solid waste plan signed by Luong Van Khanh, what rural waste collection rate is "
+                   "expected by 30 June 2026, and what rate by the end of 2026?")
+    assert [p["id"] for p in ans.plans] == [Path(FRAMED).stem] and "82%" in ans.answer and "88%" in ans.answer, ans.answer
+    # "implements" is the genre's "triển khai thực hiện", which many titles hold: the topic names the plan
+    ans = asst.ask("One plan in the library implements the national programme on energy efficiency and conservation "
+                   "for 2026-2030. What share of public lighting is it supposed to convert to LED by 2030?")
+    assert [p["id"] for p in ans.plans] == [Path(MERGED_DOWN).stem] and "85%" in ans.answer, ans.answer
+
+
+def test_plans_listed_by_level_and_kind_keep_out_what_the_question_sets_aside(asst: Assistant) -> None:
+    ans = asst.ask("Which documents in the library were issued by a Commune People's Committee (not a province, district "
+                   "or ward)? Please list them all.")
+    assert ans.route == "plans" and Path(MAILED).stem in [p["id"] for p in ans.plans], ans.answer
+    assert not any("phuong" in p["id"] or "tinh" in p["id"] for p in ans.plans), ans.answer
+    ans = asst.ask("Những kế hoạch nào trong thư viện do một sở chuyên môn tự ban hành (không phải UBND, không tính kế "
+                   "hoạch liên tịch và Ban Quản lý các khu công nghiệp)? Đề nghị liệt kê đầy đủ.")
+    ids = [p["id"] for p in ans.plans]
+    assert ans.route == "plans" and Path(FRAMED).stem in ids and Path(JOINT).stem not in ids, ans.answer
+    assert not any("ubnd" in i for i in ids), ans.answer
+    ans = asst.ask("Apart from ordinary plans and decisions, does the library hold any action programmes (CTr) or joint "
+                   "plans (KHLT)? List every one of them.")
+    assert ans.route == "plans" and {p["id"] for p in ans.plans} == {Path(PROGRAMME).stem, Path(JOINT).stem}, ans.answer
+
+
+def test_a_forwarding_emails_phone_number_is_no_hotline_of_the_plan(asst: Assistant) -> None:
+    # the sender's signature under the forwarded plan gives a mobile number; the plan itself publishes none
+    ans = asst.ask("Kế hoạch số 41/KH-UBND của UBND xã Phú Ninh có công bố số điện thoại đường dây nóng để người dân báo "
+                   "tin khi xảy ra đuối nước không? Nếu có thì là số nào?")
+    assert ans.abstained and "0977" not in ans.answer, ans.answer
+
+
+def test_reports_sent_to_the_body_asked_and_a_second_part_after_a_bare_and(asst: Assistant) -> None:
+    # the units report to the ward's division by 25/8; the ward reports to the province by 31/8 (its standing agency's duty)
+    ans = asst.ask("Phường báo cáo UBND tỉnh trước ngày nào?", plan=BY_MONTH)
+    assert "31/8/2026" in ans.answer and "25/8/2026" not in ans.answer, ans.answer
+    ans = asst.ask("Các đơn vị chủ trì gửi báo cáo kết quả trước ngày nào, và phường báo cáo UBND tỉnh trước ngày nào?",
+                   plan=BY_MONTH)
+    assert "25/8/2026" in ans.answer and "31/8/2026" in ans.answer, ans.answer
+    # "… chủ trì nhiệm vụ nào và phải tổng hợp báo cáo trước ngày nào": the body's task, then its row's deadline
+    ans = asst.ask("Thanh tra Sở chủ trì nhiệm vụ nào và phải tổng hợp báo cáo trước ngày nào?", plan=BY_BODY_LABELS)
+    assert "III.4.b" in ans.answer and "08/5/2027" in ans.answer and "III.4.c" not in ans.answer, ans.answer
+
+
+def test_hours_asked_in_english_are_the_plans_hours(asst: Assistant) -> None:
+    ans = asst.ask("Within how many hours must wards send a rapid report after a flooding rain?", plan=LEAD_ROWS)
+    assert not ans.abstained and "24 giờ" in ans.answer, ans.answer
+
+
+def test_at_least_how_many_a_year_asks_a_figure_not_the_yearly_tasks(asst: Assistant) -> None:
+    ans = asst.ask("moi truong hoc duoc kiem tra ve sinh moi truong it nhat may lan moi nam?", plan=SCHEDULED)
+    assert not ans.abstained and "02 lần" in ans.answer and ans.route != "list", ans.answer

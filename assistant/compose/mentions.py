@@ -340,10 +340,11 @@ _MENTION = re.compile(
     r"address|addresses|touch on|touches on|"
     r"talk about|talks about|discuss|discusses|cover|covers|require|requires|call for|calls for|co yeu cau|"
     r"co noi dung|say anything about|says anything about|anything about|uses? the (?:term|word|phrase)|"
-    r"(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,3}?(?:phai|can)"
+    # (within its own part: "… chủ trì nhiệm vụ nào và phải báo cáo trước ngày nào" asks a second thing)
+    r"(?:nhiem vu|noi dung|viec|diem) nao (?:(?!va |and )\w+ ){0,3}?(?:phai|can)"
     # "những nội dung nào trong Kế hoạch giao tham mưu trình HĐND": the tasks that assign it ("giao" of assigning, not
     # of "giáo dục", "giao thông")
-    r"|(?:nhiem vu|noi dung|viec|diem) nao (?:\w+ ){0,4}?(?:duoc )?giao (?:cho|tham muu|nhiem vu|trach nhiem|"
+    r"|(?:nhiem vu|noi dung|viec|diem) nao (?:(?!va |and )\w+ ){0,4}?(?:duoc )?giao (?:cho|tham muu|nhiem vu|trach nhiem|"
     r"(?=trinh (?:hdnd|ubnd|hoi dong|chu tich))))"
     r"\b(?P<what>.+)"
 )
