@@ -328,7 +328,14 @@ _POINT_OF_NUMBERED = re.compile(r"(?i:điểm|diem|point)\s+(?P<letter>" + _L[1:
                                 r"(?:(?i:mục|muc|khoản|khoan|tiểu mục|tieu muc|item|section)\s+)?(?P<item>\d{1,2}(?:\.\d{1,2})+)(?![\w.])")
 
 
+# "… chỉ tiêu 2030 (mục 2) và các nv": a bracket after the targets or tasks named says where they stand, naming no
+# section to read alone.
+_WHERE_GLOSS = re.compile(r"(?i)\b(?:chỉ tiêu|chi tieu|mục tiêu|muc tieu|nhiệm vụ|nhiem vu|nv|targets?|tasks?)\b[^()\n]{0,24}"
+                          r"(\((?:mục|muc|phần|phan|part|section)\s+[\w.]+\))")
+
+
 def _read_refs(text: str, known: Set[str]) -> tuple[tuple[Reference, ...], tuple[str, ...]]:
+    text = _WHERE_GLOSS.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), text)
     text = _SMALL_ROMAN.sub(lambda m: m.group(1).upper(), _hours_masked(text))
     text = _BRACKETED.sub(lambda m: m.group(1) + " " * (len(m.group(2)) - 1) + "." + m.group(3) + " ", text)
     text = _POINT_OF_NUMBERED.sub(lambda m: f"{m.group('item')}.{m.group('letter')}".ljust(len(m.group(0))), text)
