@@ -716,6 +716,10 @@ def detect_intents(text: str, en: bool = False) -> tuple[str, ...]:
     return _intents(text, en)
 
 
+_WHO_FUNDS = re.compile(r"\b(?:who|which (?:body|agency|agencies|department|source))\s+(?:will\s+|is to\s+)?"
+                        r"(?:funds?|finances?|pays?(?: for)?|bears? the costs?|covers? the costs?)\b")
+
+
 # A telephone line asked for by its number ("số đường dây nóng … là số mấy", "the hotline number"): the number is the
 # line's, no document's.
 _LINE = re.compile(r"\b(?:duong day nong|so dien thoai|dien thoai|sdt|so dt|hotline|phone|telephone)\b")
@@ -771,6 +775,10 @@ def _intents(text: str, en: bool = False) -> tuple[str, ...]:
             and (_THE_DOCUMENT.search(t) or _NAMED_DOCUMENT.search(spelled_out(text))) and not _SPECIFIC_LEAD.found(t) \
             and any(says(text, f"facts.{k}") for k in ("proposal", "signs", "issuer")):
         found = [x for x in found if x != "lead"] + ["meta"]
+    # "who funds the housing task", "who pays for it": the money asked, which the plan's clause on funding gives, not
+    # the task's lead.
+    if "lead" in found and _WHO_FUNDS.search(t):
+        found = [x for x in found if x != "lead"]
     # "Doc ref – number, date, issuing body?", "so hieu, ngay ky, nguoi ky": facts of the document named bare, two or
     # more of them and not only a date, ask for the document's facts, as "ai ct, ai ph, hạn" asks for a task's.
     if "meta" not in found and _bare_document_facts(t):

@@ -16,7 +16,7 @@ import stopwordsiso
 
 from assistant.glossary import EN_VI, content_terms, edits1, procedural, topic_phrases, vietnamese
 from assistant.lexicon import intent_tokens, list_words, says, spelled_out
-from assistant.query import Query, asked_years
+from assistant.query import Query, asked_years, asking_part
 from assistant.retrieve import lexical_terms
 from assistant.targets import Target
 from index.genre import UPPER, vocabulary
@@ -514,19 +514,22 @@ class Scope:
     def elsewhere(self, q: Query) -> str:
         """Why a question about another province, or about a district or commune the plan never names,
         is not this plan's to answer; "" when it is about the plan's own ground."""
-        t, en = q.words.strip(), q.style == "en"
+        # "Tôi là thương binh … ở huyện Tư Nghĩa … Xin hỏi … cơ quan nào chủ trì?": where the asker says they live,
+        # before asking, is no place asked about.
+        asked = asking_part(q.text)
+        t, en = (q.words if asked == q.text else " ".join(re.findall(r"[a-z0-9]+", spelled_out(asked)))).strip(), q.style == "en"
         # A place's name is written with capitals where the question has its marks: "đánh giá lại" holds no
         # "Gia Lai". Typed without marks and in lower case, any run of its words may be it.
-        names = t if q.style == "vi_nodiac" else _capitalised(q.text)
+        names = t if q.style == "vi_nodiac" else _capitalised(asked)
         place = OTHER_PLACE.search(names)
         # A province the plan itself names (its own, or one it works with) is no other place: named with capitals
         # ("Đà Nẵng"), not words that fold alike ("nhà tập luyện đa năng").
         if place and place.group(1) not in self.proper:
             return reason("place", en)
-        street = self._street(q.text)
+        street = self._street(asked)
         if street:
             return reason("unmentioned", en, said=street)
-        return reason("district", en) if self._below_province(q.text, t, en) else ""
+        return reason("district", en) if self._below_province(asked, t, en) else ""
 
     def _street(self, text: str) -> str:
         """A street the question names by its capitalised name ("đường Quang Trung", "Quang Trung street") which the

@@ -57,6 +57,7 @@ class HeaderFacts:
 
 def header_facts(header: str) -> HeaderFacts:
     """What the header says about the document; "" where it says nothing."""
+    header = _behind_cover(header)
     raw = _clean_lines(header)
     head = canon(" ".join(raw))
     number = re.search(r"Số\s*:?\s*(\d+)\s*/\s*([\w.-]+(?:/[\w.-]+)?)", head)
@@ -64,7 +65,13 @@ def header_facts(header: str) -> HeaderFacts:
     place = re.search(r"(?:^|[\s|])([A-ZĐ][^\s,|]*(?:\s+[A-ZĐ][^\s,|]*){0,3}),\s*ngày\s+\d", head)
     rule = next((n for n, x in enumerate(raw) if fold(x).startswith("cong hoa xa hoi")), 0)
     # "SỞ GIÁO DỤC VÀ ĐÀO TẠO Số: 356/KH-SGDĐT" on one line (a letterhead's cell read whole): the issuer ends at its number.
-    issuer = canon(" ".join(re.split(r"(?i)\s+số\s*:", x)[0] for x in raw[:rule]
+    # A scan's text gives the letterhead's two columns a line each, in turn ("ỦY BAN NHÂN DÂN" / "CỘNG HÒA …" / "XÃ
+    # ĐỨC PHONG" / "Độc lập …" / "Số: …"): the capitals between the motto's lines, before the number, are the issuer's.
+    number_at = next((n for n, x in enumerate(raw) if re.match(r"(?i)số\s*:", x)), len(raw))
+    between = raw[rule + 1] if rule and rule + 2 < number_at and fold(raw[rule + 2]).startswith("doc lap") else ""
+    issuer_lines = raw[:rule] + ([between] if between.isupper() and not fold(between).startswith(
+        ("cong hoa", "chu nghia", "ke hoach", "quyet dinh", "chuong trinh")) else [])
+    issuer = canon(" ".join(re.split(r"(?i)\s+số\s*:", x)[0] for x in issuer_lines
                             if not re.fullmatch(r"[-_=]{3,}", x) and not re.match(r"(?i)số\s*:", x)))
     # A joint plan's letterhead: a table of a column per issuing body, each body under the one above it ("ỦY BAN NHÂN
     # DÂN TỈNH …" over "SỞ Y TẾ", "ỦY BAN MTTQ …" over "HỘI LIÊN HIỆP PHỤ NỮ TỈNH"), the motto outside it: the bodies.
@@ -136,6 +143,22 @@ def header_facts(header: str) -> HeaderFacts:
         proposer=proposer,
         proposal=canon(prop.group(2)) if proposer and prop and prop.group(2) else "",
     )
+
+
+def _behind_cover(header: str) -> str:
+    """The plan's own letterhead onward, where a covering letter comes first ("SỞ Y TẾ / Số: 845/SYT-NVY / V/v triển
+    khai Kế hoạch số 72/KH-UBND … / Kính gửi: …", signed, then the plan with its own letterhead): the letter's number,
+    date and issuer are none of the plan's. The header as it is where it holds one letterhead."""
+    lines = header.splitlines(keepends=True)
+    mottos = [n for n, x in enumerate(lines) if fold(x).lstrip(" |").startswith("cong hoa xa hoi")
+              or re.search(r"\S\s+(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI", x)]
+    if len(mottos) < 2 or not re.search(r"(?im)^\s*(?:kính gửi|v/v)\b", "".join(lines[: mottos[-1]])):
+        return header
+    start = mottos[-1]
+    # the issuer's lines over the motto, in capitals ("ỦY BAN NHÂN DÂN" / "TỈNH KHÁNH NAM")
+    while start > mottos[0] + 1 and start > mottos[-1] - 3 and lines[start - 1].strip() and lines[start - 1].isupper():
+        start -= 1
+    return "".join(lines[start:])
 
 
 __all__ = ["OFFICE", "HeaderFacts", "header_facts", "legal_bases"]

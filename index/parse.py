@@ -24,7 +24,7 @@ from index.normalize import canon, fold, line_shape, strip_markdown, tones, unwr
 from index.tables import PAGE_FOOTER, TABLE, cells, read_table, table_at
 from index.timeline import Timeline, completion, find_timeline, parse_timeline
 
-PARSER_VERSION = "93"  # bump when parsing or chunking changes what an index holds
+PARSER_VERSION = "94"  # bump when parsing or chunking changes what an index holds
 # The mark standing for a signature in a typed copy: "(Đã ký)", "(Ký)", "(Đã ký và đóng dấu)"; no name of a signer.
 _SIGNED = re.compile(r"\(?(đã ký|ký|đã ký và đóng dấu)\)?", re.I)
 
@@ -226,7 +226,10 @@ def code_of(text: str) -> str:
 def _numbered(clean: str) -> tuple[str, bool]:
     """A heading numbered in words, as the numerals say it, and whether a word labelled its number:
     "Phần thứ ba" -> "PHẦN III: Phần thứ ba", "Nhiệm vụ 3. Phục hồi chức năng" -> "3. Phục hồi chức
-    năng", "Nhiệm vụ 2.3: Kiểm tra …" -> "2.3. Kiểm tra …" (genre.toml [numbering])."""
+    năng", "Nhiệm vụ 2.3: Kiểm tra …" -> "2.3. Kiểm tra …" (genre.toml [numbering]). A scan's text recognition
+    reads the I of a part's numeral as a small l ("Il. MỤC TIÊU", "lV. TỔ CHỨC THỰC HIỆN"): the numeral it is."""
+    if (ocr := _MISREAD_ROMAN.match(clean)) and _capitals(ocr.group(2)):
+        clean = ocr.group(1).replace("l", "I") + clean[ocr.end(1):]
     f = fold(clean)
     m = re.match(r"phan thu ([a-z]+)\b\s*[.:]?\s*", f)
     ordinals = words("numbering", "ordinals")
@@ -237,6 +240,9 @@ def _numbered(clean: str) -> tuple[str, bool]:
     if m:
         return f"{m.group(1)}. {clean[m.end():]}", True
     return clean, False
+
+
+_MISREAD_ROMAN = re.compile(r"((?=[IVXl]*l)[IVXl]{1,4})\.\s+(\S.*)$")
 
 
 def _title_role(title: str, kind: str, within: str) -> str:
@@ -803,6 +809,12 @@ class _Builder:
                         and lines[n + 1].clean.startswith(("-", "+", "•")):
                     beside[n], left[n] = canon(s), ""
                     break
+                elif n > recip_line and s.isupper() and (_CAPACITY.match(s) or _HOLDS.search(s) or _SIGNED.fullmatch(s)) \
+                        and n + 1 < len(lines) and lines[n + 1].clean.startswith(("-", "+", "•")) \
+                        and (n - 1 == recip_line or lines[n - 1].clean.startswith(("-", "+", "•"))):
+                    # A scan's text gives the two columns a line each, in turn ("- Sở Nội vụ …;" / "CHỦ TỊCH" / "- …"):
+                    # the signer's capitals between the recipients.
+                    beside[n], left[n] = canon(s), ""
         j = recip_line + 1
         names: list[str] = []
         last = recip_line

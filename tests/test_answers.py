@@ -1214,3 +1214,22 @@ def test_a_level_asked_of_what_the_plan_never_writes_is_a_figure_it_does_not_giv
                         "nội trú không, cụ thể bao nhiêu?")
     assert ans.abstained, ans.answer
     assert not assistant.ask("mức sống của người có công đạt mức nào năm 2025").abstained
+
+
+def test_who_funds_a_task_is_asked_of_the_funding_clause(assistant: Assistant) -> None:
+    ans = assistant.ask("who funds the housing task?")
+    assert cited(ans)[:1] == ["IV.2"] and "Sở Tài chính" in ans.answer, ans.answer
+    assert "Sở Xây dựng" in assistant.ask("who leads the housing task?").answer
+
+
+def test_where_the_asker_lives_said_before_asking_is_no_place_asked(assistant: Assistant) -> None:
+    ans = assistant.ask("Tôi là thương binh, gia đình thuộc hộ cận nghèo ở huyện Tư Nghĩa, căn nhà đã xuống cấp. Xin hỏi "
+                        "việc hỗ trợ xây mới, sửa chữa nhà ở cho người có công thì cơ quan nào chủ trì tham mưu?")
+    assert not ans.abstained and "Thương binh và Xã hội" in ans.answer, ans.answer
+    assert assistant.ask("Chỉ tiêu hộ nghèo của huyện Tư Nghĩa là bao nhiêu?").abstained
+
+
+def test_a_time_asked_beside_whether_the_plan_mentions_something(assistant: Assistant) -> None:
+    ans = assistant.ask("Kế hoạch có nói đến việc chi trả trợ cấp không dùng tiền mặt cho người có công không, và việc "
+                        "này thực hiện từ khi nào?")
+    assert "III.7" in cited(ans) and "Năm 2024 và các năm tiếp theo" in ans.answer, ans.answer

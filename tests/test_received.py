@@ -195,6 +195,11 @@ STYLED = "kh-sonnmt-ha-lam-phong-chong-benh-dai.docx"
 # A ward's PDF whose tasks are a spreadsheet printed on landscape pages: a ruled table, its heading row repeated on each
 # page, a row cut by the page break, separate start and end columns (freeze-43).
 SPREADSHEET = "kh-ubnd-phuong-tan-lap-an-toan-pccc.pdf"
+# A plan forwarded behind a department's covering letter in one PDF: the letter's number, date and signer come first.
+COVERED = "kh-ubnd-tinh-khanh-nam-ruou-bia.pdf"
+# A commune's paper copy turned into Word by a scanner's text recognition: a paragraph per printed line, "Il." and "lV."
+# for the parts' numerals, the letterhead's and the signature's two columns a line each in turn.
+SCANNED = "kh-ubnd-xa-duc-phong-nguoi-co-cong.docx"
 
 
 @pytest.fixture(scope="module")
@@ -1657,3 +1662,30 @@ def test_hours_asked_in_english_are_the_plans_hours(asst: Assistant) -> None:
 def test_at_least_how_many_a_year_asks_a_figure_not_the_yearly_tasks(asst: Assistant) -> None:
     ans = asst.ask("moi truong hoc duoc kiem tra ve sinh moi truong it nhat may lan moi nam?", plan=SCHEDULED)
     assert not ans.abstained and "02 lần" in ans.answer and ans.route != "list", ans.answer
+
+
+def test_a_plan_behind_a_covering_letter_is_read_from_its_own_letterhead() -> None:
+    from index.ingest import read_document
+    from index.parse import parse_plan
+
+    plan = parse_plan(read_document(RECEIVED / COVERED).text, COVERED)
+    # not the letter's "845/SYT-NVY" of 22/4/2026 from the Department of Health
+    assert (plan.number, plan.date, plan.issuer) == ("72/KH-UBND", "2026-03-18", "ỦY BAN NHÂN DÂN TỈNH KHÁNH NAM")
+    assert plan.signer == "Hoàng Thị Minh Nguyệt" and {"III.3.b", "V.1"} <= {s.id for s in plan.sections}
+
+
+def test_a_scanned_copys_misread_numerals_and_interleaved_columns() -> None:
+    from index.ingest import read_document
+    from index.parse import parse_plan
+
+    plan = parse_plan(read_document(RECEIVED / SCANNED).text, SCANNED)
+    parts = [s.id for s in plan.sections if s.kind == "part"]
+    assert parts == ["I", "II", "III", "IV"], parts  # "Il." and "lV." are parts II and IV
+    rows = {t.id: t for t in plan.work()}
+    assert len(rows) == 12 and rows["III.5"].lead == ("Ban Chỉ huy Quân sự xã", "Đoàn Thanh niên xã")
+    assert rows["III.6"].coordinate == () and rows["III.4"].timeline == "Từ 10/7 đến 18/7/2026"
+    # the letterhead's columns a line each: "ỦY BAN NHÂN DÂN" / "CỘNG HÒA …" / "XÃ ĐỨC PHONG" / "Độc lập …"
+    assert plan.issuer == "ỦY BAN NHÂN DÂN XÃ ĐỨC PHONG"
+    # the signer's lines between the recipients' ("- Sở Nội vụ …;" / "CHỦ TỊCH" / "- …")
+    assert (plan.signer, plan.signer_title) == ("Lê Hữu Phước", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH")
+    assert plan.recipients[0] == "Sở Nội vụ tỉnh Quảng Sơn" and "Trưởng các thôn" in plan.recipients

@@ -275,6 +275,8 @@ class MentionAnswers(PassageAnswers):
         en = q.style == "en"
         rows = [(p, t) for p in self.plans for t in p.work() if t in tasks]
         leads = "lead" in q.intents  # "… kèm sở chủ trì", "with its lead department"
+        # "… có nói đến X không, và việc này thực hiện từ khi nào": each task's time beside it.
+        timed = "timeline" in q.intents
         named = [self._naming(p, t.id, phrase) for p, t in rows]
         # A body named only in a role line ("- Cơ quan phối hợp thực hiện: …, Báo Quảng Ngãi; …") is quoted from it.
         named = [(c, sent or _role_line(p, t, phrase)) for (p, t), (c, sent) in zip(rows, named, strict=True)]
@@ -283,6 +285,7 @@ class MentionAnswers(PassageAnswers):
         quote = len(rows) <= 3
         items = "; ".join(f"{t.id} ({titled(t)})" + (f" — {'lead' if en else 'chủ trì'}: {self._names(t.lead, en)}"
                                                     if leads else "") + _roles_of(phrase, t, en)
+                          + (f" — {'timeline' if en else 'thời gian'}: {t.timeline}" if timed and t.timeline else "")
                           + (f": “{sent if quote else _around(sent, phrase.split(' / '))}”" if sent else "")
                           for (_, t), (_, sent) in zip(rows, named, strict=True))
         stop = "" if items.endswith("”") else "."  # a quoted sentence ends with its own stop
