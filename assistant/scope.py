@@ -250,6 +250,7 @@ def _as_marked(words: list[str], marked: str, folded: str) -> bool:
 _ASKING_NEXT = frozenset({"nhung", "cac", "nao", "gi", "co", "khong", "ko", "phai", "can", "se", "da", "dang", "duoc", "thi",
                           "la", "va", "voi", "cung", "moi", "tat", "ai", "lam", "han", "thoi", "truoc", "sau", "bao"})
 
+
 def _own_text(p: Plan) -> str:
     """The plan's own words, from its letterhead (the lines over the motto) to its last unit: a forwarding e-mail's
     lines before it and its sender's signature after ("ĐT: 0977 516 208") are no part of what the plan states."""
