@@ -536,6 +536,11 @@ class Catalogue:
         # "kh 205 … giang son, chỉ tiêu của xã đông sơn thượng": a place of no plan named is what the question asks
         # about (a commune of the plan), not a second name of it; its words stay in the question.
         spans += [(a, b, False) for a, b, srcs in placed if srcs & chosen]
+        # "Kế hoạch số 96/KH-UBND ngày … của UBND phường Tân Lập về an toàn phòng cháy, chữa cháy đối với nhà ở …, nhiệm
+        # vụ …": the chosen plan's title after "về" names it too, wherever the words naming it stand.
+        if len(chosen) == 1:
+            spans += [x for x in self._title_spans(t, list(re.finditer(r"\b(?:ve|about)\b", t)), chosen, least=4)
+                      if not any(a <= x[0] < b for a, b, _ in spans)]
         spans += [(*m.span(), False) for _, srcs, m in common if set(srcs) & chosen]  # "qd 1847 dong hai": its place too
         # A number that names none of the plans chosen ("kh 87 … viện dẫn Quyết định số 412/QĐ-UBND") is a document the
         # plan cites, which the question asks of: its words stay.
@@ -643,10 +648,11 @@ class Catalogue:
                 return " ".join(w for w in words.replace("|", " ").split() if w.strip("'’") not in {"the", "on", "about", "for", "s", ""})
         return ""
 
-    def _title_spans(self, t: str, docs: list[re.Match[str]], sources: set[str]) -> list[tuple[int, int, bool]]:
+    def _title_spans(self, t: str, docs: list[re.Match[str]], sources: set[str],
+                     least: int = 1) -> list[tuple[int, int, bool]]:
         """From the word for a plan through the last pair of the named plans' title words after it:
         "kế hoạch phòng, chống đuối nước trẻ em" in "kh phong chong duoi nuoc tre em lam ha kinh phí …",
-        but not "kh của địa phương" (no title holds "địa phương")."""
+        but not "kh của địa phương" (no title holds "địa phương"); only runs of `least` title words or more."""
         # The plan is known: every pair of its title's words extends the span, the common ones ("nhà ở") and
         # its period's years ("2026 - 2028") as much as the pairs that named it.
         titles = [re.findall(r"[a-z0-9]+", fold(p.title)) for p in self.plans if p.source in sources]
@@ -655,15 +661,15 @@ class Catalogue:
         for m in docs:
             ws = list(re.finditer(r"[a-z0-9]+", t[m.end():]))
             names = [w.group(0) for w in ws]
-            end = m.end()
+            end, said = m.end(), 0
             for n, w in enumerate(names):
                 titled = (n and f"{names[n - 1]} {w}" in pairs) or (n + 1 < len(names) and f"{w} {names[n + 1]}" in pairs)
                 if titled:
-                    end = m.end() + ws[n].end()
+                    end, said = m.end() + ws[n].end(), n + 1
                 # "số" joins a number to its plan ("kế hoạch số 27"), never a title to what follows ("Sở Y tế").
                 elif w not in _JOINERS or (w == "so" and n):
                     break
-            if end > m.end():  # a word for a plan with no title after it names none ("kh của địa phương")
+            if end > m.end() and said >= least:  # a word for a plan with no title after it names none ("kh của địa phương")
                 out.append((m.start(), end, True))
         return out
 

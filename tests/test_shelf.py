@@ -491,3 +491,13 @@ def test_a_cited_documents_number_that_names_another_plan_stays_in_the_question(
     naming = catalogue.named(question)
     assert [p.source for p in naming.plans] == ["kh-so-nnmt-binh-duong-ha-ngap-ung.html"]
     assert "412/QĐ-UBND" in naming.rest(question, "vi"), naming.rest(question, "vi")
+
+
+def test_a_plans_title_after_ve_names_it_wherever_it_stands(received: Catalogue) -> None:
+    # named by number, date and place; its title after "về" is no topic of the question
+    question = ("Theo Kế hoạch số 27/KH-UBND ngày 16/01/2026 của UBND tỉnh Trà Giang về bảo đảm trật tự, an toàn giao "
+                "thông năm 2026, việc lắp camera giám sát do cơ quan nào chủ trì?")
+    naming = received.named(question)
+    assert [p.source for p in naming.plans] == ["kh-tra-giang-an-toan-giao-thong.docx"]
+    rest = naming.rest(question, "vi")
+    assert "trật tự" not in rest and "camera giám sát" in rest, rest
