@@ -27,6 +27,7 @@ from assistant.lexicon import list_words, says, spelled_out
 from assistant.query import Query, added_only, asking_part, asks_day, asks_two, names_tasks
 from assistant.retrieve import Hit, lexical_terms
 from assistant.scope import ENGLISH_COMMON, SYLLABLE, reason, years_said
+from assistant.targets import bound
 from assistant.targets import number as _number
 from index.genre import body_head, phrase_pattern
 from index.normalize import fold, has_diacritics, tokens
@@ -579,12 +580,9 @@ def tasks_of_timeline(t: Turn) -> Reply | None:
     """"những nhiệm vụ thực hiện thường xuyên", "… hằng năm", "… và các năm tiếp theo"."""
     # "mỗi trường phải tổ chức ít nhất mấy hoạt động … mỗi năm học": a least or most asked is a figure the plan sets
     # for each year, no list of the yearly tasks.
-    if t.f.aggregate and t.f.timeline_kind and not _BOUND.search(t.f.words):
+    if t.f.aggregate and t.f.timeline_kind and not bound(t.f.words):
         return t.answer(t.c.task_list(t.f.q, kind=t.f.timeline_kind))
     return None
-
-
-_BOUND = re.compile(r"\b(?:it nhat|toi thieu|toi da|nhieu nhat|at least|at most|minimum|maximum)\b")
 
 
 def topic_roles(t: Turn) -> Reply | None:

@@ -218,7 +218,7 @@ def _kind_patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     return out
 
 
-def _as_typed(text: str, folded: str) -> str:
+def as_typed(text: str, folded: str) -> str:
     """The words of `text` that fold to `folded`, as typed ("đăng ký khai sinh" for "dang ky khai sinh")."""
     words = list(re.finditer(r"\w+", text))
     n = len(folded.split())
@@ -493,7 +493,7 @@ class Scope:
             said = [(term, vietnamese(term)) for term in topic_phrases(q.text) if " " in term]
         else:
             words = f" {' '.join(re.findall(r'[a-z0-9]+', fold(q.text)))} "
-            said = [(_as_typed(q.text, v), v) for v in _genre_wordings() if f" {v} " in words]
+            said = [(as_typed(q.text, v), v) for v in _genre_wordings() if f" {v} " in words]
         said_answer = f" {' '.join(re.findall(r'[a-z0-9]+', fold(' '.join(answer))))} "
         out = []
         for term, vi in said:

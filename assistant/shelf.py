@@ -33,6 +33,7 @@ from assistant.library import (
 )
 from assistant.query import Query, asks_content, names_lead
 from assistant.retrieve import lexical_terms
+from assistant.scope import as_typed
 from assistant.targets import extract_targets
 from index.genre import UPPER
 from index.normalize import agency as canon_agency
@@ -227,15 +228,15 @@ def _plans_answer(asst: Assistant, q: Query, pool: tuple[Plan, ...]) -> Answer |
     sentences = [x for x in re.split(r"(?<=[.?!])\s+", q.text.strip()) if x]
     asking = next((x for x in reversed(sentences) if "?" in x or asks_for_plans(" ".join(re.findall(r"[a-z0-9]+", fold(x))))),
                   q.text)
+    # "… không tính kế hoạch liên tịch và Ban Quản lý các khu công nghiệp": a body named only in what is set aside
+    # filters nothing in.
+    if (cut := _SET_ASIDE.search(fold(asking))) and len(fold(asking)) == len(asking):
+        asking = asking[: cut.start()]
     agencies = named_bodies(asking, asst.directory)
     folded = f" {' '.join(re.findall(r'[a-z0-9]+', fold(q.text)))} "
     # Signers are looked for in every plan: a name is what the question filters by, not a plan it names.
     signers = {p.signer for p in asst.plans if p.signer and f" {' '.join(re.findall(r'[a-z0-9]+', fold(p.signer)))} " in folded}
     kept = _SET_ASIDE.split(q.words, maxsplit=1)[0]  # the levels asked come before what is set aside
-    # "… không tính kế hoạch liên tịch và Ban Quản lý các khu công nghiệp": a body named only in what is set aside
-    # filters nothing in.
-    if (cut := _SET_ASIDE.search(fold(asking))) and len(fold(asking)) == len(asking):
-        agencies = named_bodies(asking[: cut.start()], asst.directory)
     levels = [level for level, rx in _LEVELS.items() if rx.search(kept)] if _BY_LEVEL.search(q.words) else []
     if signers:
         # "which plans were signed by Trần Minh Khôi": the plans whose signer the question names.
@@ -566,18 +567,8 @@ def _titled(q: Query, pool: tuple[Plan, ...]) -> tuple[str, set[str]]:
         specific = sorted(((len(w.split()), w) for w in terms if len(w.split()) >= 2 and holding(w)), reverse=True)
         if specific:
             held = holding(specific[0][1])
-    return _as_typed(q.text, phrase), held
+    return as_typed(q.text, phrase), held
 
-
-def _as_typed(text: str, folded: str) -> str:
-    """A folded phrase in the question's own words, with their marks ("nước sạch" for "nuoc sach"), where it says it
-    as a run of its words; else as it is."""
-    words = re.findall(r"\w+", text)
-    want = folded.split()
-    for i in range(len(words) - len(want) + 1):
-        if [fold(w).lower() for w in words[i : i + len(want)]] == want:
-            return " ".join(words[i : i + len(want)])
-    return folded
 
 
 _MONTHS = month_numbers()

@@ -169,6 +169,16 @@ def _year_table(text: str) -> bool:
 _STATES_AMOUNT = re.compile(r"(?<![\w/.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s*(?:%|[^\W\d_]{2,})(?![\w]*/)")
 
 
+# The bounds a figure is set with, as the plans and the questions say them ("ít nhất mấy", "tối thiểu", "at most").
+_BOUNDS = {"least": re.compile(r"\b(?:it nhat|toi thieu|at least|minimum|no less than)\b"),
+           "most": re.compile(r"\b(?:toi da|khong vuot qua|khong qua|nhieu nhat|at most|maximum|no more than)\b")}
+
+
+def bound(folded: str) -> str:
+    """"least" or "most" where a folded text says a bound of a figure, else ""."""
+    return next((k for k, rx in _BOUNDS.items() if rx.search(folded)), "")
+
+
 # A clause that points back at the one before it: "…; đến ngày 31/12/2026, tỷ lệ này đạt ít nhất 85%".
 POINTS_BACK = re.compile(r"\b(?:tỷ lệ|chỉ tiêu|con số|số lượng|mức)\s+(?:này|nói trên|đó)\b", re.I)
 

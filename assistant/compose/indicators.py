@@ -14,7 +14,7 @@ from assistant.glossary import glossed, topic_phrases, vietnamese
 from assistant.lexicon import function_words, list_words, spelled_out
 from assistant.query import Query, asking_part, counted_words
 from assistant.retrieve import lexical_terms
-from assistant.targets import POINTS_BACK, Target, clauses, number
+from assistant.targets import POINTS_BACK, Target, bound, clauses, number
 from index.normalize import canon, fold, tokens, unwrap
 
 # A body asked beside a figure: "cơ quan nào theo dõi", "which body tracks it", "who monitors".
@@ -68,12 +68,12 @@ class TargetAnswers(ComposerBase):
 
         # "mỗi tổ dân phố phải có ít nhất mấy tổ liên gia": a least (or most) asked is said by the clause that sets one
         # ("mỗi tổ dân phố có ít nhất 02 Tổ liên gia"), over the clause beside it sharing the same words.
-        bound = _bound(q.words)
+        asked_bound = bound(q.words)
 
         def ranked(text: str, only: set[int] | None = None) -> list[tuple[float, Target]]:
             terms = {t for t in set(lexical_terms(text, q.style == "en")) - self._setting - self._frame
                      if not re.search(r"\b20\d\d\b", t.replace("_", " "))}  # the year filters, never matches
-            return sorted(((overlap(terms, tt) + (1.0 if bound and _bound(fold(t.comparator)) == bound else 0.0), t)
+            return sorted(((overlap(terms, tt) + (1.0 if asked_bound and bound(fold(t.comparator)) == asked_bound else 0.0), t)
                            for t, tt in pool if not only or t.year in only), key=lambda x: -x[0])
 
         # What the asker says of themselves first ("For my labour-market brief: …") names no indicator.
@@ -414,15 +414,6 @@ _POINT_SAID = {"end": re.compile(r"\b(?:31/12|cuoi nam|het nam)\b"),
 _YEAR_HEADING = re.compile(r"năm\s+20\d\d")
 # "30 người", and "27/27 điểm" (so many of so many), a count stated.
 _COUNT_STATED = re.compile(r"(?<![\d.,/])(?!(?:19|20)\d\d\b)\d[\d.,]*(?:/\d[\d.,]*)?\s+(?!%|tháng|tuổi|năm|ngày|giờ|phút|lần|quý)[^\W\d_]{2,}")
-
-
-_BOUNDS = {"least": re.compile(r"\b(?:it nhat|toi thieu|at least|minimum|no less than)\b"),
-           "most": re.compile(r"\b(?:toi da|khong qua|at most|maximum|no more than)\b")}
-
-
-def _bound(folded: str) -> str:
-    """"least" or "most" where a text says a bound of a figure, else ""."""
-    return next((k for k, rx in _BOUNDS.items() if rx.search(folded)), "")
 
 
 def _pairs(words: list[str]) -> set[str]:
